@@ -1,0 +1,167 @@
+package dev.mailtrail.core.cmdlet;
+
+import dev.mailtrail.core.cmdlet.CmdletValue.ListOf;
+import dev.mailtrail.core.cmdlet.CmdletValue.Table;
+import dev.mailtrail.core.cmdlet.CmdletValue.Text;
+import dev.mailtrail.core.event.NameValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A parsed line checked against one cmdlet's parameter names (matched case-insensitively, as PowerShell does),
+ * with the conversions every cmdlet shares and the rendering of {@code Parameters} for the admin record.
+ */
+final class CmdletArguments {
+    /** PowerShell's common parameters: accepted everywhere, no effect on the audit configuration. */
+    private static final Set<String> COMMON = Set.of("confirm", "force", "verbose", "erroraction", "domaincontroller");
+
+    private final CmdletLine line;
+    private final List<CmdletLine.Parameter> parameters;
+
+    CmdletArguments(CmdletLine line, String positionalParameter, Set<String> known) throws CmdletException {
+        this.line = line;
+        List<CmdletLine.Parameter> named = new ArrayList<>();
+        if (!line.positional().isEmpty()) {
+            if (positionalParameter == null || line.positional().size() > 1) {
+                CmdletValue extra = line.positional().get(positionalParameter == null ? 0 : 1);
+                throw new CmdletException(pointed(
+                        "A positional parameter cannot be found that accepts argument '" + source(extra) + "'.",
+                        extra.column()));
+            }
+            named.add(new CmdletLine.Parameter(
+                    positionalParameter, line.positional().get(0), 0));
+        }
+        for (CmdletLine.Parameter parameter : line.parameters()) {
+            String canonical = known.stream()
+                    .filter(name -> name.equalsIgnoreCase(parameter.name()))
+                    .findFirst()
+                    .orElse(null);
+            if (canonical == null && !COMMON.contains(parameter.name().toLowerCase(Locale.ROOT))) {
+                throw new CmdletException(pointed(
+                        "A parameter cannot be found that matches parameter name '" + parameter.name() + "'.",
+                        parameter.column()));
+            }
+            String name = canonical != null ? canonical : parameter.name();
+            if (named.stream().anyMatch(p -> p.name().equalsIgnoreCase(name))) {
+                throw new CmdletException(pointed(
+                        "Cannot bind parameter because parameter '" + name + "' is specified more than once.",
+                        parameter.column()));
+            }
+            named.add(new CmdletLine.Parameter(name, parameter.value(), parameter.column()));
+        }
+        this.parameters = List.copyOf(named);
+    }
+
+    /** The parameters in typed order, common ones included. */
+    List<CmdletLine.Parameter> all() {
+        return parameters;
+    }
+
+    boolean isCommon(CmdletLine.Parameter parameter) {
+        return COMMON.contains(parameter.name().toLowerCase(Locale.ROOT));
+    }
+
+    CmdletLine.Parameter find(String name) {
+        return parameters.stream()
+                .filter(p -> p.name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElse(null);
+    }
+
+    String requireIdentity(String cmdlet) throws CmdletException {
+        CmdletLine.Parameter identity = find("Identity");
+        if (identity == null || identity.value() == null) {
+            throw new CmdletException(
+                    "Cannot process command because of one or more missing mandatory parameters: Identity.");
+        }
+        return scalar(identity);
+    }
+
+    /** A single word or string; lists and tables are refused. */
+    String scalar(CmdletLine.Parameter parameter) throws CmdletException {
+        if (parameter.value() instanceof Text text) {
+            return text.text();
+        }
+        throw new CmdletException("Cannot convert the value of parameter '" + parameter.name() + "' ("
+                + source(parameter.value()) + ") to a single value.");
+    }
+
+    /** PowerShell's Boolean binding: $true/$false, True/False, 1/0; a bare switch is true. */
+    boolean bool(CmdletLine.Parameter parameter) throws CmdletException {
+        if (parameter.value() == null) {
+            return true;
+        }
+        String text = parameter.value() instanceof Text t ? t.text() : source(parameter.value());
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "$true", "true", "1" -> true;
+            case "$false", "false", "0" -> false;
+            default ->
+                throw new CmdletException("Cannot process argument transformation on parameter '" + parameter.name()
+                        + "'. Cannot convert value \"" + text + "\" to type \"System.Boolean\". Boolean parameters"
+                        + " accept only Boolean values and numbers, such as $True, $False, 1 or 0.");
+        };
+    }
+
+    /** The items of a word, string or list; {@code $null} is the empty list. */
+    static List<Text> items(CmdletValue value) {
+        if (value instanceof Text text) {
+            return text.isVariable() && text.text().equalsIgnoreCase("$null") ? List.of() : List.of(text);
+        }
+        if (value instanceof ListOf list) {
+            return list.items();
+        }
+        return List.of();
+    }
+
+    /** {@code Parameters} as Exchange's admin records show them: booleans as True/False, lists joined by ';'. */
+    List<NameValue> recordParameters() {
+        List<NameValue> rendered = new ArrayList<>();
+        for (CmdletLine.Parameter parameter : parameters) {
+            rendered.add(new NameValue(parameter.name(), render(parameter.value())));
+        }
+        return rendered;
+    }
+
+    static String render(CmdletValue value) {
+        return switch (value) {
+            case null -> "True";
+            case Text text -> renderText(text);
+            case ListOf list ->
+                list.items().stream().map(CmdletArguments::renderText).collect(Collectors.joining(";"));
+            case Table table ->
+                table.entries().entrySet().stream()
+                        .map(e -> e.getKey() + "="
+                                + items(e.getValue()).stream()
+                                        .map(t -> "\"" + t.text() + "\"")
+                                        .collect(Collectors.joining(",")))
+                        .collect(Collectors.joining("; ", "@{", "}"));
+        };
+    }
+
+    private static String renderText(Text text) {
+        if (text.isVariable()) {
+            switch (text.text().toLowerCase(Locale.ROOT)) {
+                case "$true":
+                    return "True";
+                case "$false":
+                    return "False";
+                case "$null":
+                    return "";
+                default:
+                    return text.text();
+            }
+        }
+        return text.text();
+    }
+
+    String source(CmdletValue value) {
+        return value == null ? "" : render(value);
+    }
+
+    String pointed(String problem, int column) {
+        return new CmdletSyntaxException(problem, line.source(), column).getMessage();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.mailtrail.core.event;
+
+import java.time.Instant;
+
+/** A fact handed to the audit core. Closed set: adding a kind is a compile error wherever events are handled. */
+public sealed interface AuditEvent permits MailboxAccess, CmdletInvocation {
+    /** When it happened. */
+    Instant time();
+
+    /** The account that acted. */
+    String actor();
+}

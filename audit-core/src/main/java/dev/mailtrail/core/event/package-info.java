@@ -1,0 +1,5 @@
+/**
+ * Events: the facts every sensor hands the audit core (an access to a mailbox, an administrator's cmdlet).
+ * Immutable values; the JSON form lives in audit-format.
+ */
+package dev.mailtrail.core.event;

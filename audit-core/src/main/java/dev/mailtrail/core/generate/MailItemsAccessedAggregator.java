@@ -1,0 +1,181 @@
+package dev.mailtrail.core.generate;
+
+import dev.mailtrail.core.action.MailAccessType;
+import dev.mailtrail.core.config.AuditConfiguration;
+import dev.mailtrail.core.config.OrganizationConfig;
+import dev.mailtrail.core.config.ThrottlingMode;
+import dev.mailtrail.core.event.FolderRef;
+import dev.mailtrail.core.event.ItemRef;
+import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.record.AuditRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * MailItemsAccessed (exchange-audit.md §5). Binds of one context within a 2-minute window make one record; a
+ * repeat bind of the same message in the same context and folder within an hour makes nothing new; Sync
+ * makes one record per folder, de-duplicated per folder per hour (Sync events for the folder within the
+ * window join the record and list what went out); throttling as the organisation's mode says.
+ */
+final class MailItemsAccessedAggregator {
+    static final Duration WINDOW = Duration.ofMinutes(2);
+    static final Duration DEDUPLICATION = Duration.ofHours(1);
+    static final FolderRef NO_FOLDER = new FolderRef(null, null);
+
+    private record BindKey(AccessContext context, String folderPath, String item) {}
+
+    private record SyncKey(AccessContext context, String folderPath) {}
+
+    private final AuditConfiguration configuration;
+    private final RecordFactory factory;
+    private final StatisticsCounter statistics;
+    private final Consumer<AuditRecord> emit;
+    private final Map<Object, AccessWindow> open = new HashMap<>();
+    private final PriorityQueue<AccessWindow> closing =
+            new PriorityQueue<>(Comparator.comparing((AccessWindow w) -> w.closesAt));
+    private final ExpiringKeys<BindKey> recentBinds = new ExpiringKeys<>(DEDUPLICATION);
+    private final ExpiringKeys<SyncKey> recentSyncs = new ExpiringKeys<>(DEDUPLICATION);
+    private final MailboxThrottle throttle = new MailboxThrottle();
+
+    MailItemsAccessedAggregator(
+            AuditConfiguration configuration,
+            RecordFactory factory,
+            StatisticsCounter statistics,
+            Consumer<AuditRecord> emit) {
+        this.configuration = configuration;
+        this.factory = factory;
+        this.statistics = statistics;
+        this.emit = emit;
+    }
+
+    void accept(MailboxAccess access) {
+        if (access.accessType() == MailAccessType.BIND) {
+            bind(access);
+        } else {
+            sync(access);
+        }
+    }
+
+    private void bind(MailboxAccess access) {
+        if (throttlingOn() && throttle.suppressesBinds(access.mailbox(), access.time())) {
+            statistics.bindsThrottled += access.items().size();
+            return;
+        }
+        AccessContext context = AccessContext.of(access);
+        FolderRef folder = access.folder() == null ? NO_FOLDER : access.folder();
+        AccessWindow window = current(context, access.time());
+        for (ItemRef item : access.items()) {
+            BindKey key = new BindKey(context, folder.path(), item.identity());
+            if (recentBinds.isRecent(key, access.time())) {
+                statistics.bindsDeduplicated++;
+                continue;
+            }
+            recentBinds.record(key, access.time());
+            if (window == null) {
+                window = openWindow(context, access);
+            }
+            window.add(folder, item);
+            window.operationCount++;
+        }
+    }
+
+    private void sync(MailboxAccess access) {
+        FolderRef folder = access.folder() == null ? NO_FOLDER : access.folder();
+        SyncKey key = new SyncKey(AccessContext.of(access), folder.path());
+        AccessWindow window = current(key, access.time());
+        if (window == null) {
+            if (recentSyncs.isRecent(key, access.time())) {
+                statistics.syncsDeduplicated++;
+                return;
+            }
+            recentSyncs.record(key, access.time());
+            window = openWindow(key, access);
+        }
+        window.addFolder(folder);
+        for (ItemRef item : access.items()) {
+            window.add(folder, item);
+        }
+        window.operationCount++;
+    }
+
+    /** The open window for the key if it still covers {@code time}; one that no longer does is closed. */
+    private AccessWindow current(Object key, Instant time) {
+        AccessWindow window = open.get(key);
+        if (window != null && !window.coversTime(time)) {
+            closing.remove(window);
+            close(window, time);
+            return null;
+        }
+        return window;
+    }
+
+    private AccessWindow openWindow(Object key, MailboxAccess first) {
+        AccessWindow window = new AccessWindow(key, first, first.time().plus(WINDOW));
+        open.put(key, window);
+        closing.add(window);
+        return window;
+    }
+
+    /** Closes every window whose two minutes have passed at {@code now}; forgets expired de-duplication keys. */
+    void closeExpired(Instant now) {
+        while (!closing.isEmpty() && !closing.peek().closesAt.isAfter(now)) {
+            close(closing.poll(), now);
+        }
+        recentBinds.expire(now);
+        recentSyncs.expire(now);
+    }
+
+    /** Closes every open window, as at shutdown or the end of a replay. */
+    void flush(Instant now) {
+        while (!closing.isEmpty()) {
+            close(closing.poll(), now);
+        }
+    }
+
+    int openWindows() {
+        return open.size();
+    }
+
+    /** Start of the oldest open window, or null: no record can be made with an earlier CreationTime. */
+    Instant oldestOpenWindowStart() {
+        Instant oldest = null;
+        for (AccessWindow window : open.values()) {
+            if (oldest == null || window.start.isBefore(oldest)) {
+                oldest = window.start;
+            }
+        }
+        return oldest;
+    }
+
+    private void close(AccessWindow window, Instant now) {
+        open.remove(window.key);
+        OrganizationConfig organization = configuration.organization();
+        boolean bind = window.first.accessType() == MailAccessType.BIND;
+        String mailbox = window.first.mailbox();
+        boolean exchangeThrottling = organization.throttling() == ThrottlingMode.EXCHANGE;
+        if (bind && exchangeThrottling && throttle.suppressesBinds(mailbox, now)) {
+            statistics.bindsThrottled += window.operationCount;
+            return;
+        }
+        boolean crosses = exchangeThrottling && throttle.countRecord(mailbox, now);
+        AuditRecord record = factory.aggregated(organization, window, crosses);
+        if (bind) {
+            statistics.bindsRecorded += window.operationCount;
+        } else {
+            statistics.syncsRecorded += window.operationCount;
+        }
+        if (crosses) {
+            statistics.throttledRecords++;
+        }
+        emit.accept(record);
+    }
+
+    private boolean throttlingOn() {
+        return configuration.organization().throttling() == ThrottlingMode.EXCHANGE;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.mailtrail.core.generate;
+
+import dev.mailtrail.core.action.LogonType;
+import dev.mailtrail.core.action.MailAccessType;
+import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.cmdlet.AuditCmdlets;
+import dev.mailtrail.core.cmdlet.CmdletOutcome;
+import dev.mailtrail.core.config.AuditConfiguration;
+import dev.mailtrail.core.config.MailboxAuditConfig;
+import dev.mailtrail.core.config.OrganizationConfig;
+import dev.mailtrail.core.decision.AuditDecision;
+import dev.mailtrail.core.decision.AuditPolicy;
+import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
+import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.core.record.RecordType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The audit core's entry: events in, records out. Cmdlet lines change the configuration and leave an admin
+ * record; accesses are decided against the configuration and, when audited, become records of types 2, 3, 50
+ * or 101. Open MailItemsAccessed windows close on the clock ({@link #closeExpiredWindows()}, called by whoever
+ * owns the thread, and before every event) and all at {@link #flush()}.
+ *
+ * <p>Single-threaded: one generator per audit stream. Time comes from the injected {@link Clock} only.
+ */
+public final class RecordGenerator {
+    static final Duration FOLDER_BIND_DEDUPLICATION = Duration.ofHours(24);
+
+    private record FolderBindKey(String mailbox, String actor, String folderPath) {}
+
+    private final AuditConfiguration configuration;
+    private final Clock clock;
+    private final RecordSink sink;
+    private final RecordFactory factory;
+    private final StatisticsCounter statistics = new StatisticsCounter();
+    private final MailItemsAccessedAggregator mailItemsAccessed;
+    private final ExpiringKeys<FolderBindKey> recentFolderBinds = new ExpiringKeys<>(FOLDER_BIND_DEDUPLICATION);
+
+    public RecordGenerator(AuditConfiguration configuration, Clock clock, RecordSink sink, IdSource ids) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.factory = new RecordFactory(Objects.requireNonNull(ids, "ids"));
+        this.mailItemsAccessed = new MailItemsAccessedAggregator(configuration, factory, statistics, this::emit);
+    }
+
+    public AuditConfiguration configuration() {
+        return configuration;
+    }
+
+    /** Takes one event; records it causes go to the sink now or when their window closes. */
+    public Acceptance accept(AuditEvent event) {
+        closeExpiredWindows();
+        statistics.events++;
+        return switch (event) {
+            case MailboxAccess access -> Acceptance.of(access(access));
+            case CmdletInvocation invocation -> Acceptance.of(cmdlet(invocation));
+        };
+    }
+
+    /** Closes the MailItemsAccessed windows whose time is up on the clock. */
+    public void closeExpiredWindows() {
+        Instant now = clock.instant();
+        mailItemsAccessed.closeExpired(now);
+        recentFolderBinds.expire(now);
+    }
+
+    /** Closes every open window now: at shutdown or the end of input, so that nothing is lost. */
+    public void flush() {
+        mailItemsAccessed.flush(clock.instant());
+    }
+
+    public AuditStatistics statistics() {
+        return statistics.snapshot();
+    }
+
+    public int openWindows() {
+        return mailItemsAccessed.openWindows();
+    }
+
+    /**
+     * The earliest CreationTime a record not yet emitted can have, given no event older than {@code next}
+     * arrives: callers that must emit in CreationTime order can release everything before it.
+     */
+    public Instant watermark(Instant next) {
+        Instant oldest = mailItemsAccessed.oldestOpenWindowStart();
+        return oldest == null || next.isBefore(oldest) ? next : oldest;
+    }
+
+    private AuditDecision access(MailboxAccess access) {
+        MailboxAuditConfig mailbox = configuration.mailbox(access.mailbox());
+        OrganizationConfig organization = configuration.organization();
+        AuditDecision decision = AuditPolicy.decide(
+                organization,
+                mailbox,
+                configuration.bypassed(access.actor()),
+                access.actor(),
+                access.logonType(),
+                access.operation());
+        if (!decision.audited()) {
+            statistics.notAudited[decision.verdict().ordinal()]++;
+            if (access.accessType() == MailAccessType.BIND) {
+                statistics.bindsNotAudited += access.items().size();
+            }
+            return decision;
+        }
+        MailboxAccess canonical = access.mailbox().equals(mailbox.identity()) ? access : withMailbox(access, mailbox);
+        record(canonical, organization);
+        return decision;
+    }
+
+    private void record(MailboxAccess access, OrganizationConfig organization) {
+        switch (RecordFactory.recordTypeOf(access.operation())) {
+            case RecordType.EXCHANGE_ITEM_AGGREGATED -> mailItemsAccessed.accept(access);
+            case RecordType.EXCHANGE_ITEM -> factory.items(organization, access).forEach(this::emit);
+            case RecordType.EXCHANGE_SEARCH -> emit(factory.search(organization, access));
+            default -> {
+                if (isRepeatedDelegateFolderBind(access)) {
+                    statistics.folderBindsDeduplicated++;
+                } else {
+                    emit(factory.itemGroup(organization, access));
+                }
+            }
+        }
+    }
+
+    /** Delegate FolderBind: one record per folder per 24 hours. */
+    private boolean isRepeatedDelegateFolderBind(MailboxAccess access) {
+        if (access.operation() != MailboxAction.FOLDER_BIND || access.logonType() != LogonType.DELEGATE) {
+            return false;
+        }
+        FolderBindKey key = new FolderBindKey(
+                access.mailbox(),
+                access.actor(),
+                access.folder() == null ? null : access.folder().path());
+        if (recentFolderBinds.isRecent(key, access.time())) {
+            return true;
+        }
+        recentFolderBinds.record(key, access.time());
+        return false;
+    }
+
+    private CmdletOutcome cmdlet(CmdletInvocation invocation) {
+        CmdletOutcome outcome = AuditCmdlets.run(configuration, invocation.command());
+        if (outcome.succeeded()) {
+            statistics.cmdletsSucceeded++;
+        } else {
+            statistics.cmdletsFailed++;
+        }
+        emit(factory.admin(configuration.organization(), invocation, outcome));
+        return outcome;
+    }
+
+    private void emit(AuditRecord record) {
+        statistics.records++;
+        sink.accept(record);
+    }
+
+    private static MailboxAccess withMailbox(MailboxAccess access, MailboxAuditConfig mailbox) {
+        return new MailboxAccess(
+                access.time(),
+                access.actor(),
+                mailbox.identity(),
+                access.logonType(),
+                access.operation(),
+                access.accessType(),
+                access.session(),
+                access.folder(),
+                access.destFolder(),
+                access.items(),
+                access.result(),
+                access.parameters());
+    }
+}

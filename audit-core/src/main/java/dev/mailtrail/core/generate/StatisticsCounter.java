@@ -1,0 +1,45 @@
+package dev.mailtrail.core.generate;
+
+import dev.mailtrail.core.decision.Verdict;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The mutable counters behind {@link AuditStatistics}; owned by one generator. */
+final class StatisticsCounter {
+    long events;
+    final long[] notAudited = new long[Verdict.values().length];
+    long bindsRecorded;
+    long bindsDeduplicated;
+    long bindsThrottled;
+    long bindsNotAudited;
+    long syncsRecorded;
+    long syncsDeduplicated;
+    long folderBindsDeduplicated;
+    long records;
+    long throttledRecords;
+    long cmdletsSucceeded;
+    long cmdletsFailed;
+
+    AuditStatistics snapshot() {
+        Map<Verdict, Long> reasons = new EnumMap<>(Verdict.class);
+        for (Verdict verdict : Verdict.values()) {
+            if (verdict != Verdict.AUDITED && notAudited[verdict.ordinal()] > 0) {
+                reasons.put(verdict, notAudited[verdict.ordinal()]);
+            }
+        }
+        return new AuditStatistics(
+                events,
+                reasons,
+                bindsRecorded,
+                bindsDeduplicated,
+                bindsThrottled,
+                bindsNotAudited,
+                syncsRecorded,
+                syncsDeduplicated,
+                folderBindsDeduplicated,
+                records,
+                throttledRecords,
+                cmdletsSucceeded,
+                cmdletsFailed);
+    }
+}
