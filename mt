@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# mt — MailTrail's command line. Finds a JDK 21 or newer, rebuilds what changed, then runs the CLI.
+#   ./mt --help            what mt can do
+#   ./mt test              the whole test suite (what CI runs)
+#   ./mt replay FILE…      events through the audit core, records out
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+state="$root/.mt"
+
+java_major() { # prints the major version of the java binary given, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+find_jdk() {
+  local candidate major best="" best_major=0
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    major=$(java_major "$JAVA_HOME/bin/java")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then echo "$JAVA_HOME"; return; fi
+  fi
+  for candidate in /usr/lib/jvm/*/ /usr/local/lib/jvm/*/ /opt/java/*/; do
+    candidate="${candidate%/}"
+    [ -x "$candidate/bin/javac" ] || continue
+    major=$(java_major "$candidate/bin/java")
+    if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+      best="$candidate"; best_major="$major"
+    fi
+  done
+  [ -n "$best" ] && echo "$best"
+}
+
+JAVA_HOME="$(find_jdk || true)"
+if [ -z "$JAVA_HOME" ]; then
+  cat >&2 <<'MSG'
+mt: MailTrail needs a JDK 21 or newer, and none was found (looked at $JAVA_HOME and /usr/lib/jvm).
+    Install one, e.g. Temurin 21 or 25 (the temurin-21-jdk / temurin-25-jdk packages), or on Debian 13
+    and Ubuntu 24.04: apt-get install openjdk-21-jdk-headless. Or point JAVA_HOME at an installed JDK 21+.
+MSG
+  exit 3
+fi
+export JAVA_HOME
+# JDK 24+ warns about Maven's own use of sun.misc.Unsafe; the option that silences it exists only there.
+if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+
+need_maven() {
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "mt: Apache Maven is needed to build MailTrail: apt-get install maven (3.8.7 or newer)." >&2
+    exit 3
+  fi
+}
+
+if [ "${1:-}" = "test" ]; then
+  shift
+  need_maven
+  cd "$root"
+  exec mvn -B --no-transfer-progress verify "$@"
+fi
+
+stamp="$state/build.stamp"
+classpath_file="$root/app/target/runtime-classpath.txt"
+stale() {
+  [ -f "$stamp" ] && [ -f "$classpath_file" ] || return 0
+  [ -n "$(find "$root/pom.xml" "$root"/*/pom.xml "$root"/*/src/main -newer "$stamp" -print -quit 2>/dev/null)" ]
+}
+
+if stale; then
+  need_maven
+  mkdir -p "$state"
+  echo "mt: building (sources changed since the last build)…" >&2
+  touch "$state/build.started"
+  if ! (cd "$root" && mvn -q -B --no-transfer-progress -DskipTests -Dspotless.check.skip=true \
+        -pl app -am package >"$state/build.log" 2>&1); then
+    echo "mt: the build failed; its output is in $state/build.log:" >&2
+    tail -n 30 "$state/build.log" >&2
+    exit 3
+  fi
+  mv "$state/build.started" "$stamp"
+  rm -f "$state/mt.jsa"
+fi
+
+classpath="$root/app/target/app-0.1.0-SNAPSHOT.jar:$(cat "$classpath_file")"
+# A class-data archive made on first run makes later starts faster; it is rebuilt after each build.
+exec "$JAVA_HOME/bin/java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$state/mt.jsa" -Xlog:cds=off \
+  -Xlog:cds+dynamic=off -Xshare:auto -cp "$classpath" dev.mailtrail.app.Mt "$@"
