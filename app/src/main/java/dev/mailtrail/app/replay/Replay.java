@@ -37,9 +37,8 @@ public final class Replay {
 
     /** Replays the sources in order; returns the exit status (0 done, 1 bad input). */
     public int run(List<EventSource> sources, InputStream stdin, PrintWriter out, PrintWriter err) {
-        OrganizationConfig organization = OrganizationConfig.defaults()
-                .withBaseline(options.baseline())
-                .withThrottling(options.throttling());
+        OrganizationConfig organization =
+                OrganizationConfig.defaults().withBaseline(options.baseline()).withThrottling(options.throttling());
         List<AuditRecord> records = new ArrayList<>();
         ReplayClock clock = new ReplayClock(Instant.EPOCH);
         RecordGenerator generator =
@@ -71,7 +70,8 @@ public final class Replay {
                     clock.advanceTo(event.time());
                     Acceptance acceptance = generator.accept(event);
                     if (acceptance.cmdlet() != null && !acceptance.cmdlet().succeeded()) {
-                        err.println(source.name() + ":" + lineNumber + ": " + acceptance.cmdlet().cmdlet() + ": "
+                        err.println(source.name() + ":" + lineNumber + ": "
+                                + acceptance.cmdlet().cmdlet() + ": "
                                 + acceptance.cmdlet().error());
                     }
                 }
@@ -123,12 +123,10 @@ public final class Replay {
                 .append(" throttled, ")
                 .append(statistics.bindsNotAudited())
                 .append(" not audited");
-        statistics
-                .notAudited()
-                .forEach((verdict, count) -> summary.append("; not audited (")
-                        .append(verdict.label())
-                        .append("): ")
-                        .append(count));
+        statistics.notAudited().forEach((verdict, count) -> summary.append("; not audited (")
+                .append(verdict.label())
+                .append("): ")
+                .append(count));
         if (statistics.cmdletsFailed() > 0) {
             summary.append("; cmdlets refused: ").append(statistics.cmdletsFailed());
         }

@@ -16,14 +16,18 @@ import java.util.Map;
  */
 final class AccessWindow {
     final Object key;
+    /** Opening order: windows that close at the same instant close in the order they opened. */
+    final long sequence;
+
     final MailboxAccess first;
     final Instant start;
     final Instant closesAt;
     final Map<FolderRef, List<ItemRef>> folders = new LinkedHashMap<>(4);
     int operationCount;
 
-    AccessWindow(Object key, MailboxAccess first, Instant closesAt) {
+    AccessWindow(Object key, long sequence, MailboxAccess first, Instant closesAt) {
         this.key = key;
+        this.sequence = sequence;
         this.first = first;
         this.start = first.time();
         this.closesAt = closesAt;

@@ -36,11 +36,12 @@ final class MailItemsAccessedAggregator {
     private final StatisticsCounter statistics;
     private final Consumer<AuditRecord> emit;
     private final Map<Object, AccessWindow> open = new HashMap<>();
-    private final PriorityQueue<AccessWindow> closing =
-            new PriorityQueue<>(Comparator.comparing((AccessWindow w) -> w.closesAt));
+    private final PriorityQueue<AccessWindow> closing = new PriorityQueue<>(
+            Comparator.comparing((AccessWindow w) -> w.closesAt).thenComparingLong(w -> w.sequence));
     private final ExpiringKeys<BindKey> recentBinds = new ExpiringKeys<>(DEDUPLICATION);
     private final ExpiringKeys<SyncKey> recentSyncs = new ExpiringKeys<>(DEDUPLICATION);
     private final MailboxThrottle throttle = new MailboxThrottle();
+    private long windowsOpened;
 
     MailItemsAccessedAggregator(
             AuditConfiguration configuration,
@@ -115,7 +116,8 @@ final class MailItemsAccessedAggregator {
     }
 
     private AccessWindow openWindow(Object key, MailboxAccess first) {
-        AccessWindow window = new AccessWindow(key, first, first.time().plus(WINDOW));
+        AccessWindow window =
+                new AccessWindow(key, windowsOpened++, first, first.time().plus(WINDOW));
         open.put(key, window);
         closing.add(window);
         return window;
