@@ -69,6 +69,12 @@ public final class Replay {
                     }
                     clock.advanceTo(event.time());
                     Acceptance acceptance = generator.accept(event);
+                    if (options.explain()
+                            && acceptance.decision() != null
+                            && !acceptance.decision().audited()) {
+                        err.println(source.name() + ":" + lineNumber + ": "
+                                + acceptance.decision().reason());
+                    }
                     if (acceptance.cmdlet() != null && !acceptance.cmdlet().succeeded()) {
                         err.println(source.name() + ":" + lineNumber + ": "
                                 + acceptance.cmdlet().cmdlet() + ": "

@@ -44,12 +44,18 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Report malformed lines and go on; exit 0 unless the input could not be read.")
     boolean keepGoing;
 
+    @Option(
+            names = "--explain",
+            description = "Print, for every access that is not audited, its file, line and why"
+                    + " (e.g. 'not audited: Owner list lacks MailboxLogin').")
+    boolean explain;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Event files, in order; '-' is standard input.")
     List<String> files;
 
     @Override
     public Integer call() {
-        Replay replay = new Replay(new ReplayOptions(throttling, baseline, keepGoing));
+        Replay replay = new Replay(new ReplayOptions(throttling, baseline, keepGoing, explain));
         return replay.run(
                 files.stream().map(EventSource::of).toList(),
                 System.in,

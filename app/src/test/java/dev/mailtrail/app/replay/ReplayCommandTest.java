@@ -111,6 +111,16 @@ class ReplayCommandTest {
     }
 
     @Test
+    void explainSaysWhyAnAccessWasNotAudited() throws IOException {
+        Path events = write("login.jsonl", access("2026-03-02T09:00:00Z", "s1", "MailboxLogin", ""));
+
+        Run run = replay("--explain", events.toString());
+
+        assertThat(run.records()).isEmpty();
+        assertThat(run.err()).contains(events + ":1: not audited: Owner list lacks MailboxLogin");
+    }
+
+    @Test
     void throttlingExchangeIsPassedToTheCore() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 1_001; i++) {

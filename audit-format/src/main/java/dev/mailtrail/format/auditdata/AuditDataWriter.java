@@ -4,6 +4,7 @@ import dev.mailtrail.core.record.AuditRecord;
 
 public final class AuditDataWriter {
     public String toJson(AuditRecord record) {
-        return "{\"CreationTime\":\"" + record.creationTime() + "\",\"Operation\":\"" + record.operation() + "\",\"OperationCount\":" + record.operationCount() + "}";
+        return "{\"CreationTime\":\"" + record.creationTime() + "\",\"Operation\":\"" + record.operation()
+                + "\",\"OperationCount\":" + record.operationCount() + "}";
     }
 }
