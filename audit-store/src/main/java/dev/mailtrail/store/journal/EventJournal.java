@@ -1,0 +1,247 @@
+package dev.mailtrail.store.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * The event journal: every event is durable (written and fsynced) before its append completes. One writer
+ * thread takes whatever concurrent appenders have queued, writes it as one batch and syncs once — group
+ * commit, so a mail proxy holding a message until its read is journaled pays one fsync per batch, not per
+ * read. Opening a journal recovers it: a torn tail left by a crash is cut off (only unacknowledged bytes can
+ * be torn), and anything else that is wrong stops the open with the file and offset.
+ */
+public final class EventJournal implements AutoCloseable {
+    public static final long DEFAULT_SEGMENT_BYTES = 256L * 1024 * 1024;
+    private static final int MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+    private record Pending(List<byte[]> payloads, CompletableFuture<Long> durable) {}
+
+    private static final Pending STOP = new Pending(List.of(), null);
+
+    private final Path directory;
+    private final long segmentBytes;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final JournalRecovery recovery;
+    private FileChannel segment;
+    private long segmentSize;
+    private long nextSequence;
+    private volatile long durableSequence;
+    private volatile IOException failure;
+    private volatile boolean closed;
+
+    private EventJournal(Path directory, long segmentBytes, JournalRecovery recovery) throws IOException {
+        this.directory = directory;
+        this.segmentBytes = segmentBytes;
+        this.recovery = recovery;
+        this.nextSequence = recovery.nextSequence();
+        this.durableSequence = recovery.nextSequence() - 1;
+        if (recovery.lastSegment() != null) {
+            segment = FileChannel.open(recovery.lastSegment(), StandardOpenOption.WRITE);
+            segmentSize = segment.size();
+            segment.position(segmentSize);
+        }
+        this.writer = Thread.ofPlatform().name("mailtrail-journal").daemon().unstarted(this::writeLoop);
+        writer.start();
+    }
+
+    /** Opens (creating if needed) the journal in {@code directory}, recovering it after a crash. */
+    public static EventJournal open(Path directory) throws IOException {
+        return open(directory, DEFAULT_SEGMENT_BYTES);
+    }
+
+    public static EventJournal open(Path directory, long segmentBytes) throws IOException {
+        Files.createDirectories(directory);
+        return new EventJournal(directory, segmentBytes, JournalRecovery.recover(directory));
+    }
+
+    /** What opening found: events kept, and bytes of a torn tail that were cut off. */
+    public JournalRecovery recovery() {
+        return recovery;
+    }
+
+    /** Appends one event; completes with its sequence number once it is durable. */
+    public CompletableFuture<Long> append(byte[] payload) {
+        return appendAll(List.of(payload));
+    }
+
+    /** Appends events in order; completes with the last one's sequence number once all are durable. */
+    public CompletableFuture<Long> appendAll(List<byte[]> payloads) {
+        for (byte[] payload : payloads) {
+            if (payload.length > Frame.MAX_PAYLOAD) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("an event of " + payload.length
+                        + " bytes is over the journal's limit of " + Frame.MAX_PAYLOAD));
+            }
+        }
+        CompletableFuture<Long> durable = new CompletableFuture<>();
+        IOException failed = failure;
+        if (failed != null) {
+            durable.completeExceptionally(failed);
+        } else if (closed) {
+            durable.completeExceptionally(new IllegalStateException("the journal is closed"));
+        } else {
+            queue.add(new Pending(List.copyOf(payloads), durable));
+        }
+        return durable;
+    }
+
+    /** The highest sequence number that is durable (0 if none). */
+    public long durableSequence() {
+        return durableSequence;
+    }
+
+    /** Reads durable events from {@code fromSequence} on, in order, to the durable end as of this call. */
+    public void read(long fromSequence, Consumer<JournalEntry> consumer) throws IOException {
+        long stopAfter = durableSequence;
+        List<Path> segments = Segments.list(directory);
+        for (int i = 0; i < segments.size(); i++) {
+            long first = Segments.firstSequence(segments.get(i));
+            long nextFirst = i + 1 < segments.size() ? Segments.firstSequence(segments.get(i + 1)) : Long.MAX_VALUE;
+            if (nextFirst <= fromSequence || first > stopAfter) {
+                continue;
+            }
+            try (SegmentScanner scanner = new SegmentScanner(segments.get(i))) {
+                scanner.scan(first, stopAfter, (sequence, payload) -> {
+                    if (sequence >= fromSequence) {
+                        consumer.accept(new JournalEntry(sequence, payload));
+                    }
+                    return true;
+                });
+            }
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_BATCH_BYTES + Frame.HEADER + Frame.MAX_PAYLOAD);
+        while (true) {
+            batch.clear();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch);
+            boolean stop = batch.remove(STOP);
+            try {
+                writeBatch(batch, buffer);
+            } catch (IOException e) {
+                failure = e;
+                batch.forEach(p -> p.durable().completeExceptionally(e));
+                queue.forEach(p -> {
+                    if (p.durable() != null) {
+                        p.durable().completeExceptionally(e);
+                    }
+                });
+            }
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void writeBatch(List<Pending> batch, ByteBuffer buffer) throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        List<Long> lastSequences = new ArrayList<>(batch.size());
+        buffer.clear();
+        for (Pending pending : batch) {
+            for (byte[] payload : pending.payloads()) {
+                int frame = Frame.size(payload);
+                if (segment == null
+                        || segmentSize + buffer.position() + frame > segmentBytes
+                                && segmentSize + buffer.position() > 0) {
+                    flush(buffer);
+                    roll();
+                } else if (buffer.position() + frame > buffer.capacity()) {
+                    flush(buffer);
+                }
+                Frame.write(buffer, nextSequence++, payload);
+            }
+            lastSequences.add(nextSequence - 1);
+        }
+        flush(buffer);
+        if (segment != null) {
+            segment.force(false);
+        }
+        durableSequence = nextSequence - 1;
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).durable().complete(lastSequences.get(i));
+        }
+    }
+
+    private void flush(ByteBuffer buffer) throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            segmentSize += segment.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    private void roll() throws IOException {
+        if (segment != null) {
+            segment.force(false);
+            segment.close();
+        }
+        Path path = Segments.path(directory, nextSequence);
+        segment = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        segmentSize = 0;
+        syncDirectory();
+    }
+
+    private void syncDirectory() throws IOException {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+    }
+
+    /** Writes and syncs everything queued, then stops the writer. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(STOP);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while closing the journal", e);
+        }
+        if (segment != null) {
+            segment.close();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Waits for an append; turns its failure into the IOException that caused it. */
+    public static long await(CompletableFuture<Long> durable) throws IOException {
+        try {
+            return durable.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+}
