@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,7 @@ record Scenario(
                 throw new IllegalStateException("scenario " + name + " has no " + required.getFileName());
             }
         }
+        requireTimeOrder(events, name, json);
         return new Scenario(
                 name,
                 events,
@@ -45,6 +47,28 @@ record Scenario(
         line.addAll(args);
         line.add(events.toString());
         return line.toArray(String[]::new);
+    }
+
+    /**
+     * A scenario is a story told in order: an event earlier than the one before it would be replayed as if it
+     * came later and test the replay clock instead of the rule.
+     */
+    private static void requireTimeOrder(Path events, String name, ObjectMapper json) {
+        List<String> lines = lines(events);
+        OffsetDateTime previous = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String where = "scenario " + name + ", events.jsonl event " + (i + 1);
+            JsonNode time = object(lines.get(i), where, json).get("time");
+            if (time == null || !time.isTextual()) {
+                throw new IllegalStateException(where + " has no \"time\"");
+            }
+            OffsetDateTime at = OffsetDateTime.parse(time.textValue());
+            if (previous != null && at.isBefore(previous)) {
+                throw new IllegalStateException(where + " (" + at + ") comes before the event above it (" + previous
+                        + "); events are in time order");
+            }
+            previous = at;
+        }
     }
 
     private static List<String> args(Path file) {
