@@ -99,34 +99,34 @@ public final class AuditDataWriter {
         text(json, SESSION_ID, record.sessionId(), extensions);
         text(json, APP_ID, record.appId(), extensions);
         text(json, CLIENT_APP_ID, record.clientAppId(), extensions);
-        if (name(json, OPERATION_PROPERTIES, record.operationProperties(), extensions)) {
+        if (fieldOrExtension(json, OPERATION_PROPERTIES, record.operationProperties(), extensions)) {
             NestedShapeWriter.nameValues(json, record.operationProperties());
         }
-        if (name(json, PARAMETERS, record.parameters(), extensions)) {
+        if (fieldOrExtension(json, PARAMETERS, record.parameters(), extensions)) {
             NestedShapeWriter.nameValues(json, record.parameters());
         }
     }
 
     private static void writeItemFields(JsonGenerator json, AuditRecord record, Map<String, Object> extensions)
             throws IOException {
-        if (name(json, ITEM, record.item(), extensions)) {
+        if (fieldOrExtension(json, ITEM, record.item(), extensions)) {
             NestedShapeWriter.recordItem(json, record.item());
         }
-        if (name(json, FOLDER, record.folder(), extensions)) {
+        if (fieldOrExtension(json, FOLDER, record.folder(), extensions)) {
             NestedShapeWriter.folderRef(json, record.folder());
         }
-        if (name(json, DEST_FOLDER, record.destFolder(), extensions)) {
+        if (fieldOrExtension(json, DEST_FOLDER, record.destFolder(), extensions)) {
             NestedShapeWriter.folderRef(json, record.destFolder());
         }
-        if (name(json, AFFECTED_ITEMS, record.affectedItems(), extensions)) {
+        if (fieldOrExtension(json, AFFECTED_ITEMS, record.affectedItems(), extensions)) {
             NestedShapeWriter.recordItems(json, record.affectedItems());
         }
         bool(json, CROSS_MAILBOX_OPERATION, record.crossMailboxOperation(), extensions);
         number(json, OPERATION_COUNT, record.operationCount(), extensions);
-        if (name(json, FOLDERS, record.folders(), extensions)) {
+        if (fieldOrExtension(json, FOLDERS, record.folders(), extensions)) {
             NestedShapeWriter.folders(json, record.folders());
         }
-        if (name(json, MAIL_TRAIL_SYNCED_ITEMS, record.syncedItems(), extensions)) {
+        if (fieldOrExtension(json, MAIL_TRAIL_SYNCED_ITEMS, record.syncedItems(), extensions)) {
             NestedShapeWriter.itemRefs(json, record.syncedItems());
         }
     }
@@ -144,21 +144,21 @@ public final class AuditDataWriter {
 
     private static void text(JsonGenerator json, AuditDataField field, String value, Map<String, Object> extensions)
             throws IOException {
-        if (name(json, field, value, extensions)) {
+        if (fieldOrExtension(json, field, value, extensions)) {
             json.writeString(value);
         }
     }
 
     private static void number(JsonGenerator json, AuditDataField field, Integer value, Map<String, Object> extensions)
             throws IOException {
-        if (name(json, field, value, extensions)) {
+        if (fieldOrExtension(json, field, value, extensions)) {
             json.writeNumber(value.intValue());
         }
     }
 
     private static void bool(JsonGenerator json, AuditDataField field, Boolean value, Map<String, Object> extensions)
             throws IOException {
-        if (name(json, field, value, extensions)) {
+        if (fieldOrExtension(json, field, value, extensions)) {
             json.writeBoolean(value);
         }
     }
@@ -167,8 +167,8 @@ public final class AuditDataWriter {
      * Writes the field's name when the record has a value for it and returns true so the caller writes the
      * value; otherwise writes the same-named extension in full, if there is one, and returns false.
      */
-    private static boolean name(JsonGenerator json, AuditDataField field, Object value, Map<String, Object> extensions)
-            throws IOException {
+    private static boolean fieldOrExtension(
+            JsonGenerator json, AuditDataField field, Object value, Map<String, Object> extensions) throws IOException {
         if (value != null) {
             json.writeFieldName(field.serializedName());
             return true;
