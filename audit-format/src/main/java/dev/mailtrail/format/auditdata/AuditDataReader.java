@@ -183,7 +183,7 @@ public final class AuditDataReader {
     }
 
     /** The value as an error message shows it: its JSON kind, and text or number quoted up to a limit. */
-    static String describe(JsonNode value) {
+    private static String describe(JsonNode value) {
         if (value == null || value.isMissingNode()) {
             return "nothing";
         }

@@ -5,9 +5,10 @@ import static dev.mailtrail.format.auditdata.AuditDataField.*;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import dev.mailtrail.core.record.AuditRecord;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Map;
@@ -25,8 +26,6 @@ import java.util.Map;
  * <p>Thread-safe. Streaming, because this runs for every record MailTrail produces.
  */
 public final class AuditDataWriter {
-    private static final int TYPICAL_RECORD_CHARS = 1024;
-
     private final JsonFactory factory = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
@@ -34,13 +33,19 @@ public final class AuditDataWriter {
 
     /** The record as one compact JSON object, without a line end. */
     public String toJson(AuditRecord record) {
-        StringWriter out = new StringWriter(TYPICAL_RECORD_CHARS);
-        try (JsonGenerator json = factory.createGenerator(out)) {
-            write(record, json);
+        // As ObjectMapper.writeValueAsString does: the pooled buffers make this about half as fast again as a
+        // StringWriter, and the writer owns the recycler, so it goes back to the pool here.
+        BufferRecycler buffers = factory._getBufferRecycler();
+        try (SegmentedStringWriter out = new SegmentedStringWriter(buffers)) {
+            try (JsonGenerator json = factory.createGenerator(out)) {
+                write(record, json);
+            }
+            return out.getAndClear();
         } catch (IOException cannotHappen) {
-            throw new UncheckedIOException("writing to a string failed", cannotHappen);
+            throw new UncheckedIOException("writing to memory failed", cannotHappen);
+        } finally {
+            buffers.releaseToPool();
         }
-        return out.toString();
     }
 
     /** Appends the record to {@code out} as one JSON Lines line (the object and {@code \n}); does not flush. */
@@ -94,34 +99,34 @@ public final class AuditDataWriter {
         text(json, SESSION_ID, record.sessionId(), extensions);
         text(json, APP_ID, record.appId(), extensions);
         text(json, CLIENT_APP_ID, record.clientAppId(), extensions);
-        if (name(json, OPERATION_PROPERTIES, record.operationProperties(), extensions)) {
+        if (fieldOrExtension(json, OPERATION_PROPERTIES, record.operationProperties(), extensions)) {
             NestedShapeWriter.nameValues(json, record.operationProperties());
         }
-        if (name(json, PARAMETERS, record.parameters(), extensions)) {
+        if (fieldOrExtension(json, PARAMETERS, record.parameters(), extensions)) {
             NestedShapeWriter.nameValues(json, record.parameters());
         }
     }
 
     private static void writeItemFields(JsonGenerator json, AuditRecord record, Map<String, Object> extensions)
             throws IOException {
-        if (name(json, ITEM, record.item(), extensions)) {
+        if (fieldOrExtension(json, ITEM, record.item(), extensions)) {
             NestedShapeWriter.recordItem(json, record.item());
         }
-        if (name(json, FOLDER, record.folder(), extensions)) {
+        if (fieldOrExtension(json, FOLDER, record.folder(), extensions)) {
             NestedShapeWriter.folderRef(json, record.folder());
         }
-        if (name(json, DEST_FOLDER, record.destFolder(), extensions)) {
+        if (fieldOrExtension(json, DEST_FOLDER, record.destFolder(), extensions)) {
             NestedShapeWriter.folderRef(json, record.destFolder());
         }
-        if (name(json, AFFECTED_ITEMS, record.affectedItems(), extensions)) {
+        if (fieldOrExtension(json, AFFECTED_ITEMS, record.affectedItems(), extensions)) {
             NestedShapeWriter.recordItems(json, record.affectedItems());
         }
         bool(json, CROSS_MAILBOX_OPERATION, record.crossMailboxOperation(), extensions);
         number(json, OPERATION_COUNT, record.operationCount(), extensions);
-        if (name(json, FOLDERS, record.folders(), extensions)) {
+        if (fieldOrExtension(json, FOLDERS, record.folders(), extensions)) {
             NestedShapeWriter.folders(json, record.folders());
         }
-        if (name(json, MAIL_TRAIL_SYNCED_ITEMS, record.syncedItems(), extensions)) {
+        if (fieldOrExtension(json, MAIL_TRAIL_SYNCED_ITEMS, record.syncedItems(), extensions)) {
             NestedShapeWriter.itemRefs(json, record.syncedItems());
         }
     }
@@ -139,21 +144,21 @@ public final class AuditDataWriter {
 
     private static void text(JsonGenerator json, AuditDataField field, String value, Map<String, Object> extensions)
             throws IOException {
-        if (name(json, field, value, extensions)) {
+        if (fieldOrExtension(json, field, value, extensions)) {
             json.writeString(value);
         }
     }
 
     private static void number(JsonGenerator json, AuditDataField field, Integer value, Map<String, Object> extensions)
             throws IOException {
-        if (name(json, field, value, extensions)) {
+        if (fieldOrExtension(json, field, value, extensions)) {
             json.writeNumber(value.intValue());
         }
     }
 
     private static void bool(JsonGenerator json, AuditDataField field, Boolean value, Map<String, Object> extensions)
             throws IOException {
-        if (name(json, field, value, extensions)) {
+        if (fieldOrExtension(json, field, value, extensions)) {
             json.writeBoolean(value);
         }
     }
@@ -162,8 +167,8 @@ public final class AuditDataWriter {
      * Writes the field's name when the record has a value for it and returns true so the caller writes the
      * value; otherwise writes the same-named extension in full, if there is one, and returns false.
      */
-    private static boolean name(JsonGenerator json, AuditDataField field, Object value, Map<String, Object> extensions)
-            throws IOException {
+    private static boolean fieldOrExtension(
+            JsonGenerator json, AuditDataField field, Object value, Map<String, Object> extensions) throws IOException {
         if (value != null) {
             json.writeFieldName(field.serializedName());
             return true;
