@@ -31,7 +31,7 @@ class ReplayCommandTest {
         Path events = write(
                 "events.jsonl",
                 bind("2026-03-02T09:00:00Z", "s1", "<a@x>"),
-                access("2026-03-02T09:00:30Z", "s2", "MailboxLogin", ""),
+                access("2026-03-02T09:00:30Z", "s2", "SoftDelete", ""),
                 bind("2026-03-02T09:01:00Z", "s1", "<b@x>"));
 
         Run run = replay(events.toString());
@@ -39,7 +39,7 @@ class ReplayCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.records())
                 .extracting(r -> r.get("Operation").asText())
-                .containsExactly("MailItemsAccessed", "MailboxLogin");
+                .containsExactly("MailItemsAccessed", "SoftDelete");
         JsonNode bind = run.records().get(0);
         assertThat(bind.get("CreationTime").asText()).isEqualTo("2026-03-02T09:00:00");
         assertThat(bind.get("OperationCount").asInt()).isEqualTo(2);
