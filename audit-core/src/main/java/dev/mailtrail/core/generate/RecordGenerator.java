@@ -104,7 +104,7 @@ public final class RecordGenerator {
                 access.operation());
         if (!decision.audited()) {
             statistics.notAudited[decision.verdict().ordinal()]++;
-            if (access.accessType() == MailAccessType.BIND) {
+            if (access.operation() == MailboxAction.MAIL_ITEMS_ACCESSED && access.accessType() == MailAccessType.BIND) {
                 statistics.bindsNotAudited += access.items().size();
             }
             return decision;
