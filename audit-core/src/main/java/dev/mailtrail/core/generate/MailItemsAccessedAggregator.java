@@ -158,11 +158,14 @@ final class MailItemsAccessedAggregator {
         boolean bind = window.first.accessType() == MailAccessType.BIND;
         String mailbox = window.first.mailbox();
         boolean exchangeThrottling = organization.throttling() == ThrottlingMode.EXCHANGE;
-        if (bind && exchangeThrottling && throttle.suppressesBinds(mailbox, now)) {
+        // The record is made when its window ends, not when the clock next moves: a quiet spell before the
+        // next event must not change which record crosses the line or what the throttle suppresses.
+        Instant madeAt = window.closesAt.isBefore(now) ? window.closesAt : now;
+        if (bind && exchangeThrottling && throttle.suppressesBinds(mailbox, madeAt)) {
             statistics.bindsThrottled += window.operationCount;
             return;
         }
-        boolean crosses = exchangeThrottling && throttle.countRecord(mailbox, now);
+        boolean crosses = exchangeThrottling && throttle.countRecord(mailbox, madeAt);
         AuditRecord record = factory.aggregated(organization, window, crosses);
         if (bind) {
             statistics.bindsRecorded += window.operationCount;

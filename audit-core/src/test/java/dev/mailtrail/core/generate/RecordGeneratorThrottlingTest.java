@@ -114,6 +114,35 @@ class RecordGeneratorThrottlingTest {
     }
 
     @Test
+    void aQuietSpellBeforeTheNextEventDoesNotChangeWhichRecordIsThrottled() {
+        for (int i = 0; i < 1001; i++) {
+            replay.accept(alice.session("s" + i).bind(at(i), "M" + i));
+        }
+
+        replay.accept(Access.owner("carol@contoso.com").bind(at(Duration.ofHours(30)), "next"));
+
+        List<AuditRecord> alices = replay.mailItemsAccessed().stream()
+                .filter(r -> r.mailboxOwnerUpn().equals("alice@contoso.com"))
+                .toList();
+        assertThat(alices).hasSize(1001);
+        assertThat(alices.getLast().isThrottled()).isTrue();
+        assertThat(replay.statistics().throttledRecords()).isEqualTo(1);
+    }
+
+    @Test
+    void aWindowClosedLateIsStillSuppressedByTheThrottleInForceWhenItEnded() {
+        for (int i = 0; i < 1001; i++) {
+            replay.accept(alice.session("s" + i).bind(at(i), "M" + i));
+        }
+        replay.accept(alice.session("late").bind(at(1050), "open"));
+
+        replay.accept(Access.owner("carol@contoso.com").bind(at(Duration.ofHours(30)), "next"));
+
+        assertThat(replay.mailItemsAccessed()).noneMatch(r -> "late".equals(r.sessionId()));
+        assertThat(replay.statistics().bindsThrottled()).isEqualTo(1);
+    }
+
+    @Test
     void offSuppressesNothing() {
         Replay lossless = new Replay();
 
