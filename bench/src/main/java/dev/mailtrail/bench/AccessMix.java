@@ -46,7 +46,6 @@ final class AccessMix {
     private final SplittableRandom random;
     private final String[] mailboxes = new String[MAILBOXES];
     private final FolderRef[][] folders = new FolderRef[MAILBOXES][FOLDERS.length];
-    private final ItemRef[][] messages = new ItemRef[MAILBOXES][MESSAGES_PER_MAILBOX];
     private final Map<String, Session> sessions = new HashMap<>();
 
     private AccessMix(long seed) {
@@ -149,17 +148,18 @@ final class AccessMix {
         return items;
     }
 
-    /** Recent messages far more often than old ones. */
+    /**
+     * Recent messages far more often than old ones. Each read gets its own item, as a sensor parses one from every
+     * FETCH; sessions, folders and names stay shared, as a sensor keeps them per connection.
+     */
     private ItemRef message(int mailbox) {
         double skew = random.nextDouble();
         int index = (int) (MESSAGES_PER_MAILBOX * skew * skew * skew);
-        ItemRef item = messages[mailbox][index];
-        if (item == null) {
-            String id = "m" + index + "." + mailbox;
-            item = new ItemRef("<" + id + "@contoso.com>", mailboxes[mailbox] + ";uid=" + index, 20_000L + index, null);
-            messages[mailbox][index] = item;
-        }
-        return item;
+        return new ItemRef(
+                "<m" + index + "." + mailbox + "@contoso.com>",
+                mailboxes[mailbox] + ";uid=" + index,
+                20_000L + index,
+                null);
     }
 
     /** A client's session changes every half hour or so, with its address kept. */

@@ -138,11 +138,7 @@ public final class RecordGenerator {
                 access.mailbox(),
                 access.actor(),
                 access.folder() == null ? null : access.folder().path());
-        if (recentFolderBinds.isRecent(key, access.time())) {
-            return true;
-        }
-        recentFolderBinds.record(key, access.time());
-        return false;
+        return !recentFolderBinds.recordUnlessRecent(key, access.time());
     }
 
     private CmdletOutcome cmdlet(CmdletInvocation invocation) {

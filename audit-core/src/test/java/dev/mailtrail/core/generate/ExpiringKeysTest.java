@@ -13,7 +13,7 @@ class ExpiringKeysTest {
 
     @Test
     void aKeyIsRecentForLessThanOneHorizon() {
-        keys.record("A", T0);
+        keys.recordUnlessRecent("A", T0);
 
         assertThat(keys.isRecent("A", T0)).isTrue();
         assertThat(keys.isRecent("A", T0.plus(Duration.ofHours(1)).minusMillis(1)))
@@ -23,28 +23,45 @@ class ExpiringKeysTest {
     }
 
     @Test
-    void recordingAgainRestartsTheHorizon() {
-        keys.record("A", T0);
-        keys.record("A", T0.plus(Duration.ofMinutes(50)));
+    void aRecentKeyIsNotRecordedAgain() {
+        assertThat(keys.recordUnlessRecent("A", T0)).isTrue();
+        assertThat(keys.recordUnlessRecent("A", T0.plus(Duration.ofMinutes(50))))
+                .isFalse();
+
+        assertThat(keys.isRecent("A", T0.plus(Duration.ofMinutes(90)))).isFalse();
+    }
+
+    @Test
+    void aKeyRecordedAgainAfterTheHorizonStartsANewOne() {
+        keys.recordUnlessRecent("A", T0);
+
+        assertThat(keys.recordUnlessRecent("A", T0.plus(Duration.ofHours(1)))).isTrue();
 
         assertThat(keys.isRecent("A", T0.plus(Duration.ofMinutes(90)))).isTrue();
+        assertThat(keys.size()).isEqualTo(1);
     }
 
     @Test
     void expiryForgetsOnlyKeysAFullHorizonOld() {
-        keys.record("A", T0);
-        keys.record("B", T0.plus(Duration.ofMinutes(30)));
-        keys.record("A", T0.plus(Duration.ofMinutes(40)));
-        keys.record("C", T0.plus(Duration.ofMinutes(45)));
+        keys.recordUnlessRecent("A", T0);
+        keys.recordUnlessRecent("B", T0.plus(Duration.ofMinutes(30)));
+        keys.recordUnlessRecent("C", T0.plus(Duration.ofMinutes(45)));
 
-        keys.expire(T0.plus(Duration.ofMinutes(90)));
+        keys.expire(T0.plus(Duration.ofMinutes(60)).minusMillis(1));
+        assertThat(keys.size()).isEqualTo(3);
 
+        keys.expire(T0.plus(Duration.ofMinutes(60)));
         assertThat(keys.size()).isEqualTo(2);
-        assertThat(keys.isRecent("A", T0.plus(Duration.ofMinutes(90)))).isTrue();
-        assertThat(keys.isRecent("B", T0.plus(Duration.ofMinutes(90)))).isFalse();
+
+        keys.expire(T0.plus(Duration.ofMinutes(100)));
+        assertThat(keys.size()).isEqualTo(1);
+        assertThat(keys.isRecent("C", T0.plus(Duration.ofMinutes(100)))).isTrue();
 
         keys.expire(T0.plus(Duration.ofMinutes(105)));
+        assertThat(keys.size()).isZero();
 
+        keys.recordUnlessRecent("D", T0.plus(Duration.ofMinutes(110)));
+        keys.expire(T0.plus(Duration.ofMinutes(170)));
         assertThat(keys.size()).isZero();
     }
 }
