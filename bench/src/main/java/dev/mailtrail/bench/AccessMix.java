@@ -24,6 +24,19 @@ import java.util.SplittableRandom;
  * are read far more often than old ones, so repeats (and de-duplication) happen as they do in a real mailbox.
  */
 final class AccessMix {
+    /** Who acts next. */
+    enum Traffic {
+        /**
+         * As people read mail: a client that is reading now most likely reads again in a moment, in the same
+         * folder; about a hundred clients are busy at a time and others join as they drop out.
+         */
+        BURSTY,
+        /** Every event from any of the 4,000 clients alike: no locality at all, the worst case for caches. */
+        UNIFORM
+    }
+
+    private static final int BUSY_CLIENTS = 100;
+
     static final int MAILBOXES = 1_000;
     private static final int CLIENTS_PER_MAILBOX = 4;
     private static final int MESSAGES_PER_MAILBOX = 500;
@@ -44,11 +57,16 @@ final class AccessMix {
             "Set-Mailbox -Identity %s -AuditAdmin @{Add=\"MessageBind\"}");
 
     private final SplittableRandom random;
+    private final Traffic traffic;
+    private final int[] busyMailbox = new int[BUSY_CLIENTS];
+    private final int[] busyClient = new int[BUSY_CLIENTS];
+    private final int[] busyFolder = new int[BUSY_CLIENTS];
     private final String[] mailboxes = new String[MAILBOXES];
     private final FolderRef[][] folders = new FolderRef[MAILBOXES][FOLDERS.length];
     private final Map<String, Session> sessions = new HashMap<>();
 
-    private AccessMix(long seed) {
+    private AccessMix(Traffic traffic, long seed) {
+        this.traffic = traffic;
         random = new SplittableRandom(seed);
         for (int m = 0; m < MAILBOXES; m++) {
             mailboxes[m] = "user%04d@contoso.com".formatted(m);
@@ -56,11 +74,14 @@ final class AccessMix {
                 folders[m][f] = new FolderRef(mailboxes[m] + "/" + FOLDERS[f], FOLDERS[f]);
             }
         }
+        for (int b = 0; b < BUSY_CLIENTS; b++) {
+            replaceBusy(b);
+        }
     }
 
     /** {@code count} events in time order from {@code start}; the same seed gives the same events. */
-    static AuditEvent[] generate(int count, long seed, Instant start) {
-        return new AccessMix(seed).events(count, start);
+    static AuditEvent[] generate(Traffic traffic, int count, long seed, Instant start) {
+        return new AccessMix(traffic, seed).events(count, start);
     }
 
     private AuditEvent[] events(int count, Instant start) {
@@ -79,26 +100,53 @@ final class AccessMix {
             String line = CMDLETS.get(random.nextInt(CMDLETS.size()));
             return new CmdletInvocation(time, "admin@contoso.com", line.formatted(mailbox()), null);
         }
-        int mailbox = random.nextInt(MAILBOXES);
-        int client = client();
+        int busy = nextBusy();
+        int mailbox = traffic == Traffic.BURSTY ? busyMailbox[busy] : random.nextInt(MAILBOXES);
+        int client = traffic == Traffic.BURSTY ? busyClient[busy] : client();
+        int folder = traffic == Traffic.BURSTY ? busyFolder[busy] : folder();
         int percent = roll % 100;
         if (percent < 85) {
             return access(
-                    time, mailbox, client, MailboxAction.MAIL_ITEMS_ACCESSED, MailAccessType.BIND, reads(mailbox));
+                    time,
+                    mailbox,
+                    client,
+                    folder,
+                    MailboxAction.MAIL_ITEMS_ACCESSED,
+                    MailAccessType.BIND,
+                    reads(mailbox));
         }
         if (percent < 89) {
-            return access(time, mailbox, client, MailboxAction.MAIL_ITEMS_ACCESSED, MailAccessType.SYNC, List.of());
+            return access(
+                    time, mailbox, client, folder, MailboxAction.MAIL_ITEMS_ACCESSED, MailAccessType.SYNC, List.of());
         }
         if (percent < 93) {
-            return access(time, mailbox, client, MailboxAction.MAILBOX_LOGIN, null, List.of());
+            return access(time, mailbox, client, folder, MailboxAction.MAILBOX_LOGIN, null, List.of());
         }
         if (percent < 96) {
-            return access(time, mailbox, client, MailboxAction.SOFT_DELETE, null, List.of(message(mailbox)));
+            return access(time, mailbox, client, folder, MailboxAction.SOFT_DELETE, null, List.of(message(mailbox)));
         }
         if (percent < 98) {
-            return access(time, mailbox, client, MailboxAction.MOVE, null, List.of(message(mailbox)));
+            return access(time, mailbox, client, folder, MailboxAction.MOVE, null, List.of(message(mailbox)));
         }
-        return access(time, mailbox, client, MailboxAction.SEND, null, List.of(message(mailbox)));
+        return access(time, mailbox, client, folder, MailboxAction.SEND, null, List.of(message(mailbox)));
+    }
+
+    /** The busy client that acts next: mostly one already busy, sometimes a newcomer taking a slot. */
+    private int nextBusy() {
+        int busy = random.nextInt(BUSY_CLIENTS);
+        int roll = random.nextInt(100);
+        if (roll < 5) {
+            replaceBusy(busy);
+        } else if (roll < 15) {
+            busyFolder[busy] = folder();
+        }
+        return busy;
+    }
+
+    private void replaceBusy(int busy) {
+        busyMailbox[busy] = random.nextInt(MAILBOXES);
+        busyClient[busy] = client();
+        busyFolder[busy] = folder();
     }
 
     /** Owners' desktop and phone most of the time, a delegate sometimes, an admin tool rarely. */
@@ -108,11 +156,17 @@ final class AccessMix {
     }
 
     private MailboxAccess access(
-            Instant time, int mailbox, int client, MailboxAction operation, MailAccessType type, List<ItemRef> items) {
+            Instant time,
+            int mailbox,
+            int client,
+            int folderIndex,
+            MailboxAction operation,
+            MailAccessType type,
+            List<ItemRef> items) {
         String owner = mailboxes[mailbox];
         String actor = client < 2 ? owner : client == 2 ? mailboxes[(mailbox + 1) % MAILBOXES] : "admin@contoso.com";
         LogonType logonType = client < 2 ? LogonType.OWNER : client == 2 ? LogonType.DELEGATE : LogonType.ADMIN;
-        FolderRef folder = folders[mailbox][folder()];
+        FolderRef folder = folders[mailbox][folderIndex];
         FolderRef dest = operation == MailboxAction.MOVE ? folders[mailbox][3] : null;
         return new MailboxAccess(
                 time,

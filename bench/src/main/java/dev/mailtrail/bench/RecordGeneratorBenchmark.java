@@ -42,6 +42,9 @@ public class RecordGeneratorBenchmark {
     static final int EVENTS = 500_000;
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
 
+    @Param({"bursty", "uniform"})
+    public String traffic;
+
     @Param({"off", "exchange"})
     public String throttling;
 
@@ -60,7 +63,8 @@ public class RecordGeneratorBenchmark {
 
     @Setup(Level.Trial)
     public void generate() {
-        events = AccessMix.generate(EVENTS, 2026, START);
+        events = AccessMix.generate(
+                AccessMix.Traffic.valueOf(traffic.toUpperCase(java.util.Locale.ROOT)), EVENTS, 2026, START);
         mode = ThrottlingMode.parse(throttling).orElseThrow();
     }
 

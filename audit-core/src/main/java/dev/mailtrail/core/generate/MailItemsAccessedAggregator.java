@@ -11,6 +11,7 @@ import dev.mailtrail.core.record.AuditRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -70,7 +71,9 @@ final class MailItemsAccessedAggregator {
         FolderRef folder = access.folder() == null ? NO_FOLDER : access.folder();
         long millis = access.time().toEpochMilli();
         AccessWindow window = stillOpen(context.window, access.time());
-        for (ItemRef item : access.items()) {
+        List<ItemRef> items = access.items();
+        for (int i = 0; i < items.size(); i++) {
+            ItemRef item = items.get(i);
             if (!context.recordUnlessRecent(folder.path(), item.identity(), millis)) {
                 statistics.bindsDeduplicated++;
                 continue;

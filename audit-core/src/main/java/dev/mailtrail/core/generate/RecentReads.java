@@ -10,7 +10,7 @@ import java.util.Objects;
  * dropped whenever the table would grow; the owner forgets the whole table once nothing in it is recent.
  */
 class RecentReads {
-    private static final int INITIAL_CAPACITY = 16;
+    private static final int INITIAL_CAPACITY = 8;
     /** Marks a used slot in the hash word, so that an empty slot is a zero. */
     private static final long USED = 1L << 32;
 
@@ -52,8 +52,8 @@ class RecentReads {
         slots[2 * slot] = millis;
         slots[2 * slot + 1] = tag;
         lastRecordedMillis = Math.max(lastRecordedMillis, millis);
-        if (++size * 4 > slots.length) {
-            rebuild(millis);
+        if (++size * 8 > slots.length * 3) {
+            makeRoom(millis);
         }
         return true;
     }
@@ -67,26 +67,60 @@ class RecentReads {
         return size;
     }
 
-    /** Drops what expired by {@code millis} and resizes so that the table is at most a quarter full. */
-    private void rebuild(long millis) {
-        String[] oldKeys = keys;
-        long[] oldSlots = slots;
-        int live = 0;
-        for (int i = 0; i < oldSlots.length; i += 2) {
-            if (oldSlots[i + 1] != 0 && millis - oldSlots[i] < horizonMillis) {
-                live++;
+    /**
+     * The table is three quarters full: drops what expired by {@code millis} in place, and grows only if it is
+     * still more than half full, so that a context reading steadily for hours keeps one table rather than
+     * allocating one per hour's worth of reads. (Hashes beside the times keep long probes cheap.)
+     */
+    private void makeRoom(long millis) {
+        int capacity = slots.length / 2;
+        for (int slot = 0; slot < capacity; ) {
+            if (slots[2 * slot + 1] != 0 && millis - slots[2 * slot] >= horizonMillis) {
+                delete(slot);
+            } else {
+                slot++;
             }
         }
-        int capacity = INITIAL_CAPACITY;
-        while (capacity < live * 4) {
-            capacity *= 2;
+        if (size * 2 > capacity) {
+            grow();
         }
+    }
+
+    /** Linear probing's deletion: later entries of the cluster that may move back do, so no lookup loses its way. */
+    private void delete(int slot) {
+        int mask = slots.length / 2 - 1;
+        int hole = slot;
+        for (int next = (hole + 1) & mask; slots[2 * next + 1] != 0; next = (next + 1) & mask) {
+            int home = (int) slots[2 * next + 1] & mask;
+            boolean homeBetweenHoleAndNext = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!homeBetweenHoleAndNext) {
+                move(next, hole);
+                hole = next;
+            }
+        }
+        keys[2 * hole] = null;
+        keys[2 * hole + 1] = null;
+        slots[2 * hole] = 0;
+        slots[2 * hole + 1] = 0;
+        size--;
+    }
+
+    private void move(int from, int to) {
+        keys[2 * to] = keys[2 * from];
+        keys[2 * to + 1] = keys[2 * from + 1];
+        slots[2 * to] = slots[2 * from];
+        slots[2 * to + 1] = slots[2 * from + 1];
+    }
+
+    private void grow() {
+        String[] oldKeys = keys;
+        long[] oldSlots = slots;
+        int capacity = oldSlots.length;
         keys = new String[2 * capacity];
         slots = new long[2 * capacity];
-        size = 0;
         int mask = capacity - 1;
         for (int i = 0; i < oldSlots.length; i += 2) {
-            if (oldSlots[i + 1] != 0 && millis - oldSlots[i] < horizonMillis) {
+            if (oldSlots[i + 1] != 0) {
                 int slot = (int) oldSlots[i + 1] & mask;
                 while (slots[2 * slot + 1] != 0) {
                     slot = (slot + 1) & mask;
@@ -95,7 +129,6 @@ class RecentReads {
                 keys[2 * slot + 1] = oldKeys[i + 1];
                 slots[2 * slot] = oldSlots[i];
                 slots[2 * slot + 1] = oldSlots[i + 1];
-                size++;
             }
         }
     }

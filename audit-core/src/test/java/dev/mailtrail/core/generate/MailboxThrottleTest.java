@@ -55,4 +55,22 @@ class MailboxThrottleTest {
 
         assertThat(throttle.countRecord("alice", T0.plus(Duration.ofHours(24)))).isFalse();
     }
+
+    @Test
+    void countingIsExactAcrossDaysAsOldRecordsDropOutAndNewOnesArrive() {
+        Instant day2 = T0.plus(Duration.ofHours(24));
+        for (int i = 0; i < 600; i++) {
+            throttle.countRecord("alice", T0.plusSeconds(i));
+        }
+        for (int i = 0; i < 400; i++) {
+            throttle.countRecord("alice", T0.plus(Duration.ofHours(12)).plusSeconds(i));
+        }
+
+        // The first 600 are a day old by now: 400 + 600 new ones make 1,000, not over the line.
+        for (int i = 0; i < 600; i++) {
+            assertThat(throttle.countRecord("alice", day2.plusSeconds(600 + i))).isFalse();
+        }
+
+        assertThat(throttle.countRecord("alice", day2.plusSeconds(1200))).isTrue();
+    }
 }
