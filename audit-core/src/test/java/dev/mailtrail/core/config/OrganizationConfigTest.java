@@ -46,19 +46,4 @@ class OrganizationConfigTest {
         assertThat(changed.flowsToUnifiedLog(MailboxAction.SEND)).isTrue();
         assertThat(changed.auditEnabledHonoured()).isTrue();
     }
-
-    @Test
-    void throttlingModesParseByLabel() {
-        assertThat(ThrottlingMode.parse("Exchange")).contains(ThrottlingMode.EXCHANGE);
-        assertThat(ThrottlingMode.parse(" off ")).contains(ThrottlingMode.OFF);
-        assertThat(ThrottlingMode.parse("on")).isEmpty();
-    }
-
-    @Test
-    void mailboxTypesParseByRecipientTypeOrTypeParameter() {
-        assertThat(MailboxType.parse("RoomMailbox")).contains(MailboxType.ROOM_MAILBOX);
-        assertThat(MailboxType.parse("room")).contains(MailboxType.ROOM_MAILBOX);
-        assertThat(MailboxType.parse("Shared")).contains(MailboxType.SHARED_MAILBOX);
-        assertThat(MailboxType.parse("Linked")).isEmpty();
-    }
 }
