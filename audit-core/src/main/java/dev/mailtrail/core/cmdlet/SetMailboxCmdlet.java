@@ -84,10 +84,6 @@ final class SetMailboxCmdlet implements AuditCmdlet {
             MailboxAuditConfig mailbox, LogonType logonType, CmdletLine.Parameter parameter, Baseline baseline)
             throws CmdletException {
         refuseGroupMailbox(mailbox, parameter.name());
-        if (parameter.value() == null) {
-            throw new CmdletException("Missing an argument for parameter '" + parameter.name()
-                    + "'. Specify a parameter of type 'MultiValuedProperty' and try again.");
-        }
         EnumSet<MailboxAction> list;
         if (parameter.value() instanceof Table table) {
             list = copy(mailbox.actions(logonType, baseline));
@@ -97,7 +93,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
                     throw new CmdletException("The hash table for " + parameter.name()
                             + " accepts only the keys Add and Remove; '" + entry.getKey() + "' is not one of them.");
                 }
-                for (Text item : CmdletArguments.items(entry.getValue())) {
+                for (Text item : CmdletArguments.listItems(parameter.name(), entry.getValue())) {
                     if (item.text().equalsIgnoreCase("None")) {
                         continue;
                     }
@@ -111,7 +107,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
             }
         } else {
             list = EnumSet.noneOf(MailboxAction.class);
-            for (Text item : CmdletArguments.items(parameter.value())) {
+            for (Text item : CmdletArguments.list(parameter)) {
                 if (!item.text().equalsIgnoreCase("None")) {
                     list.add(action(item.text(), logonType, parameter.name(), true, baseline));
                 }
@@ -162,7 +158,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
             throws CmdletException {
         refuseGroupMailbox(mailbox, parameter.name());
         MailboxAuditConfig reverted = mailbox;
-        for (Text item : CmdletArguments.items(parameter.value())) {
+        for (Text item : CmdletArguments.list(parameter)) {
             LogonType logonType = LogonType.parse(item.text())
                     .filter(t -> !item.text().matches("\\d+|(?i)delegated"))
                     .orElseThrow(() -> new CmdletException("Cannot convert value \"" + item.text()

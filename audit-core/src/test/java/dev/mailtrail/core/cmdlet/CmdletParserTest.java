@@ -252,7 +252,7 @@ class CmdletParserTest {
         return (Text) line.parameters().get(parameter).value();
     }
 
-    private static List<String> items(CmdletValue value) {
-        return CmdletArguments.items(value).stream().map(Text::text).toList();
+    private static List<String> items(CmdletValue value) throws CmdletException {
+        return CmdletArguments.listItems("Test", value).stream().map(Text::text).toList();
     }
 }
