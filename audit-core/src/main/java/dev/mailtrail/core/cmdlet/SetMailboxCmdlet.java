@@ -73,7 +73,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
                 case "AuditAdmin" -> writeList(mailbox, LogonType.ADMIN, parameter, baseline);
                 case "DefaultAuditSet" -> revertToDefaults(mailbox, parameter);
                 case "AuditLogAgeLimit" -> mailbox.withAuditLogAgeLimit(ageLimit(arguments, parameter));
-                case "Type" -> mailbox.withType(type(arguments, parameter));
+                case "Type" -> changeType(mailbox, arguments, parameter);
                 default -> throw new IllegalStateException("unhandled parameter " + parameter.name());
             };
         }
@@ -174,6 +174,14 @@ final class SetMailboxCmdlet implements AuditCmdlet {
         return AuditLogAgeLimit.parse(text)
                 .orElseThrow(() -> new CmdletException("Cannot convert value \"" + text
                         + "\" to type \"System.TimeSpan\" for AuditLogAgeLimit. Use dd.hh:mm:ss, e.g. 90.00:00:00."));
+    }
+
+    /** A group mailbox keeps its type: as another type it would leave the fixed set behind. */
+    private static MailboxAuditConfig changeType(
+            MailboxAuditConfig mailbox, CmdletArguments arguments, CmdletLine.Parameter parameter)
+            throws CmdletException {
+        refuseGroupMailbox(mailbox, parameter.name());
+        return mailbox.withType(type(arguments, parameter));
     }
 
     private static MailboxType type(CmdletArguments arguments, CmdletLine.Parameter parameter) throws CmdletException {

@@ -138,6 +138,19 @@ class SetMailboxRefusalTest {
     }
 
     @Test
+    void aGroupMailboxCannotChangeTypeToEscapeItsFixedSet() {
+        accept("New-UnifiedGroup -PrimarySmtpAddress team@contoso.com");
+        MailboxAuditConfig before = configuration.mailbox("team@contoso.com");
+
+        CmdletOutcome outcome =
+                AuditCmdlets.run(configuration, "Set-Mailbox team@contoso.com -Type Regular -AuditOwner None");
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.error()).contains("group mailbox team@contoso.com", "fixed audit set");
+        assertThat(configuration.mailbox("team@contoso.com")).isEqualTo(before);
+    }
+
+    @Test
     void aLineWithOneBadParameterChangesNothing() {
         MailboxAuditConfig before = configuration.mailbox("alice");
 
