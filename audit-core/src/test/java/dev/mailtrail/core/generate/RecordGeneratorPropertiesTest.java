@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Invariants of record generation over random event streams. */
-class RecordGeneratorProperties {
+class RecordGeneratorPropertiesTest {
     private static final Duration WINDOW = Duration.ofMinutes(2);
 
     @Provide
@@ -163,7 +163,8 @@ class RecordGeneratorProperties {
         assertThat(replay.records.stream().filter(AuditRecord::isThrottled).count())
                 .isEqualTo(statistics.throttledRecords())
                 .isEqualTo(recordsInTheFirstDay > 1000 ? 1 : 0);
-        assertThat(replay.mailItemsAccessed()).hasSizeLessThanOrEqualTo(1001 + 1);
+        // Sync goes on past the line; Bind records stop at it, until the next day's read.
+        assertThat(bindRecords(replay)).hasSizeLessThanOrEqualTo(1001 + 1);
         assertThat(Replay.messages(replay.mailItemsAccessed().getLast())).containsExactly("after");
     }
 
