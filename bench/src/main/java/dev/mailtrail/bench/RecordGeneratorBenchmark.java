@@ -6,9 +6,11 @@ import dev.mailtrail.core.config.ThrottlingMode;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.generate.IdSource;
 import dev.mailtrail.core.generate.RecordGenerator;
+import dev.mailtrail.core.generate.RecordSink;
 import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.core.record.AuditRecord;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Events per second through {@link RecordGenerator} on one thread, as {@code mt replay} drives it: the clock
  * moves to each event's time, records go to a sink that only counts them. One operation is one event; an
  * invocation replays the whole pre-generated {@link AccessMix} (about 80 minutes of an organisation's traffic)
- * through a fresh generator and flushes it.
+ * through a fresh generator and flushes it. {@code traffic}: {@code bursty} is how people read mail, {@code
+ * uniform} the worst case for caches; {@code throttling}: the organisation's MailItemsAccessed throttling.
+ * Run: {@code java -jar bench/target/benchmarks.jar RecordGenerator}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -52,7 +56,7 @@ public class RecordGeneratorBenchmark {
     private ThrottlingMode mode;
 
     /** Counts what it is given and keeps nothing. */
-    static final class CountingSink implements dev.mailtrail.core.generate.RecordSink {
+    static final class CountingSink implements RecordSink {
         long records;
 
         @Override
@@ -63,8 +67,7 @@ public class RecordGeneratorBenchmark {
 
     @Setup(Level.Trial)
     public void generate() {
-        events = AccessMix.generate(
-                AccessMix.Traffic.valueOf(traffic.toUpperCase(java.util.Locale.ROOT)), EVENTS, 2026, START);
+        events = AccessMix.generate(AccessMix.Traffic.valueOf(traffic.toUpperCase(Locale.ROOT)), EVENTS, 2026, START);
         mode = ThrottlingMode.parse(throttling).orElseThrow();
     }
 
