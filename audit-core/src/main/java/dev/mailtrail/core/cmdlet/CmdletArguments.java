@@ -105,8 +105,29 @@ final class CmdletArguments {
         };
     }
 
-    /** The items of a word, string or list; {@code $null} is the empty list. */
-    static List<Text> items(CmdletValue value) {
+    /**
+     * A list parameter's items: a word, a string or a list; {@code $null} is the empty list. A parameter given no
+     * value, or a hash table, is refused: read as an empty list it would clear what the administrator meant to edit.
+     */
+    static List<Text> list(CmdletLine.Parameter parameter) throws CmdletException {
+        if (parameter.value() == null) {
+            throw new CmdletException("Missing an argument for parameter '" + parameter.name()
+                    + "'. Specify a parameter of type 'MultiValuedProperty' and try again.");
+        }
+        return listItems(parameter.name(), parameter.value());
+    }
+
+    /** The items of a list value, as {@link #list} reads them; also an Add or Remove entry of an edit. */
+    static List<Text> listItems(String parameter, CmdletValue value) throws CmdletException {
+        if (value instanceof Table) {
+            throw new CmdletException("Cannot convert the hash table given for parameter '" + parameter
+                    + "' to a list of values. Give a comma list, or @{Add=...; Remove=...} with lists in it.");
+        }
+        return items(value);
+    }
+
+    /** The items of a word, string or list; {@code $null} is the empty list; anything else has none. */
+    private static List<Text> items(CmdletValue value) {
         if (value instanceof Text text) {
             return text.isVariable() && text.text().equalsIgnoreCase("$null") ? List.of() : List.of(text);
         }
@@ -133,12 +154,15 @@ final class CmdletArguments {
                 list.items().stream().map(CmdletArguments::renderText).collect(Collectors.joining(";"));
             case Table table ->
                 table.entries().entrySet().stream()
-                        .map(e -> e.getKey() + "="
-                                + items(e.getValue()).stream()
-                                        .map(t -> "\"" + t.text() + "\"")
-                                        .collect(Collectors.joining(",")))
+                        .map(e -> e.getKey() + "=" + renderEntry(e.getValue()))
                         .collect(Collectors.joining("; ", "@{", "}"));
         };
+    }
+
+    private static String renderEntry(CmdletValue value) {
+        return value instanceof Table
+                ? render(value)
+                : items(value).stream().map(t -> "\"" + t.text() + "\"").collect(Collectors.joining(","));
     }
 
     private static String renderText(Text text) {

@@ -27,7 +27,21 @@ public final class CmdletParser {
         if (line.length() > MAX_LINE) {
             throw new CmdletSyntaxException("The command line is longer than " + MAX_LINE + " characters.", "", 1);
         }
+        int lineBreak = firstLineBreak(line);
+        if (lineBreak >= 0) {
+            // One event is one line: a break read differently elsewhere would change what the line does.
+            throw new CmdletSyntaxException("A cmdlet line may not contain a line break.", line, lineBreak + 1);
+        }
         return new CmdletParser(line).line();
+    }
+
+    private static int firstLineBreak(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '\n' || line.charAt(i) == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private CmdletLine line() throws CmdletSyntaxException {
@@ -190,6 +204,9 @@ public final class CmdletParser {
                 }
                 pos++;
                 skipSpace();
+                if (atEnd() || peek() == ')') {
+                    throw error("Missing expression after ','.", pos);
+                }
             }
             items.add(asListItem(atom()));
             skipSpace();

@@ -73,7 +73,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
                 case "AuditAdmin" -> writeList(mailbox, LogonType.ADMIN, parameter, baseline);
                 case "DefaultAuditSet" -> revertToDefaults(mailbox, parameter);
                 case "AuditLogAgeLimit" -> mailbox.withAuditLogAgeLimit(ageLimit(arguments, parameter));
-                case "Type" -> mailbox.withType(type(arguments, parameter));
+                case "Type" -> changeType(mailbox, arguments, parameter);
                 default -> throw new IllegalStateException("unhandled parameter " + parameter.name());
             };
         }
@@ -84,10 +84,6 @@ final class SetMailboxCmdlet implements AuditCmdlet {
             MailboxAuditConfig mailbox, LogonType logonType, CmdletLine.Parameter parameter, Baseline baseline)
             throws CmdletException {
         refuseGroupMailbox(mailbox, parameter.name());
-        if (parameter.value() == null) {
-            throw new CmdletException("Missing an argument for parameter '" + parameter.name()
-                    + "'. Specify a parameter of type 'MultiValuedProperty' and try again.");
-        }
         EnumSet<MailboxAction> list;
         if (parameter.value() instanceof Table table) {
             list = copy(mailbox.actions(logonType, baseline));
@@ -97,7 +93,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
                     throw new CmdletException("The hash table for " + parameter.name()
                             + " accepts only the keys Add and Remove; '" + entry.getKey() + "' is not one of them.");
                 }
-                for (Text item : CmdletArguments.items(entry.getValue())) {
+                for (Text item : CmdletArguments.listItems(parameter.name(), entry.getValue())) {
                     if (item.text().equalsIgnoreCase("None")) {
                         continue;
                     }
@@ -111,7 +107,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
             }
         } else {
             list = EnumSet.noneOf(MailboxAction.class);
-            for (Text item : CmdletArguments.items(parameter.value())) {
+            for (Text item : CmdletArguments.list(parameter)) {
                 if (!item.text().equalsIgnoreCase("None")) {
                     list.add(action(item.text(), logonType, parameter.name(), true, baseline));
                 }
@@ -162,7 +158,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
             throws CmdletException {
         refuseGroupMailbox(mailbox, parameter.name());
         MailboxAuditConfig reverted = mailbox;
-        for (Text item : CmdletArguments.items(parameter.value())) {
+        for (Text item : CmdletArguments.list(parameter)) {
             LogonType logonType = LogonType.parse(item.text())
                     .filter(t -> !item.text().matches("\\d+|(?i)delegated"))
                     .orElseThrow(() -> new CmdletException("Cannot convert value \"" + item.text()
@@ -178,6 +174,14 @@ final class SetMailboxCmdlet implements AuditCmdlet {
         return AuditLogAgeLimit.parse(text)
                 .orElseThrow(() -> new CmdletException("Cannot convert value \"" + text
                         + "\" to type \"System.TimeSpan\" for AuditLogAgeLimit. Use dd.hh:mm:ss, e.g. 90.00:00:00."));
+    }
+
+    /** A group mailbox keeps its type: as another type it would leave the fixed set behind. */
+    private static MailboxAuditConfig changeType(
+            MailboxAuditConfig mailbox, CmdletArguments arguments, CmdletLine.Parameter parameter)
+            throws CmdletException {
+        refuseGroupMailbox(mailbox, parameter.name());
+        return mailbox.withType(type(arguments, parameter));
     }
 
     private static MailboxType type(CmdletArguments arguments, CmdletLine.Parameter parameter) throws CmdletException {

@@ -74,7 +74,7 @@ final class SetOrganizationConfigCmdlet implements AuditCmdlet {
 
     private static Set<MailboxAction> actions(CmdletLine.Parameter parameter) throws CmdletException {
         EnumSet<MailboxAction> actions = EnumSet.noneOf(MailboxAction.class);
-        for (Text item : CmdletArguments.items(parameter.value())) {
+        for (Text item : CmdletArguments.list(parameter)) {
             if (item.text().equalsIgnoreCase("None")) {
                 continue;
             }

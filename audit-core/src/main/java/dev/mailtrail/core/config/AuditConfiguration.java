@@ -55,7 +55,7 @@ public final class AuditConfiguration {
 
     /** {@code AuditBypassEnabled} of the acting account. */
     public boolean bypassed(String actor) {
-        return !bypassed.isEmpty() && (bypassed.containsKey(actor) || bypassed.containsKey(key(actor)));
+        return !bypassed.isEmpty() && bypassed.containsKey(key(actor));
     }
 
     public void setBypass(String actor, boolean enabled) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * An open aggregation window: the accesses of one context (and, for Sync, one folder) since {@code start}.
@@ -16,21 +17,29 @@ import java.util.Map;
  */
 final class AccessWindow {
     final Object key;
-    /** Opening order: windows that close at the same instant close in the order they opened. */
-    final long sequence;
-
     final MailboxAccess first;
     final Instant start;
     final Instant closesAt;
-    final Map<FolderRef, List<ItemRef>> folders = new LinkedHashMap<>(4);
-    int operationCount;
+    /** {@code closesAt} as plain fields: windows are compared on every event, without touching an Instant. */
+    private final long closesAtSecond;
 
-    AccessWindow(Object key, long sequence, MailboxAccess first, Instant closesAt) {
+    private final int closesAtNano;
+    /** Most windows read in one folder: it is kept apart from the (rarely needed) map of the others. */
+    private FolderRef firstFolder;
+
+    private List<ItemRef> firstItems;
+    private Map<FolderRef, List<ItemRef>> moreFolders;
+    int operationCount;
+    /** Set once the window has been turned into a record (or suppressed); see {@link ClosingWindows}. */
+    boolean closed;
+
+    AccessWindow(Object key, MailboxAccess first, Instant closesAt) {
         this.key = key;
-        this.sequence = sequence;
         this.first = first;
         this.start = first.time();
         this.closesAt = closesAt;
+        this.closesAtSecond = closesAt.getEpochSecond();
+        this.closesAtNano = closesAt.getNano();
     }
 
     void add(FolderRef folder, ItemRef item) {
@@ -38,10 +47,47 @@ final class AccessWindow {
     }
 
     List<ItemRef> addFolder(FolderRef folder) {
-        return folders.computeIfAbsent(folder, f -> new ArrayList<>());
+        if (firstFolder == null) {
+            firstFolder = folder;
+            firstItems = new ArrayList<>(4);
+            return firstItems;
+        }
+        if (folder == firstFolder || folder.equals(firstFolder)) {
+            return firstItems;
+        }
+        if (moreFolders == null) {
+            moreFolders = new LinkedHashMap<>(4);
+        }
+        return moreFolders.computeIfAbsent(folder, f -> new ArrayList<>());
+    }
+
+    int folderCount() {
+        return firstFolder == null ? 0 : 1 + (moreFolders == null ? 0 : moreFolders.size());
+    }
+
+    /** The folders in the order they were first read in, each with its items. */
+    void forEachFolder(BiConsumer<FolderRef, List<ItemRef>> action) {
+        if (firstFolder != null) {
+            action.accept(firstFolder, firstItems);
+            if (moreFolders != null) {
+                moreFolders.forEach(action);
+            }
+        }
     }
 
     boolean coversTime(Instant time) {
-        return time.isBefore(closesAt);
+        long second = time.getEpochSecond();
+        return second < closesAtSecond || second == closesAtSecond && time.getNano() < closesAtNano;
+    }
+
+    /** Whether the window's two minutes are over at {@code now}. */
+    boolean closedAt(Instant now) {
+        return !coversTime(now);
+    }
+
+    /** Orders windows by when they close. */
+    static int byClosingTime(AccessWindow a, AccessWindow b) {
+        int bySecond = Long.compare(a.closesAtSecond, b.closesAtSecond);
+        return bySecond != 0 ? bySecond : Integer.compare(a.closesAtNano, b.closesAtNano);
     }
 }

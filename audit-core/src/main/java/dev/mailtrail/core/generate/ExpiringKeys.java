@@ -2,18 +2,19 @@ package dev.mailtrail.core.generate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Keys remembered for a fixed horizon (de-duplication's hour, FolderBind's day). Entries are kept in the order
- * they were last recorded, so expiry only looks at the oldest; memory is bounded by what happened within one
- * horizon.
+ * they were recorded, so expiry only looks at the oldest, and only once the oldest can have expired; memory is
+ * bounded by what happened within one horizon.
  */
 final class ExpiringKeys<K> {
     private final long horizonMillis;
     private final LinkedHashMap<K, Long> recordedAt = new LinkedHashMap<>();
+    /** When the oldest entry expires; no expiry work is done before then. */
+    private long nextExpiryMillis = Long.MIN_VALUE;
 
     ExpiringKeys(Duration horizon) {
         this.horizonMillis = horizon.toMillis();
@@ -25,22 +26,40 @@ final class ExpiringKeys<K> {
         return at != null && time.toEpochMilli() - at < horizonMillis;
     }
 
-    /** Remembers the key as recorded at {@code time}, moving it to the young end. */
-    void record(K key, Instant time) {
+    /**
+     * Remembers the key as recorded at {@code time} unless it was recorded less than one horizon before; true if
+     * it is recorded now. One lookup when the key is new or recent, the common cases on the hot path.
+     */
+    boolean recordUnlessRecent(K key, Instant time) {
+        long millis = time.toEpochMilli();
+        Long at = recordedAt.putIfAbsent(key, millis);
+        if (at == null) {
+            return true;
+        }
+        if (millis - at < horizonMillis) {
+            return false;
+        }
         recordedAt.remove(key);
-        recordedAt.put(key, time.toEpochMilli());
+        recordedAt.put(key, millis);
+        return true;
     }
 
     /** Forgets every key recorded a full horizon or more before {@code now}. */
     void expire(Instant now) {
-        long cutoff = now.toEpochMilli() - horizonMillis;
-        Iterator<Map.Entry<K, Long>> oldest = recordedAt.entrySet().iterator();
-        while (oldest.hasNext()) {
-            if (oldest.next().getValue() > cutoff) {
+        long nowMillis = now.toEpochMilli();
+        if (nowMillis < nextExpiryMillis) {
+            return;
+        }
+        long cutoff = nowMillis - horizonMillis;
+        Map.Entry<K, Long> oldest;
+        while ((oldest = recordedAt.firstEntry()) != null) {
+            if (oldest.getValue() > cutoff) {
+                nextExpiryMillis = oldest.getValue() + horizonMillis;
                 return;
             }
-            oldest.remove();
+            recordedAt.pollFirstEntry();
         }
+        nextExpiryMillis = Long.MIN_VALUE;
     }
 
     int size() {

@@ -10,10 +10,9 @@ import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.record.AuditRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +26,9 @@ final class MailItemsAccessedAggregator {
     static final Duration DEDUPLICATION = Duration.ofHours(1);
     static final FolderRef NO_FOLDER = new FolderRef(null, null);
 
-    private record BindKey(AccessContext context, String folderPath, String item) {}
+    private static final long DEDUPLICATION_MILLIS = DEDUPLICATION.toMillis();
+    /** How often contexts with nothing recent are forgotten; memory only, never what is recorded. */
+    private static final long SWEEP_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private record SyncKey(AccessContext context, String folderPath) {}
 
@@ -35,13 +36,12 @@ final class MailItemsAccessedAggregator {
     private final RecordFactory factory;
     private final StatisticsCounter statistics;
     private final Consumer<AuditRecord> emit;
-    private final Map<Object, AccessWindow> open = new HashMap<>();
-    private final PriorityQueue<AccessWindow> closing = new PriorityQueue<>(
-            Comparator.comparing((AccessWindow w) -> w.closesAt).thenComparingLong(w -> w.sequence));
-    private final ExpiringKeys<BindKey> recentBinds = new ExpiringKeys<>(DEDUPLICATION);
+    private final BindContexts bindContexts = new BindContexts(DEDUPLICATION_MILLIS);
+    private final Map<SyncKey, AccessWindow> openSyncs = new HashMap<>();
+    private final ClosingWindows closing = new ClosingWindows();
     private final ExpiringKeys<SyncKey> recentSyncs = new ExpiringKeys<>(DEDUPLICATION);
     private final MailboxThrottle throttle = new MailboxThrottle();
-    private long windowsOpened;
+    private long nextSweepMillis = Long.MIN_VALUE;
 
     MailItemsAccessedAggregator(
             AuditConfiguration configuration,
@@ -67,18 +67,20 @@ final class MailItemsAccessedAggregator {
             statistics.bindsThrottled += access.items().size();
             return;
         }
-        AccessContext context = AccessContext.of(access);
+        BindContext context = bindContexts.of(access);
         FolderRef folder = access.folder() == null ? NO_FOLDER : access.folder();
-        AccessWindow window = current(context, access.time());
-        for (ItemRef item : access.items()) {
-            BindKey key = new BindKey(context, folder.path(), item.identity());
-            if (recentBinds.isRecent(key, access.time())) {
+        long millis = access.time().toEpochMilli();
+        AccessWindow window = stillOpen(context.window, access.time());
+        List<ItemRef> items = access.items();
+        for (int i = 0; i < items.size(); i++) {
+            ItemRef item = items.get(i);
+            if (!context.recordUnlessRecent(folder.path(), item.identity(), millis)) {
                 statistics.bindsDeduplicated++;
                 continue;
             }
-            recentBinds.record(key, access.time());
             if (window == null) {
                 window = openWindow(context, access);
+                context.window = window;
             }
             window.add(folder, item);
             window.operationCount++;
@@ -88,14 +90,14 @@ final class MailItemsAccessedAggregator {
     private void sync(MailboxAccess access) {
         FolderRef folder = access.folder() == null ? NO_FOLDER : access.folder();
         SyncKey key = new SyncKey(AccessContext.of(access), folder.path());
-        AccessWindow window = current(key, access.time());
+        AccessWindow window = stillOpen(openSyncs.get(key), access.time());
         if (window == null) {
-            if (recentSyncs.isRecent(key, access.time())) {
+            if (!recentSyncs.recordUnlessRecent(key, access.time())) {
                 statistics.syncsDeduplicated++;
                 return;
             }
-            recentSyncs.record(key, access.time());
             window = openWindow(key, access);
+            openSyncs.put(key, window);
         }
         window.addFolder(folder);
         for (ItemRef item : access.items()) {
@@ -104,9 +106,8 @@ final class MailItemsAccessedAggregator {
         window.operationCount++;
     }
 
-    /** The open window for the key if it still covers {@code time}; one that no longer does is closed. */
-    private AccessWindow current(Object key, Instant time) {
-        AccessWindow window = open.get(key);
+    /** The window if it still covers {@code time}; one that no longer does is closed. */
+    private AccessWindow stillOpen(AccessWindow window, Instant time) {
         if (window != null && !window.coversTime(time)) {
             closing.remove(window);
             close(window, time);
@@ -116,55 +117,62 @@ final class MailItemsAccessedAggregator {
     }
 
     private AccessWindow openWindow(Object key, MailboxAccess first) {
-        AccessWindow window =
-                new AccessWindow(key, windowsOpened++, first, first.time().plus(WINDOW));
-        open.put(key, window);
+        AccessWindow window = new AccessWindow(key, first, first.time().plus(WINDOW));
         closing.add(window);
         return window;
     }
 
     /** Closes every window whose two minutes have passed at {@code now}; forgets expired de-duplication keys. */
     void closeExpired(Instant now) {
-        while (!closing.isEmpty() && !closing.peek().closesAt.isAfter(now)) {
-            close(closing.poll(), now);
+        for (AccessWindow window; (window = closing.takeClosedAt(now)) != null; ) {
+            close(window, now);
         }
-        recentBinds.expire(now);
         recentSyncs.expire(now);
+        forgetContextsWithNothingRecent(now.toEpochMilli());
     }
 
     /** Closes every open window, as at shutdown or the end of a replay. */
     void flush(Instant now) {
-        while (!closing.isEmpty()) {
-            close(closing.poll(), now);
+        for (AccessWindow window; (window = closing.takeFirst()) != null; ) {
+            close(window, now);
         }
     }
 
+    private void forgetContextsWithNothingRecent(long nowMillis) {
+        if (nowMillis < nextSweepMillis) {
+            return;
+        }
+        bindContexts.removeIf(context -> context.window == null && context.expiredAt(nowMillis));
+        nextSweepMillis = nowMillis + SWEEP_MILLIS;
+    }
+
     int openWindows() {
-        return open.size();
+        return closing.size();
     }
 
     /** Start of the oldest open window, or null: no record can be made with an earlier CreationTime. */
     Instant oldestOpenWindowStart() {
-        Instant oldest = null;
-        for (AccessWindow window : open.values()) {
-            if (oldest == null || window.start.isBefore(oldest)) {
-                oldest = window.start;
-            }
-        }
-        return oldest;
+        return closing.oldestStart();
     }
 
     private void close(AccessWindow window, Instant now) {
-        open.remove(window.key);
+        if (window.key instanceof BindContext context) {
+            context.window = null;
+        } else {
+            openSyncs.remove(window.key);
+        }
         OrganizationConfig organization = configuration.organization();
         boolean bind = window.first.accessType() == MailAccessType.BIND;
         String mailbox = window.first.mailbox();
         boolean exchangeThrottling = organization.throttling() == ThrottlingMode.EXCHANGE;
-        if (bind && exchangeThrottling && throttle.suppressesBinds(mailbox, now)) {
+        // The record is made when its window ends, not when the clock next moves: a quiet spell before the
+        // next event must not change which record crosses the line or what the throttle suppresses.
+        Instant madeAt = window.closesAt.isBefore(now) ? window.closesAt : now;
+        if (bind && exchangeThrottling && throttle.suppressesBinds(mailbox, madeAt)) {
             statistics.bindsThrottled += window.operationCount;
             return;
         }
-        boolean crosses = exchangeThrottling && throttle.countRecord(mailbox, now);
+        boolean crosses = exchangeThrottling && throttle.countRecord(mailbox, madeAt);
         AuditRecord record = factory.aggregated(organization, window, crosses);
         if (bind) {
             statistics.bindsRecorded += window.operationCount;

@@ -2,7 +2,6 @@ package dev.mailtrail.core.generate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,9 +14,32 @@ final class MailboxThrottle {
     static final int LIMIT = 1_000;
     static final long PERIOD_MILLIS = Duration.ofHours(24).toMillis();
 
+    /** A mailbox's record times within the last 24 hours, oldest first, in a ring of plain longs. */
     private static final class State {
-        final ArrayDeque<Long> recordTimes = new ArrayDeque<>();
+        long[] recordTimes = new long[16];
+        int oldest;
+        int count;
         long throttledUntil = Long.MIN_VALUE;
+
+        void forgetUpTo(long cutoff) {
+            while (count > 0 && recordTimes[oldest] <= cutoff) {
+                oldest = (oldest + 1) & (recordTimes.length - 1);
+                count--;
+            }
+        }
+
+        void add(long millis) {
+            if (count == recordTimes.length) {
+                long[] larger = new long[2 * count];
+                for (int i = 0; i < count; i++) {
+                    larger[i] = recordTimes[(oldest + i) & (count - 1)];
+                }
+                recordTimes = larger;
+                oldest = 0;
+            }
+            recordTimes[(oldest + count) & (recordTimes.length - 1)] = millis;
+            count++;
+        }
     }
 
     private final Map<String, State> mailboxes = new HashMap<>();
@@ -32,11 +54,9 @@ final class MailboxThrottle {
     boolean countRecord(String mailbox, Instant now) {
         State state = mailboxes.computeIfAbsent(mailbox, m -> new State());
         long millis = now.toEpochMilli();
-        while (!state.recordTimes.isEmpty() && state.recordTimes.peekFirst() <= millis - PERIOD_MILLIS) {
-            state.recordTimes.pollFirst();
-        }
-        state.recordTimes.addLast(millis);
-        if (state.recordTimes.size() > LIMIT && millis >= state.throttledUntil) {
+        state.forgetUpTo(millis - PERIOD_MILLIS);
+        state.add(millis);
+        if (state.count > LIMIT && millis >= state.throttledUntil) {
             state.throttledUntil = millis + PERIOD_MILLIS;
             return true;
         }

@@ -69,13 +69,13 @@ final class RecordFactory {
     /** A MailItemsAccessed record from a closed window; CreationTime is the first access. */
     AuditRecord aggregated(OrganizationConfig organization, AccessWindow window, boolean throttled) {
         MailboxAccess first = window.first;
-        List<FolderItems> folders = new ArrayList<>(window.folders.size());
-        window.folders.forEach((folder, items) -> folders.add(new FolderItems(folder.id(), folder.path(), items)));
+        List<FolderItems> folders = new ArrayList<>(window.folderCount());
+        window.forEachFolder((folder, items) -> folders.add(new FolderItems(folder.id(), folder.path(), items)));
         boolean sync = first.accessType() == MailAccessType.SYNC;
         List<ItemRef> synced = null;
         if (sync) {
             List<ItemRef> all = new ArrayList<>();
-            window.folders.values().forEach(all::addAll);
+            window.forEachFolder((folder, items) -> all.addAll(items));
             synced = all.isEmpty() ? null : all;
             folders.replaceAll(f -> new FolderItems(f.id(), f.path(), List.of()));
         }

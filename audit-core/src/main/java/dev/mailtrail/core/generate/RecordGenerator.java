@@ -104,7 +104,7 @@ public final class RecordGenerator {
                 access.operation());
         if (!decision.audited()) {
             statistics.notAudited[decision.verdict().ordinal()]++;
-            if (access.accessType() == MailAccessType.BIND) {
+            if (access.operation() == MailboxAction.MAIL_ITEMS_ACCESSED && access.accessType() == MailAccessType.BIND) {
                 statistics.bindsNotAudited += access.items().size();
             }
             return decision;
@@ -138,11 +138,7 @@ public final class RecordGenerator {
                 access.mailbox(),
                 access.actor(),
                 access.folder() == null ? null : access.folder().path());
-        if (recentFolderBinds.isRecent(key, access.time())) {
-            return true;
-        }
-        recentFolderBinds.record(key, access.time());
-        return false;
+        return !recentFolderBinds.recordUnlessRecent(key, access.time());
     }
 
     private CmdletOutcome cmdlet(CmdletInvocation invocation) {
