@@ -64,6 +64,12 @@ final class CmdletArguments {
         return COMMON.contains(parameter.name().toLowerCase(Locale.ROOT));
     }
 
+    /** The text of a single-valued parameter as typed, or "" when it is absent or not a single value. */
+    String textOf(String name) {
+        CmdletLine.Parameter parameter = find(name);
+        return parameter != null && parameter.value() instanceof Text text ? text.text() : "";
+    }
+
     CmdletLine.Parameter find(String name) {
         return parameters.stream()
                 .filter(p -> p.name().equalsIgnoreCase(name))

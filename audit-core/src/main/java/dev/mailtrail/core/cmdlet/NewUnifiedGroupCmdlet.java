@@ -1,6 +1,5 @@
 package dev.mailtrail.core.cmdlet;
 
-import dev.mailtrail.core.cmdlet.CmdletValue.Text;
 import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.core.config.MailboxAuditConfig;
 import dev.mailtrail.core.config.MailboxType;
@@ -28,8 +27,7 @@ final class NewUnifiedGroupCmdlet implements AuditCmdlet {
 
     @Override
     public String objectId(CmdletArguments arguments, AuditConfiguration configuration) {
-        CmdletLine.Parameter address = arguments.find("PrimarySmtpAddress");
-        return address != null && address.value() instanceof Text text ? text.text() : "";
+        return arguments.textOf("PrimarySmtpAddress");
     }
 
     @Override

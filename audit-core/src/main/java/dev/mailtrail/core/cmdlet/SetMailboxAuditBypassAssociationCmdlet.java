@@ -1,6 +1,5 @@
 package dev.mailtrail.core.cmdlet;
 
-import dev.mailtrail.core.cmdlet.CmdletValue.Text;
 import dev.mailtrail.core.config.AuditConfiguration;
 import java.util.Set;
 
@@ -23,8 +22,7 @@ final class SetMailboxAuditBypassAssociationCmdlet implements AuditCmdlet {
 
     @Override
     public String objectId(CmdletArguments arguments, AuditConfiguration configuration) {
-        CmdletLine.Parameter identity = arguments.find("Identity");
-        return identity != null && identity.value() instanceof Text text ? text.text() : "";
+        return arguments.textOf("Identity");
     }
 
     @Override

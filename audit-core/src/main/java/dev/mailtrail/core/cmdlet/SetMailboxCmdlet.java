@@ -50,8 +50,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
 
     @Override
     public String objectId(CmdletArguments arguments, AuditConfiguration configuration) {
-        CmdletLine.Parameter identity = arguments.find("Identity");
-        return identity != null && identity.value() instanceof Text text ? text.text() : "";
+        return arguments.textOf("Identity");
     }
 
     @Override
