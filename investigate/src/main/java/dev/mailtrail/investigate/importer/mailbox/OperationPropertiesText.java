@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 /**
  * {@code OperationProperties} as Search-MailboxAuditLog renders them, {@code Name:Value} pairs
  * ({@code MailAccessType:Bind IsThrottled:False}, or <code>{MailAccessType:Bind, IsThrottled:False}</code>, one
- * per line …), back into AuditData's {@code [{"Name":…,"Value":…}]}. A pair starts at a name and a colon after a
- * blank, comma or semicolon, so a value may hold blanks ({@code RuleName:Forward all}).
+ * per line …), back into AuditData's {@code [{"Name":…,"Value":…}]}. A pair starts at a capitalised name (Exchange's
+ * property names are PascalCase) and a colon after a blank, comma or semicolon, so a value may hold blanks and
+ * colons ({@code RuleName:Forward all to: accounts}).
  */
 final class OperationPropertiesText {
-    private static final Pattern NAME = Pattern.compile("(?<=^|[\\s,;])([A-Za-z][A-Za-z0-9_.]*):");
+    private static final Pattern NAME = Pattern.compile("(?<=^|[\\s,;])([A-Z][A-Za-z0-9_.]*):");
     private static final String SEPARATORS = ",; \t\r\n";
 
     private OperationPropertiesText() {}

@@ -33,6 +33,7 @@ public final class CsvUnitSource implements UnitSource {
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .skipEmptyLines(true)
+                .allowUnclosedQuote(false)
                 .ofCsvRecord(text);
         this.rows = csv.iterator();
         this.header = readHeader();
