@@ -1,6 +1,7 @@
 package dev.mailtrail.investigate.importer;
 
 import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.investigate.importer.decode.ExportColumns;
 import dev.mailtrail.investigate.importer.identity.RecordIdentity;
 import dev.mailtrail.investigate.importer.normalise.OriginalValues;
 import java.util.Collections;
@@ -19,7 +20,9 @@ import java.util.Map;
 public record ImportedRecord(
         AuditRecord record, RecordIdentity identity, RecordOrigin origin, Map<String, String> exportColumns) {
     public ImportedRecord {
-        exportColumns = Collections.unmodifiableMap(new LinkedHashMap<>(exportColumns));
+        exportColumns = exportColumns instanceof ExportColumns immutable
+                ? immutable
+                : Collections.unmodifiableMap(new LinkedHashMap<>(exportColumns));
     }
 
     /** The record with the values the export had before normalisation (a port on the IP, "False" as text …). */

@@ -19,6 +19,6 @@ public record DecodedRecord(AuditRecord record, Map<String, String> exportColumn
     }
 
     public DecodedRecord(AuditRecord record) {
-        this(record, Map.of());
+        this(record, ExportColumns.none());
     }
 }

@@ -3,15 +3,15 @@ package dev.mailtrail.investigate.importer.unified;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.investigate.importer.decode.AuditDataText;
 import dev.mailtrail.investigate.importer.decode.DecodedRecord;
+import dev.mailtrail.investigate.importer.decode.ExportColumns;
 import dev.mailtrail.investigate.importer.decode.Quoted;
 import dev.mailtrail.investigate.importer.decode.UnitDecoder;
 import dev.mailtrail.investigate.importer.decode.UnitRejected;
 import dev.mailtrail.investigate.importer.normalise.ExportDate;
 import dev.mailtrail.investigate.importer.source.CsvHeader;
 import dev.mailtrail.investigate.importer.source.SourceUnit;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rows of a CSV with an AuditData column: Purview's audit search export (both headers) and
@@ -31,6 +31,7 @@ public final class PurviewCsvReader implements UnitDecoder {
     private final AuditDataText auditData = new AuditDataText();
     private final int auditDataColumn;
     private final int creationDateColumn;
+    private final List<String> columnNames;
 
     public PurviewCsvReader(CsvHeader header, ExportDate dates) {
         this.header = header;
@@ -40,6 +41,13 @@ public final class PurviewCsvReader implements UnitDecoder {
         if (auditDataColumn < 0) {
             throw new IllegalArgumentException("not a Purview or Export-Csv header (no AuditData): " + header);
         }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (i != auditDataColumn) {
+                names.add(header.name(i));
+            }
+        }
+        this.columnNames = List.copyOf(names);
     }
 
     @Override
@@ -56,13 +64,14 @@ public final class PurviewCsvReader implements UnitDecoder {
         return new DecodedRecord(record, exportColumns(fields));
     }
 
-    private Map<String, String> exportColumns(List<String> fields) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        for (int i = 0; i < Math.min(fields.size(), header.size()); i++) {
+    private ExportColumns exportColumns(List<String> fields) {
+        String[] values = new String[columnNames.size()];
+        int at = 0;
+        for (int i = 0; i < header.size(); i++) {
             if (i != auditDataColumn) {
-                columns.put(header.name(i), fields.get(i));
+                values[at++] = i < fields.size() ? fields.get(i) : "";
             }
         }
-        return columns;
+        return new ExportColumns(columnNames, values);
     }
 }
