@@ -111,12 +111,13 @@ final class FileImport {
             decoded.put(CompletableFuture.completedFuture(DecodedChunk.END));
         } catch (InterruptedException stopped) {
             // The consumer gave up (its sink failed); it reports why.
-        } catch (IOException | RuntimeException failed) {
+        } catch (IOException | RuntimeException | Error failed) {
+            // Whatever stopped the reader reaches the consumer, which would otherwise wait for chunks forever.
             hand(failed);
         }
     }
 
-    private void hand(Exception failure) {
+    private void hand(Throwable failure) {
         try {
             decoded.put(CompletableFuture.failedFuture(failure));
         } catch (InterruptedException stopped) {

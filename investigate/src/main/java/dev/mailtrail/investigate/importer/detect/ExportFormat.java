@@ -8,16 +8,17 @@ public enum ExportFormat {
                     + "AuditData,AssociatedAdminUnits,AssociatedAdminUnitsNames"),
     UNIFIED_AUDIT_LOG_CSV(
             "Search-UnifiedAuditLog | Export-Csv",
-            "an AuditData column with ResultIndex, ResultCount, Identity or a #TYPE line"),
+            "an AuditData column with ResultIndex, ResultCount or RunspaceId, or a #TYPE line"),
     MANAGEMENT_ACTIVITY_JSON(
-            "Management Activity API content blob", "a JSON array of AuditData records (CreationTime, RecordType, …)"),
-    AUDIT_DATA_JSON_LINES("JSON Lines of AuditData", "one AuditData object per line (or concatenated objects)"),
+            "Management Activity API content blob",
+            "a JSON array of AuditData records with CreationTime, RecordType, …"),
+    AUDIT_DATA_JSON_LINES("JSON Lines of AuditData", "one AuditData object per line, or objects one after another"),
     MAILBOX_AUDIT_LOG_CSV(
             "Search-MailboxAuditLog -ShowDetails | Export-Csv",
             "columns Operation, OperationResult, LogonType, LastAccessed, MailboxOwnerUPN, …"),
     OFFICE_ACTIVITY_CSV(
             "Sentinel / Log Analytics OfficeActivity CSV",
-            "columns TimeGenerated, UserId, Operation, … (no AuditData)"),
+            "columns TimeGenerated, UserId, Operation, … and no AuditData"),
     OFFICE_ACTIVITY_JSON(
             "Sentinel / Log Analytics OfficeActivity JSON",
             "an array or lines of objects with TimeGenerated, OfficeWorkload, Client_IPAddress, …");
@@ -44,11 +45,7 @@ public enum ExportFormat {
     public static String describeAll() {
         StringBuilder all = new StringBuilder();
         for (ExportFormat format : values()) {
-            all.append("\n  - ")
-                    .append(format.title)
-                    .append(" (")
-                    .append(format.signature)
-                    .append(')');
+            all.append("\n  - ").append(format.title).append(": ").append(format.signature);
         }
         return all.toString();
     }

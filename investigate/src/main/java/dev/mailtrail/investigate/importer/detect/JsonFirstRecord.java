@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -46,7 +47,7 @@ record JsonFirstRecord(Set<String> names, boolean emptyArray, boolean officeActi
         } catch (IOException endOfPrefix) {
             // The prefix ends inside the first record, or the text is not JSON: the names so far decide.
         }
-        return new JsonFirstRecord(Set.copyOf(names), false, officeActivity);
+        return new JsonFirstRecord(Collections.unmodifiableSet(names), false, officeActivity);
     }
 
     /** Whether the text's first line is one complete JSON object, as in JSON Lines. */

@@ -1,8 +1,9 @@
 package dev.mailtrail.investigate.importer.identity;
 
 /**
- * Known identities in memory, in an open-addressing table of two longs per slot (32 bytes per record at most
- * half full: about 320 MB for ten million records, where a {@code HashSet} of objects takes three times that).
+ * Known identities in memory, in an open-addressing table of two longs and a flag per slot, never more than half
+ * full: at most 34 bytes a record (about 340 MB for ten million records, where a {@code HashSet} of identity
+ * objects takes three times that), and twice that for a moment while the table grows.
  *
  * <p>Not thread-safe: the importer adds from one thread.
  */
