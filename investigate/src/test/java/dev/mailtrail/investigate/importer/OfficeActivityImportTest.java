@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.investigate.importer.detect.ExportFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OfficeActivityImportTest {
 
@@ -56,6 +59,30 @@ class OfficeActivityImportTest {
         assertThat(rule.clientIp()).isEqualTo("198.51.100.7");
         assertThat(rule.parameters()).contains(new NameValue("ForwardTo", "attacker@evil.example"));
         assertThat(sink.records.get(1).record().userType()).isEqualTo(2);
+    }
+
+    @Test
+    void rowsThatCannotBeReadAreRejectedWithTheirColumn(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("sentinel.csv");
+        Files.writeString(csv, """
+                TimeGenerated,UserId,Operation,Parameters
+                2026-03-04T19:07:12Z,ceo@contoso.example,New-InboxRule,"[{""Name"":""ForwardTo"",""Value"":""a@evil.example""}]"
+                2026-03-04T19:07:13Z,ceo@contoso.example,New-InboxRule,"[{""Name"":""ForwardTo"","
+                2026-03-04T19:07:14Z,ceo@contoso.example,Set-Mailbox,,stray
+                yesterday,ceo@contoso.example,Set-Mailbox,
+                """);
+        CollectingSink sink = new CollectingSink();
+
+        Fixtures.importInto(sink, csv);
+
+        assertThat(sink.records).hasSize(1);
+        assertThat(sink.rejects).extracting(Reject::line).containsExactly(3L, 4L, 5L);
+        assertThat(sink.rejects)
+                .extracting(Reject::reason)
+                .containsExactly(
+                        "Parameters: not JSON at line 1, column 22: Unexpected end-of-input within/between Object entries",
+                        "row: 5 fields where the header has 4 (a quote missing or a comma too many?)",
+                        "TimeGenerated: \"yesterday\" is not a date");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.mailtrail.investigate.importer.decode.ColumnValues;
 import dev.mailtrail.investigate.importer.decode.DecodedRecord;
 import dev.mailtrail.investigate.importer.decode.ExchangeTypeNames;
 import dev.mailtrail.investigate.importer.decode.Quoted;
+import dev.mailtrail.investigate.importer.decode.RowShape;
 import dev.mailtrail.investigate.importer.decode.UnitDecoder;
 import dev.mailtrail.investigate.importer.decode.UnitRejected;
 import dev.mailtrail.investigate.importer.normalise.BooleanText;
@@ -15,6 +16,7 @@ import dev.mailtrail.investigate.importer.normalise.LogonTypeName;
 import dev.mailtrail.investigate.importer.source.CsvHeader;
 import dev.mailtrail.investigate.importer.source.SourceUnit;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -62,7 +64,9 @@ public final class MailboxAuditLogCsvReader implements UnitDecoder {
 
     @Override
     public DecodedRecord decode(SourceUnit unit) throws UnitRejected {
-        ColumnValues row = ColumnValues.ofCsv(header, ((SourceUnit.CsvRow) unit).fields());
+        List<String> fields = ((SourceUnit.CsvRow) unit).fields();
+        RowShape.check(fields, header);
+        ColumnValues row = ColumnValues.ofCsv(header, fields);
         AuditDataTree tree = new AuditDataTree();
         tree.creationTime(lastAccessed(row.takeText("LastAccessed")));
         String operation = row.takeText("Operation");

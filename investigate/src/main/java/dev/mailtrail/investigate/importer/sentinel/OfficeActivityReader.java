@@ -10,6 +10,7 @@ import dev.mailtrail.investigate.importer.decode.ColumnValues;
 import dev.mailtrail.investigate.importer.decode.DecodedRecord;
 import dev.mailtrail.investigate.importer.decode.ExchangeTypeNames;
 import dev.mailtrail.investigate.importer.decode.Quoted;
+import dev.mailtrail.investigate.importer.decode.RowShape;
 import dev.mailtrail.investigate.importer.decode.UnitDecoder;
 import dev.mailtrail.investigate.importer.decode.UnitRejected;
 import dev.mailtrail.investigate.importer.normalise.ExportDate;
@@ -45,7 +46,10 @@ public final class OfficeActivityReader implements UnitDecoder {
     public DecodedRecord decode(SourceUnit unit) throws UnitRejected {
         ColumnValues row =
                 switch (unit) {
-                    case SourceUnit.CsvRow csv -> ColumnValues.ofCsv(header, csv.fields());
+                    case SourceUnit.CsvRow csv -> {
+                        RowShape.check(csv.fields(), header);
+                        yield ColumnValues.ofCsv(header, csv.fields());
+                    }
                     case SourceUnit.JsonText json -> ColumnValues.ofJson(object(json.text()));
                     case SourceUnit.Unreadable unreadable -> throw new UnitRejected(unreadable.reason());
                 };

@@ -5,6 +5,7 @@ import dev.mailtrail.investigate.importer.decode.AuditDataText;
 import dev.mailtrail.investigate.importer.decode.DecodedRecord;
 import dev.mailtrail.investigate.importer.decode.ExportColumns;
 import dev.mailtrail.investigate.importer.decode.Quoted;
+import dev.mailtrail.investigate.importer.decode.RowShape;
 import dev.mailtrail.investigate.importer.decode.UnitDecoder;
 import dev.mailtrail.investigate.importer.decode.UnitRejected;
 import dev.mailtrail.investigate.importer.normalise.ExportDate;
