@@ -1,0 +1,121 @@
+package dev.mailtrail.investigate.importer.detect;
+
+import dev.mailtrail.investigate.importer.detect.ExportFile.Layout;
+import dev.mailtrail.investigate.importer.source.CsvHeader;
+import dev.mailtrail.investigate.importer.source.CsvUnitSource;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Tells which export a file holds from its first {@value #PREFIX_BYTES} bytes (uncompressed): gzip magic, byte
+ * order mark, then JSON ({@code [} or <code>{</code>, and the first record's member names) or CSV (an optional
+ * {@code #TYPE} line and the header's column names). File names are never consulted: exports get renamed.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class ExportDetector {
+    static final int PREFIX_BYTES = 64 * 1024;
+    private static final int GZIP_MAGIC_1 = 0x1F;
+    private static final int GZIP_MAGIC_2 = 0x8B;
+    private static final String AUDIT_DATA = "AuditData";
+    private static final List<String> EXPORT_CSV_COLUMNS = List.of("ResultIndex", "ResultCount", "RunspaceId");
+    private static final List<String> OFFICE_ACTIVITY_NAMES =
+            List.of("TimeGenerated", "OfficeWorkload", "OfficeId", "Client_IPAddress", "Logon_Type", "SourceSystem");
+
+    public ExportFile detect(Path file) throws IOException, UnrecognisedExportException {
+        long size = Files.size(file);
+        boolean gzip = isGzip(file);
+        byte[] prefix = new byte[PREFIX_BYTES];
+        int length;
+        try (InputStream in = open(file, gzip)) {
+            length = in.readNBytes(prefix, 0, PREFIX_BYTES);
+        }
+        TextEncoding encoding = TextEncoding.sniff(prefix, length);
+        String text = new String(prefix, encoding.bomLength(), length - encoding.bomLength(), encoding.charset());
+        String start = text.stripLeading();
+        if (start.isEmpty()) {
+            throw new UnrecognisedExportException(file, length == 0 ? "the file is empty" : "only blank text");
+        }
+        char first = start.charAt(0);
+        if (first == '[' || first == '{') {
+            return json(file, start, new Encoded(encoding, gzip, size));
+        }
+        return csv(file, text, new Encoded(encoding, gzip, size));
+    }
+
+    private record Encoded(TextEncoding encoding, boolean gzip, long size) {}
+
+    private static ExportFile json(Path file, String text, Encoded encoded) throws UnrecognisedExportException {
+        JsonFirstRecord first = JsonFirstRecord.of(text);
+        boolean array = text.charAt(0) == '[';
+        Layout layout = !array && JsonFirstRecord.firstLineIsObject(text) ? Layout.JSON_LINES : Layout.JSON_VALUES;
+        ExportFormat format;
+        if (first.emptyArray()) {
+            format = ExportFormat.MANAGEMENT_ACTIVITY_JSON;
+        } else if (first.officeActivityType() || containsAny(first.names(), OFFICE_ACTIVITY_NAMES)) {
+            format = ExportFormat.OFFICE_ACTIVITY_JSON;
+        } else if (first.names().contains("CreationTime")
+                || first.names().containsAll(Set.of("RecordType", "Operation"))) {
+            format = array ? ExportFormat.MANAGEMENT_ACTIVITY_JSON : ExportFormat.AUDIT_DATA_JSON_LINES;
+        } else {
+            throw new UnrecognisedExportException(
+                    file,
+                    first.names().isEmpty()
+                            ? "JSON whose first value is not an object"
+                            : "JSON whose first record has the members " + first.names());
+        }
+        return new ExportFile(file, format, layout, encoded.encoding(), encoded.gzip(), encoded.size());
+    }
+
+    private static ExportFile csv(Path file, String text, Encoded encoded)
+            throws IOException, UnrecognisedExportException {
+        CsvHeader header;
+        try (CsvUnitSource rows = new CsvUnitSource(new StringReader(text))) {
+            header = rows.header();
+        }
+        ExportFormat format = csvFormat(header);
+        if (format == null) {
+            throw new UnrecognisedExportException(
+                    file, header.size() <= 1 ? "neither JSON nor CSV with a header" : "CSV with the header " + header);
+        }
+        return new ExportFile(file, format, Layout.CSV, encoded.encoding(), encoded.gzip(), encoded.size());
+    }
+
+    private static ExportFormat csvFormat(CsvHeader header) {
+        if (header.has(AUDIT_DATA)) {
+            boolean exportCsv = header.typeLine() || EXPORT_CSV_COLUMNS.stream().anyMatch(header::has);
+            return exportCsv ? ExportFormat.UNIFIED_AUDIT_LOG_CSV : ExportFormat.PURVIEW_AUDIT_CSV;
+        }
+        if (header.has("LastAccessed")
+                && header.has("Operation")
+                && (header.has("MailboxOwnerUPN") || header.has("MailboxGuid") || header.has("OperationResult"))) {
+            return ExportFormat.MAILBOX_AUDIT_LOG_CSV;
+        }
+        if (header.has("TimeGenerated") && header.has("Operation")) {
+            return ExportFormat.OFFICE_ACTIVITY_CSV;
+        }
+        return null;
+    }
+
+    private static boolean containsAny(Set<String> names, List<String> wanted) {
+        return wanted.stream().anyMatch(names::contains);
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == GZIP_MAGIC_1 && in.read() == GZIP_MAGIC_2;
+        }
+    }
+
+    private static InputStream open(Path file, boolean gzip) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        return gzip ? new GZIPInputStream(in) : in;
+    }
+}

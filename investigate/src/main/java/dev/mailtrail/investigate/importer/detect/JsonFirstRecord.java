@@ -1,0 +1,63 @@
+package dev.mailtrail.investigate.importer.detect;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The member names of the first record of a JSON text, read from a prefix that may end anywhere (the detector
+ * reads only the start of a file), and whether the first line alone is a whole object (JSON Lines).
+ *
+ * @param names the first object's member names, as far as the prefix holds them
+ * @param emptyArray whether the text is an empty array ({@code []}: a content blob without records)
+ * @param officeActivityType whether the first object says {@code "Type":"OfficeActivity"}
+ */
+record JsonFirstRecord(Set<String> names, boolean emptyArray, boolean officeActivityType) {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonMapper MAPPER = new JsonMapper();
+
+    static JsonFirstRecord of(String prefix) {
+        Set<String> names = new LinkedHashSet<>();
+        boolean officeActivity = false;
+        try (JsonParser json = JSON.createParser(prefix)) {
+            JsonToken token = json.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+                token = json.nextToken();
+                if (token == JsonToken.END_ARRAY) {
+                    return new JsonFirstRecord(Set.of(), true, false);
+                }
+            }
+            if (token != JsonToken.START_OBJECT) {
+                return new JsonFirstRecord(Set.of(), false, false);
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                names.add(name);
+                JsonToken value = json.nextToken();
+                officeActivity |= name.equals("Type")
+                        && value == JsonToken.VALUE_STRING
+                        && json.getText().equals("OfficeActivity");
+                json.skipChildren();
+            }
+        } catch (IOException endOfPrefix) {
+            // The prefix ends inside the first record, or the text is not JSON: the names so far decide.
+        }
+        return new JsonFirstRecord(Collections.unmodifiableSet(names), false, officeActivity);
+    }
+
+    /** Whether the text's first line is one complete JSON object, as in JSON Lines. */
+    static boolean firstLineIsObject(String prefix) {
+        int end = prefix.indexOf('\n');
+        String line = end < 0 ? prefix : prefix.substring(0, end);
+        try {
+            return MAPPER.readTree(line).isObject();
+        } catch (IOException notWhole) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.mailtrail.investigate.importer.normalise;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A date and time as export columns spell it ({@code CreationDate}, {@code LastAccessed}, {@code TimeGenerated}):
+ * ISO 8601 ({@code 2026-03-04T19:05:00.0000000Z}, {@code 2026-03-04 19:05:00}) or the US locale that PowerShell's
+ * Export-Csv, Excel and the Log Analytics portal use ({@code 3/4/2026 7:05:00 PM}, {@code 3/4/2026 19:05},
+ * {@code 3/4/2026, 7:05:00.000 PM}).
+ *
+ * <p>Text without a zone is read in the zone given, UTC by default: Exchange stores UTC and Purview and
+ * Search-UnifiedAuditLog show it; an export made in a session's local time needs that zone said explicitly.
+ * Day-first locales ({@code 13/03/2026}) are not guessed: such a date is refused, never read as another day.
+ *
+ * <p>Thread-safe.
+ */
+public final class ExportDate {
+    private static final Pattern ISO = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern US = Pattern.compile(
+            "(\\d{1,2})/(\\d{1,2})/(\\d{4}),? +(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?: *([AaPp][Mm]))?");
+    private static final int NANO_DIGITS = 9;
+
+    private final ZoneId zoneless;
+
+    /** Reads text without a zone as a time in {@code zoneless}. */
+    public ExportDate(ZoneId zoneless) {
+        this.zoneless = Objects.requireNonNull(zoneless, "zoneless");
+    }
+
+    public static ExportDate utc() {
+        return new ExportDate(ZoneOffset.UTC);
+    }
+
+    /** The instant the text names, or null when it is not a date and time of a known form or not a real one. */
+    public Instant parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.trim();
+        Matcher iso = ISO.matcher(trimmed);
+        if (iso.matches()) {
+            return iso(iso);
+        }
+        Matcher us = US.matcher(trimmed);
+        return us.matches() ? us(us) : null;
+    }
+
+    private Instant iso(Matcher m) {
+        LocalDateTime local = local(m.group(1), m.group(2), m.group(3), hour(m.group(4), null), m);
+        if (local == null) {
+            return null;
+        }
+        String zone = m.group(8);
+        if (zone == null) {
+            return local.atZone(zoneless).toInstant();
+        }
+        try {
+            ZoneOffset offset = zone.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(withColon(zone));
+            return local.toInstant(offset);
+        } catch (DateTimeException badOffset) {
+            // The caller reports the whole text as not a date.
+            return null;
+        }
+    }
+
+    private Instant us(Matcher m) {
+        int hour = hour(m.group(4), m.group(8));
+        LocalDateTime local = local(m.group(3), m.group(1), m.group(2), hour, m);
+        return local == null ? null : local.atZone(zoneless).toInstant();
+    }
+
+    /** The hour of day, or -1 when a 12-hour clock's hour is out of range. */
+    private static int hour(String digits, String amPm) {
+        int hour = Integer.parseInt(digits);
+        if (amPm == null) {
+            return hour;
+        }
+        if (hour < 1 || hour > 12) {
+            return -1;
+        }
+        boolean pm = amPm.toUpperCase(Locale.ROOT).equals("PM");
+        return hour % 12 + (pm ? 12 : 0);
+    }
+
+    private static LocalDateTime local(String year, String month, String day, int hour, Matcher m) {
+        String seconds = m.group(6);
+        String fraction = m.group(7);
+        try {
+            return LocalDateTime.of(
+                    Integer.parseInt(year),
+                    Integer.parseInt(month),
+                    Integer.parseInt(day),
+                    hour,
+                    Integer.parseInt(m.group(5)),
+                    seconds == null ? 0 : Integer.parseInt(seconds),
+                    fraction == null ? 0 : nanos(fraction));
+        } catch (DateTimeException notADay) {
+            // 13/45/2026, 2/30/2026, 25:00: the caller reports the text.
+            return null;
+        }
+    }
+
+    private static int nanos(String fraction) {
+        int nanos = Integer.parseInt(fraction);
+        for (int i = fraction.length(); i < NANO_DIGITS; i++) {
+            nanos *= 10;
+        }
+        return nanos;
+    }
+
+    private static String withColon(String offset) {
+        return offset.indexOf(':') >= 0 ? offset : offset.substring(0, 3) + ':' + offset.substring(3);
+    }
+}

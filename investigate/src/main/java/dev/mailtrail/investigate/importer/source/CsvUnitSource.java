@@ -1,0 +1,91 @@
+package dev.mailtrail.investigate.importer.source;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Rows of a CSV export (RFC 4180, as Purview, Export-Csv, Excel and the Log Analytics portal write it; a quoted
+ * field may span lines) read with FastCSV. A PowerShell {@code #TYPE} line before the header is skipped. Rows
+ * keep the number of fields they have: whether that is wrong is the decoder's call, with the row's line.
+ *
+ * <p>FastCSV refuses a field longer than its buffer (16 M characters) and an unclosed quote; the rest of the
+ * file then becomes one {@link SourceUnit.Unreadable} unit, as nothing after it can be split reliably.
+ */
+public final class CsvUnitSource implements UnitSource {
+    private static final String TYPE_LINE = "#TYPE";
+
+    private final CsvReader<CsvRecord> csv;
+    private final CloseableIterator<CsvRecord> rows;
+    private final CsvHeader header;
+    private long lastLine;
+    private boolean ended;
+
+    /** Reads the header at once; a file with none (empty) has an empty header. */
+    public CsvUnitSource(Reader text) throws IOException {
+        this.csv = CsvReader.builder()
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .skipEmptyLines(true)
+                .allowUnclosedQuote(false)
+                .ofCsvRecord(text);
+        this.rows = csv.iterator();
+        this.header = readHeader();
+    }
+
+    public CsvHeader header() {
+        return header;
+    }
+
+    @Override
+    public SourceUnit next() throws IOException {
+        if (ended) {
+            return null;
+        }
+        try {
+            if (!rows.hasNext()) {
+                ended = true;
+                return null;
+            }
+            CsvRecord row = rows.next();
+            lastLine = row.getStartingLineNumber();
+            return new SourceUnit.CsvRow(lastLine, row.getFields());
+        } catch (CsvParseException unsplittable) {
+            ended = true;
+            return new SourceUnit.Unreadable(
+                    lastLine + 1,
+                    "CSV: cannot be split into rows from here to the end: " + unsplittable.getMessage(),
+                    "");
+        } catch (UncheckedIOException readFailed) {
+            throw readFailed.getCause();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+
+    private CsvHeader readHeader() throws IOException {
+        SourceUnit first = next();
+        if (first instanceof SourceUnit.CsvRow row && isTypeLine(row.fields())) {
+            return new CsvHeader(fieldsOf(next()), true);
+        }
+        return new CsvHeader(fieldsOf(first), false);
+    }
+
+    private static boolean isTypeLine(List<String> fields) {
+        return !fields.isEmpty()
+                && fields.getFirst().strip().replace("\uFEFF", "").startsWith(TYPE_LINE);
+    }
+
+    private static List<String> fieldsOf(SourceUnit unit) {
+        return unit instanceof SourceUnit.CsvRow row ? row.fields() : List.of();
+    }
+}

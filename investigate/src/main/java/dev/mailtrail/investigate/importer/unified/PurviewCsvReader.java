@@ -1,0 +1,78 @@
+package dev.mailtrail.investigate.importer.unified;
+
+import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.investigate.importer.decode.AuditDataText;
+import dev.mailtrail.investigate.importer.decode.DecodedRecord;
+import dev.mailtrail.investigate.importer.decode.ExportColumns;
+import dev.mailtrail.investigate.importer.decode.Quoted;
+import dev.mailtrail.investigate.importer.decode.RowShape;
+import dev.mailtrail.investigate.importer.decode.UnitDecoder;
+import dev.mailtrail.investigate.importer.decode.UnitRejected;
+import dev.mailtrail.investigate.importer.normalise.ExportDate;
+import dev.mailtrail.investigate.importer.source.CsvHeader;
+import dev.mailtrail.investigate.importer.source.SourceUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rows of a CSV with an AuditData column: Purview's audit search export (both headers) and
+ * {@code Search-UnifiedAuditLog | Export-Csv} (RecordType, CreationDate, UserIds, Operations, AuditData,
+ * ResultIndex, ResultCount, Identity …). The record is the AuditData, read losslessly; every other column is kept
+ * as written in the export columns. A {@code CreationDate} that is not a date (ISO or US locale) refuses the row:
+ * it means the row is not what its header says.
+ *
+ * <p>Thread-safe.
+ */
+public final class PurviewCsvReader implements UnitDecoder {
+    private static final String AUDIT_DATA = "AuditData";
+    private static final String CREATION_DATE = "CreationDate";
+
+    private final CsvHeader header;
+    private final ExportDate dates;
+    private final AuditDataText auditData = new AuditDataText();
+    private final int auditDataColumn;
+    private final int creationDateColumn;
+    private final List<String> columnNames;
+
+    public PurviewCsvReader(CsvHeader header, ExportDate dates) {
+        this.header = header;
+        this.dates = dates;
+        this.auditDataColumn = header.indexOf(AUDIT_DATA);
+        this.creationDateColumn = header.indexOf(CREATION_DATE);
+        if (auditDataColumn < 0) {
+            throw new IllegalArgumentException("not a Purview or Export-Csv header (no AuditData): " + header);
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (i != auditDataColumn) {
+                names.add(header.name(i));
+            }
+        }
+        this.columnNames = List.copyOf(names);
+    }
+
+    @Override
+    public DecodedRecord decode(SourceUnit unit) throws UnitRejected {
+        List<String> fields = ((SourceUnit.CsvRow) unit).fields();
+        RowShape.check(fields, header, auditDataColumn);
+        if (creationDateColumn >= 0 && creationDateColumn < fields.size()) {
+            String creationDate = fields.get(creationDateColumn);
+            if (!creationDate.isBlank() && dates.parse(creationDate) == null) {
+                throw new UnitRejected(CREATION_DATE + ": " + Quoted.of(creationDate) + " is not a date");
+            }
+        }
+        AuditRecord record = auditData.read(fields.get(auditDataColumn));
+        return new DecodedRecord(record, exportColumns(fields));
+    }
+
+    private ExportColumns exportColumns(List<String> fields) {
+        String[] values = new String[columnNames.size()];
+        int at = 0;
+        for (int i = 0; i < header.size(); i++) {
+            if (i != auditDataColumn) {
+                values[at++] = i < fields.size() ? fields.get(i) : "";
+            }
+        }
+        return new ExportColumns(columnNames, values);
+    }
+}
