@@ -100,6 +100,11 @@ public final class ImapRequestDecoder {
         }
     }
 
+    /** Bytes held now: the line buffer, the command's kept text and the literal being kept. For tests. */
+    long heldBytes() {
+        return line.bytes().length + kept;
+    }
+
     /** True once the decoder has refused input it cannot recover from. */
     public boolean failed() {
         return mode == Mode.FAILED;
