@@ -58,8 +58,12 @@ public final class ImapRequestDecoder {
         this.maxLiteralSize = maxLiteralSize;
     }
 
-    /** Consumes all of {@code in} and returns what it completed, in order. */
-    public List<ImapRequest> feed(ByteBuffer in) {
+    /**
+     * Reads the remaining bytes of {@code buffer}, leaving its position and contents as they were, and returns what
+     * they completed, in order.
+     */
+    public List<ImapRequest> feed(ByteBuffer buffer) {
+        ByteBuffer in = buffer.duplicate();
         List<ImapRequest> out = new ArrayList<>();
         while (in.hasRemaining() && mode != Mode.FAILED) {
             if (inLiteral) {
