@@ -60,6 +60,11 @@ public final class ImapResponseScanner {
         return out;
     }
 
+    /** Bytes held now: the line buffer, the response's kept text and the literal prefix being kept. For tests. */
+    long heldBytes() {
+        return line.bytes().length + reader.kept() + (literalData == null ? 0 : literalData.length);
+    }
+
     private void fragment(List<ImapResponse> out) {
         byte[] b = line.bytes();
         int n = line.length();

@@ -190,4 +190,22 @@ class ImapRequestDecoderTest {
         d.serverCompleted("a");
         assertThat(d.feed(ByteBuffer.wrap(ascii("b NOOP\r\n")))).containsExactly(new Command("b", "NOOP", List.of()));
     }
+
+    @Test
+    void readsBinaryLiteralsInAppend() {
+        Command c = single("b APPEND INBOX ~{3+}\r\na\0b\r\n");
+        assertThat(c.arguments()).containsExactly(atom("INBOX"), new Literal(3, new byte[] {'a', 0, 'b'}, false, true));
+    }
+
+    @Test
+    void streamsANonSynchronisingAppendLiteralOverTheLineBudget() {
+        String msg = "x".repeat(100);
+        List<ImapRequest> out = Feeding.everySplit(
+                () -> new ImapRequestDecoder(32, 1000),
+                d -> d::feed,
+                ascii("a APPEND INBOX {100+}\r\n" + msg + "\r\n"));
+        Literal lit = (Literal) ((Command) out.get(0)).arguments().get(1);
+        assertThat(lit.streamed()).isTrue();
+        assertThat(lit.size()).isEqualTo(100);
+    }
 }
