@@ -13,6 +13,14 @@ public sealed interface ImapRequest {
         public Command {
             arguments = List.copyOf(arguments);
         }
+
+        /** Leaves out the arguments of LOGIN and AUTHENTICATE, which carry secrets. */
+        @Override
+        public String toString() {
+            boolean secret = name.equals("LOGIN") || name.equals("AUTHENTICATE");
+            return "Command[tag=" + tag + ", name=" + name + ", arguments="
+                    + (secret ? "<redacted>" : arguments.toString()) + "]";
+        }
     }
 
     /**
