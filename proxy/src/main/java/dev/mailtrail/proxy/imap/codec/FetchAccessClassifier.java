@@ -1,0 +1,46 @@
+package dev.mailtrail.proxy.imap.codec;
+
+import java.util.List;
+
+/**
+ * Says what a FETCH opens, as Dovecot gives each FETCH a reason for opening a message. An item this codec does not
+ * know (an extension such as PREVIEW) counts as {@link FetchAccess#CONTENT}, so that nothing unknown passes as a
+ * listing; BINARY.SIZE counts as {@link FetchAccess#STRUCTURE}.
+ */
+public final class FetchAccessClassifier {
+
+    private FetchAccessClassifier() {}
+
+    public static FetchAccess classify(FetchItems fetch) {
+        return classify(fetch.items());
+    }
+
+    public static FetchAccess classify(List<FetchItem> items) {
+        FetchAccess most = FetchAccess.METADATA;
+        for (FetchItem item : items) {
+            FetchAccess a = classify(item);
+            if (a.compareTo(most) > 0) {
+                most = a;
+            }
+        }
+        return most;
+    }
+
+    public static FetchAccess classify(FetchItem item) {
+        return switch (item.kind()) {
+            case UID, FLAGS, INTERNALDATE, RFC822_SIZE, MODSEQ -> FetchAccess.METADATA;
+            case BODY, BODYSTRUCTURE, BINARY_SIZE -> FetchAccess.STRUCTURE;
+            case ENVELOPE, RFC822_HEADER -> FetchAccess.HEADERS;
+            case RFC822, RFC822_TEXT, BINARY, OTHER -> FetchAccess.CONTENT;
+            case BODY_SECTION ->
+                item.sectionText().startsWith("HEADER") || item.sectionText().equals("MIME")
+                        ? FetchAccess.HEADERS
+                        : FetchAccess.CONTENT;
+        };
+    }
+
+    /** True when the FETCH opens message content: a "body read". */
+    public static boolean readsContent(FetchItems fetch) {
+        return classify(fetch) == FetchAccess.CONTENT;
+    }
+}
