@@ -3,6 +3,7 @@
 #   ./mt --help            what mt can do
 #   ./mt test              the whole test suite (what CI runs)
 #   ./mt replay FILE…      events through the audit core, records out
+#   ./mt bench [JMH ARGS]  the JMH benchmarks (e.g. ./mt bench RecordGenerator -f 1)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -56,6 +57,16 @@ if [ "${1:-}" = "test" ]; then
   need_maven
   cd "$root"
   exec mvn -B --no-transfer-progress verify "$@"
+fi
+
+if [ "${1:-}" = "bench" ]; then
+  shift
+  need_maven
+  echo "mt: building the benchmarks…" >&2
+  (cd "$root" && mvn -q -B --no-transfer-progress -DskipTests -Dspotless.check.skip=true -pl bench -am package \
+    >"$root/bench/build.log" 2>&1) || { echo "mt: the benchmark build failed, see bench/build.log" >&2; exit 3; }
+  rm -f "$root/bench/build.log"
+  exec "$JAVA_HOME/bin/java" -jar "$root/bench/target/benchmarks.jar" "$@"
 fi
 
 stamp="$state/build.stamp"
