@@ -1,0 +1,58 @@
+package dev.mailtrail.proxy.imap.session;
+
+import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.proxy.imap.codec.ImapRequest;
+import dev.mailtrail.proxy.imap.codec.ImapResponse;
+import dev.mailtrail.proxy.session.FolderAccess;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code EXPUNGE}, {@code UID EXPUNGE} and {@code CLOSE}: messages removed for good, a HardDelete. EXPUNGE names
+ * them in untagged {@code * n EXPUNGE} responses; CLOSE removes the {@code \Deleted} messages silently, so those
+ * are the ones the session saw marked (by STORE or in FETCH flags).
+ */
+final class ExpungeCommand implements ImapCommand {
+
+    private final boolean close;
+    private final FolderAccess folder;
+    private final List<Long> removed = new ArrayList<>();
+
+    private ExpungeCommand(boolean close, FolderAccess folder) {
+        this.close = close;
+        this.folder = folder;
+    }
+
+    static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
+        return new ExpungeCommand(command.name().equals("CLOSE"), session.selected.access());
+    }
+
+    @Override
+    public boolean untagged(ImapResponse response, ImapSessionState session) {
+        if (response instanceof ImapResponse.Expunge e && session.selected != null) {
+            long uid = session.selected.sequences().uidAt(e.sequence());
+            if (uid != 0) {
+                removed.add(uid);
+            }
+        }
+        return false; // the session still renumbers its map
+    }
+
+    @Override
+    public void completed(ImapResponse.Tagged completion, ImapSessionState session) {
+        if (!ImapCommand.ok(completion) || session.selected == null) {
+            return;
+        }
+        if (close) {
+            if (!session.selected.readOnly()) {
+                removed.addAll(session.selected.takeDeleted());
+            }
+            session.deselect();
+        } else {
+            session.selected.markDeleted(removed, false);
+        }
+        if (!removed.isEmpty()) {
+            session.emit(folder.event(session.now(), MailboxAction.HARD_DELETE, session.items(folder, removed)));
+        }
+    }
+}

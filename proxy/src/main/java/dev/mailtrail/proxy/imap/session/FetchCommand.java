@@ -1,0 +1,123 @@
+package dev.mailtrail.proxy.imap.session;
+
+import dev.mailtrail.core.event.ItemRef;
+import dev.mailtrail.proxy.imap.codec.FetchAccess;
+import dev.mailtrail.proxy.imap.codec.FetchAccessClassifier;
+import dev.mailtrail.proxy.imap.codec.FetchItems;
+import dev.mailtrail.proxy.imap.codec.FetchSection;
+import dev.mailtrail.proxy.imap.codec.ImapRequest;
+import dev.mailtrail.proxy.imap.codec.ImapResponse;
+import dev.mailtrail.proxy.imap.codec.ImapSyntaxException;
+import dev.mailtrail.proxy.session.FolderAccess;
+import dev.mailtrail.proxy.session.FolderDownloadDetector;
+import dev.mailtrail.proxy.session.MessageIdentity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code FETCH} and {@code UID FETCH}. A FETCH that opens content ({@link FetchAccess#CONTENT}) is a body read:
+ * the messages counted are the distinct UIDs of the untagged responses that carried content, not the set asked
+ * for, and the Bind/Sync rule decides what they become. A metadata-only FETCH feeds the rule's S3.
+ */
+final class FetchCommand implements ImapCommand {
+
+    private final FetchItems fetch;
+    private final boolean byUid;
+    private final FetchAccess access;
+    private final FolderAccess folder;
+    private final FolderDownloadDetector.BodyRead bodyRead;
+    private final Map<Long, ItemRef> read = new LinkedHashMap<>();
+
+    private FetchCommand(
+            FetchItems fetch,
+            boolean byUid,
+            FetchAccess access,
+            FolderAccess folder,
+            FolderDownloadDetector.BodyRead bodyRead) {
+        this.fetch = fetch;
+        this.byUid = byUid;
+        this.access = access;
+        this.folder = folder;
+        this.bodyRead = bodyRead;
+    }
+
+    static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
+        FetchItems fetch;
+        try {
+            fetch = FetchItems.parse(command.arguments());
+        } catch (ImapSyntaxException e) {
+            return null; // the server answers BAD; nothing was read
+        }
+        FetchAccess access = FetchAccessClassifier.classify(fetch);
+        FolderAccess folder = session.selected.access();
+        FolderDownloadDetector.BodyRead bodyRead = null;
+        if (access == FetchAccess.CONTENT) {
+            bodyRead = session.detector.bodyReadArrived(folder, session.bodyReadsInFlight > 0, session.now());
+            session.bodyReadsInFlight++;
+        }
+        return new FetchCommand(fetch, command.name().startsWith("UID "), access, folder, bodyRead);
+    }
+
+    @Override
+    public boolean untagged(ImapResponse response, ImapSessionState session) {
+        if (!(response instanceof ImapResponse.Fetch f) || session.selected == null) {
+            return false;
+        }
+        SequenceMap map = session.selected.sequences();
+        long uid = f.uid().orElse(map.uidAt(f.sequence()));
+        boolean mine = byUid
+                ? uid != 0 && fetch.sequenceSet().contains(uid, Long.MAX_VALUE - 1)
+                : fetch.sequenceSet().contains(f.sequence(), map.size());
+        if (!mine) {
+            return false;
+        }
+        List<FetchSection> content = new ArrayList<>();
+        for (FetchSection s : f.sections()) {
+            if (FetchAccessClassifier.classify(s.item()) == FetchAccess.CONTENT) {
+                content.add(s);
+            }
+        }
+        if (bodyRead != null && !content.isEmpty()) {
+            MessageIdentity seen = ImapSessionState.identityIn(f.sections()).orElse(null);
+            Long size = f.rfc822Size().isPresent() ? Long.valueOf(f.rfc822Size().getAsLong()) : wholeSize(content);
+            // Without a known UID the message is still counted, named by its sequence number: never dropped.
+            long key = uid != 0 ? uid : -f.sequence();
+            ItemRef before = read.get(key);
+            if (before == null || (before.internetMessageId() == null && seen != null)) {
+                read.put(key, uid != 0 ? session.item(folder, uid, size, seen) : bySequence(f, size, seen));
+            }
+        }
+        return true;
+    }
+
+    private ItemRef bySequence(ImapResponse.Fetch f, Long size, MessageIdentity seen) {
+        return new ItemRef(
+                seen == null ? null : seen.internetMessageId(),
+                folder.folder().id() + ";seq=" + f.sequence(),
+                size,
+                seen == null ? null : seen.subject());
+    }
+
+    private static Long wholeSize(List<FetchSection> content) {
+        for (FetchSection s : content) {
+            if (s.item().section() == null || s.item().section().isEmpty()) {
+                return s.size() < 0 ? null : s.size();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void completed(ImapResponse.Tagged completion, ImapSessionState session) {
+        if (bodyRead != null) {
+            session.bodyReadsInFlight--;
+            if (ImapCommand.ok(completion)) {
+                session.detector.bodyReadCompleted(bodyRead, List.copyOf(read.values()), session.now());
+            }
+        } else if (access == FetchAccess.METADATA && ImapCommand.ok(completion)) {
+            session.detector.metadataFetched(folder, session.now());
+        }
+    }
+}

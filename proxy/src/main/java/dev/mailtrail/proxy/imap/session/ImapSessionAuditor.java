@@ -1,0 +1,172 @@
+package dev.mailtrail.proxy.imap.session;
+
+import dev.mailtrail.proxy.imap.codec.ImapRequest;
+import dev.mailtrail.proxy.imap.codec.ImapResponse;
+import dev.mailtrail.proxy.session.AccessEventSink;
+import dev.mailtrail.proxy.session.DownloadActivity;
+import dev.mailtrail.proxy.session.FolderDownloadDetector;
+import dev.mailtrail.proxy.session.MessageIdentityResolver;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Audits one IMAP connection. The proxy feeds it, in wire order, each decoded client request ({@link
+ * #onRequest}) and each scanned server response ({@link #onResponse}); it keeps the protocol state, the logged-in
+ * identity, the selected folder and its sequence-to-UID map, and hands access events to the sink. Pure: time comes
+ * from the clock, and {@link #tick()} lets held Bind decisions out when no traffic arrives. Not thread-safe: one
+ * connection, one caller.
+ */
+public final class ImapSessionAuditor {
+
+    private static final ImapCommandTable TABLE = new ImapCommandTable();
+
+    private final ImapSessionState session;
+    private final Map<String, ImapCommand> pending = new LinkedHashMap<>();
+
+    /**
+     * @param sessionId the connection's SessionId, chosen by the proxy
+     * @param activity the Bind/Sync rule's memory, shared by every connection of the proxy
+     */
+    public ImapSessionAuditor(
+            ImapAuditConfig config,
+            String sessionId,
+            String clientIp,
+            Clock clock,
+            AccessEventSink sink,
+            DownloadActivity activity,
+            MessageIdentityResolver identities) {
+        FolderDownloadDetector detector = new FolderDownloadDetector(activity, sink);
+        this.session = new ImapSessionState(config, sessionId, clientIp, clock, sink, detector, identities);
+    }
+
+    public ProtocolState state() {
+        return session.state;
+    }
+
+    public void onRequest(ImapRequest request) {
+        tick();
+        switch (request) {
+            case ImapRequest.Command c -> dispatch(c);
+            case ImapRequest.AuthenticateResponse r -> {
+                ImapCommand c = pending.get(r.tag());
+                if (c != null) {
+                    c.clientResponse(r, session);
+                }
+            }
+            case ImapRequest.SynchronizingLiteral s -> {}
+            case ImapRequest.IdleDone d -> {}
+            case ImapRequest.Malformed m -> {}
+        }
+    }
+
+    private void dispatch(ImapRequest.Command command) {
+        ImapCommandTable.Entry entry = TABLE.find(command.name());
+        if (entry == null || !entry.states().contains(session.state)) {
+            return;
+        }
+        ImapCommand started = entry.factory().start(command, session);
+        if (started != null) {
+            pending.put(command.tag(), started);
+        }
+    }
+
+    public void onResponse(ImapResponse response) {
+        tick();
+        switch (response) {
+            case ImapResponse.Tagged t -> {
+                ImapCommand c = pending.remove(t.tag());
+                if (c != null) {
+                    c.completed(t, session);
+                }
+            }
+            case ImapResponse.Fetch f -> {
+                learn(f);
+                offer(f);
+            }
+            case ImapResponse.Exists e -> {
+                if (!offer(e) && session.selected != null) {
+                    session.selected.sequences().exists(e.count());
+                }
+            }
+            case ImapResponse.Expunge e -> {
+                offer(e);
+                if (session.selected != null) {
+                    session.selected.sequences().expunge(e.sequence());
+                }
+            }
+            case ImapResponse.Other o when o.name().equals("LIST") || o.name().equals("LSUB") -> list(o.firstLine());
+            case ImapResponse.Status s -> {
+                if (s.status().equals("BYE")) {
+                    session.state = ProtocolState.LOGOUT;
+                }
+                offer(s);
+            }
+            default -> offer(response);
+        }
+        if (session.state == ProtocolState.LOGOUT) {
+            session.detector.close();
+        }
+    }
+
+    /** Lets out Bind decisions whose hold has passed and Syncs whose folder has gone quiet. */
+    public void tick() {
+        session.detector.tick(session.now());
+    }
+
+    /** The connection ended: every held decision is emitted now. */
+    public void close() {
+        session.detector.close();
+    }
+
+    private boolean offer(ImapResponse response) {
+        for (ImapCommand c : new ArrayList<>(pending.values())) {
+            if (c.untagged(response, session)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void learn(ImapResponse.Fetch f) {
+        SelectedFolder selected = session.selected;
+        if (selected == null) {
+            return;
+        }
+        if (f.uid().isPresent()) {
+            selected.sequences().uid(f.sequence(), f.uid().getAsLong());
+        }
+        long uid = selected.sequences().uidAt(f.sequence());
+        selected.flags(uid, f.flags());
+        if (uid != 0) {
+            ImapSessionState.identityIn(f.sections())
+                    .ifPresent(id -> session.identities.seen(
+                            selected.access().folderKey(), selected.access().uidValidity(), uid, id));
+        }
+    }
+
+    /** {@code * LIST (attributes) "sep" name}: the separator, and the {@code \Trash} special-use folder. */
+    private void list(String line) {
+        int close = line.indexOf(')');
+        if (!line.contains("(") || close < 0) {
+            return;
+        }
+        String attributes = line.substring(line.indexOf('(') + 1, close);
+        List<String> rest = List.of(line.substring(close + 1).trim().split(" ", 2));
+        if (rest.size() < 2) {
+            return;
+        }
+        String sep = rest.get(0);
+        if (sep.length() == 3 && sep.startsWith("\"")) {
+            session.separator = sep.substring(1, 2);
+        }
+        if (attributes.toLowerCase(java.util.Locale.ROOT).contains("\\trash")) {
+            String name = rest.get(1).trim();
+            session.trashFolder = name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2
+                    ? name.substring(1, name.length() - 1)
+                    : name;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.mailtrail.proxy.imap.session;
+
+import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.FolderRef;
+import dev.mailtrail.core.event.ItemRef;
+import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.event.Session;
+import dev.mailtrail.proxy.imap.codec.FetchSection;
+import dev.mailtrail.proxy.session.AccessEventSink;
+import dev.mailtrail.proxy.session.FolderAccess;
+import dev.mailtrail.proxy.session.FolderDownloadDetector;
+import dev.mailtrail.proxy.session.Identity;
+import dev.mailtrail.proxy.session.MessageIdentity;
+import dev.mailtrail.proxy.session.MessageIdentityResolver;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What one IMAP connection has established so far, and the services its commands report through. */
+final class ImapSessionState {
+
+    private static final int MAX_SUBJECT = 255;
+
+    final ImapAuditConfig config;
+    final FolderDownloadDetector detector;
+    final MessageIdentityResolver identities;
+    private final Clock clock;
+    private final AccessEventSink sink;
+    private final String sessionId;
+    private final String clientIp;
+
+    ProtocolState state = ProtocolState.NOT_AUTHENTICATED;
+    Identity identity;
+    String clientInfo = "Client=IMAP4";
+    String separator = "/";
+    String sharedPrefix;
+    String trashFolder;
+    SelectedFolder selected;
+    int bodyReadsInFlight;
+
+    ImapSessionState(
+            ImapAuditConfig config,
+            String sessionId,
+            String clientIp,
+            Clock clock,
+            AccessEventSink sink,
+            FolderDownloadDetector detector,
+            MessageIdentityResolver identities) {
+        this.config = config;
+        this.sessionId = sessionId;
+        this.clientIp = clientIp;
+        this.clock = clock;
+        this.sink = sink;
+        this.detector = detector;
+        this.identities = identities;
+        this.sharedPrefix = config.sharedPrefix();
+        this.trashFolder = config.trashFolder();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    void emit(MailboxAccess event) {
+        sink.accept(event);
+    }
+
+    Session session() {
+        return new Session(sessionId, clientIp, clientInfo, null);
+    }
+
+    void loggedIn(Identity who) {
+        identity = who;
+        state = ProtocolState.AUTHENTICATED;
+        emit(new MailboxAccess(
+                now(),
+                who.actor(),
+                who.mailbox(),
+                who.logonType(),
+                MailboxAction.MAILBOX_LOGIN,
+                null,
+                session(),
+                null,
+                null,
+                List.of(),
+                null,
+                List.of()));
+    }
+
+    void deselect() {
+        selected = null;
+        if (state == ProtocolState.SELECTED) {
+            state = ProtocolState.AUTHENTICATED;
+        }
+    }
+
+    FolderNames names() {
+        return new FolderNames(separator, sharedPrefix);
+    }
+
+    /** The audit identity of acting in {@code mailboxName}; null before login (nothing can be attributed). */
+    FolderAccess folderAccess(String mailboxName, long uidValidity) {
+        if (identity == null) {
+            return null;
+        }
+        FolderNames names = names();
+        FolderNames.Located at = names.locate(mailboxName, identity.mailbox());
+        FolderRef folder = new FolderRef(FolderNames.id(at, uidValidity), names.path(at.name()));
+        return new FolderAccess(
+                identity.actor(),
+                at.owner(),
+                identity.logonTypeIn(at.owner()),
+                session(),
+                folder,
+                at.owner() + "/" + at.name(),
+                uidValidity);
+    }
+
+    boolean isTrash(String mailboxName) {
+        return trashFolder != null && trashFolder.equals(mailboxName);
+    }
+
+    /** An item of the selected folder, named by what the response carried or else by the resolver. */
+    ItemRef item(FolderAccess folder, long uid, Long size, MessageIdentity seen) {
+        MessageIdentity known = seen != null
+                ? seen
+                : identities.find(folder.folderKey(), folder.uidValidity(), uid).orElse(null);
+        String subject = known == null || known.subject() == null
+                ? null
+                : known.subject()
+                        .substring(0, Math.min(MAX_SUBJECT, known.subject().length()));
+        return new ItemRef(known == null ? null : known.internetMessageId(), folder.itemId(uid), size, subject);
+    }
+
+    List<ItemRef> items(FolderAccess folder, List<Long> uids) {
+        return uids.stream().map(u -> item(folder, u, null, null)).toList();
+    }
+
+    /** The Message-ID and Subject in returned header text, when the capture holds them. */
+    static Optional<MessageIdentity> identityIn(List<FetchSection> sections) {
+        for (FetchSection s : sections) {
+            Optional<String> id = s.headerField("Message-ID");
+            if (id.isPresent()) {
+                return Optional.of(
+                        new MessageIdentity(id.get(), s.headerField("Subject").orElse(null)));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.mailtrail.proxy.session;
+
+import dev.mailtrail.core.action.MailAccessType;
+import dev.mailtrail.core.event.ItemRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One connection's side of the Bind/Sync rule (docs/imap-client-behaviour.md §4, S1–S4). A body read is Sync when
+ * one command returned several messages (S1), was pipelined behind another body read (S2), came within T_think of
+ * a metadata fetch of the folder (S3), is the n-th of a chain of reads with gaps ≤ G (S4), or falls in a Sync
+ * episode of the folder; otherwise it is a Bind. Bind decisions are held for {@code bindHold} so the first reads of
+ * a paced chain fold into its Sync. A Sync is emitted once per folder episode, when the folder has been quiet for
+ * the episode window or the connection ends, with every distinct item that went out.
+ */
+public final class FolderDownloadDetector {
+
+    /** A body read in flight, with what the rule knew when it arrived. */
+    public record BodyRead(FolderAccess folder, boolean pipelined, DownloadActivity.Arrival arrival) {}
+
+    private record HeldBind(FolderAccess folder, List<ItemRef> items, Instant completed) {}
+
+    private static final class PendingSync {
+        final FolderAccess folder;
+        final Instant first;
+        final Map<String, ItemRef> items = new LinkedHashMap<>();
+
+        PendingSync(FolderAccess folder, Instant first) {
+            this.folder = folder;
+            this.first = first;
+        }
+    }
+
+    private final DownloadActivity activity;
+    private final DownloadRuleConfig config;
+    private final AccessEventSink sink;
+    private final List<HeldBind> held = new ArrayList<>();
+    private final Map<DownloadActivity.Key, PendingSync> syncs = new LinkedHashMap<>();
+
+    public FolderDownloadDetector(DownloadActivity activity, AccessEventSink sink) {
+        this.activity = activity;
+        this.config = activity.config();
+        this.sink = sink;
+    }
+
+    public void metadataFetched(FolderAccess folder, Instant now) {
+        activity.metadataFetched(folder.downloadKey(), now);
+    }
+
+    public BodyRead bodyReadArrived(FolderAccess folder, boolean pipelined, Instant now) {
+        return new BodyRead(folder, pipelined, activity.bodyReadArrived(folder.downloadKey(), now));
+    }
+
+    /** The server completed the read OK; {@code items} are the distinct messages whose content went out. */
+    public void bodyReadCompleted(BodyRead read, List<ItemRef> items, Instant now) {
+        if (items.isEmpty()) {
+            return;
+        }
+        DownloadActivity.Key key = read.folder().downloadKey();
+        DownloadActivity.Arrival a = read.arrival();
+        boolean sync = items.size() >= config.messagesPerCommand()
+                || read.pipelined()
+                || a.afterMetadata()
+                || a.chained()
+                || a.inEpisode()
+                || activity.syncing(key, now);
+        activity.bodyReadCompleted(key, now, sync);
+        if (sync) {
+            foldHeld(key);
+            addToSync(read.folder(), items, now);
+        } else {
+            held.add(new HeldBind(read.folder(), items, now));
+        }
+        tick(now);
+    }
+
+    /** Emits the Binds whose hold has passed and the Syncs whose episode has ended. */
+    public void tick(Instant now) {
+        Iterator<HeldBind> it = held.iterator();
+        while (it.hasNext()) {
+            HeldBind h = it.next();
+            DownloadActivity.Key key = h.folder().downloadKey();
+            if (activity.syncing(key, now) && syncStartedAfterOrAt(key, h, now)) {
+                addToSync(h.folder(), h.items(), h.completed());
+                it.remove();
+            } else if (Duration.between(h.completed(), now).compareTo(config.bindHold()) >= 0) {
+                sink.accept(h.folder().read(h.completed(), MailAccessType.BIND, h.items()));
+                it.remove();
+            }
+        }
+        syncs.entrySet().removeIf(e -> {
+            if (activity.syncing(e.getKey(), now)) {
+                return false;
+            }
+            emit(e.getValue());
+            return true;
+        });
+    }
+
+    /** The connection ended: nothing is held back any more. */
+    public void close() {
+        for (HeldBind h : held) {
+            sink.accept(h.folder().read(h.completed(), MailAccessType.BIND, h.items()));
+        }
+        held.clear();
+        syncs.values().forEach(this::emit);
+        syncs.clear();
+    }
+
+    private boolean syncStartedAfterOrAt(DownloadActivity.Key key, HeldBind h, Instant now) {
+        // A held Bind joins an episode only while its hold lasts: a read long before the chain stays a Bind.
+        return Duration.between(h.completed(), now).compareTo(config.bindHold().plus(config.gap())) <= 0
+                || syncs.containsKey(key);
+    }
+
+    private void foldHeld(DownloadActivity.Key key) {
+        Iterator<HeldBind> it = held.iterator();
+        while (it.hasNext()) {
+            HeldBind h = it.next();
+            if (h.folder().downloadKey().equals(key)) {
+                addToSync(h.folder(), h.items(), h.completed());
+                it.remove();
+            }
+        }
+    }
+
+    private void addToSync(FolderAccess folder, List<ItemRef> items, Instant when) {
+        PendingSync s = syncs.computeIfAbsent(folder.downloadKey(), k -> new PendingSync(folder, when));
+        for (ItemRef item : items) {
+            s.items.putIfAbsent(item.id() != null ? item.id() : item.identity(), item);
+        }
+    }
+
+    private void emit(PendingSync s) {
+        sink.accept(s.folder.read(s.first, MailAccessType.SYNC, List.copyOf(s.items.values())));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.mailtrail.proxy.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Remembers the identities seen so far, at most {@code capacity}, forgetting the least recently used first. */
+public final class RememberingIdentityResolver implements MessageIdentityResolver {
+
+    private record Key(String folderId, long uidValidity, long uid) {}
+
+    private final Map<Key, MessageIdentity> seen;
+
+    public RememberingIdentityResolver(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        this.seen = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, MessageIdentity> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    @Override
+    public Optional<MessageIdentity> find(String folderId, long uidValidity, long uid) {
+        return Optional.ofNullable(seen.get(new Key(folderId, uidValidity, uid)));
+    }
+
+    @Override
+    public void seen(String folderId, long uidValidity, long uid, MessageIdentity identity) {
+        if (identity.internetMessageId() != null) {
+            seen.put(new Key(folderId, uidValidity, uid), identity);
+        }
+    }
+}

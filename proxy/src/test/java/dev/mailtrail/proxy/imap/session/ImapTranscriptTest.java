@@ -1,0 +1,43 @@
+package dev.mailtrail.proxy.imap.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImapTranscriptTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "mutt-read-one.txt",
+                "mbsync-full-sync.txt",
+                "offlineimap-full-sync.txt",
+                "fetchmail-imap.txt",
+                "curl-fetch-uid.txt",
+                "imaplib-fetch-all.txt",
+                "master-user-login.txt",
+                "shared-folder-read.txt",
+                "delete-expunge.txt",
+                "move-to-trash.txt",
+                "setacl.txt",
+                "search.txt",
+                "failed-login.txt",
+                "fetch-answered-no.txt"
+            })
+    void transcriptProducesExactlyTheExpectedEvents(String name) throws IOException {
+        ImapTranscript t = new ImapTranscript(ImapTranscript.activity(), "s1");
+        t.run(read(name));
+        assertThat(t.sink.lines()).as(name).containsExactlyElementsOf(t.expected);
+    }
+
+    static List<String> read(String name) throws IOException {
+        try (InputStream in = ImapTranscriptTest.class.getResourceAsStream("/transcripts/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Transcript tests of the IMAP session auditor. */
+package dev.mailtrail.proxy.imap.session;
