@@ -1,0 +1,235 @@
+package dev.mailtrail.proxy.pop3.session;
+
+import dev.mailtrail.core.action.MailAccessType;
+import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.FolderRef;
+import dev.mailtrail.core.event.ItemRef;
+import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.event.Session;
+import dev.mailtrail.proxy.imap.codec.FetchItem;
+import dev.mailtrail.proxy.imap.codec.FetchSection;
+import dev.mailtrail.proxy.imap.codec.ImapSyntaxException;
+import dev.mailtrail.proxy.pop3.codec.Pop3Request;
+import dev.mailtrail.proxy.pop3.codec.Pop3Response;
+import dev.mailtrail.proxy.session.AccessEventSink;
+import dev.mailtrail.proxy.session.DownloadRuleConfig;
+import dev.mailtrail.proxy.session.FolderAccess;
+import dev.mailtrail.proxy.session.Identity;
+import dev.mailtrail.proxy.session.SaslPlain;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Audits one POP3 connection (RFC 1939). Login (USER/PASS, AUTH PLAIN, {@code user*master}) is a MailboxLogin;
+ * RETR and TOP with lines are reads of the INBOX, a Sync under rule P1 (an enumeration by UIDL, LIST or LAST
+ * before, or several retrievals) and otherwise a Bind, decided when the session ends; DELE only marks, and the
+ * marked messages are a HardDelete when QUIT enters the UPDATE state (RFC 1939 §6). Not thread-safe.
+ */
+public final class Pop3SessionAuditor {
+
+    private enum State {
+        AUTHORIZATION,
+        TRANSACTION,
+        UPDATE
+    }
+
+    private final String masterSeparator;
+    private final DownloadRuleConfig rule;
+    private final String sessionId;
+    private final String clientIp;
+    private final Clock clock;
+    private final AccessEventSink sink;
+    private final Deque<Pop3Request.Command> pending = new ArrayDeque<>();
+    private final Map<Long, String> uidls = new LinkedHashMap<>();
+    private final Map<String, ItemRef> read = new LinkedHashMap<>();
+    private final Set<Long> marked = new LinkedHashSet<>();
+
+    private State state = State.AUTHORIZATION;
+    private String user;
+    private Identity identity;
+    private FolderAccess inbox;
+    private boolean enumerated;
+    private int retrievals;
+    private Instant firstRead;
+    private boolean closed;
+
+    public Pop3SessionAuditor(
+            String masterSeparator,
+            DownloadRuleConfig rule,
+            String sessionId,
+            String clientIp,
+            Clock clock,
+            AccessEventSink sink) {
+        this.masterSeparator = masterSeparator;
+        this.rule = rule;
+        this.sessionId = sessionId;
+        this.clientIp = clientIp;
+        this.clock = clock;
+        this.sink = sink;
+    }
+
+    public void onRequest(Pop3Request request) {
+        switch (request) {
+            case Pop3Request.Command c -> {
+                pending.add(c);
+                if (c.name().equals("AUTH") && c.arguments().size() > 1) {
+                    plain(c.arguments().get(1));
+                } else if (c.name().equals("USER") && !c.arguments().isEmpty()) {
+                    user = c.arguments().getFirst();
+                }
+            }
+            case Pop3Request.AuthResponse r -> plain(r.line());
+            case Pop3Request.Malformed m -> {}
+        }
+    }
+
+    private void plain(String base64) {
+        Pop3Request.Command auth = pending.peekLast();
+        if (auth != null
+                && auth.name().equals("AUTH")
+                && auth.arguments().getFirst().equalsIgnoreCase("PLAIN")) {
+            SaslPlain.decode(base64)
+                    .ifPresent(p -> identity = Identity.ofLogin(p.authzid(), p.authcid(), masterSeparator));
+        }
+    }
+
+    public void onResponse(Pop3Response response) {
+        if (response instanceof Pop3Response.Continuation) {
+            return;
+        }
+        Pop3Request.Command command = pending.poll();
+        if (command == null) {
+            return; // the greeting
+        }
+        boolean ok = !(response instanceof Pop3Response.Status s) || s.ok();
+        if (ok) {
+            completed(command, response);
+        }
+    }
+
+    private void completed(Pop3Request.Command command, Pop3Response response) {
+        List<String> args = command.arguments();
+        switch (command.name()) {
+            case "PASS" -> login(user == null ? null : Identity.ofLogin(null, user, masterSeparator));
+            case "AUTH" -> login(identity);
+            case "UIDL", "LIST", "LAST" -> {
+                enumerated |= args.isEmpty();
+                if (command.name().equals("UIDL") && response instanceof Pop3Response.MultiLine m) {
+                    uidls(m.captured());
+                }
+            }
+            case "RETR", "TOP" -> {
+                boolean body = command.name().equals("RETR")
+                        || (args.size() > 1 && !args.get(1).equals("0"));
+                if (body && response instanceof Pop3Response.MultiLine m && !args.isEmpty()) {
+                    retrieved(number(args.getFirst()), m);
+                }
+            }
+            case "DELE" -> marked.add(number(args.isEmpty() ? "0" : args.getFirst()));
+            case "RSET" -> marked.clear();
+            case "QUIT" -> {
+                if (state == State.TRANSACTION) {
+                    state = State.UPDATE;
+                    close();
+                }
+            }
+            default -> {}
+        }
+    }
+
+    private void login(Identity who) {
+        if (who == null || state != State.AUTHORIZATION) {
+            return;
+        }
+        identity = who;
+        state = State.TRANSACTION;
+        Session session = new Session(sessionId, clientIp, "Client=POP3", null);
+        String stem = who.mailbox() + "/INBOX";
+        inbox = new FolderAccess(
+                who.actor(), who.mailbox(), who.logonType(), session, new FolderRef(stem, "\\Inbox"), stem, 0);
+        sink.accept(new MailboxAccess(
+                clock.instant(),
+                who.actor(),
+                who.mailbox(),
+                who.logonType(),
+                MailboxAction.MAILBOX_LOGIN,
+                null,
+                session,
+                null,
+                null,
+                List.of(),
+                null,
+                List.of()));
+    }
+
+    private void retrieved(long n, Pop3Response.MultiLine m) {
+        retrievals++;
+        if (firstRead == null) {
+            firstRead = clock.instant();
+        }
+        String messageId = null;
+        String subject = null;
+        try {
+            FetchSection headers = new FetchSection(FetchItem.parse("BODY[]"), m.size(), m.captured());
+            messageId = headers.headerField("Message-ID").orElse(null);
+            subject = headers.headerField("Subject").orElse(null);
+        } catch (ImapSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        String id = itemId(n);
+        read.putIfAbsent(id, new ItemRef(messageId, id, m.size(), subject));
+    }
+
+    private String itemId(long n) {
+        String uidl = uidls.get(n);
+        return inbox.folder().id() + (uidl != null ? ";uidl=" + uidl : ";msg=" + n);
+    }
+
+    private void uidls(byte[] captured) {
+        for (String l : new String(captured, StandardCharsets.UTF_8).split("\r\n")) {
+            String[] w = l.trim().split(" ");
+            if (w.length == 2) {
+                uidls.put(number(w[0]), w[1]);
+            }
+        }
+    }
+
+    /** The connection ended (QUIT or a drop): the reads are decided and emitted now. */
+    public void close() {
+        if (closed || inbox == null) {
+            return;
+        }
+        closed = true;
+        if (!read.isEmpty()) {
+            boolean sync = enumerated || retrievals >= rule.pop3Retrievals();
+            MailAccessType type = sync ? MailAccessType.SYNC : MailAccessType.BIND;
+            sink.accept(inbox.read(firstRead, type, List.copyOf(read.values())));
+        }
+        if (state == State.UPDATE && !marked.isEmpty()) {
+            List<ItemRef> gone = new ArrayList<>();
+            for (long n : marked) {
+                ItemRef known = read.get(itemId(n));
+                gone.add(known != null ? known : new ItemRef(null, itemId(n), null, null));
+            }
+            sink.accept(inbox.event(clock.instant(), MailboxAction.HARD_DELETE, gone));
+        }
+    }
+
+    private static long number(String s) {
+        try {
+            return Long.parseLong(s.toLowerCase(Locale.ROOT).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
