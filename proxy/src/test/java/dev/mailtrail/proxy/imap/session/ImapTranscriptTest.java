@@ -27,7 +27,10 @@ class ImapTranscriptTest {
                 "setacl.txt",
                 "search.txt",
                 "failed-login.txt",
-                "fetch-answered-no.txt"
+                "fetch-answered-no.txt",
+                "mutt-paging.txt",
+                "mutt-held-key.txt",
+                "sync-episode-ends.txt"
             })
     void transcriptProducesExactlyTheExpectedEvents(String name) throws IOException {
         ImapTranscript t = new ImapTranscript(ImapTranscript.activity(), "s1");

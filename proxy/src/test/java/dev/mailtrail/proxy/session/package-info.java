@@ -1,0 +1,2 @@
+/** Tests of the shared session pieces: identities, SASL PLAIN, the Bind/Sync rule. */
+package dev.mailtrail.proxy.session;
