@@ -25,6 +25,7 @@ public final class ImapSessionAuditor {
 
     private final ImapSessionState session;
     private final Map<String, ImapCommand> pending = new LinkedHashMap<>();
+    private final List<ImapRequest.Command> deferred = new ArrayList<>();
 
     /**
      * @param sessionId the connection's SessionId, chosen by the proxy
@@ -63,6 +64,11 @@ public final class ImapSessionAuditor {
     }
 
     private void dispatch(ImapRequest.Command command) {
+        if (!deferred.isEmpty() || pending.values().stream().anyMatch(c -> c instanceof SelectExamineCommand)) {
+            // Pipelined behind a SELECT: the server runs it in the folder the SELECT opens, so wait for its answer.
+            deferred.add(command);
+            return;
+        }
         ImapCommandTable.Entry entry = TABLE.find(command.name());
         if (entry == null || !entry.states().contains(session.state)) {
             return;
@@ -80,6 +86,9 @@ public final class ImapSessionAuditor {
                 ImapCommand c = pending.remove(t.tag());
                 if (c != null) {
                     c.completed(t, session);
+                }
+                if (c instanceof SelectExamineCommand) {
+                    redispatch();
                 }
             }
             case ImapResponse.Fetch f -> {
@@ -109,6 +118,12 @@ public final class ImapSessionAuditor {
         if (session.state == ProtocolState.LOGOUT) {
             session.detector.close();
         }
+    }
+
+    private void redispatch() {
+        List<ImapRequest.Command> waiting = new ArrayList<>(deferred);
+        deferred.clear();
+        waiting.forEach(this::dispatch);
     }
 
     /** Lets out Bind decisions whose hold has passed and Syncs whose folder has gone quiet. */

@@ -29,8 +29,6 @@ final class SelectExamineCommand implements ImapCommand {
         String mailbox = command.arguments().isEmpty()
                 ? null
                 : Tokens.text(command.arguments().getFirst());
-        // RFC 9051 §6.3.2: a SELECT, even a failing one, first leaves the selected folder.
-        session.deselect();
         return mailbox == null
                 ? null
                 : new SelectExamineCommand(
@@ -53,6 +51,8 @@ final class SelectExamineCommand implements ImapCommand {
 
     @Override
     public void completed(ImapResponse.Tagged completion, ImapSessionState session) {
+        // RFC 9051 §6.3.2: a SELECT, even a failing one, leaves the folder selected before.
+        session.deselect();
         if (!ImapCommand.ok(completion)) {
             return;
         }

@@ -30,7 +30,8 @@ class ImapTranscriptTest {
                 "fetch-answered-no.txt",
                 "mutt-paging.txt",
                 "mutt-held-key.txt",
-                "sync-episode-ends.txt"
+                "sync-episode-ends.txt",
+                "pipelined-select-fetch.txt"
             })
     void transcriptProducesExactlyTheExpectedEvents(String name) throws IOException {
         ImapTranscript t = new ImapTranscript(ImapTranscript.activity(), "s1");
