@@ -127,7 +127,7 @@ public final class AuditRecordGenerator {
         return Math.min(MAILBOXES - 1, found >= 0 ? found : -found - 1);
     }
 
-    /** How many distinct messages a mailbox reads on one day: about two reads of each. */
+    /** How many distinct messages a mailbox reads on one day: about as many as it has item reads that day. */
     private int messagesPerDay(int rank) {
         double share = rankCumulative[rank] - (rank == 0 ? 0 : rankCumulative[rank - 1]);
         return (int) Math.max(4, share * count / DAYS * 1.5);
