@@ -5,13 +5,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,7 +129,7 @@ final class DuckDbStore implements AuditStore {
             query.setObject(2, timestamp(from));
             query.setObject(3, timestamp(to));
             query.setInt(4, limit);
-            return hits(query);
+            return SqlRows.hits(query);
         }
     }
 
@@ -141,13 +138,7 @@ final class DuckDbStore implements AuditStore {
         try (PreparedStatement query = connection.prepareStatement(COUNT)) {
             query.setObject(1, timestamp(from));
             query.setObject(2, timestamp(to));
-            Map<String, Long> counts = new LinkedHashMap<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-            return counts;
+            return SqlRows.counts(query);
         }
     }
 
@@ -156,7 +147,7 @@ final class DuckDbStore implements AuditStore {
         try (PreparedStatement query =
                 connection.prepareStatement(lookup == Lookup.INDEXED ? BY_MESSAGE_ID : SCAN_MESSAGE_ID)) {
             query.setString(1, messageId);
-            return hits(query);
+            return SqlRows.hits(query);
         }
     }
 
@@ -170,16 +161,6 @@ final class DuckDbStore implements AuditStore {
         records.close();
         messageRefs.close();
         connection.close();
-    }
-
-    private List<Hit> hits(PreparedStatement query) throws SQLException {
-        List<Hit> hits = new ArrayList<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                hits.add(new Hit(rows.getLong(1), rows.getString(2)));
-            }
-        }
-        return hits;
     }
 
     private void execute(String sql) throws SQLException {

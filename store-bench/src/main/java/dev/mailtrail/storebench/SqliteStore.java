@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,7 +112,7 @@ final class SqliteStore implements AuditStore {
             query.setLong(2, from);
             query.setLong(3, to);
             query.setInt(4, limit);
-            return hits(query);
+            return SqlRows.hits(query);
         }
     }
 
@@ -124,13 +121,7 @@ final class SqliteStore implements AuditStore {
         try (PreparedStatement query = connection.prepareStatement(COUNT)) {
             query.setLong(1, from);
             query.setLong(2, to);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-            return counts;
+            return SqlRows.counts(query);
         }
     }
 
@@ -139,7 +130,7 @@ final class SqliteStore implements AuditStore {
         try (PreparedStatement query =
                 connection.prepareStatement(lookup == Lookup.INDEXED ? BY_MESSAGE_ID : SCAN_MESSAGE_ID)) {
             query.setString(1, messageId);
-            return hits(query);
+            return SqlRows.hits(query);
         }
     }
 
@@ -153,15 +144,5 @@ final class SqliteStore implements AuditStore {
         insertRecord.close();
         insertMessageRef.close();
         connection.close();
-    }
-
-    private static List<Hit> hits(PreparedStatement query) throws SQLException {
-        List<Hit> hits = new ArrayList<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                hits.add(new Hit(rows.getLong(1), rows.getString(2)));
-            }
-        }
-        return hits;
     }
 }
