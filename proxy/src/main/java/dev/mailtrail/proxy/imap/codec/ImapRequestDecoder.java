@@ -1,5 +1,7 @@
 package dev.mailtrail.proxy.imap.codec;
 
+import dev.mailtrail.proxy.line.CrlfLine;
+import dev.mailtrail.proxy.line.LineSyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,7 +77,7 @@ public final class ImapRequestDecoder {
                 if (!line.read(in, limit)) {
                     break;
                 }
-            } catch (ImapSyntaxException e) {
+            } catch (LineSyntaxException e) {
                 fail(out, e.getMessage());
                 break;
             }

@@ -1,5 +1,7 @@
 package dev.mailtrail.proxy.imap.codec;
 
+import dev.mailtrail.proxy.line.CrlfLine;
+import dev.mailtrail.proxy.line.LineSyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ public final class ImapResponseScanner {
                     if (line.read(in, (int) Math.max(0, maxLineLength - reader.kept()))) {
                         fragment(out);
                     }
-                } catch (ImapSyntaxException e) {
+                } catch (LineSyntaxException e) {
                     unreadable(out, e.getMessage(), !e.getMessage().startsWith("bare LF"));
                 }
             }

@@ -1,7 +1,7 @@
 package dev.mailtrail.proxy.pop3.codec;
 
-import dev.mailtrail.proxy.imap.codec.CrlfLine;
-import dev.mailtrail.proxy.imap.codec.ImapSyntaxException;
+import dev.mailtrail.proxy.line.CrlfLine;
+import dev.mailtrail.proxy.line.LineSyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class Pop3RequestDecoder {
                 if (!line.read(in, maxLineLength)) {
                     break;
                 }
-            } catch (ImapSyntaxException e) {
+            } catch (LineSyntaxException e) {
                 out.add(new Pop3Request.Malformed(e.getMessage(), false));
                 failed = true;
                 break;

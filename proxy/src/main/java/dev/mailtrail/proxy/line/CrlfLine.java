@@ -1,4 +1,4 @@
-package dev.mailtrail.proxy.imap.codec;
+package dev.mailtrail.proxy.line;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -17,12 +17,12 @@ public final class CrlfLine {
      * Reads from {@code in} until the line is complete (true) or {@code in} is empty (false). {@code limit} is the
      * most bytes the line may hold, CRLF excluded.
      */
-    public boolean read(ByteBuffer in, int limit) throws ImapSyntaxException {
+    public boolean read(ByteBuffer in, int limit) throws LineSyntaxException {
         while (in.hasRemaining()) {
             byte b = in.get();
             if (cr) {
                 if (b != '\n') {
-                    throw new ImapSyntaxException("bare CR in line");
+                    throw new LineSyntaxException("bare CR in line");
                 }
                 cr = false;
                 return true;
@@ -30,10 +30,10 @@ public final class CrlfLine {
             if (b == '\r') {
                 cr = true;
             } else if (b == '\n') {
-                throw new ImapSyntaxException("bare LF in line");
+                throw new LineSyntaxException("bare LF in line");
             } else {
                 if (length >= limit) {
-                    throw new ImapSyntaxException("line longer than " + limit + " bytes");
+                    throw new LineSyntaxException("line longer than " + limit + " bytes");
                 }
                 if (length == buf.length) {
                     buf = Arrays.copyOf(buf, Math.min(Math.max(limit, 1), buf.length * 2));
