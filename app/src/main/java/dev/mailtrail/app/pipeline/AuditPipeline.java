@@ -405,6 +405,7 @@ public final class AuditPipeline implements AutoCloseable {
 
     private RetentionReport retention() throws IOException {
         Instant now = wall.instant();
+        logs.append();
         AuditConfiguration configuration = generator.configuration();
         long mailboxRecords = 0;
         long mailboxes = 0;
