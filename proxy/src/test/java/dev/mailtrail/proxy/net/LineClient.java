@@ -58,6 +58,11 @@ final class LineClient implements AutoCloseable {
         throw new IOException("connection ended before a line starting with " + prefix + ": " + all);
     }
 
+    /** Bytes that have arrived and not been read. */
+    int available() throws IOException {
+        return in.available();
+    }
+
     /** The rest of the stream until the server closes it. */
     String rest() throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
