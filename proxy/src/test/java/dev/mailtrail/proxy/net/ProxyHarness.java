@@ -67,10 +67,17 @@ final class ProxyHarness implements AutoCloseable {
 
     /** Runs a program to its end (60 s at most) and returns its output; fails the test on a non-zero exit. */
     static String run(Path workDir, String stdin, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .start();
+        Process p;
+        try {
+            p = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " is needed by this test and could not be run (Debian: apt-get"
+                    + " install dovecot-imapd dovecot-pop3d isync offlineimap fetchmail mutt curl python3 openssl): "
+                    + e.getMessage());
+        }
         if (stdin != null) {
             p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         }
