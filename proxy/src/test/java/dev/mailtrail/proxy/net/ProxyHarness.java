@@ -37,6 +37,10 @@ final class ProxyHarness implements AutoCloseable {
     }
 
     ProxyHarness(Path dir, AuditMode mode, boolean tls) throws Exception {
+        this(dir, mode, tls, ImapAuditConfig.DEFAULTS);
+    }
+
+    ProxyHarness(Path dir, AuditMode mode, boolean tls, ImapAuditConfig audit) throws Exception {
         this.dir = dir;
         Path dc = Files.createDirectories(dir.resolve("dovecot"));
         this.certificate = tls ? TestCertificate.create(Files.createDirectories(dir.resolve("tls"))) : null;
@@ -56,7 +60,7 @@ final class ProxyHarness implements AutoCloseable {
                 UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
                 UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
                 mode,
-                ImapAuditConfig.DEFAULTS,
+                audit,
                 ProxyLimits.DEFAULTS);
         this.proxy = ProxyServer.start(config, sink);
     }
