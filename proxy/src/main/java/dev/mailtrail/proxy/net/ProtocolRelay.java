@@ -60,6 +60,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private int heldLines;
     private boolean heldFromStart;
     private boolean firstLineOpen;
+    private boolean streamReady;
 
     private ByteBuf negotiation;
     private Instant lastServerOutput;
@@ -418,6 +419,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
                     break;
                 }
             }
+            streamHeld();
         } finally {
             in.release();
         }
@@ -439,6 +441,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
         boolean strict = context.config().mode() == AuditMode.STRICT;
         if (serverAtResponseStart()) {
+            streamReady = false;
             ByteBuf response = takeHeld();
             if (heldFromStart && (heldLines == 1 || whole)) {
                 response = rewrite(response);
@@ -450,11 +453,16 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             }
         } else if (!firstLineOpen && !whole) {
             boolean stream = !strict || heldBytes > context.config().limits().maxHeldBytes();
-            if (stream) {
-                heldFromStart = false;
-                release.write(takeHeld(), gate(strict));
-            }
+            streamReady |= stream; // written once per read, not once per line
         }
+    }
+
+    private void streamHeld() {
+        if (streamReady && !held.isEmpty()) {
+            heldFromStart = false;
+            release.write(takeHeld(), gate(context.config().mode() == AuditMode.STRICT));
+        }
+        streamReady = false;
     }
 
     /** What released bytes wait for: in strict mode every event emitted since the last release. */
