@@ -125,7 +125,7 @@ public class ProxyFetchBenchmark {
         public void open(Server server) throws IOException {
             socket = new Socket("127.0.0.1", server.port);
             socket.setTcpNoDelay(true);
-            in = socket.getInputStream();
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
             out = socket.getOutputStream();
             readLine();
             command("LOGIN alice Secret123");
