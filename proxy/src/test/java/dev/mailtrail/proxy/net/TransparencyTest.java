@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The same scripted IMAP sessions, straight to Dovecot and through the proxy, give the same bytes back, apart from
  * the documented capability filtering (COMPRESS=DEFLATE removed) and Dovecot's own timings in tagged responses.
  * The sessions use synchronising and non-synchronising literals, pipelining, IDLE, ENABLE (UTF8=ACCEPT, CONDSTORE,
- * QRESYNC), partial and BINARY fetches; they change nothing, so both runs see the same mailbox.
+ * QRESYNC), partial and BINARY fetches; they change nothing, so both runs see the same mailbox. A POP3 session
+ * (CAPA, STAT, LIST, UIDL, TOP, RETR of a dot-stuffed and of a large message) is compared the same way.
  */
 class TransparencyTest {
 
@@ -69,6 +70,60 @@ class TransparencyTest {
             assertThat(proxied).doesNotContain("COMPRESS");
             assertThat(proxied).isEqualTo(direct.replace(" COMPRESS=DEFLATE", ""));
             assertThat(proxied).contains("+ idling").contains("t9 OK").contains("BINARY[1]");
+        }
+    }
+
+    @Test
+    void aPop3SessionGivesTheSameBytesDirectAndThroughTheProxy() throws Exception {
+        try (ProxyHarness h = new ProxyHarness(Files.createDirectories(dir.resolve("h")), AuditMode.STRICT)) {
+            h.dovecot.seed("bob", "INBOX", "First", "Line one.\n.Line starting with a dot.\n");
+            h.dovecot.seed("bob", "INBOX", "Second", "z".repeat(200_000));
+            String direct = pop3(h.dovecot.pop3Port());
+            String proxied = pop3(h.port("pop3"));
+            assertThat(proxied)
+                    .isEqualTo(direct)
+                    .contains("..Line starting with a dot.")
+                    .contains("+OK Logging out");
+        }
+    }
+
+    /** A POP3 session reading everything without changing anything; every byte received. */
+    static String pop3(int port) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            String[][] steps = {
+                {null, "single"},
+                {"CAPA", "multi"},
+                {"USER bob", "single"},
+                {"PASS Secret123", "single"},
+                {"STAT", "single"},
+                {"LIST", "multi"},
+                {"UIDL", "multi"},
+                {"TOP 1 1", "multi"},
+                {"RETR 1", "multi"},
+                {"RETR 2", "multi"},
+                {"LIST 2", "single"},
+                {"NOOP", "single"},
+                {"QUIT", "single"}
+            };
+            for (String[] step : steps) {
+                if (step[0] != null) {
+                    out.write((step[0] + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                String line = readLine(in);
+                all.writeBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+                if (step[1].equals("multi") && line.startsWith("+OK")) {
+                    while (!(line = readLine(in)).equals(".")) {
+                        all.writeBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                    all.writeBytes(".\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            return all.toString(StandardCharsets.UTF_8);
         }
     }
 
