@@ -3,16 +3,12 @@ package dev.mailtrail.proxy.net;
 import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
-import dev.mailtrail.proxy.tls.TlsContexts;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -21,16 +17,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client connection and its connection to the mail server, after Netty's HexDumpProxy: both channels on one
- * event loop, each side's reading switched off while the other cannot take more. Bytes are cut into pieces at line
- * ends and handed to the protocol ({@link ImapRelay}, {@link Pop3Relay}), which observes them and says what to pass
- * on; this class holds each server response until it is complete (its first line always, all of it in strict mode
- * up to {@code maxHeldBytes}) and releases it through {@link ClientRelease}, gated on the acknowledgement of the
- * events it revealed.
+ * One client connection and its connection to the mail server ({@link UpstreamLink}), after Netty's HexDumpProxy:
+ * both channels on one event loop, each side's reading switched off while the other cannot take more. Bytes are cut
+ * into pieces at line ends (literal data passes in whole chunks) and handed to the protocol ({@link ImapRelay},
+ * {@link Pop3Relay}), which observes them and says what to pass on. Server output goes through {@link
+ * ResponseHold} and {@link ClientRelease}, which keep each response back until it may be released.
  */
 abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
 
@@ -43,6 +37,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     Channel client;
     Channel upstream;
     ClientRelease release;
+    private ResponseHold hold;
     InetSocketAddress clientAddress;
     boolean clientTls;
 
@@ -55,14 +50,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private ByteBuf clientPartial;
     private boolean discardRestOfRead;
 
-    private final List<ByteBuf> held = new ArrayList<>();
-    private int heldBytes;
-    private int heldLines;
-    private boolean heldFromStart;
-    private boolean firstLineOpen;
-    private boolean streamReady;
-
-    private ByteBuf negotiation;
+    private UpstreamLink link;
     private Instant lastServerOutput;
     private Instant lastClientInput;
     private ScheduledFuture<?> timer;
@@ -137,6 +125,12 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         client = ctx.channel();
         context.sessions().add(client, this);
         release = new ClientRelease(client, this::auditFailed, this::updateReading);
+        hold = new ResponseHold(
+                this,
+                release,
+                events,
+                context.config().mode() == AuditMode.STRICT,
+                context.config().limits().maxHeldBytes());
         client.config().setAutoRead(context.listener().proxyProtocol());
         clientTls = context.listener().tls() == TlsMode.IMPLICIT;
         if (!context.listener().proxyProtocol()) {
@@ -240,8 +234,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         end();
-        if (upstream != null) {
-            upstream.close();
+        if (link != null) {
+            link.close();
         }
         ctx.fireChannelInactive();
     }
@@ -284,8 +278,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             client.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII))
                     .addListener(ChannelFutureListener.CLOSE);
         }
-        if (upstream != null) {
-            upstream.close();
+        if (link != null) {
+            link.close();
         }
     }
 
@@ -297,28 +291,13 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     // ---- the upstream channel -----------------------------------------------------------------------------------
 
     private void connectUpstream() {
-        UpstreamConfig up = context.upstream();
-        Bootstrap b = new Bootstrap()
-                .group(client.eventLoop())
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.AUTO_READ, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                        up.connectTimeout().toMillis())
-                .handler(new UpstreamSide());
-        b.connect(up.host(), up.port()).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "mail server " + up.host() + ":" + up.port() + " unreachable: "
-                                + f.cause().getMessage());
-                closeWith(unavailable("Mail server unavailable, try again later."));
+        link = new UpstreamLink(this, context);
+        link.connect(client.eventLoop(), () -> {
+            if (closing || !client.isActive()) {
+                link.close(); // the client left while the server was being reached
                 return;
             }
-            upstream = f.channel();
-            if (up.tls() == TlsMode.IMPLICIT) {
-                upstream.pipeline()
-                        .addFirst("tls", TlsContexts.clientHandler(context.upstreamTls(), up, upstream.alloc()));
-            }
+            upstream = link.channel();
             lastServerOutput = context.clock().instant();
             timer = client.eventLoop().scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
         });
@@ -343,46 +322,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
 
     /** Sends the upstream the STARTTLS (STLS) command; its answer is read by the proxy, not the client. */
     void startUpstreamTls() {
-        negotiation = Unpooled.buffer();
-        upstream.writeAndFlush(Unpooled.copiedBuffer(upstreamStartTlsCommand(), StandardCharsets.US_ASCII));
-    }
-
-    private void negotiate(ByteBuf in) {
-        negotiation.writeBytes(in);
-        in.release();
-        int lf = negotiation.indexOf(negotiation.readerIndex(), negotiation.writerIndex(), (byte) '\n');
-        if (lf < 0) {
-            if (negotiation.readableBytes() > 4096) {
-                closeWith(unavailable("Mail server sent an unreadable answer to STARTTLS."));
-            }
-            return;
-        }
-        String line = negotiation.toString(
-                negotiation.readerIndex(), lf + 1 - negotiation.readerIndex(), StandardCharsets.US_ASCII);
-        negotiation.readerIndex(lf + 1);
-        Boolean ok = upstreamStartTlsAnswer(line);
-        if (ok == null) {
-            return;
-        }
-        negotiation.release();
-        negotiation = null;
-        if (!ok) {
-            closeWith(unavailable("Mail server refused TLS."));
-            return;
-        }
-        UpstreamConfig up = context.upstream();
-        SslHandler tls = TlsContexts.clientHandler(context.upstreamTls(), up, upstream.alloc());
-        upstream.pipeline().addFirst("tls", tls);
-        tls.handshakeFuture().addListener(f -> {
-            if (f.isSuccess()) {
-                upstreamReady();
-            } else {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "TLS with the mail server failed: " + f.cause().getMessage());
-                closeWith(unavailable("TLS with the mail server failed."));
-            }
-        });
+        link.startTls();
     }
 
     /** The upstream can take commands: the client may speak. */
@@ -398,10 +338,10 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         upstream.write(piece);
     }
 
-    private void serverBytes(ByteBuf in) {
+    void serverBytes(ByteBuf in) {
         lastServerOutput = context.clock().instant();
-        if (negotiation != null) {
-            negotiate(in);
+        if (link.negotiating()) {
+            link.negotiate(in);
             return;
         }
         try {
@@ -414,71 +354,25 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
                 int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
                 int end = lf < 0 ? in.writerIndex() : lf + 1;
                 serverPiece(in.readRetainedSlice(end - in.readerIndex()), lf >= 0);
-                if (negotiation != null && in.isReadable()) {
-                    negotiate(in.retain());
+                if (link.negotiating() && in.isReadable()) {
+                    link.negotiate(in.retain());
                     break;
                 }
             }
-            streamHeld();
+            hold.endOfRead();
         } finally {
             in.release();
         }
     }
 
     private void serverPiece(ByteBuf piece, boolean endsLine) {
-        if (serverAtResponseStart() && held.isEmpty()) {
-            heldFromStart = true;
-            firstLineOpen = true;
-            heldLines = 0;
-        }
-        boolean whole = holdWholeResponse();
-        scanServerPiece(piece);
-        held.add(piece);
-        heldBytes += piece.readableBytes();
-        if (endsLine) {
-            heldLines++;
-            firstLineOpen = false;
-        }
-        boolean strict = context.config().mode() == AuditMode.STRICT;
-        if (serverAtResponseStart()) {
-            streamReady = false;
-            ByteBuf response = takeHeld();
-            if (heldFromStart && (heldLines == 1 || whole)) {
-                response = rewrite(response);
-            }
-            release.write(response, gate(strict));
-            if (!greeted) {
-                greeted = true;
-                greetingSeen();
-            }
-        } else if (!firstLineOpen && !whole) {
-            boolean stream = !strict || heldBytes > context.config().limits().maxHeldBytes();
-            streamReady |= stream; // written once per read, not once per line
+        if (hold.piece(piece, endsLine) && !greeted) {
+            greeted = true;
+            greetingSeen();
         }
     }
 
-    private void streamHeld() {
-        if (streamReady && !held.isEmpty()) {
-            heldFromStart = false;
-            release.write(takeHeld(), gate(context.config().mode() == AuditMode.STRICT));
-        }
-        streamReady = false;
-    }
-
-    /** What released bytes wait for: in strict mode every event emitted since the last release. */
-    private CompletableFuture<?> gate(boolean strict) {
-        CompletableFuture<?> gate = events.take();
-        return strict ? gate : null;
-    }
-
-    private ByteBuf takeHeld() {
-        ByteBuf out = held.size() == 1 ? held.getFirst() : Unpooled.wrappedBuffer(held.toArray(ByteBuf[]::new));
-        held.clear();
-        heldBytes = 0;
-        return out;
-    }
-
-    private void upstreamInactive() {
+    void upstreamInactive() {
         upstreamClosed = true;
         if (!greeted && client.isActive()) {
             closeWith(unavailable("Mail server closed the connection, try again later."));
@@ -494,7 +388,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void updateReading() {
+    void updateReading() {
         if (upstream != null) {
             upstream.config().setAutoRead(client.isWritable() && release.queuedBytes() < QUEUE_HIGH_WATER);
             client.config().setAutoRead(ready && upstream.isWritable());
@@ -506,8 +400,9 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         if (timer != null) {
             timer.cancel(false);
         }
-        held.forEach(ByteBuf::release);
-        held.clear();
+        if (hold != null) {
+            hold.discard();
+        }
         early.forEach(ByteBuf::release);
         early.clear();
         if (clientPartial != null) {
@@ -523,35 +418,6 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             }
         } finally {
             context.sessions().ended(this);
-        }
-    }
-
-    /** The handler on the mail server's channel: everything goes back to the relay on the same event loop. */
-    private final class UpstreamSide extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            serverBytes((ByteBuf) msg);
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            client.flush();
-        }
-
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            updateReading();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            upstreamInactive();
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.log(System.Logger.Level.DEBUG, "mail server connection of " + sessionId + " failed", cause);
-            ctx.close();
         }
     }
 }

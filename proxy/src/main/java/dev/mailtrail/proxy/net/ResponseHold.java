@@ -1,0 +1,96 @@
+package dev.mailtrail.proxy.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Server output on its way from the scanner to {@link ClientRelease}, one response at a time. A response's first
+ * line is always held until complete, so the protocol may rewrite a one-line response (capabilities). In strict
+ * mode the whole response is held, up to {@code maxHeldBytes}, and released gated on the events it revealed; past
+ * that bound, or in async mode, the rest streams, written once per read. Runs on the connection's event loop.
+ */
+final class ResponseHold {
+
+    private final ProtocolRelay protocol;
+    private final ClientRelease release;
+    private final AckingSink events;
+    private final boolean strict;
+    private final int maxHeldBytes;
+
+    private final List<ByteBuf> held = new ArrayList<>();
+    private int heldBytes;
+    private int heldLines;
+    private boolean heldFromStart;
+    private boolean firstLineOpen;
+    private boolean streamReady;
+
+    ResponseHold(ProtocolRelay protocol, ClientRelease release, AckingSink events, boolean strict, int maxHeldBytes) {
+        this.protocol = protocol;
+        this.release = release;
+        this.events = events;
+        this.strict = strict;
+        this.maxHeldBytes = maxHeldBytes;
+    }
+
+    /** Takes one piece of server output (a line, or literal bytes); true when it completed a response. */
+    boolean piece(ByteBuf piece, boolean endsLine) {
+        if (protocol.serverAtResponseStart() && held.isEmpty()) {
+            heldFromStart = true;
+            firstLineOpen = true;
+            heldLines = 0;
+        }
+        boolean whole = protocol.holdWholeResponse();
+        protocol.scanServerPiece(piece);
+        held.add(piece);
+        heldBytes += piece.readableBytes();
+        if (endsLine) {
+            heldLines++;
+            firstLineOpen = false;
+        }
+        if (protocol.serverAtResponseStart()) {
+            streamReady = false;
+            ByteBuf response = takeHeld();
+            if (heldFromStart && (heldLines == 1 || whole)) {
+                response = protocol.rewrite(response);
+            }
+            release.write(response, gate());
+            return true;
+        }
+        if (!firstLineOpen && !whole) {
+            streamReady |= !strict || heldBytes > maxHeldBytes;
+        }
+        return false;
+    }
+
+    /** The end of one read from the server: what may stream goes out as one write. */
+    void endOfRead() {
+        if (streamReady && !held.isEmpty()) {
+            heldFromStart = false;
+            release.write(takeHeld(), gate());
+        }
+        streamReady = false;
+    }
+
+    /** Gives back what is held: the session is over. */
+    void discard() {
+        held.forEach(ByteBuf::release);
+        held.clear();
+        heldBytes = 0;
+    }
+
+    /** What released bytes wait for: in strict mode every event emitted since the last release. */
+    private CompletableFuture<?> gate() {
+        CompletableFuture<?> gate = events.take();
+        return strict ? gate : null;
+    }
+
+    private ByteBuf takeHeld() {
+        ByteBuf out = held.size() == 1 ? held.getFirst() : Unpooled.wrappedBuffer(held.toArray(ByteBuf[]::new));
+        held.clear();
+        heldBytes = 0;
+        return out;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.mailtrail.proxy.net;
+
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.tls.TlsContexts;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One connection to the mail server, on the client's event loop: connecting (implicit TLS from the first byte),
+ * the STARTTLS/STLS exchange the proxy has with the server itself right after the greeting, and the handler that
+ * hands everything the server sends back to the relay.
+ */
+final class UpstreamLink {
+
+    private static final System.Logger LOG = System.getLogger(UpstreamLink.class.getName());
+    private static final int MAX_STARTTLS_ANSWER = 4096;
+
+    private final ProtocolRelay relay;
+    private final RelayContext context;
+    private Channel channel;
+    private ByteBuf negotiation;
+
+    UpstreamLink(ProtocolRelay relay, RelayContext context) {
+        this.relay = relay;
+        this.context = context;
+    }
+
+    /** Connects; {@code connected} runs once the TCP connection is up, a failure closes the client with a BYE. */
+    void connect(EventLoop loop, Runnable connected) {
+        UpstreamConfig up = context.upstream();
+        Bootstrap b = new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.AUTO_READ, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        up.connectTimeout().toMillis())
+                .handler(new Side());
+        b.connect(up.host(), up.port()).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "mail server " + up.host() + ":" + up.port() + " unreachable: "
+                                + f.cause().getMessage());
+                relay.closeWith(relay.unavailable("Mail server unavailable, try again later."));
+                return;
+            }
+            channel = f.channel();
+            if (up.tls() == TlsMode.IMPLICIT) {
+                channel.pipeline()
+                        .addFirst("tls", TlsContexts.clientHandler(context.upstreamTls(), up, channel.alloc()));
+            }
+            connected.run();
+        });
+    }
+
+    /** The connection, null until connected. */
+    Channel channel() {
+        return channel;
+    }
+
+    /** True while the proxy's own STARTTLS exchange with the server is under way. */
+    boolean negotiating() {
+        return negotiation != null;
+    }
+
+    /** Sends the server the STARTTLS (STLS) command; its answer is read here, never by the client. */
+    void startTls() {
+        negotiation = Unpooled.buffer();
+        channel.writeAndFlush(Unpooled.copiedBuffer(relay.upstreamStartTlsCommand(), StandardCharsets.US_ASCII));
+    }
+
+    /** Server output during the exchange; TLS starts once the answer is a yes. */
+    void negotiate(ByteBuf in) {
+        negotiation.writeBytes(in);
+        in.release();
+        while (negotiation != null) {
+            int lf = negotiation.indexOf(negotiation.readerIndex(), negotiation.writerIndex(), (byte) '\n');
+            if (lf < 0) {
+                if (negotiation.readableBytes() > MAX_STARTTLS_ANSWER) {
+                    relay.closeWith(relay.unavailable("Mail server sent an unreadable answer to STARTTLS."));
+                }
+                return;
+            }
+            String line = negotiation.toString(
+                    negotiation.readerIndex(), lf + 1 - negotiation.readerIndex(), StandardCharsets.US_ASCII);
+            negotiation.readerIndex(lf + 1);
+            Boolean ok = relay.upstreamStartTlsAnswer(line);
+            if (ok != null) {
+                negotiation.release();
+                negotiation = null;
+                answered(ok);
+            }
+        }
+    }
+
+    private void answered(boolean ok) {
+        if (!ok) {
+            relay.closeWith(relay.unavailable("Mail server refused TLS."));
+            return;
+        }
+        SslHandler tls = TlsContexts.clientHandler(context.upstreamTls(), context.upstream(), channel.alloc());
+        channel.pipeline().addFirst("tls", tls);
+        tls.handshakeFuture().addListener(f -> {
+            if (f.isSuccess()) {
+                relay.upstreamReady();
+            } else {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "TLS with the mail server failed: " + f.cause().getMessage());
+                relay.closeWith(relay.unavailable("TLS with the mail server failed."));
+            }
+        });
+    }
+
+    void close() {
+        if (channel != null) {
+            channel.close();
+        }
+        if (negotiation != null) {
+            negotiation.release();
+            negotiation = null;
+        }
+    }
+
+    /** The handler on the mail server's channel: everything goes back to the relay on the same event loop. */
+    private final class Side extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            relay.serverBytes((ByteBuf) msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            relay.client.flush();
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            relay.updateReading();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            relay.upstreamInactive();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.log(System.Logger.Level.DEBUG, "mail server connection of " + relay.sessionId + " failed", cause);
+            ctx.close();
+        }
+    }
+}
