@@ -253,6 +253,11 @@ final class ImapRelay extends ProtocolRelay {
     }
 
     @Override
+    boolean serverSaidGoodbye() {
+        return auditor.state() == ProtocolState.LOGOUT;
+    }
+
+    @Override
     boolean awaitingServer() {
         return !outstanding.isEmpty();
     }

@@ -33,6 +33,7 @@ final class Pop3Relay extends ProtocolRelay {
     private final Deque<String> sent = new ArrayDeque<>();
     private Pop3SessionAuditor auditor;
     private boolean loggedIn;
+    private boolean quit;
 
     Pop3Relay(RelayContext context) {
         super(context);
@@ -138,6 +139,7 @@ final class Pop3Relay extends ProtocolRelay {
             if (!(r instanceof Pop3Response.Continuation)) {
                 decoder.serverCompleted();
                 String command = sent.poll();
+                quit |= "QUIT".equals(command);
                 if (r instanceof Pop3Response.Status s
                         && s.ok()
                         && command != null
@@ -220,6 +222,11 @@ final class Pop3Relay extends ProtocolRelay {
     @Override
     String unavailable(String why) {
         return "-ERR [SYS/TEMP] " + why + "\r\n";
+    }
+
+    @Override
+    boolean serverSaidGoodbye() {
+        return quit;
     }
 
     @Override

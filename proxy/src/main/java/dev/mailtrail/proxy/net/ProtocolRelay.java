@@ -109,6 +109,9 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     /** The line telling the client the service is unavailable, and why. */
     abstract String unavailable(String why);
 
+    /** True when the server ended the session itself (BYE, the answer to QUIT): its closing is no failure. */
+    abstract boolean serverSaidGoodbye();
+
     /** True while a command waits for the server (and the server owes an answer soon: not IDLE). */
     abstract boolean awaitingServer();
 
@@ -267,6 +270,11 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
                 && clientAddress.getAddress().isLoopbackAddress();
     }
 
+    /** The proxy is stopping: a last BYE (or -ERR), then the session closes. Any thread. */
+    void shutDown() {
+        client.eventLoop().execute(() -> closeWith(unavailable("Server shutting down.")));
+    }
+
     /** Closes the client after a last line. */
     void closeWith(String line) {
         if (closing) {
@@ -384,7 +392,9 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private void closeWhenDrained() {
         if (upstreamClosed && release.idle() && client.isActive() && !closing) {
             closing = true;
-            client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            String last = serverSaidGoodbye() ? "" : unavailable("Connection to the mail server was lost.");
+            client.writeAndFlush(Unpooled.copiedBuffer(last, StandardCharsets.US_ASCII))
+                    .addListener(ChannelFutureListener.CLOSE);
         }
     }
 

@@ -5,7 +5,9 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,19 +33,29 @@ final class Sessions {
         return open.size();
     }
 
-    /** Closes every client connection and waits up to {@code limit} until every session has ended. */
+    /**
+     * Tells every session the server is going away (a BYE, as Dovecot's {@code Server shutting down.}), waits up to
+     * {@code limit} until each has ended, then closes whatever is left.
+     */
     boolean closeAll(Duration limit) throws InterruptedException {
-        clients.close().awaitUninterruptibly();
+        List<ProtocolRelay> relays;
+        synchronized (this) {
+            relays = new ArrayList<>(open);
+        }
+        relays.forEach(ProtocolRelay::shutDown);
         long deadline = System.nanoTime() + limit.toNanos();
+        boolean ended = true;
         synchronized (this) {
             while (!open.isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return false;
+                    ended = false;
+                    break;
                 }
                 wait(Math.max(1, left / 1_000_000));
             }
         }
-        return true;
+        clients.close().awaitUninterruptibly();
+        return ended;
     }
 }

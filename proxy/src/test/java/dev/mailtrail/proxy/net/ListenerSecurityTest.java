@@ -16,7 +16,10 @@ import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.dovecot.TestCertificate;
 import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -249,6 +252,48 @@ class ListenerSecurityTest {
             try (LineClient c = new LineClient(p.address("pop3").getPort())) {
                 assertThat(c.line()).isEqualTo("-ERR [SYS/TEMP] Mail server unavailable, try again later.");
             }
+        }
+    }
+
+    @Test
+    void aMailServerThatNeverGreetsOrStopsAnsweringGetsTheClientABye() throws Exception {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = Thread.ofVirtual().start(() -> {
+                try {
+                    Socket never = silent.accept(); // accepts and never greets
+                    Socket greets = silent.accept();
+                    greets.getOutputStream().write("* OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
+                    greets.getInputStream().read(); // then never answers
+                    done.await();
+                    never.close();
+                    greets.close();
+                } catch (IOException | InterruptedException e) {
+                    // the test has ended
+                }
+            });
+            UpstreamConfig hung = new UpstreamConfig(
+                    "127.0.0.1",
+                    silent.getLocalPort(),
+                    TlsMode.NONE,
+                    true,
+                    null,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1));
+            ListenerConfig imap = ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE);
+            try (ProxyServer p = ProxyServer.start(config(List.of(imap), hung, null), sink)) {
+                try (LineClient c = new LineClient(p.address("imap").getPort())) {
+                    assertThat(c.line())
+                            .isEqualTo("* BYE [UNAVAILABLE] Mail server did not greet in time, try again later.");
+                }
+                try (LineClient c = new LineClient(p.address("imap").getPort())) {
+                    assertThat(c.line()).isEqualTo("* OK ready");
+                    c.send("a NOOP");
+                    assertThat(c.line()).isEqualTo("* BYE [UNAVAILABLE] Mail server did not answer in time.");
+                }
+            }
+            done.countDown();
+            server.join();
         }
     }
 }

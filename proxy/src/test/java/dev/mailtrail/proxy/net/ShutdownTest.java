@@ -50,7 +50,7 @@ class ShutdownTest {
                 assertThat(h.sink.events())
                         .anyMatch(e -> e.operation() == MailboxAction.MAIL_ITEMS_ACCESSED
                                 && e.accessType() == MailAccessType.BIND);
-                assertThat(c.rest()).isEmpty();
+                assertThat(c.rest()).isEqualTo("* BYE [UNAVAILABLE] Server shutting down.\r\n");
                 assertThat(h.proxy.openSessions()).isZero();
             }
         }
