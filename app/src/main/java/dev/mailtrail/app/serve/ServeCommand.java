@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
                     + " directory and turned into Exchange audit records.",
             "SIGTERM or Ctrl-C stop it cleanly: no new connections, open sessions closed, every open aggregation"
                     + " window flushed.",
-            "Exit status: 0 stopped cleanly, 1 the configuration or a listener could not be used."
+            "Exit status: 143 (128 + SIGTERM) or 130 (Ctrl-C) once stopped cleanly, as for any JVM ended by a signal;"
+                    + " 1 the configuration or a listener could not be used."
         })
 public final class ServeCommand implements Callable<Integer> {
 

@@ -9,14 +9,22 @@ import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyConfigFile;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.store.log.RecordQuery;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +78,94 @@ class AuditingProxyTest {
                 StringBuilder exported = new StringBuilder();
                 reopened.mailboxLog().export(r -> exported.append(r.auditData()).append('\n') != null);
                 assertThat(exported.toString())
+                        .contains("MailItemsAccessed")
+                        .contains(id.substring(1, id.length() - 1));
+            }
+        }
+    }
+
+    @Test
+    void mtServeStopsCleanlyOnSigtermWithAnOpenSessionAndItsReadRecorded() throws Exception {
+        try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")))) {
+            String id = dovecot.seed("bob", "INBOX", "Bonus plan", "Not for circulation.");
+            Path conf = dir.resolve("proxy.conf");
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Files.writeString(conf, """
+                    [upstream imap]
+                    host = 127.0.0.1
+                    port = %d
+
+                    [listener imap]
+                    protocol = imap
+                    address = 127.0.0.1
+                    port = %d
+                    """.formatted(dovecot.imapPort(), port));
+            Path data = dir.resolve("data");
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process serve = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Mt.class.getName(),
+                            "serve",
+                            "--config",
+                            conf.toString(),
+                            "--data",
+                            data.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            StringBuffer printed = new StringBuffer();
+            CountDownLatch up = new CountDownLatch(1);
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
+                    String l;
+                    while ((l = out.readLine()) != null) {
+                        printed.append(l).append('\n');
+                        if (l.startsWith("Stop with")) {
+                            up.countDown();
+                        }
+                    }
+                } catch (IOException e) {
+                    printed.append(e);
+                } finally {
+                    up.countDown();
+                }
+            });
+            assertThat(up.await(60, TimeUnit.SECONDS)).isTrue();
+            String line;
+            assertThat(printed.toString()).contains("MailTrail proxy is up").contains("127.0.0.1:" + port);
+            try (Socket c = new Socket("127.0.0.1", port)) {
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8));
+                OutputStream o = c.getOutputStream();
+                in.readLine();
+                o.write("a LOGIN bob Secret123\r\nb SELECT INBOX\r\nc FETCH 1 (BODY.PEEK[])\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                while (!(line = in.readLine()).startsWith("c ")) {
+                    // the session stays open: SIGTERM must close it and keep its read
+                }
+                assertThat(line).startsWith("c OK");
+                serve.destroy(); // SIGTERM
+                assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(in.readLine()).isEqualTo("* BYE [UNAVAILABLE] Server shutting down.");
+            }
+            reader.join();
+            String rest = printed.toString();
+            assertThat(serve.exitValue())
+                    .as("128 + SIGTERM, after the shutdown hook ran: " + rest)
+                    .isEqualTo(143);
+            try (AuditPipeline reopened =
+                    AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
+                StringBuilder exported = new StringBuilder();
+                reopened.mailboxLog().export(r -> exported.append(r.auditData()).append('\n') != null);
+                assertThat(exported.toString())
+                        .as("records after SIGTERM; replayed " + reopened.replayedEntries() + " made "
+                                + reopened.recordsMade() + " " + reopened.statistics() + "; mt serve said: " + rest)
                         .contains("MailItemsAccessed")
                         .contains(id.substring(1, id.length() - 1));
             }

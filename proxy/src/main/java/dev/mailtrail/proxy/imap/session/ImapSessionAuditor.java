@@ -64,8 +64,9 @@ public final class ImapSessionAuditor {
     }
 
     private void dispatch(ImapRequest.Command command) {
-        if (!deferred.isEmpty() || pending.values().stream().anyMatch(c -> c instanceof SelectExamineCommand)) {
-            // Pipelined behind a SELECT: the server runs it in the folder the SELECT opens, so wait for its answer.
+        if (!deferred.isEmpty() || pending.values().stream().anyMatch(ImapSessionAuditor::changesState)) {
+            // Pipelined behind a login or a SELECT: the server runs it as the user the login makes, in the folder the
+            // SELECT opens, so wait for their answers. Judged now, LOGIN+SELECT+FETCH in one write would pass unseen.
             deferred.add(command);
             return;
         }
@@ -87,7 +88,7 @@ public final class ImapSessionAuditor {
                 if (c != null) {
                     c.completed(t, session);
                 }
-                if (c instanceof SelectExamineCommand) {
+                if (changesState(c)) {
                     redispatch();
                 }
             }
@@ -118,6 +119,11 @@ public final class ImapSessionAuditor {
         if (session.state == ProtocolState.LOGOUT) {
             session.detector.close();
         }
+    }
+
+    /** A command whose completion changes who acts or where: what is pipelined behind it waits for it. */
+    private static boolean changesState(ImapCommand c) {
+        return c instanceof SelectExamineCommand || c instanceof LoginCommand || c instanceof AuthenticateCommand;
     }
 
     private void redispatch() {

@@ -15,6 +15,7 @@ class ImapTranscriptTest {
     @ValueSource(
             strings = {
                 "mutt-read-one.txt",
+                "pipelined-login-select-fetch.txt",
                 "mbsync-full-sync.txt",
                 "offlineimap-full-sync.txt",
                 "fetchmail-imap.txt",
