@@ -59,6 +59,15 @@ if [ "${1:-}" = "test" ]; then
   exec mvn -B --no-transfer-progress verify "$@"
 fi
 
+if [ "${1:-}" = "bench" ] && [ "${2:-}" = "crash" ]; then
+  # kill -9 an ingesting process RUNS times (default 50); after each restart every acknowledged event must be
+  # stored exactly once and both stores must verify
+  need_maven
+  cd "$root"
+  exec mvn -B --no-transfer-progress -Dspotless.check.skip=true -pl app -am test -Dtest=PipelineCrashTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dmailtrail.crashRuns="${3:-50}"
+fi
+
 if [ "${1:-}" = "bench" ]; then
   shift
   need_maven
