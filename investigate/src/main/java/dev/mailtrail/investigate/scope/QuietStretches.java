@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Stretches with no record of the mailbox at all while the attacker was active before and after them: activity is
  * likely there and the record shows none (missing export pages, retention, ingestion delay, a purge). Stretches
- * already explained by another blind window are not repeated.
+ * mostly explained by another blind window are not repeated.
  */
 final class QuietStretches {
     private QuietStretches() {}
@@ -34,7 +34,7 @@ final class QuietStretches {
             Duration gap = Duration.between(before, after);
             if (gap.compareTo(query.quietGap()) > 0
                     && query.overlaps(before, after)
-                    && !covered(before, after, explained)) {
+                    && unexplained(before, after, explained).compareTo(query.quietGap()) > 0) {
                 quiet.add(new BlindWindow(
                         before,
                         after,
@@ -46,14 +46,22 @@ final class QuietStretches {
         return quiet;
     }
 
-    private static boolean covered(Instant from, Instant to, List<BlindWindow> explained) {
-        for (BlindWindow window : explained) {
-            if (!window.from().isAfter(from)
-                    && (window.to() == null || !window.to().isBefore(to))) {
-                return true;
+    /** How much of the stretch no other blind window explains (the others' overlaps with it taken away). */
+    private static Duration unexplained(Instant from, Instant to, List<BlindWindow> explained) {
+        Duration left = Duration.between(from, to);
+        Instant counted = from;
+        List<BlindWindow> inOrder = explained.stream()
+                .sorted(java.util.Comparator.comparing(BlindWindow::from))
+                .toList();
+        for (BlindWindow window : inOrder) {
+            Instant start = window.from().isAfter(counted) ? window.from() : counted;
+            Instant end = window.to() == null || window.to().isAfter(to) ? to : window.to();
+            if (start.isBefore(end)) {
+                left = left.minus(Duration.between(start, end));
+                counted = end;
             }
         }
-        return false;
+        return left;
     }
 
     private static String hours(Duration gap) {
