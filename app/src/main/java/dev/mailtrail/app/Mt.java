@@ -1,5 +1,7 @@
 package dev.mailtrail.app;
 
+import dev.mailtrail.app.investigate.ImportCommand;
+import dev.mailtrail.app.investigate.ScopeCommand;
 import dev.mailtrail.app.replay.ReplayCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Command;
                     + " how, from where) to mail servers that are not Exchange.",
             ""
         },
-        subcommands = {ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReplayCommand.class, ImportCommand.class, ScopeCommand.class, CommandLine.HelpCommand.class})
 public final class Mt {
     private Mt() {}
 
