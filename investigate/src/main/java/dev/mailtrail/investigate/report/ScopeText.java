@@ -54,7 +54,8 @@ public final class ScopeText {
             List<String> sessions = new ArrayList<>();
             for (SuspiciousSession session : scope.suspiciousSessions()) {
                 sessions.add(session.sessionKey() + "  " + String.join(",", session.ips()) + "  "
-                        + time(session.first()) + "  " + session.records() + (session.records() == 1 ? " record: " : " records: ")
+                        + time(session.first()) + "  " + session.records()
+                        + (session.records() == 1 ? " record: " : " records: ")
                         + String.join("; ", session.reasons()));
             }
             section(
