@@ -73,10 +73,7 @@ public class ImportVersusJqBenchmark {
     @Setup(Level.Trial)
     public void export() throws IOException {
         file = export.isEmpty()
-                ? Path.of(
-                        System.getProperty("java.io.tmpdir"),
-                        "mailtrail-bench",
-                        "purview-" + SIZE.toLowerCase(Locale.ROOT) + ".csv")
+                ? Path.of(System.getProperty("java.io.tmpdir"), "mailtrail-bench", "purview-1g.csv")
                 : Path.of(export);
         if (!Files.exists(file)) {
             Files.createDirectories(file.getParent());
