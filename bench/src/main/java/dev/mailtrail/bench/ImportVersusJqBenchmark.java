@@ -42,8 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * names one): MailTrail's importer (detect, split, parse AuditData, normalise, identify, de-duplicate, with one
  * worker per core) taking the MailItemsAccessed Bind items out, and a {@code sed | jq} pipeline doing the same
  * extraction ({@code sed} unquotes the CSV's AuditData column, {@code jq} selects Bind records and prints their
- * InternetMessageIds). Each runs once per fork, measured whole; each prints its MB/s and records/s, and the second
- * to finish prints the ratio. Run: {@code ./mt bench ImportVersusJq}.
+ * InternetMessageIds). Each runs once per fork, measured whole; each prints its MB/s and records/s, elapsed and
+ * per CPU-second (on a shared machine the CPU time is the steadier figure), and the second to finish prints the
+ * ratios. Run: {@code ./mt bench ImportVersusJq}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -69,6 +70,8 @@ public class ImportVersusJqBenchmark {
     private long bindItems;
     private long started;
     private long elapsed;
+    private long cpuStarted;
+    private double cpuSeconds;
 
     @Setup(Level.Trial)
     public void export() throws IOException {
@@ -87,6 +90,7 @@ public class ImportVersusJqBenchmark {
     @Setup(Level.Iteration)
     public void start() {
         started = System.nanoTime();
+        cpuStarted = processCpuNanos();
     }
 
     /** MailTrail's importer, Bind items counted from the records it delivers. */
@@ -99,6 +103,7 @@ public class ImportVersusJqBenchmark {
             throw new IllegalStateException(summary.rejected() + " rejects in a generated export");
         }
         elapsed = System.nanoTime() - started;
+        cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
         bindItems = sink.items;
         return sink.items;
     }
@@ -111,7 +116,7 @@ public class ImportVersusJqBenchmark {
                         "-o",
                         "pipefail",
                         "-c",
-                        "tail -n +2 \"$1\" | sed -E \"$2\" | jq -r \"$3\" | wc -l",
+                        "tail -n +2 \"$1\" | sed -E \"$2\" | jq -r \"$3\" | wc -l; times",
                         "pipeline",
                         file.toString(),
                         SED_UNQUOTE,
@@ -127,7 +132,10 @@ public class ImportVersusJqBenchmark {
                     "the jq pipeline failed (exit " + pipeline.exitValue() + "); is jq installed?");
         }
         elapsed = System.nanoTime() - started;
-        bindItems = Long.parseLong(out);
+        // wc's count, then bash's `times`: the shell's own user and system time, then its children's.
+        String[] lines = out.split("\\R");
+        bindItems = Long.parseLong(lines[0].strip());
+        cpuSeconds = shellTimes(lines[2]);
         return bindItems;
     }
 
@@ -137,27 +145,54 @@ public class ImportVersusJqBenchmark {
         double seconds = elapsed / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "%n%s: %.1f MB in %.1f s = %.1f MB/s, %.0f records/s, %d Bind items%n",
+                "%n%s: %.1f MB in %.1f s = %.1f MB/s, %.0f records/s, %d Bind items;"
+                        + " %.1f CPU-seconds = %.1f MB per CPU-second%n",
                 name,
                 bytes / 1e6,
                 seconds,
                 bytes / 1e6 / seconds,
                 rows / seconds,
-                bindItems);
+                bindItems,
+                cpuSeconds,
+                bytes / 1e6 / cpuSeconds);
         Path results = file.resolveSibling(file.getFileName() + ".throughput");
         Files.writeString(results, name + " " + seconds + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Map<String, Double> last = new LinkedHashMap<>();
+        Map<String, double[]> last = new LinkedHashMap<>();
         for (String line : Files.readAllLines(results)) {
             String[] parts = line.split(" ");
-            last.put(parts[0], Double.parseDouble(parts[1]));
+            if (parts.length == 3) {
+                last.put(parts[0], new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])});
+            }
         }
         if (last.containsKey("mailtrailImport") && last.containsKey("jqPipeline")) {
+            double[] jq = last.get("jqPipeline");
+            double[] mailtrail = last.get("mailtrailImport");
             System.out.printf(
                     Locale.ROOT,
-                    "MailTrail import is %.1f× the jq pipeline on %s (latest runs of each)%n",
-                    last.get("jqPipeline") / last.get("mailtrailImport"),
+                    "MailTrail import is %.1f× the jq pipeline in elapsed time and %.1f× in CPU time on %s"
+                            + " (latest runs of each)%n",
+                    jq[0] / mailtrail[0],
+                    jq[1] / mailtrail[1],
                     file);
         }
+    }
+
+    /** CPU time of this JVM, every thread (workers, reader, JIT, GC) counted. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Seconds of user plus system time from a line of bash's {@code times}: {@code 1m2.345s 0m0.067s}. */
+    static double shellTimes(String line) {
+        double seconds = 0;
+        for (String time : line.strip().split("\\s+")) {
+            int m = time.indexOf('m');
+            seconds += Double.parseDouble(time.substring(0, m)) * 60
+                    + Double.parseDouble(time.substring(m + 1, time.length() - 1));
+        }
+        return seconds;
     }
 
     private static long countLines(Path file) throws IOException {

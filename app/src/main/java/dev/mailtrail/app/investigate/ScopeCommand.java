@@ -112,9 +112,9 @@ public final class ScopeCommand implements Callable<Integer> {
                     records.recordsForScope(mailbox, query.attacker().userIds());
             scope = new ScopeAnalysis().analyse(relevant, query);
             if (scope.records() == 0) {
-                err.println("mt scope: no record of the case concerns " + mailbox + (start == null && end == null
-                        ? ""
-                        : " in the window") + " (it is matched against MailboxOwnerUPN, a cmdlet's -Identity and UserId)");
+                err.println("mt scope: no record of the case concerns " + mailbox
+                        + (start == null && end == null ? "" : " in the window")
+                        + " (it is matched against MailboxOwnerUPN, a cmdlet's -Identity and UserId)");
             }
         } catch (IOException | UncheckedIOException failed) {
             err.println("mt scope: " + failed.getMessage());
