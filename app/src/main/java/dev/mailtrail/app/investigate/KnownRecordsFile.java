@@ -13,8 +13,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The identities of a case's records, so an import run later recognises what an earlier one stored: 16 bytes an
@@ -27,7 +25,9 @@ final class KnownRecordsFile implements KnownRecords {
 
     private final Path file;
     private final InMemoryKnownRecords known = new InMemoryKnownRecords();
-    private final List<RecordIdentity> pending = new ArrayList<>();
+    // The identities added since the last persist, two longs each: no object per record, however large the import.
+    private long[] pending = new long[2 * 1024];
+    private int pendingLongs;
 
     KnownRecordsFile(Path file) throws IOException {
         this.file = file;
@@ -48,7 +48,11 @@ final class KnownRecordsFile implements KnownRecords {
     public boolean add(RecordIdentity identity) {
         boolean added = known.add(identity);
         if (added) {
-            pending.add(identity);
+            if (pendingLongs == pending.length) {
+                pending = java.util.Arrays.copyOf(pending, pending.length * 2);
+            }
+            pending[pendingLongs++] = identity.high();
+            pending[pendingLongs++] = identity.low();
         }
         return added;
     }
@@ -60,7 +64,7 @@ final class KnownRecordsFile implements KnownRecords {
 
     /** Appends the identities added since the last call and forces them to disk; call after the records commit. */
     void persist() throws IOException {
-        if (pending.isEmpty()) {
+        if (pendingLongs == 0) {
             return;
         }
         try (FileChannel channel = FileChannel.open(
@@ -71,16 +75,16 @@ final class KnownRecordsFile implements KnownRecords {
                 channel.truncate(size - size % ENTRY);
             }
             ByteBuffer buffer = ByteBuffer.allocate(ENTRY * 4096);
-            for (RecordIdentity identity : pending) {
+            for (int i = 0; i < pendingLongs; i += 2) {
                 if (!buffer.hasRemaining()) {
                     write(channel, buffer);
                 }
-                buffer.putLong(identity.high()).putLong(identity.low());
+                buffer.putLong(pending[i]).putLong(pending[i + 1]);
             }
             write(channel, buffer);
             channel.force(true);
         }
-        pending.clear();
+        pendingLongs = 0;
     }
 
     private static void write(FileChannel channel, ByteBuffer buffer) throws IOException {
