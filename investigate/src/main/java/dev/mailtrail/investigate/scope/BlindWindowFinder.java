@@ -76,8 +76,55 @@ final class BlindWindowFinder {
         }
         bypassed.values().forEach(open -> all.add(open.until(null)));
         listsWithout.values().forEach(open -> all.add(open.until(null)));
-        all.sort(Comparator.comparing(BlindWindow::from).thenComparing(BlindWindow::reason));
-        return all;
+        all.sort(Comparator.comparing(BlindWindow::reason).thenComparing(BlindWindow::from));
+        List<BlindWindow> merged = merged(all);
+        merged.sort(Comparator.comparing(BlindWindow::from).thenComparing(BlindWindow::reason));
+        return merged;
+    }
+
+    /**
+     * Overlapping throttled windows as one: a mailbox throttled again while still throttled stays blind until the
+     * last window ends. The detail names the first record and how many more there were. (Windows of the other
+     * reasons each concern one account or one audit list, and stay apart.)
+     */
+    private static List<BlindWindow> merged(List<BlindWindow> sorted) {
+        List<BlindWindow> merged = new ArrayList<>();
+        BlindWindow current = null;
+        int joined = 0;
+        for (BlindWindow window : sorted) {
+            boolean overlaps = current != null
+                    && window.reason() == BlindWindow.Reason.THROTTLED
+                    && current.reason() == window.reason()
+                    && (current.to() == null || !window.from().isAfter(current.to()));
+            if (overlaps) {
+                Instant to = current.to() == null || window.to() == null
+                        ? null
+                        : window.to().isAfter(current.to()) ? window.to() : current.to();
+                current = new BlindWindow(current.from(), to, current.reason(), current.detail());
+                joined++;
+                continue;
+            }
+            if (current != null) {
+                merged.add(withJoined(current, joined));
+            }
+            current = window;
+            joined = 0;
+        }
+        if (current != null) {
+            merged.add(withJoined(current, joined));
+        }
+        return merged;
+    }
+
+    private static BlindWindow withJoined(BlindWindow window, int joined) {
+        return joined == 0
+                ? window
+                : new BlindWindow(
+                        window.from(),
+                        window.to(),
+                        window.reason(),
+                        window.detail() + ", and " + joined + " more record" + (joined == 1 ? "" : "s")
+                                + " before it ended");
     }
 
     private void organisation(AuditRecord record) {

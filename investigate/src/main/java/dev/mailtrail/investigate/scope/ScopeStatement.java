@@ -18,6 +18,8 @@ import java.util.Set;
 final class ScopeStatement {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final int WINDOWS_STATED = 5;
+    private static final int ACTIONS_STATED = 3;
 
     private final ScopeQuery query;
     private final List<MessageRead> reads;
@@ -66,8 +68,9 @@ final class ScopeStatement {
                 sentences.add(other);
             }
         }
-        for (BlindWindow window : windows) {
-            sentences.add(blind(window));
+        windows.stream().limit(WINDOWS_STATED).forEach(window -> sentences.add(blind(window)));
+        if (windows.size() > WINDOWS_STATED) {
+            sentences.add("And " + count(windows.size() - WINDOWS_STATED, "more blind window") + ".");
         }
         return String.join(" ", sentences);
     }
@@ -156,14 +159,12 @@ final class ScopeStatement {
             }
             switch (kind) {
                 case SEND -> parts.add("sent " + count(ofKind.size(), "message"));
-                case INBOX_RULE ->
-                    ofKind.forEach(action -> parts.add("changed inbox rules (" + action.summary() + ")"));
-                case MAILBOX_FORWARDING ->
-                    ofKind.forEach(action -> parts.add("set mailbox forwarding (" + action.summary() + ")"));
+                case INBOX_RULE -> parts.add(distinct("changed inbox rules", ofKind));
+                case MAILBOX_FORWARDING -> parts.add(distinct("set mailbox forwarding", ofKind));
                 case PERMISSION -> parts.add("changed permissions " + count(ofKind.size(), "time"));
                 case DELETE -> parts.add("deleted " + count(items(ofKind), "item"));
                 case MOVE -> parts.add("moved or copied " + count(items(ofKind), "item"));
-                case AUDIT_CHANGE -> ofKind.forEach(action -> parts.add("changed auditing (" + action.summary() + ")"));
+                case AUDIT_CHANGE -> parts.add(distinct("changed auditing", ofKind));
                 case OTHER -> parts.add("ran " + count(ofKind.size(), "other admin command"));
                 case SEARCH, SIGN_IN -> {
                     // reported in the timeline only
@@ -177,6 +178,16 @@ final class ScopeStatement {
             parts.add("searched the mailbox " + count((int) searches, "time"));
         }
         return parts.isEmpty() ? "" : "They also " + String.join("; ", parts) + ".";
+    }
+
+    /** {@code changed inbox rules (A; B)}, or with a count and the first few when there are many. */
+    private static String distinct(String verb, List<AttackerAction> actions) {
+        Set<String> summaries = new LinkedHashSet<>();
+        actions.forEach(action -> summaries.add(action.summary()));
+        List<String> shown = summaries.stream().limit(ACTIONS_STATED).toList();
+        String more = summaries.size() > shown.size() ? "; and " + (summaries.size() - shown.size()) + " more" : "";
+        String times = actions.size() == 1 ? "" : " " + count(actions.size(), "time");
+        return verb + times + " (" + String.join("; ", shown) + more + ")";
     }
 
     private static int items(List<AttackerAction> actions) {

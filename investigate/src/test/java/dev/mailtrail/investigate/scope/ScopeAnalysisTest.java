@@ -119,6 +119,47 @@ class ScopeAnalysisTest {
     }
 
     @Test
+    void throttledAgainWhileThrottledIsOneWindowUntilTheLastEnds() {
+        List<AuditRecord> records = List.of(
+                throttled("09:00:00", "s-evil", ATTACKER_IP),
+                throttled("15:00:00", "s-evil", ATTACKER_IP),
+                throttled("16:00:00", "s-evil", ATTACKER_IP));
+
+        Scope scope = scope(records, BY_IP);
+
+        assertThat(scope.blindWindows()).singleElement().satisfies(window -> {
+            assertThat(window.from()).isEqualTo(at("09:00:00"));
+            assertThat(window.to()).isEqualTo(at("16:00:00").plusSeconds(24 * 3600));
+            assertThat(window.detail()).endsWith(", and 2 more records before it ended");
+        });
+    }
+
+    @Test
+    void manyRuleChangesAreStatedOnceEachWithACount() {
+        List<AuditRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            records.add(cmdlet(
+                    "09:0" + i + ":00",
+                    "New-InboxRule",
+                    ALICE,
+                    ATTACKER_IP,
+                    "Identity",
+                    ALICE,
+                    "Name",
+                    "r" + (i % 4),
+                    "DeleteMessage",
+                    "True"));
+        }
+
+        Scope scope = scope(records, BY_IP);
+
+        assertThat(scope.statement())
+                .contains("changed inbox rules 10 times (New-InboxRule \"r0\": deletes the message;"
+                        + " New-InboxRule \"r1\": deletes the message; New-InboxRule \"r2\": deletes the message;"
+                        + " and 1 more)");
+    }
+
+    @Test
     void auditingTurnedOffForTheOrganisationIsBlindUntilTurnedOnAgain() {
         List<AuditRecord> records = List.of(
                 bind("08:00:00", "s-evil", ATTACKER_IP, "\\Inbox", "<a@x>"),
@@ -272,7 +313,7 @@ class ScopeAnalysisTest {
                         "UpdateInboxRules \"hide\": moves to folder \\RSS Feeds; marks it read;"
                                 + " when From contains ceo@contoso.com (AddMailboxRule)");
         assertThat(scope.statement())
-                .contains("changed inbox rules (New-InboxRule \".\": forwards to attacker@evil.example");
+                .contains("changed inbox rules 2 times (New-InboxRule \".\": forwards to attacker@evil.example");
     }
 
     @Test
