@@ -7,9 +7,14 @@ import dev.mailtrail.investigate.report.ScopeHtml;
 import dev.mailtrail.investigate.report.ScopeJson;
 import dev.mailtrail.investigate.report.ScopeText;
 import dev.mailtrail.investigate.scope.AttackerHints;
+import dev.mailtrail.investigate.scope.KnownMessage;
+import dev.mailtrail.investigate.scope.MessageCatalogue;
 import dev.mailtrail.investigate.scope.Scope;
 import dev.mailtrail.investigate.scope.ScopeAnalysis;
 import dev.mailtrail.investigate.scope.ScopeQuery;
+import dev.mailtrail.investigate.trace.MessageTraceCsv;
+import dev.mailtrail.investigate.trace.MessageTraceException;
+import dev.mailtrail.investigate.trace.TracedMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -78,6 +83,13 @@ public final class ScopeCommand implements Callable<Integer> {
             description = "Accounts the attacker acted as (UserId).")
     List<String> attackerUsers = List.of();
 
+    @Option(
+            names = "--message-trace",
+            paramLabel = "FILE",
+            description = "A message trace CSV (Get-MessageTrace | Export-Csv, or the admin center's report) that"
+                    + " gives the sender and date of the messages read; may be repeated.")
+    List<Path> messageTraces = List.of();
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
     Path report;
 
@@ -106,11 +118,26 @@ public final class ScopeCommand implements Callable<Integer> {
             err.println("mt scope: " + bad.getMessage());
             return 2;
         }
+        MessageCatalogue catalogue = new MessageCatalogue();
+        try {
+            for (Path trace : messageTraces) {
+                for (TracedMessage message : new MessageTraceCsv().read(trace)) {
+                    if (message.internetMessageId() != null) {
+                        catalogue.learn(
+                                message.internetMessageId(),
+                                new KnownMessage(message.subject(), message.sender(), message.received()));
+                    }
+                }
+            }
+        } catch (IOException | MessageTraceException unreadable) {
+            err.println("mt scope: --message-trace: " + unreadable.getMessage());
+            return 1;
+        }
         Scope scope;
         try (CaseRecords records = CaseRecords.openForReading(caseDirectory)) {
             List<AuditRecord> relevant =
                     records.recordsForScope(mailbox, query.attacker().userIds());
-            scope = new ScopeAnalysis().analyse(relevant, query);
+            scope = new ScopeAnalysis().analyse(relevant, query, catalogue);
             if (scope.records() == 0) {
                 err.println("mt scope: no record of the case concerns " + mailbox
                         + (start == null && end == null ? "" : " in the window")

@@ -161,6 +161,44 @@ class ImportAndScopeCommandTest {
     }
 
     @Test
+    void aMessageTraceGivesTheSenderOfAMessageReadAndABadOneIsNamed() throws Exception {
+        mt("import", export(BecCase.reading()).toString(), "--case", caseDir().toString());
+        Path trace = Files.writeString(
+                dir.resolve("trace.csv"),
+                "MessageId,Received,SenderAddress\n<pay-2@contoso.example>,3/3/2026 4:15 PM,ceo@contoso.example\n");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "MessageId,Received\n<x@y>,yesterday\n");
+
+        Run run = mt(
+                "scope",
+                "--case",
+                caseDir().toString(),
+                "--mailbox",
+                BecCase.VICTIM,
+                "--attacker-ip",
+                BecCase.ATTACKER_IP,
+                "--message-trace",
+                trace.toString(),
+                "--format",
+                "json");
+        Run refused = mt(
+                "scope",
+                "--case",
+                caseDir().toString(),
+                "--mailbox",
+                BecCase.VICTIM,
+                "--message-trace",
+                bad.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode read =
+                new ObjectMapper().readTree(run.out()).get("messagesRead").get(2);
+        assertThat(read.get("sender").asText()).isEqualTo("ceo@contoso.example");
+        assertThat(read.get("date").asText()).isEqualTo("2026-03-03T16:15:00Z");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains(bad + ":2: Received: \"yesterday\" is not a date");
+    }
+
+    @Test
     void aDirectoryThatIsNoCaseIsNamed() {
         Run run = mt("scope", "--case", dir.resolve("nothing").toString(), "--mailbox", "a@b");
 

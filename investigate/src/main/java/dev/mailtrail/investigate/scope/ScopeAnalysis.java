@@ -24,9 +24,16 @@ public final class ScopeAnalysis {
 
     /** The scope of the query over the records. */
     public Scope analyse(Iterable<AuditRecord> records, ScopeQuery query) {
+        return analyse(records, query, new MessageCatalogue());
+    }
+
+    /**
+     * The scope of the query over the records, resolving messages from the catalogue as well (a message trace
+     * learned into it) as from the records.
+     */
+    public Scope analyse(Iterable<AuditRecord> records, ScopeQuery query, MessageCatalogue catalogue) {
         MailboxTarget mailbox = new MailboxTarget(query.mailbox());
         AttackerHints attacker = query.attacker();
-        MessageCatalogue catalogue = new MessageCatalogue();
         List<AuditRecord> relevant = new ArrayList<>();
         for (AuditRecord record : records) {
             catalogue.learn(record);
