@@ -199,6 +199,34 @@ class ImportAndScopeCommandTest {
     }
 
     @Test
+    void aCaseOpensStraightOnMailTrailsOwnDataDirectory() throws Exception {
+        Path story = Path.of("../examples/bec-story.jsonl").toAbsolutePath().normalize();
+        Path data = dir.resolve("data");
+        Run ingest = mt("ingest", "--data", data.toString(), "--no-progress", story.toString());
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+
+        Run run = mt(
+                "scope",
+                "--case",
+                data.toString(),
+                "--mailbox",
+                "alice@contoso.com",
+                "--attacker-ip",
+                "203.0.113.66",
+                "--format",
+                "json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode scope = new ObjectMapper().readTree(run.out());
+        // Read once although the mailbox and the unified audit log both hold each record.
+        assertThat(scope.get("distinctMessagesRead").asInt()).isEqualTo(4);
+        assertThat(scope.get("messagesRead")).hasSize(4);
+        assertThat(scope.get("foldersSynced").get(0).get("folder").asText()).isEqualTo("\\Sent");
+        assertThat(scope.get("foldersSynced").get(0).get("syncedItems").asInt()).isEqualTo(5);
+        assertThat(scope.get("statement").asText()).contains("changed inbox rules (UpdateInboxRules");
+    }
+
+    @Test
     void aDirectoryThatIsNoCaseIsNamed() {
         Run run = mt("scope", "--case", dir.resolve("nothing").toString(), "--mailbox", "a@b");
 
