@@ -61,6 +61,9 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Threads parsing records (default: one per processor).")
     Integer workers;
 
+    @Option(names = "--no-progress", description = "No progress line, even on a terminal.")
+    boolean noProgress;
+
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Exports, or directories of exports.")
     List<Path> inputs;
 
@@ -86,7 +89,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (CaseRecords records = CaseRecords.openForImport(caseDirectory)) {
             ImportSummary summary;
             try (CaseRecords.Sink sink = records.sink()) {
-                summary = new Importer(options, records.knownRecords()).run(inputs, sink, progress());
+                summary = new Importer(options, records.knownRecords()).run(inputs, sink, progress(noProgress));
                 sink.finish();
             }
             print(summary, records, out);
@@ -105,8 +108,8 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** A progress bar on a terminal, on standard error; nothing when output is redirected. */
-    private static ImportProgress progress() {
-        return System.console() != null
+    private static ImportProgress progress(boolean off) {
+        return !off && System.console() != null
                 ? new TerminalProgressBar(new PrintStream(System.err, true))
                 : ImportProgress.NONE;
     }
