@@ -1,6 +1,7 @@
 package dev.mailtrail.app.cmdlet;
 
 import dev.mailtrail.app.data.DataDirectory;
+import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.DataDirectoryInUseException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +39,30 @@ public final class CmdletCommands {
 
     private CmdletCommands() {}
 
+    /** Runs a cmdlet line on a pipeline this process holds (for a cmdlet sent by another process). */
+    static int runOn(
+            AuditPipeline pipeline,
+            String name,
+            String line,
+            String actor,
+            Clock clock,
+            PrintStream out,
+            PrintStream err) {
+        Cmdlet cmdlet = TABLE.get(name);
+        if (cmdlet == null) {
+            err.println("mt: unknown cmdlet " + name);
+            return 2;
+        }
+        CmdletContext context =
+                new CmdletContext(pipeline.directory(), clock, actor, out, err, PipelineAccess.running(pipeline));
+        try {
+            return cmdlet.run(line, context);
+        } catch (IOException | RuntimeException e) {
+            err.println("mt " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        }
+    }
+
     /** The cmdlet names, as Exchange spells them. */
     public static List<String> names() {
         return List.copyOf(TABLE.keySet());
@@ -61,10 +86,16 @@ public final class CmdletCommands {
             return Optional.of(2);
         }
         String line = CmdletCommandLine.join(name, data.remaining());
-        CmdletContext context = new CmdletContext(data.path(), clock, CmdletContext.actor(environment), out, err);
+        String actor = CmdletContext.actor(environment);
+        CmdletContext context =
+                new CmdletContext(data.path(), clock, actor, out, err, PipelineAccess.opening(data.path(), clock));
         try {
             return Optional.of(TABLE.get(name).run(line, context));
         } catch (DataDirectoryInUseException e) {
+            Optional<Integer> forwarded = CmdletChannel.forward(data.path(), name, line, actor, out, err);
+            if (forwarded.isPresent()) {
+                return forwarded;
+            }
             err.println("mt " + name + ": " + e.getMessage());
             return Optional.of(1);
         } catch (IOException | RuntimeException e) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param actor the administrator recorded as UserId of the admin record ({@code $MAILTRAIL_ADMIN}, else the
  *     operating-system user)
  */
-record CmdletContext(Path data, Clock clock, String actor, PrintStream out, PrintStream err) {
+record CmdletContext(Path data, Clock clock, String actor, PrintStream out, PrintStream err, PipelineAccess pipelines) {
     static String actor(Map<String, String> environment) {
         String configured = environment.get("MAILTRAIL_ADMIN");
         return configured != null && !configured.isBlank() ? configured : System.getProperty("user.name");

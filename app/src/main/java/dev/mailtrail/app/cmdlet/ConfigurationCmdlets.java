@@ -1,8 +1,6 @@
 package dev.mailtrail.app.cmdlet;
 
 import dev.mailtrail.app.admin.MailboxAuditView;
-import dev.mailtrail.app.pipeline.AuditPipeline;
-import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.cmdlet.CmdletArguments;
 import dev.mailtrail.core.cmdlet.CmdletException;
@@ -35,15 +33,16 @@ final class ConfigurationCmdlets {
 
     /** Runs a changing cmdlet line; prints Exchange's error and returns 1 when it is refused. */
     static int set(String line, CmdletContext context) throws IOException {
-        try (AuditPipeline pipeline = open(context, line)) {
-            Acceptance acceptance = await(pipeline.apply(
-                    new CmdletInvocation(context.clock().instant(), context.actor(), line, COMMAND_LINE)));
-            if (!acceptance.cmdlet().succeeded()) {
-                context.err().println(acceptance.cmdlet().error());
-                return 1;
-            }
-            return 0;
+        Acceptance acceptance = context.pipelines()
+                .use(
+                        name(line),
+                        pipeline -> await(pipeline.apply(
+                                new CmdletInvocation(context.clock().instant(), context.actor(), line, COMMAND_LINE))));
+        if (!acceptance.cmdlet().succeeded()) {
+            context.err().println(acceptance.cmdlet().error());
+            return 1;
         }
+        return 0;
     }
 
     static int getMailbox(String line, CmdletContext context) throws IOException {
@@ -128,14 +127,12 @@ final class ConfigurationCmdlets {
     private static <T> T inspect(
             CmdletContext context, String purpose, java.util.function.Function<AuditConfiguration, T> question)
             throws IOException {
-        try (AuditPipeline pipeline = open(context, purpose)) {
-            return await(pipeline.inspect(core -> question.apply(core.configuration())));
-        }
+        return context.pipelines()
+                .use(purpose, pipeline -> await(pipeline.inspect(core -> question.apply(core.configuration()))));
     }
 
-    private static AuditPipeline open(CmdletContext context, String purpose) throws IOException {
-        String name = purpose.contains(" ") ? purpose.substring(0, purpose.indexOf(' ')) : purpose;
-        return AuditPipeline.open(context.data(), context.clock(), PipelineOptions.defaults(), name);
+    private static String name(String line) {
+        return line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
     }
 
     static String property(String name, String value) {

@@ -86,7 +86,8 @@ final class Ingest {
                     rejected++;
                     continue;
                 }
-                if (group.size() == GROUP) {
+                // a full group, or nothing more to read right now (a pipe fed as events happen): journal what is here
+                if (group.size() == GROUP || !lines.ready()) {
                     send(group);
                     group = new ArrayList<>(GROUP);
                 }

@@ -1,5 +1,6 @@
 package dev.mailtrail.app.ingest;
 
+import dev.mailtrail.app.cmdlet.CmdletChannel;
 import dev.mailtrail.app.data.DataDirectory;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.DataDirectoryInUseException;
@@ -53,8 +54,10 @@ public final class IngestCommand implements Callable<Integer> {
         try (AuditPipeline pipeline =
                 AuditPipeline.open(directory, Clock.systemUTC(), PipelineOptions.defaults(), "ingest")) {
             Ingest ingest = new Ingest(pipeline, err, progress);
-            IngestSummary summary =
-                    ingest.run(files.stream().map(EventSource::of).toList(), System.in);
+            IngestSummary summary;
+            try (CmdletChannel cmdlets = CmdletChannel.open(pipeline, Clock.systemUTC())) {
+                summary = ingest.run(files.stream().map(EventSource::of).toList(), System.in);
+            }
             pipeline.close();
             summary = summary.withRecords(pipeline.recordsMade());
             err.println(summary.describe(directory));

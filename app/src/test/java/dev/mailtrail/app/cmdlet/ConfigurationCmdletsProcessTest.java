@@ -112,26 +112,33 @@ class ConfigurationCmdletsProcessTest {
     }
 
     @Test
-    void aSecondWriterIsRefusedWithTheHolderNamed() throws Exception {
+    void whileAnotherProcessHoldsTheDataDirectoryCmdletsGoThroughIt() throws Exception {
         Process holder = MtProcess.start(data, "ingest", "-");
         try {
             Path lock = data.resolve("mailtrail.lock");
             String expected = "pid " + holder.pid() + ": mt ingest";
             for (int wait = 0;
                     wait < 300
-                            && !(java.nio.file.Files.exists(lock)
+                            && !(java.nio.file.Files.exists(data.resolve("mailtrail.sock"))
                                     && java.nio.file.Files.readString(lock).contains(expected));
                     wait++) {
                 Thread.sleep(100);
             }
 
-            Result second = MtProcess.run(data, "Set-OrganizationConfig", "-AuditDisabled", "$true");
+            Result set = MtProcess.run(data, "Set-OrganizationConfig", "-AuditDisabled", "$true");
+            Result refused = MtProcess.run(
+                    data, "Set-Mailbox", "-Identity", "alice@contoso.com", "-AuditOwner", "@{Add=\"MessageBind\"}");
+            Result get = MtProcess.run(data, "Get-OrganizationConfig");
 
-            assertThat(second.exit()).isEqualTo(1);
-            assertThat(second.err()).contains("is in use by another MailTrail process (" + expected + ")");
+            assertThat(set.exit()).as(set.err()).isZero();
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).startsWith("MessageBind audit operation type is deprecated.");
+            assertThat(get.out()).contains("AuditDisabled                  : True");
         } finally {
             holder.getOutputStream().close();
             holder.waitFor();
         }
+        assertThat(MtProcess.run(data, "Get-OrganizationConfig").out())
+                .contains("AuditDisabled                  : True");
     }
 }
