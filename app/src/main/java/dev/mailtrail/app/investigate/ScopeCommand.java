@@ -54,7 +54,11 @@ public final class ScopeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--case", required = true, paramLabel = "DIR", description = "The case directory (mt import).")
+    @Option(
+            names = "--case",
+            required = true,
+            paramLabel = "DIR",
+            description = "The case directory (mt import), or a MailTrail data directory.")
     Path caseDirectory;
 
     @Option(names = "--mailbox", required = true, paramLabel = "UPN", description = "The compromised mailbox.")

@@ -126,7 +126,7 @@ final class ScopeStatement {
         } else {
             text.append(messages.size()).append(messages.size() == 1 ? " message" : " messages");
             if (!folders.isEmpty()) {
-                text.append(" in ").append(String.join(", ", folders));
+                text.append(" in ").append(inWords(List.copyOf(folders)));
             }
         }
         Map<String, Integer> synced = new LinkedHashMap<>();
@@ -136,13 +136,21 @@ final class ScopeStatement {
         if (!synced.isEmpty()) {
             List<String> parts = new ArrayList<>();
             synced.forEach((folder, items) -> parts.add(folder + (items < 0 ? "" : " (" + items + " items)")));
-            text.append(" and synced ")
-                    .append(String.join(", ", parts))
+            text.append(messages.isEmpty() ? " but synced " : ", and synced ")
+                    .append(inWords(parts))
                     .append(" whole: every item in ")
                     .append(synced.size() == 1 ? "it" : "them")
                     .append(" must be assumed read");
         }
         return text.append('.').toString();
+    }
+
+    /** {@code A}, {@code A and B}, {@code A, B and C}. */
+    private static String inWords(List<String> items) {
+        if (items.size() < 2) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
     private static int largest(int a, int b) {

@@ -80,7 +80,7 @@ class BecCaseScopeTest {
 
         assertThat(scope.foldersSynced()).containsExactly("\\Sent Items", "\\Inbox");
         assertThat(scope.syncs()).extracting(FolderSync::syncedItems).containsExactly(null, 3);
-        assertThat(scope.statement()).contains("synced \\Sent Items, \\Inbox (3 items) whole");
+        assertThat(scope.statement()).contains("and synced \\Sent Items and \\Inbox (3 items) whole");
     }
 
     @Test

@@ -96,7 +96,8 @@ class ScopeAnalysisTest {
         assertThat(scope.syncs().getFirst().syncedItems()).isEqualTo(2);
         assertThat(scope.syncs().get(1).syncedItems()).isNull();
         assertThat(scope.statement())
-                .contains("synced \\Sent Items (2 items), \\Archive whole: every item in them must be assumed read");
+                .contains(
+                        "but synced \\Sent Items (2 items) and \\Archive whole: every item in them must be assumed read");
         assertThat(scope.caveats()).anyMatch(caveat -> caveat.startsWith("Sync:"));
     }
 
