@@ -2,6 +2,8 @@ package dev.mailtrail.app;
 
 import dev.mailtrail.app.cmdlet.CmdletCommands;
 import dev.mailtrail.app.ingest.IngestCommand;
+import dev.mailtrail.app.investigate.ImportCommand;
+import dev.mailtrail.app.investigate.ScopeCommand;
 import dev.mailtrail.app.replay.ReplayCommand;
 import dev.mailtrail.app.verify.VerifyCommand;
 import java.io.PrintStream;
@@ -34,7 +36,14 @@ import picocli.CommandLine.Command;
             "Every command that touches stored data takes --data DIR anywhere on its line (default: $MAILTRAIL_DATA,"
                     + " else $XDG_DATA_HOME/mailtrail, else ~/.local/share/mailtrail)."
         },
-        subcommands = {ReplayCommand.class, IngestCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ReplayCommand.class,
+            IngestCommand.class,
+            VerifyCommand.class,
+            ImportCommand.class,
+            ScopeCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Mt {
     /** Lucene says through java.util.logging that it runs without the incubating vector module: true, harmless. */
     private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
