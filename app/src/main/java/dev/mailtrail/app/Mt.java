@@ -29,12 +29,15 @@ import picocli.CommandLine.Command;
             "",
             "Exchange's cmdlets, with their parameters as in Exchange Online PowerShell:",
             "  Set-Mailbox, Get-Mailbox, Set-OrganizationConfig, Get-OrganizationConfig,",
-            "  Set-MailboxAuditBypassAssociation, Get-MailboxAuditBypassAssociation, New-UnifiedGroup,",
-            "  Search-MailboxAuditLog, Search-UnifiedAuditLog (add -Format Json|Jsonl|Csv|PurviewCsv)",
-            "  e.g. mt Set-Mailbox -Identity alice@contoso.com -AuditOwner '@{Add=\"MailboxLogin\"}'",
-            "       mt Search-UnifiedAuditLog -StartDate 2026-03-01 -EndDate 2026-03-03 -Operations MailItemsAccessed",
-            "Every command that touches stored data takes --data DIR anywhere on its line (default: $MAILTRAIL_DATA,"
-                    + " else $XDG_DATA_HOME/mailtrail, else ~/.local/share/mailtrail)."
+            "  Set-MailboxAuditBypassAssociation, Get-MailboxAuditBypassAssociation,",
+            "  New-UnifiedGroup, Search-MailboxAuditLog, Search-UnifiedAuditLog",
+            "  (searches also take -Format Json|Jsonl|Csv|PurviewCsv). For example:",
+            "  mt Set-Mailbox -Identity alice@contoso.com -AuditOwner '@{Add=\"MailboxLogin\"}'",
+            "  mt Search-UnifiedAuditLog -StartDate 2026-03-01 -EndDate 2026-03-03",
+            "",
+            "Every command that touches stored data takes --data DIR anywhere on its line;",
+            "default: $MAILTRAIL_DATA, else $XDG_DATA_HOME/mailtrail, else",
+            "~/.local/share/mailtrail."
         },
         subcommands = {
             ReplayCommand.class,
