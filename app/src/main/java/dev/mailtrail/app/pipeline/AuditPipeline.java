@@ -90,7 +90,9 @@ public final class AuditPipeline implements AutoCloseable {
         this.nextSequence = journal.durableSequence() + 1;
         this.lastCommit = wall.instant();
         this.lastTick = wall.instant();
-        this.nextRetention = wall.instant();
+        // the opening pass runs before anything new arrives: what it purges is decided by what was stored before
+        retention();
+        this.nextRetention = wall.instant().plus(options.retentionInterval());
         this.core = Thread.ofPlatform().name("mailtrail-core").unstarted(this::run);
         core.start();
     }
