@@ -59,6 +59,15 @@ if [ "${1:-}" = "test" ]; then
   exec mvn -B --no-transfer-progress verify "$@"
 fi
 
+if [ "${1:-}" = "bench" ] && [ "${2:-}" = "crash" ]; then
+  # kill -9 an ingesting process RUNS times (default 50); after each restart every acknowledged event must be
+  # stored exactly once and both stores must verify
+  need_maven
+  cd "$root"
+  exec mvn -B --no-transfer-progress -Dspotless.check.skip=true -pl app -am test -Dtest=PipelineCrashTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dmailtrail.crashRuns="${3:-50}"
+fi
+
 if [ "${1:-}" = "bench" ]; then
   shift
   need_maven
@@ -66,6 +75,12 @@ if [ "${1:-}" = "bench" ]; then
   (cd "$root" && mvn -q -B --no-transfer-progress -DskipTests -Dspotless.check.skip=true -pl bench -am package \
     >"$root/bench/build.log" 2>&1) || { echo "mt: the benchmark build failed, see bench/build.log" >&2; exit 3; }
   rm -f "$root/bench/build.log"
+  # a bench command with its own main (StoreBench, …) runs as such; anything else is JMH's
+  if [ -n "${1:-}" ] && grep -qs "static void main" "$root/bench/src/main/java/dev/mailtrail/bench/$1.java"; then
+    main="dev.mailtrail.bench.$1"
+    shift
+    exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" "$main" "$@"
+  fi
   exec "$JAVA_HOME/bin/java" -jar "$root/bench/target/benchmarks.jar" "$@"
 fi
 
@@ -94,4 +109,5 @@ fi
 classpath="$root/app/target/app-0.1.0-SNAPSHOT.jar:$(cat "$classpath_file")"
 # A class-data archive made on first run makes later starts faster; it is rebuilt after each build.
 exec "$JAVA_HOME/bin/java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$state/mt.jsa" -Xlog:cds=off \
+  --enable-native-access=ALL-UNNAMED \
   -Xlog:cds+dynamic=off -Xshare:auto -cp "$classpath" dev.mailtrail.app.Mt "$@"

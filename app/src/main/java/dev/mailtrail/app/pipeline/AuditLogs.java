@@ -3,9 +3,11 @@ package dev.mailtrail.app.pipeline;
 import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.format.auditdata.AuditDataWriter;
 import dev.mailtrail.store.log.ChainScheme;
 import dev.mailtrail.store.log.Checkpoint;
 import dev.mailtrail.store.log.LuceneAuditLog;
+import dev.mailtrail.store.log.StoredRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +24,9 @@ final class AuditLogs implements AutoCloseable {
 
     private final LuceneAuditLog mailboxLog;
     private final LuceneAuditLog unifiedLog;
-    private final List<AuditRecord> toMailboxLog = new ArrayList<>();
-    private final List<AuditRecord> toUnifiedLog = new ArrayList<>();
+    private final AuditDataWriter auditData = new AuditDataWriter();
+    private final List<StoredRecord> toMailboxLog = new ArrayList<>();
+    private final List<StoredRecord> toUnifiedLog = new ArrayList<>();
     private long made;
     private long uncommitted;
 
@@ -48,15 +51,22 @@ final class AuditLogs implements AutoCloseable {
     /** Takes the next record the core made, under the organisation's flow policy of that moment. */
     void accept(AuditRecord record, OrganizationConfig organization) {
         made++;
-        if (record.mailboxOwnerUpn() != null && made > mailboxLog.checkpoint().records()) {
-            toMailboxLog.add(record);
+        boolean toMailbox = record.mailboxOwnerUpn() != null
+                && made > mailboxLog.checkpoint().records();
+        boolean toUnified = made > unifiedLog.checkpoint().records()
+                && MailboxAction.parse(record.operation())
+                        .map(organization::flowsToUnifiedLog)
+                        .orElse(true);
+        if (!toMailbox && !toUnified) {
+            return;
+        }
+        StoredRecord stored = new StoredRecord(record, auditData.toJson(record));
+        if (toMailbox) {
+            toMailboxLog.add(stored);
             uncommitted++;
         }
-        boolean flows = MailboxAction.parse(record.operation())
-                .map(organization::flowsToUnifiedLog)
-                .orElse(true);
-        if (flows && made > unifiedLog.checkpoint().records()) {
-            toUnifiedLog.add(record);
+        if (toUnified) {
+            toUnifiedLog.add(stored);
             uncommitted++;
         }
     }
@@ -73,11 +83,11 @@ final class AuditLogs implements AutoCloseable {
     /** Hands what is buffered to the stores (searchable in this process after a refresh). */
     void append() throws IOException {
         if (!toMailboxLog.isEmpty()) {
-            mailboxLog.append(toMailboxLog);
+            mailboxLog.appendStored(toMailboxLog);
             toMailboxLog.clear();
         }
         if (!toUnifiedLog.isEmpty()) {
-            unifiedLog.append(toUnifiedLog);
+            unifiedLog.appendStored(toUnifiedLog);
             toUnifiedLog.clear();
         }
     }

@@ -23,11 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -41,15 +38,6 @@ import java.util.function.Function;
 public final class AuditPipeline implements AutoCloseable {
     static final String JOURNAL = "journal";
 
-    private sealed interface Work {}
-
-    private record Apply(PipelineEntry entry, CompletableFuture<Long> durable, CompletableFuture<Acceptance> done)
-            implements Work {}
-
-    private record Task(Runnable run) implements Work {}
-
-    private record Stop() implements Work {}
-
     private final Path directory;
     private final Clock wall;
     private final PipelineOptions options;
@@ -58,12 +46,13 @@ public final class AuditPipeline implements AutoCloseable {
     private final AuditLogs logs;
     private final ReplayClock coreClock = new ReplayClock(Instant.EPOCH);
     private final RecordGenerator generator;
-    private final BlockingQueue<Work> queue;
+    private final PipelineQueue queue;
     private final AccessEventWriter eventWriter = new AccessEventWriter();
     private final AccessEventReader eventReader = new AccessEventReader();
     private final Thread core;
     private final long replayedEntries;
     private long appliedSequence;
+    private long nextSequence;
     private Instant lastCommit;
     private Instant lastTick;
     private Instant nextRetention;
@@ -75,7 +64,7 @@ public final class AuditPipeline implements AutoCloseable {
         this.directory = directory;
         this.wall = wall;
         this.options = options;
-        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.queue = new PipelineQueue(options.queueCapacity());
         this.lock = DataDirectoryLock.acquire(directory, purpose);
         EventJournal openedJournal = null;
         AuditLogs openedLogs = null;
@@ -98,9 +87,12 @@ public final class AuditPipeline implements AutoCloseable {
                 record -> stores.accept(record, generatorOrganization()),
                 RecordIds.of(directory));
         this.replayedEntries = replay();
+        this.nextSequence = journal.durableSequence() + 1;
         this.lastCommit = wall.instant();
         this.lastTick = wall.instant();
-        this.nextRetention = wall.instant();
+        // the opening pass runs before anything new arrives: what it purges is decided by what was stored before
+        retention();
+        this.nextRetention = wall.instant().plus(options.retentionInterval());
         this.core = Thread.ofPlatform().name("mailtrail-core").unstarted(this::run);
         core.start();
     }
@@ -160,7 +152,7 @@ public final class AuditPipeline implements AutoCloseable {
                 return CompletableFuture.failedFuture(
                         new IllegalStateException("the audit pipeline is " + (closed ? "closed" : "stopped")));
             }
-            put(new Task(() -> {
+            queue.add(new PipelineQueue.Task(() -> {
                 try {
                     answer.complete(question.apply(generator));
                 } catch (RuntimeException e) {
@@ -180,6 +172,9 @@ public final class AuditPipeline implements AutoCloseable {
 
     /** Records the core made from the journal's start, once everything submitted so far is applied. */
     public long recordsMade() throws IOException {
+        if (closed && !core.isAlive()) {
+            return logs.made();
+        }
         return await(inspect(ignored -> logs.made()));
     }
 
@@ -227,7 +222,7 @@ public final class AuditPipeline implements AutoCloseable {
                 enqueue(List.of(new PipelineEntry.Flush(wall.instant())), null);
             }
             closed = true;
-            put(new Stop());
+            queue.add(new PipelineQueue.Stop());
         } finally {
             submitting.unlock();
         }
@@ -278,26 +273,16 @@ public final class AuditPipeline implements AutoCloseable {
             payloads.add(PipelineEntry.encode(entry, eventWriter));
         }
         CompletableFuture<Long> durable = journal.appendAll(payloads);
-        for (int i = 0; i < entries.size(); i++) {
-            put(new Apply(entries.get(i), durable, i == entries.size() - 1 ? done : null));
-        }
+        queue.addEntries(entries, nextSequence, durable, done);
+        nextSequence += entries.size();
         return durable;
-    }
-
-    private void put(Work work) {
-        try {
-            queue.put(work);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the audit pipeline was full", e);
-        }
     }
 
     private long replay() throws IOException {
         long[] count = {0};
         try {
             journal.read(1, entry -> {
-                applyEntry(decode(entry), null);
+                applyEntry(decode(entry));
                 appliedSequence = entry.sequence();
                 count[0]++;
             });
@@ -322,24 +307,25 @@ public final class AuditPipeline implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                Work work = queue.poll(100, TimeUnit.MILLISECONDS);
+                PipelineQueue.Work work = queue.poll(100);
                 if (work == null) {
                     idle();
                     continue;
                 }
                 switch (work) {
-                    case Stop stop -> {
+                    case PipelineQueue.Stop stop -> {
                         return;
                     }
-                    case Task task -> task.run().run();
-                    case Apply apply -> {
-                        long sequence = apply.durable().get();
-                        Acceptance acceptance = applyEntry(apply.entry(), apply);
-                        appliedSequence = Math.max(appliedSequence, sequence);
+                    case PipelineQueue.Task task -> task.run().run();
+                    case PipelineQueue.Apply apply -> {
+                        apply.durable().get();
+                        Acceptance acceptance = applyEntry(apply.entry());
+                        appliedSequence = apply.sequence();
                         if (apply.done() != null) {
                             apply.done().complete(acceptance);
                         }
                     }
+                    case PipelineQueue.Journaled journaled -> catchUp(journaled);
                 }
                 if (logs.uncommitted() >= options.commitRecords()) {
                     commitStores();
@@ -356,7 +342,24 @@ public final class AuditPipeline implements AutoCloseable {
         }
     }
 
-    private Acceptance applyEntry(PipelineEntry entry, Apply work) {
+    /** Applies entries that were only journaled (the queue was full), reading them back from the journal. */
+    private void catchUp(PipelineQueue.Journaled journaled)
+            throws ExecutionException, InterruptedException, IOException {
+        journaled.durable.get();
+        try {
+            journal.read(journaled.first, journaled.last, entry -> {
+                applyEntry(decode(entry));
+                appliedSequence = entry.sequence();
+                if (logs.uncommitted() >= options.commitRecords()) {
+                    commitStores();
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Acceptance applyEntry(PipelineEntry entry) {
         return switch (entry) {
             case PipelineEntry.Event event -> {
                 coreClock.advanceTo(event.event().time());
@@ -395,7 +398,7 @@ public final class AuditPipeline implements AutoCloseable {
             return;
         }
         try {
-            if (!closed && failure == null && queue.remainingCapacity() > 0) {
+            if (!closed && failure == null) {
                 enqueueLocked(List.of(new PipelineEntry.Tick(now)), null);
             }
         } finally {
@@ -452,9 +455,8 @@ public final class AuditPipeline implements AutoCloseable {
             return;
         }
         IllegalStateException stopped = new IllegalStateException("the audit pipeline stopped: " + failure, failure);
-        Work work;
-        while ((work = queue.poll()) != null) {
-            if (work instanceof Apply apply && apply.done() != null) {
+        for (PipelineQueue.Work work : queue.drain()) {
+            if (work instanceof PipelineQueue.Apply apply && apply.done() != null) {
                 apply.done().completeExceptionally(stopped);
             }
         }

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
                     + " directory and turned into Exchange audit records.",
             "SIGTERM or Ctrl-C stop it cleanly: no new connections, open sessions closed, every open aggregation"
                     + " window flushed.",
+            "Cmdlets typed meanwhile (mt Set-Mailbox …) are run by this process on its data directory.",
             "Exit status: 143 (128 + SIGTERM) or 130 (Ctrl-C) once stopped cleanly, as for any JVM ended by a signal;"
-                    + " 1 the configuration or a listener could not be used."
+                    + " 1 the configuration, a listener or the data directory could not be used."
         })
 public final class ServeCommand implements Callable<Integer> {
 

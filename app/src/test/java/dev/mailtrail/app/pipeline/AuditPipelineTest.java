@@ -55,6 +55,40 @@ class AuditPipelineTest {
     }
 
     @Test
+    void entriesReadBackFromTheJournalMakeTheSameRecordsAsEntriesHeldInMemory() throws Exception {
+        List<AuditEvent> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.addAll(story());
+        }
+        PipelineOptions tiny =
+                new PipelineOptions(Duration.ofSeconds(1), 20_000, Duration.ofDays(180), Duration.ofDays(1), 3);
+        Path held = data.resolve("held");
+        Path readBack = data.resolve("read-back");
+        try (AuditPipeline pipeline = AuditPipeline.open(held, clock, PipelineOptions.defaults(), "test")) {
+            for (AuditEvent event : events) {
+                pipeline.submit(event);
+            }
+        }
+        try (AuditPipeline pipeline = AuditPipeline.open(readBack, clock, tiny, "test")) {
+            for (int i = 0; i < events.size(); i += 7) {
+                pipeline.submitAll(events.subList(i, Math.min(events.size(), i + 7)));
+            }
+            assertThat(pipeline.apply(
+                                    cmdlet("Set-Mailbox -Identity bob@contoso.com -AuditOwner @{Add=\"MessageBind\"}"))
+                            .get()
+                            .cmdlet()
+                            .succeeded())
+                    .isFalse();
+        }
+        try (AuditPipeline one = AuditPipeline.open(held, clock, PipelineOptions.defaults(), "test");
+                AuditPipeline other = AuditPipeline.open(readBack, clock, PipelineOptions.defaults(), "test")) {
+            assertThat(auditData(other.unifiedLog()))
+                    .startsWith(auditData(one.unifiedLog()).toArray(String[]::new));
+            assertThat(auditData(other.mailboxLog())).isEqualTo(auditData(one.mailboxLog()));
+        }
+    }
+
+    @Test
     void configurationPersistsThroughTheJournalAndRefusedCmdletsSayWhy() throws Exception {
         try (AuditPipeline pipeline = open()) {
             Acceptance refused = pipeline.apply(
@@ -149,6 +183,13 @@ class AuditPipelineTest {
             }
         }
         return events;
+    }
+
+    /** The records without their Ids, which differ between data directories. */
+    private static List<String> auditData(AuditLogSearch log) throws Exception {
+        List<String> records = new ArrayList<>();
+        log.export(found -> records.add(found.auditData().replace(found.id(), "")));
+        return records;
     }
 
     private static List<String> ids(AuditLogSearch log) throws Exception {

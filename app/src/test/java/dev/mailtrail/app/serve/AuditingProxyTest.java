@@ -53,6 +53,14 @@ class AuditingProxyTest {
             Path data = dir.resolve("data");
             AuditingProxy proxy = AuditingProxy.start(config, data, Clock.systemUTC());
             int port = proxy.addresses().get("imap").getPort();
+            ByteArrayOutputStream cmdletOut = new ByteArrayOutputStream();
+            int cmdlet = Mt.run(
+                    new String[] {"Get-OrganizationConfig", "--data", data.toString()},
+                    new PrintStream(cmdletOut, true, StandardCharsets.UTF_8),
+                    new PrintStream(cmdletOut, true, StandardCharsets.UTF_8));
+            assertThat(cmdlet)
+                    .as("a cmdlet reaches the running proxy's data directory: " + cmdletOut)
+                    .isZero();
             Path script = dir.resolve("read.py");
             Files.writeString(script, """
                     import imaplib

@@ -103,7 +103,12 @@ public final class EventJournal implements AutoCloseable {
 
     /** Reads durable events from {@code fromSequence} on, in order, to the durable end as of this call. */
     public void read(long fromSequence, Consumer<JournalEntry> consumer) throws IOException {
-        long stopAfter = durableSequence;
+        read(fromSequence, Long.MAX_VALUE, consumer);
+    }
+
+    /** Reads durable events from {@code fromSequence} through {@code toSequence} (or the durable end), in order. */
+    public void read(long fromSequence, long toSequence, Consumer<JournalEntry> consumer) throws IOException {
+        long stopAfter = Math.min(durableSequence, toSequence);
         List<Path> segments = Segments.list(directory);
         for (int i = 0; i < segments.size(); i++) {
             long first = Segments.firstSequence(segments.get(i));

@@ -15,6 +15,9 @@ public interface AuditLogStore extends AuditLogSearch {
     /** Appends records in order, each to its hash chain. Searchable after the next commit or refresh. */
     void append(List<AuditRecord> records) throws IOException;
 
+    /** Appends records whose AuditData is already written (the same bytes go into the chain). */
+    void appendStored(List<StoredRecord> records) throws IOException;
+
     /** Makes every appended record durable, with the checkpoint they reach. */
     void commit(Checkpoint checkpoint) throws IOException;
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,13 +140,22 @@ public final class LuceneAuditLog implements AuditLogStore {
 
     @Override
     public void append(List<AuditRecord> records) throws IOException {
-        requireWriter();
+        List<StoredRecord> stored = new ArrayList<>(records.size());
         for (AuditRecord record : records) {
-            String chain = scheme.chainOf(record);
-            String json = auditData.toJson(record);
+            stored.add(new StoredRecord(record, auditData.toJson(record)));
+        }
+        appendStored(stored);
+    }
+
+    @Override
+    public void appendStored(List<StoredRecord> records) throws IOException {
+        requireWriter();
+        for (StoredRecord stored : records) {
+            String chain = scheme.chainOf(stored.record());
             RecordChain links = chains.computeIfAbsent(chain, RecordChain::start);
-            ChainedRecord link = links.append(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            writer.addDocument(RecordDocuments.document(record, json, nextSequence++, chain, link));
+            ChainedRecord link = links.append(stored.auditData().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            writer.addDocument(
+                    RecordDocuments.document(stored.record(), stored.auditData(), nextSequence++, chain, link));
             touched.add(chain);
         }
     }

@@ -1,0 +1,230 @@
+package dev.mailtrail.app.investigate;
+
+import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.format.auditdata.AuditDataException;
+import dev.mailtrail.format.auditdata.AuditDataReader;
+import dev.mailtrail.investigate.importer.ImportedRecord;
+import dev.mailtrail.investigate.importer.RecordSink;
+import dev.mailtrail.investigate.importer.Reject;
+import dev.mailtrail.investigate.importer.RejectsFile;
+import dev.mailtrail.investigate.importer.identity.KnownRecords;
+import dev.mailtrail.store.log.ChainScheme;
+import dev.mailtrail.store.log.Checkpoint;
+import dev.mailtrail.store.log.FoundRecord;
+import dev.mailtrail.store.log.LuceneAuditLog;
+import dev.mailtrail.store.log.RecordQuery;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A case on disk: a directory holding {@code audit-log/}, a Lucene audit log like the audit stores' (decision
+ * 0003) with one hash chain for the whole case, {@code known-records.bin}, the identities of what it holds (so
+ * de-duplication spans separate imports), and {@code rejects.jsonl}, the rejects of every import.
+ *
+ * <p>For reading, a case can also be opened straight on MailTrail's own stores: a data directory (its mailbox and
+ * unified audit logs; a record in both is read once) or one audit log directory.
+ */
+final class CaseRecords implements Closeable {
+    static final String AUDIT_LOG = "audit-log";
+    static final String KNOWN_RECORDS = "known-records.bin";
+    static final String REJECTS = "rejects.jsonl";
+    /** The audit logs of a MailTrail data directory, as the audit pipeline names them. */
+    static final List<String> DATA_DIRECTORY_LOGS = List.of("mailbox-audit-log", "unified-audit-log");
+
+    private static final Instant ALL_FROM = Instant.EPOCH;
+    private static final Instant ALL_TO = Instant.parse("9999-12-31T00:00:00Z");
+    private static final int BATCH = 8_192;
+
+    private final Path directory;
+    private final LuceneAuditLog log;
+    private final List<LuceneAuditLog> readable;
+    private final KnownRecordsFile known;
+
+    private CaseRecords(Path directory, List<LuceneAuditLog> logs, KnownRecordsFile known) {
+        this.directory = directory;
+        this.log = logs.getFirst();
+        this.readable = List.copyOf(logs);
+        this.known = known;
+    }
+
+    /** Opens a case to import into, creating it if missing. */
+    static CaseRecords openForImport(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        KnownRecordsFile known = new KnownRecordsFile(directory.resolve(KNOWN_RECORDS));
+        LuceneAuditLog log = LuceneAuditLog.open(directory.resolve(AUDIT_LOG), ChainScheme.ORGANIZATION);
+        return new CaseRecords(directory, List.of(log), known);
+    }
+
+    /**
+     * Opens an existing case to read: a case directory, a MailTrail data directory (its mailbox and unified audit
+     * logs), or one audit log directory.
+     */
+    static CaseRecords openForReading(Path directory) throws IOException {
+        List<Path> logs = new ArrayList<>();
+        if (Files.isDirectory(directory.resolve(AUDIT_LOG))) {
+            logs.add(directory.resolve(AUDIT_LOG));
+        } else {
+            for (String name : DATA_DIRECTORY_LOGS) {
+                if (Files.isDirectory(directory.resolve(name))) {
+                    logs.add(directory.resolve(name));
+                }
+            }
+            if (logs.isEmpty() && isLuceneIndex(directory)) {
+                logs.add(directory);
+            }
+        }
+        if (logs.isEmpty()) {
+            throw new NoSuchFileException(
+                    directory.toString(),
+                    null,
+                    "not a case (no " + AUDIT_LOG + "/ in it: run mt import first), nor a MailTrail data directory");
+        }
+        List<LuceneAuditLog> opened = new ArrayList<>();
+        try {
+            for (Path path : logs) {
+                opened.add(LuceneAuditLog.openForSearch(path));
+            }
+        } catch (IOException | RuntimeException failed) {
+            for (LuceneAuditLog log : opened) {
+                log.close();
+            }
+            throw failed;
+        }
+        return new CaseRecords(directory, opened, null);
+    }
+
+    private static boolean isLuceneIndex(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith("segments_"));
+        }
+    }
+
+    KnownRecords knownRecords() {
+        return known;
+    }
+
+    Path rejectsFile() {
+        return directory.resolve(REJECTS);
+    }
+
+    /** A sink that stores records in batches and writes rejects to the case's rejects file. */
+    Sink sink() throws IOException {
+        return new Sink(new RejectsFile(rejectsFile()));
+    }
+
+    long size() throws IOException {
+        return log.count(RecordQuery.between(ALL_FROM, ALL_TO));
+    }
+
+    /**
+     * The records a scope of the mailbox needs, in no particular order: the mailbox's own records, every admin
+     * cmdlet (configuration, rules, permissions, auditing switches), and what the given accounts did.
+     */
+    List<AuditRecord> recordsForScope(String mailbox, Set<String> accounts) throws IOException {
+        RecordQuery all = RecordQuery.between(ALL_FROM, ALL_TO);
+        List<AuditRecord> records = new ArrayList<>();
+        AuditDataReader reader = new AuditDataReader();
+        Set<String> users = new HashSet<>(accounts);
+        users.add(mailbox);
+        List<RecordQuery> queries =
+                List.of(all.withMailboxes(Set.of(mailbox)), all.withRecordTypes(Set.of(1)), all.withUserIds(users));
+        // A data directory keeps a mailbox's record in both of its logs, under the same Id: it is read once.
+        Set<String> idsRead = new HashSet<>();
+        for (LuceneAuditLog source : readable) {
+            Set<Long> seen = new HashSet<>();
+            for (RecordQuery query : queries) {
+                source.search(query, Long.MAX_VALUE, found -> {
+                    boolean again = readable.size() > 1 && found.id() != null && !idsRead.add(found.id());
+                    if (seen.add(found.sequence()) && !again) {
+                        records.add(read(reader, found));
+                    }
+                    return true;
+                });
+            }
+        }
+        return records;
+    }
+
+    private AuditRecord read(AuditDataReader reader, FoundRecord found) {
+        try {
+            return reader.read(found.auditData());
+        } catch (AuditDataException unreadable) {
+            // The case wrote it with the same codec: a record it cannot read back is damage, not input.
+            throw new UncheckedIOException(new IOException(
+                    directory + ": stored record " + found.id() + " cannot be read: " + unreadable.getMessage(),
+                    unreadable));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failed = null;
+        for (LuceneAuditLog source : readable) {
+            try {
+                source.close();
+            } catch (IOException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** Stores what an import delivers; {@link #finish} commits the rest and persists the identities. */
+    final class Sink implements RecordSink, Closeable {
+        private final RejectsFile rejects;
+        private final List<AuditRecord> batch = new ArrayList<>(BATCH);
+        private long stored;
+
+        private Sink(RejectsFile rejects) {
+            this.rejects = rejects;
+        }
+
+        @Override
+        public void accept(ImportedRecord record) throws IOException {
+            batch.add(record.record());
+            stored++;
+            if (batch.size() == BATCH) {
+                log.append(batch);
+                batch.clear();
+            }
+        }
+
+        @Override
+        public void reject(Reject reject) throws IOException {
+            rejects.write(reject);
+        }
+
+        /** Commits every record delivered, then the identities that stand for them. */
+        void finish() throws IOException {
+            if (!batch.isEmpty()) {
+                log.append(batch);
+                batch.clear();
+            }
+            rejects.flush();
+            // A case has no event journal: the checkpoint only counts the records it holds.
+            log.commit(new Checkpoint(0, log.checkpoint().records() + stored));
+            stored = 0;
+            known.persist();
+        }
+
+        @Override
+        public void close() throws IOException {
+            rejects.close();
+        }
+    }
+}

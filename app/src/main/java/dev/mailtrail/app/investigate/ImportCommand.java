@@ -1,0 +1,147 @@
+package dev.mailtrail.app.investigate;
+
+import dev.mailtrail.investigate.importer.FileSummary;
+import dev.mailtrail.investigate.importer.ImportOptions;
+import dev.mailtrail.investigate.importer.ImportProgress;
+import dev.mailtrail.investigate.importer.ImportSummary;
+import dev.mailtrail.investigate.importer.Importer;
+import dev.mailtrail.investigate.importer.SkippedFile;
+import dev.mailtrail.investigate.importer.TerminalProgressBar;
+import dev.mailtrail.investigate.importer.detect.UnrecognisedExportException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mt import}: Microsoft 365 audit exports into a case. */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Loads audit exports into a case: Purview CSV, Search-UnifiedAuditLog | Export-Csv,"
+                    + " Management Activity API JSON, JSON Lines of AuditData, Search-MailboxAuditLog rows,"
+                    + " Sentinel OfficeActivity (CSV or JSON), told apart by content. Directories are read"
+                    + " recursively; files in them that are no export are skipped and listed.",
+            "A record already in the case, from this run or an earlier one, is stored once. A row that cannot be"
+                    + " read goes to the case's rejects.jsonl with its file, line and reason.",
+            "Exit status: 0 imported (rejects are counted, not fatal), 1 a file could not be read or is no export,"
+                    + " 2 usage."
+        })
+public final class ImportCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--case",
+            required = true,
+            paramLabel = "DIR",
+            description = "The case directory (created if missing).")
+    Path caseDirectory;
+
+    @Option(
+            names = "--zoneless-dates",
+            paramLabel = "ZONE",
+            description = "The zone of column dates written without one, when the export was made in local time"
+                    + " (default: UTC, as Purview and Search-UnifiedAuditLog write them).")
+    String zonelessDates = "UTC";
+
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            description = "Threads parsing records (default: one per processor).")
+    Integer workers;
+
+    @Option(names = "--no-progress", description = "No progress line, even on a terminal.")
+    boolean noProgress;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Exports, or directories of exports.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ImportOptions options;
+        try {
+            options = ImportOptions.defaults().withZonelessDates(ZoneId.of(zonelessDates));
+        } catch (DateTimeException badZone) {
+            err.println(
+                    "mt import: --zoneless-dates: '" + zonelessDates + "' is not a time zone (e.g. UTC, Europe/Paris)");
+            return 2;
+        }
+        if (workers != null) {
+            if (workers < 1) {
+                err.println("mt import: --workers: must be 1 or more, got " + workers);
+                return 2;
+            }
+            options = options.withWorkers(workers);
+        }
+        try (CaseRecords records = CaseRecords.openForImport(caseDirectory)) {
+            ImportSummary summary;
+            try (CaseRecords.Sink sink = records.sink()) {
+                summary = new Importer(options, records.knownRecords()).run(inputs, sink, progress(noProgress));
+                sink.finish();
+            }
+            print(summary, records, out);
+            return 0;
+        } catch (UnrecognisedExportException notAnExport) {
+            err.println("mt import: " + notAnExport.getMessage());
+            return 1;
+        } catch (IOException failed) {
+            err.println("mt import: " + failed);
+            return 1;
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            err.println("mt import: interrupted; nothing of this run was committed to the case");
+            return 1;
+        }
+    }
+
+    /** A progress bar on a terminal, on standard error; nothing when output is redirected. */
+    private static ImportProgress progress(boolean off) {
+        return !off && System.console() != null
+                ? new TerminalProgressBar(new PrintStream(System.err, true))
+                : ImportProgress.NONE;
+    }
+
+    private void print(ImportSummary summary, CaseRecords records, PrintWriter out) throws IOException {
+        for (FileSummary file : summary.files()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%s: %s, %d read, %d imported, %d duplicates, %d rejected%n",
+                    file.file(),
+                    file.format(),
+                    file.read(),
+                    file.imported(),
+                    file.duplicates(),
+                    file.rejected());
+        }
+        for (SkippedFile skipped : summary.skipped()) {
+            out.printf(Locale.ROOT, "%s: skipped, %s%n", skipped.file(), skipped.reason());
+        }
+        out.printf(
+                Locale.ROOT,
+                "imported %d of %d records (%d duplicates, %d rejected) in %.1f s; the case %s holds %d records%n",
+                summary.imported(),
+                summary.read(),
+                summary.duplicates(),
+                summary.rejected(),
+                summary.elapsed().toMillis() / 1000.0,
+                caseDirectory,
+                records.size());
+        if (summary.rejected() > 0) {
+            out.printf(Locale.ROOT, "rejected rows, with file, line and reason: %s%n", records.rejectsFile());
+        }
+        out.flush();
+    }
+}

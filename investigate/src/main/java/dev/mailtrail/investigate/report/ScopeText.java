@@ -1,0 +1,132 @@
+package dev.mailtrail.investigate.report;
+
+import dev.mailtrail.investigate.scope.AttackerAction;
+import dev.mailtrail.investigate.scope.BlindWindow;
+import dev.mailtrail.investigate.scope.FolderSync;
+import dev.mailtrail.investigate.scope.MessageRead;
+import dev.mailtrail.investigate.scope.Scope;
+import dev.mailtrail.investigate.scope.SuspiciousSession;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scope on one terminal screen: the statement, then the first lines of each finding (messages read, folders
+ * synced, blind windows, other actions, suspicious sessions) with a count of the rest, which the CSV, JSON and
+ * HTML outputs hold in full.
+ */
+public final class ScopeText {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final int WIDTH = 110;
+    private static final int LINES = 8;
+
+    public void write(Scope scope, PrintWriter out) {
+        out.println(TerminalText.safe("Scope of " + scope.query().mailbox() + " (" + scope.records()
+                + " records of the mailbox in the window)"));
+        for (String line : wrap(scope.statement())) {
+            out.println("  " + line);
+        }
+        section(out, "Messages read (Bind)", scope.reads().size(), readLines(scope.reads()));
+        section(
+                out,
+                "Folders taken whole (Sync): every item must be assumed read",
+                scope.syncs().size(),
+                syncLines(scope.syncs()));
+        List<String> blind = new ArrayList<>();
+        for (BlindWindow window : scope.blindWindows()) {
+            blind.add(time(window.from()) + " → " + (window.to() == null ? "(not ended)" : time(window.to())) + "  "
+                    + window.reason().words() + ": " + window.detail());
+        }
+        section(out, "Blind windows", blind.size(), blind);
+        List<String> actions = new ArrayList<>();
+        for (AttackerAction action : scope.actions()) {
+            actions.add(time(action.time()) + "  " + action.kind().words() + "  " + action.summary() + "  ["
+                    + action.access().ip() + "]");
+        }
+        section(out, "Other actions", actions.size(), actions);
+        if (!scope.suspiciousSessions().isEmpty()) {
+            List<String> sessions = new ArrayList<>();
+            for (SuspiciousSession session : scope.suspiciousSessions()) {
+                sessions.add(session.sessionKey() + "  " + String.join(",", session.ips()) + "  "
+                        + time(session.first()) + "  " + session.records()
+                        + (session.records() == 1 ? " record: " : " records: ")
+                        + String.join("; ", session.reasons()));
+            }
+            section(
+                    out,
+                    "Suspicious sessions to confirm (--attacker-session, --attacker-ip)",
+                    sessions.size(),
+                    sessions);
+        }
+        out.println();
+        out.println("Caveats:");
+        for (String caveat : scope.caveats()) {
+            List<String> lines = wrap(caveat);
+            out.println("  - " + lines.getFirst());
+            lines.stream().skip(1).forEach(line -> out.println("    " + line));
+        }
+        out.flush();
+    }
+
+    private static List<String> readLines(List<MessageRead> reads) {
+        List<String> lines = new ArrayList<>();
+        for (MessageRead read : reads) {
+            String subject = read.message().subject() == null
+                    ? ""
+                    : "\"" + read.message().subject() + "\"  ";
+            lines.add(time(read.time()) + "  " + read.folder() + "  " + subject + read.messageKey()
+                    + (read.sizeInBytes() == null ? "" : "  " + read.sizeInBytes() + " B") + "  ["
+                    + read.access().ip()
+                    + " " + read.access().sessionKey() + "]");
+        }
+        return lines;
+    }
+
+    private static List<String> syncLines(List<FolderSync> syncs) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (FolderSync sync : syncs) {
+            lines.putIfAbsent(
+                    sync.folder(),
+                    time(sync.time()) + "  " + sync.folder()
+                            + (sync.syncedItems() == null ? "" : "  (" + sync.syncedItems() + " items)") + "  ["
+                            + sync.access().ip() + " " + sync.access().client() + "]");
+        }
+        return new ArrayList<>(lines.values());
+    }
+
+    private static void section(PrintWriter out, String title, int count, List<String> lines) {
+        out.println();
+        out.println(title + ": " + count);
+        lines.stream().limit(LINES).forEach(line -> out.println("  " + TerminalText.cut(line, WIDTH)));
+        if (lines.size() > LINES) {
+            out.println("  … and " + (lines.size() - LINES) + " more (--format csv|json, --report FILE)");
+        }
+    }
+
+    private static List<String> wrap(String text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : TerminalText.safe(text).split(" ")) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > WIDTH) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private static String time(Instant time) {
+        return time == null ? "" : TIME.format(time);
+    }
+}

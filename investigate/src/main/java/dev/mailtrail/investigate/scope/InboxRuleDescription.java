@@ -1,0 +1,184 @@
+package dev.mailtrail.investigate.scope;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtrail.core.event.NameValue;
+import dev.mailtrail.core.record.AuditRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An inbox rule in words, from the cmdlet's Parameters ({@code New-InboxRule}, {@code Set-InboxRule}) or from
+ * Outlook's {@code UpdateInboxRules} OperationProperties ({@code RuleName}, {@code RuleActions} as JSON text,
+ * {@code RuleCondition}): what it does with mail (forward, redirect, delete, move, mark read) and when. The BEC
+ * classics: forward payment mail out, or hide the replies to a fraudulent mail.
+ */
+final class InboxRuleDescription {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> ACTION_PARAMETERS = Map.of(
+            "forwardto", "forwards to",
+            "redirectto", "redirects to",
+            "forwardasattachmentto", "forwards as attachment to",
+            "movetofolder", "moves to folder",
+            "copytofolder", "copies to folder",
+            "deletemessage", "deletes the message",
+            "softdeletemessage", "deletes the message",
+            "markasread", "marks it read",
+            "stopprocessingrules", "stops processing other rules");
+    private static final Map<String, String> ACTION_TYPES = Map.of(
+            "forwardtorecipientsaction", "forwards to",
+            "redirecttorecipientsaction", "redirects to",
+            "forwardasattachmenttorecipientsaction", "forwards as attachment to",
+            "movetofolderaction", "moves to folder",
+            "deleteaction", "deletes the message",
+            "permanentdeleteaction", "deletes the message permanently",
+            "markasreadaction", "marks it read",
+            "stopprocessingaction", "stops processing other rules");
+    private static final Set<String> FLAGS =
+            Set.of("deletemessage", "softdeletemessage", "markasread", "stopprocessingrules");
+    private static final Set<String> NOT_CONDITIONS = Set.of(
+            "identity", "name", "mailbox", "force", "confirm", "domaincontroller", "alwaysdeleteoutlookrulesblob");
+
+    private InboxRuleDescription() {}
+
+    /** Whether the rule sends mail out of the mailbox (forward, redirect, forward as attachment). */
+    static boolean forwards(List<NameValue> details) {
+        for (NameValue detail : details) {
+            String name = detail.name().toLowerCase(Locale.ROOT);
+            if ((name.startsWith("forward") || name.startsWith("redirect"))
+                    && detail.value() != null
+                    && !detail.value().isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<NameValue> details(AuditRecord record) {
+        if (record.parameters() != null && !record.parameters().isEmpty()) {
+            return record.parameters();
+        }
+        return record.operationProperties() == null ? List.of() : record.operationProperties();
+    }
+
+    static String describe(AuditRecord record) {
+        return record.parameters() != null && !record.parameters().isEmpty()
+                ? fromParameters(record.operation(), record.parameters())
+                : fromProperties(record.operation(), record.operationProperties());
+    }
+
+    private static String fromParameters(String operation, List<NameValue> parameters) {
+        String name = first(parameters, "Name", "Identity");
+        List<String> actions = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        for (NameValue parameter : parameters) {
+            String key = parameter.name().toLowerCase(Locale.ROOT);
+            String action = ACTION_PARAMETERS.get(key);
+            if (action != null) {
+                if (FLAGS.contains(key)) {
+                    if (BlindWindowFinder.isTrue(parameter.value())) {
+                        actions.add(action);
+                    }
+                } else {
+                    actions.add(action + " " + parameter.value());
+                }
+            } else if (!NOT_CONDITIONS.contains(key)) {
+                conditions.add(parameter.name() + " " + quoted(parameter.value()));
+            }
+        }
+        return words(operation, name, actions, conditions);
+    }
+
+    private static String fromProperties(String operation, List<NameValue> properties) {
+        if (properties == null) {
+            return operation;
+        }
+        String name = first(properties, "RuleName");
+        List<String> actions = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        String ruleOperation = first(properties, "RuleOperation");
+        String ruleActions = first(properties, "RuleActions");
+        if (ruleActions != null) {
+            actions.addAll(ruleActions(ruleActions));
+        }
+        String condition = first(properties, "RuleCondition");
+        if (condition != null && !condition.isBlank()) {
+            conditions.add(condition.strip());
+        }
+        String described = words(operation, name, actions, conditions);
+        return ruleOperation == null ? described : described + " (" + ruleOperation + ")";
+    }
+
+    /** RuleActions as Outlook writes it: JSON of actions with an ActionType and, for sending, Recipients. */
+    private static List<String> ruleActions(String text) {
+        Set<String> actions = new LinkedHashSet<>();
+        try {
+            collect(JSON.readTree(text), actions);
+        } catch (IOException notJson) {
+            actions.add("actions " + quoted(text));
+        }
+        return new ArrayList<>(actions);
+    }
+
+    private static void collect(JsonNode node, Set<String> actions) {
+        if (node.isArray()) {
+            node.forEach(element -> collect(element, actions));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        JsonNode type = node.get("ActionType");
+        if (type != null && type.isTextual()) {
+            String action = ACTION_TYPES.getOrDefault(type.asText().toLowerCase(Locale.ROOT), type.asText());
+            List<String> targets = new ArrayList<>();
+            JsonNode recipients = node.get("Recipients");
+            if (recipients != null) {
+                recipients.forEach(
+                        recipient -> targets.add(recipient.isTextual() ? recipient.asText() : recipient.toString()));
+            }
+            JsonNode folder = node.get("FolderPath") != null ? node.get("FolderPath") : node.get("Folder");
+            if (folder != null) {
+                targets.add(folder.isTextual() ? folder.asText() : folder.toString());
+            }
+            actions.add(targets.isEmpty() ? action : action + " " + String.join(", ", targets));
+        }
+        node.properties().forEach(member -> {
+            if (member.getValue().isContainerNode()) {
+                collect(member.getValue(), actions);
+            }
+        });
+    }
+
+    private static String words(String operation, String name, List<String> actions, List<String> conditions) {
+        StringBuilder text = new StringBuilder(operation);
+        if (name != null) {
+            text.append(' ').append(quoted(name));
+        }
+        text.append(": ");
+        text.append(actions.isEmpty() ? "no action recorded" : String.join("; ", actions));
+        if (!conditions.isEmpty()) {
+            text.append("; when ").append(String.join(" and ", conditions));
+        }
+        return text.toString();
+    }
+
+    private static String first(List<NameValue> values, String... names) {
+        for (String name : names) {
+            String value = MailboxTarget.parameter(values, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String quoted(String value) {
+        return "\"" + (value == null ? "" : value) + "\"";
+    }
+}

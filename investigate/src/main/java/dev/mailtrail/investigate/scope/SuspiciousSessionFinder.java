@@ -1,0 +1,148 @@
+package dev.mailtrail.investigate.scope;
+
+import dev.mailtrail.core.record.AuditRecord;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Proposes sessions of a mailbox that look like someone else's, without knowing the attacker and without ASN or
+ * geolocation data: an IP or a client string the mailbox had not used before, one session from several IPs,
+ * activity at hours the mailbox is otherwise quiet, throttled reading, access from outside the organisation.
+ * Records are given in time order; those before the window count as the mailbox's history.
+ */
+final class SuspiciousSessionFinder {
+    /** Fewer records than this give no idea of a mailbox's usual hours. */
+    private static final int HOURS_NEED_RECORDS = 20;
+    /** An hour (with its neighbours) holding less than this share of the other sessions' records is unusual. */
+    private static final double UNUSUAL_HOUR_SHARE = 0.02;
+
+    private final ScopeQuery query;
+    private final Set<String> knownIps = new HashSet<>();
+    private final Set<String> knownClients = new HashSet<>();
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final int[] hours = new int[24];
+    private long records;
+
+    SuspiciousSessionFinder(ScopeQuery query) {
+        this.query = query;
+    }
+
+    /** A mailbox record (not an admin cmdlet), in time order. */
+    void accept(AuditRecord record) {
+        AccessContext access = AccessContext.of(record);
+        int hour = record.creationTime().atZone(ZoneOffset.UTC).getHour();
+        hours[hour]++;
+        records++;
+        if (query.inWindow(record.creationTime())) {
+            Session session = sessions.computeIfAbsent(access.sessionKey(), Session::new);
+            session.add(record, access, hour, knownIps, knownClients);
+        }
+        if (access.ip() != null) {
+            knownIps.add(access.ip());
+        }
+        if (record.clientInfoString() != null) {
+            knownClients.add(record.clientInfoString());
+        }
+    }
+
+    List<SuspiciousSession> finish() {
+        List<SuspiciousSession> proposed = new ArrayList<>();
+        for (Session session : sessions.values()) {
+            List<String> reasons = new ArrayList<>(session.reasons);
+            if (session.ips.size() > 1) {
+                reasons.add("one session from " + session.ips.size() + " IPs");
+            }
+            String unusual = unusualHours(session);
+            if (unusual != null) {
+                reasons.add(unusual);
+            }
+            if (!reasons.isEmpty()) {
+                proposed.add(new SuspiciousSession(
+                        session.key,
+                        List.copyOf(session.ips),
+                        List.copyOf(session.clients),
+                        List.copyOf(session.users),
+                        session.first,
+                        session.last,
+                        session.records,
+                        reasons));
+            }
+        }
+        proposed.sort(Comparator.comparing((SuspiciousSession s) -> -s.reasons().size())
+                .thenComparing(SuspiciousSession::first));
+        return proposed;
+    }
+
+    private String unusualHours(Session session) {
+        long others = records - session.records;
+        if (others < HOURS_NEED_RECORDS) {
+            return null;
+        }
+        Set<Integer> unusual = new TreeSet<>();
+        for (int hour : session.hours.keySet()) {
+            long around = 0;
+            for (int offset = -1; offset <= 1; offset++) {
+                int neighbour = Math.floorMod(hour + offset, 24);
+                around += hours[neighbour] - session.hours.getOrDefault(neighbour, 0);
+            }
+            if (around < UNUSUAL_HOUR_SHARE * others) {
+                unusual.add(hour);
+            }
+        }
+        if (unusual.isEmpty()) {
+            return null;
+        }
+        List<String> spans =
+                unusual.stream().map(hour -> "%02d:00".formatted(hour)).toList();
+        return "active at " + String.join(", ", spans) + " UTC, when the mailbox is otherwise quiet";
+    }
+
+    private static final class Session {
+        final String key;
+        final Set<String> ips = new LinkedHashSet<>();
+        final Set<String> clients = new LinkedHashSet<>();
+        final Set<String> users = new LinkedHashSet<>();
+        final Set<String> reasons = new LinkedHashSet<>();
+        final Map<Integer, Integer> hours = new LinkedHashMap<>();
+        Instant first;
+        Instant last;
+        int records;
+
+        Session(String key) {
+            this.key = key;
+        }
+
+        void add(AuditRecord record, AccessContext access, int hour, Set<String> knownIps, Set<String> knownClients) {
+            boolean hasHistory = !knownIps.isEmpty() || !knownClients.isEmpty();
+            if (access.ip() != null && ips.add(access.ip()) && hasHistory && !knownIps.contains(access.ip())) {
+                reasons.add("new IP " + access.ip() + " for the mailbox");
+            }
+            String client = record.clientInfoString();
+            if (client != null && clients.add(client) && hasHistory && !knownClients.contains(client)) {
+                reasons.add("new client \"" + client + "\" for the mailbox");
+            }
+            if (record.userId() != null) {
+                users.add(record.userId());
+            }
+            if (record.isThrottled()) {
+                reasons.add("reading throttled (more than 1,000 MailItemsAccessed records in 24 hours)");
+            }
+            if (Boolean.TRUE.equals(record.externalAccess())) {
+                reasons.add("external access");
+            }
+            hours.merge(hour, 1, Integer::sum);
+            first = first == null ? record.creationTime() : first;
+            last = record.creationTime();
+            records++;
+        }
+    }
+}

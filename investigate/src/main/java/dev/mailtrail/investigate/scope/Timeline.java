@@ -1,0 +1,99 @@
+package dev.mailtrail.investigate.scope;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scope as one list in time order: reads (one entry per Bind record, with its messages), syncs, actions, and
+ * the start and end of each blind window.
+ */
+final class Timeline {
+    private static final int SUBJECTS_SHOWN = 3;
+
+    private Timeline() {}
+
+    static List<TimelineEntry> of(
+            List<MessageRead> reads, List<FolderSync> syncs, List<AttackerAction> actions, List<BlindWindow> windows) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        Map<String, List<MessageRead>> byRecord = new LinkedHashMap<>();
+        for (MessageRead read : reads) {
+            String key = read.access().recordId() + "|" + read.time() + "|"
+                    + read.access().sessionKey();
+            byRecord.computeIfAbsent(key, k -> new ArrayList<>()).add(read);
+        }
+        for (List<MessageRead> record : byRecord.values()) {
+            MessageRead first = record.getFirst();
+            entries.add(new TimelineEntry(
+                    first.time(),
+                    "read",
+                    readWords(record),
+                    first.access().sessionKey(),
+                    first.access().ip()));
+        }
+        for (FolderSync sync : syncs) {
+            entries.add(new TimelineEntry(
+                    sync.time(),
+                    "sync",
+                    "synced " + sync.folder() + " whole"
+                            + (sync.syncedItems() == null ? "" : " (" + sync.syncedItems() + " items)"),
+                    sync.access().sessionKey(),
+                    sync.access().ip()));
+        }
+        for (AttackerAction action : actions) {
+            entries.add(new TimelineEntry(
+                    action.time(),
+                    action.kind().words(),
+                    action.summary(),
+                    action.access().sessionKey(),
+                    action.access().ip()));
+        }
+        for (BlindWindow window : windows) {
+            entries.add(new TimelineEntry(
+                    window.from(),
+                    "blind",
+                    "blind from here: " + window.reason().words() + " — " + window.detail(),
+                    null,
+                    null));
+            if (window.to() != null) {
+                entries.add(new TimelineEntry(
+                        window.to(),
+                        "blind",
+                        "blind until here: " + window.reason().words(),
+                        null,
+                        null));
+            }
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::time));
+        return entries;
+    }
+
+    private static String readWords(List<MessageRead> reads) {
+        Set<String> folders = new LinkedHashSet<>();
+        List<String> subjects = new ArrayList<>();
+        for (MessageRead read : reads) {
+            if (read.folder() != null) {
+                folders.add(read.folder());
+            }
+            if (read.message().subject() != null && subjects.size() < SUBJECTS_SHOWN) {
+                subjects.add("\"" + read.message().subject() + "\"");
+            }
+        }
+        StringBuilder text =
+                new StringBuilder("read ").append(reads.size()).append(reads.size() == 1 ? " message" : " messages");
+        if (!folders.isEmpty()) {
+            text.append(" in ").append(String.join(", ", folders));
+        }
+        if (!subjects.isEmpty()) {
+            text.append(": ").append(String.join(", ", subjects));
+            if (reads.size() > subjects.size()) {
+                text.append(" …");
+            }
+        }
+        return text.toString();
+    }
+}
