@@ -36,6 +36,7 @@ final class ImapRelay extends ProtocolRelay {
     private final ImapRequestDecoder decoder;
     private final ImapResponseScanner scanner;
     private final Set<String> outstanding = new HashSet<>();
+    private final boolean strict;
     private ImapSessionAuditor auditor;
     private String swallowing;
     private String idleTag;
@@ -45,6 +46,7 @@ final class ImapRelay extends ProtocolRelay {
         ProxyLimits limits = context.config().limits();
         this.decoder = new ImapRequestDecoder(limits.maxLineLength(), limits.maxLiteralSize());
         this.scanner = new ImapResponseScanner(limits.maxLineLength(), limits.captureLimit());
+        this.strict = context.config().mode() == AuditMode.STRICT;
     }
 
     @Override
@@ -196,6 +198,11 @@ final class ImapRelay extends ProtocolRelay {
     @Override
     void scanServerPiece(ByteBuf piece) {
         for (ImapResponse r : scanner.feed(nio(piece))) {
+            if (r instanceof ImapResponse.Unreadable u && strict && auditor.bodyReadOutstanding()) {
+                // It may carry a message the audit cannot name: strict mode withholds it rather than guess.
+                closeWith(unavailable("Unreadable response from the mail server withheld: " + u.reason()));
+                return;
+            }
             if (r instanceof ImapResponse.Tagged t) {
                 decoder.serverCompleted(t.tag());
                 outstanding.remove(t.tag());

@@ -47,6 +47,11 @@ public final class ImapSessionAuditor {
         return session.state;
     }
 
+    /** True while a FETCH that opens message content waits for its completion. */
+    public boolean bodyReadOutstanding() {
+        return session.bodyReadsInFlight > 0;
+    }
+
     public void onRequest(ImapRequest request) {
         tick();
         switch (request) {
