@@ -62,6 +62,30 @@ class StrictReleaseTest {
     }
 
     @Test
+    void aPop3RetrievalWaitsForItsAcknowledgementToo() throws Exception {
+        try (ProxyHarness h = new ProxyHarness(Files.createDirectories(dir.resolve("h")), AuditMode.STRICT)) {
+            h.dovecot.seed("bob", "INBOX", "Merger", BODY);
+            try (LineClient c = new LineClient(h.port("pop3"))) {
+                c.line();
+                c.send("USER bob");
+                c.line();
+                c.send("PASS Secret123");
+                assertThat(c.line()).startsWith("+OK");
+                h.sink.holdAcknowledgements();
+                c.send("RETR 1").send("NOOP");
+                h.sink.awaitAny(MailboxAction.MAIL_ITEMS_ACCESSED, WAIT);
+                assertThat(c.available())
+                        .as("bytes released before the event was durable")
+                        .isZero();
+                h.sink.acknowledgeAll();
+                String released = c.until(".");
+                assertThat(released).contains(BODY);
+                assertThat(c.line()).startsWith("+OK");
+            }
+        }
+    }
+
+    @Test
     void asyncModeReleasesTheMessageWithoutWaiting() throws Exception {
         try (ProxyHarness h = new ProxyHarness(Files.createDirectories(dir.resolve("h")), AuditMode.ASYNC)) {
             h.dovecot.seed("alice", "INBOX", "Merger", BODY);
