@@ -146,6 +146,8 @@ public final class DovecotInstance implements AutoCloseable {
 
     private String configuration(boolean root, String internal, String login, TestCertificate tls) {
         String chroot = root ? "" : "  chroot =\n";
+        // Without root, every service runs as the current user and its group; nothing may chroot.
+        String unprivileged = root ? "" : "default_internal_group = " + group() + "\nservice anvil {\n  chroot =\n}\n";
         String ssl = tls == null
                 ? "ssl = no\n"
                 : "ssl = yes\nssl_cert = <" + tls.certificate() + "\nssl_key = <" + tls.key() + "\n";
@@ -168,6 +170,7 @@ public final class DovecotInstance implements AutoCloseable {
                 mail_plugins = acl
                 default_internal_user = %6$s
                 default_login_user = %7$s
+                %13$s
                 service imap-login {
                   inet_listener imap {
                     address = 127.0.0.1
@@ -253,7 +256,16 @@ public final class DovecotInstance implements AutoCloseable {
                         pop3Port,
                         imapsPort,
                         pop3sPort,
-                        chroot);
+                        chroot,
+                        unprivileged);
+    }
+
+    private static String group() {
+        try {
+            return run("id", "-gn").strip();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot tell the current user's group", e);
+        }
     }
 
     private void awaitListening() throws InterruptedException, IOException {
