@@ -56,6 +56,7 @@ class ListenerSecurityTest {
                 ListenerConfig.loopback("imaps", MailProtocol.IMAP, 0, TlsMode.IMPLICIT),
                 ListenerConfig.loopback("imap-starttls", MailProtocol.IMAP, 0, TlsMode.STARTTLS),
                 ListenerConfig.loopback("pop3s", MailProtocol.POP3, 0, TlsMode.IMPLICIT),
+                ListenerConfig.loopback("pop3-stls", MailProtocol.POP3, 0, TlsMode.STARTTLS),
                 new ListenerConfig(
                         "imap-lb",
                         MailProtocol.IMAP,
@@ -141,6 +142,27 @@ class ListenerSecurityTest {
                 .doesNotContain("STARTTLS")
                 .doesNotContain("LOGINDISABLED")
                 .doesNotContain("COMPRESS");
+    }
+
+    @Test
+    void stlsIsTheProxysOwnAndCapaFollowsTheListener() throws Exception {
+        String out = python(
+                """
+                import poplib, ssl
+                ctx = ssl.create_default_context(cafile='%s')
+                p = poplib.POP3('localhost', %d)
+                print('before', sorted(p.capa().keys()))
+                p.stls(context=ctx)
+                print('after', sorted(p.capa().keys()))
+                p.user('alice'); p.pass_('Secret123'); print('stat', p.stat()); p.quit()
+                """.formatted(cert.certificate(), proxy.address("pop3-stls").getPort()));
+        String before =
+                out.lines().filter(l -> l.startsWith("before")).findFirst().orElseThrow();
+        String after =
+                out.lines().filter(l -> l.startsWith("after")).findFirst().orElseThrow();
+        assertThat(before).contains("'STLS'");
+        assertThat(after).doesNotContain("STLS").contains("'USER'");
+        assertThat(out).contains("stat (");
     }
 
     @Test
