@@ -106,6 +106,14 @@ public final class ImapRequestDecoder {
         }
     }
 
+    /**
+     * True when the next byte fed starts a new command line: no command, literal, AUTHENTICATE exchange or IDLE is
+     * under way. The proxy looks at such a line itself before passing it on (STARTTLS, plaintext logins).
+     */
+    public boolean atCommandStart() {
+        return mode == Mode.COMMAND && tokenizer == null && !inLiteral && line.length() == 0;
+    }
+
     /** Bytes held now: the line buffer, the command's kept text and the literal being kept. For tests. */
     long heldBytes() {
         return line.bytes().length + kept;
