@@ -28,6 +28,11 @@ public final class RecordChain {
         return chained;
     }
 
+    /** The last record's hash (the genesis hash while the chain is empty). */
+    public byte[] lastHash() {
+        return lastHash.clone();
+    }
+
     public long lastPosition() {
         return lastPosition;
     }

@@ -1,0 +1,39 @@
+package dev.mailtrail.store.log;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Searching a stored audit log: the reading half every engine provides, usable while another process appends.
+ * A search sees what the last commit (or, in the writing process, the last refresh) holds.
+ */
+public interface AuditLogSearch extends AutoCloseable {
+
+    /**
+     * Streams the matching records newest first (CreationTime, then arrival), at most {@code limit}, to
+     * {@code visitor} until it returns false. Nothing is held beyond one page: any number of results is fine.
+     *
+     * @return how many records were visited
+     */
+    long search(RecordQuery query, long limit, Predicate<FoundRecord> visitor) throws IOException;
+
+    /** How many records match. */
+    long count(RecordQuery query) throws IOException;
+
+    /** How many records match, by Operation. */
+    Map<String, Long> countByOperation(RecordQuery query) throws IOException;
+
+    /**
+     * Streams every record in arrival order, for exports and rebuilds.
+     *
+     * @return how many records were visited
+     */
+    long export(Predicate<FoundRecord> visitor) throws IOException;
+
+    /** Walks every hash chain and the engine's own checksums; names the first change made after writing. */
+    VerifyReport verify() throws IOException;
+
+    @Override
+    void close() throws IOException;
+}
