@@ -1,0 +1,476 @@
+package dev.mailtrail.app.pipeline;
+
+import dev.mailtrail.core.config.AuditConfiguration;
+import dev.mailtrail.core.config.AuditLogAgeLimit;
+import dev.mailtrail.core.config.OrganizationConfig;
+import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.generate.Acceptance;
+import dev.mailtrail.core.generate.AuditStatistics;
+import dev.mailtrail.core.generate.RecordGenerator;
+import dev.mailtrail.core.generate.ReplayClock;
+import dev.mailtrail.format.event.AccessEventReader;
+import dev.mailtrail.format.event.AccessEventWriter;
+import dev.mailtrail.format.event.EventFormatException;
+import dev.mailtrail.store.journal.EventJournal;
+import dev.mailtrail.store.journal.JournalEntry;
+import dev.mailtrail.store.log.AuditLogSearch;
+import dev.mailtrail.store.log.ChainScheme;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * A data directory at work: journal → audit core → mailbox and unified audit logs. Any thread may submit events;
+ * {@link #submit} completes once the event is durable (what a sensor waits for before it lets a read through), and
+ * one core thread applies journal entries in journal order and stores the records. Opening replays the journal, so
+ * a restart after {@code kill -9} rebuilds open windows, configuration and throttling exactly, and the stores skip
+ * the records their last commit holds: nothing acknowledged is lost, nothing is stored twice.
+ */
+public final class AuditPipeline implements AutoCloseable {
+    static final String JOURNAL = "journal";
+
+    private sealed interface Work {}
+
+    private record Apply(PipelineEntry entry, CompletableFuture<Long> durable, CompletableFuture<Acceptance> done)
+            implements Work {}
+
+    private record Task(Runnable run) implements Work {}
+
+    private record Stop() implements Work {}
+
+    private final Path directory;
+    private final Clock wall;
+    private final PipelineOptions options;
+    private final DataDirectoryLock lock;
+    private final EventJournal journal;
+    private final AuditLogs logs;
+    private final ReplayClock coreClock = new ReplayClock(Instant.EPOCH);
+    private final RecordGenerator generator;
+    private final BlockingQueue<Work> queue;
+    private final AccessEventWriter eventWriter = new AccessEventWriter();
+    private final AccessEventReader eventReader = new AccessEventReader();
+    private final Thread core;
+    private final long replayedEntries;
+    private long appliedSequence;
+    private Instant lastCommit;
+    private Instant lastTick;
+    private Instant nextRetention;
+    private final ReentrantLock submitting = new ReentrantLock();
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    private AuditPipeline(Path directory, Clock wall, PipelineOptions options, String purpose) throws IOException {
+        this.directory = directory;
+        this.wall = wall;
+        this.options = options;
+        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.lock = DataDirectoryLock.acquire(directory, purpose);
+        EventJournal openedJournal = null;
+        AuditLogs openedLogs = null;
+        try {
+            openedJournal = EventJournal.open(directory.resolve(JOURNAL));
+            openedLogs = new AuditLogs(directory);
+        } catch (IOException | RuntimeException e) {
+            if (openedJournal != null) {
+                openedJournal.close();
+            }
+            lock.close();
+            throw e;
+        }
+        this.journal = openedJournal;
+        this.logs = openedLogs;
+        AuditLogs stores = logs;
+        this.generator = new RecordGenerator(
+                new AuditConfiguration(OrganizationConfig.defaults()),
+                coreClock,
+                record -> stores.accept(record, generatorOrganization()),
+                RecordIds.of(directory));
+        this.replayedEntries = replay();
+        this.lastCommit = wall.instant();
+        this.lastTick = wall.instant();
+        this.nextRetention = wall.instant();
+        this.core = Thread.ofPlatform().name("mailtrail-core").unstarted(this::run);
+        core.start();
+    }
+
+    /**
+     * Opens (creating if needed) the data directory for writing: takes its lock, replays its journal into the
+     * audit core and the stores, and starts the core thread.
+     *
+     * @param purpose what the process is, shown to another process that finds the directory in use
+     */
+    public static AuditPipeline open(Path directory, Clock wall, PipelineOptions options, String purpose)
+            throws IOException {
+        return new AuditPipeline(directory, wall, options, purpose);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Journal entries replayed when the pipeline opened. */
+    public long replayedEntries() {
+        return replayedEntries;
+    }
+
+    /** Journals an event; completes with its sequence number once it is durable. */
+    public CompletableFuture<Long> submit(AuditEvent event) {
+        return enqueue(List.of(new PipelineEntry.Event(event)), null);
+    }
+
+    /** Journals events in order as one group; completes once all are durable. */
+    public CompletableFuture<Long> submitAll(List<? extends AuditEvent> events) {
+        List<PipelineEntry> entries = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+            entries.add(new PipelineEntry.Event(event));
+        }
+        return enqueue(entries, null);
+    }
+
+    /** Journals an event and completes once the audit core has applied it, with what it decided. */
+    public CompletableFuture<Acceptance> apply(AuditEvent event) {
+        CompletableFuture<Acceptance> done = new CompletableFuture<>();
+        CompletableFuture<Long> durable = enqueue(List.of(new PipelineEntry.Event(event)), done);
+        durable.whenComplete((sequence, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            }
+        });
+        return done;
+    }
+
+    /** Runs {@code question} on the core thread after everything submitted before it was applied. */
+    public <T> CompletableFuture<T> inspect(Function<RecordGenerator, T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        submitting.lock();
+        try {
+            if (closed || failure != null) {
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("the audit pipeline is " + (closed ? "closed" : "stopped")));
+            }
+            put(new Task(() -> {
+                try {
+                    answer.complete(question.apply(generator));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            }));
+        } finally {
+            submitting.unlock();
+        }
+        return answer;
+    }
+
+    /** The audit core's counts so far (replayed entries included). */
+    public AuditStatistics statistics() throws IOException {
+        return await(inspect(RecordGenerator::statistics));
+    }
+
+    /** Records the core made from the journal's start, once everything submitted so far is applied. */
+    public long recordsMade() throws IOException {
+        return await(inspect(ignored -> logs.made()));
+    }
+
+    /** Commits the stores now, once everything submitted so far is applied. */
+    public void commit() throws IOException {
+        await(inspect(ignored -> {
+            commitStores();
+            return null;
+        }));
+    }
+
+    /** One retention pass now: each mailbox by its AuditLogAgeLimit, the unified log by its retention. */
+    public RetentionReport runRetention() throws IOException {
+        return await(inspect(ignored -> {
+            try {
+                return retention();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+    }
+
+    /** The mailbox audit log, for searching in this process. */
+    public AuditLogSearch mailboxLog() {
+        return logs.mailboxLog();
+    }
+
+    /** The unified audit log, for searching in this process. */
+    public AuditLogSearch unifiedLog() {
+        return logs.unifiedLog();
+    }
+
+    /**
+     * Flushes every open window (journaled, so a replay flushes at the same point), applies everything, commits
+     * the stores and closes. Idempotent.
+     */
+    @Override
+    public void close() throws IOException {
+        submitting.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            if (failure == null) {
+                enqueue(List.of(new PipelineEntry.Flush(wall.instant())), null);
+            }
+            closed = true;
+            put(new Stop());
+        } finally {
+            submitting.unlock();
+        }
+        try {
+            core.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (failure == null) {
+                commitStores();
+            }
+        } finally {
+            try {
+                journal.close();
+            } finally {
+                try {
+                    logs.close();
+                } finally {
+                    lock.close();
+                }
+            }
+        }
+        if (failure != null) {
+            throw new IOException("the audit pipeline stopped on an error: " + failure.getMessage(), failure);
+        }
+    }
+
+    private CompletableFuture<Long> enqueue(List<PipelineEntry> entries, CompletableFuture<Acceptance> done) {
+        submitting.lock();
+        try {
+            return enqueueLocked(entries, done);
+        } finally {
+            submitting.unlock();
+        }
+    }
+
+    private CompletableFuture<Long> enqueueLocked(List<PipelineEntry> entries, CompletableFuture<Acceptance> done) {
+        Throwable failed = failure;
+        if (failed != null) {
+            return CompletableFuture.failedFuture(failed);
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the audit pipeline is closed"));
+        }
+        List<byte[]> payloads = new ArrayList<>(entries.size());
+        for (PipelineEntry entry : entries) {
+            payloads.add(PipelineEntry.encode(entry, eventWriter));
+        }
+        CompletableFuture<Long> durable = journal.appendAll(payloads);
+        for (int i = 0; i < entries.size(); i++) {
+            put(new Apply(entries.get(i), durable, i == entries.size() - 1 ? done : null));
+        }
+        return durable;
+    }
+
+    private void put(Work work) {
+        try {
+            queue.put(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the audit pipeline was full", e);
+        }
+    }
+
+    private long replay() throws IOException {
+        long[] count = {0};
+        try {
+            journal.read(1, entry -> {
+                applyEntry(decode(entry), null);
+                appliedSequence = entry.sequence();
+                count[0]++;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (logs.uncommitted() > 0) {
+            commitStores();
+        }
+        return count[0];
+    }
+
+    private PipelineEntry decode(JournalEntry entry) {
+        try {
+            return PipelineEntry.decode(entry.payload(), eventReader);
+        } catch (EventFormatException e) {
+            throw new UncheckedIOException(new IOException(
+                    directory.resolve(JOURNAL) + ": entry " + entry.sequence() + " cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Work work = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (work == null) {
+                    idle();
+                    continue;
+                }
+                switch (work) {
+                    case Stop stop -> {
+                        return;
+                    }
+                    case Task task -> task.run().run();
+                    case Apply apply -> {
+                        long sequence = apply.durable().get();
+                        Acceptance acceptance = applyEntry(apply.entry(), apply);
+                        appliedSequence = Math.max(appliedSequence, sequence);
+                        if (apply.done() != null) {
+                            apply.done().complete(acceptance);
+                        }
+                    }
+                }
+                if (logs.uncommitted() >= options.commitRecords()) {
+                    commitStores();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        } finally {
+            drainAfterFailure();
+        }
+    }
+
+    private Acceptance applyEntry(PipelineEntry entry, Apply work) {
+        return switch (entry) {
+            case PipelineEntry.Event event -> {
+                coreClock.advanceTo(event.event().time());
+                yield generator.accept(event.event());
+            }
+            case PipelineEntry.Tick tick -> {
+                coreClock.advanceTo(tick.time());
+                generator.closeExpiredWindows();
+                yield null;
+            }
+            case PipelineEntry.Flush flush -> {
+                coreClock.advanceTo(flush.time());
+                generator.flush();
+                yield null;
+            }
+        };
+    }
+
+    private void idle() throws IOException {
+        Instant now = wall.instant();
+        if (logs.uncommitted() > 0 && !now.isBefore(lastCommit.plus(options.commitInterval()))) {
+            commitStores();
+        }
+        if (generator.openWindows() > 0 && !now.isBefore(lastTick.plusSeconds(1))) {
+            lastTick = now;
+            tick(now);
+        }
+        if (!now.isBefore(nextRetention)) {
+            nextRetention = now.plus(options.retentionInterval());
+            retention();
+        }
+    }
+
+    private void tick(Instant now) {
+        if (!submitting.tryLock()) {
+            return;
+        }
+        try {
+            if (!closed && failure == null && queue.remainingCapacity() > 0) {
+                enqueueLocked(List.of(new PipelineEntry.Tick(now)), null);
+            }
+        } finally {
+            submitting.unlock();
+        }
+    }
+
+    private RetentionReport retention() throws IOException {
+        Instant now = wall.instant();
+        logs.append();
+        AuditConfiguration configuration = generator.configuration();
+        long mailboxRecords = 0;
+        long mailboxes = 0;
+        for (String chain : logs.mailboxLog().chains()) {
+            String mailbox = chain.substring(chain.indexOf(':') + 1);
+            Duration limit = configuration.knows(mailbox)
+                    ? configuration.mailbox(mailbox).auditLogAgeLimit()
+                    : AuditLogAgeLimit.DEFAULT;
+            long purged = logs.mailboxLog()
+                    .purge(chain, now.minus(limit), "AuditLogAgeLimit " + AuditLogAgeLimit.format(limit), now);
+            if (purged > 0) {
+                mailboxRecords += purged;
+                mailboxes++;
+            }
+        }
+        long unified = logs.unifiedLog()
+                .purge(
+                        ChainScheme.ORGANIZATION_CHAIN,
+                        now.minus(options.unifiedRetention()),
+                        "unified audit log retention "
+                                + options.unifiedRetention().toDays() + " days",
+                        now);
+        if (mailboxRecords > 0 || unified > 0) {
+            commitStores();
+        }
+        return new RetentionReport(mailboxRecords, mailboxes, unified);
+    }
+
+    private void commitStores() {
+        try {
+            logs.commit(appliedSequence);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lastCommit = wall.instant();
+    }
+
+    private OrganizationConfig generatorOrganization() {
+        return generator.configuration().organization();
+    }
+
+    private void drainAfterFailure() {
+        if (failure == null) {
+            return;
+        }
+        IllegalStateException stopped = new IllegalStateException("the audit pipeline stopped: " + failure, failure);
+        Work work;
+        while ((work = queue.poll()) != null) {
+            if (work instanceof Apply apply && apply.done() != null) {
+                apply.done().completeExceptionally(stopped);
+            }
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException unchecked) {
+                throw unchecked.getCause();
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mailtrail.app.pipeline;
+
+import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.format.event.AccessEventReader;
+import dev.mailtrail.format.event.AccessEventWriter;
+import dev.mailtrail.format.event.EventFormatException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * What the journal holds: events as access-event JSON, and the two things besides events that move the audit core
+ * — the clock passing with no event (a tick, so that windows close while a mailbox is idle) and a flush at shutdown.
+ * Journaling them makes a replay close the same windows at the same moments, so it makes the same records.
+ */
+sealed interface PipelineEntry {
+    byte EVENT = 'E';
+    byte TICK = 'T';
+    byte FLUSH = 'F';
+
+    record Event(AuditEvent event) implements PipelineEntry {}
+
+    record Tick(Instant time) implements PipelineEntry {}
+
+    record Flush(Instant time) implements PipelineEntry {}
+
+    static byte[] encode(PipelineEntry entry, AccessEventWriter writer) {
+        return switch (entry) {
+            case Event event -> {
+                byte[] json = writer.toBytes(event.event());
+                byte[] payload = new byte[json.length + 1];
+                payload[0] = EVENT;
+                System.arraycopy(json, 0, payload, 1, json.length);
+                yield payload;
+            }
+            case Tick tick -> time(TICK, tick.time());
+            case Flush flush -> time(FLUSH, flush.time());
+        };
+    }
+
+    static PipelineEntry decode(byte[] payload, AccessEventReader reader) throws EventFormatException {
+        if (payload.length == 0) {
+            throw new EventFormatException(null, "an empty journal entry");
+        }
+        return switch (payload[0]) {
+            case EVENT -> new Event(reader.read(new String(payload, 1, payload.length - 1, StandardCharsets.UTF_8)));
+            case TICK -> new Tick(instant(payload));
+            case FLUSH -> new Flush(instant(payload));
+            default -> throw new EventFormatException(null, "unknown journal entry kind " + payload[0]);
+        };
+    }
+
+    private static byte[] time(byte kind, Instant time) {
+        return ByteBuffer.allocate(9).put(kind).putLong(time.toEpochMilli()).array();
+    }
+
+    private static Instant instant(byte[] payload) {
+        return Instant.ofEpochMilli(ByteBuffer.wrap(payload, 1, 8).getLong());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.mailtrail.app.pipeline;
+
+import java.time.Duration;
+
+/**
+ * How a pipeline runs.
+ *
+ * @param commitInterval how long records may wait before the stores commit them (and other processes see them)
+ * @param commitRecords how many records may wait before the stores commit them
+ * @param unifiedRetention how long the unified audit log keeps a record (Exchange: 180 days for newer records)
+ * @param retentionInterval how often retention runs while the pipeline is open (and once when it opens)
+ * @param queueCapacity events journaled but not yet applied before submitters wait (back-pressure)
+ */
+public record PipelineOptions(
+        Duration commitInterval,
+        int commitRecords,
+        Duration unifiedRetention,
+        Duration retentionInterval,
+        int queueCapacity) {
+
+    public static PipelineOptions defaults() {
+        return new PipelineOptions(Duration.ofSeconds(1), 20_000, Duration.ofDays(180), Duration.ofHours(24), 100_000);
+    }
+
+    public PipelineOptions withUnifiedRetention(Duration retention) {
+        return new PipelineOptions(commitInterval, commitRecords, retention, retentionInterval, queueCapacity);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.mailtrail.app.pipeline;
+
+import dev.mailtrail.core.generate.IdSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Record Ids that a replay makes again: the n-th record made from a data directory's journal always gets the same
+ * GUID, derived from the installation's own id (made once, kept in the data directory) and n. Two installations
+ * never share Ids; a replay never makes a second Id for a record.
+ */
+final class RecordIds implements IdSource {
+    static final String FILE = "installation-id";
+
+    private final String installation;
+    private long made;
+
+    private RecordIds(String installation) {
+        this.installation = installation;
+    }
+
+    static RecordIds of(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolve(FILE);
+        if (!Files.exists(file)) {
+            Path temporary = dataDirectory.resolve(FILE + ".new");
+            Files.writeString(temporary, UUID.randomUUID() + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return new RecordIds(Files.readString(file, StandardCharsets.UTF_8).strip());
+    }
+
+    @Override
+    public String nextId() {
+        made++;
+        return UUID.nameUUIDFromBytes((installation + ":" + made).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.mailtrail.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
+import dev.mailtrail.core.event.Session;
+import dev.mailtrail.core.generate.Acceptance;
+import dev.mailtrail.format.event.AccessEventReader;
+import dev.mailtrail.store.log.AuditLogSearch;
+import dev.mailtrail.store.log.RecordQuery;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditPipelineTest {
+    private static final Instant NOW = Instant.parse("2026-03-03T12:00:00Z");
+    private static final RecordQuery EVERYTHING =
+            RecordQuery.between(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+
+    @TempDir
+    Path data;
+
+    private final MutableClock clock = new MutableClock(NOW);
+
+    @Test
+    void theStoriesRecordsAreStoredOnceAcrossReopeningAndReplay() throws Exception {
+        List<AuditEvent> story = story();
+        List<String> firstIds;
+        try (AuditPipeline pipeline = open()) {
+            pipeline.submitAll(story).get();
+            pipeline.close();
+        }
+        try (AuditPipeline pipeline = open()) {
+            assertThat(pipeline.replayedEntries()).isEqualTo(story.size() + 1);
+            firstIds = ids(pipeline.unifiedLog());
+            assertThat(firstIds).hasSize(15).doesNotHaveDuplicates();
+            assertThat(ids(pipeline.mailboxLog()))
+                    .as("all but the three admin records")
+                    .hasSize(12);
+        }
+        try (AuditPipeline pipeline = open()) {
+            assertThat(ids(pipeline.unifiedLog())).isEqualTo(firstIds);
+            assertThat(pipeline.mailboxLog().verify().intact()).isTrue();
+            assertThat(pipeline.unifiedLog().verify().intact()).isTrue();
+        }
+    }
+
+    @Test
+    void configurationPersistsThroughTheJournalAndRefusedCmdletsSayWhy() throws Exception {
+        try (AuditPipeline pipeline = open()) {
+            Acceptance refused = pipeline.apply(
+                            cmdlet("Set-Mailbox -Identity alice@contoso.com -AuditOwner @{Add=\"MessageBind\"}"))
+                    .get();
+            assertThat(refused.cmdlet().succeeded()).isFalse();
+            assertThat(refused.cmdlet().error()).contains("MessageBind audit operation type is deprecated");
+            Acceptance done = pipeline.apply(
+                            cmdlet("Set-Mailbox -Identity alice@contoso.com -AuditOwner @{Add=\"MailboxLogin\"}"))
+                    .get();
+            assertThat(done.cmdlet().succeeded()).isTrue();
+        }
+        try (AuditPipeline pipeline = open()) {
+            Set<MailboxAction> owner = pipeline.inspect(core -> core.configuration()
+                            .mailbox("alice@contoso.com")
+                            .actions(
+                                    dev.mailtrail.core.action.LogonType.OWNER,
+                                    core.configuration().organization().baseline()))
+                    .get();
+            assertThat(owner).contains(MailboxAction.MAILBOX_LOGIN);
+            assertThat(pipeline.unifiedLog().count(EVERYTHING.withOperations(Set.of("Set-Mailbox"))))
+                    .as("the refused change is recorded too, as failed")
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anActionKeptOutOfTheUnifiedLogIsStillInTheMailboxLog() throws Exception {
+        try (AuditPipeline pipeline = open()) {
+            pipeline.apply(cmdlet("Set-OrganizationConfig -UnifiedAuditLogExcludedActions MailItemsAccessed"))
+                    .get();
+            pipeline.submitAll(story().subList(2, story().size())).get();
+        }
+        try (AuditPipeline pipeline = open()) {
+            RecordQuery reads = EVERYTHING.withOperations(Set.of("MailItemsAccessed"));
+            assertThat(pipeline.mailboxLog().count(reads)).isPositive();
+            assertThat(pipeline.unifiedLog().count(reads)).isZero();
+            assertThat(pipeline.unifiedLog().count(EVERYTHING.withOperations(Set.of("Send"))))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void retentionPurgesByEachMailboxsAgeLimitOnTheInjectedClock() throws Exception {
+        try (AuditPipeline pipeline = open()) {
+            pipeline.submitAll(story()).get();
+            pipeline.commit();
+            long alice = pipeline.mailboxLog().count(EVERYTHING.withMailboxes(Set.of("alice@contoso.com")));
+
+            clock.advance(Duration.ofDays(30));
+            RetentionReport nothingYet = pipeline.runRetention();
+            assertThat(nothingYet.mailboxRecords()).isZero();
+
+            pipeline.apply(cmdlet("Set-Mailbox -Identity alice@contoso.com -AuditLogAgeLimit 00:00:00"))
+                    .get();
+            RetentionReport report = pipeline.runRetention();
+
+            assertThat(report.mailboxRecords())
+                    .as("also the window the clock closed since")
+                    .isGreaterThanOrEqualTo(alice);
+            assertThat(pipeline.mailboxLog().count(EVERYTHING.withMailboxes(Set.of("alice@contoso.com"))))
+                    .isZero();
+            assertThat(pipeline.mailboxLog().verify().intact()).isTrue();
+            assertThat(pipeline.mailboxLog().verify().purged()).isEqualTo(1);
+            assertThat(pipeline.unifiedLog().count(EVERYTHING)).isGreaterThan(alice);
+        }
+    }
+
+    @Test
+    void aSecondWriterIsToldWhoHoldsTheDirectory() throws Exception {
+        try (AuditPipeline pipeline = open()) {
+            assertThatThrownBy(() -> AuditPipeline.open(data, clock, PipelineOptions.defaults(), "ingest"))
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid() + ": mt test");
+        }
+    }
+
+    private AuditPipeline open() throws Exception {
+        return AuditPipeline.open(data, clock, PipelineOptions.defaults(), "test");
+    }
+
+    private static CmdletInvocation cmdlet(String line) {
+        return new CmdletInvocation(NOW, "admin@contoso.com", line, Session.NONE);
+    }
+
+    private static List<AuditEvent> story() throws Exception {
+        AccessEventReader reader = new AccessEventReader();
+        List<AuditEvent> events = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("..", "examples", "bec-story.jsonl"))) {
+            if (!line.isBlank()) {
+                events.add(reader.read(line));
+            }
+        }
+        return events;
+    }
+
+    private static List<String> ids(AuditLogSearch log) throws Exception {
+        List<String> ids = new ArrayList<>();
+        log.export(found -> ids.add(found.id()));
+        return ids;
+    }
+}
