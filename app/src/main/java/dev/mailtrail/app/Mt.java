@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                     + " how, from where) to mail servers that are not Exchange.",
             ""
         },
-        subcommands = {ReplayCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReplayCommand.class, dev.mailtrail.app.demo.DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Mt {
     private Mt() {}
 
