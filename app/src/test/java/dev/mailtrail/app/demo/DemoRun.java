@@ -52,16 +52,19 @@ final class DemoRun {
 
     /** The MailItemsAccessed records of {@code mailbox} the data directory holds, opened afresh. */
     static List<FoundRecord> mailItemsAccessed(Path data, String mailbox) throws IOException {
+        return records(
+                data,
+                RecordQuery.between(Instant.EPOCH, Instant.now().plusSeconds(3600))
+                        .withMailboxes(Set.of(mailbox))
+                        .withOperations(Set.of("MailItemsAccessed")));
+    }
+
+    /** The mailbox audit log's records matching {@code query}, the data directory opened afresh. */
+    static List<FoundRecord> records(Path data, RecordQuery query) throws IOException {
         List<FoundRecord> found = new ArrayList<>();
         try (AuditPipeline pipeline =
                 AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "demo test")) {
-            pipeline.mailboxLog()
-                    .search(
-                            RecordQuery.between(Instant.EPOCH, Instant.now().plusSeconds(3600))
-                                    .withMailboxes(Set.of(mailbox))
-                                    .withOperations(Set.of("MailItemsAccessed")),
-                            1000,
-                            found::add);
+            pipeline.mailboxLog().search(query, 1000, found::add);
         }
         return found;
     }

@@ -227,12 +227,12 @@ final class AliceMailbox {
                         + " details have not changed. Please call us on +44 20 7946 0000 if in doubt.\n\nNorthwind"
                         + " Supplies Billing");
 
-        finance(alice, invoice);
+        finance(alice);
         sent(alice, invoice, bankChange, deposit, reminder, payroll);
         return alice;
     }
 
-    private static void finance(MailboxStory alice, Letter invoice) {
+    private static void finance(MailboxStory alice) {
         alice.letter(
                         FINANCE,
                         1,
@@ -241,7 +241,6 @@ final class AliceMailbox {
                         ALICE,
                         "Invoice INV-2026-0412 from Northwind Supplies",
                         "Filed copy. Invoice INV-2026-0412, EUR 48,900.00, due 6 November 2026.")
-                .answering(invoice)
                 .attach(invoicePdf("INV-2026-0412", "Northwind Supplies Ltd", "48,900.00"))
                 .seen();
         String[][] remittances = {

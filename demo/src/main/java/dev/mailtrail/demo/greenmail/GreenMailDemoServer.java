@@ -16,6 +16,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -124,7 +126,22 @@ public final class GreenMailDemoServer implements DemoMailServer {
 
     @Override
     public String description() {
-        return "GreenMail " + GreenMail.class.getPackage().getImplementationVersion() + " (embedded, in memory)";
+        return "GreenMail " + version() + " (embedded, in memory)";
+    }
+
+    /** GreenMail's version as its jar's Maven metadata gives it (its manifest has none). */
+    static String version() {
+        try (InputStream in =
+                GreenMail.class.getResourceAsStream("/META-INF/maven/com.icegreen/greenmail/pom.properties")) {
+            if (in == null) {
+                return "(version unknown)";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "(version unknown)");
+        } catch (IOException e) {
+            return "(version unreadable: " + e.getMessage() + ")";
+        }
     }
 
     @Override

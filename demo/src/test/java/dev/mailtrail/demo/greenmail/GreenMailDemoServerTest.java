@@ -36,6 +36,11 @@ class GreenMailDemoServerTest {
     }
 
     @Test
+    void theDescriptionNamesGreenMailsVersion() {
+        assertThat(server.description()).matches("GreenMail 2\\.\\d+\\.\\d+ \\(embedded, in memory\\)");
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         Session session = Session.getInstance(new Properties());
         assertThatThrownBy(() ->
