@@ -94,4 +94,5 @@ fi
 classpath="$root/app/target/app-0.1.0-SNAPSHOT.jar:$(cat "$classpath_file")"
 # A class-data archive made on first run makes later starts faster; it is rebuilt after each build.
 exec "$JAVA_HOME/bin/java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$state/mt.jsa" -Xlog:cds=off \
+  --enable-native-access=ALL-UNNAMED \
   -Xlog:cds+dynamic=off -Xshare:auto -cp "$classpath" dev.mailtrail.app.Mt "$@"

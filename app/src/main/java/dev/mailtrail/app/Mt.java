@@ -1,9 +1,15 @@
 package dev.mailtrail.app;
 
+import dev.mailtrail.app.cmdlet.CmdletCommands;
+import dev.mailtrail.app.ingest.IngestCommand;
 import dev.mailtrail.app.replay.ReplayCommand;
+import dev.mailtrail.app.verify.VerifyCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,16 +23,47 @@ import picocli.CommandLine.Command;
                     + " how, from where) to mail servers that are not Exchange.",
             ""
         },
-        subcommands = {ReplayCommand.class, dev.mailtrail.app.demo.DemoCommand.class, CommandLine.HelpCommand.class})
+        footer = {
+            "",
+            "Exchange's cmdlets, with their parameters as in Exchange Online PowerShell:",
+            "  Set-Mailbox, Get-Mailbox, Set-OrganizationConfig, Get-OrganizationConfig,",
+            "  Set-MailboxAuditBypassAssociation, Get-MailboxAuditBypassAssociation, New-UnifiedGroup,",
+            "  Search-MailboxAuditLog, Search-UnifiedAuditLog (add -Format Json|Jsonl|Csv|PurviewCsv)",
+            "  e.g. mt Set-Mailbox -Identity alice@contoso.com -AuditOwner '@{Add=\"MailboxLogin\"}'",
+            "       mt Search-UnifiedAuditLog -StartDate 2026-03-01 -EndDate 2026-03-03 -Operations MailItemsAccessed",
+            "Every command that touches stored data takes --data DIR anywhere on its line (default: $MAILTRAIL_DATA,"
+                    + " else $XDG_DATA_HOME/mailtrail, else ~/.local/share/mailtrail)."
+        },
+        subcommands = {
+            ReplayCommand.class,
+            IngestCommand.class,
+            VerifyCommand.class,
+            dev.mailtrail.app.demo.DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Mt {
+    /** Lucene says through java.util.logging that it runs without the incubating vector module: true, harmless. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     private Mt() {}
 
     public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args, System.out, System.err));
     }
 
     /** Runs one {@code mt} command line; returns its exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), Clock.systemUTC(), out, err);
+    }
+
+    /** Runs one {@code mt} command line with the given environment and clock; returns its exit code. */
+    public static int run(
+            String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
+        Optional<Integer> cmdlet = CmdletCommands.run(args, environment, clock, out, err);
+        if (cmdlet.isPresent()) {
+            return cmdlet.get();
+        }
         CommandLine commandLine = new CommandLine(new Mt());
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -37,7 +37,8 @@ public record DataDirectory(Path path, List<String> remaining) {
         return new DataDirectory(explicit != null ? explicit : fromEnvironment(environment), List.copyOf(remaining));
     }
 
-    static Path fromEnvironment(Map<String, String> environment) {
+    /** The default data directory when no {@code --data} is given. */
+    public static Path fromEnvironment(Map<String, String> environment) {
         String configured = environment.get(ENVIRONMENT_VARIABLE);
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);

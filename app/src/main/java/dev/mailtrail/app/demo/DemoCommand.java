@@ -60,9 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path directory = data != null
-                ? data
-                : DataDirectory.from(new String[0], System.getenv()).path();
+        Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         DemoOptions options = new DemoOptions(directory, backend, imapPort, imapsPort, pop3Port, pop3sPort);
         RunningDemo demo;
         try {

@@ -180,6 +180,9 @@ public final class AuditPipeline implements AutoCloseable {
 
     /** Records the core made from the journal's start, once everything submitted so far is applied. */
     public long recordsMade() throws IOException {
+        if (closed && !core.isAlive()) {
+            return logs.made();
+        }
         return await(inspect(ignored -> logs.made()));
     }
 

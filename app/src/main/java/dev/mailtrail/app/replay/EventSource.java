@@ -19,7 +19,7 @@ public record EventSource(String name, Path path) {
         return argument.equals("-") ? new EventSource("<stdin>", null) : new EventSource(argument, Path.of(argument));
     }
 
-    BufferedReader open(InputStream stdin) throws IOException {
+    public BufferedReader open(InputStream stdin) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

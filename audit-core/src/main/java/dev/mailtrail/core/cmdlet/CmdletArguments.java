@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
  * A parsed line checked against one cmdlet's parameter names (matched case-insensitively, as PowerShell does),
  * with the conversions every cmdlet shares and the rendering of {@code Parameters} for the admin record.
  */
-final class CmdletArguments {
+public final class CmdletArguments {
     /** PowerShell's common parameters: accepted everywhere, no effect on the audit configuration. */
     private static final Set<String> COMMON = Set.of("confirm", "force", "verbose", "erroraction", "domaincontroller");
 
     private final CmdletLine line;
     private final List<CmdletLine.Parameter> parameters;
 
-    CmdletArguments(CmdletLine line, String positionalParameter, Set<String> known) throws CmdletException {
+    public CmdletArguments(CmdletLine line, String positionalParameter, Set<String> known) throws CmdletException {
         this.line = line;
         List<CmdletLine.Parameter> named = new ArrayList<>();
         if (!line.positional().isEmpty()) {
@@ -56,7 +56,7 @@ final class CmdletArguments {
     }
 
     /** The parameters in typed order, common ones included. */
-    List<CmdletLine.Parameter> all() {
+    public List<CmdletLine.Parameter> all() {
         return parameters;
     }
 
@@ -65,19 +65,19 @@ final class CmdletArguments {
     }
 
     /** The text of a single-valued parameter as typed, or "" when it is absent or not a single value. */
-    String textOf(String name) {
+    public String textOf(String name) {
         CmdletLine.Parameter parameter = find(name);
         return parameter != null && parameter.value() instanceof Text text ? text.text() : "";
     }
 
-    CmdletLine.Parameter find(String name) {
+    public CmdletLine.Parameter find(String name) {
         return parameters.stream()
                 .filter(p -> p.name().equalsIgnoreCase(name))
                 .findFirst()
                 .orElse(null);
     }
 
-    String requireIdentity(String cmdlet) throws CmdletException {
+    public String requireIdentity(String cmdlet) throws CmdletException {
         CmdletLine.Parameter identity = find("Identity");
         if (identity == null || identity.value() == null) {
             throw new CmdletException(
@@ -87,7 +87,7 @@ final class CmdletArguments {
     }
 
     /** A single word or string; lists and tables are refused. */
-    String scalar(CmdletLine.Parameter parameter) throws CmdletException {
+    public String scalar(CmdletLine.Parameter parameter) throws CmdletException {
         if (parameter.value() instanceof Text text) {
             return text.text();
         }
@@ -96,7 +96,7 @@ final class CmdletArguments {
     }
 
     /** PowerShell's Boolean binding: $true/$false, True/False, 1/0; a bare switch is true. */
-    boolean bool(CmdletLine.Parameter parameter) throws CmdletException {
+    public boolean bool(CmdletLine.Parameter parameter) throws CmdletException {
         if (parameter.value() == null) {
             return true;
         }
@@ -115,7 +115,7 @@ final class CmdletArguments {
      * A list parameter's items: a word, a string or a list; {@code $null} is the empty list. A parameter given no
      * value, or a hash table, is refused: read as an empty list it would clear what the administrator meant to edit.
      */
-    static List<Text> list(CmdletLine.Parameter parameter) throws CmdletException {
+    public static List<Text> list(CmdletLine.Parameter parameter) throws CmdletException {
         if (parameter.value() == null) {
             throw new CmdletException("Missing an argument for parameter '" + parameter.name()
                     + "'. Specify a parameter of type 'MultiValuedProperty' and try again.");

@@ -8,7 +8,26 @@ public final class RecordType {
     public static final int EXCHANGE_ITEM_AGGREGATED = 50;
     public static final int EXCHANGE_SEARCH = 101;
 
+    private static final int[] NAMED = {
+        EXCHANGE_ADMIN, EXCHANGE_ITEM, EXCHANGE_ITEM_GROUP, 15, 19, EXCHANGE_ITEM_AGGREGATED, EXCHANGE_SEARCH
+    };
+
     private RecordType() {}
+
+    /** A {@code -RecordType} value: Exchange's name (any case) or the number. */
+    public static java.util.OptionalInt parse(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        for (int type : NAMED) {
+            if (name(type).equalsIgnoreCase(trimmed)) {
+                return java.util.OptionalInt.of(type);
+            }
+        }
+        try {
+            return java.util.OptionalInt.of(Integer.parseInt(trimmed));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
 
     /** Exchange's name for the number, as Search-UnifiedAuditLog's {@code -RecordType} takes it. */
     public static String name(int recordType) {

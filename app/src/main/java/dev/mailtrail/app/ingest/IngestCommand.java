@@ -1,0 +1,71 @@
+package dev.mailtrail.app.ingest;
+
+import dev.mailtrail.app.data.DataDirectory;
+import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.DataDirectoryInUseException;
+import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.app.replay.EventSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mt ingest FILE…}: access events into the stores, durably. */
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Takes access events (JSON lines, access-events.md) through the event journal and the audit core into the"
+                    + " mailbox and unified audit logs of the data directory. Each event is durable once journaled;"
+                    + " at the end every open window is flushed and the stores committed.",
+            "A malformed line is reported as FILE:LINE: field: reason and skipped; the rest is ingested.",
+            "Exit status: 0 done, 1 some lines were rejected or an input could not be read, 2 usage."
+        })
+public final class IngestCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "The data directory (default: $MAILTRAIL_DATA, else $XDG_DATA_HOME/mailtrail, else"
+                    + " ~/.local/share/mailtrail).")
+    Path data;
+
+    @Option(names = "--no-progress", description = "No progress line, even on a terminal.")
+    boolean noProgress;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Event files, in order; '-' is standard input.")
+    List<String> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
+        boolean progress = !noProgress && System.console() != null;
+        try (AuditPipeline pipeline =
+                AuditPipeline.open(directory, Clock.systemUTC(), PipelineOptions.defaults(), "ingest")) {
+            Ingest ingest = new Ingest(pipeline, err, progress);
+            IngestSummary summary =
+                    ingest.run(files.stream().map(EventSource::of).toList(), System.in);
+            pipeline.close();
+            summary = summary.withRecords(pipeline.recordsMade());
+            err.println(summary.describe(directory));
+            err.flush();
+            return summary.clean() ? 0 : 1;
+        } catch (DataDirectoryInUseException e) {
+            err.println("mt ingest: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("mt ingest: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.mailtrail.app.ingest;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What an ingest did.
+ *
+ * @param recordsBefore records the data directory's journal had made before this run
+ * @param recordsAfter records made after it (both counted from the journal's start)
+ */
+record IngestSummary(
+        long events, long rejected, boolean unreadable, double seconds, long recordsBefore, long recordsAfter) {
+
+    IngestSummary withRecords(long after) {
+        return new IngestSummary(events, rejected, unreadable, seconds, recordsBefore, after);
+    }
+
+    boolean clean() {
+        return rejected == 0 && !unreadable;
+    }
+
+    String describe(Path directory) {
+        return String.format(
+                Locale.ROOT,
+                "mt ingest: %,d events journaled in %.1f s (%,.0f events/s durable), %,d records made; rejected lines:"
+                        + " %d; data: %s",
+                events,
+                seconds,
+                seconds > 0 ? events / seconds : 0.0,
+                recordsAfter - recordsBefore,
+                rejected,
+                directory);
+    }
+}
