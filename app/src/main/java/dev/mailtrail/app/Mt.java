@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             IngestCommand.class,
             VerifyCommand.class,
+            dev.mailtrail.app.serve.ServeCommand.class,
             dev.mailtrail.app.demo.DemoCommand.class,
             CommandLine.HelpCommand.class
         })
