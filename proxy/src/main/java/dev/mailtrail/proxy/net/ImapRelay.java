@@ -75,11 +75,17 @@ final class ImapRelay extends ProtocolRelay {
                 return;
             }
         }
+        boolean commandStart = startsLine && decoder.atCommandStart();
         List<ImapRequest> requests = decoder.feed(nio(piece));
         for (ImapRequest r : requests) {
-            if (r instanceof ImapRequest.Malformed m && !m.recoverable()) {
+            if (r instanceof ImapRequest.Malformed m && !m.reason().equals("expected DONE")) {
                 piece.release();
-                closeWith("* BYE Unreadable command: " + m.reason() + "\r\n");
+                if (m.recoverable() && commandStart && requests.size() == 1) {
+                    // Read differently by the server, it could hide a command from the audit: it never gets it.
+                    toClient((m.tag() == null ? "*" : m.tag()) + " BAD Error in IMAP command: " + m.reason() + "\r\n");
+                } else {
+                    closeWith("* BYE Unreadable command: " + m.reason() + "\r\n");
+                }
                 return;
             }
         }

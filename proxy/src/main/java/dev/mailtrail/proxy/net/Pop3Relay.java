@@ -72,9 +72,13 @@ final class Pop3Relay extends ProtocolRelay {
         }
         List<Pop3Request> requests = decoder.feed(ImapRelay.nio(piece));
         for (Pop3Request r : requests) {
-            if (r instanceof Pop3Request.Malformed m && !m.recoverable()) {
+            if (r instanceof Pop3Request.Malformed m) {
                 piece.release();
-                closeWith("-ERR Unreadable command: " + m.reason() + "\r\n");
+                if (m.recoverable()) {
+                    toClient("-ERR " + m.reason() + "\r\n"); // never forwarded: the server might read it otherwise
+                } else {
+                    closeWith("-ERR Unreadable command: " + m.reason() + "\r\n");
+                }
                 return;
             }
         }

@@ -63,6 +63,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
 
     private ByteBuf negotiation;
     private Instant lastServerOutput;
+    private Instant lastClientInput;
     private ScheduledFuture<?> timer;
 
     ProtocolRelay(RelayContext context) {
@@ -123,14 +124,24 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
-        context.sessions().add(client);
+        context.sessions().add(client, this);
         release = new ClientRelease(client, this::auditFailed, this::updateReading);
         client.config().setAutoRead(context.listener().proxyProtocol());
         clientTls = context.listener().tls() == TlsMode.IMPLICIT;
         if (!context.listener().proxyProtocol()) {
             start((InetSocketAddress) client.remoteAddress());
+        } else {
+            long wait = context.upstream().connectTimeout().toMillis();
+            client.eventLoop().schedule(this::proxyHeaderLate, wait, TimeUnit.MILLISECONDS);
         }
         ctx.fireChannelActive();
+    }
+
+    private void proxyHeaderLate() {
+        if (!started) {
+            LOG.log(System.Logger.Level.WARNING, "no PROXY protocol header from " + client.remoteAddress());
+            client.close();
+        }
     }
 
     /** The PROXY protocol header named the real client. */
@@ -159,6 +170,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     }
 
     private void clientBytes(ByteBuf in) {
+        lastClientInput = context.clock().instant();
         try {
             discardRestOfRead = false;
             while (in.isReadable() && !discardRestOfRead && client.isActive()) {
@@ -306,7 +318,9 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         if (!greeted && lastServerOutput.plus(up.connectTimeout()).isBefore(now)) {
             closeWith(unavailable("Mail server did not greet in time, try again later."));
         } else if (awaitingServer()
-                && lastServerOutput.plus(up.responseTimeout()).isBefore(now)) {
+                && lastServerOutput.plus(up.responseTimeout()).isBefore(now)
+                && (lastClientInput == null
+                        || lastClientInput.plus(up.responseTimeout()).isBefore(now))) {
             closeWith(unavailable("Mail server did not answer in time."));
         }
     }
@@ -403,14 +417,13 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             heldLines++;
             firstLineOpen = false;
         }
-        CompletableFuture<?> gate = events.take();
         boolean strict = context.config().mode() == AuditMode.STRICT;
         if (serverAtResponseStart()) {
             ByteBuf response = takeHeld();
             if (heldFromStart && (heldLines == 1 || whole)) {
                 response = rewrite(response);
             }
-            release.write(response, strict ? gate : null);
+            release.write(response, gate(strict));
             if (!greeted) {
                 greeted = true;
                 greetingSeen();
@@ -419,9 +432,15 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             boolean stream = !strict || heldBytes > context.config().limits().maxHeldBytes();
             if (stream) {
                 heldFromStart = false;
-                release.write(takeHeld(), strict ? gate : null);
+                release.write(takeHeld(), gate(strict));
             }
         }
+    }
+
+    /** What released bytes wait for: in strict mode every event emitted since the last release. */
+    private CompletableFuture<?> gate(boolean strict) {
+        CompletableFuture<?> gate = events.take();
+        return strict ? gate : null;
     }
 
     private ByteBuf takeHeld() {
@@ -470,8 +489,12 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         if (release != null) {
             release.discard();
         }
-        if (started) {
-            sessionEnded();
+        try {
+            if (started) {
+                sessionEnded();
+            }
+        } finally {
+            context.sessions().ended(this);
         }
     }
 

@@ -167,8 +167,10 @@ public final class ProxyServer implements AutoCloseable {
         }
         closed = true;
         bound.values().forEach(c -> c.close().awaitUninterruptibly());
-        sessions.closeAll();
         try {
+            if (!sessions.closeAll(Duration.ofSeconds(10))) {
+                LOG.log(System.Logger.Level.ERROR, "sessions still open 10 s after they were closed at shutdown");
+            }
             if (!inFlight.await(Duration.ofSeconds(30))) {
                 LOG.log(System.Logger.Level.ERROR, "audit events still not durable after 30 s at shutdown");
             }

@@ -193,6 +193,32 @@ class ImapClientsTest {
         assertThat(List.of(a, b, c)).doesNotContainNull();
     }
 
+    @Test
+    void aLargeAppendStreamsThroughAndIsACreateWithItsMessageId() throws Exception {
+        h.python("""
+                import imaplib
+                m = imaplib.IMAP4('127.0.0.1', %d)
+                m.login('bob', 'Secret123')
+                msg = (b'Message-ID: <big-append@mailtrail.test>\\r\\nSubject: big\\r\\n\\r\\n'
+                       + b'0123456789abcdef' * 200000 + b'\\r\\n')
+                typ, data = m.append('Drafts', None, None, msg)
+                assert typ == 'OK', data
+                m.logout()
+                """.formatted(h.port("imap")));
+        List<MailboxAccess> events = h.sink.await(
+                es -> es.stream()
+                        .anyMatch(e -> e.operation() == MailboxAction.CREATE
+                                && e.actor().equals("bob")),
+                WAIT);
+        MailboxAccess create = events.stream()
+                .filter(e -> e.operation() == MailboxAction.CREATE && e.actor().equals("bob"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(create.folder().path()).isEqualTo("\\Drafts");
+        assertThat(create.items()).singleElement().satisfies(i -> assertThat(i.internetMessageId())
+                .isEqualTo("<big-append@mailtrail.test>"));
+    }
+
     /** The read of the message with {@code messageId}, waited for. */
     MailboxAccess read(String messageId) throws InterruptedException {
         List<MailboxAccess> events = h.sink.await(es -> find(es, messageId) != null, WAIT);

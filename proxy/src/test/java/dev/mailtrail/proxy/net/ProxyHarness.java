@@ -37,6 +37,10 @@ final class ProxyHarness implements AutoCloseable {
     }
 
     ProxyHarness(Path dir, AuditMode mode, boolean tls) throws Exception {
+        this(dir, mode, tls, ImapAuditConfig.DEFAULTS);
+    }
+
+    ProxyHarness(Path dir, AuditMode mode, boolean tls, ImapAuditConfig audit) throws Exception {
         this.dir = dir;
         Path dc = Files.createDirectories(dir.resolve("dovecot"));
         this.certificate = tls ? TestCertificate.create(Files.createDirectories(dir.resolve("tls"))) : null;
@@ -56,7 +60,7 @@ final class ProxyHarness implements AutoCloseable {
                 UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
                 UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
                 mode,
-                ImapAuditConfig.DEFAULTS,
+                audit,
                 ProxyLimits.DEFAULTS);
         this.proxy = ProxyServer.start(config, sink);
     }
@@ -67,10 +71,17 @@ final class ProxyHarness implements AutoCloseable {
 
     /** Runs a program to its end (60 s at most) and returns its output; fails the test on a non-zero exit. */
     static String run(Path workDir, String stdin, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .start();
+        Process p;
+        try {
+            p = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " is needed by this test and could not be run (Debian: apt-get"
+                    + " install dovecot-imapd dovecot-pop3d isync offlineimap fetchmail mutt curl python3 openssl): "
+                    + e.getMessage());
+        }
         if (stdin != null) {
             p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         }

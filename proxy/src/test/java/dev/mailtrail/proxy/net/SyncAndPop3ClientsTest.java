@@ -166,6 +166,7 @@ class SyncAndPop3ClientsTest {
                 count, size = p.stat()
                 for i in range(1, count + 1):
                     p.retr(i)
+                p.dele(1)
                 p.quit()
                 """.formatted(h.port("pop3")));
         List<MailboxAccess> events = h.sink.await(
@@ -179,6 +180,14 @@ class SyncAndPop3ClientsTest {
                 .map(ItemRef::internetMessageId)
                 .collect(Collectors.toSet());
         assertThat(synced).containsAll(inbox);
+        List<MailboxAccess> deleted = h.sink.await(
+                es -> es.stream()
+                        .anyMatch(e -> e.actor().equals("carol") && e.operation() == MailboxAction.HARD_DELETE),
+                WAIT);
+        assertThat(deleted)
+                .filteredOn(e -> e.actor().equals("carol") && e.operation() == MailboxAction.HARD_DELETE)
+                .singleElement()
+                .satisfies(e -> assertThat(e.items()).hasSize(1));
 
         String out = h.client(
                 null,
