@@ -34,18 +34,25 @@ final class DemoRun {
     static String python(Path dir, String script) throws IOException, InterruptedException {
         Path file = Files.createTempFile(dir, "client", ".py");
         Files.writeString(file, script);
-        Process process = new ProcessBuilder("python3", file.toString())
-                .redirectErrorStream(true)
-                .start();
+        return run("the Python client", "python3", file.toString());
+    }
+
+    /** Runs one command line as a user pastes it into a POSIX shell; returns what it printed. */
+    static String shell(Path dir, String commandLine) throws IOException, InterruptedException {
+        return run(commandLine, "sh", "-c", commandLine);
+    }
+
+    private static String run(String what, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("the Python client did not finish");
+            throw new AssertionError(what + " did not finish");
         }
         String text = new String(output, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
-            throw new AssertionError("the Python client exited " + process.exitValue() + ":\n" + text);
+            throw new AssertionError(what + " exited " + process.exitValue() + ":\n" + text);
         }
         return text;
     }

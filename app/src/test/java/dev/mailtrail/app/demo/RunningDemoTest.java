@@ -54,6 +54,30 @@ class RunningDemoTest {
     }
 
     @Test
+    void theBannersCurlCommandsWorkAsPrintedAndTheirReadsAreRecorded() throws Exception {
+        Path data = dir.resolve("data");
+        RunningDemo demo = RunningDemo.start(DemoRun.onFreePorts(data, DemoBackend.GREENMAIL), Clock.systemUTC());
+        List<String> commands;
+        try {
+            commands = DemoBanner.render(demo)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> line.startsWith("curl "))
+                    .toList();
+            assertThat(commands).hasSize(2);
+            for (String command : commands) {
+                assertThat(DemoRun.shell(dir, command)).as(command).contains("Message-ID: <");
+            }
+        } finally {
+            demo.close();
+        }
+        assertThat(DemoRun.mailItemsAccessed(data, "alice@demo.test"))
+                .anySatisfy(record -> assertThat(record.auditData()).contains("\\\\Finance"));
+        assertThat(DemoRun.mailItemsAccessed(data, "bob@demo.test"))
+                .anySatisfy(record -> assertThat(record.auditData()).contains("Client=POP3"));
+    }
+
+    @Test
     void aProxyPortInUseStopsTheStartNamingThePortAndItsOption() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             DemoOptions free = DemoRun.onFreePorts(dir.resolve("data"), DemoBackend.GREENMAIL);
