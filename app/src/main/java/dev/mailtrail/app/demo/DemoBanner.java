@@ -68,8 +68,9 @@ final class DemoBanner {
         out.append(String.format(
                 "  curl --cacert %s -u %s:%s pop3s://%s:%d/1%n", cert, DemoUsers.BOB, DemoUsers.PASSWORD, host, pop3s));
         out.append(String.format(
-                "  mutt -f 'imaps://alice%%40demo.test@%s:%d/INBOX'   (accept the certificate, password %s)%n",
-                host, imaps, DemoUsers.PASSWORD));
+                "  mutt -n -e 'set certificate_file=%s imap_pass=%s folder=imaps://alice%%40demo.test@%s:%d/'"
+                        + " -f =Finance%n",
+                cert, DemoUsers.PASSWORD, host, imaps));
         out.append(String.format(
                 "  python3 -c \"import imaplib,ssl; m=imaplib.IMAP4_SSL('%s',%d,"
                         + "ssl_context=ssl.create_default_context(cafile='%s')); m.login('%s','%s');"

@@ -54,19 +54,19 @@ class RunningDemoTest {
     }
 
     @Test
-    void theBannersCurlCommandsWorkAsPrintedAndTheirReadsAreRecorded() throws Exception {
+    void theBannersCurlAndPythonCommandsWorkAsPrintedAndTheirReadsAreRecorded() throws Exception {
         Path data = dir.resolve("data");
         RunningDemo demo = RunningDemo.start(DemoRun.onFreePorts(data, DemoBackend.GREENMAIL), Clock.systemUTC());
-        List<String> commands;
         try {
-            commands = DemoBanner.render(demo)
+            List<String> commands = DemoBanner.render(demo)
                     .lines()
                     .map(String::strip)
-                    .filter(line -> line.startsWith("curl "))
+                    .filter(line -> line.startsWith("curl ") || line.startsWith("python3 "))
                     .toList();
-            assertThat(commands).hasSize(2);
+            assertThat(commands).hasSize(3);
             for (String command : commands) {
-                assertThat(DemoRun.shell(dir, command)).as(command).contains("Message-ID: <");
+                String expected = command.startsWith("curl") ? "Message-ID: <" : "Subject: Remittance advice RA-7781";
+                assertThat(DemoRun.shell(dir, command)).as(command).contains(expected);
             }
         } finally {
             demo.close();
@@ -107,7 +107,7 @@ class RunningDemoTest {
                     .contains("alice@demo.test, bob@demo.test, mallory@demo.test", "password: demo")
                     .contains(demo.certificate().certificate().toAbsolutePath().toString())
                     .contains("SHA-256 " + demo.certificate().sha256Fingerprint())
-                    .contains("curl --ssl-reqd", "mutt -f", "python3 -c")
+                    .contains("curl --ssl-reqd", "mutt -n -e 'set certificate_file=", "python3 -c")
                     .contains("./mt Search-MailboxAuditLog -Identity alice@demo.test -ShowDetails")
                     .contains("GreenMail has no NAMESPACE");
         } finally {
