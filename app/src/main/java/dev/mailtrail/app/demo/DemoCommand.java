@@ -26,6 +26,12 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 stopped, 1 could not start (e.g. a port in use), 2 usage."
         })
 public final class DemoCommand implements Callable<Integer> {
+    /**
+     * The proxy says at INFO where it listens; the banner says it too, so the demo keeps the proxy to warnings
+     * (held here so that the level outlives the call).
+     */
+    private static final java.util.logging.Logger PROXY_LOG = java.util.logging.Logger.getLogger("dev.mailtrail.proxy");
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -62,6 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         DemoOptions options = new DemoOptions(directory, backend, imapPort, imapsPort, pop3Port, pop3sPort);
+        PROXY_LOG.setLevel(java.util.logging.Level.WARNING);
         RunningDemo demo;
         try {
             demo = RunningDemo.start(options, Clock.systemUTC());

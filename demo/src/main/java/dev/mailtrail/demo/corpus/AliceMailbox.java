@@ -5,28 +5,24 @@ import static dev.mailtrail.demo.corpus.AttachmentFiles.scannedPdf;
 import static dev.mailtrail.demo.corpus.AttachmentFiles.zip;
 import static dev.mailtrail.demo.corpus.DemoCorpus.ALICE;
 import static dev.mailtrail.demo.corpus.DemoCorpus.BOB;
-import static dev.mailtrail.demo.corpus.DemoCorpus.FINANCE;
 import static dev.mailtrail.demo.corpus.DemoCorpus.INBOX;
 import static dev.mailtrail.demo.corpus.DemoCorpus.LOOKALIKE;
 import static dev.mailtrail.demo.corpus.DemoCorpus.NORTHWIND;
-import static dev.mailtrail.demo.corpus.DemoCorpus.SENT;
 
 import dev.mailtrail.demo.corpus.MailboxStory.Letter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * alice's week: ordinary accounts-payable mail, and woven through it a vendor-impersonation fraud (new bank
- * details from {@code northwlnd.test}) and a payroll diversion attempt. The messages an attacker would go for
- * (invoices, bank details, payroll) sit in INBOX and Finance; her answers sit in Sent.
+ * details from {@code northwlnd.test}) and a payroll diversion attempt. Her INBOX is here; what she filed in
+ * Finance and answered from Sent is in {@link AliceFiling}.
  */
 final class AliceMailbox {
-    private static final String PAYROLL = "Payroll Team <payroll@demo.test>";
+    static final String PAYROLL = "Payroll Team <payroll@demo.test>";
     private static final String IT = "IT Service Desk <servicedesk@demo.test>";
     private static final String CONTOSO = "Contoso Freight <invoices@contoso-freight.test>";
     private static final String FABRIKAM = "Fabrikam Office <ar@fabrikam.test>";
-    private static final String BANK = "Bank of Demo <notifications@bankofdemo.test>";
+    static final String BANK = "Bank of Demo <notifications@bankofdemo.test>";
 
     private AliceMailbox() {}
 
@@ -42,7 +38,7 @@ final class AliceMailbox {
                         "Dear Alice,\n\nPlease find attached invoice INV-2026-0412 for the October deliveries,"
                                 + " EUR 48,900.00, due 6 November 2026.\n\nPayment to our usual account at Barclays,"
                                 + " IBAN GB33 BUKB 2020 1555 5555 55.\n\nKind regards,\nNorthwind Supplies Billing")
-                .attach(invoicePdf("INV-2026-0412", "Northwind Supplies Ltd", "48,900.00"))
+                .attach(StoryFiles.invoicePdf("INV-2026-0412", "Northwind Supplies Ltd", "48,900.00"))
                 .seen();
         alice.letter(
                         INBOX,
@@ -74,7 +70,7 @@ final class AliceMailbox {
                         "Invoice CF-88231",
                         "Hello,\n\nInvoice CF-88231 for freight in October is attached: EUR 3,412.50, 30 days.\n\n"
                                 + "Contoso Freight Accounts")
-                .attach(invoicePdf("CF-88231", "Contoso Freight", "3,412.50"))
+                .attach(StoryFiles.invoicePdf("CF-88231", "Contoso Freight", "3,412.50"))
                 .seen();
         Letter payroll = alice.letter(
                         INBOX,
@@ -85,7 +81,7 @@ final class AliceMailbox {
                         "November payroll run - approval file",
                         "Hi Alice,\n\nThe November payroll file is attached for the usual cross-check before Bob"
                                 + " approves it. Please do not forward.\n\nPayroll Team")
-                .attach(zip("payroll-2026-11.zip", payrollFiles()))
+                .attach(zip("payroll-2026-11.zip", StoryFiles.payrollFiles()))
                 .seen();
         alice.letter(
                         INBOX,
@@ -138,7 +134,7 @@ final class AliceMailbox {
                         ALICE,
                         "Invoice FAB-5521 - office supplies",
                         "Dear customer,\n\nInvoice FAB-5521 (EUR 612.80) is attached.\n\nFabrikam Office")
-                .attach(invoicePdf("FAB-5521", "Fabrikam Office", "612.80"));
+                .attach(StoryFiles.invoicePdf("FAB-5521", "Fabrikam Office", "612.80"));
         Letter deposit = alice.letter(
                         INBOX,
                         2,
@@ -183,7 +179,7 @@ final class AliceMailbox {
                         "New vendor onboarding pack: Tailspin Toys",
                         "Alice,\n\nTailspin Toys' onboarding pack is attached (W-8, bank letter, contacts). Please"
                                 + " verify the bank details by phone before setting them up.\n\nProcurement")
-                .attach(zip("tailspin-onboarding.zip", onboardingFiles()));
+                .attach(zip("tailspin-onboarding.zip", StoryFiles.onboardingFiles()));
         Letter reminder = alice.letter(
                         INBOX,
                         3,
@@ -227,190 +223,8 @@ final class AliceMailbox {
                         + " details have not changed. Please call us on +44 20 7946 0000 if in doubt.\n\nNorthwind"
                         + " Supplies Billing");
 
-        finance(alice);
-        sent(alice, invoice, bankChange, deposit, reminder, payroll);
+        AliceFiling.finance(alice);
+        AliceFiling.sent(alice, invoice, bankChange, deposit, reminder, payroll);
         return alice;
-    }
-
-    private static void finance(MailboxStory alice) {
-        alice.letter(
-                        FINANCE,
-                        1,
-                        "08:16",
-                        NORTHWIND,
-                        ALICE,
-                        "Invoice INV-2026-0412 from Northwind Supplies",
-                        "Filed copy. Invoice INV-2026-0412, EUR 48,900.00, due 6 November 2026.")
-                .attach(invoicePdf("INV-2026-0412", "Northwind Supplies Ltd", "48,900.00"))
-                .seen();
-        String[][] remittances = {
-            {"Remittance advice RA-7781 - Contoso Freight", "3,018.00"},
-            {"Remittance advice RA-7782 - Fabrikam Office", "540.25"},
-            {"Remittance advice RA-7783 - Northwind Supplies", "47,210.00"},
-            {"Remittance advice RA-7784 - Adventure Works", "12,800.00"}
-        };
-        for (int i = 0; i < remittances.length; i++) {
-            alice.letter(
-                            FINANCE,
-                            1,
-                            "09:1" + i,
-                            BANK,
-                            ALICE,
-                            remittances[i][0],
-                            "Remittance advice attached. Amount: EUR " + remittances[i][1] + ".")
-                    .attach(pdf("remittance-RA-778" + (i + 1) + ".pdf", List.of(remittances[i][0], remittances[i][1])))
-                    .seen();
-        }
-        alice.letter(
-                        FINANCE,
-                        2,
-                        "10:05",
-                        ALICE,
-                        BOB,
-                        "Payment run 2026-11-05 for approval",
-                        "Bob,\n\n14 invoices, EUR 182,440.17. Approval list attached.\n\nAlice")
-                .attach(pdf("payment-run-2026-11-05.pdf", List.of("Payment run 5 November 2026", "Total 182,440.17")))
-                .seen();
-        alice.letter(
-                        FINANCE,
-                        2,
-                        "10:40",
-                        "ERP System <erp@demo.test>",
-                        ALICE,
-                        "Vendor master data export",
-                        "Scheduled export of the vendor master data, attached.")
-                .attach(zip("vendor-master-2026-11-03.zip", vendorMaster()))
-                .seen();
-        alice.letter(
-                        FINANCE,
-                        3,
-                        "17:10",
-                        BOB,
-                        ALICE,
-                        "Approved: payment run 2026-11-05",
-                        "Approved. Please release tomorrow morning.\n\nBob")
-                .html()
-                .seen();
-        alice.letter(
-                        FINANCE,
-                        4,
-                        "09:00",
-                        PAYROLL,
-                        ALICE,
-                        "Payroll bank file November - final",
-                        "Final bank file for the November payroll. 212 employees, EUR 1,184,220.40.")
-                .attach(zip("payroll-bankfile-2026-11.zip", payrollFiles()))
-                .seen();
-        alice.letter(
-                        FINANCE,
-                        4,
-                        "11:30",
-                        "Internal Audit <internal.audit@demo.test>",
-                        ALICE,
-                        "Call-back procedure for bank detail changes",
-                        "Reminder: every change of a vendor's bank details must be confirmed by a call to a number"
-                                + " already on file, never one given in the request.")
-                .seen();
-    }
-
-    private static void sent(
-            MailboxStory alice, Letter invoice, Letter bankChange, Letter deposit, Letter reminder, Letter payroll) {
-        alice.letter(
-                        SENT,
-                        1,
-                        "08:30",
-                        ALICE,
-                        NORTHWIND,
-                        "Re: Invoice INV-2026-0412 from Northwind Supplies",
-                        "Thanks, received and booked for the Thursday run.\n\nAlice")
-                .answering(invoice)
-                .seen();
-        alice.letter(
-                        SENT,
-                        1,
-                        "12:02",
-                        ALICE,
-                        "Payroll Team <payroll@demo.test>",
-                        "Re: November payroll run - approval file",
-                        "Checked, two new starters match HR's list. Passing to Bob.\n\nAlice")
-                .answering(payroll)
-                .seen();
-        alice.letter(
-                        SENT,
-                        2,
-                        "07:40",
-                        ALICE,
-                        LOOKALIKE,
-                        "Re: Updated bank details for Northwind Supplies",
-                        "Thank you, I have updated your bank details. INV-2026-0412 will be paid to the new account in Thursday's run.\n\nAlice")
-                .answering(bankChange)
-                .seen();
-        alice.letter(
-                        SENT,
-                        2,
-                        "13:45",
-                        ALICE,
-                        "Bob Nguyen <bob.nguyen@demo-test.test>",
-                        "Re: Change of direct deposit",
-                        "Hi Bob, done: your salary goes to the new account from this month.\n\nAlice")
-                .answering(deposit)
-                .seen();
-        alice.letter(
-                        SENT,
-                        3,
-                        "14:20",
-                        ALICE,
-                        LOOKALIKE,
-                        "Re: Second reminder: INV-2026-0412 overdue",
-                        "It is in today's run to GB29 LOOK 6016 1331 9268 19. Sorry for the delay.\n\nAlice")
-                .answering(reminder)
-                .seen();
-        alice.letter(
-                        SENT,
-                        3,
-                        "15:02",
-                        ALICE,
-                        BOB,
-                        "Q4 supplier spend - top ten",
-                        "Bob, top ten suppliers by Q4 spend attached.\n\nAlice")
-                .attach(pdf(
-                        "q4-top-ten-suppliers.pdf", List.of("Q4 supplier spend", "1. Northwind Supplies 146,700.00")))
-                .seen();
-    }
-
-    private static Attachment invoicePdf(String number, String vendor, String amount) {
-        return pdf(
-                "invoice-" + number + ".pdf",
-                List.of(
-                        vendor,
-                        "INVOICE " + number,
-                        "Bill to: Demo Test Ltd, Accounts Payable",
-                        "Total EUR " + amount));
-    }
-
-    private static Map<String, String> payrollFiles() {
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(
-                "payroll-2026-11.csv",
-                "employee,name,iban,net\n1001,Bob Nguyen,GB82 WEST 1234 5698 7654 32,7410.22\n"
-                        + "1002,Alice Carter,GB94 BARC 1020 1530 0934 59,3120.80\n1003,Emma Stone,GB15 MIDL 4005 1512 3456 78,3988.10\n");
-        files.put("README.txt", "Confidential. Net pay per employee for November 2026.\n");
-        return files;
-    }
-
-    private static Map<String, String> onboardingFiles() {
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("tailspin/contacts.txt", "Accounts: ar@tailspin.test, +1 425 555 0100\n");
-        files.put("tailspin/bank-letter.txt", "Tailspin Toys Inc., account 0123456789, routing 021000021\n");
-        return files;
-    }
-
-    private static Map<String, String> vendorMaster() {
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(
-                "vendor-master.csv",
-                "vendor,name,iban,changed\nV100,Northwind Supplies Ltd,GB29 LOOK 6016 1331 9268 19,2026-11-03\n"
-                        + "V101,Contoso Freight,DE89 3704 0044 0532 0130 00,2024-02-11\nV102,Fabrikam Office,FR14 2004 1010 0505 0001 3M02 606,2023-09-30\n");
-        return files;
     }
 }
