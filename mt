@@ -4,7 +4,6 @@
 #   ./mt test              the whole test suite (what CI runs)
 #   ./mt replay FILE…      events through the audit core, records out
 #   ./mt bench [JMH ARGS]  the JMH benchmarks (e.g. ./mt bench RecordGenerator -f 1)
-#   ./mt bench ProxyBench  a bench command: a bench class with its own main
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -60,6 +59,15 @@ if [ "${1:-}" = "test" ]; then
   exec mvn -B --no-transfer-progress verify "$@"
 fi
 
+if [ "${1:-}" = "bench" ] && [ "${2:-}" = "crash" ]; then
+  # kill -9 an ingesting process RUNS times (default 50); after each restart every acknowledged event must be
+  # stored exactly once and both stores must verify
+  need_maven
+  cd "$root"
+  exec mvn -B --no-transfer-progress -Dspotless.check.skip=true -pl app -am test -Dtest=PipelineCrashTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dmailtrail.crashRuns="${3:-50}"
+fi
+
 if [ "${1:-}" = "bench" ]; then
   shift
   need_maven
@@ -67,13 +75,11 @@ if [ "${1:-}" = "bench" ]; then
   (cd "$root" && mvn -q -B --no-transfer-progress -DskipTests -Dspotless.check.skip=true -pl bench -am package \
     >"$root/bench/build.log" 2>&1) || { echo "mt: the benchmark build failed, see bench/build.log" >&2; exit 3; }
   rm -f "$root/bench/build.log"
-  # A bench command (a class of that name with its own main, e.g. ProxyBench) runs itself; the rest is JMH's.
-  command_source="$(find "$root/bench/src/main/java" -name "${1:-}.java" -print -quit 2>/dev/null)"
-  if [ -n "${1:-}" ] && [ -n "$command_source" ] && grep -q 'static void main' "$command_source"; then
-    command_class="${command_source#"$root/bench/src/main/java/"}"
-    command_class="${command_class%.java}"
+  # a bench command with its own main (StoreBench, …) runs as such; anything else is JMH's
+  if [ -n "${1:-}" ] && grep -qs "static void main" "$root/bench/src/main/java/dev/mailtrail/bench/$1.java"; then
+    main="dev.mailtrail.bench.$1"
     shift
-    exec "$JAVA_HOME/bin/java" -cp "$root/bench/target/benchmarks.jar" "${command_class//\//.}" "$@"
+    exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" "$main" "$@"
   fi
   exec "$JAVA_HOME/bin/java" -jar "$root/bench/target/benchmarks.jar" "$@"
 fi

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * A reproducible day-in-the-life mix of events for an organisation of 1,000 mailboxes: clients (desktop and
@@ -84,14 +85,26 @@ final class AccessMix {
         return new AccessMix(traffic, seed).events(count, start);
     }
 
+    /** The same mix without end, for runs too long to hold in memory. */
+    static Supplier<AuditEvent> stream(Traffic traffic, long seed, Instant start) {
+        return streamOf(new AccessMix(traffic, seed), start);
+    }
+
     private AuditEvent[] events(int count, Instant start) {
         AuditEvent[] events = new AuditEvent[count];
-        long micros = 0;
+        Supplier<AuditEvent> next = streamOf(this, start);
         for (int i = 0; i < count; i++) {
-            micros += (long) (-Math.log(1 - random.nextDouble()) * MEAN_GAP_MICROS);
-            events[i] = event(start.plusNanos(micros * 1_000));
+            events[i] = next.get();
         }
         return events;
+    }
+
+    private static Supplier<AuditEvent> streamOf(AccessMix mix, Instant start) {
+        long[] micros = {0};
+        return () -> {
+            micros[0] += (long) (-Math.log(1 - mix.random.nextDouble()) * MEAN_GAP_MICROS);
+            return mix.event(start.plusNanos(micros[0] * 1_000));
+        };
     }
 
     private AuditEvent event(Instant time) {

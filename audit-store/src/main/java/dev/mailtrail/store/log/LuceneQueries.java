@@ -24,8 +24,8 @@ final class LuceneQueries {
     static Query records(RecordQuery query) {
         BooleanQuery.Builder all = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(RecordDocuments.KIND, RecordDocuments.KIND_RECORD)), Occur.FILTER);
-        long start = query.start().toEpochMilli();
-        long end = query.end().toEpochMilli();
+        long start = millis(query.start());
+        long end = millis(query.end());
         if (start > Long.MIN_VALUE || end < Long.MAX_VALUE) {
             all.add(LongField.newRangeQuery(RecordDocuments.TIME, start, end - 1), Occur.FILTER);
         }
@@ -41,6 +41,15 @@ final class LuceneQueries {
             all.add(freeText(text), Occur.FILTER);
         }
         return all.build();
+    }
+
+    /** Epoch milliseconds, saturated: a range may be given as Instant.MIN to Instant.MAX. */
+    static long millis(java.time.Instant instant) {
+        try {
+            return instant.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return instant.isBefore(java.time.Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     static Query allRecords() {

@@ -61,6 +61,16 @@ class LuceneAuditLogTest {
     }
 
     @Test
+    void aRangeFromInstantMinToInstantMaxMeansEverything() throws Exception {
+        try (LuceneAuditLog log = LuceneAuditLog.open(dir, ChainScheme.PER_MAILBOX)) {
+            log.append(List.of(TestRecords.login("alice@contoso.com", T0)));
+            log.commit(new Checkpoint(1, 1));
+
+            assertThat(log.count(RecordQuery.between(Instant.MIN, Instant.MAX))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSearchStreamsPastOnePageAndStopsAtItsLimit() throws Exception {
         try (LuceneAuditLog log = LuceneAuditLog.open(dir, ChainScheme.ORGANIZATION)) {
             List<AuditRecord> records = new ArrayList<>();

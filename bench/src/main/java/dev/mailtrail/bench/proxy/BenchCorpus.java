@@ -12,14 +12,14 @@ import java.util.SplittableRandom;
  * The bench's mail: one mailbox with a folder of small messages and a folder of 1 MB messages (a base64
  * attachment), deterministic so that every run fetches the same bytes.
  */
-final class BenchCorpus {
-    static final String OWNER = "alice@demo.test";
-    static final String SMALL = "Small";
-    static final String LARGE = "Large";
+public final class BenchCorpus {
+    public static final String OWNER = "alice@demo.test";
+    public static final String SMALL = "Small";
+    public static final String LARGE = "Large";
 
     private BenchCorpus() {}
 
-    static List<SeedMessage> messages(int smallCount, int smallBytes, int largeCount, int largeBytes) {
+    public static List<SeedMessage> messages(int smallCount, int smallBytes, int largeCount, int largeBytes) {
         List<SeedMessage> messages = new ArrayList<>(smallCount + largeCount);
         for (int i = 1; i <= smallCount; i++) {
             messages.add(message(SMALL, i, smallBytes));

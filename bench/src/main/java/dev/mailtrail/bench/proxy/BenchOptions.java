@@ -12,8 +12,8 @@ import java.util.Arrays;
  * @param smallCount how many 4 KB messages the Small folder holds
  * @param largeCount how many 1 MB messages the Large folder holds
  */
-record BenchOptions(int seconds, int warmUp, int[] sessions, int idle, int smallCount, int largeCount) {
-    static BenchOptions parse(String[] args) {
+public record BenchOptions(int seconds, int warmUp, int[] sessions, int idle, int smallCount, int largeCount) {
+    public static BenchOptions parse(String[] args) {
         int seconds = 3;
         int warmUp = 1;
         int[] sessions = {1, 10, 100};

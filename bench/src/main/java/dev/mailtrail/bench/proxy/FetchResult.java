@@ -8,12 +8,12 @@ package dev.mailtrail.bench.proxy;
  * @param p50Nanos median time from sending the command to its tagged OK
  * @param p99Nanos 99th percentile of the same
  */
-record FetchResult(long fetches, long bytes, double seconds, long p50Nanos, long p99Nanos) {
-    double messagesPerSecond() {
+public record FetchResult(long fetches, long bytes, double seconds, long p50Nanos, long p99Nanos) {
+    public double messagesPerSecond() {
         return fetches / seconds;
     }
 
-    double megabytesPerSecond() {
+    public double megabytesPerSecond() {
         return bytes / seconds / (1024.0 * 1024.0);
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs {@code sessions} IMAP sessions at once against one port, each fetching the messages of one folder in turn,
  * one command at a time; measures after a warm-up and for a fixed time.
  */
-final class FetchRun {
+public final class FetchRun {
     private final String host;
     private final int port;
     private final String folder;
@@ -20,7 +20,7 @@ final class FetchRun {
     private final Duration warmUp;
     private final Duration measured;
 
-    FetchRun(String host, int port, String folder, int sessions, Duration warmUp, Duration measured) {
+    public FetchRun(String host, int port, String folder, int sessions, Duration warmUp, Duration measured) {
         this.host = host;
         this.port = port;
         this.folder = folder;
@@ -29,7 +29,7 @@ final class FetchRun {
         this.measured = measured;
     }
 
-    FetchResult run() throws InterruptedException {
+    public FetchResult run() throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(sessions);
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * directly against the server and once through the proxy (which lives in this JVM): the difference of the two,
  * per session, is what the proxy holds for an idle session, the clients' own sockets and buffers cancelling out.
  */
-final class IdleRun {
+public final class IdleRun {
     private static final int CLIENT_BUFFER_BYTES = 1024;
 
     private IdleRun() {}
@@ -27,14 +27,14 @@ final class IdleRun {
      * Memory in bytes: heap in use after a full collection, direct buffers in use, and the process's resident set
      * (which also holds thread stacks, socket buffers on the Java side, and whatever the heap committed).
      */
-    record Memory(long heap, long direct, long resident) {
-        long total() {
+    public record Memory(long heap, long direct, long resident) {
+        public long total() {
             return heap + direct;
         }
     }
 
     /** The memory this JVM holds with {@code sessions} idle sessions open on {@code port}, minus without them. */
-    static Memory measure(String host, int port, int sessions) throws Exception {
+    public static Memory measure(String host, int port, int sessions) throws Exception {
         Memory before = memory();
         List<ImapBenchClient> open = Collections.synchronizedList(new ArrayList<>(sessions));
         ExecutorService openers = Executors.newFixedThreadPool(8);

@@ -1,7 +1,12 @@
-package dev.mailtrail.bench.proxy;
+package dev.mailtrail.bench;
 
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.bench.proxy.BenchCorpus;
+import dev.mailtrail.bench.proxy.BenchOptions;
+import dev.mailtrail.bench.proxy.FetchResult;
+import dev.mailtrail.bench.proxy.FetchRun;
+import dev.mailtrail.bench.proxy.IdleRun;
 import dev.mailtrail.demo.dovecot.DovecotDemoServer;
 import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
