@@ -59,6 +59,16 @@ final class ImapRelay extends ProtocolRelay {
     }
 
     @Override
+    long clientLiteralLeft() {
+        return swallowing == null ? decoder.literalBytesLeft() : 0;
+    }
+
+    @Override
+    long serverLiteralLeft() {
+        return scanner.literalBytesLeft();
+    }
+
+    @Override
     boolean clientAtLineStart() {
         return swallowing == null && decoder.atCommandStart();
     }

@@ -79,6 +79,16 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     /** True when the protocol's request decoder is at the start of a line, where a command may be looked at. */
     abstract boolean clientAtLineStart();
 
+    /** Bytes of a client literal still to come, which need no cutting at line ends; 0 outside literals. */
+    long clientLiteralLeft() {
+        return 0;
+    }
+
+    /** Bytes of a server literal still to come, which need no cutting at line ends; 0 outside literals. */
+    long serverLiteralLeft() {
+        return 0;
+    }
+
     /** One piece of client input: observe it and forward it ({@link #toServer}), answer it, or drop it. */
     abstract void clientPiece(ByteBuf piece, boolean startsLine);
 
@@ -174,6 +184,11 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         try {
             discardRestOfRead = false;
             while (in.isReadable() && !discardRestOfRead && client.isActive()) {
+                long literal = clientPartial == null ? clientLiteralLeft() : 0;
+                if (literal > 0) {
+                    clientPiece(in.readRetainedSlice((int) Math.min(in.readableBytes(), literal)), false);
+                    continue;
+                }
                 int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
                 int end = lf < 0 ? in.writerIndex() : lf + 1;
                 ByteBuf piece = in.readRetainedSlice(end - in.readerIndex());
@@ -390,6 +405,11 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
         try {
             while (in.isReadable() && !closing) {
+                long literal = serverLiteralLeft();
+                if (literal > 0) {
+                    serverPiece(in.readRetainedSlice((int) Math.min(in.readableBytes(), literal)), false);
+                    continue;
+                }
                 int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
                 int end = lf < 0 ? in.writerIndex() : lf + 1;
                 serverPiece(in.readRetainedSlice(end - in.readerIndex()), lf >= 0);

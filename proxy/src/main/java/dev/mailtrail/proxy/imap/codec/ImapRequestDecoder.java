@@ -116,6 +116,11 @@ public final class ImapRequestDecoder {
         return mode == Mode.COMMAND && tokenizer == null && !inLiteral && line.length() == 0;
     }
 
+    /** How many bytes of a literal are still to come: the next that many bytes are literal data, no line ends. */
+    public long literalBytesLeft() {
+        return inLiteral && mode != Mode.FAILED ? literalRemaining : 0;
+    }
+
     /** Bytes held now: the line buffer, the command's kept text and the literal being kept. For tests. */
     long heldBytes() {
         return line.bytes().length + kept;

@@ -70,6 +70,11 @@ public final class ImapResponseScanner {
         return literalRemaining < 0 && !skipping && line.length() == 0 && reader.kept() == 0;
     }
 
+    /** How many bytes of a literal are still to come: the next that many bytes are literal data, no line ends. */
+    public long literalBytesLeft() {
+        return Math.max(0, literalRemaining);
+    }
+
     /** Bytes held now: the line buffer, the response's kept text and the literal prefix being kept. For tests. */
     long heldBytes() {
         return line.bytes().length + reader.kept() + (literalData == null ? 0 : literalData.length);
