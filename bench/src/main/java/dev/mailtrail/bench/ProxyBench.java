@@ -18,14 +18,17 @@ import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.net.ProxyServer;
 import dev.mailtrail.proxy.session.AuditEventSink;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 /**
  * {@code ./mt bench ProxyBench [--seconds S] [--warmup S] [--sessions 1,10,100] [--idle N] [--small N]
@@ -49,6 +52,14 @@ public final class ProxyBench {
         out.printf(
                 "ProxyBench: %d s measured after %d s warm-up per cell; sessions %s; %d idle sessions%n",
                 options.seconds(), options.warmUp(), Arrays.toString(options.sessions()), options.idle());
+        try {
+            run(options, out, data);
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    private static void run(BenchOptions options, PrintStream out, Path data) throws Exception {
         try (DovecotDemoServer dovecot = DovecotDemoServer.start(
                         0,
                         0,
@@ -67,7 +78,7 @@ public final class ProxyBench {
                 int asyncPort = async.address("imap").getPort();
                 out.printf(
                         "%s; the proxy on %s:%d in strict mode (and on %d in async mode, for comparison),"
-                                + " journal and audit logs in %s%n%n",
+                                + " journal and audit logs in %s (removed at the end)%n%n",
                         dovecot.description(), HOST, strictPort, asyncPort, data);
                 out.println(Row.header());
                 for (String folder : List.of(BenchCorpus.SMALL, BenchCorpus.LARGE)) {
@@ -88,6 +99,15 @@ public final class ProxyBench {
             } finally {
                 strict.close();
                 async.close();
+            }
+        }
+    }
+
+    /** The journal and audit logs of a bench run are thrown away with it. */
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
             }
         }
     }
