@@ -45,6 +45,8 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             ImportCommand.class,
             ScopeCommand.class,
+            dev.mailtrail.app.serve.ServeCommand.class,
+            dev.mailtrail.app.demo.DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mt {

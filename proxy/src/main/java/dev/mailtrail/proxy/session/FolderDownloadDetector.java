@@ -17,6 +17,12 @@ import java.util.Map;
  * episode of the folder; otherwise it is a Bind. Bind decisions are held for {@code bindHold} so the first reads of
  * a paced chain fold into its Sync. A Sync is emitted once per folder episode, when the folder has been quiet for
  * the episode window or the connection ends, with every distinct item that went out.
+ *
+ * <p>Decided on delivery (the proxy's strict mode), nothing is held: each message is decided as its content goes
+ * out, from what the rule knows at that moment, and emitted at once as a one-item Bind or Sync, so that its record
+ * can be durable before the client has the bytes. The audit core folds the one-item Syncs of a folder into one
+ * record. What is lost is hindsight only: the first read of a paced chain (S4) stays a Bind, because a durable
+ * record is never taken back.
  */
 public final class FolderDownloadDetector {
 
@@ -41,11 +47,40 @@ public final class FolderDownloadDetector {
     private final AccessEventSink sink;
     private final List<HeldBind> held = new ArrayList<>();
     private final Map<DownloadActivity.Key, PendingSync> syncs = new LinkedHashMap<>();
+    private final boolean decideOnDelivery;
 
     public FolderDownloadDetector(DownloadActivity activity, AccessEventSink sink) {
+        this(activity, sink, false);
+    }
+
+    /** @param decideOnDelivery decide and emit each message as its content goes out, holding nothing back */
+    public FolderDownloadDetector(DownloadActivity activity, AccessEventSink sink, boolean decideOnDelivery) {
         this.activity = activity;
         this.config = activity.config();
         this.sink = sink;
+        this.decideOnDelivery = decideOnDelivery;
+    }
+
+    public boolean decidesOnDelivery() {
+        return decideOnDelivery;
+    }
+
+    /**
+     * Decided on delivery only: the content of {@code item}, the {@code delivered}-th distinct message of the read,
+     * is about to go out. Emits its one-item Bind or Sync now.
+     */
+    public void bodyDelivered(BodyRead read, ItemRef item, int delivered, Instant now) {
+        DownloadActivity.Key key = read.folder().downloadKey();
+        boolean sync = delivered >= config.messagesPerCommand() || triggered(read, key, now);
+        if (sync) {
+            activity.bodyReadCompleted(key, now, true);
+        }
+        sink.accept(read.folder().read(now, sync ? MailAccessType.SYNC : MailAccessType.BIND, List.of(item)));
+    }
+
+    private boolean triggered(BodyRead read, DownloadActivity.Key key, Instant now) {
+        DownloadActivity.Arrival a = read.arrival();
+        return read.pipelined() || a.afterMetadata() || a.chained() || a.inEpisode() || activity.syncing(key, now);
     }
 
     public void metadataFetched(FolderAccess folder, Instant now) {
@@ -62,14 +97,11 @@ public final class FolderDownloadDetector {
             return;
         }
         DownloadActivity.Key key = read.folder().downloadKey();
-        DownloadActivity.Arrival a = read.arrival();
-        boolean sync = items.size() >= config.messagesPerCommand()
-                || read.pipelined()
-                || a.afterMetadata()
-                || a.chained()
-                || a.inEpisode()
-                || activity.syncing(key, now);
+        boolean sync = items.size() >= config.messagesPerCommand() || triggered(read, key, now);
         activity.bodyReadCompleted(key, now, sync);
+        if (decideOnDelivery) {
+            return; // each item was emitted as it went out
+        }
         if (sync) {
             foldHeld(key);
             addToSync(read.folder(), items, now);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Remembers the identities seen so far, at most {@code capacity}, forgetting the least recently used first. */
+/* Synchronised: one resolver serves every connection of the proxy. */
 public final class RememberingIdentityResolver implements MessageIdentityResolver {
 
     private record Key(String folderId, long uidValidity, long uid) {}
@@ -24,12 +25,12 @@ public final class RememberingIdentityResolver implements MessageIdentityResolve
     }
 
     @Override
-    public Optional<MessageIdentity> find(String folderId, long uidValidity, long uid) {
+    public synchronized Optional<MessageIdentity> find(String folderId, long uidValidity, long uid) {
         return Optional.ofNullable(seen.get(new Key(folderId, uidValidity, uid)));
     }
 
     @Override
-    public void seen(String folderId, long uidValidity, long uid, MessageIdentity identity) {
+    public synchronized void seen(String folderId, long uidValidity, long uid, MessageIdentity identity) {
         if (identity.internetMessageId() != null) {
             seen.put(new Key(folderId, uidValidity, uid), identity);
         }

@@ -87,4 +87,35 @@ class FolderDownloadDetectorTest {
         assertThat(events).singleElement().satisfies(e -> assertThat(e.accessType())
                 .isEqualTo(MailAccessType.SYNC));
     }
+
+    @Test
+    void decidedOnDeliveryEachMessageIsEmittedAsItGoesOutWithNothingHeld() {
+        FolderDownloadDetector d = new FolderDownloadDetector(shared, events::add, true);
+        FolderDownloadDetector.BodyRead single = d.bodyReadArrived(inbox("203.0.113.7"), false, now);
+        d.bodyDelivered(single, item(1).getFirst(), 1, now);
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.accessType())
+                .isEqualTo(MailAccessType.BIND));
+        d.bodyReadCompleted(single, item(1), now);
+        now = now.plusSeconds(30);
+        FolderDownloadDetector.BodyRead bulk = d.bodyReadArrived(inbox("203.0.113.7"), false, now);
+        d.bodyDelivered(bulk, item(2).getFirst(), 1, now);
+        d.bodyDelivered(bulk, item(3).getFirst(), 2, now);
+        d.bodyReadCompleted(bulk, List.of(item(2).getFirst(), item(3).getFirst()), now);
+        d.close();
+        assertThat(events)
+                .extracting(MailboxAccess::accessType)
+                .containsExactly(MailAccessType.BIND, MailAccessType.BIND, MailAccessType.SYNC);
+        assertThat(events.get(2).items()).extracting(ItemRef::id).containsExactly("alice/INBOX;uidvalidity=1;uid=3");
+    }
+
+    @Test
+    void decidedOnDeliveryAReadRightAfterASweepIsSyncAtOnce() {
+        FolderDownloadDetector d = new FolderDownloadDetector(shared, events::add, true);
+        d.metadataFetched(inbox("203.0.113.7"), now);
+        now = now.plusMillis(2);
+        FolderDownloadDetector.BodyRead r = d.bodyReadArrived(inbox("203.0.113.7"), false, now);
+        d.bodyDelivered(r, item(7).getFirst(), 1, now);
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.accessType())
+                .isEqualTo(MailAccessType.SYNC));
+    }
 }

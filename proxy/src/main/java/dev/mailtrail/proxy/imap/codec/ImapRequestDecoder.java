@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * <p>Bounds: a command's text plus the literals kept for it never exceed {@code maxLineLength} bytes. A literal
  * larger than what is left of that budget is counted but not kept ({@link ImapToken.Literal#streamed()}) in
- * {@code APPEND}, and refused anywhere else; no literal may exceed {@code maxLiteralSize}. A 50 MB APPEND is
+ * {@code APPEND} (its first 16 KiB at most are kept, for the message's headers), and refused anywhere else; no literal may exceed {@code maxLiteralSize}. A 50 MB APPEND is
  * therefore read with a fixed amount of memory, and only its size reaches the caller.
  *
  * <p>Continuations: for {@code {n}} the decoder emits {@link ImapRequest.SynchronizingLiteral} and then expects the
@@ -33,6 +33,8 @@ public final class ImapRequestDecoder {
         IDLE,
         FAILED
     }
+
+    private static final int APPEND_HEAD = 16 * 1024;
 
     private final int maxLineLength;
     private final long maxLiteralSize;
@@ -106,6 +108,19 @@ public final class ImapRequestDecoder {
         }
     }
 
+    /**
+     * True when the next byte fed starts a new command line: no command, literal, AUTHENTICATE exchange or IDLE is
+     * under way. The proxy looks at such a line itself before passing it on (STARTTLS, plaintext logins).
+     */
+    public boolean atCommandStart() {
+        return mode == Mode.COMMAND && tokenizer == null && !inLiteral && line.length() == 0;
+    }
+
+    /** How many bytes of a literal are still to come: the next that many bytes are literal data, no line ends. */
+    public long literalBytesLeft() {
+        return inLiteral && mode != Mode.FAILED ? literalRemaining : 0;
+    }
+
     /** Bytes held now: the line buffer, the command's kept text and the literal being kept. For tests. */
     long heldBytes() {
         return line.bytes().length + kept;
@@ -159,7 +174,9 @@ public final class ImapRequestDecoder {
             return;
         }
         marker = m;
-        literalData = new byte[fits ? (int) m.size() : 0];
+        // A streamed APPEND keeps only its head, enough for the Message-ID and Subject of the message created.
+        long head = Math.min(APPEND_HEAD, Math.max(0, maxLineLength - kept));
+        literalData = new byte[(int) (fits ? m.size() : Math.min(m.size(), head))];
         literalRemaining = m.size();
         literalStarted = false;
         inLiteral = true;
@@ -206,11 +223,11 @@ public final class ImapRequestDecoder {
     private void literalBytes(ByteBuffer in) {
         int take = (int) Math.min(in.remaining(), literalRemaining);
         long offset = marker.size() - literalRemaining;
-        if (offset < literalData.length) {
-            in.get(literalData, (int) offset, take);
-        } else {
-            in.position(in.position() + take);
+        int keep = (int) Math.max(0, Math.min(take, literalData.length - offset));
+        if (keep > 0) {
+            in.get(literalData, (int) offset, keep);
         }
+        in.position(in.position() + take - keep);
         literalStarted = true;
         literalRemaining -= take;
         if (literalRemaining == 0) {

@@ -62,6 +62,19 @@ public final class ImapResponseScanner {
         return out;
     }
 
+    /**
+     * True when no response is partly read: the next byte fed starts a new response. The proxy uses it to know that
+     * a piece of output it is about to pass on begins a response.
+     */
+    public boolean atResponseStart() {
+        return literalRemaining < 0 && !skipping && line.length() == 0 && reader.kept() == 0;
+    }
+
+    /** How many bytes of a literal are still to come: the next that many bytes are literal data, no line ends. */
+    public long literalBytesLeft() {
+        return Math.max(0, literalRemaining);
+    }
+
     /** Bytes held now: the line buffer, the response's kept text and the literal prefix being kept. For tests. */
     long heldBytes() {
         return line.bytes().length + reader.kept() + (literalData == null ? 0 : literalData.length);

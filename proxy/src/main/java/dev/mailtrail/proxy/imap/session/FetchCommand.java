@@ -86,7 +86,11 @@ final class FetchCommand implements ImapCommand {
             long key = uid != 0 ? uid : -f.sequence();
             ItemRef before = read.get(key);
             if (before == null || (before.internetMessageId() == null && seen != null)) {
-                read.put(key, uid != 0 ? session.item(folder, uid, size, seen) : bySequence(f, size, seen));
+                ItemRef item = uid != 0 ? session.item(folder, uid, size, seen) : bySequence(f, size, seen);
+                read.put(key, item);
+                if (before == null && session.detector.decidesOnDelivery()) {
+                    session.detector.bodyDelivered(bodyRead, item, read.size(), session.now());
+                }
             }
         }
         return true;

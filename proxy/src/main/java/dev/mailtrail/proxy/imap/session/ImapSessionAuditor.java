@@ -39,7 +39,7 @@ public final class ImapSessionAuditor {
             AccessEventSink sink,
             DownloadActivity activity,
             MessageIdentityResolver identities) {
-        FolderDownloadDetector detector = new FolderDownloadDetector(activity, sink);
+        FolderDownloadDetector detector = new FolderDownloadDetector(activity, sink, config.decideOnDelivery());
         this.session = new ImapSessionState(config, sessionId, clientIp, clock, sink, detector, identities);
     }
 

@@ -43,6 +43,11 @@ public final class Pop3ResponseScanner {
                 });
     }
 
+    /** True when no response is partly read: the next byte fed starts a new status line. */
+    public boolean atResponseStart() {
+        return body == null && lineLength == 0;
+    }
+
     public List<Pop3Response> feed(ByteBuffer buffer) {
         ByteBuffer in = buffer.duplicate();
         List<Pop3Response> out = new ArrayList<>();

@@ -33,7 +33,9 @@ import java.util.Set;
  * Audits one POP3 connection (RFC 1939). Login (USER/PASS, AUTH PLAIN, {@code user*master}) is a MailboxLogin;
  * RETR and TOP with lines are reads of the INBOX, a Sync under rule P1 (an enumeration by UIDL, LIST or LAST
  * before, or several retrievals) and otherwise a Bind, decided when the session ends; DELE only marks, and the
- * marked messages are a HardDelete when QUIT enters the UPDATE state (RFC 1939 §6). Not thread-safe.
+ * marked messages are a HardDelete when QUIT enters the UPDATE state (RFC 1939 §6). Decided on delivery (the
+ * proxy's strict mode), each retrieved message is decided and emitted as it goes out instead: a Sync once the
+ * session has enumerated or retrieved before, else a Bind. Not thread-safe.
  */
 public final class Pop3SessionAuditor {
 
@@ -49,6 +51,7 @@ public final class Pop3SessionAuditor {
     private final String clientIp;
     private final Clock clock;
     private final AccessEventSink sink;
+    private final boolean decideOnDelivery;
     private final Deque<Pop3Request.Command> pending = new ArrayDeque<>();
     private final Map<Long, String> uidls = new LinkedHashMap<>();
     private final Map<String, ItemRef> read = new LinkedHashMap<>();
@@ -70,6 +73,19 @@ public final class Pop3SessionAuditor {
             String clientIp,
             Clock clock,
             AccessEventSink sink) {
+        this(masterSeparator, rule, sessionId, clientIp, clock, sink, false);
+    }
+
+    /** @param decideOnDelivery emit each retrieval's Bind or Sync as it goes out, rather than when the session ends */
+    public Pop3SessionAuditor(
+            String masterSeparator,
+            DownloadRuleConfig rule,
+            String sessionId,
+            String clientIp,
+            Clock clock,
+            AccessEventSink sink,
+            boolean decideOnDelivery) {
+        this.decideOnDelivery = decideOnDelivery;
         this.masterSeparator = masterSeparator;
         this.rule = rule;
         this.sessionId = sessionId;
@@ -187,7 +203,11 @@ public final class Pop3SessionAuditor {
             throw new IllegalStateException(e);
         }
         String id = itemId(n);
-        read.putIfAbsent(id, new ItemRef(messageId, id, m.size(), subject));
+        ItemRef item = new ItemRef(messageId, id, m.size(), subject);
+        if (read.putIfAbsent(id, item) == null && decideOnDelivery) {
+            boolean sync = enumerated || retrievals >= rule.pop3Retrievals();
+            sink.accept(inbox.read(clock.instant(), sync ? MailAccessType.SYNC : MailAccessType.BIND, List.of(item)));
+        }
     }
 
     private String itemId(long n) {
@@ -210,7 +230,7 @@ public final class Pop3SessionAuditor {
             return;
         }
         closed = true;
-        if (!read.isEmpty()) {
+        if (!read.isEmpty() && !decideOnDelivery) {
             boolean sync = enumerated || retrievals >= rule.pop3Retrievals();
             MailAccessType type = sync ? MailAccessType.SYNC : MailAccessType.BIND;
             sink.accept(inbox.read(firstRead, type, List.copyOf(read.values())));

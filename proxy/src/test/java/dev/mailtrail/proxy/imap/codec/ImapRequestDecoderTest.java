@@ -93,7 +93,7 @@ class ImapRequestDecoderTest {
     }
 
     @Test
-    void countsA50MegabyteAppendLiteralWithoutKeepingIt() {
+    void countsA50MegabyteAppendLiteralKeepingOnlyItsHead() {
         ImapRequestDecoder d = new ImapRequestDecoder(8192, 100_000_000L);
         int size = 50 * 1024 * 1024;
         assertThat(d.feed(ByteBuffer.wrap(ascii("A1 APPEND INBOX {" + size + "}\r\n"))))
@@ -106,7 +106,7 @@ class ImapRequestDecoderTest {
         Literal lit = (Literal) ((Command) out.get(0)).arguments().get(1);
         assertThat(lit.size()).isEqualTo(size);
         assertThat(lit.streamed()).isTrue();
-        assertThat(lit.data()).isEmpty();
+        assertThat(lit.data().length).isLessThanOrEqualTo(8192);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package dev.mailtrail.app.serve;
+
+import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.proxy.config.ProxyConfig;
+import dev.mailtrail.proxy.net.ProxyServer;
+import dev.mailtrail.proxy.net.ProxyStartException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The proxy and the audit pipeline of one data directory, started and stopped together: every access event the
+ * proxy makes is journaled by the pipeline, whose acknowledgement is what strict mode waits for. {@link #close}
+ * stops the proxy first (no new sessions; open ones closed, their held decisions emitted and acknowledged), then
+ * closes the pipeline, which flushes every open aggregation window.
+ */
+public final class AuditingProxy implements AutoCloseable {
+
+    private final AuditPipeline pipeline;
+    private final ProxyServer server;
+    private boolean closed;
+
+    private AuditingProxy(AuditPipeline pipeline, ProxyServer server) {
+        this.pipeline = pipeline;
+        this.server = server;
+    }
+
+    /** Opens the data directory's pipeline and starts the proxy in front of it. */
+    public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock)
+            throws IOException, ProxyStartException {
+        AuditPipeline pipeline = AuditPipeline.open(dataDirectory, clock, PipelineOptions.defaults(), "mt serve");
+        try {
+            return new AuditingProxy(pipeline, ProxyServer.start(config, pipeline::submit, clock));
+        } catch (ProxyStartException | RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    public Map<String, InetSocketAddress> addresses() {
+        return server.addresses();
+    }
+
+    public Path dataDirectory() {
+        return pipeline.directory();
+    }
+
+    /** Idempotent; safe from a shutdown hook. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.close();
+        } finally {
+            pipeline.close();
+        }
+    }
+}

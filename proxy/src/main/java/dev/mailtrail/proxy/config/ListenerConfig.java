@@ -1,0 +1,37 @@
+package dev.mailtrail.proxy.config;
+
+import java.util.Objects;
+
+/**
+ * One address the proxy accepts clients on.
+ *
+ * @param name the listener's name in the configuration file ({@code imap}, {@code imaps}, …)
+ * @param port the TCP port; 0 picks a free one (tests), reported by the running server
+ * @param tls {@code IMPLICIT} (IMAPS, POP3S), {@code STARTTLS} (STARTTLS or STLS offered) or {@code NONE}
+ * @param proxyProtocol the connection starts with a HAProxy PROXY protocol v1 or v2 header naming the real client
+ */
+public record ListenerConfig(
+        String name,
+        MailProtocol protocol,
+        String address,
+        int port,
+        TlsMode tls,
+        boolean proxyProtocol,
+        PlaintextAuth plaintextAuth) {
+
+    public ListenerConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(plaintextAuth, "plaintextAuth");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /** A plain listener on the loopback address, as tests and the demo use. */
+    public static ListenerConfig loopback(String name, MailProtocol protocol, int port, TlsMode tls) {
+        return new ListenerConfig(name, protocol, "127.0.0.1", port, tls, false, PlaintextAuth.SECURE_ONLY);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.mailtrail.proxy.config;
+
+import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the proxy needs to run: its listeners, its certificate (needed when a listener offers TLS), the
+ * server behind it for each protocol, the audit mode, how to read the server (master-user separator, shared
+ * namespace, the Bind/Sync rule) and the per-connection bounds. Read from a file by {@link ProxyConfigFile}.
+ */
+public record ProxyConfig(
+        List<ListenerConfig> listeners,
+        TlsFiles tls,
+        UpstreamConfig imapUpstream,
+        UpstreamConfig pop3Upstream,
+        AuditMode mode,
+        ImapAuditConfig audit,
+        ProxyLimits limits) {
+
+    public ProxyConfig {
+        listeners = List.copyOf(listeners);
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(limits, "limits");
+        for (ListenerConfig l : listeners) {
+            if (l.tls() != TlsMode.NONE && tls == null) {
+                throw new IllegalArgumentException("listener " + l.name() + " offers TLS but no certificate is set");
+            }
+            if (upstream(l.protocol(), imapUpstream, pop3Upstream) == null) {
+                throw new IllegalArgumentException("listener " + l.name() + " speaks " + l.protocol() + " but no "
+                        + l.protocol() + " upstream is set");
+            }
+        }
+    }
+
+    /** The server behind listeners of {@code protocol}. */
+    public UpstreamConfig upstream(MailProtocol protocol) {
+        return upstream(protocol, imapUpstream, pop3Upstream);
+    }
+
+    private static UpstreamConfig upstream(MailProtocol protocol, UpstreamConfig imap, UpstreamConfig pop3) {
+        return protocol == MailProtocol.IMAP ? imap : pop3;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.mailtrail.proxy.net;
+
+import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.proxy.session.AccessEventSink;
+import dev.mailtrail.proxy.session.AuditEventSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One connection's bridge from its auditor, which emits events, to the acknowledging {@link AuditEventSink}. It
+ * remembers the acknowledgements not yet taken, so the relay can make the next bytes it releases wait for them,
+ * and reports each to the server-wide {@link InFlight} so that shutdown can wait for every event to be durable.
+ */
+final class AckingSink implements AccessEventSink {
+
+    private final AuditEventSink sink;
+    private final InFlight inFlight;
+    private final List<CompletableFuture<?>> untaken = new ArrayList<>();
+
+    AckingSink(AuditEventSink sink, InFlight inFlight) {
+        this.sink = sink;
+        this.inFlight = inFlight;
+    }
+
+    @Override
+    public void accept(MailboxAccess event) {
+        CompletableFuture<?> ack;
+        try {
+            ack = sink.submit(event).toCompletableFuture();
+        } catch (RuntimeException e) {
+            ack = CompletableFuture.failedFuture(e);
+        }
+        inFlight.track(event, ack);
+        untaken.add(ack);
+    }
+
+    /** The acknowledgements of the events emitted since the last call, as one gate; null when there were none. */
+    CompletableFuture<?> take() {
+        if (untaken.isEmpty()) {
+            return null;
+        }
+        List<CompletableFuture<?>> open = new ArrayList<>();
+        for (CompletableFuture<?> f : untaken) {
+            if (!f.isDone() || f.isCompletedExceptionally()) {
+                open.add(f);
+            }
+        }
+        untaken.clear();
+        if (open.isEmpty()) {
+            return null;
+        }
+        return open.size() == 1 ? open.getFirst() : CompletableFuture.allOf(open.toArray(CompletableFuture[]::new));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.mailtrail.proxy.net;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one change the proxy makes to IMAP responses (docs/proxy-configuration.md, "What the proxy changes"): in
+ * {@code * CAPABILITY} responses and {@code [CAPABILITY …]} codes it removes what it cannot audit through
+ * ({@code COMPRESS=…}: the stream would no longer be readable) and says STARTTLS and LOGINDISABLED as its own
+ * client-side listener has them, not as the server does. Every other byte of the line is kept.
+ */
+final class CapabilityFilter {
+
+    private static final Pattern UNTAGGED = Pattern.compile("(?i)^(\\* CAPABILITY )([^\\r\\n]*)(\\r?\\n)$");
+    private static final Pattern CODE = Pattern.compile("(?i)\\[CAPABILITY ([^\\]]*)\\]");
+
+    /** What the client-side listener offers on this connection now. */
+    record Offer(boolean startTls, boolean loginDisabled) {}
+
+    private CapabilityFilter() {}
+
+    /** True when the line may carry capabilities; a cheap test before {@link #filter}. */
+    static boolean mayCarry(byte[] line) {
+        return line.length < 16 * 1024
+                && new String(line, StandardCharsets.ISO_8859_1)
+                        .toUpperCase(Locale.ROOT)
+                        .contains("CAPABILITY");
+    }
+
+    /** The line with its capability list filtered; the same array when nothing changes. */
+    static byte[] filter(byte[] line, Offer offer) {
+        String text = new String(line, StandardCharsets.ISO_8859_1);
+        Matcher untagged = UNTAGGED.matcher(text);
+        String out;
+        if (untagged.matches()) {
+            out = untagged.group(1) + filtered(untagged.group(2), offer) + untagged.group(3);
+        } else {
+            Matcher code = CODE.matcher(text);
+            if (!code.find() || !isStatusLine(text, code.start())) {
+                return line;
+            }
+            out = text.substring(0, code.start()) + "[CAPABILITY " + filtered(code.group(1), offer) + "]"
+                    + text.substring(code.end());
+        }
+        return out.equals(text) ? line : out.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The code must be the status response's code: right after {@code OK}, {@code NO}, {@code BAD}, {@code PREAUTH}. */
+    private static boolean isStatusLine(String text, int codeStart) {
+        String[] words = text.substring(0, codeStart).trim().split(" ");
+        if (words.length != 2) {
+            return false;
+        }
+        String status = words[1].toUpperCase(Locale.ROOT);
+        return status.equals("OK")
+                || status.equals("NO")
+                || status.equals("BAD")
+                || status.equals("PREAUTH")
+                || status.equals("BYE");
+    }
+
+    static String filtered(String list, Offer offer) {
+        List<String> kept = new ArrayList<>();
+        for (String cap : list.trim().split(" +")) {
+            String upper = cap.toUpperCase(Locale.ROOT);
+            boolean drop = upper.startsWith("COMPRESS=")
+                    || upper.equals("STARTTLS")
+                    || upper.equals("LOGINDISABLED")
+                    || (offer.loginDisabled() && (upper.equals("AUTH=PLAIN") || upper.equals("AUTH=LOGIN")));
+            if (!drop && !cap.isEmpty()) {
+                kept.add(cap);
+            }
+        }
+        if (offer.startTls()) {
+            kept.add("STARTTLS");
+        }
+        if (offer.loginDisabled()) {
+            kept.add("LOGINDISABLED");
+        }
+        return String.join(" ", kept);
+    }
+}

@@ -1,0 +1,282 @@
+package dev.mailtrail.proxy.net;
+
+import dev.mailtrail.proxy.config.AuditMode;
+import dev.mailtrail.proxy.config.PlaintextAuth;
+import dev.mailtrail.proxy.config.ProxyLimits;
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.imap.codec.ImapRequest;
+import dev.mailtrail.proxy.imap.codec.ImapRequestDecoder;
+import dev.mailtrail.proxy.imap.codec.ImapResponse;
+import dev.mailtrail.proxy.imap.codec.ImapResponseScanner;
+import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
+import dev.mailtrail.proxy.imap.session.ImapSessionAuditor;
+import dev.mailtrail.proxy.imap.session.ProtocolState;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * IMAP through the proxy. Client commands are decoded and forwarded unchanged, except three the proxy answers itself:
+ * STARTTLS (TLS towards the client is the proxy's), LOGIN and AUTHENTICATE PLAIN/LOGIN where plaintext logins are
+ * refused (answered as Dovecot does), and COMPRESS, which the proxy does not offer. Server responses go back
+ * unchanged apart from the capability filtering of {@link CapabilityFilter}.
+ */
+final class ImapRelay extends ProtocolRelay {
+
+    static final String PRIVACY_REQUIRED =
+            "NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.";
+    private static final String UPSTREAM_TAG = "MT0";
+
+    private final ImapRequestDecoder decoder;
+    private final ImapResponseScanner scanner;
+    private final Set<String> outstanding = new HashSet<>();
+    private ImapSessionAuditor auditor;
+    private String swallowing;
+    private String idleTag;
+
+    ImapRelay(RelayContext context) {
+        super(context);
+        ProxyLimits limits = context.config().limits();
+        this.decoder = new ImapRequestDecoder(limits.maxLineLength(), limits.maxLiteralSize());
+        this.scanner = new ImapResponseScanner(limits.maxLineLength(), limits.captureLimit());
+    }
+
+    @Override
+    void sessionStarted() {
+        ImapAuditConfig audit =
+                context.config().audit().withDecideOnDelivery(context.config().mode() == AuditMode.STRICT);
+        String ip = clientAddress.getAddress() == null
+                ? clientAddress.getHostString()
+                : clientAddress.getAddress().getHostAddress();
+        auditor = new ImapSessionAuditor(
+                audit, sessionId, ip, context.clock(), events, context.activity(), context.identities());
+    }
+
+    @Override
+    long clientLiteralLeft() {
+        return swallowing == null ? decoder.literalBytesLeft() : 0;
+    }
+
+    @Override
+    long serverLiteralLeft() {
+        return scanner.literalBytesLeft();
+    }
+
+    @Override
+    boolean clientAtLineStart() {
+        return swallowing == null && decoder.atCommandStart();
+    }
+
+    @Override
+    void clientPiece(ByteBuf piece, boolean startsLine) {
+        if (swallowing != null) {
+            swallow(piece);
+            return;
+        }
+        if (startsLine && decoder.atCommandStart()) {
+            String[] words = words(piece, 3);
+            if (words.length >= 2 && answeredHere(words, piece)) {
+                return;
+            }
+        }
+        boolean commandStart = startsLine && decoder.atCommandStart();
+        List<ImapRequest> requests = decoder.feed(nio(piece));
+        for (ImapRequest r : requests) {
+            if (r instanceof ImapRequest.Malformed m && !m.reason().equals("expected DONE")) {
+                piece.release();
+                if (m.recoverable() && commandStart && requests.size() == 1) {
+                    // Read differently by the server, it could hide a command from the audit: it never gets it.
+                    toClient((m.tag() == null ? "*" : m.tag()) + " BAD Error in IMAP command: " + m.reason() + "\r\n");
+                } else {
+                    closeWith("* BYE Unreadable command: " + m.reason() + "\r\n");
+                }
+                return;
+            }
+        }
+        toServer(piece);
+        for (ImapRequest r : requests) {
+            if (r instanceof ImapRequest.Command c) {
+                if (c.name().equals("IDLE")) {
+                    idleTag = c.tag();
+                } else {
+                    outstanding.add(c.tag());
+                }
+            }
+            auditor.onRequest(r);
+        }
+    }
+
+    /** STARTTLS, refused plaintext logins and COMPRESS never reach the server. */
+    private boolean answeredHere(String[] words, ByteBuf piece) {
+        String tag = words[0];
+        String name = words[1].toUpperCase(Locale.ROOT);
+        switch (name) {
+            case "STARTTLS" -> {
+                decoder.feed(nio(piece));
+                piece.release();
+                if (clientTls) {
+                    toClient(tag + " BAD TLS is already active.\r\n");
+                } else if (context.listener().tls() != TlsMode.STARTTLS) {
+                    toClient(tag + " BAD TLS support isn't enabled.\r\n");
+                } else {
+                    startClientTls(tag + " OK Begin TLS negotiation now.\r\n");
+                }
+                return true;
+            }
+            case "LOGIN" -> {
+                if (plaintextRefused()) {
+                    refuse(tag, piece);
+                    return true;
+                }
+                return false;
+            }
+            case "AUTHENTICATE" -> {
+                String mechanism = words.length > 2 ? words[2].toUpperCase(Locale.ROOT) : "";
+                if (plaintextRefused() && (mechanism.equals("PLAIN") || mechanism.equals("LOGIN"))) {
+                    refuse(tag, piece);
+                    return true;
+                }
+                return false;
+            }
+            case "COMPRESS" -> {
+                List<ImapRequest> r = decoder.feed(nio(piece));
+                piece.release();
+                if (r.stream().anyMatch(x -> x instanceof ImapRequest.Command)) {
+                    toClient(tag + " NO [CANNOT] Compression is not available through this server.\r\n");
+                } else {
+                    swallowing = tag;
+                }
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void refuse(String tag, ByteBuf piece) {
+        List<ImapRequest> requests = decoder.feed(nio(piece));
+        piece.release();
+        boolean complete = requests.stream()
+                .anyMatch(r -> r instanceof ImapRequest.Command || r instanceof ImapRequest.SynchronizingLiteral);
+        toClient(tag + " " + PRIVACY_REQUIRED + "\r\n");
+        if (complete) {
+            decoder.serverCompleted(tag); // ends AUTHENTICATE, drops a literal waiting for its '+'
+        } else {
+            swallowing = tag; // a LITERAL+ login: skip to its end
+        }
+    }
+
+    private void swallow(ByteBuf piece) {
+        List<ImapRequest> requests = decoder.feed(nio(piece));
+        piece.release();
+        for (ImapRequest r : requests) {
+            if (r instanceof ImapRequest.Command || r instanceof ImapRequest.Malformed) {
+                decoder.serverCompleted(swallowing);
+                swallowing = null;
+            }
+        }
+    }
+
+    boolean plaintextRefused() {
+        return context.listener().plaintextAuth() == PlaintextAuth.SECURE_ONLY && !clientTls && !clientIsLoopback();
+    }
+
+    @Override
+    boolean serverAtResponseStart() {
+        return scanner.atResponseStart();
+    }
+
+    @Override
+    void scanServerPiece(ByteBuf piece) {
+        for (ImapResponse r : scanner.feed(nio(piece))) {
+            if (r instanceof ImapResponse.Tagged t) {
+                decoder.serverCompleted(t.tag());
+                outstanding.remove(t.tag());
+                if (t.tag().equals(idleTag)) {
+                    idleTag = null;
+                }
+            }
+            auditor.onResponse(r);
+        }
+    }
+
+    @Override
+    ByteBuf rewrite(ByteBuf response) {
+        byte[] line = ByteBufUtil.getBytes(response);
+        if (!CapabilityFilter.mayCarry(line)) {
+            return response;
+        }
+        boolean loggedIn = auditor.state() != ProtocolState.NOT_AUTHENTICATED;
+        CapabilityFilter.Offer offer = new CapabilityFilter.Offer(
+                context.listener().tls() == TlsMode.STARTTLS && !clientTls && !loggedIn,
+                plaintextRefused() && !loggedIn);
+        byte[] filtered = CapabilityFilter.filter(line, offer);
+        if (filtered == line) {
+            return response;
+        }
+        response.release();
+        return Unpooled.wrappedBuffer(filtered);
+    }
+
+    @Override
+    void greetingSeen() {
+        if (context.upstream().tls() == TlsMode.STARTTLS) {
+            startUpstreamTls();
+        } else {
+            upstreamReady();
+        }
+    }
+
+    @Override
+    String upstreamStartTlsCommand() {
+        return UPSTREAM_TAG + " STARTTLS\r\n";
+    }
+
+    @Override
+    Boolean upstreamStartTlsAnswer(String line) {
+        if (!line.startsWith(UPSTREAM_TAG + " ")) {
+            return null; // an untagged line before the answer
+        }
+        return line.toUpperCase(Locale.ROOT).startsWith(UPSTREAM_TAG + " OK");
+    }
+
+    @Override
+    String unavailable(String why) {
+        return "* BYE [UNAVAILABLE] " + why + "\r\n";
+    }
+
+    @Override
+    boolean awaitingServer() {
+        return !outstanding.isEmpty();
+    }
+
+    @Override
+    void tick() {
+        auditor.tick();
+    }
+
+    @Override
+    void sessionEnded() {
+        auditor.close();
+    }
+
+    /** Up to {@code n} space-separated words of a command line, for a look at its tag and name. */
+    static String[] words(ByteBuf line, int n) {
+        int length = Math.min(line.readableBytes(), 256);
+        String text = line.toString(line.readerIndex(), length, StandardCharsets.US_ASCII);
+        int end = text.indexOf('\r');
+        text = end < 0 ? text : text.substring(0, end);
+        return text.split(" ", n + 1);
+    }
+
+    static ByteBuffer nio(ByteBuf piece) {
+        return piece.nioBufferCount() == 1 ? piece.nioBuffer() : ByteBuffer.wrap(ByteBufUtil.getBytes(piece));
+    }
+}

@@ -1,0 +1,549 @@
+package dev.mailtrail.proxy.net;
+
+import dev.mailtrail.proxy.config.AuditMode;
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.tls.TlsContexts;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection and its connection to the mail server, after Netty's HexDumpProxy: both channels on one
+ * event loop, each side's reading switched off while the other cannot take more. Bytes are cut into pieces at line
+ * ends and handed to the protocol ({@link ImapRelay}, {@link Pop3Relay}), which observes them and says what to pass
+ * on; this class holds each server response until it is complete (its first line always, all of it in strict mode
+ * up to {@code maxHeldBytes}) and releases it through {@link ClientRelease}, gated on the acknowledgement of the
+ * events it revealed.
+ */
+abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
+
+    private static final System.Logger LOG = System.getLogger(ProtocolRelay.class.getName());
+    private static final long QUEUE_HIGH_WATER = 4L * 1024 * 1024;
+
+    final RelayContext context;
+    final String sessionId = UUID.randomUUID().toString();
+    final AckingSink events;
+    Channel client;
+    Channel upstream;
+    ClientRelease release;
+    InetSocketAddress clientAddress;
+    boolean clientTls;
+
+    private boolean started;
+    private boolean ready;
+    private boolean greeted;
+    private boolean upstreamClosed;
+    private boolean closing;
+    private final List<ByteBuf> early = new ArrayList<>();
+    private ByteBuf clientPartial;
+    private boolean discardRestOfRead;
+
+    private final List<ByteBuf> held = new ArrayList<>();
+    private int heldBytes;
+    private int heldLines;
+    private boolean heldFromStart;
+    private boolean firstLineOpen;
+
+    private ByteBuf negotiation;
+    private Instant lastServerOutput;
+    private Instant lastClientInput;
+    private ScheduledFuture<?> timer;
+
+    ProtocolRelay(RelayContext context) {
+        this.context = context;
+        this.events = new AckingSink(context.sink(), context.inFlight());
+    }
+
+    // ---- what a protocol decides -------------------------------------------------------------------------------
+
+    /** The auditor is made here: the client's address is known (from the socket or the PROXY header). */
+    abstract void sessionStarted();
+
+    /** True when the protocol's request decoder is at the start of a line, where a command may be looked at. */
+    abstract boolean clientAtLineStart();
+
+    /** Bytes of a client literal still to come, which need no cutting at line ends; 0 outside literals. */
+    long clientLiteralLeft() {
+        return 0;
+    }
+
+    /** Bytes of a server literal still to come, which need no cutting at line ends; 0 outside literals. */
+    long serverLiteralLeft() {
+        return 0;
+    }
+
+    /** One piece of client input: observe it and forward it ({@link #toServer}), answer it, or drop it. */
+    abstract void clientPiece(ByteBuf piece, boolean startsLine);
+
+    /** True when the server output scanner is between responses. */
+    abstract boolean serverAtResponseStart();
+
+    /** Feeds one piece of server output to the scanner and the auditor. */
+    abstract void scanServerPiece(ByteBuf piece);
+
+    /** Whether the response now being read must be held whole so that {@link #rewrite} can see it. */
+    boolean holdWholeResponse() {
+        return false;
+    }
+
+    /** A complete response held whole (or a one-line one): the bytes to send instead. Default: unchanged. */
+    ByteBuf rewrite(ByteBuf response) {
+        return response;
+    }
+
+    /** The greeting has passed; upgrade the upstream if configured, then {@link #upstreamReady()}. */
+    abstract void greetingSeen();
+
+    /** The command the upstream gets to start TLS, e.g. {@code "MT0 STARTTLS\r\n"}. */
+    abstract String upstreamStartTlsCommand();
+
+    /** Whether the server's line answering {@link #upstreamStartTlsCommand()} is complete and says yes. */
+    abstract Boolean upstreamStartTlsAnswer(String line);
+
+    /** The line telling the client the service is unavailable, and why. */
+    abstract String unavailable(String why);
+
+    /** True while a command waits for the server (and the server owes an answer soon: not IDLE). */
+    abstract boolean awaitingServer();
+
+    /** Called every second on the event loop: lets held decisions out. */
+    void tick() {}
+
+    /** The connection is over: emit every decision still held. */
+    abstract void sessionEnded();
+
+    // ---- the client channel -------------------------------------------------------------------------------------
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        client = ctx.channel();
+        context.sessions().add(client, this);
+        release = new ClientRelease(client, this::auditFailed, this::updateReading);
+        client.config().setAutoRead(context.listener().proxyProtocol());
+        clientTls = context.listener().tls() == TlsMode.IMPLICIT;
+        if (!context.listener().proxyProtocol()) {
+            start((InetSocketAddress) client.remoteAddress());
+        } else {
+            long wait = context.upstream().connectTimeout().toMillis();
+            client.eventLoop().schedule(this::proxyHeaderLate, wait, TimeUnit.MILLISECONDS);
+        }
+        ctx.fireChannelActive();
+    }
+
+    private void proxyHeaderLate() {
+        if (!started) {
+            LOG.log(System.Logger.Level.WARNING, "no PROXY protocol header from " + client.remoteAddress());
+            client.close();
+        }
+    }
+
+    /** The PROXY protocol header named the real client. */
+    void start(InetSocketAddress address) {
+        if (started) {
+            return;
+        }
+        started = true;
+        clientAddress = address;
+        client.config().setAutoRead(false);
+        sessionStarted();
+        connectUpstream();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (!ready) {
+            early.add(in);
+            return;
+        }
+        clientBytes(in);
+    }
+
+    private void clientBytes(ByteBuf in) {
+        lastClientInput = context.clock().instant();
+        try {
+            discardRestOfRead = false;
+            while (in.isReadable() && !discardRestOfRead && client.isActive()) {
+                long literal = clientPartial == null ? clientLiteralLeft() : 0;
+                if (literal > 0) {
+                    clientPiece(in.readRetainedSlice((int) Math.min(in.readableBytes(), literal)), false);
+                    continue;
+                }
+                int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+                int end = lf < 0 ? in.writerIndex() : lf + 1;
+                ByteBuf piece = in.readRetainedSlice(end - in.readerIndex());
+                boolean lineStart = clientPartial != null || clientAtLineStart();
+                if (lineStart && lf < 0 && partialFits(piece)) {
+                    clientPartial = clientPartial == null ? Unpooled.buffer() : clientPartial;
+                    clientPartial.writeBytes(piece);
+                    piece.release();
+                    continue;
+                }
+                if (clientPartial != null) {
+                    clientPartial.writeBytes(piece);
+                    piece.release();
+                    piece = clientPartial;
+                    clientPartial = null;
+                }
+                clientPiece(piece, lineStart);
+            }
+        } finally {
+            in.release();
+        }
+        if (upstream != null) {
+            upstream.flush();
+        }
+    }
+
+    private boolean partialFits(ByteBuf piece) {
+        int have = clientPartial == null ? 0 : clientPartial.readableBytes();
+        return have + piece.readableBytes() <= context.config().limits().maxLineLength();
+    }
+
+    /** The rest of what the client sent in this read is dropped (bytes pipelined after STARTTLS). */
+    void discardRestOfRead() {
+        discardRestOfRead = true;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        client.flush();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateReading();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        end();
+        if (upstream != null) {
+            upstream.close();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "client connection " + sessionId + " failed", cause);
+        ctx.close();
+    }
+
+    /** Answers the client directly, in order after every server output already released. */
+    void toClient(String text) {
+        release.write(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII), null);
+        client.flush();
+    }
+
+    /** Starts TLS towards the client after {@code answer}, which still goes out in plain text. */
+    void startClientTls(String answer) {
+        SslHandler tls = new SslHandler(context.serverTls().newEngine(client.alloc()), true);
+        client.pipeline().addBefore(client.pipeline().context(this).name(), "tls", tls);
+        client.writeAndFlush(Unpooled.copiedBuffer(answer, StandardCharsets.US_ASCII));
+        clientTls = true;
+        discardRestOfRead();
+    }
+
+    boolean clientIsLoopback() {
+        return clientAddress != null
+                && clientAddress.getAddress() != null
+                && clientAddress.getAddress().isLoopbackAddress();
+    }
+
+    /** Closes the client after a last line. */
+    void closeWith(String line) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        release.discard();
+        if (client.isActive()) {
+            client.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    private void auditFailed(Throwable cause) {
+        LOG.log(System.Logger.Level.ERROR, "session " + sessionId + ": audit event not durable, closing", cause);
+        closeWith(unavailable("Audit journal unavailable; nothing more is released."));
+    }
+
+    // ---- the upstream channel -----------------------------------------------------------------------------------
+
+    private void connectUpstream() {
+        UpstreamConfig up = context.upstream();
+        Bootstrap b = new Bootstrap()
+                .group(client.eventLoop())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.AUTO_READ, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        up.connectTimeout().toMillis())
+                .handler(new UpstreamSide());
+        b.connect(up.host(), up.port()).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "mail server " + up.host() + ":" + up.port() + " unreachable: "
+                                + f.cause().getMessage());
+                closeWith(unavailable("Mail server unavailable, try again later."));
+                return;
+            }
+            upstream = f.channel();
+            if (up.tls() == TlsMode.IMPLICIT) {
+                upstream.pipeline()
+                        .addFirst("tls", TlsContexts.clientHandler(context.upstreamTls(), up, upstream.alloc()));
+            }
+            lastServerOutput = context.clock().instant();
+            timer = client.eventLoop().scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
+        });
+    }
+
+    private void everySecond() {
+        if (closing) {
+            return;
+        }
+        tick();
+        UpstreamConfig up = context.upstream();
+        Instant now = context.clock().instant();
+        if (!greeted && lastServerOutput.plus(up.connectTimeout()).isBefore(now)) {
+            closeWith(unavailable("Mail server did not greet in time, try again later."));
+        } else if (awaitingServer()
+                && lastServerOutput.plus(up.responseTimeout()).isBefore(now)
+                && (lastClientInput == null
+                        || lastClientInput.plus(up.responseTimeout()).isBefore(now))) {
+            closeWith(unavailable("Mail server did not answer in time."));
+        }
+    }
+
+    /** Sends the upstream the STARTTLS (STLS) command; its answer is read by the proxy, not the client. */
+    void startUpstreamTls() {
+        negotiation = Unpooled.buffer();
+        upstream.writeAndFlush(Unpooled.copiedBuffer(upstreamStartTlsCommand(), StandardCharsets.US_ASCII));
+    }
+
+    private void negotiate(ByteBuf in) {
+        negotiation.writeBytes(in);
+        in.release();
+        int lf = negotiation.indexOf(negotiation.readerIndex(), negotiation.writerIndex(), (byte) '\n');
+        if (lf < 0) {
+            if (negotiation.readableBytes() > 4096) {
+                closeWith(unavailable("Mail server sent an unreadable answer to STARTTLS."));
+            }
+            return;
+        }
+        String line = negotiation.toString(
+                negotiation.readerIndex(), lf + 1 - negotiation.readerIndex(), StandardCharsets.US_ASCII);
+        negotiation.readerIndex(lf + 1);
+        Boolean ok = upstreamStartTlsAnswer(line);
+        if (ok == null) {
+            return;
+        }
+        negotiation.release();
+        negotiation = null;
+        if (!ok) {
+            closeWith(unavailable("Mail server refused TLS."));
+            return;
+        }
+        UpstreamConfig up = context.upstream();
+        SslHandler tls = TlsContexts.clientHandler(context.upstreamTls(), up, upstream.alloc());
+        upstream.pipeline().addFirst("tls", tls);
+        tls.handshakeFuture().addListener(f -> {
+            if (f.isSuccess()) {
+                upstreamReady();
+            } else {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "TLS with the mail server failed: " + f.cause().getMessage());
+                closeWith(unavailable("TLS with the mail server failed."));
+            }
+        });
+    }
+
+    /** The upstream can take commands: the client may speak. */
+    void upstreamReady() {
+        ready = true;
+        List<ByteBuf> waiting = new ArrayList<>(early);
+        early.clear();
+        waiting.forEach(this::clientBytes);
+        updateReading();
+    }
+
+    void toServer(ByteBuf piece) {
+        upstream.write(piece);
+    }
+
+    private void serverBytes(ByteBuf in) {
+        lastServerOutput = context.clock().instant();
+        if (negotiation != null) {
+            negotiate(in);
+            return;
+        }
+        try {
+            while (in.isReadable() && !closing) {
+                long literal = serverLiteralLeft();
+                if (literal > 0) {
+                    serverPiece(in.readRetainedSlice((int) Math.min(in.readableBytes(), literal)), false);
+                    continue;
+                }
+                int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+                int end = lf < 0 ? in.writerIndex() : lf + 1;
+                serverPiece(in.readRetainedSlice(end - in.readerIndex()), lf >= 0);
+                if (negotiation != null && in.isReadable()) {
+                    negotiate(in.retain());
+                    break;
+                }
+            }
+        } finally {
+            in.release();
+        }
+    }
+
+    private void serverPiece(ByteBuf piece, boolean endsLine) {
+        if (serverAtResponseStart() && held.isEmpty()) {
+            heldFromStart = true;
+            firstLineOpen = true;
+            heldLines = 0;
+        }
+        boolean whole = holdWholeResponse();
+        scanServerPiece(piece);
+        held.add(piece);
+        heldBytes += piece.readableBytes();
+        if (endsLine) {
+            heldLines++;
+            firstLineOpen = false;
+        }
+        boolean strict = context.config().mode() == AuditMode.STRICT;
+        if (serverAtResponseStart()) {
+            ByteBuf response = takeHeld();
+            if (heldFromStart && (heldLines == 1 || whole)) {
+                response = rewrite(response);
+            }
+            release.write(response, gate(strict));
+            if (!greeted) {
+                greeted = true;
+                greetingSeen();
+            }
+        } else if (!firstLineOpen && !whole) {
+            boolean stream = !strict || heldBytes > context.config().limits().maxHeldBytes();
+            if (stream) {
+                heldFromStart = false;
+                release.write(takeHeld(), gate(strict));
+            }
+        }
+    }
+
+    /** What released bytes wait for: in strict mode every event emitted since the last release. */
+    private CompletableFuture<?> gate(boolean strict) {
+        CompletableFuture<?> gate = events.take();
+        return strict ? gate : null;
+    }
+
+    private ByteBuf takeHeld() {
+        ByteBuf out = held.size() == 1 ? held.getFirst() : Unpooled.wrappedBuffer(held.toArray(ByteBuf[]::new));
+        held.clear();
+        heldBytes = 0;
+        return out;
+    }
+
+    private void upstreamInactive() {
+        upstreamClosed = true;
+        if (!greeted && client.isActive()) {
+            closeWith(unavailable("Mail server closed the connection, try again later."));
+            return;
+        }
+        closeWhenDrained();
+    }
+
+    private void closeWhenDrained() {
+        if (upstreamClosed && release.idle() && client.isActive() && !closing) {
+            closing = true;
+            client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void updateReading() {
+        if (upstream != null) {
+            upstream.config().setAutoRead(client.isWritable() && release.queuedBytes() < QUEUE_HIGH_WATER);
+            client.config().setAutoRead(ready && upstream.isWritable());
+        }
+        closeWhenDrained();
+    }
+
+    private void end() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        held.forEach(ByteBuf::release);
+        held.clear();
+        early.forEach(ByteBuf::release);
+        early.clear();
+        if (clientPartial != null) {
+            clientPartial.release();
+            clientPartial = null;
+        }
+        if (release != null) {
+            release.discard();
+        }
+        try {
+            if (started) {
+                sessionEnded();
+            }
+        } finally {
+            context.sessions().ended(this);
+        }
+    }
+
+    /** The handler on the mail server's channel: everything goes back to the relay on the same event loop. */
+    private final class UpstreamSide extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            serverBytes((ByteBuf) msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            client.flush();
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            updateReading();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            upstreamInactive();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.log(System.Logger.Level.DEBUG, "mail server connection of " + sessionId + " failed", cause);
+            ctx.close();
+        }
+    }
+}

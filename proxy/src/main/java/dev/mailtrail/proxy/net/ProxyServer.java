@@ -1,0 +1,183 @@
+package dev.mailtrail.proxy.net;
+
+import dev.mailtrail.proxy.config.ListenerConfig;
+import dev.mailtrail.proxy.config.MailProtocol;
+import dev.mailtrail.proxy.config.ProxyConfig;
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.session.AuditEventSink;
+import dev.mailtrail.proxy.session.DownloadActivity;
+import dev.mailtrail.proxy.session.MessageIdentityResolver;
+import dev.mailtrail.proxy.session.RememberingIdentityResolver;
+import dev.mailtrail.proxy.tls.TlsContexts;
+import dev.mailtrail.proxy.tls.TlsSetupException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running auditing proxy: one Netty server channel per configured listener, each client connection relayed to
+ * the mail server of its protocol and audited on the way. {@link #start} binds every listener or fails naming the
+ * one that could not be bound; {@link #close} stops accepting, closes every session (each auditor emits what it
+ * still held) and waits until every event submitted has been acknowledged.
+ */
+public final class ProxyServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ProxyServer.class.getName());
+
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final Map<String, Channel> bound = new LinkedHashMap<>();
+    private final Sessions sessions = new Sessions();
+    private final InFlight inFlight = new InFlight();
+    private boolean closed;
+
+    private ProxyServer() {
+        this.acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    }
+
+    /** Starts the proxy with the system clock. */
+    public static ProxyServer start(ProxyConfig config, AuditEventSink sink) throws ProxyStartException {
+        return start(config, sink, Clock.systemUTC());
+    }
+
+    /** Starts the proxy; every listener is bound when this returns. */
+    public static ProxyServer start(ProxyConfig config, AuditEventSink sink, Clock clock) throws ProxyStartException {
+        SslContext serverTls = null;
+        Map<MailProtocol, SslContext> upstreamTls = new LinkedHashMap<>();
+        try {
+            if (config.tls() != null) {
+                serverTls = TlsContexts.server(config.tls());
+            }
+            for (MailProtocol p : MailProtocol.values()) {
+                UpstreamConfig up = config.upstream(p);
+                if (up != null && up.tls() != TlsMode.NONE) {
+                    upstreamTls.put(p, TlsContexts.client(up));
+                }
+            }
+        } catch (TlsSetupException e) {
+            throw new ProxyStartException(e.getMessage());
+        }
+        ProxyServer server = new ProxyServer();
+        DownloadActivity activity = new DownloadActivity(config.audit().downloadRule(), 100_000);
+        MessageIdentityResolver identities = new RememberingIdentityResolver(100_000);
+        for (ListenerConfig listener : config.listeners()) {
+            RelayContext context = new RelayContext(
+                    config,
+                    listener,
+                    serverTls,
+                    upstreamTls.get(listener.protocol()),
+                    sink,
+                    server.inFlight,
+                    clock,
+                    activity,
+                    identities,
+                    server.sessions);
+            try {
+                server.bind(context);
+            } catch (RuntimeException | InterruptedException e) {
+                server.close();
+                throw new ProxyStartException("cannot listen on " + listener.address() + ":" + listener.port()
+                        + " (listener " + listener.name() + "): " + e.getMessage());
+            }
+        }
+        return server;
+    }
+
+    private void bind(RelayContext context) throws InterruptedException {
+        ListenerConfig listener = context.listener();
+        ServerBootstrap b = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (listener.proxyProtocol()) {
+                            ch.pipeline().addLast("proxy-protocol", new HAProxyMessageDecoder());
+                            ch.pipeline().addLast("proxy-protocol-reader", new ProxyProtocolReader());
+                        }
+                        if (listener.tls() == TlsMode.IMPLICIT) {
+                            ch.pipeline().addLast("tls", context.serverTls().newHandler(ch.alloc()));
+                        }
+                        ch.pipeline()
+                                .addLast(
+                                        "relay",
+                                        listener.protocol() == MailProtocol.IMAP
+                                                ? new ImapRelay(context)
+                                                : new Pop3Relay(context));
+                    }
+                });
+        Channel channel = b.bind(listener.address(), listener.port()).sync().channel();
+        bound.put(listener.name(), channel);
+        LOG.log(
+                System.Logger.Level.INFO,
+                "listening for " + listener.protocol() + " on " + channel.localAddress() + " (" + listener.name()
+                        + ", TLS " + listener.tls() + (listener.proxyProtocol() ? ", PROXY protocol" : "") + ")");
+    }
+
+    /** The address a listener is bound to (its port chosen by the system when configured as 0). */
+    public InetSocketAddress address(String listenerName) {
+        Channel c = bound.get(listenerName);
+        if (c == null) {
+            throw new IllegalArgumentException("no listener named " + listenerName);
+        }
+        return (InetSocketAddress) c.localAddress();
+    }
+
+    /** Every listener's bound address, by name, in configuration order. */
+    public Map<String, InetSocketAddress> addresses() {
+        Map<String, InetSocketAddress> out = new LinkedHashMap<>();
+        bound.forEach((name, c) -> out.put(name, (InetSocketAddress) c.localAddress()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Client connections open now. */
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    /** Events whose acknowledgement failed since start (each was logged with what it was). */
+    public long failedEvents() {
+        return inFlight.failed();
+    }
+
+    /**
+     * Stops accepting, closes every session (their held decisions are emitted) and waits up to 30 seconds for every
+     * event to be acknowledged. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        bound.values().forEach(c -> c.close().awaitUninterruptibly());
+        try {
+            if (!sessions.closeAll(Duration.ofSeconds(10))) {
+                LOG.log(System.Logger.Level.ERROR, "sessions still open 10 s after they were closed at shutdown");
+            }
+            if (!inFlight.await(Duration.ofSeconds(30))) {
+                LOG.log(System.Logger.Level.ERROR, "audit events still not durable after 30 s at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

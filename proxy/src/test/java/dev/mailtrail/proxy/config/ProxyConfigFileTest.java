@@ -1,0 +1,113 @@
+package dev.mailtrail.proxy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProxyConfigFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String MINIMAL = """
+            [upstream imap]
+            host = 127.0.0.1
+            port = 143
+
+            [listener imap]
+            protocol = imap
+            port = 1143
+            """;
+
+    @Test
+    void theExampleFileReadsWithEveryListener() throws Exception {
+        Path tls = Files.createDirectories(dir.resolve("tls"));
+        for (String f : new String[] {"fullchain.pem", "key.pem", "internal-ca.pem"}) {
+            Files.writeString(tls.resolve(f), "x");
+        }
+        String example =
+                Files.readString(Path.of("../examples/mailtrail-proxy.conf")).replace("/etc/mailtrail/tls/", tls + "/");
+        ProxyConfig config = ProxyConfigFile.parse(example, "mailtrail-proxy.conf", dir);
+        assertThat(config.mode()).isEqualTo(AuditMode.STRICT);
+        assertThat(config.listeners())
+                .extracting(ListenerConfig::name)
+                .containsExactly("imap", "imaps", "imaps-lb", "pop3", "pop3s");
+        assertThat(config.listeners().get(2).proxyProtocol()).isTrue();
+        assertThat(config.imapUpstream().tls()).isEqualTo(TlsMode.STARTTLS);
+        assertThat(config.pop3Upstream().port()).isEqualTo(995);
+        assertThat(config.audit().masterSeparator()).isEqualTo("*");
+        assertThat(config.audit().downloadRule().episodeQuiet()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.limits().maxHeldBytes()).isEqualTo(16 * 1024 * 1024);
+    }
+
+    @Test
+    void defaultsFillWhatAMinimalFileLeavesOut() throws Exception {
+        ProxyConfig config = ProxyConfigFile.parse(MINIMAL, "proxy.conf", dir);
+        assertThat(config.mode()).isEqualTo(AuditMode.STRICT);
+        assertThat(config.imapUpstream().verify()).isTrue();
+        ListenerConfig l = config.listeners().getFirst();
+        assertThat(l.plaintextAuth()).isEqualTo(PlaintextAuth.SECURE_ONLY);
+        assertThat(l.address()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsLine() {
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "prot = imap\n", "proxy.conf", dir))
+                .isInstanceOf(ProxyConfigException.class)
+                .hasMessage("proxy.conf:8: key \"prot\": unknown key in [listener]");
+    }
+
+    @Test
+    void aBadValueIsNamedWithItsLineAndTheAllowedOnes() {
+        String text = MINIMAL.replace("protocol = imap", "protocol = smtp");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessage("proxy.conf:6: key \"protocol\": unknown value \"smtp\"; one of imap, pop3");
+    }
+
+    @Test
+    void aMissingRequiredKeyIsNamedAtItsSection() {
+        String text = MINIMAL.replace("host = 127.0.0.1\n", "");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessage("proxy.conf:1: key \"host\": missing in [upstream]");
+    }
+
+    @Test
+    void aTlsListenerWithoutCertificateIsRefused() {
+        String text = MINIMAL + "tls = implicit\n";
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessage("proxy.conf:5: key \"tls\": listener imap offers TLS but there is no [tls] section");
+    }
+
+    @Test
+    void aListenerWithoutItsUpstreamIsRefused() {
+        String text = MINIMAL + "\n[listener pop3]\nprotocol = pop3\nport = 1110\n";
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessageContaining("proxy.conf:9: key \"protocol\": listener pop3 speaks pop3 but there is no"
+                        + " [upstream pop3] section");
+    }
+
+    @Test
+    void badDurationsSizesAndMissingFilesAreNamed() {
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "[download-rule]\ngap = soon\n", "proxy.conf", dir))
+                .hasMessageStartingWith("proxy.conf:9: key \"gap\": expected a duration");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "[limits]\nmax-line-length = 12\n", "proxy.conf", dir))
+                .hasMessageStartingWith("proxy.conf:9: key \"max-line-length\": 12 is out of range");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(
+                        MINIMAL + "[tls]\ncertificate = nowhere.pem\nkey = k.pem\n", "proxy.conf", dir))
+                .hasMessage("proxy.conf:9: key \"certificate\": cannot read the file " + dir.resolve("nowhere.pem"));
+    }
+
+    @Test
+    void aKeyGivenTwiceAndASectionGivenTwiceAreRefused() {
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "port = 1144\n", "proxy.conf", dir))
+                .hasMessage("proxy.conf:8: key \"port\": given twice (first on line 7)");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(
+                        MINIMAL + "[listener imap]\nprotocol = imap\nport = 1\n", "proxy.conf", dir))
+                .hasMessage("proxy.conf:8: section [listener imap] given twice");
+    }
+}

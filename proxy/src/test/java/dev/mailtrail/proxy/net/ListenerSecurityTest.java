@@ -1,0 +1,254 @@
+package dev.mailtrail.proxy.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.proxy.config.AuditMode;
+import dev.mailtrail.proxy.config.ListenerConfig;
+import dev.mailtrail.proxy.config.MailProtocol;
+import dev.mailtrail.proxy.config.PlaintextAuth;
+import dev.mailtrail.proxy.config.ProxyConfig;
+import dev.mailtrail.proxy.config.ProxyLimits;
+import dev.mailtrail.proxy.config.TlsFiles;
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.dovecot.DovecotInstance;
+import dev.mailtrail.proxy.dovecot.TestCertificate;
+import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client side (implicit TLS, STARTTLS, STLS, the PROXY protocol, the plaintext-login policy) and the server side
+ * (implicit TLS and STARTTLS with certificate verification, a server that is down) against a Dovecot that speaks TLS.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListenerSecurityTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dir;
+
+    DovecotInstance dovecot;
+    TestCertificate cert;
+    final RecordingAuditSink sink = new RecordingAuditSink();
+    ProxyServer proxy;
+
+    @BeforeAll
+    void start() throws Exception {
+        cert = TestCertificate.create(Files.createDirectories(dir.resolve("tls")));
+        dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")), cert);
+        UpstreamConfig plainImap = UpstreamConfig.plain("127.0.0.1", dovecot.imapPort());
+        List<ListenerConfig> listeners = List.of(
+                ListenerConfig.loopback("imaps", MailProtocol.IMAP, 0, TlsMode.IMPLICIT),
+                ListenerConfig.loopback("imap-starttls", MailProtocol.IMAP, 0, TlsMode.STARTTLS),
+                ListenerConfig.loopback("pop3s", MailProtocol.POP3, 0, TlsMode.IMPLICIT),
+                new ListenerConfig(
+                        "imap-lb",
+                        MailProtocol.IMAP,
+                        "127.0.0.1",
+                        0,
+                        TlsMode.STARTTLS,
+                        true,
+                        PlaintextAuth.SECURE_ONLY),
+                new ListenerConfig(
+                        "pop3-lb", MailProtocol.POP3, "127.0.0.1", 0, TlsMode.NONE, true, PlaintextAuth.SECURE_ONLY),
+                new ListenerConfig(
+                        "imap-lb-allow", MailProtocol.IMAP, "127.0.0.1", 0, TlsMode.NONE, true, PlaintextAuth.ALLOW));
+        proxy = ProxyServer.start(
+                config(listeners, plainImap, UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port())), sink);
+    }
+
+    private ProxyConfig config(List<ListenerConfig> listeners, UpstreamConfig imap, UpstreamConfig pop3) {
+        return new ProxyConfig(
+                listeners,
+                new TlsFiles(cert.certificate(), cert.key()),
+                imap,
+                pop3,
+                AuditMode.STRICT,
+                ImapAuditConfig.DEFAULTS,
+                ProxyLimits.DEFAULTS);
+    }
+
+    @AfterAll
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (dovecot != null) {
+            dovecot.close();
+        }
+    }
+
+    private String python(String script) throws Exception {
+        Path file = dir.resolve("s" + System.nanoTime() + ".py");
+        Files.writeString(file, script);
+        return ProxyHarness.run(dir, null, "python3", file.toString());
+    }
+
+    @Test
+    void imapsAndPop3sListenersSpeakTlsWithTheConfiguredCertificate() throws Exception {
+        String out = python("""
+                import imaplib, poplib, ssl
+                ctx = ssl.create_default_context(cafile='%s')
+                m = imaplib.IMAP4_SSL('localhost', %d, ssl_context=ctx)
+                print(m.sock.version())
+                m.login('alice', 'Secret123')
+                m.logout()
+                p = poplib.POP3_SSL('localhost', %d, context=ctx)
+                p.user('alice'); p.pass_('Secret123'); p.quit()
+                print('ok')
+                """.formatted(
+                        cert.certificate(),
+                        proxy.address("imaps").getPort(),
+                        proxy.address("pop3s").getPort()));
+        assertThat(out).containsPattern("TLSv1\\.[23]").contains("ok");
+    }
+
+    @Test
+    void starttlsIsTheProxysOwnAndCapabilitiesFollowTheListener() throws Exception {
+        String out = python(
+                """
+                import imaplib, ssl
+                ctx = ssl.create_default_context(cafile='%s')
+                m = imaplib.IMAP4('localhost', %d)
+                print('before', m.capabilities)
+                m.starttls(ssl_context=ctx)
+                typ, caps = m.capability()
+                print('after', caps)
+                m.login('alice', 'Secret123')
+                m.logout()
+                """.formatted(cert.certificate(), proxy.address("imap-starttls").getPort()));
+        String before =
+                out.lines().filter(l -> l.startsWith("before")).findFirst().orElseThrow();
+        String after =
+                out.lines().filter(l -> l.startsWith("after")).findFirst().orElseThrow();
+        assertThat(before).contains("'STARTTLS'").doesNotContain("COMPRESS");
+        assertThat(after)
+                .doesNotContain("STARTTLS")
+                .doesNotContain("LOGINDISABLED")
+                .doesNotContain("COMPRESS");
+    }
+
+    @Test
+    void aClientNamedByPROXYv1FromAfarIsRefusedPlaintextLoginsAsDovecotDoes() throws Exception {
+        try (LineClient c = new LineClient(proxy.address("imap-lb").getPort())) {
+            c.send("PROXY TCP4 203.0.113.7 127.0.0.1 50000 143");
+            String greeting = c.line();
+            assertThat(greeting).contains("STARTTLS").contains("LOGINDISABLED").doesNotContain("AUTH=PLAIN");
+            c.send("a LOGIN carol Secret123");
+            assertThat(c.line())
+                    .isEqualTo("a NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS)"
+                            + " connections.");
+            c.send("b AUTHENTICATE PLAIN AGNhcm9sAFNlY3JldDEyMw==");
+            assertThat(c.line()).startsWith("b NO [PRIVACYREQUIRED]");
+            c.send("c LOGIN {5}");
+            assertThat(c.line()).startsWith("c NO [PRIVACYREQUIRED]");
+            c.send("d NOOP");
+            assertThat(c.until("d ")).contains("d OK");
+        }
+        try (LineClient c = new LineClient(proxy.address("pop3-lb").getPort())) {
+            c.send("PROXY TCP4 203.0.113.7 127.0.0.1 50000 110");
+            assertThat(c.line()).startsWith("+OK");
+            c.send("USER carol");
+            assertThat(c.line())
+                    .isEqualTo("-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.");
+            c.send("QUIT");
+            assertThat(c.line()).startsWith("+OK");
+        }
+    }
+
+    @Test
+    void aPROXYv2HeaderGivesTheRealClientAddressToTheRecords() throws Exception {
+        try (LineClient c = new LineClient(proxy.address("imap-lb-allow").getPort())) {
+            c.send(LineClient.proxyV2(new byte[] {(byte) 198, 51, 100, 23}, 40000, new byte[] {127, 0, 0, 1}, 143));
+            assertThat(c.line()).startsWith("* OK");
+            c.send("a LOGIN bob Secret123");
+            assertThat(c.until("a ")).contains("a OK");
+            c.send("b LOGOUT");
+            c.until("b ");
+        }
+        List<MailboxAccess> events = sink.await(
+                es -> es.stream()
+                        .anyMatch(e -> e.operation() == MailboxAction.MAILBOX_LOGIN
+                                && "198.51.100.23".equals(e.session().clientIp())),
+                WAIT);
+        assertThat(events).anyMatch(e -> e.actor().equals("bob"));
+    }
+
+    @Test
+    void theUpstreamOverImplicitTlsAndStarttlsIsVerifiedAgainstTheConfiguredTrust() throws Exception {
+        UpstreamConfig imaps = new UpstreamConfig(
+                "localhost",
+                dovecot.imapsPort(),
+                TlsMode.IMPLICIT,
+                true,
+                cert.certificate(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+        UpstreamConfig pop3Starttls = new UpstreamConfig(
+                "localhost",
+                dovecot.pop3Port(),
+                TlsMode.STARTTLS,
+                true,
+                cert.certificate(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+        ListenerConfig imap = ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE);
+        ListenerConfig pop3 = ListenerConfig.loopback("pop3", MailProtocol.POP3, 0, TlsMode.NONE);
+        try (ProxyServer p = ProxyServer.start(config(List.of(imap, pop3), imaps, pop3Starttls), sink)) {
+            String out = python(
+                    """
+                    import imaplib, poplib
+                    m = imaplib.IMAP4('127.0.0.1', %d)
+                    m.login('alice', 'Secret123'); m.logout()
+                    p = poplib.POP3('127.0.0.1', %d)
+                    p.user('alice'); p.pass_('Secret123'); print(p.stat()); p.quit()
+                    print('ok')
+                    """.formatted(p.address("imap").getPort(), p.address("pop3").getPort()));
+            assertThat(out).contains("ok");
+        }
+        UpstreamConfig untrusted = new UpstreamConfig(
+                "localhost",
+                dovecot.imapsPort(),
+                TlsMode.IMPLICIT,
+                true,
+                null,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+        try (ProxyServer p = ProxyServer.start(config(List.of(imap), untrusted, null), sink);
+                LineClient c = new LineClient(p.address("imap").getPort())) {
+            assertThat(c.line()).startsWith("* BYE [UNAVAILABLE]");
+        }
+    }
+
+    @Test
+    void aMailServerThatIsDownGetsTheClientAClearByeOrErr() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        ListenerConfig imap = ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE);
+        ListenerConfig pop3 = ListenerConfig.loopback("pop3", MailProtocol.POP3, 0, TlsMode.NONE);
+        UpstreamConfig down = UpstreamConfig.plain("127.0.0.1", closed);
+        try (ProxyServer p = ProxyServer.start(config(List.of(imap, pop3), down, down), sink)) {
+            try (LineClient c = new LineClient(p.address("imap").getPort())) {
+                assertThat(c.line()).isEqualTo("* BYE [UNAVAILABLE] Mail server unavailable, try again later.");
+                assertThat(c.line()).isNull();
+            }
+            try (LineClient c = new LineClient(p.address("pop3").getPort())) {
+                assertThat(c.line()).isEqualTo("-ERR [SYS/TEMP] Mail server unavailable, try again later.");
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.mailtrail.proxy.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtrail.proxy.config.AuditMode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same scripted IMAP sessions, straight to Dovecot and through the proxy, give the same bytes back, apart from
+ * the documented capability filtering (COMPRESS=DEFLATE removed) and Dovecot's own timings in tagged responses.
+ * The sessions use synchronising and non-synchronising literals, pipelining, IDLE, ENABLE (UTF8=ACCEPT, CONDSTORE,
+ * QRESYNC), partial and BINARY fetches; they change nothing, so both runs see the same mailbox.
+ */
+class TransparencyTest {
+
+    private static final Pattern TIMING =
+            Pattern.compile(" \\(\\d+\\.\\d+ \\+ \\d+\\.\\d+(?: \\+ \\d+\\.\\d+)? secs\\)");
+    private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)\\+?\\}$");
+
+    @TempDir
+    Path dir;
+
+    /** One step: bytes to send, then what to read before the next step. */
+    record Step(String send, String readUntil) {}
+
+    static final List<Step> SESSION = List.of(
+            new Step(null, "* OK"),
+            new Step("t1 CAPABILITY\r\n", "t1 "),
+            new Step("t2 LOGIN alice Secret123\r\n", "t2 "),
+            new Step("t3 ENABLE UTF8=ACCEPT CONDSTORE QRESYNC\r\n", "t3 "),
+            new Step("t4 NAMESPACE\r\nt5 LIST \"\" \"*\"\r\nt6 STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY)\r\n", "t6 "),
+            new Step("t7 EXAMINE INBOX (CONDSTORE)\r\n", "t7 "),
+            new Step("t8 FETCH 1:* (UID FLAGS RFC822.SIZE MODSEQ)\r\n", "t8 "),
+            new Step(
+                    "t9 FETCH 1 (BODY.PEEK[]<0.40>)\r\nt10 UID FETCH 1:* (BODY.PEEK[HEADER.FIELDS (SUBJECT MESSAGE-ID)])\r\n",
+                    "t10 "),
+            new Step("t11 FETCH 2 (BINARY.PEEK[1] BODY.PEEK[1]<3.17> BODYSTRUCTURE)\r\n", "t11 "),
+            new Step("t12 UID FETCH 1:* (BODY.PEEK[])\r\n", "t12 "),
+            new Step("t13 UID SEARCH CHARSET UTF-8 SUBJECT {6}\r\n", "+"),
+            new Step("Report\r\n", "t13 "),
+            new Step("t14 SEARCH SUBJECT {4+}\r\nLast\r\nt15 NOOP\r\n", "t15 "),
+            new Step("t16 IDLE\r\n", "+"),
+            new Step("DONE\r\n", "t16 "),
+            new Step("t17 FETCH 1,2 (FLAGS) (CHANGEDSINCE 1)\r\n", "t17 "),
+            new Step("t18 LOGOUT\r\n", "t18 "));
+
+    @Test
+    void scriptedSessionsGiveTheSameBytesDirectAndThroughTheProxy() throws Exception {
+        try (ProxyHarness h = new ProxyHarness(Files.createDirectories(dir.resolve("h")), AuditMode.STRICT)) {
+            h.dovecot.seed("alice", "INBOX", "Report for Q3", "Numbers are up.\n".repeat(400));
+            h.dovecot.seed("alice", "INBOX", "Last reminder ✓", "Café at noon.");
+            h.dovecot.seed("alice", "INBOX", "Report with a long body", "x".repeat(300_000));
+            run(h.dovecot.imapPort()); // settles \Recent and the caches, so both runs below see one state
+            String direct = normalise(run(h.dovecot.imapPort()));
+            String proxied = normalise(run(h.port("imap")));
+            assertThat(direct).contains("COMPRESS=DEFLATE");
+            assertThat(proxied).doesNotContain("COMPRESS");
+            assertThat(proxied).isEqualTo(direct.replace(" COMPRESS=DEFLATE", ""));
+            assertThat(proxied).contains("+ idling").contains("t9 OK").contains("BINARY[1]");
+        }
+    }
+
+    private static String normalise(String transcript) {
+        return TIMING.matcher(transcript).replaceAll(" (T secs)");
+    }
+
+    /** Runs {@link #SESSION} and returns every byte received, literals included. */
+    static String run(int port) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (Step step : SESSION) {
+                if (step.send() != null) {
+                    out.write(step.send().getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                String line;
+                do {
+                    line = readResponseLine(in, all);
+                } while (!line.startsWith(step.readUntil()));
+            }
+            return all.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One line, and the literals its lines announce, appended to {@code all}; returns the first line. */
+    private static String readResponseLine(InputStream in, ByteArrayOutputStream all) throws IOException {
+        String first = null;
+        while (true) {
+            String line = readLine(in);
+            all.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+            all.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            first = first == null ? line : first;
+            Matcher m = LITERAL.matcher(line);
+            if (!m.find() || line.startsWith("+")) {
+                return first;
+            }
+            all.writeBytes(in.readNBytes(Integer.parseInt(m.group(1))));
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != '\n') {
+            if (c == -1) {
+                throw new IOException("connection closed after: " + b.toString(StandardCharsets.UTF_8));
+            }
+            b.write(c);
+        }
+        String s = b.toString(StandardCharsets.UTF_8);
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+}
