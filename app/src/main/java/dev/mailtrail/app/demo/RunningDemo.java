@@ -1,5 +1,6 @@
 package dev.mailtrail.app.demo;
 
+import dev.mailtrail.app.cmdlet.CmdletChannel;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.demo.DemoMailServer;
@@ -70,6 +71,7 @@ public final class RunningDemo implements AutoCloseable {
             Files.createDirectories(options.data());
             DemoCertificate certificate = DemoCertificate.loadOrCreate(options.data(), clock);
             pipeline = AuditPipeline.open(options.data(), clock, PipelineOptions.defaults(), "mt demo");
+            pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             mailServer = options.backend().start(DemoCorpus.messages());
             AuditPipeline journal = pipeline;
             AuditEventSink sink = event -> journal.submit(event);

@@ -1,5 +1,6 @@
 package dev.mailtrail.app.serve;
 
+import dev.mailtrail.app.cmdlet.CmdletChannel;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.proxy.config.ProxyConfig;
@@ -33,8 +34,9 @@ public final class AuditingProxy implements AutoCloseable {
             throws IOException, ProxyStartException {
         AuditPipeline pipeline = AuditPipeline.open(dataDirectory, clock, PipelineOptions.defaults(), "mt serve");
         try {
+            pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             return new AuditingProxy(pipeline, ProxyServer.start(config, pipeline::submit, clock));
-        } catch (ProxyStartException | RuntimeException e) {
+        } catch (IOException | ProxyStartException | RuntimeException e) {
             pipeline.close();
             throw e;
         }

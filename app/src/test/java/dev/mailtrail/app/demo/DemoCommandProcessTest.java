@@ -2,6 +2,7 @@ package dev.mailtrail.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtrail.app.process.MtProcess;
 import dev.mailtrail.demo.corpus.DemoCorpus;
 import dev.mailtrail.demo.corpus.SeedMessage;
 import dev.mailtrail.store.log.FoundRecord;
@@ -63,6 +64,21 @@ class DemoCommandProcessTest {
                     print(len(data[0][1]))
                     """.formatted(data.resolve("tls/demo-cert.pem"), ports.imapsPort()));
             assertThat(printed.strip()).isEqualTo(String.valueOf(sent.size()));
+
+            // an administrator's cmdlet reaches the running demo's pipeline through the data directory
+            MtProcess.Result set = MtProcess.run(
+                    data,
+                    "Set-Mailbox",
+                    "-Identity",
+                    "alice@demo.test",
+                    "-AuditOwner",
+                    "@{Add=\"MailboxLogin\"}",
+                    "--data",
+                    data.toString());
+            assertThat(set.exit()).as(set.err()).isZero();
+            assertThat(MtProcess.run(data, "Get-Mailbox", "alice@demo.test", "--data", data.toString())
+                            .out())
+                    .containsPattern("AuditOwner +: \\{.*MailboxLogin\\}");
         } finally {
             demo.destroy();
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
