@@ -5,7 +5,6 @@ import dev.mailtrail.app.ingest.IngestCommand;
 import dev.mailtrail.app.investigate.ImportCommand;
 import dev.mailtrail.app.investigate.ScopeCommand;
 import dev.mailtrail.app.replay.ReplayCommand;
-import dev.mailtrail.app.serve.ServeCommand;
 import dev.mailtrail.app.verify.VerifyCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -46,7 +45,8 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             ImportCommand.class,
             ScopeCommand.class,
-            ServeCommand.class,
+            dev.mailtrail.app.serve.ServeCommand.class,
+            dev.mailtrail.app.demo.DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mt {

@@ -21,13 +21,14 @@ record IngestSummary(
     }
 
     String describe(Path directory) {
+        String rate = seconds >= 1
+                ? String.format(Locale.ROOT, " in %.1f s (%,.0f events/s durable)", seconds, events / seconds)
+                : "";
         return String.format(
                 Locale.ROOT,
-                "mt ingest: %,d events journaled in %.1f s (%,.0f events/s durable), %,d records made; rejected lines:"
-                        + " %d; data: %s",
+                "mt ingest: %,d events journaled%s, %,d records made; rejected lines: %d; data: %s",
                 events,
-                seconds,
-                seconds > 0 ? events / seconds : 0.0,
+                rate,
                 recordsAfter - recordsBefore,
                 rejected,
                 directory);

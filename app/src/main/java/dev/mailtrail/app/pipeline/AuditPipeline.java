@@ -57,6 +57,7 @@ public final class AuditPipeline implements AutoCloseable {
     private Instant lastTick;
     private Instant nextRetention;
     private final ReentrantLock submitting = new ReentrantLock();
+    private final List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Throwable failure;
     private volatile boolean closed;
 
@@ -207,12 +208,25 @@ public final class AuditPipeline implements AutoCloseable {
         return logs.unifiedLog();
     }
 
+    /** Closes {@code resource} (a listener that feeds this pipeline) first when the pipeline closes. */
+    public void closeWith(AutoCloseable resource) {
+        closeFirst.add(resource);
+    }
+
     /**
      * Flushes every open window (journaled, so a replay flushes at the same point), applies everything, commits
      * the stores and closes. Idempotent.
      */
     @Override
     public void close() throws IOException {
+        for (AutoCloseable resource : closeFirst) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // a listener that fails to close must not keep the records from being flushed
+            }
+        }
+        closeFirst.clear();
         submitting.lock();
         try {
             if (closed) {

@@ -42,7 +42,8 @@ final class DataDirectoryLock implements AutoCloseable {
         }
         channel.truncate(0);
         channel.write(
-                ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ": mt " + purpose + "\n")
+                ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ": "
+                                + (purpose.startsWith("mt ") ? purpose : "mt " + purpose) + "\n")
                         .getBytes(StandardCharsets.UTF_8)),
                 0);
         channel.force(false);

@@ -16,19 +16,17 @@ import java.util.Map;
  * The proxy and the audit pipeline of one data directory, started and stopped together: every access event the
  * proxy makes is journaled by the pipeline, whose acknowledgement is what strict mode waits for, and cmdlets typed
  * meanwhile ({@code mt Set-Mailbox …}) reach the pipeline through its {@link CmdletChannel}. {@link #close} stops
- * the proxy first (no new sessions; open ones closed, their held decisions emitted and acknowledged), then the
- * cmdlet channel, then closes the pipeline, which flushes every open aggregation window.
+ * the proxy first (no new sessions; open ones closed, their held decisions emitted and acknowledged), then closes
+ * the pipeline with its cmdlet channel, which flushes every open aggregation window.
  */
 public final class AuditingProxy implements AutoCloseable {
 
     private final AuditPipeline pipeline;
-    private final CmdletChannel cmdlets;
     private final ProxyServer server;
     private boolean closed;
 
-    private AuditingProxy(AuditPipeline pipeline, CmdletChannel cmdlets, ProxyServer server) {
+    private AuditingProxy(AuditPipeline pipeline, ProxyServer server) {
         this.pipeline = pipeline;
-        this.cmdlets = cmdlets;
         this.server = server;
     }
 
@@ -36,14 +34,10 @@ public final class AuditingProxy implements AutoCloseable {
     public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock)
             throws IOException, ProxyStartException {
         AuditPipeline pipeline = AuditPipeline.open(dataDirectory, clock, PipelineOptions.defaults(), "mt serve");
-        CmdletChannel cmdlets = null;
         try {
-            cmdlets = CmdletChannel.open(pipeline, clock);
-            return new AuditingProxy(pipeline, cmdlets, ProxyServer.start(config, pipeline::submit, clock));
-        } catch (ProxyStartException | IOException | RuntimeException e) {
-            if (cmdlets != null) {
-                cmdlets.close();
-            }
+            pipeline.closeWith(CmdletChannel.open(pipeline, clock));
+            return new AuditingProxy(pipeline, ProxyServer.start(config, pipeline::submit, clock));
+        } catch (IOException | ProxyStartException | RuntimeException e) {
             pipeline.close();
             throw e;
         }
@@ -67,11 +61,7 @@ public final class AuditingProxy implements AutoCloseable {
         try {
             server.close();
         } finally {
-            try {
-                cmdlets.close();
-            } finally {
-                pipeline.close();
-            }
+            pipeline.close(); // closes the cmdlet channel too
         }
     }
 }

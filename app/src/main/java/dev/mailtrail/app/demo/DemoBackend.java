@@ -1,0 +1,29 @@
+package dev.mailtrail.app.demo;
+
+import dev.mailtrail.demo.DemoMailServer;
+import dev.mailtrail.demo.corpus.SeedMessage;
+import dev.mailtrail.demo.dovecot.DovecotDemoServer;
+import dev.mailtrail.demo.greenmail.GreenMailDemoServer;
+import java.util.List;
+import java.util.Locale;
+
+/** The mail server behind the demo proxy. */
+public enum DemoBackend {
+    /** Embedded GreenMail: nothing to install; Owner access only (no shared folders, no master user). */
+    GREENMAIL,
+    /** A throwaway local Dovecot: shared folders (Delegate) and a master user (Admin) too. */
+    DOVECOT;
+
+    /** Starts this back end on free loopback ports, seeded with {@code corpus}. */
+    DemoMailServer start(List<SeedMessage> corpus) {
+        return switch (this) {
+            case GREENMAIL -> GreenMailDemoServer.start(0, 0, corpus);
+            case DOVECOT -> DovecotDemoServer.start(0, 0, corpus);
+        };
+    }
+
+    /** Its name on the command line. */
+    public String optionValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

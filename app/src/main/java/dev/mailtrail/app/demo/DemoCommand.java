@@ -1,0 +1,112 @@
+package dev.mailtrail.app.demo;
+
+import dev.mailtrail.app.data.DataDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mt demo}: a demo mail server behind the auditing proxy, recording into the data directory. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Starts a demo mail server (alice, bob and mallory @demo.test, password demo; alice's mailbox holds a"
+                    + " business-email-compromise story), the auditing proxy in front of it on 127.0.0.1 in strict"
+                    + " mode, and the audit pipeline under the data directory, then prints how to connect a mail"
+                    + " client and how to search what it records.",
+            "Ctrl-C or SIGTERM stops it with every record flushed.",
+            "Exit status: 0 stopped, 1 could not start (e.g. a port in use), 2 usage."
+        })
+public final class DemoCommand implements Callable<Integer> {
+    /**
+     * The proxy says at INFO where it listens; the banner says it too, so the demo keeps the proxy to warnings
+     * (held here so that the level outlives the call).
+     */
+    private static final java.util.logging.Logger PROXY_LOG = java.util.logging.Logger.getLogger("dev.mailtrail.proxy");
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "The data directory (default: $MAILTRAIL_DATA, else $XDG_DATA_HOME/mailtrail, else"
+                    + " ~/.local/share/mailtrail).")
+    Path data;
+
+    @Option(
+            names = "--backend",
+            paramLabel = "greenmail|dovecot",
+            converter = BackendConverter.class,
+            description = "The mail server: embedded GreenMail (default) or a throwaway local Dovecot, which also"
+                    + " shows delegate and admin access.")
+    DemoBackend backend = DemoBackend.GREENMAIL;
+
+    @Option(names = "--imap-port", paramLabel = "PORT", description = "The proxy's IMAP port (default: 1143).")
+    int imapPort = DemoOptions.IMAP_PORT;
+
+    @Option(names = "--imaps-port", paramLabel = "PORT", description = "The proxy's IMAPS port (default: 1993).")
+    int imapsPort = DemoOptions.IMAPS_PORT;
+
+    @Option(names = "--pop3-port", paramLabel = "PORT", description = "The proxy's POP3 port (default: 1110).")
+    int pop3Port = DemoOptions.POP3_PORT;
+
+    @Option(names = "--pop3s-port", paramLabel = "PORT", description = "The proxy's POP3S port (default: 1995).")
+    int pop3sPort = DemoOptions.POP3S_PORT;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
+        DemoOptions options = new DemoOptions(directory, backend, imapPort, imapsPort, pop3Port, pop3sPort);
+        PROXY_LOG.setLevel(java.util.logging.Level.WARNING);
+        RunningDemo demo;
+        try {
+            demo = RunningDemo.start(options, Clock.systemUTC());
+        } catch (DemoStartException e) {
+            err.println("mt demo: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(demo, err, stopped), "mt-demo-shutdown"));
+        out.print(DemoBanner.render(demo));
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static void stop(RunningDemo demo, PrintWriter err, CountDownLatch stopped) {
+        err.println("mt demo: stopping; flushing the audit records to "
+                + demo.options().data());
+        try {
+            demo.close();
+            err.println("mt demo: stopped, every record stored.");
+        } catch (RuntimeException e) {
+            err.println("mt demo: " + e.getMessage());
+        } finally {
+            err.flush();
+            stopped.countDown();
+        }
+    }
+
+    static final class BackendConverter implements CommandLine.ITypeConverter<DemoBackend> {
+        @Override
+        public DemoBackend convert(String value) {
+            for (DemoBackend backend : DemoBackend.values()) {
+                if (backend.optionValue().equals(value.toLowerCase(Locale.ROOT))) {
+                    return backend;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected greenmail or dovecot, got '" + value + "'");
+        }
+    }
+}

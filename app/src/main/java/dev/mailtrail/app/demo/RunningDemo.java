@@ -1,0 +1,197 @@
+package dev.mailtrail.app.demo;
+
+import dev.mailtrail.app.cmdlet.CmdletChannel;
+import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.demo.DemoMailServer;
+import dev.mailtrail.demo.LoopbackPort;
+import dev.mailtrail.demo.corpus.DemoCorpus;
+import dev.mailtrail.demo.dovecot.DovecotDemoServer;
+import dev.mailtrail.demo.tls.DemoCertificate;
+import dev.mailtrail.proxy.config.AuditMode;
+import dev.mailtrail.proxy.config.ListenerConfig;
+import dev.mailtrail.proxy.config.MailProtocol;
+import dev.mailtrail.proxy.config.ProxyConfig;
+import dev.mailtrail.proxy.config.ProxyLimits;
+import dev.mailtrail.proxy.config.TlsFiles;
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
+import dev.mailtrail.proxy.net.ProxyServer;
+import dev.mailtrail.proxy.net.ProxyStartException;
+import dev.mailtrail.proxy.session.AuditEventSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo at work: the audit pipeline under the data directory, the demo mail server, and the proxy in strict
+ * mode in front of it, every read journaled before its bytes go out. {@link #close} stops them in the order that
+ * loses nothing: the proxy (its sessions end and their events are acknowledged), then the pipeline (every open
+ * window flushed and committed), then the mail server.
+ */
+public final class RunningDemo implements AutoCloseable {
+    static final String HOST = "127.0.0.1";
+
+    private final DemoOptions options;
+    private final DemoCertificate certificate;
+    private final AuditPipeline pipeline;
+    private final DemoMailServer mailServer;
+    private final ProxyServer proxy;
+    private boolean closed;
+
+    private RunningDemo(
+            DemoOptions options,
+            DemoCertificate certificate,
+            AuditPipeline pipeline,
+            DemoMailServer mailServer,
+            ProxyServer proxy) {
+        this.options = options;
+        this.certificate = certificate;
+        this.pipeline = pipeline;
+        this.mailServer = mailServer;
+        this.proxy = proxy;
+    }
+
+    /**
+     * Starts everything, or nothing: what was started before a failure is stopped again.
+     *
+     * @throws DemoStartException saying what could not start and why (a port taken names the port and option)
+     */
+    public static RunningDemo start(DemoOptions options, Clock clock) throws DemoStartException {
+        requireFreePorts(options);
+        AuditPipeline pipeline = null;
+        DemoMailServer mailServer = null;
+        try {
+            Files.createDirectories(options.data());
+            DemoCertificate certificate = DemoCertificate.loadOrCreate(options.data(), clock);
+            pipeline = AuditPipeline.open(options.data(), clock, PipelineOptions.defaults(), "mt demo");
+            pipeline.closeWith(CmdletChannel.open(pipeline, clock));
+            mailServer = options.backend().start(DemoCorpus.messages());
+            AuditPipeline journal = pipeline;
+            AuditEventSink sink = event -> journal.submit(event);
+            ProxyServer proxy = ProxyServer.start(proxyConfig(options, certificate, mailServer), sink, clock);
+            return new RunningDemo(options, certificate, pipeline, mailServer, proxy);
+        } catch (IOException | UncheckedIOException | ProxyStartException | IllegalStateException e) {
+            closeQuietly(mailServer, pipeline);
+            throw new DemoStartException(e.getMessage(), e);
+        }
+    }
+
+    private static void requireFreePorts(DemoOptions options) throws DemoStartException {
+        try {
+            LoopbackPort.requireFree(HOST, options.imapPort(), "the proxy's IMAP listener (--imap-port)");
+            LoopbackPort.requireFree(HOST, options.imapsPort(), "the proxy's IMAPS listener (--imaps-port)");
+            LoopbackPort.requireFree(HOST, options.pop3Port(), "the proxy's POP3 listener (--pop3-port)");
+            LoopbackPort.requireFree(HOST, options.pop3sPort(), "the proxy's POP3S listener (--pop3s-port)");
+        } catch (LoopbackPort.PortUnavailableException e) {
+            throw new DemoStartException(e.getMessage(), e);
+        }
+    }
+
+    static ProxyConfig proxyConfig(DemoOptions options, DemoCertificate certificate, DemoMailServer mailServer) {
+        List<ListenerConfig> listeners = List.of(
+                ListenerConfig.loopback("imap", MailProtocol.IMAP, options.imapPort(), TlsMode.STARTTLS),
+                ListenerConfig.loopback("imaps", MailProtocol.IMAP, options.imapsPort(), TlsMode.IMPLICIT),
+                ListenerConfig.loopback("pop3", MailProtocol.POP3, options.pop3Port(), TlsMode.STARTTLS),
+                ListenerConfig.loopback("pop3s", MailProtocol.POP3, options.pop3sPort(), TlsMode.IMPLICIT));
+        ImapAuditConfig defaults = ImapAuditConfig.DEFAULTS;
+        // Dovecot's shared namespace is announced by NAMESPACE; GreenMail has no NAMESPACE and no shared folders.
+        String sharedPrefix =
+                mailServer instanceof DovecotDemoServer dovecot ? dovecot.sharedPrefix() : defaults.sharedPrefix();
+        ImapAuditConfig audit = new ImapAuditConfig(
+                defaults.masterSeparator(),
+                sharedPrefix,
+                defaults.trashFolder(),
+                defaults.maxTrackedMessages(),
+                defaults.downloadRule());
+        return new ProxyConfig(
+                listeners,
+                new TlsFiles(certificate.certificate(), certificate.privateKey()),
+                UpstreamConfig.plain(mailServer.host(), mailServer.imapPort()),
+                UpstreamConfig.plain(mailServer.host(), mailServer.pop3Port()),
+                AuditMode.STRICT,
+                audit,
+                ProxyLimits.DEFAULTS);
+    }
+
+    public DemoOptions options() {
+        return options;
+    }
+
+    public DemoCertificate certificate() {
+        return certificate;
+    }
+
+    public DemoMailServer mailServer() {
+        return mailServer;
+    }
+
+    /** The proxy's listeners by name ({@code imap}, {@code imaps}, {@code pop3}, {@code pop3s}) and address. */
+    public Map<String, InetSocketAddress> listeners() {
+        return proxy.addresses();
+    }
+
+    /** The port a proxy listener is bound to. */
+    public int port(String listener) {
+        return proxy.address(listener).getPort();
+    }
+
+    /** The audit pipeline the proxy's events go to. */
+    public AuditPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Stops the proxy, then the pipeline (every record flushed), then the mail server. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Exception> failures = new ArrayList<>();
+        try {
+            proxy.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        if (proxy.failedEvents() > 0) {
+            failures.add(new IllegalStateException(
+                    proxy.failedEvents() + " audit events could not be made durable (each was logged)"));
+        }
+        try {
+            pipeline.close();
+        } catch (IOException | RuntimeException e) {
+            failures.add(e);
+        }
+        try {
+            mailServer.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException(
+                    "the demo did not stop cleanly: " + failures.getFirst().getMessage(), failures.getFirst());
+            failures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    private static void closeQuietly(DemoMailServer mailServer, AuditPipeline pipeline) {
+        if (mailServer != null) {
+            mailServer.close();
+        }
+        if (pipeline != null) {
+            try {
+                pipeline.close();
+            } catch (IOException e) {
+                System.err.println("mt demo: closing the audit pipeline after a failed start: " + e.getMessage());
+            }
+        }
+    }
+}

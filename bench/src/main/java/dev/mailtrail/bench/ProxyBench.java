@@ -1,0 +1,213 @@
+package dev.mailtrail.bench;
+
+import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.bench.proxy.BenchCorpus;
+import dev.mailtrail.bench.proxy.BenchOptions;
+import dev.mailtrail.bench.proxy.FetchResult;
+import dev.mailtrail.bench.proxy.FetchRun;
+import dev.mailtrail.bench.proxy.IdleRun;
+import dev.mailtrail.demo.dovecot.DovecotDemoServer;
+import dev.mailtrail.proxy.config.AuditMode;
+import dev.mailtrail.proxy.config.ListenerConfig;
+import dev.mailtrail.proxy.config.MailProtocol;
+import dev.mailtrail.proxy.config.ProxyConfig;
+import dev.mailtrail.proxy.config.ProxyLimits;
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
+import dev.mailtrail.proxy.net.ProxyServer;
+import dev.mailtrail.proxy.session.AuditEventSink;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./mt bench ProxyBench [--seconds S] [--warmup S] [--sessions 1,10,100] [--idle N] [--small N]
+ * [--large N]}: in one run, against one throwaway Dovecot, FETCH throughput (messages/s, MB/s) and latency
+ * (p50, p99) directly and through the auditing proxy in strict mode (every read journaled by the real audit
+ * pipeline before its bytes go out), for 4 KB and 1 MB messages at each session count; then the proxy's memory
+ * per idle IDLE session. Prints one table with the ratios; the proxy in async mode is measured beside it, so the
+ * cost of waiting for the journal can be told from the cost of relaying.
+ */
+public final class ProxyBench {
+    private static final String HOST = "127.0.0.1";
+    private static final int SMALL_BYTES = 4 * 1024;
+    private static final int LARGE_BYTES = 1024 * 1024;
+
+    private ProxyBench() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        PrintStream out = System.out;
+        Path data = Files.createTempDirectory("mailtrail-proxybench-");
+        out.printf(
+                "ProxyBench: %d s measured after %d s warm-up per cell; sessions %s; %d idle sessions%n",
+                options.seconds(), options.warmUp(), Arrays.toString(options.sessions()), options.idle());
+        try {
+            run(options, out, data);
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    private static void run(BenchOptions options, PrintStream out, Path data) throws Exception {
+        try (DovecotDemoServer dovecot = DovecotDemoServer.start(
+                        0,
+                        0,
+                        BenchCorpus.messages(options.smallCount(), SMALL_BYTES, options.largeCount(), LARGE_BYTES));
+                AuditPipeline pipeline = AuditPipeline.open(
+                        data, Clock.systemUTC(), PipelineOptions.defaults(), "mt bench ProxyBench")) {
+            LongAdder journaled = new LongAdder();
+            AuditEventSink sink = event -> {
+                journaled.increment();
+                return pipeline.submit(event);
+            };
+            ProxyServer strict = ProxyServer.start(config(dovecot, AuditMode.STRICT), sink);
+            ProxyServer async = ProxyServer.start(config(dovecot, AuditMode.ASYNC), sink);
+            try {
+                int strictPort = strict.address("imap").getPort();
+                int asyncPort = async.address("imap").getPort();
+                out.printf(
+                        "%s; the proxy on %s:%d in strict mode (and on %d in async mode, for comparison),"
+                                + " journal and audit logs in %s (removed at the end)%n%n",
+                        dovecot.description(), HOST, strictPort, asyncPort, data);
+                out.println(Row.header());
+                for (String folder : List.of(BenchCorpus.SMALL, BenchCorpus.LARGE)) {
+                    for (int sessions : options.sessions()) {
+                        Row row = new Row(
+                                folder.equals(BenchCorpus.SMALL) ? "4 KB" : "1 MB",
+                                sessions,
+                                fetch(options, dovecot.imapPort(), folder, sessions),
+                                fetch(options, strictPort, folder, sessions),
+                                fetch(options, asyncPort, folder, sessions));
+                        out.println(row.format());
+                    }
+                }
+                idle(out, options.idle(), dovecot.imapPort(), strictPort);
+                out.printf(
+                        "%naudit: %d access events journaled, %d failed%n",
+                        journaled.sum(), strict.failedEvents() + async.failedEvents());
+            } finally {
+                strict.close();
+                async.close();
+            }
+        }
+    }
+
+    /** The journal and audit logs of a bench run are thrown away with it. */
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static FetchResult fetch(BenchOptions options, int port, String folder, int sessions) throws Exception {
+        return new FetchRun(
+                        HOST,
+                        port,
+                        folder,
+                        sessions,
+                        Duration.ofSeconds(options.warmUp()),
+                        Duration.ofSeconds(options.seconds()))
+                .run();
+    }
+
+    private static void idle(PrintStream out, int sessions, int directPort, int proxyPort) throws Exception {
+        if (sessions == 0) {
+            return;
+        }
+        IdleRun.Memory clientsOnly = IdleRun.measure(HOST, directPort, sessions);
+        IdleRun.Memory withProxy = IdleRun.measure(HOST, proxyPort, sessions);
+        long heap = withProxy.heap() - clientsOnly.heap();
+        long direct = withProxy.direct() - clientsOnly.direct();
+        out.printf(
+                "%n%d idle IDLE sessions: the proxy holds %.1f KiB per session (heap %.1f KiB, direct buffers"
+                        + " %.1f KiB; resident set %+.1f KiB): this JVM's memory with the sessions open through the"
+                        + " proxy (heap and direct %.1f MiB) minus with the same sessions open directly (%.1f MiB, the"
+                        + " clients' own share)%n",
+                sessions,
+                (heap + direct) / 1024.0 / sessions,
+                heap / 1024.0 / sessions,
+                direct / 1024.0 / sessions,
+                (withProxy.resident() - clientsOnly.resident()) / 1024.0 / sessions,
+                withProxy.total() / 1048576.0,
+                clientsOnly.total() / 1048576.0);
+    }
+
+    private static ProxyConfig config(DovecotDemoServer dovecot, AuditMode mode) {
+        ImapAuditConfig defaults = ImapAuditConfig.DEFAULTS;
+        return new ProxyConfig(
+                List.of(ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE)),
+                null,
+                UpstreamConfig.plain(dovecot.host(), dovecot.imapPort()),
+                UpstreamConfig.plain(dovecot.host(), dovecot.pop3Port()),
+                mode,
+                new ImapAuditConfig(
+                        defaults.masterSeparator(),
+                        dovecot.sharedPrefix(),
+                        defaults.trashFolder(),
+                        defaults.maxTrackedMessages(),
+                        defaults.downloadRule()),
+                ProxyLimits.DEFAULTS);
+    }
+
+    /** One line of the table: a message size and session count, every side. */
+    private record Row(String size, int sessions, FetchResult direct, FetchResult strict, FetchResult async) {
+        static String header() {
+            return String.format(
+                    "%-4s %4s | %-33s | %-33s | %5s %7s %7s | %-30s%n%-4s %4s | %-33s | %-33s | %5s %7s %7s | %-30s",
+                    "",
+                    "",
+                    "direct to Dovecot",
+                    "through the proxy, strict",
+                    "ratio",
+                    "added",
+                    "added",
+                    "proxy, async (comparison)",
+                    "size",
+                    "sess",
+                    "   msg/s     MB/s  p50 ms  p99 ms",
+                    "   msg/s     MB/s  p50 ms  p99 ms",
+                    "",
+                    "p50 ms",
+                    "p99 ms",
+                    "   msg/s  p50 ms  p99 ms ratio");
+        }
+
+        String format() {
+            return String.format(
+                    "%-4s %4d | %s | %s | %5.2f %7.2f %7.2f | %8.0f %7.2f %7.2f %5.2f",
+                    size,
+                    sessions,
+                    side(direct),
+                    side(strict),
+                    strict.messagesPerSecond() / direct.messagesPerSecond(),
+                    (strict.p50Nanos() - direct.p50Nanos()) / 1e6,
+                    (strict.p99Nanos() - direct.p99Nanos()) / 1e6,
+                    async.messagesPerSecond(),
+                    async.p50Nanos() / 1e6,
+                    async.p99Nanos() / 1e6,
+                    async.messagesPerSecond() / direct.messagesPerSecond());
+        }
+
+        private static String side(FetchResult result) {
+            return String.format(
+                    "%8.0f %8.1f %7.2f %7.2f",
+                    result.messagesPerSecond(),
+                    result.megabytesPerSecond(),
+                    result.p50Nanos() / 1e6,
+                    result.p99Nanos() / 1e6);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mailtrail.bench.proxy;
+
+import java.util.Arrays;
+
+/**
+ * ProxyBench's options.
+ *
+ * @param seconds measured time per cell
+ * @param warmUp unmeasured time before it
+ * @param sessions the concurrent session counts
+ * @param idle how many idle IDLE sessions to open for the memory figure (0: none)
+ * @param smallCount how many 4 KB messages the Small folder holds
+ * @param largeCount how many 1 MB messages the Large folder holds
+ */
+public record BenchOptions(int seconds, int warmUp, int[] sessions, int idle, int smallCount, int largeCount) {
+    public static BenchOptions parse(String[] args) {
+        int seconds = 3;
+        int warmUp = 1;
+        int[] sessions = {1, 10, 100};
+        int idle = 500;
+        int small = 2000;
+        int large = 40;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--seconds" -> seconds = positive(name, value);
+                case "--warmup" -> warmUp = Integer.parseInt(value);
+                case "--sessions" ->
+                    sessions = Arrays.stream(value.split(","))
+                            .mapToInt(v -> positive(name, v))
+                            .toArray();
+                case "--idle" -> idle = Integer.parseInt(value);
+                case "--small" -> small = positive(name, value);
+                case "--large" -> large = positive(name, value);
+                default ->
+                    throw new IllegalArgumentException("unknown option " + name
+                            + " (known: --seconds, --warmup, --sessions, --idle, --small, --large)");
+            }
+        }
+        return new BenchOptions(seconds, warmUp, sessions, idle, small, large);
+    }
+
+    private static int positive(String name, String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a number: " + value, e);
+        }
+        if (number <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + number);
+        }
+        return number;
+    }
+}

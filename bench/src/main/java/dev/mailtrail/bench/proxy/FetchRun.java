@@ -1,0 +1,129 @@
+package dev.mailtrail.bench.proxy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs {@code sessions} IMAP sessions at once against one port, each fetching the messages of one folder in turn,
+ * one command at a time; measures after a warm-up and for a fixed time.
+ */
+public final class FetchRun {
+    private final String host;
+    private final int port;
+    private final String folder;
+    private final int sessions;
+    private final Duration warmUp;
+    private final Duration measured;
+
+    public FetchRun(String host, int port, String folder, int sessions, Duration warmUp, Duration measured) {
+        this.host = host;
+        this.port = port;
+        this.folder = folder;
+        this.sessions = sessions;
+        this.warmUp = warmUp;
+        this.measured = measured;
+    }
+
+    public FetchResult run() throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(sessions);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long[] windowStart = new long[1];
+        List<Session> all = new ArrayList<>(sessions);
+        List<Thread> threads = new ArrayList<>(sessions);
+        for (int i = 0; i < sessions; i++) {
+            Session session = new Session(i);
+            all.add(session);
+            threads.add(Thread.ofPlatform().name("bench-session-" + i).start(() -> {
+                try (ImapBenchClient client = ImapBenchClient.connect(host, port)) {
+                    client.login(BenchCorpus.OWNER, "demo");
+                    int count = client.examine(folder);
+                    ready.countDown();
+                    go.await();
+                    session.fetchUntil(client, count, windowStart[0]);
+                } catch (IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                    ready.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        ready.await();
+        if (failure.get() != null) {
+            go.countDown();
+            throw new IllegalStateException("a session could not start on port " + port, failure.get());
+        }
+        windowStart[0] = System.nanoTime() + warmUp.toNanos();
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a session failed on port " + port, failure.get());
+        }
+        return summarise(all);
+    }
+
+    private FetchResult summarise(List<Session> all) {
+        int total = all.stream().mapToInt(s -> s.count).sum();
+        long[] latencies = new long[total];
+        long bytes = 0;
+        int at = 0;
+        for (Session session : all) {
+            System.arraycopy(session.latencies, 0, latencies, at, session.count);
+            at += session.count;
+            bytes += session.bytes;
+        }
+        Arrays.sort(latencies);
+        return new FetchResult(
+                total,
+                bytes,
+                measured.toNanos() / 1e9,
+                total == 0 ? 0 : latencies[(int) Math.min(total - 1, Math.round(total * 0.50))],
+                total == 0 ? 0 : latencies[(int) Math.min(total - 1, Math.round(total * 0.99))]);
+    }
+
+    /** One session's measurements; written by its own thread only, read after it ended. */
+    private final class Session {
+        private final int number;
+        private long[] latencies = new long[1024];
+        private int count;
+        private long bytes;
+
+        Session(int number) {
+            this.number = number;
+        }
+
+        void fetchUntil(ImapBenchClient client, int messages, long windowStart) throws IOException {
+            long windowEnd = windowStart + measured.toNanos();
+            // Sessions start at different messages so that they do not all read the same one.
+            long uid = (number * 7L) % messages;
+            while (true) {
+                long start = System.nanoTime();
+                if (start >= windowEnd) {
+                    return;
+                }
+                long got = client.fetchBody(uid % messages + 1);
+                long end = System.nanoTime();
+                uid++;
+                if (start >= windowStart && end <= windowEnd) {
+                    record(end - start, got);
+                }
+            }
+        }
+
+        private void record(long nanos, long got) {
+            if (count == latencies.length) {
+                latencies = Arrays.copyOf(latencies, count * 2);
+            }
+            latencies[count++] = nanos;
+            bytes += got;
+        }
+    }
+}
