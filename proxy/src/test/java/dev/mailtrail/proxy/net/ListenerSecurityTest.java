@@ -318,4 +318,46 @@ class ListenerSecurityTest {
             server.join();
         }
     }
+
+    @Test
+    void inStrictModeAFetchResponseTheProxyCannotReadIsWithheld() throws Exception {
+        try (ServerSocket garbling = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = Thread.ofVirtual().start(() -> {
+                try (Socket s = garbling.accept()) {
+                    var in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                    var out = s.getOutputStream();
+                    out.write("* OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
+                    in.readLine();
+                    out.write("a OK Logged in\r\n".getBytes(StandardCharsets.US_ASCII));
+                    in.readLine();
+                    out.write("* 1 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\ns OK [READ-WRITE] Select completed\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    in.readLine();
+                    // a FETCH whose line ends in a bare LF: not IMAP, and not for the proxy to guess at
+                    out.write("* 1 FETCH (UID 1 BODY[] {14}\r\nsecret minutes)\nf OK done\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    in.readLine();
+                } catch (IOException e) {
+                    // the proxy hung up, as it should
+                }
+            });
+            UpstreamConfig odd = UpstreamConfig.plain("127.0.0.1", garbling.getLocalPort());
+            ListenerConfig imap = ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE);
+            try (ProxyServer p = ProxyServer.start(config(List.of(imap), odd, null), sink);
+                    LineClient c = new LineClient(p.address("imap").getPort())) {
+                c.line();
+                c.send("a LOGIN alice Secret123");
+                c.until("a ");
+                c.send("s SELECT INBOX");
+                c.until("s ");
+                c.send("f FETCH 1 (BODY[])");
+                String rest = c.rest();
+                assertThat(rest)
+                        .doesNotContain("secret minutes")
+                        .startsWith("* BYE [UNAVAILABLE] Unreadable response from the mail server withheld");
+            }
+            server.join();
+        }
+    }
 }
