@@ -117,6 +117,11 @@ class SyncAndPop3ClientsTest {
                 """.formatted(work, h.port("imap")));
         h.client(null, "offlineimap", "-c", rc.toString(), "-o", "-u", "quiet");
         assertSynced("bob", "\\Sent", sent);
+        assertThat(h.sink.events())
+                .filteredOn(e -> e.actor().equals("bob")
+                        && e.operation() == MailboxAction.MAIL_ITEMS_ACCESSED
+                        && e.folder().path().equals("\\Sent"))
+                .allSatisfy(e -> assertThat(e.session().clientInfo()).startsWith("Client=IMAP4; name=OfflineIMAP"));
     }
 
     @Test
