@@ -160,7 +160,8 @@ public final class ProxyConfigFile {
                 v.bool("verify", true),
                 v.path("trusted-certificates", false),
                 v.duration("connect-timeout", Duration.ofSeconds(10)),
-                v.duration("response-timeout", Duration.ofSeconds(60)));
+                v.duration("response-timeout", Duration.ofSeconds(60)),
+                v.bool("identify-client", true));
     }
 
     private ListenerConfig listener(Values v) throws ProxyConfigException {

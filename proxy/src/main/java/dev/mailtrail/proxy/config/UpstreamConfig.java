@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param trustedCertificates PEM file of the certificates to trust; null for the JDK's trust store
  * @param connectTimeout how long to wait for the TCP connection and the greeting
  * @param responseTimeout how long a command may wait for any server output before the client gets a BYE
+ * @param identifyClient tell an IMAP server that offers ID the real client's address and the SessionId, as
+ *     Dovecot's own login proxy does ({@code x-originating-ip}, {@code x-session-id}); Dovecot takes them from
+ *     hosts in its {@code login_trusted_networks}, so its log and the audit records name the same client and session
  */
 public record UpstreamConfig(
         String host,
@@ -21,7 +24,20 @@ public record UpstreamConfig(
         boolean verify,
         Path trustedCertificates,
         Duration connectTimeout,
-        Duration responseTimeout) {
+        Duration responseTimeout,
+        boolean identifyClient) {
+
+    /** A server told the client's address by IMAP ID when it offers ID. */
+    public UpstreamConfig(
+            String host,
+            int port,
+            TlsMode tls,
+            boolean verify,
+            Path trustedCertificates,
+            Duration connectTimeout,
+            Duration responseTimeout) {
+        this(host, port, tls, verify, trustedCertificates, connectTimeout, responseTimeout, true);
+    }
 
     public UpstreamConfig {
         Objects.requireNonNull(host, "host");

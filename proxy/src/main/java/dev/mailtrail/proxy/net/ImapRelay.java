@@ -14,6 +14,7 @@ import dev.mailtrail.proxy.imap.session.ProtocolState;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ final class ImapRelay extends ProtocolRelay {
     static final String PRIVACY_REQUIRED =
             "NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.";
     private static final String UPSTREAM_TAG = "MT0";
+    private static final String UPSTREAM_ID_TAG = "MT1";
 
     private final ImapRequestDecoder decoder;
     private final ImapResponseScanner scanner;
@@ -40,6 +42,8 @@ final class ImapRelay extends ProtocolRelay {
     private ImapSessionAuditor auditor;
     private String swallowing;
     private String idleTag;
+    private boolean greeted;
+    private boolean serverOffersId;
 
     ImapRelay(RelayContext context) {
         super(context);
@@ -203,6 +207,12 @@ final class ImapRelay extends ProtocolRelay {
                 closeWith(unavailable("Unreadable response from the mail server withheld: " + u.reason()));
                 return;
             }
+            if (!greeted) {
+                greeted = true;
+                serverOffersId = r instanceof ImapResponse.Status g
+                        && g.code() != null
+                        && g.code().capabilities().contains("ID");
+            }
             if (r instanceof ImapResponse.Tagged t) {
                 decoder.serverCompleted(t.tag());
                 outstanding.remove(t.tag());
@@ -237,8 +247,29 @@ final class ImapRelay extends ProtocolRelay {
         if (context.upstream().tls() == TlsMode.STARTTLS) {
             startUpstreamTls();
         } else {
-            upstreamReady();
+            upstreamSecured();
         }
+    }
+
+    /** Tells a server that offers ID who the client really is and which session this is, then lets the client in. */
+    @Override
+    void upstreamSecured() {
+        if (!context.upstream().identifyClient() || !serverOffersId) {
+            upstreamReady();
+            return;
+        }
+        InetSocketAddress local = (InetSocketAddress) client.localAddress();
+        identifyToUpstream(
+                UPSTREAM_ID_TAG,
+                UPSTREAM_ID_TAG + " ID (\"x-originating-ip\" \"" + address(clientAddress)
+                        + "\" \"x-originating-port\" \""
+                        + clientAddress.getPort() + "\" \"x-connected-ip\" \"" + address(local)
+                        + "\" \"x-connected-port\" \"" + local.getPort() + "\" \"x-session-id\" \"" + sessionId
+                        + "\")\r\n");
+    }
+
+    private static String address(InetSocketAddress a) {
+        return a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
     }
 
     @Override

@@ -333,6 +333,16 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         link.startTls();
     }
 
+    /** TLS with the upstream is up after STARTTLS (STLS): anything else to say to it first, then ready. */
+    void upstreamSecured() {
+        upstreamReady();
+    }
+
+    /** Sends the upstream an ID command of the proxy's own before the client may speak. */
+    void identifyToUpstream(String tag, String command) {
+        link.identify(tag, command);
+    }
+
     /** The upstream can take commands: the client may speak. */
     void upstreamReady() {
         ready = true;

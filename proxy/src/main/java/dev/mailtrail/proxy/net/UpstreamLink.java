@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One connection to the mail server, on the client's event loop: connecting (implicit TLS from the first byte),
- * the STARTTLS/STLS exchange the proxy has with the server itself right after the greeting, and the handler that
- * hands everything the server sends back to the relay.
+ * the STARTTLS/STLS and ID exchanges the proxy has with the server itself right after the greeting, and the handler
+ * that hands everything the server sends back to the relay.
  */
 final class UpstreamLink {
 
@@ -30,6 +30,7 @@ final class UpstreamLink {
     private final RelayContext context;
     private Channel channel;
     private ByteBuf negotiation;
+    private String identifyTag;
 
     UpstreamLink(ProtocolRelay relay, RelayContext context) {
         this.relay = relay;
@@ -80,6 +81,16 @@ final class UpstreamLink {
         channel.writeAndFlush(Unpooled.copiedBuffer(relay.upstreamStartTlsCommand(), StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Sends the server an ID command of the proxy's own ({@code tag}); its answer, whatever it is, is read here and
+     * never reaches the client, then the relay is told the upstream is ready.
+     */
+    void identify(String tag, String command) {
+        negotiation = Unpooled.buffer();
+        identifyTag = tag;
+        channel.writeAndFlush(Unpooled.copiedBuffer(command, StandardCharsets.UTF_8));
+    }
+
     /** Server output during the exchange; TLS starts once the answer is a yes. */
     void negotiate(ByteBuf in) {
         negotiation.writeBytes(in);
@@ -95,13 +106,28 @@ final class UpstreamLink {
             String line = negotiation.toString(
                     negotiation.readerIndex(), lf + 1 - negotiation.readerIndex(), StandardCharsets.US_ASCII);
             negotiation.readerIndex(lf + 1);
+            if (identifyTag != null) {
+                if (line.startsWith(identifyTag + " ")) {
+                    endNegotiation();
+                    identifyTag = null;
+                    relay.upstreamReady();
+                }
+                continue;
+            }
             Boolean ok = relay.upstreamStartTlsAnswer(line);
             if (ok != null) {
-                negotiation.release();
-                negotiation = null;
+                endNegotiation();
                 answered(ok);
             }
         }
+    }
+
+    private void endNegotiation() {
+        if (negotiation.isReadable()) {
+            LOG.log(System.Logger.Level.DEBUG, "mail server sent more than its answer: " + relay.sessionId);
+        }
+        negotiation.release();
+        negotiation = null;
     }
 
     private void answered(boolean ok) {
@@ -113,7 +139,7 @@ final class UpstreamLink {
         channel.pipeline().addFirst("tls", tls);
         tls.handshakeFuture().addListener(f -> {
             if (f.isSuccess()) {
-                relay.upstreamReady();
+                relay.upstreamSecured();
             } else {
                 LOG.log(
                         System.Logger.Level.WARNING,

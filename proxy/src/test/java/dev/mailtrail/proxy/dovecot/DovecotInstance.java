@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * A throwaway Dovecot (the Debian packages' {@code /usr/sbin/dovecot}) started from a generated configuration in a
  * temporary directory, on free loopback ports: users alice, bob and carol (password {@code Secret123}) in
  * passwd-files, a master user {@code auditor} (password {@code Master456}, separator {@code *}), the shared namespace
- * {@code Shared/%u/} with ACLs, Maildir storage seeded with {@link #seed}. Runs as the current user; under root the
+ * {@code Shared/%u/} with ACLs, Maildir storage seeded with {@link #seed}. The loopback network is trusted to name
+ * the real client (IMAP ID {@code x-originating-ip}), as a proxy in front of Dovecot would be. Runs as the current user; under root the
  * mail is owned by {@code nobody}. Tests call {@link #assumeInstalled()} first and are skipped, with a message
  * saying what to install, only when Dovecot is missing.
  */
@@ -157,6 +158,7 @@ public final class DovecotInstance implements AutoCloseable {
                 instance_name = mailtrail-test-%2$d
                 log_path = %1$s/dovecot.log
                 listen = 127.0.0.1
+                login_trusted_networks = 127.0.0.0/8
                 protocols = imap pop3
                 %3$sdisable_plaintext_auth = no
                 auth_mechanisms = plain login

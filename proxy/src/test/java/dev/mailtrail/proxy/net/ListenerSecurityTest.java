@@ -209,6 +209,15 @@ class ListenerSecurityTest {
                                 && "198.51.100.23".equals(e.session().clientIp())),
                 WAIT);
         assertThat(events).anyMatch(e -> e.actor().equals("bob"));
+        String sessionId = events.stream()
+                .filter(e -> "198.51.100.23".equals(e.session().clientIp()))
+                .findFirst()
+                .orElseThrow()
+                .session()
+                .id();
+        assertThat(dovecot.log())
+                .as("Dovecot's log names the real client and the proxy's SessionId")
+                .containsPattern("Login: user=<bob>.*rip=198\\.51\\.100\\.23.*session=<" + sessionId + ">");
     }
 
     @Test
