@@ -84,6 +84,9 @@ final class DemoBanner {
                 .append(" -ShowDetails --data ")
                 .append(data)
                 .append('\n');
+        out.append(
+                "  Reads are aggregated as Exchange does: a MailItemsAccessed record appears when its two-minute\n"
+                        + "  window closes (or at once when the demo stops); sends, moves and deletes appear within a second.\n");
         out.append("\nCtrl-C stops the demo; every open audit window is flushed first.\n");
         return out.toString();
     }

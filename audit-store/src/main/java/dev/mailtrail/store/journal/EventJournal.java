@@ -24,6 +24,11 @@ import java.util.function.Consumer;
 public final class EventJournal implements AutoCloseable {
     public static final long DEFAULT_SEGMENT_BYTES = 256L * 1024 * 1024;
     private static final int MAX_BATCH_BYTES = 8 * 1024 * 1024;
+    /** Every so many frames the writer notes where a frame starts, so that reads need not scan a segment whole. */
+    private static final long INDEX_EVERY = 4_096;
+
+    /** Where the frame of a sequence number starts. */
+    private record FramePosition(Path segment, long offset) {}
 
     private record Pending(List<byte[]> payloads, CompletableFuture<Long> durable) {}
 
@@ -34,6 +39,9 @@ public final class EventJournal implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final JournalRecovery recovery;
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, FramePosition> positions =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private Path segmentPath;
     private FileChannel segment;
     private long segmentSize;
     private long nextSequence;
@@ -48,6 +56,7 @@ public final class EventJournal implements AutoCloseable {
         this.nextSequence = recovery.nextSequence();
         this.durableSequence = recovery.nextSequence() - 1;
         if (recovery.lastSegment() != null) {
+            segmentPath = recovery.lastSegment();
             segment = FileChannel.open(recovery.lastSegment(), StandardOpenOption.WRITE);
             segmentSize = segment.size();
             segment.position(segmentSize);
@@ -110,14 +119,21 @@ public final class EventJournal implements AutoCloseable {
     public void read(long fromSequence, long toSequence, Consumer<JournalEntry> consumer) throws IOException {
         long stopAfter = Math.min(durableSequence, toSequence);
         List<Path> segments = Segments.list(directory);
+        java.util.Map.Entry<Long, FramePosition> near = positions.floorEntry(fromSequence);
         for (int i = 0; i < segments.size(); i++) {
             long first = Segments.firstSequence(segments.get(i));
             long nextFirst = i + 1 < segments.size() ? Segments.firstSequence(segments.get(i + 1)) : Long.MAX_VALUE;
             if (nextFirst <= fromSequence || first > stopAfter) {
                 continue;
             }
+            long start = 0;
+            long expected = first;
+            if (near != null && near.getValue().segment().equals(segments.get(i)) && near.getKey() > first) {
+                start = near.getValue().offset();
+                expected = near.getKey();
+            }
             try (SegmentScanner scanner = new SegmentScanner(segments.get(i))) {
-                scanner.scan(first, stopAfter, (sequence, payload) -> {
+                scanner.scan(start, expected, stopAfter, (sequence, payload) -> {
                     if (sequence >= fromSequence) {
                         consumer.accept(new JournalEntry(sequence, payload));
                     }
@@ -174,6 +190,9 @@ public final class EventJournal implements AutoCloseable {
                 } else if (buffer.position() + frame > buffer.capacity()) {
                     flush(buffer);
                 }
+                if (nextSequence % INDEX_EVERY == 0) {
+                    positions.put(nextSequence, new FramePosition(segmentPath, segmentSize + buffer.position()));
+                }
                 Frame.write(buffer, nextSequence++, payload);
             }
             lastSequences.add(nextSequence - 1);
@@ -203,6 +222,7 @@ public final class EventJournal implements AutoCloseable {
         }
         Path path = Segments.path(directory, nextSequence);
         segment = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        segmentPath = path;
         segmentSize = 0;
         syncDirectory();
     }

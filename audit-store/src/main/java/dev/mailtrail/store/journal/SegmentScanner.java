@@ -30,7 +30,12 @@ final class SegmentScanner implements AutoCloseable {
 
     /** Scans from the start; {@code expected} is the sequence the first frame must carry. */
     End scan(long expected, long stopAfter, FrameVisitor visitor) throws IOException {
-        long position = 0;
+        return scan(0, expected, stopAfter, visitor);
+    }
+
+    /** Scans from byte {@code start}, where a frame carrying {@code expected} begins. */
+    End scan(long start, long expected, long stopAfter, FrameVisitor visitor) throws IOException {
+        long position = start;
         long size = channel.size();
         ByteBuffer header = ByteBuffer.allocate(Frame.HEADER);
         while (position < size) {

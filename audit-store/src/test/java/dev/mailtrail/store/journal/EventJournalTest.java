@@ -21,6 +21,36 @@ class EventJournalTest {
     Path dir;
 
     @Test
+    void aReadFromDeepInsideSegmentsReturnsExactlyTheRangeAskedFor() throws Exception {
+        try (EventJournal journal = EventJournal.open(dir, 64 * 1024)) {
+            List<byte[]> events = new java.util.ArrayList<>();
+            for (int i = 1; i <= 20_000; i++) {
+                events.add(("event " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            EventJournal.await(journal.appendAll(events));
+
+            List<String> read = new java.util.ArrayList<>();
+            journal.read(
+                    12_285,
+                    12_290,
+                    entry -> read.add(entry.sequence() + "="
+                            + new String(entry.payload(), java.nio.charset.StandardCharsets.UTF_8)));
+
+            assertThat(read)
+                    .containsExactly(
+                            "12285=event 12285",
+                            "12286=event 12286",
+                            "12287=event 12287",
+                            "12288=event 12288",
+                            "12289=event 12289",
+                            "12290=event 12290");
+            List<Long> tail = new java.util.ArrayList<>();
+            journal.read(19_999, entry -> tail.add(entry.sequence()));
+            assertThat(tail).containsExactly(19_999L, 20_000L);
+        }
+    }
+
+    @Test
     void appendsAreReadBackInOrderAfterReopening() throws IOException {
         try (EventJournal journal = EventJournal.open(dir)) {
             assertThat(EventJournal.await(journal.append(bytes("a")))).isEqualTo(1);
