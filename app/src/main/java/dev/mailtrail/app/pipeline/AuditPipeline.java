@@ -266,25 +266,32 @@ public final class AuditPipeline implements AutoCloseable {
     }
 
     private CompletableFuture<Long> enqueue(List<PipelineEntry> entries, CompletableFuture<Acceptance> done) {
+        // encoded before the lock: concurrent sensors (the proxy's sessions) encode in parallel
+        List<byte[]> payloads = encode(entries);
         submitting.lock();
         try {
-            return enqueueLocked(entries, done);
+            return enqueueLocked(entries, payloads, done);
         } finally {
             submitting.unlock();
         }
     }
 
-    private CompletableFuture<Long> enqueueLocked(List<PipelineEntry> entries, CompletableFuture<Acceptance> done) {
+    private List<byte[]> encode(List<PipelineEntry> entries) {
+        List<byte[]> payloads = new ArrayList<>(entries.size());
+        for (PipelineEntry entry : entries) {
+            payloads.add(PipelineEntry.encode(entry, eventWriter));
+        }
+        return payloads;
+    }
+
+    private CompletableFuture<Long> enqueueLocked(
+            List<PipelineEntry> entries, List<byte[]> payloads, CompletableFuture<Acceptance> done) {
         Throwable failed = failure;
         if (failed != null) {
             return CompletableFuture.failedFuture(failed);
         }
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("the audit pipeline is closed"));
-        }
-        List<byte[]> payloads = new ArrayList<>(entries.size());
-        for (PipelineEntry entry : entries) {
-            payloads.add(PipelineEntry.encode(entry, eventWriter));
         }
         CompletableFuture<Long> durable = journal.appendAll(payloads);
         queue.addEntries(entries, nextSequence, durable, done);
@@ -413,7 +420,8 @@ public final class AuditPipeline implements AutoCloseable {
         }
         try {
             if (!closed && failure == null) {
-                enqueueLocked(List.of(new PipelineEntry.Tick(now)), null);
+                List<PipelineEntry> tick = List.of(new PipelineEntry.Tick(now));
+                enqueueLocked(tick, encode(tick), null);
             }
         } finally {
             submitting.unlock();
