@@ -277,11 +277,7 @@ public final class AuditPipeline implements AutoCloseable {
     }
 
     private List<byte[]> encode(List<PipelineEntry> entries) {
-        List<byte[]> payloads = new ArrayList<>(entries.size());
-        for (PipelineEntry entry : entries) {
-            payloads.add(PipelineEntry.encode(entry, eventWriter));
-        }
-        return payloads;
+        return PipelineEntry.encodeAll(entries, eventWriter);
     }
 
     private CompletableFuture<Long> enqueueLocked(

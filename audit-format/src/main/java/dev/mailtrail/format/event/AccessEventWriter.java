@@ -33,6 +33,28 @@ public final class AccessEventWriter {
         return out.toByteArray();
     }
 
+    /**
+     * Several events, each as its own UTF-8 JSON object after {@code prefix} (a framing the caller needs, or
+     * nothing): one generator for the lot, which makes a group of events cheaper to encode than one by one.
+     */
+    public java.util.List<byte[]> toBytes(java.util.List<? extends AuditEvent> events, byte[] prefix) {
+        java.util.List<byte[]> encoded = new java.util.ArrayList<>(events.size());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator json = factory.createGenerator(out)) {
+            json.setRootValueSeparator(null);
+            for (AuditEvent event : events) {
+                out.write(prefix);
+                write(event, json);
+                json.flush();
+                encoded.add(out.toByteArray());
+                out.reset();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return encoded;
+    }
+
     private static void write(AuditEvent event, JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(event.time()));

@@ -76,6 +76,28 @@ class AccessEventWriterTest {
         assertThat(roundTrip(withSession)).isEqualTo(withSession);
     }
 
+    @Test
+    void aGroupEncodedTogetherIsTheEventsEncodedOneByOneAfterThePrefix() throws Exception {
+        List<AuditEvent> events = List.of(
+                new CmdletInvocation(
+                        Instant.parse("2026-03-02T09:00:00Z"),
+                        "admin@contoso.com",
+                        "Set-Mailbox -Identity a",
+                        Session.NONE),
+                new CmdletInvocation(
+                        Instant.parse("2026-03-02T09:00:01Z"), "admin@contoso.com", "Get-Mailbox", Session.NONE));
+
+        List<byte[]> together = writer.toBytes(events, new byte[] {'E'});
+
+        assertThat(together).hasSize(2);
+        for (int i = 0; i < events.size(); i++) {
+            byte[] alone = writer.toBytes(events.get(i));
+            assertThat(together.get(i)[0]).isEqualTo((byte) 'E');
+            assertThat(java.util.Arrays.copyOfRange(together.get(i), 1, together.get(i).length))
+                    .isEqualTo(alone);
+        }
+    }
+
     private AuditEvent roundTrip(AuditEvent event) throws EventFormatException {
         return reader.read(new String(writer.toBytes(event), StandardCharsets.UTF_8));
     }
