@@ -48,137 +48,88 @@ public record RecordQuery(
     }
 
     public RecordQuery withMailboxes(Set<String> values) {
-        return new RecordQuery(
-                start,
-                end,
-                values,
-                userIds,
-                operations,
-                recordTypes,
-                logonTypes,
-                ipAddresses,
-                objectIds,
-                sessionIds,
-                freeText);
+        return edit(query -> query.mailboxes = values);
     }
 
     public RecordQuery withUserIds(Set<String> values) {
-        return new RecordQuery(
-                start,
-                end,
-                mailboxes,
-                values,
-                operations,
-                recordTypes,
-                logonTypes,
-                ipAddresses,
-                objectIds,
-                sessionIds,
-                freeText);
+        return edit(query -> query.userIds = values);
     }
 
     public RecordQuery withOperations(Set<String> values) {
-        return new RecordQuery(
-                start,
-                end,
-                mailboxes,
-                userIds,
-                values,
-                recordTypes,
-                logonTypes,
-                ipAddresses,
-                objectIds,
-                sessionIds,
-                freeText);
+        return edit(query -> query.operations = values);
     }
 
     public RecordQuery withRecordTypes(Set<Integer> values) {
-        return new RecordQuery(
-                start,
-                end,
-                mailboxes,
-                userIds,
-                operations,
-                values,
-                logonTypes,
-                ipAddresses,
-                objectIds,
-                sessionIds,
-                freeText);
+        return edit(query -> query.recordTypes = values);
     }
 
     public RecordQuery withLogonTypes(Set<Integer> values) {
-        return new RecordQuery(
-                start,
-                end,
-                mailboxes,
-                userIds,
-                operations,
-                recordTypes,
-                values,
-                ipAddresses,
-                objectIds,
-                sessionIds,
-                freeText);
+        return edit(query -> query.logonTypes = values);
     }
 
     public RecordQuery withIpAddresses(Set<String> values) {
-        return new RecordQuery(
-                start,
-                end,
-                mailboxes,
-                userIds,
-                operations,
-                recordTypes,
-                logonTypes,
-                values,
-                objectIds,
-                sessionIds,
-                freeText);
+        return edit(query -> query.ipAddresses = values);
     }
 
     public RecordQuery withObjectIds(Set<String> values) {
-        return new RecordQuery(
-                start,
-                end,
-                mailboxes,
-                userIds,
-                operations,
-                recordTypes,
-                logonTypes,
-                ipAddresses,
-                values,
-                sessionIds,
-                freeText);
+        return edit(query -> query.objectIds = values);
     }
 
     public RecordQuery withSessionIds(Set<String> values) {
-        return new RecordQuery(
-                start,
-                end,
-                mailboxes,
-                userIds,
-                operations,
-                recordTypes,
-                logonTypes,
-                ipAddresses,
-                objectIds,
-                values,
-                freeText);
+        return edit(query -> query.sessionIds = values);
     }
 
     public RecordQuery withFreeText(List<String> values) {
-        return new RecordQuery(
-                start,
-                end,
-                mailboxes,
-                userIds,
-                operations,
-                recordTypes,
-                logonTypes,
-                ipAddresses,
-                objectIds,
-                sessionIds,
-                values);
+        return edit(query -> query.freeText = values);
+    }
+
+    private RecordQuery edit(java.util.function.Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** A query being changed: one field at a time, then checked and frozen again. */
+    private static final class Draft {
+        private final Instant start;
+        private final Instant end;
+        Set<String> mailboxes;
+        Set<String> userIds;
+        Set<String> operations;
+        Set<Integer> recordTypes;
+        Set<Integer> logonTypes;
+        Set<String> ipAddresses;
+        Set<String> objectIds;
+        Set<String> sessionIds;
+        List<String> freeText;
+
+        Draft(RecordQuery query) {
+            start = query.start;
+            end = query.end;
+            mailboxes = query.mailboxes;
+            userIds = query.userIds;
+            operations = query.operations;
+            recordTypes = query.recordTypes;
+            logonTypes = query.logonTypes;
+            ipAddresses = query.ipAddresses;
+            objectIds = query.objectIds;
+            sessionIds = query.sessionIds;
+            freeText = query.freeText;
+        }
+
+        RecordQuery build() {
+            return new RecordQuery(
+                    start,
+                    end,
+                    mailboxes,
+                    userIds,
+                    operations,
+                    recordTypes,
+                    logonTypes,
+                    ipAddresses,
+                    objectIds,
+                    sessionIds,
+                    freeText);
+        }
     }
 }
