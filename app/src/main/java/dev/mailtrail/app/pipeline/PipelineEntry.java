@@ -5,7 +5,6 @@ import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.AccessEventWriter;
 import dev.mailtrail.format.event.EventFormatException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -59,7 +58,7 @@ sealed interface PipelineEntry {
             throw new EventFormatException(null, "an empty journal entry");
         }
         return switch (payload[0]) {
-            case EVENT -> new Event(reader.read(new String(payload, 1, payload.length - 1, StandardCharsets.UTF_8)));
+            case EVENT -> new Event(reader.read(payload, 1, payload.length - 1));
             case TICK -> new Tick(instant(payload));
             case FLUSH -> new Flush(instant(payload));
             default -> throw new EventFormatException(null, "unknown journal entry kind " + payload[0]);

@@ -34,6 +34,23 @@ public final class AccessEventReader {
         } catch (JsonProcessingException e) {
             throw new EventFormatException(null, "not valid JSON: " + e.getOriginalMessage());
         }
+        return readObject(node);
+    }
+
+    /** Reads an event from UTF-8 bytes (a journal entry), without making a String of them first. */
+    public AuditEvent read(byte[] utf8, int offset, int length) throws EventFormatException {
+        JsonNode node;
+        try {
+            node = mapper.readTree(utf8, offset, length);
+        } catch (JsonProcessingException e) {
+            throw new EventFormatException(null, "not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new EventFormatException(null, "unreadable: " + e.getMessage());
+        }
+        return readObject(node);
+    }
+
+    private AuditEvent readObject(JsonNode node) throws EventFormatException {
         if (node == null || !node.isObject()) {
             throw new EventFormatException(null, "an event is a JSON object, one per line");
         }

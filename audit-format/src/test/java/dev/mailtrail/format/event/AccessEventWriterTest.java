@@ -41,6 +41,8 @@ class AccessEventWriterTest {
                 List.of());
 
         assertThat(roundTrip(bind)).isEqualTo(bind);
+        byte[] framed = writer.toBytes(List.of(bind), new byte[] {'E'}).getFirst();
+        assertThat(reader.read(framed, 1, framed.length - 1)).isEqualTo(bind);
     }
 
     @Test
