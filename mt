@@ -55,6 +55,16 @@ need_maven() {
 if [ "${1:-}" = "test" ]; then
   shift
   need_maven
+  # the integration tests start a real Dovecot and real clients; without them those tests are skipped, so say so
+  missing=""
+  [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd dovecot-pop3d"
+  for tool in mbsync:isync offlineimap:offlineimap fetchmail:fetchmail mutt:mutt curl:curl python3:python3 chromium:chromium; do
+    command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
+  done
+  if [ -n "$missing" ]; then
+    echo "mt test: missing, so the tests that need them will be skipped:$missing" >&2
+    echo "mt test: install them with: sudo apt-get install$missing" >&2
+  fi
   cd "$root"
   exec mvn -B --no-transfer-progress verify "$@"
 fi
