@@ -72,9 +72,10 @@ final class DemoBanner {
                         + " -f =Finance%n",
                 cert, DemoUsers.PASSWORD, host, imaps));
         out.append(String.format(
-                "  python3 -c \"import imaplib,ssl; m=imaplib.IMAP4_SSL('%s',%d,"
+                "  python3 -c \"import imaplib,ssl,email; m=imaplib.IMAP4_SSL('%s',%d,"
                         + "ssl_context=ssl.create_default_context(cafile='%s')); m.login('%s','%s');"
-                        + " m.select('Finance'); print(m.fetch('1:3','(BODY[HEADER.FIELDS (SUBJECT)])'))\"%n",
+                        + " m.select('Finance'); [print(email.message_from_bytes(d[1])['Subject'])"
+                        + " for d in m.fetch('1:3','(BODY.PEEK[])')[1] if isinstance(d, tuple)]\"%n",
                 host, imaps, cert, DemoUsers.ALICE, DemoUsers.PASSWORD));
         out.append("\nEvery read is journaled before its bytes reach the client. Records go to ")
                 .append(data)

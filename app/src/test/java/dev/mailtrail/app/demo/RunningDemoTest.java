@@ -65,7 +65,7 @@ class RunningDemoTest {
                     .toList();
             assertThat(commands).hasSize(3);
             for (String command : commands) {
-                String expected = command.startsWith("curl") ? "Message-ID: <" : "Subject: Remittance advice RA-7781";
+                String expected = command.startsWith("curl") ? "Message-ID: <" : "Remittance advice RA-7781";
                 assertThat(DemoRun.shell(dir, command)).as(command).contains(expected);
             }
         } finally {
@@ -73,6 +73,17 @@ class RunningDemoTest {
         }
         assertThat(DemoRun.mailItemsAccessed(data, "alice@demo.test"))
                 .anySatisfy(record -> assertThat(record.auditData()).contains("\\\\Finance"));
+        java.util.Set<String> read = new java.util.HashSet<>();
+        for (var record : DemoRun.mailItemsAccessed(data, "alice@demo.test")) {
+            java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"InternetMessageId\":\"([^\"]+)\"")
+                    .matcher(record.auditData());
+            while (ids.find()) {
+                read.add(ids.group(1));
+            }
+        }
+        assertThat(read)
+                .as("the Python line reads three Finance messages whole")
+                .hasSizeGreaterThanOrEqualTo(3);
         assertThat(DemoRun.mailItemsAccessed(data, "bob@demo.test"))
                 .anySatisfy(record -> assertThat(record.auditData()).contains("Client=POP3"));
     }
