@@ -23,7 +23,8 @@ interface PipelineAccess {
         return new PipelineAccess() {
             @Override
             public <T> T use(String purpose, Work<T> work) throws IOException {
-                try (AuditPipeline pipeline = AuditPipeline.open(data, clock, PipelineOptions.defaults(), purpose)) {
+                try (AuditPipeline pipeline =
+                        AuditPipeline.open(data, clock, PipelineOptions.defaults(), purpose, System.err)) {
                     return work.run(pipeline);
                 }
             }

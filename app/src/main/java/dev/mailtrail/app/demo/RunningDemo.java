@@ -70,7 +70,7 @@ public final class RunningDemo implements AutoCloseable {
         try {
             Files.createDirectories(options.data());
             DemoCertificate certificate = DemoCertificate.loadOrCreate(options.data(), clock);
-            pipeline = AuditPipeline.open(options.data(), clock, PipelineOptions.defaults(), "mt demo");
+            pipeline = AuditPipeline.open(options.data(), clock, PipelineOptions.defaults(), "mt demo", System.err);
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             mailServer = options.backend().start(DemoCorpus.messages());
             AuditPipeline journal = pipeline;

@@ -52,7 +52,7 @@ public final class IngestCommand implements Callable<Integer> {
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         boolean progress = !noProgress && System.console() != null;
         try (AuditPipeline pipeline =
-                AuditPipeline.open(directory, Clock.systemUTC(), PipelineOptions.defaults(), "ingest")) {
+                AuditPipeline.open(directory, Clock.systemUTC(), PipelineOptions.defaults(), "ingest", System.err)) {
             Ingest ingest = new Ingest(pipeline, err, progress);
             IngestSummary summary;
             try (CmdletChannel cmdlets = CmdletChannel.open(pipeline, Clock.systemUTC())) {

@@ -61,7 +61,9 @@ public final class AuditPipeline implements AutoCloseable {
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    private AuditPipeline(Path directory, Clock wall, PipelineOptions options, String purpose) throws IOException {
+    private AuditPipeline(
+            Path directory, Clock wall, PipelineOptions options, String purpose, java.io.PrintStream notices)
+            throws IOException {
         this.directory = directory;
         this.wall = wall;
         this.options = options;
@@ -87,7 +89,7 @@ public final class AuditPipeline implements AutoCloseable {
                 coreClock,
                 record -> stores.accept(record, generatorOrganization()),
                 RecordIds.of(directory));
-        this.replayedEntries = replay();
+        this.replayedEntries = replay(notices);
         this.nextSequence = journal.durableSequence() + 1;
         this.lastCommit = wall.instant();
         this.lastTick = wall.instant();
@@ -106,7 +108,17 @@ public final class AuditPipeline implements AutoCloseable {
      */
     public static AuditPipeline open(Path directory, Clock wall, PipelineOptions options, String purpose)
             throws IOException {
-        return new AuditPipeline(directory, wall, options, purpose);
+        return new AuditPipeline(directory, wall, options, purpose, null);
+    }
+
+    /**
+     * As {@link #open(Path, Clock, PipelineOptions, String)}, saying on {@code notices} how the replay goes when it
+     * takes more than a moment (a long journal): a person at a terminal should not wait in silence.
+     */
+    public static AuditPipeline open(
+            Path directory, Clock wall, PipelineOptions options, String purpose, java.io.PrintStream notices)
+            throws IOException {
+        return new AuditPipeline(directory, wall, options, purpose, notices);
     }
 
     public Path directory() {
@@ -295,16 +307,35 @@ public final class AuditPipeline implements AutoCloseable {
         return durable;
     }
 
-    private long replay() throws IOException {
+    private long replay(java.io.PrintStream notices) throws IOException {
         long[] count = {0};
+        long started = System.nanoTime();
+        long total = journal.durableSequence();
+        long[] nextNotice = {started + 2_000_000_000L};
         try {
             journal.read(1, entry -> {
                 applyEntry(decode(entry));
                 appliedSequence = entry.sequence();
                 count[0]++;
+                if (notices != null && (count[0] & 0x3FFF) == 0 && System.nanoTime() > nextNotice[0]) {
+                    nextNotice[0] = System.nanoTime() + 5_000_000_000L;
+                    notices.printf(
+                            java.util.Locale.ROOT,
+                            "mt: rebuilding the audit state from the journal of %s: %,d of %,d entries%n",
+                            directory,
+                            count[0],
+                            total);
+                }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+        if (notices != null && System.nanoTime() - started > 2_000_000_000L) {
+            notices.printf(
+                    java.util.Locale.ROOT,
+                    "mt: audit state rebuilt from %,d journal entries in %.0f s%n",
+                    count[0],
+                    (System.nanoTime() - started) / 1e9);
         }
         if (logs.uncommitted() > 0) {
             commitStores();

@@ -33,7 +33,8 @@ public final class AuditingProxy implements AutoCloseable {
     /** Opens the data directory's pipeline and starts the proxy in front of it. */
     public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock)
             throws IOException, ProxyStartException {
-        AuditPipeline pipeline = AuditPipeline.open(dataDirectory, clock, PipelineOptions.defaults(), "mt serve");
+        AuditPipeline pipeline =
+                AuditPipeline.open(dataDirectory, clock, PipelineOptions.defaults(), "mt serve", System.err);
         try {
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             return new AuditingProxy(pipeline, ProxyServer.start(config, pipeline::submit, clock));
