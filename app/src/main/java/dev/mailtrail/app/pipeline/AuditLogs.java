@@ -1,6 +1,8 @@
 package dev.mailtrail.app.pipeline;
 
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.config.AuditConfiguration;
+import dev.mailtrail.core.config.AuditLogAgeLimit;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.format.auditdata.AuditDataWriter;
@@ -10,6 +12,8 @@ import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.StoredRecord;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,6 +103,36 @@ final class AuditLogs implements AutoCloseable {
         mailboxLog.commit(reached);
         unifiedLog.commit(reached);
         uncommitted = 0;
+    }
+
+    /**
+     * One retention pass: each mailbox's chain by its AuditLogAgeLimit (the default for a mailbox the configuration
+     * does not know), the unified log by {@code unifiedRetention}. What waits to be appended is appended first, so
+     * that a record made late but old is purged with its neighbours. Purges are part of the next commit.
+     */
+    RetentionReport purgeExpired(AuditConfiguration configuration, Instant now, Duration unifiedRetention)
+            throws IOException {
+        append();
+        long mailboxRecords = 0;
+        long mailboxes = 0;
+        for (String chain : mailboxLog.chains()) {
+            String mailbox = chain.substring(chain.indexOf(':') + 1);
+            Duration limit = configuration.knows(mailbox)
+                    ? configuration.mailbox(mailbox).auditLogAgeLimit()
+                    : AuditLogAgeLimit.DEFAULT;
+            long purged = mailboxLog.purge(
+                    chain, now.minus(limit), "AuditLogAgeLimit " + AuditLogAgeLimit.format(limit), now);
+            if (purged > 0) {
+                mailboxRecords += purged;
+                mailboxes++;
+            }
+        }
+        long unified = unifiedLog.purge(
+                ChainScheme.ORGANIZATION_CHAIN,
+                now.minus(unifiedRetention),
+                "unified audit log retention " + unifiedRetention.toDays() + " days",
+                now);
+        return new RetentionReport(mailboxRecords, mailboxes, unified);
     }
 
     @Override

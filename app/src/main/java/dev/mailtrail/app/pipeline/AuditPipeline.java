@@ -1,7 +1,6 @@
 package dev.mailtrail.app.pipeline;
 
 import dev.mailtrail.core.config.AuditConfiguration;
-import dev.mailtrail.core.config.AuditLogAgeLimit;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.generate.Acceptance;
@@ -14,12 +13,10 @@ import dev.mailtrail.format.event.EventFormatException;
 import dev.mailtrail.store.journal.EventJournal;
 import dev.mailtrail.store.journal.JournalEntry;
 import dev.mailtrail.store.log.AuditLogSearch;
-import dev.mailtrail.store.log.ChainScheme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -309,34 +306,18 @@ public final class AuditPipeline implements AutoCloseable {
 
     private long replay(java.io.PrintStream notices) throws IOException {
         long[] count = {0};
-        long started = System.nanoTime();
-        long total = journal.durableSequence();
-        long[] nextNotice = {started + 2_000_000_000L};
+        ReplayProgress progress = new ReplayProgress(notices, directory, journal.durableSequence());
         try {
             journal.read(1, entry -> {
                 applyEntry(decode(entry));
                 appliedSequence = entry.sequence();
                 count[0]++;
-                if (notices != null && (count[0] & 0x3FFF) == 0 && System.nanoTime() > nextNotice[0]) {
-                    nextNotice[0] = System.nanoTime() + 5_000_000_000L;
-                    notices.printf(
-                            java.util.Locale.ROOT,
-                            "mt: rebuilding the audit state from the journal of %s: %,d of %,d entries%n",
-                            directory,
-                            count[0],
-                            total);
-                }
+                progress.applied(count[0]);
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (notices != null && System.nanoTime() - started > 2_000_000_000L) {
-            notices.printf(
-                    java.util.Locale.ROOT,
-                    "mt: audit state rebuilt from %,d journal entries in %.0f s%n",
-                    count[0],
-                    (System.nanoTime() - started) / 1e9);
-        }
+        progress.done(count[0]);
         if (logs.uncommitted() > 0) {
             commitStores();
         }
@@ -456,34 +437,12 @@ public final class AuditPipeline implements AutoCloseable {
     }
 
     private RetentionReport retention() throws IOException {
-        Instant now = wall.instant();
-        logs.append();
-        AuditConfiguration configuration = generator.configuration();
-        long mailboxRecords = 0;
-        long mailboxes = 0;
-        for (String chain : logs.mailboxLog().chains()) {
-            String mailbox = chain.substring(chain.indexOf(':') + 1);
-            Duration limit = configuration.knows(mailbox)
-                    ? configuration.mailbox(mailbox).auditLogAgeLimit()
-                    : AuditLogAgeLimit.DEFAULT;
-            long purged = logs.mailboxLog()
-                    .purge(chain, now.minus(limit), "AuditLogAgeLimit " + AuditLogAgeLimit.format(limit), now);
-            if (purged > 0) {
-                mailboxRecords += purged;
-                mailboxes++;
-            }
-        }
-        long unified = logs.unifiedLog()
-                .purge(
-                        ChainScheme.ORGANIZATION_CHAIN,
-                        now.minus(options.unifiedRetention()),
-                        "unified audit log retention "
-                                + options.unifiedRetention().toDays() + " days",
-                        now);
-        if (mailboxRecords > 0 || unified > 0) {
+        RetentionReport report =
+                logs.purgeExpired(generator.configuration(), wall.instant(), options.unifiedRetention());
+        if (report.mailboxRecords() > 0 || report.unifiedRecords() > 0) {
             commitStores();
         }
-        return new RetentionReport(mailboxRecords, mailboxes, unified);
+        return report;
     }
 
     private void commitStores() {
