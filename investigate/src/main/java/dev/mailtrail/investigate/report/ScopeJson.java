@@ -82,12 +82,14 @@ public final class ScopeJson {
             g.writeArrayFieldStart("sessions");
             for (AttackerSession session : scope.sessions()) {
                 g.writeStartObject();
-                g.writeStringField("sessionKey", session.sessionKey());
-                strings(g, "ips", session.ips());
-                strings(g, "clients", session.clients());
-                strings(g, "users", session.users());
-                time(g, "first", session.first());
-                time(g, "last", session.last());
+                sessionHead(
+                        g,
+                        session.sessionKey(),
+                        session.ips(),
+                        session.clients(),
+                        session.users(),
+                        session.first(),
+                        session.last());
                 g.writeNumberField("reads", session.reads().size());
                 g.writeNumberField("syncs", session.syncs().size());
                 g.writeNumberField("actions", session.actions().size());
@@ -97,12 +99,14 @@ public final class ScopeJson {
             g.writeArrayFieldStart("suspiciousSessions");
             for (SuspiciousSession session : scope.suspiciousSessions()) {
                 g.writeStartObject();
-                g.writeStringField("sessionKey", session.sessionKey());
-                strings(g, "ips", session.ips());
-                strings(g, "clients", session.clients());
-                strings(g, "users", session.users());
-                time(g, "first", session.first());
-                time(g, "last", session.last());
+                sessionHead(
+                        g,
+                        session.sessionKey(),
+                        session.ips(),
+                        session.clients(),
+                        session.users(),
+                        session.first(),
+                        session.last());
                 g.writeNumberField("records", session.records());
                 strings(g, "reasons", session.reasons());
                 g.writeEndObject();
@@ -187,6 +191,24 @@ public final class ScopeJson {
             g.writeNumberField("logonType", access.logonType());
         }
         g.writeStringField("recordId", access.recordId());
+    }
+
+    /** What a session and a suspicious session show alike: its key, addresses, clients, users and span. */
+    private static void sessionHead(
+            JsonGenerator g,
+            String sessionKey,
+            Collection<String> ips,
+            Collection<String> clients,
+            Collection<String> users,
+            Instant first,
+            Instant last)
+            throws IOException {
+        g.writeStringField("sessionKey", sessionKey);
+        strings(g, "ips", ips);
+        strings(g, "clients", clients);
+        strings(g, "users", users);
+        time(g, "first", first);
+        time(g, "last", last);
     }
 
     private static void time(JsonGenerator g, String name, Instant time) throws IOException {
