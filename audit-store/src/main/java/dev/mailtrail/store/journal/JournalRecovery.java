@@ -36,8 +36,9 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
             }
             expected = end.nextSequence();
             if (last) {
-                long torn = cutAfter(segment, end.validBytes());
-                return new JournalRecovery(expected, segment, torn);
+                // the preallocated rest goes too: appends must not run into what an unsynced write left there
+                long cut = cutAfter(segment, end.validBytes());
+                return new JournalRecovery(expected, segment, end.clean() ? 0 : cut);
             }
         }
         return new JournalRecovery(expected, null, 0);

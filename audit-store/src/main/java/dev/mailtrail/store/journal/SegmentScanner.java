@@ -9,7 +9,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Reads one segment frame by frame, checking each checksum and that sequences follow on. Stops cleanly at
- * the end; at a frame that is not whole and valid it reports where the good part ends.
+ * the end of the file or of what was written (zeros where a frame would start: a segment is preallocated); at a
+ * frame that is not whole and valid it reports where the good part ends.
  */
 final class SegmentScanner implements AutoCloseable {
     /** What a scan found: the next sequence expected, and the byte offset where valid frames end. */
@@ -51,6 +52,10 @@ final class SegmentScanner implements AutoCloseable {
             int length = header.getInt();
             int checksum = header.getInt();
             long sequence = header.getLong();
+            if (length == 0 && checksum == 0 && sequence == 0) {
+                // no frame carries sequence 0: this is the unwritten, preallocated rest of the segment
+                return new End(expected, position, true);
+            }
             if (length < 0 || length > Frame.MAX_PAYLOAD || size - position - Frame.HEADER < length) {
                 return new End(expected, position, false);
             }

@@ -133,6 +133,55 @@ class EventJournalTest {
     }
 
     @Test
+    void aSegmentLeftAtItsPreallocatedLengthByACrashReopensWithEveryEvent() throws IOException {
+        Path crashed = dir.resolve("crashed");
+        try (EventJournal journal = EventJournal.open(dir.resolve("live"), 64 * 1024)) {
+            EventJournal.await(journal.appendAll(List.of(bytes("one"), bytes("two"))));
+            // what a kill -9 leaves: the segment as it is on disk while the journal is open
+            Path live = Segments.list(dir.resolve("live")).get(0);
+            assertThat(Files.size(live)).as("preallocated").isEqualTo(64 * 1024);
+            Files.createDirectories(crashed);
+            Files.copy(live, crashed.resolve(live.getFileName()));
+        }
+        try (EventJournal journal = EventJournal.open(crashed, 64 * 1024)) {
+            assertThat(journal.recovery().tornBytes()).isZero();
+            assertThat(journal.recovery().nextSequence()).isEqualTo(3);
+            assertThat(EventJournal.await(journal.append(bytes("three")))).isEqualTo(3);
+        }
+        try (EventJournal journal = EventJournal.open(crashed, 64 * 1024)) {
+            assertThat(read(journal, 1)).containsExactly("one", "two", "three");
+        }
+        assertThat(Files.size(Segments.list(crashed).get(0)))
+                .as("a closed segment is cut back to what was written")
+                .isEqualTo(3 * Frame.HEADER + "onetwothree".length());
+    }
+
+    @Test
+    void framesBeyondAGapOfZerosNeverComeBackAsEvents() throws IOException {
+        try (EventJournal journal = EventJournal.open(dir)) {
+            EventJournal.await(journal.append(bytes("one")));
+        }
+        Path segment = Segments.list(dir).get(0);
+        long whole = Files.size(segment);
+        // an unsynced batch whose later page reached the disk and whose first did not: zeros, then a whole frame
+        java.nio.ByteBuffer stale = java.nio.ByteBuffer.allocate(Frame.HEADER + 5);
+        Frame.write(stale, 3, bytes("stale"));
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            file.seek(whole + Frame.HEADER + "two".length());
+            file.write(stale.array());
+        }
+
+        try (EventJournal journal = EventJournal.open(dir)) {
+            assertThat(EventJournal.await(journal.append(bytes("two")))).isEqualTo(2);
+        }
+        try (EventJournal journal = EventJournal.open(dir)) {
+            assertThat(read(journal, 1)).containsExactly("one", "two");
+            assertThat(EventJournal.await(journal.append(bytes("three")))).isEqualTo(3);
+            assertThat(read(journal, 1)).containsExactly("one", "two", "three");
+        }
+    }
+
+    @Test
     void aFlippedBitInAnEarlierSegmentIsReportedWithFileAndOffsetNotRepaired() throws IOException {
         try (EventJournal journal = EventJournal.open(dir, 100)) {
             for (int i = 0; i < 10; i++) {
