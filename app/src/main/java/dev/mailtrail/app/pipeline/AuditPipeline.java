@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -339,6 +340,7 @@ public final class AuditPipeline implements AutoCloseable {
                 PipelineQueue.Work work = queue.poll(100);
                 if (work == null) {
                     idle();
+                    housekeeping(false);
                     continue;
                 }
                 switch (work) {
@@ -356,9 +358,7 @@ public final class AuditPipeline implements AutoCloseable {
                     }
                     case PipelineQueue.Journaled journaled -> catchUp(journaled);
                 }
-                if (logs.uncommitted() >= options.commitRecords()) {
-                    commitStores();
-                }
+                housekeeping(!queue.isEmpty());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -379,8 +379,10 @@ public final class AuditPipeline implements AutoCloseable {
             journal.read(journaled.first, journaled.last, entry -> {
                 applyEntry(decode(entry));
                 appliedSequence = entry.sequence();
-                if (logs.uncommitted() >= options.commitRecords()) {
-                    commitStores();
+                try {
+                    housekeeping(entry.sequence() < journaled.last || !queue.isEmpty());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
         } catch (UncheckedIOException e) {
@@ -407,14 +409,27 @@ public final class AuditPipeline implements AutoCloseable {
         };
     }
 
-    private void idle() throws IOException {
+    /** Nothing to do for a moment: the clock passing closes the windows of mailboxes gone quiet. */
+    private void idle() {
         Instant now = wall.instant();
-        if (logs.uncommitted() > 0 && !now.isBefore(lastCommit.plus(options.commitInterval()))) {
-            commitStores();
-        }
         if (generator.openWindows() > 0 && !now.isBefore(lastTick.plusSeconds(1))) {
             lastTick = now;
             tick(now);
+        }
+    }
+
+    /**
+     * After every entry and every idle moment, so that neither steady traffic nor a long backlog holds them off:
+     * commits, once {@code commitRecords} wait or once the commit interval has passed — while the core has a
+     * backlog ({@code behind}), the longer backlog interval, since records that are already late gain nothing
+     * from a commit every second and indexing loses the time a commit takes — and the retention pass when due.
+     */
+    private void housekeeping(boolean behind) throws IOException {
+        Instant now = wall.instant();
+        Duration interval = behind ? options.backlogCommitInterval() : options.commitInterval();
+        if (logs.uncommitted() >= options.commitRecords()
+                || logs.uncommitted() > 0 && !now.isBefore(lastCommit.plus(interval))) {
+            commitStores();
         }
         if (!now.isBefore(nextRetention)) {
             nextRetention = now.plus(options.retentionInterval());

@@ -6,6 +6,9 @@ import java.time.Duration;
  * How a pipeline runs.
  *
  * @param commitInterval how long records may wait before the stores commit them (and other processes see them)
+ * @param backlogCommitInterval the same while the audit core works through a backlog (bulk ingest outrunning
+ *     indexing), when committing every {@code commitInterval} would slow the catching up and not make late records
+ *     timely
  * @param commitRecords how many records may wait before the stores commit them
  * @param unifiedRetention how long the unified audit log keeps a record (Exchange: 180 days for newer records)
  * @param retentionInterval how often retention runs while the pipeline is open (and once when it opens)
@@ -13,16 +16,24 @@ import java.time.Duration;
  */
 public record PipelineOptions(
         Duration commitInterval,
+        Duration backlogCommitInterval,
         int commitRecords,
         Duration unifiedRetention,
         Duration retentionInterval,
         int queueCapacity) {
 
     public static PipelineOptions defaults() {
-        return new PipelineOptions(Duration.ofSeconds(1), 20_000, Duration.ofDays(180), Duration.ofHours(24), 100_000);
+        return new PipelineOptions(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                20_000,
+                Duration.ofDays(180),
+                Duration.ofHours(24),
+                100_000);
     }
 
     public PipelineOptions withUnifiedRetention(Duration retention) {
-        return new PipelineOptions(commitInterval, commitRecords, retention, retentionInterval, queueCapacity);
+        return new PipelineOptions(
+                commitInterval, backlogCommitInterval, commitRecords, retention, retentionInterval, queueCapacity);
     }
 }

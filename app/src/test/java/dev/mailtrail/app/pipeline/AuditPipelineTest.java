@@ -60,8 +60,8 @@ class AuditPipelineTest {
         for (int i = 0; i < 20; i++) {
             events.addAll(story());
         }
-        PipelineOptions tiny =
-                new PipelineOptions(Duration.ofSeconds(1), 20_000, Duration.ofDays(180), Duration.ofDays(1), 3);
+        PipelineOptions tiny = new PipelineOptions(
+                Duration.ofSeconds(1), Duration.ofSeconds(10), 20_000, Duration.ofDays(180), Duration.ofDays(1), 3);
         Path held = data.resolve("held");
         Path readBack = data.resolve("read-back");
         try (AuditPipeline pipeline = AuditPipeline.open(held, clock, PipelineOptions.defaults(), "test")) {
@@ -128,6 +128,30 @@ class AuditPipelineTest {
             assertThat(pipeline.unifiedLog().count(reads)).isZero();
             assertThat(pipeline.unifiedLog().count(EVERYTHING.withOperations(Set.of("Send"))))
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void recordsAreCommittedOnTheClockWhileEntriesKeepArriving() throws Exception {
+        try (AuditPipeline pipeline = open()) {
+            pipeline.apply(cmdlet("Set-Mailbox -Identity alice@contoso.com -AuditOwner @{Add=\"MailboxLogin\"}"))
+                    .get();
+            assertThat(committedUnifiedRecords()).isZero();
+            clock.advance(Duration.ofSeconds(2));
+            // the next entries follow at once: the core never has an idle moment between them
+            pipeline.apply(cmdlet("Set-Mailbox -Identity bob@contoso.com -AuditOwner @{Add=\"MailboxLogin\"}"));
+            long committed = pipeline.inspect(core -> committedUnifiedRecords()).get();
+            assertThat(committed)
+                    .as("the first change, committed once the interval passed")
+                    .isPositive();
+        }
+    }
+
+    private long committedUnifiedRecords() {
+        try (var log = dev.mailtrail.store.log.LuceneAuditLog.openForSearch(data.resolve(AuditLogs.UNIFIED_LOG))) {
+            return log.count(EVERYTHING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

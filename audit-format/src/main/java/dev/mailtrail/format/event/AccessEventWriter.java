@@ -2,6 +2,7 @@ package dev.mailtrail.format.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.FolderRef;
@@ -20,6 +21,32 @@ import java.time.format.DateTimeFormatter;
  * {@link AccessEventReader}: what a sensor hands over is what the journal keeps and what a replay reads back.
  */
 public final class AccessEventWriter {
+    // Field names are written from pre-encoded bytes: writing them from Strings was most of the encoding time.
+    private static final SerializedString NAME = new SerializedString("Name");
+    private static final SerializedString VALUE = new SerializedString("Value");
+    private static final SerializedString ACCESS_TYPE = new SerializedString("accessType");
+    private static final SerializedString ACTOR = new SerializedString("actor");
+    private static final SerializedString APP_ID = new SerializedString("appId");
+    private static final SerializedString CLIENT_INFO = new SerializedString("clientInfo");
+    private static final SerializedString CLIENT_IP = new SerializedString("clientIp");
+    private static final SerializedString COMMAND = new SerializedString("command");
+    private static final SerializedString DEST_FOLDER = new SerializedString("destFolder");
+    private static final SerializedString FOLDER = new SerializedString("folder");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString INTERNET_MESSAGE_ID = new SerializedString("internetMessageId");
+    private static final SerializedString ITEMS = new SerializedString("items");
+    private static final SerializedString KIND = new SerializedString("kind");
+    private static final SerializedString LOGON_TYPE = new SerializedString("logonType");
+    private static final SerializedString MAILBOX = new SerializedString("mailbox");
+    private static final SerializedString OPERATION = new SerializedString("operation");
+    private static final SerializedString PARAMETERS = new SerializedString("parameters");
+    private static final SerializedString PATH = new SerializedString("path");
+    private static final SerializedString RESULT = new SerializedString("result");
+    private static final SerializedString SESSION = new SerializedString("session");
+    private static final SerializedString SIZE = new SerializedString("size");
+    private static final SerializedString SUBJECT = new SerializedString("subject");
+    private static final SerializedString TIME = new SerializedString("time");
+
     private final JsonFactory factory = new JsonFactory();
 
     /** The event as UTF-8 JSON, without a line end. */
@@ -57,13 +84,13 @@ public final class AccessEventWriter {
 
     private static void write(AuditEvent event, JsonGenerator json) throws IOException {
         json.writeStartObject();
-        json.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(event.time()));
+        stringField(json, TIME, DateTimeFormatter.ISO_INSTANT.format(event.time()));
         switch (event) {
             case MailboxAccess access -> access(access, json);
             case CmdletInvocation cmdlet -> {
-                json.writeStringField("kind", "cmdlet");
-                json.writeStringField("actor", cmdlet.actor());
-                json.writeStringField("command", cmdlet.command());
+                stringField(json, KIND, "cmdlet");
+                stringField(json, ACTOR, cmdlet.actor());
+                stringField(json, COMMAND, cmdlet.command());
                 if (!cmdlet.session().equals(Session.NONE)) {
                     session(cmdlet.session(), json);
                 }
@@ -73,40 +100,40 @@ public final class AccessEventWriter {
     }
 
     private static void access(MailboxAccess access, JsonGenerator json) throws IOException {
-        json.writeStringField("kind", "access");
-        json.writeStringField("actor", access.actor());
-        json.writeStringField("mailbox", access.mailbox());
-        json.writeStringField("logonType", access.logonType().cmdletName());
-        json.writeStringField("operation", access.operation().exchangeName());
+        stringField(json, KIND, "access");
+        stringField(json, ACTOR, access.actor());
+        stringField(json, MAILBOX, access.mailbox());
+        stringField(json, LOGON_TYPE, access.logonType().cmdletName());
+        stringField(json, OPERATION, access.operation().exchangeName());
         if (access.accessType() != null) {
-            json.writeStringField("accessType", access.accessType().exchangeName());
+            stringField(json, ACCESS_TYPE, access.accessType().exchangeName());
         }
         session(access.session(), json);
-        folder("folder", access.folder(), json);
-        folder("destFolder", access.destFolder(), json);
+        folder(FOLDER, access.folder(), json);
+        folder(DEST_FOLDER, access.destFolder(), json);
         if (!access.items().isEmpty()) {
-            json.writeArrayFieldStart("items");
+            arrayField(json, ITEMS);
             for (ItemRef item : access.items()) {
                 json.writeStartObject();
-                optional("internetMessageId", item.internetMessageId(), json);
-                optional("id", item.id(), json);
+                optional(INTERNET_MESSAGE_ID, item.internetMessageId(), json);
+                optional(ID, item.id(), json);
                 if (item.sizeInBytes() != null) {
-                    json.writeNumberField("size", item.sizeInBytes());
+                    numberField(json, SIZE, item.sizeInBytes());
                 }
-                optional("subject", item.subject(), json);
+                optional(SUBJECT, item.subject(), json);
                 json.writeEndObject();
             }
             json.writeEndArray();
         }
         if (access.result() != ResultStatus.SUCCEEDED) {
-            json.writeStringField("result", access.result().exchangeName());
+            stringField(json, RESULT, access.result().exchangeName());
         }
         if (!access.parameters().isEmpty()) {
-            json.writeArrayFieldStart("parameters");
+            arrayField(json, PARAMETERS);
             for (NameValue parameter : access.parameters()) {
                 json.writeStartObject();
-                json.writeStringField("Name", parameter.name());
-                json.writeStringField("Value", parameter.value());
+                stringField(json, NAME, parameter.name());
+                stringField(json, VALUE, parameter.value());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -114,27 +141,47 @@ public final class AccessEventWriter {
     }
 
     private static void session(Session session, JsonGenerator json) throws IOException {
-        json.writeObjectFieldStart("session");
-        optional("id", session.id(), json);
-        optional("clientIp", session.clientIp(), json);
-        optional("clientInfo", session.clientInfo(), json);
-        optional("appId", session.appId(), json);
+        objectField(json, SESSION);
+        optional(ID, session.id(), json);
+        optional(CLIENT_IP, session.clientIp(), json);
+        optional(CLIENT_INFO, session.clientInfo(), json);
+        optional(APP_ID, session.appId(), json);
         json.writeEndObject();
     }
 
-    private static void folder(String field, FolderRef folder, JsonGenerator json) throws IOException {
+    private static void folder(SerializedString field, FolderRef folder, JsonGenerator json) throws IOException {
         if (folder == null) {
             return;
         }
-        json.writeObjectFieldStart(field);
-        optional("id", folder.id(), json);
-        optional("path", folder.path(), json);
+        objectField(json, field);
+        optional(ID, folder.id(), json);
+        optional(PATH, folder.path(), json);
         json.writeEndObject();
     }
 
-    private static void optional(String field, String value, JsonGenerator json) throws IOException {
+    private static void optional(SerializedString field, String value, JsonGenerator json) throws IOException {
         if (value != null) {
-            json.writeStringField(field, value);
+            stringField(json, field, value);
         }
+    }
+
+    private static void stringField(JsonGenerator json, SerializedString name, String value) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
+    }
+
+    private static void numberField(JsonGenerator json, SerializedString name, long value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(value);
+    }
+
+    private static void arrayField(JsonGenerator json, SerializedString name) throws IOException {
+        json.writeFieldName(name);
+        json.writeStartArray();
+    }
+
+    private static void objectField(JsonGenerator json, SerializedString name) throws IOException {
+        json.writeFieldName(name);
+        json.writeStartObject();
     }
 }
