@@ -15,7 +15,6 @@ import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.core.event.ResultStatus;
 import dev.mailtrail.core.event.Session;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +112,7 @@ public final class AccessEventReader {
     private static Instant time(JsonNode node) throws EventFormatException {
         String text = requiredText(node, "time");
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return UtcInstantText.parse(text);
         } catch (DateTimeParseException e) {
             throw new EventFormatException(
                     "time", "expected an ISO-8601 instant with a zone, e.g. 2026-03-02T09:15:04Z, got " + quote(text));
