@@ -21,8 +21,12 @@ final class SegmentScanner implements AutoCloseable {
         boolean visit(long sequence, byte[] payload) throws IOException;
     }
 
+    private static final int WINDOW_BYTES = 1 << 20;
+
     private final Path segment;
     private final FileChannel channel;
+    private final ByteBuffer window = ByteBuffer.allocate(WINDOW_BYTES).limit(0);
+    private long windowStart;
 
     SegmentScanner(Path segment) throws IOException {
         this.segment = segment;
@@ -38,7 +42,6 @@ final class SegmentScanner implements AutoCloseable {
     End scan(long start, long expected, long stopAfter, FrameVisitor visitor) throws IOException {
         long position = start;
         long size = channel.size();
-        ByteBuffer header = ByteBuffer.allocate(Frame.HEADER);
         while (position < size) {
             if (expected > stopAfter) {
                 return new End(expected, position, true);
@@ -46,12 +49,11 @@ final class SegmentScanner implements AutoCloseable {
             if (size - position < Frame.HEADER) {
                 return new End(expected, position, false);
             }
-            header.clear();
-            readFully(header, position);
-            header.flip();
-            int length = header.getInt();
-            int checksum = header.getInt();
-            long sequence = header.getLong();
+            ByteBuffer header = window(position, Frame.HEADER);
+            int at = header.position();
+            int length = header.getInt(at);
+            int checksum = header.getInt(at + Integer.BYTES);
+            long sequence = header.getLong(at + 2 * Integer.BYTES);
             if (length == 0 && checksum == 0 && sequence == 0) {
                 // no frame carries sequence 0: this is the unwritten, preallocated rest of the segment
                 return new End(expected, position, true);
@@ -59,8 +61,7 @@ final class SegmentScanner implements AutoCloseable {
             if (length < 0 || length > Frame.MAX_PAYLOAD || size - position - Frame.HEADER < length) {
                 return new End(expected, position, false);
             }
-            byte[] payload = new byte[length];
-            readFully(ByteBuffer.wrap(payload), position + Frame.HEADER);
+            byte[] payload = payload(position + Frame.HEADER, length);
             if (Frame.checksum(sequence, payload, 0, length) != checksum) {
                 return new End(expected, position, false);
             }
@@ -75,6 +76,32 @@ final class SegmentScanner implements AutoCloseable {
             }
         }
         return new End(expected, position, true);
+    }
+
+    private byte[] payload(long position, int length) throws IOException {
+        byte[] payload = new byte[length];
+        if (length > WINDOW_BYTES) {
+            readFully(ByteBuffer.wrap(payload), position);
+        } else {
+            ByteBuffer bytes = window(position, length);
+            bytes.get(bytes.position(), payload);
+        }
+        return payload;
+    }
+
+    /**
+     * The window, positioned at {@code position} with at least {@code length} bytes after it: frames are read a
+     * window at a time rather than with two reads each.
+     */
+    private ByteBuffer window(long position, int length) throws IOException {
+        if (position < windowStart || position + length > windowStart + window.limit()) {
+            window.clear();
+            long available = channel.size() - position;
+            window.limit((int) Math.max(length, Math.min(WINDOW_BYTES, available)));
+            readFully(window, position);
+            windowStart = position;
+        }
+        return window.position((int) (position - windowStart));
     }
 
     private void readFully(ByteBuffer buffer, long position) throws IOException {
