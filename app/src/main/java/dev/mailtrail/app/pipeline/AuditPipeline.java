@@ -358,7 +358,7 @@ public final class AuditPipeline implements AutoCloseable {
                     }
                     case PipelineQueue.Journaled journaled -> catchUp(journaled);
                 }
-                housekeeping(!queue.isEmpty());
+                housekeeping(work instanceof PipelineQueue.Journaled);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -380,7 +380,7 @@ public final class AuditPipeline implements AutoCloseable {
                 applyEntry(decode(entry));
                 appliedSequence = entry.sequence();
                 try {
-                    housekeeping(entry.sequence() < journaled.last || !queue.isEmpty());
+                    housekeeping(true);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -420,8 +420,9 @@ public final class AuditPipeline implements AutoCloseable {
 
     /**
      * After every entry and every idle moment, so that neither steady traffic nor a long backlog holds them off:
-     * commits, once {@code commitRecords} wait or once the commit interval has passed — while the core has a
-     * backlog ({@code behind}), the longer backlog interval, since records that are already late gain nothing
+     * commits, once {@code commitRecords} wait or once the commit interval has passed — while the core works through
+     * a backlog ({@code behind}: entries that overflowed the queue and are read back from the journal), the longer
+     * backlog interval, since records that are already late gain nothing
      * from a commit every second and indexing loses the time a commit takes — and the retention pass when due.
      */
     private void housekeeping(boolean behind) throws IOException {
