@@ -87,12 +87,20 @@ public final class AuditPipeline implements AutoCloseable {
                 coreClock,
                 record -> stores.accept(record, generatorOrganization()),
                 RecordIds.of(directory));
-        this.replayedEntries = replay(notices);
-        this.nextSequence = journal.durableSequence() + 1;
         this.lastCommit = wall.instant();
+        try {
+            this.replayedEntries = replay(notices);
+            // the opening pass runs before anything new arrives: what it purges is decided by what was stored before
+            retention();
+        } catch (IOException | RuntimeException e) {
+            // what was opened is given back, so that the directory can be opened again (after the journal is mended)
+            closeQuietly(logs, e);
+            closeQuietly(journal, e);
+            closeQuietly(lock, e);
+            throw e;
+        }
+        this.nextSequence = journal.durableSequence() + 1;
         this.lastTick = wall.instant();
-        // the opening pass runs before anything new arrives: what it purges is decided by what was stored before
-        retention();
         this.nextRetention = wall.instant().plus(options.retentionInterval());
         this.core = Thread.ofPlatform().name("mailtrail-core").unstarted(this::run);
         core.start();
@@ -309,9 +317,9 @@ public final class AuditPipeline implements AutoCloseable {
         long[] count = {0};
         ReplayProgress progress = new ReplayProgress(notices, directory, journal.durableSequence());
         try {
-            journal.read(1, entry -> {
-                applyEntry(decode(entry));
-                appliedSequence = entry.sequence();
+            DecodingReader.read(journal, 1, this::decode, decoded -> {
+                applyEntry(decoded.entry());
+                appliedSequence = decoded.sequence();
                 count[0]++;
                 progress.applied(count[0]);
             });
@@ -472,6 +480,14 @@ public final class AuditPipeline implements AutoCloseable {
 
     private OrganizationConfig generatorOrganization() {
         return generator.configuration().organization();
+    }
+
+    private static void closeQuietly(AutoCloseable opened, Exception cause) {
+        try {
+            opened.close();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private void drainAfterFailure() {

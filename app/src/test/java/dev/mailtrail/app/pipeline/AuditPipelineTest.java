@@ -132,6 +132,29 @@ class AuditPipelineTest {
     }
 
     @Test
+    void aJournalEntryThatCannotBeReadStopsTheOpenNamingItAndLeavesNoReaderBehind() throws Exception {
+        List<AuditEvent> story = story();
+        try (AuditPipeline pipeline = open()) {
+            pipeline.submitAll(story).get();
+        }
+        long bad;
+        try (var journal = dev.mailtrail.store.journal.EventJournal.open(data.resolve("journal"))) {
+            bad = journal.append("E{\"time\": 5".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .get();
+        }
+
+        assertThatThrownBy(this::open)
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("entry " + bad + " cannot be read");
+        Thread.sleep(200);
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(thread -> thread.getName().equals("mailtrail-replay-decoder"));
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(data, "test")) {
+            assertThat(lock).as("the failed open gave the directory back").isNotNull();
+        }
+    }
+
+    @Test
     void recordsAreCommittedOnTheClockWhileEntriesKeepArriving() throws Exception {
         try (AuditPipeline pipeline = open()) {
             pipeline.apply(cmdlet("Set-Mailbox -Identity alice@contoso.com -AuditOwner @{Add=\"MailboxLogin\"}"))
