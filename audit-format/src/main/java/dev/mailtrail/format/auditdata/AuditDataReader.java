@@ -1,15 +1,19 @@
 package dev.mailtrail.format.auditdata;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mailtrail.core.record.AuditRecord;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -42,8 +46,32 @@ public final class AuditDataReader {
             .build()
             .reader();
 
-    /** Reads one AuditData object, e.g. a line of a JSON Lines file. */
+    /**
+     * Reads one AuditData object, e.g. a line of a JSON Lines file: streamed from the text into the record; text
+     * that does not stream into one (invalid JSON, a member given twice, a field refused) is read again as a tree,
+     * which says what is wrong exactly as it always has.
+     */
     public AuditRecord read(String auditData) throws AuditDataException {
+        AuditRecord streamed = streamed(auditData);
+        return streamed != null ? streamed : readTree(auditData);
+    }
+
+    /** Reads an AuditData object already parsed, e.g. the {@code AuditData} member of a Purview export row. */
+    public AuditRecord read(JsonNode auditData) throws AuditDataException {
+        if (auditData == null || !auditData.isObject()) {
+            throw new AuditDataException(WHOLE_OBJECT, "expected a JSON object, found " + describe(auditData));
+        }
+        require(auditData, AuditDataField.CREATION_TIME);
+        require(auditData, AuditDataField.RECORD_TYPE);
+        Members members = new Members();
+        for (Map.Entry<String, JsonNode> member : auditData.properties()) {
+            String name = member.getKey();
+            members.add(name, ExtensionValueReader.plain(name, member.getValue()));
+        }
+        return members.record();
+    }
+
+    private AuditRecord readTree(String auditData) throws AuditDataException {
         JsonNode tree;
         try {
             tree = json.readTree(auditData);
@@ -56,29 +84,72 @@ public final class AuditDataReader {
         return read(tree);
     }
 
-    /** Reads an AuditData object already parsed, e.g. the {@code AuditData} member of a Purview export row. */
-    public AuditRecord read(JsonNode auditData) throws AuditDataException {
-        if (auditData == null || !auditData.isObject()) {
-            throw new AuditDataException(WHOLE_OBJECT, "expected a JSON object, found " + describe(auditData));
+    /**
+     * The record streamed from the text with no tree in between, or null when anything is amiss: the tree then
+     * finds it again and reports it, in the tree's own words and order.
+     */
+    private AuditRecord streamed(String auditData) {
+        try (JsonParser parser = json.createParser(auditData)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Members members = new Members();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                if (!members.first(name)) {
+                    return null;
+                }
+                members.add(name, ExtensionValueReader.plain(name, parser, parser.nextToken()));
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT
+                    || parser.nextToken() != null
+                    || !members.seen(AuditDataField.CREATION_TIME)
+                    || !members.seen(AuditDataField.RECORD_TYPE)) {
+                return null;
+            }
+            return members.record();
+        } catch (IOException | AuditDataException notStreamed) {
+            return null;
         }
-        require(auditData, AuditDataField.CREATION_TIME);
-        require(auditData, AuditDataField.RECORD_TYPE);
-        AuditRecord.Builder record = AuditRecord.builder();
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> member : auditData.properties()) {
-            String name = member.getKey();
-            JsonNode value = member.getValue();
+    }
+
+    /** The members of one AuditData object as they are read, in order: modelled fields set, the rest kept. */
+    private static final class Members {
+        private final AuditRecord.Builder record = AuditRecord.builder();
+        private final Map<String, Object> extensions = new LinkedHashMap<>();
+        private long modelledSeen;
+
+        /** Whether this is the first member of that name. */
+        boolean first(String name) {
+            AuditDataField field = AuditDataField.named(name);
+            if (field == null) {
+                // Unmodelled members all go to the extensions, under their own names.
+                return !extensions.containsKey(name);
+            }
+            long bit = 1L << field.ordinal();
+            boolean first = (modelledSeen & bit) == 0;
+            modelledSeen |= bit;
+            return first;
+        }
+
+        boolean seen(AuditDataField field) {
+            return (modelledSeen & (1L << field.ordinal())) != 0;
+        }
+
+        void add(String name, Object value) throws AuditDataException {
             AuditDataField field = AuditDataField.named(name);
             if (field == null || !modelled(field, value, record, extensions)) {
-                extensions.put(name, ExtensionValueReader.plain(name, value));
+                extensions.put(name, value);
             }
         }
-        return record.extensions(extensions).build();
+
+        AuditRecord record() {
+            return record.extensions(extensions).build();
+        }
     }
 
     /** Sets the field when its JSON is what the writer would write for it; false leaves it to the extensions. */
     private static boolean modelled(
-            AuditDataField field, JsonNode value, AuditRecord.Builder record, Map<String, Object> extensions)
+            AuditDataField field, Object value, AuditRecord.Builder record, Map<String, Object> extensions)
             throws AuditDataException {
         return switch (field) {
             case CREATION_TIME -> creationTime(value, record, extensions);
@@ -124,13 +195,12 @@ public final class AuditDataReader {
         };
     }
 
-    private static boolean creationTime(JsonNode value, AuditRecord.Builder record, Map<String, Object> extensions)
+    private static boolean creationTime(Object value, AuditRecord.Builder record, Map<String, Object> extensions)
             throws AuditDataException {
         String field = AuditDataField.CREATION_TIME.jsonName();
-        if (!value.isTextual()) {
+        if (!(value instanceof String text)) {
             throw new AuditDataException(field, "expected a date and time as text, found " + describe(value));
         }
-        String text = value.textValue();
         Instant time = CreationTimeText.parse(text);
         if (time == null) {
             throw new AuditDataException(
@@ -143,12 +213,12 @@ public final class AuditDataReader {
         return true;
     }
 
-    private static boolean recordType(JsonNode value, AuditRecord.Builder record) throws AuditDataException {
+    private static boolean recordType(Object value, AuditRecord.Builder record) throws AuditDataException {
         if (!isInt(value)) {
             throw new AuditDataException(
                     AuditDataField.RECORD_TYPE.jsonName(), "expected an integer, found " + describe(value));
         }
-        record.recordType(value.intValue());
+        record.recordType(((Number) value).intValue());
         return true;
     }
 
@@ -158,16 +228,16 @@ public final class AuditDataReader {
         }
     }
 
-    private static boolean text(JsonNode value, Consumer<String> setter) {
-        return value.isTextual() && set(value.textValue(), setter);
+    private static boolean text(Object value, Consumer<String> setter) {
+        return value instanceof String text && set(text, setter);
     }
 
-    private static boolean integer(JsonNode value, Consumer<Integer> setter) {
-        return isInt(value) && set(value.intValue(), setter);
+    private static boolean integer(Object value, Consumer<Integer> setter) {
+        return isInt(value) && set(((Number) value).intValue(), setter);
     }
 
-    private static boolean bool(JsonNode value, Consumer<Boolean> setter) {
-        return value.isBoolean() && set(value.booleanValue(), setter);
+    private static boolean bool(Object value, Consumer<Boolean> setter) {
+        return value instanceof Boolean bool && set(bool, setter);
     }
 
     private static <T> boolean shape(T value, Consumer<T> setter) {
@@ -179,8 +249,24 @@ public final class AuditDataReader {
         return true;
     }
 
-    private static boolean isInt(JsonNode value) {
-        return value.isIntegralNumber() && value.canConvertToInt();
+    /** Whether a plain number is an integer that fits an int, as Jackson's {@code canConvertToInt} says. */
+    private static boolean isInt(Object value) {
+        return NestedShapeReader.isLong(value)
+                && ((Number) value).longValue() >= Integer.MIN_VALUE
+                && ((Number) value).longValue() <= Integer.MAX_VALUE;
+    }
+
+    /** A plain value as an error message shows it: its JSON kind, and text or number quoted up to a limit. */
+    private static String describe(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case String text -> "the text " + quoted(text);
+            case Number number -> "the number " + number;
+            case Boolean bool -> bool.toString();
+            case List<?> array -> "an array";
+            case Map<?, ?> object -> "an object";
+            default -> value.getClass().getSimpleName();
+        };
     }
 
     /** The value as an error message shows it: its JSON kind, and text or number quoted up to a limit. */

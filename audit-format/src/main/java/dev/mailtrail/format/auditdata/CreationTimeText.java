@@ -87,6 +87,10 @@ final class CreationTimeText {
      * when the text is not of that form or not a real date and time.
      */
     static Instant parse(String text) {
+        Instant exchange = exchangeSpelling(text);
+        if (exchange != null) {
+            return exchange;
+        }
         try {
             TemporalAccessor parsed = ACCEPTED.parse(text);
             ZoneOffset offset = parsed.isSupported(OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
@@ -95,6 +99,48 @@ final class CreationTimeText {
             // The caller reports the text itself; the parser's position adds nothing a reader can use.
             return null;
         }
+    }
+
+    /**
+     * The instant of text in Exchange's own spelling, read by hand because nearly every record has it; null
+     * when the text is spelt otherwise (or names no real time), which the formatter then judges.
+     */
+    private static Instant exchangeSpelling(String text) {
+        if (text.length() != LENGTH
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 2);
+        int day = number(text, 8, 2);
+        int hour = number(text, 11, 2);
+        int minute = number(text, 14, 2);
+        int second = number(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException notATime) {
+            return null;
+        }
+    }
+
+    /** The ASCII digits at {@code at} as a number, or -1 when one is not a digit. */
+    private static int number(String text, int at, int width) {
+        int value = 0;
+        for (int i = at; i < at + width; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Whether the writer would spell this instant exactly as {@code text}. */
