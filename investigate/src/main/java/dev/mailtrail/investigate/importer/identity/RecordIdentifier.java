@@ -42,13 +42,16 @@ public final class RecordIdentifier {
     private final AuditDataWriter writer = new AuditDataWriter();
     private final JsonFactory json =
             JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-    // Cloned for each record: cheaper than looking the algorithm up, and the prototype itself is never updated.
-    private final MessageDigest prototype = sha256();
+    // Each thread hashes into its own digest: no digest to set up per record.
+    private final ThreadLocal<DigestOutput> digests = ThreadLocal.withInitial(() -> new DigestOutput(sha256()));
 
     public RecordIdentity identify(AuditRecord record) {
-        MessageDigest digest = copyOfPrototype();
-        // The canonical JSON streams into the digest as UTF-8; no String or byte array per record.
-        try (JsonGenerator canonical = json.createGenerator(new DigestOutput(digest), JsonEncoding.UTF8)) {
+        DigestOutput digest = digests.get();
+        // Whatever a record that failed halfway left in it goes.
+        digest.reset();
+        // The canonical JSON streams into the digest as UTF-8 through the generator's buffer: no String or byte
+        // array per record, and the digest takes it in blocks.
+        try (JsonGenerator canonical = json.createGenerator(digest, JsonEncoding.UTF8)) {
             writer.write(canonical(record), canonical);
         } catch (IOException cannotHappen) {
             throw new UncheckedIOException("hashing in memory failed", cannotHappen);
@@ -97,15 +100,6 @@ public final class RecordIdentifier {
         return value;
     }
 
-    private MessageDigest copyOfPrototype() {
-        try {
-            return (MessageDigest) prototype.clone();
-        } catch (CloneNotSupportedException cannotHappen) {
-            // The JDK's SHA-256 is cloneable.
-            throw new IllegalStateException("SHA-256 cannot be copied", cannotHappen);
-        }
-    }
-
     /** Bytes written go into the digest. */
     private static final class DigestOutput extends OutputStream {
         private final MessageDigest digest;
@@ -122,6 +116,15 @@ public final class RecordIdentifier {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             digest.update(bytes, offset, length);
+        }
+
+        void reset() {
+            digest.reset();
+        }
+
+        /** The hash of what was written, the digest reset for the next record. */
+        byte[] digest() {
+            return digest.digest();
         }
     }
 
