@@ -11,10 +11,13 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mailtrail.core.record.AuditRecord;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +37,16 @@ import java.util.function.Consumer;
 public final class AuditDataReader {
     private static final String WHOLE_OBJECT = "AuditData";
     private static final int QUOTED_TEXT_LIMIT = 60;
+    /** The fields whose value is a nested shape, read by {@link NestedShapeReader} from a parser. */
+    private static final Set<AuditDataField> NESTED = EnumSet.of(
+            AuditDataField.OPERATION_PROPERTIES,
+            AuditDataField.PARAMETERS,
+            AuditDataField.ITEM,
+            AuditDataField.FOLDER,
+            AuditDataField.DEST_FOLDER,
+            AuditDataField.AFFECTED_ITEMS,
+            AuditDataField.FOLDERS,
+            AuditDataField.MAIL_TRAIL_SYNCED_ITEMS);
 
     private final ObjectReader json = JsonMapper.builder()
             // refused while the tree is built, where the map already says a member was there: the parser's own
@@ -66,7 +79,17 @@ public final class AuditDataReader {
         Members members = new Members();
         for (Map.Entry<String, JsonNode> member : auditData.properties()) {
             String name = member.getKey();
-            members.add(name, ExtensionValueReader.plain(name, member.getValue()));
+            JsonNode value = member.getValue();
+            AuditDataField field = AuditDataField.named(name);
+            if (NESTED.contains(field)) {
+                try (JsonParser shape = value.traverse()) {
+                    members.nested(field, shape, shape.nextToken());
+                    continue;
+                } catch (NestedShapeReader.Misfit | IOException notTheShape) {
+                    // kept as written, below
+                }
+            }
+            members.add(field, name, ExtensionValueReader.plain(name, value));
         }
         return members.record();
     }
@@ -85,8 +108,9 @@ public final class AuditDataReader {
     }
 
     /**
-     * The record streamed from the text with no tree in between, or null when anything is amiss: the tree then
-     * finds it again and reports it, in the tree's own words and order.
+     * The record streamed from the text with no tree in between, or null when anything is amiss or unusual (a
+     * nested field not of its modelled shape): the tree then reads it, and reports what is wrong in its own words
+     * and order.
      */
     private AuditRecord streamed(String auditData) {
         try (JsonParser parser = json.createParser(auditData)) {
@@ -95,10 +119,16 @@ public final class AuditDataReader {
             }
             Members members = new Members();
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-                if (!members.first(name)) {
+                AuditDataField field = AuditDataField.named(name);
+                if (!members.first(field, name)) {
                     return null;
                 }
-                members.add(name, ExtensionValueReader.plain(name, parser, parser.nextToken()));
+                JsonToken value = parser.nextToken();
+                if (NESTED.contains(field)) {
+                    members.nested(field, parser, value);
+                } else {
+                    members.add(field, name, ExtensionValueReader.plain(name, parser, value));
+                }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT
                     || parser.nextToken() != null
@@ -107,7 +137,7 @@ public final class AuditDataReader {
                 return null;
             }
             return members.record();
-        } catch (IOException | AuditDataException notStreamed) {
+        } catch (IOException | AuditDataException | NestedShapeReader.Misfit | RuntimeException notStreamed) {
             return null;
         }
     }
@@ -118,9 +148,8 @@ public final class AuditDataReader {
         private final Map<String, Object> extensions = new LinkedHashMap<>();
         private long modelledSeen;
 
-        /** Whether this is the first member of that name. */
-        boolean first(String name) {
-            AuditDataField field = AuditDataField.named(name);
+        /** Whether this is the first member of that name; {@code field} is the modelled field it names, if any. */
+        boolean first(AuditDataField field, String name) {
             if (field == null) {
                 // Unmodelled members all go to the extensions, under their own names.
                 return !extensions.containsKey(name);
@@ -135,10 +164,26 @@ public final class AuditDataReader {
             return (modelledSeen & (1L << field.ordinal())) != 0;
         }
 
-        void add(String name, Object value) throws AuditDataException {
-            AuditDataField field = AuditDataField.named(name);
+        /** A member given as a plain value; {@code field} is the modelled field it names, if any. */
+        void add(AuditDataField field, String name, Object value) throws AuditDataException {
             if (field == null || !modelled(field, value, record, extensions)) {
                 extensions.put(name, value);
+            }
+        }
+
+        /** A nested field read from the parser on its first token into the model, unless it is a misfit. */
+        void nested(AuditDataField field, JsonParser json, JsonToken token)
+                throws IOException, NestedShapeReader.Misfit {
+            switch (field) {
+                case OPERATION_PROPERTIES -> record.operationProperties(NestedShapeReader.nameValues(json, token));
+                case PARAMETERS -> record.parameters(NestedShapeReader.nameValues(json, token));
+                case ITEM -> record.item(NestedShapeReader.recordItem(json, token));
+                case FOLDER -> record.folder(NestedShapeReader.folderRef(json, token));
+                case DEST_FOLDER -> record.destFolder(NestedShapeReader.folderRef(json, token));
+                case AFFECTED_ITEMS -> record.affectedItems(NestedShapeReader.recordItems(json, token));
+                case FOLDERS -> record.folders(NestedShapeReader.folders(json, token));
+                case MAIL_TRAIL_SYNCED_ITEMS -> record.syncedItems(NestedShapeReader.itemRefs(json, token));
+                default -> throw new IllegalArgumentException(field + " is not nested");
             }
         }
 
@@ -182,16 +227,17 @@ public final class AuditDataReader {
             case SESSION_ID -> text(value, record::sessionId);
             case APP_ID -> text(value, record::appId);
             case CLIENT_APP_ID -> text(value, record::clientAppId);
-            case OPERATION_PROPERTIES -> shape(NestedShapeReader.nameValues(value), record::operationProperties);
-            case PARAMETERS -> shape(NestedShapeReader.nameValues(value), record::parameters);
-            case ITEM -> shape(NestedShapeReader.recordItem(value), record::item);
-            case FOLDER -> shape(NestedShapeReader.folderRef(value), record::folder);
-            case DEST_FOLDER -> shape(NestedShapeReader.folderRef(value), record::destFolder);
-            case AFFECTED_ITEMS -> shape(NestedShapeReader.recordItems(value), record::affectedItems);
             case CROSS_MAILBOX_OPERATION -> bool(value, record::crossMailboxOperation);
             case OPERATION_COUNT -> integer(value, record::operationCount);
-            case FOLDERS -> shape(NestedShapeReader.folders(value), record::folders);
-            case MAIL_TRAIL_SYNCED_ITEMS -> shape(NestedShapeReader.itemRefs(value), record::syncedItems);
+            // Read by Members.nested; here only when not of their shape, hence kept as written.
+            case OPERATION_PROPERTIES,
+                    PARAMETERS,
+                    ITEM,
+                    FOLDER,
+                    DEST_FOLDER,
+                    AFFECTED_ITEMS,
+                    FOLDERS,
+                    MAIL_TRAIL_SYNCED_ITEMS -> false;
         };
     }
 
@@ -240,10 +286,6 @@ public final class AuditDataReader {
         return value instanceof Boolean bool && set(bool, setter);
     }
 
-    private static <T> boolean shape(T value, Consumer<T> setter) {
-        return value != null && set(value, setter);
-    }
-
     private static <T> boolean set(T value, Consumer<T> setter) {
         setter.accept(value);
         return true;
@@ -251,9 +293,14 @@ public final class AuditDataReader {
 
     /** Whether a plain number is an integer that fits an int, as Jackson's {@code canConvertToInt} says. */
     private static boolean isInt(Object value) {
-        return NestedShapeReader.isLong(value)
-                && ((Number) value).longValue() >= Integer.MIN_VALUE
-                && ((Number) value).longValue() <= Integer.MAX_VALUE;
+        return switch (value) {
+            case Integer small -> true;
+            case Short small -> true;
+            case Byte small -> true;
+            case Long large -> large >= Integer.MIN_VALUE && large <= Integer.MAX_VALUE;
+            case BigInteger large -> large.bitLength() < Integer.SIZE;
+            case null, default -> false;
+        };
     }
 
     /** A plain value as an error message shows it: its JSON kind, and text or number quoted up to a limit. */

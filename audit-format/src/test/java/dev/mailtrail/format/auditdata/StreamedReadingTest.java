@@ -40,6 +40,9 @@ class StreamedReadingTest {
                 "\"Item\":{\"Id\":\"RgAA\",\"SizeInBytes\":9223372036854775808,"
                         + "\"ParentFolder\":{\"Id\":\"LgAA\",\"Path\":\"\\\\Inbox\"}}}",
                 "\"AffectedItems\":[{\"Id\":\"RgAA\"},\"RgAB\"],\"Deep\":{\"a\":[1,[2,{\"b\":null}],true]}}",
+                "\"Folders\":[{\"FolderItems\":[{\"Subject\":\"x\"}],\"Id\":\"a\"}],\"Folder\":{}}",
+                "\"Item\":{\"ParentFolder\":null},\"Parameters\":[],\"DestFolder\":{\"Id\":1}}",
+                "\"MailTrailSyncedItems\":[{\"Id\":\"RgAA\",\"SizeInBytes\":1.5}],\"Folder\":{\"Id\":\"LgAA\"}}",
                 "\"@odata.type\":\"#Microsoft.Exchange\",\"CreationTime\":\"2026-03-02T09:14:07.0000000Z\"}"
             })
     void streamsTheRecordItsTreeGives(String members) throws Exception {
@@ -75,6 +78,22 @@ class StreamedReadingTest {
                 .isInstanceOf(AuditDataException.class)
                 .hasMessageStartingWith("AuditData: invalid JSON at column")
                 .hasMessageContaining("'a'");
+    }
+
+    @Test
+    void refusesAMemberGivenTwiceInsideANestedField() {
+        assertThatThrownBy(() -> reader.read(HEAD + "\"OperationProperties\":[{\"Name\":\"a\",\"Name\":\"b\"}]}"))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageStartingWith("AuditData: invalid JSON at column")
+                .hasMessageContaining("'Name'");
+    }
+
+    @Test
+    void keepsANestedFieldNotOfItsShapeAsWritten() throws Exception {
+        AuditRecord record = reader.read(HEAD + "\"Folder\":{\"Id\":\"LgAA\",\"Size\":3}}");
+
+        assertThat(record.folder()).isNull();
+        assertThat(record.extensions()).isEqualTo(Map.of("Folder", Map.of("Id", "LgAA", "Size", 3)));
     }
 
     @Test
