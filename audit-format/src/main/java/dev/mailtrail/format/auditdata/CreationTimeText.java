@@ -9,6 +9,7 @@ import static java.time.temporal.ChronoField.OFFSET_SECONDS;
 import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
 import static java.time.temporal.ChronoField.YEAR;
 
+import dev.mailtrail.format.IsoSeconds;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,41 +107,8 @@ final class CreationTimeText {
      * when the text is spelt otherwise (or names no real time), which the formatter then judges.
      */
     private static Instant exchangeSpelling(String text) {
-        if (text.length() != LENGTH
-                || text.charAt(4) != '-'
-                || text.charAt(7) != '-'
-                || text.charAt(10) != 'T'
-                || text.charAt(13) != ':'
-                || text.charAt(16) != ':') {
-            return null;
-        }
-        int year = number(text, 0, 4);
-        int month = number(text, 5, 2);
-        int day = number(text, 8, 2);
-        int hour = number(text, 11, 2);
-        int minute = number(text, 14, 2);
-        int second = number(text, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException notATime) {
-            return null;
-        }
-    }
-
-    /** The ASCII digits at {@code at} as a number, or -1 when one is not a digit. */
-    private static int number(String text, int at, int width) {
-        int value = 0;
-        for (int i = at; i < at + width; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        LocalDateTime utc = text.length() == LENGTH ? IsoSeconds.parse(text) : null;
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     /** Whether the writer would spell this instant exactly as {@code text}. */

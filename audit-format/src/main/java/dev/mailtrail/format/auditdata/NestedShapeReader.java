@@ -20,6 +20,31 @@ import java.util.List;
 final class NestedShapeReader {
     private static final Misfit MISFIT = new Misfit();
 
+    private static final Member[] NAME_VALUE = {
+        new Member("Name", NestedShapeReader::text), new Member("Value", NestedShapeReader::text)
+    };
+    private static final Member[] FOLDER_REF = {
+        new Member("Id", NestedShapeReader::text), new Member("Path", NestedShapeReader::text)
+    };
+    private static final Member[] RECORD_ITEM = {
+        new Member("Id", NestedShapeReader::text),
+        new Member("Subject", NestedShapeReader::text),
+        new Member("InternetMessageId", NestedShapeReader::text),
+        new Member("SizeInBytes", NestedShapeReader::size),
+        new Member("ParentFolder", NestedShapeReader::folderRef)
+    };
+    private static final Member[] ITEM_REF = {
+        new Member("InternetMessageId", NestedShapeReader::text),
+        new Member("Id", NestedShapeReader::text),
+        new Member("SizeInBytes", NestedShapeReader::size),
+        new Member("Subject", NestedShapeReader::text)
+    };
+    private static final Member[] FOLDER_ITEMS = {
+        new Member("Id", NestedShapeReader::text),
+        new Member("Path", NestedShapeReader::text),
+        new Member("FolderItems", NestedShapeReader::nonEmptyItemRefs)
+    };
+
     private NestedShapeReader() {}
 
     /** The value does not have the shape: the field is kept as written, not modelled. */
@@ -34,6 +59,9 @@ final class NestedShapeReader {
     private interface Element<T> {
         T read(JsonParser json, JsonToken token) throws IOException, Misfit;
     }
+
+    /** A member a shape allows: its name, and how its value reads. */
+    private record Member(String name, Element<?> type) {}
 
     static List<NameValue> nameValues(JsonParser json, JsonToken token) throws IOException, Misfit {
         return list(json, token, NestedShapeReader::nameValue);
@@ -52,135 +80,75 @@ final class NestedShapeReader {
     }
 
     static NameValue nameValue(JsonParser json, JsonToken token) throws IOException, Misfit {
-        String[] members = members(json, token, "Name", "Value");
-        return new NameValue(members[0], members[1]);
+        Object[] members = members(json, token, NAME_VALUE);
+        return new NameValue((String) members[0], (String) members[1]);
     }
 
     static FolderRef folderRef(JsonParser json, JsonToken token) throws IOException, Misfit {
-        String[] members = members(json, token, "Id", "Path");
-        return new FolderRef(members[0], members[1]);
+        Object[] members = members(json, token, FOLDER_REF);
+        return new FolderRef((String) members[0], (String) members[1]);
     }
 
     static RecordItem recordItem(JsonParser json, JsonToken token) throws IOException, Misfit {
-        object(token);
-        String id = null;
-        String subject = null;
-        String internetMessageId = null;
-        Long size = null;
-        FolderRef parentFolder = null;
-        int seen = 0;
-        for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
-            JsonToken value = json.nextToken();
-            switch (name) {
-                case "Id" -> {
-                    seen = first(seen, 1);
-                    id = text(json, value);
-                }
-                case "Subject" -> {
-                    seen = first(seen, 2);
-                    subject = text(json, value);
-                }
-                case "InternetMessageId" -> {
-                    seen = first(seen, 4);
-                    internetMessageId = text(json, value);
-                }
-                case "SizeInBytes" -> {
-                    seen = first(seen, 8);
-                    size = size(json, value);
-                }
-                case "ParentFolder" -> {
-                    seen = first(seen, 16);
-                    parentFolder = folderRef(json, value);
-                }
-                default -> throw MISFIT;
-            }
-        }
-        return new RecordItem(id, subject, internetMessageId, size, parentFolder);
+        Object[] members = members(json, token, RECORD_ITEM);
+        return new RecordItem(
+                (String) members[0], (String) members[1], (String) members[2], (Long) members[3], (FolderRef)
+                        members[4]);
     }
 
     private static FolderItems folderItems(JsonParser json, JsonToken token) throws IOException, Misfit {
-        object(token);
-        String id = null;
-        String path = null;
-        List<ItemRef> items = List.of();
-        int seen = 0;
-        for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
-            JsonToken value = json.nextToken();
-            switch (name) {
-                case "Id" -> {
-                    seen = first(seen, 1);
-                    id = text(json, value);
-                }
-                case "Path" -> {
-                    seen = first(seen, 2);
-                    path = text(json, value);
-                }
-                case "FolderItems" -> {
-                    seen = first(seen, 4);
-                    items = itemRefs(json, value);
-                    // The writer leaves an empty FolderItems out, so only a non-empty one reads back the same.
-                    if (items.isEmpty()) {
-                        throw MISFIT;
-                    }
-                }
-                default -> throw MISFIT;
-            }
-        }
-        return new FolderItems(id, path, items);
+        Object[] members = members(json, token, FOLDER_ITEMS);
+        @SuppressWarnings("unchecked")
+        List<ItemRef> items = members[2] == null ? List.of() : (List<ItemRef>) members[2];
+        return new FolderItems((String) members[0], (String) members[1], items);
     }
 
     private static ItemRef itemRef(JsonParser json, JsonToken token) throws IOException, Misfit {
-        object(token);
-        String internetMessageId = null;
-        String id = null;
-        Long size = null;
-        String subject = null;
-        int seen = 0;
-        for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
-            JsonToken value = json.nextToken();
-            switch (name) {
-                case "InternetMessageId" -> {
-                    seen = first(seen, 1);
-                    internetMessageId = text(json, value);
-                }
-                case "Id" -> {
-                    seen = first(seen, 2);
-                    id = text(json, value);
-                }
-                case "SizeInBytes" -> {
-                    seen = first(seen, 4);
-                    size = size(json, value);
-                }
-                case "Subject" -> {
-                    seen = first(seen, 8);
-                    subject = text(json, value);
-                }
-                default -> throw MISFIT;
-            }
-        }
+        Object[] members = members(json, token, ITEM_REF);
         // ItemRef refuses an item with neither identity; such an entry stays as Microsoft wrote it.
-        if (internetMessageId == null && id == null) {
+        if (members[0] == null && members[1] == null) {
             throw MISFIT;
         }
-        return new ItemRef(internetMessageId, id, size, subject);
+        return new ItemRef((String) members[0], (String) members[1], (Long) members[2], (String) members[3]);
     }
 
-    /** An object of two text members, both optional, as {@code [first, second]}. */
-    private static String[] members(JsonParser json, JsonToken token, String first, String second)
-            throws IOException, Misfit {
-        object(token);
-        String[] values = new String[2];
+    /**
+     * The object's members in the shape's order, each of the shape's type, absent ones null; any other member, or
+     * one given twice, is a misfit.
+     */
+    private static Object[] members(JsonParser json, JsonToken token, Member[] shape) throws IOException, Misfit {
+        if (token != JsonToken.START_OBJECT) {
+            throw MISFIT;
+        }
+        Object[] values = new Object[shape.length];
         int seen = 0;
         for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
-            JsonToken value = json.nextToken();
-            int at = name.equals(first) ? 0 : name.equals(second) ? 1 : -1;
-            if (at < 0) {
+            int at = indexOf(shape, name);
+            if ((seen & (1 << at)) != 0) {
                 throw MISFIT;
             }
-            seen = first(seen, 1 << at);
-            values[at] = text(json, value);
+            seen |= 1 << at;
+            values[at] = shape[at].type().read(json, json.nextToken());
         }
         return values;
+    }
+
+    private static int indexOf(Member[] shape, String name) throws Misfit {
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i].name().equals(name)) {
+                return i;
+            }
+        }
+        throw MISFIT;
+    }
+
+    /** The writer leaves an empty FolderItems out, so only a non-empty one reads back the same. */
+    private static List<ItemRef> nonEmptyItemRefs(JsonParser json, JsonToken token) throws IOException, Misfit {
+        List<ItemRef> items = itemRefs(json, token);
+        if (items.isEmpty()) {
+            throw MISFIT;
+        }
+        return items;
     }
 
     private static <T> List<T> list(JsonParser json, JsonToken token, Element<T> element) throws IOException, Misfit {
@@ -195,20 +163,6 @@ final class NestedShapeReader {
             values.add(element.read(json, next));
         }
         return values;
-    }
-
-    private static void object(JsonToken token) throws Misfit {
-        if (token != JsonToken.START_OBJECT) {
-            throw MISFIT;
-        }
-    }
-
-    /** The members seen with this one's bit added; a member given twice is no shape (the tree refuses it). */
-    private static int first(int seen, int bit) throws Misfit {
-        if ((seen & bit) != 0) {
-            throw MISFIT;
-        }
-        return seen | bit;
     }
 
     private static String text(JsonParser json, JsonToken token) throws IOException, Misfit {

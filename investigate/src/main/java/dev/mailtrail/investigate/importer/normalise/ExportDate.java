@@ -1,5 +1,6 @@
 package dev.mailtrail.investigate.importer.normalise;
 
+import dev.mailtrail.format.IsoSeconds;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,7 +29,6 @@ public final class ExportDate {
     private static final Pattern US = Pattern.compile(
             "(\\d{1,2})/(\\d{1,2})/(\\d{4}),? +(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?: *([AaPp][Mm]))?");
     private static final int NANO_DIGITS = 9;
-    private static final int ISO_SECONDS = 19;
 
     private final ZoneId zoneless;
 
@@ -65,59 +65,27 @@ public final class ExportDate {
      */
     private Instant isoInUtc(String text) {
         int length = text.length();
-        if (length < ISO_SECONDS
-                || text.charAt(4) != '-'
-                || text.charAt(7) != '-'
-                || text.charAt(10) != 'T'
-                || text.charAt(13) != ':'
-                || text.charAt(16) != ':') {
-            return null;
-        }
-        int end = text.charAt(length - 1) == 'Z' ? length - 1 : length;
-        int fractionDigits = end - ISO_SECONDS - 1;
+        int end = length > 0 && text.charAt(length - 1) == 'Z' ? length - 1 : length;
         int nanos = 0;
-        if (end > ISO_SECONDS) {
-            char point = text.charAt(ISO_SECONDS);
+        if (end > IsoSeconds.LENGTH) {
+            int fractionDigits = end - IsoSeconds.LENGTH - 1;
+            char point = text.charAt(IsoSeconds.LENGTH);
             if ((point != '.' && point != ',') || fractionDigits < 1 || fractionDigits > NANO_DIGITS) {
                 return null;
             }
-            nanos = digits(text, ISO_SECONDS + 1, fractionDigits);
+            nanos = IsoSeconds.digits(text, IsoSeconds.LENGTH + 1, fractionDigits);
             for (int i = fractionDigits; i < NANO_DIGITS && nanos >= 0; i++) {
                 nanos *= 10;
             }
-        } else if (end < ISO_SECONDS) {
+        }
+        LocalDateTime seconds = end < IsoSeconds.LENGTH || nanos < 0 ? null : IsoSeconds.parse(text);
+        if (seconds == null) {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
-        if ((year | month | day | hour | minute | second | nanos) < 0) {
-            return null;
-        }
-        try {
-            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-            return end < length
-                    ? local.toInstant(ZoneOffset.UTC)
-                    : local.atZone(zoneless).toInstant();
-        } catch (DateTimeException notADay) {
-            return null;
-        }
-    }
-
-    /** The ASCII digits at {@code at} as a number, or -1 when one is not a digit. */
-    private static int digits(String text, int at, int count) {
-        int value = 0;
-        for (int i = at; i < at + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        LocalDateTime local = seconds.withNano(nanos);
+        return end < length
+                ? local.toInstant(ZoneOffset.UTC)
+                : local.atZone(zoneless).toInstant();
     }
 
     private Instant iso(Matcher m) {
