@@ -50,7 +50,8 @@ public final class AuditDataReader {
 
     private final ObjectReader json = JsonMapper.builder()
             // refused while the tree is built, where the map already says a member was there: the parser's own
-            // detection keeps a set of names per object and costs several per cent of an import
+            // detection keeps a set of names per object and costs several per cent of an import (streaming, the
+            // record's fields and the extension maps say it)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // Decimals as BigDecimal with their trailing zeros, so an unmodelled 1.50 is written back as 1.50.
@@ -60,9 +61,10 @@ public final class AuditDataReader {
             .reader();
 
     /**
-     * Reads one AuditData object, e.g. a line of a JSON Lines file: streamed from the text into the record; text
-     * that does not stream into one (invalid JSON, a member given twice, a field refused) is read again as a tree,
-     * which says what is wrong exactly as it always has.
+     * Reads one AuditData object, e.g. a line of a JSON Lines file: streamed from the text into the record, with no
+     * tree in between. Text that does not stream into one (invalid JSON, a member given twice, a field refused) or
+     * holds a nested field not of its modelled shape is read again as a tree, which gives the same record and says
+     * what is wrong exactly as it always has.
      */
     public AuditRecord read(String auditData) throws AuditDataException {
         AuditRecord streamed = streamed(auditData);
