@@ -9,6 +9,7 @@ import static java.time.temporal.ChronoField.OFFSET_SECONDS;
 import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
 import static java.time.temporal.ChronoField.YEAR;
 
+import dev.mailtrail.format.IsoSeconds;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,6 +88,10 @@ final class CreationTimeText {
      * when the text is not of that form or not a real date and time.
      */
     static Instant parse(String text) {
+        Instant exchange = exchangeSpelling(text);
+        if (exchange != null) {
+            return exchange;
+        }
         try {
             TemporalAccessor parsed = ACCEPTED.parse(text);
             ZoneOffset offset = parsed.isSupported(OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
@@ -95,6 +100,15 @@ final class CreationTimeText {
             // The caller reports the text itself; the parser's position adds nothing a reader can use.
             return null;
         }
+    }
+
+    /**
+     * The instant of text in Exchange's own spelling, read by hand because nearly every record has it; null
+     * when the text is spelt otherwise (or names no real time), which the formatter then judges.
+     */
+    private static Instant exchangeSpelling(String text) {
+        LocalDateTime utc = text.length() == LENGTH ? IsoSeconds.parse(text) : null;
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     /** Whether the writer would spell this instant exactly as {@code text}. */

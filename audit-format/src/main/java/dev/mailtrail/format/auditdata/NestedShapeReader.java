@@ -1,138 +1,190 @@
 package dev.mailtrail.format.auditdata;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.mailtrail.core.event.FolderRef;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.core.record.FolderItems;
 import dev.mailtrail.core.record.RecordItem;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * Reads AuditData's nested shapes into the core's values, but only when the writer would give back the same
- * JSON: any other member, another JSON type, an explicit null or an empty {@code FolderItems} makes the whole
- * field unmodelled (null here), and the reader keeps it verbatim as an extension instead.
+ * Reads AuditData's nested shapes from a parser (over text, or over a tree with {@code JsonNode.traverse()}) into
+ * the core's values, but only when the writer would give back the same JSON: any other member, a member given
+ * twice, another JSON type, an explicit null or an empty {@code FolderItems} is a {@link Misfit}, and the reader
+ * keeps the whole field verbatim as an extension instead.
  */
 final class NestedShapeReader {
-    private static final Predicate<JsonNode> TEXT = JsonNode::isTextual;
-    private static final Predicate<JsonNode> SIZE = node -> node.isIntegralNumber() && node.canConvertToLong();
+    private static final Misfit MISFIT = new Misfit();
 
-    private static final Map<String, Predicate<JsonNode>> NAME_VALUE = Map.of("Name", TEXT, "Value", TEXT);
-    private static final Map<String, Predicate<JsonNode>> FOLDER_REF = Map.of("Id", TEXT, "Path", TEXT);
-    private static final Map<String, Predicate<JsonNode>> RECORD_ITEM = Map.of(
-            "Id", TEXT,
-            "Subject", TEXT,
-            "InternetMessageId", TEXT,
-            "SizeInBytes", SIZE,
-            "ParentFolder", node -> fits(node, FOLDER_REF));
-    private static final Map<String, Predicate<JsonNode>> ITEM_REF =
-            Map.of("InternetMessageId", TEXT, "Id", TEXT, "SizeInBytes", SIZE, "Subject", TEXT);
-    // The writer leaves an empty FolderItems out, so only a non-empty one reads back the same.
-    private static final Map<String, Predicate<JsonNode>> FOLDER_ITEMS =
-            Map.of("FolderItems", node -> node.isArray() && !node.isEmpty(), "Id", TEXT, "Path", TEXT);
+    private static final Member[] NAME_VALUE = {
+        new Member("Name", NestedShapeReader::text), new Member("Value", NestedShapeReader::text)
+    };
+    private static final Member[] FOLDER_REF = {
+        new Member("Id", NestedShapeReader::text), new Member("Path", NestedShapeReader::text)
+    };
+    private static final Member[] RECORD_ITEM = {
+        new Member("Id", NestedShapeReader::text),
+        new Member("Subject", NestedShapeReader::text),
+        new Member("InternetMessageId", NestedShapeReader::text),
+        new Member("SizeInBytes", NestedShapeReader::size),
+        new Member("ParentFolder", NestedShapeReader::folderRef)
+    };
+    private static final Member[] ITEM_REF = {
+        new Member("InternetMessageId", NestedShapeReader::text),
+        new Member("Id", NestedShapeReader::text),
+        new Member("SizeInBytes", NestedShapeReader::size),
+        new Member("Subject", NestedShapeReader::text)
+    };
+    private static final Member[] FOLDER_ITEMS = {
+        new Member("Id", NestedShapeReader::text),
+        new Member("Path", NestedShapeReader::text),
+        new Member("FolderItems", NestedShapeReader::nonEmptyItemRefs)
+    };
 
     private NestedShapeReader() {}
 
-    static List<NameValue> nameValues(JsonNode node) {
-        return list(node, NestedShapeReader::nameValue);
-    }
-
-    static FolderRef folderRef(JsonNode node) {
-        return fits(node, FOLDER_REF) ? new FolderRef(text(node, "Id"), text(node, "Path")) : null;
-    }
-
-    static RecordItem recordItem(JsonNode node) {
-        if (!fits(node, RECORD_ITEM)) {
-            return null;
+    /** The value does not have the shape: the field is kept as written, not modelled. */
+    static final class Misfit extends Exception {
+        private Misfit() {
+            // Thrown for control flow only: one shared instance, no stack trace.
+            super("not the modelled shape", null, false, false);
         }
-        JsonNode parentFolder = node.get("ParentFolder");
+    }
+
+    @FunctionalInterface
+    private interface Element<T> {
+        T read(JsonParser json, JsonToken token) throws IOException, Misfit;
+    }
+
+    /** A member a shape allows: its name, and how its value reads. */
+    private record Member(String name, Element<?> type) {}
+
+    static List<NameValue> nameValues(JsonParser json, JsonToken token) throws IOException, Misfit {
+        return list(json, token, NestedShapeReader::nameValue);
+    }
+
+    static List<RecordItem> recordItems(JsonParser json, JsonToken token) throws IOException, Misfit {
+        return list(json, token, NestedShapeReader::recordItem);
+    }
+
+    static List<FolderItems> folders(JsonParser json, JsonToken token) throws IOException, Misfit {
+        return list(json, token, NestedShapeReader::folderItems);
+    }
+
+    static List<ItemRef> itemRefs(JsonParser json, JsonToken token) throws IOException, Misfit {
+        return list(json, token, NestedShapeReader::itemRef);
+    }
+
+    static NameValue nameValue(JsonParser json, JsonToken token) throws IOException, Misfit {
+        Object[] members = members(json, token, NAME_VALUE);
+        return new NameValue((String) members[0], (String) members[1]);
+    }
+
+    static FolderRef folderRef(JsonParser json, JsonToken token) throws IOException, Misfit {
+        Object[] members = members(json, token, FOLDER_REF);
+        return new FolderRef((String) members[0], (String) members[1]);
+    }
+
+    static RecordItem recordItem(JsonParser json, JsonToken token) throws IOException, Misfit {
+        Object[] members = members(json, token, RECORD_ITEM);
         return new RecordItem(
-                text(node, "Id"),
-                text(node, "Subject"),
-                text(node, "InternetMessageId"),
-                size(node),
-                parentFolder == null ? null : folderRef(parentFolder));
+                (String) members[0], (String) members[1], (String) members[2], (Long) members[3], (FolderRef)
+                        members[4]);
     }
 
-    static List<RecordItem> recordItems(JsonNode node) {
-        return list(node, NestedShapeReader::recordItem);
+    private static FolderItems folderItems(JsonParser json, JsonToken token) throws IOException, Misfit {
+        Object[] members = members(json, token, FOLDER_ITEMS);
+        @SuppressWarnings("unchecked")
+        List<ItemRef> items = members[2] == null ? List.of() : (List<ItemRef>) members[2];
+        return new FolderItems((String) members[0], (String) members[1], items);
     }
 
-    static List<FolderItems> folders(JsonNode node) {
-        return list(node, NestedShapeReader::folderItems);
-    }
-
-    static List<ItemRef> itemRefs(JsonNode node) {
-        return list(node, NestedShapeReader::itemRef);
-    }
-
-    private static NameValue nameValue(JsonNode node) {
-        return fits(node, NAME_VALUE) ? new NameValue(text(node, "Name"), text(node, "Value")) : null;
-    }
-
-    private static FolderItems folderItems(JsonNode node) {
-        if (!fits(node, FOLDER_ITEMS)) {
-            return null;
-        }
-        List<ItemRef> items = List.of();
-        JsonNode folderItems = node.get("FolderItems");
-        if (folderItems != null) {
-            items = itemRefs(folderItems);
-            if (items == null) {
-                return null;
-            }
-        }
-        return new FolderItems(text(node, "Id"), text(node, "Path"), items);
-    }
-
-    private static ItemRef itemRef(JsonNode node) {
+    private static ItemRef itemRef(JsonParser json, JsonToken token) throws IOException, Misfit {
+        Object[] members = members(json, token, ITEM_REF);
         // ItemRef refuses an item with neither identity; such an entry stays as Microsoft wrote it.
-        if (!fits(node, ITEM_REF) || (node.get("InternetMessageId") == null && node.get("Id") == null)) {
-            return null;
+        if (members[0] == null && members[1] == null) {
+            throw MISFIT;
         }
-        return new ItemRef(text(node, "InternetMessageId"), text(node, "Id"), size(node), text(node, "Subject"));
+        return new ItemRef((String) members[0], (String) members[1], (Long) members[2], (String) members[3]);
     }
 
-    private static <T> List<T> list(JsonNode node, Function<JsonNode, T> element) {
-        if (!node.isArray()) {
-            return null;
+    /**
+     * The object's members in the shape's order, each of the shape's type, absent ones null; any other member, or
+     * one given twice, is a misfit.
+     */
+    private static Object[] members(JsonParser json, JsonToken token, Member[] shape) throws IOException, Misfit {
+        if (token != JsonToken.START_OBJECT) {
+            throw MISFIT;
         }
-        List<T> values = new ArrayList<>(node.size());
-        for (JsonNode member : node) {
-            T value = element.apply(member);
-            if (value == null) {
-                return null;
+        Object[] values = new Object[shape.length];
+        int seen = 0;
+        for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+            int at = indexOf(shape, name);
+            if ((seen & (1 << at)) != 0) {
+                throw MISFIT;
             }
-            values.add(value);
+            seen |= 1 << at;
+            values[at] = shape[at].type().read(json, json.nextToken());
         }
         return values;
     }
 
-    /** Whether the node is an object whose every member is one of the shape's, of the shape's JSON type. */
-    private static boolean fits(JsonNode node, Map<String, Predicate<JsonNode>> shape) {
-        if (!node.isObject()) {
-            return false;
-        }
-        for (Map.Entry<String, JsonNode> member : node.properties()) {
-            Predicate<JsonNode> type = shape.get(member.getKey());
-            if (type == null || !type.test(member.getValue())) {
-                return false;
+    private static int indexOf(Member[] shape, String name) throws Misfit {
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i].name().equals(name)) {
+                return i;
             }
         }
-        return true;
+        throw MISFIT;
     }
 
-    private static String text(JsonNode node, String name) {
-        JsonNode member = node.get(name);
-        return member == null ? null : member.textValue();
+    /** The writer leaves an empty FolderItems out, so only a non-empty one reads back the same. */
+    private static List<ItemRef> nonEmptyItemRefs(JsonParser json, JsonToken token) throws IOException, Misfit {
+        List<ItemRef> items = itemRefs(json, token);
+        if (items.isEmpty()) {
+            throw MISFIT;
+        }
+        return items;
     }
 
-    private static Long size(JsonNode node) {
-        JsonNode member = node.get("SizeInBytes");
-        return member == null ? null : member.longValue();
+    private static <T> List<T> list(JsonParser json, JsonToken token, Element<T> element) throws IOException, Misfit {
+        if (token != JsonToken.START_ARRAY) {
+            throw MISFIT;
+        }
+        List<T> values = new ArrayList<>();
+        for (JsonToken next = json.nextToken(); next != JsonToken.END_ARRAY; next = json.nextToken()) {
+            if (next == null) {
+                throw MISFIT;
+            }
+            values.add(element.read(json, next));
+        }
+        return values;
+    }
+
+    private static String text(JsonParser json, JsonToken token) throws IOException, Misfit {
+        if (token != JsonToken.VALUE_STRING) {
+            throw MISFIT;
+        }
+        return json.getText();
+    }
+
+    /** An integer that fits a long, as Jackson's {@code canConvertToLong} says. */
+    private static Long size(JsonParser json, JsonToken token) throws IOException, Misfit {
+        if (token != JsonToken.VALUE_NUMBER_INT) {
+            throw MISFIT;
+        }
+        return switch (json.getNumberType()) {
+            case INT, LONG -> json.getLongValue();
+            default -> {
+                if (json.getBigIntegerValue().bitLength() >= Long.SIZE) {
+                    throw MISFIT;
+                }
+                yield json.getLongValue();
+            }
+        };
     }
 }

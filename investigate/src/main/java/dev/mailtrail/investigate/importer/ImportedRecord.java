@@ -4,8 +4,6 @@ import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.investigate.importer.decode.ExportColumns;
 import dev.mailtrail.investigate.importer.identity.RecordIdentity;
 import dev.mailtrail.investigate.importer.normalise.OriginalValues;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,9 +18,7 @@ import java.util.Map;
 public record ImportedRecord(
         AuditRecord record, RecordIdentity identity, RecordOrigin origin, Map<String, String> exportColumns) {
     public ImportedRecord {
-        exportColumns = exportColumns instanceof ExportColumns immutable
-                ? immutable
-                : Collections.unmodifiableMap(new LinkedHashMap<>(exportColumns));
+        exportColumns = ExportColumns.immutable(exportColumns);
     }
 
     /** The record with the values the export had before normalisation (a port on the IP, "False" as text …). */

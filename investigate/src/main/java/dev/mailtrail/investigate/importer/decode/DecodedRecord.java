@@ -1,8 +1,6 @@
 package dev.mailtrail.investigate.importer.decode;
 
 import dev.mailtrail.core.record.AuditRecord;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,8 +12,7 @@ import java.util.Map;
  */
 public record DecodedRecord(AuditRecord record, Map<String, String> exportColumns) {
     public DecodedRecord {
-        exportColumns =
-                exportColumns.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(exportColumns));
+        exportColumns = ExportColumns.immutable(exportColumns);
     }
 
     public DecodedRecord(AuditRecord record) {

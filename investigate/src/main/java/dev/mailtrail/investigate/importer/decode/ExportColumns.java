@@ -2,7 +2,9 @@ package dev.mailtrail.investigate.importer.decode;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -30,6 +32,14 @@ public final class ExportColumns extends AbstractMap<String, String> {
 
     public static ExportColumns none() {
         return NONE;
+    }
+
+    /** The columns as an immutable map in their order: these very ones when they are an ExportColumns. */
+    public static Map<String, String> immutable(Map<String, String> columns) {
+        if (columns instanceof ExportColumns immutable) {
+            return immutable;
+        }
+        return columns.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.mailtrail.investigate.importer.identity;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.mailtrail.core.record.AuditRecord;
@@ -40,21 +41,25 @@ public final class RecordIdentifier {
     private static final String CLIENT_IP_ADDRESS = "ClientIPAddress";
 
     private final AuditDataWriter writer = new AuditDataWriter();
-    private final JsonFactory json =
-            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-    // Cloned for each record: cheaper than looking the algorithm up, and the prototype itself is never updated.
-    private final MessageDigest prototype = sha256();
+    // No separator between records: each thread's generator writes one record after another into the digest.
+    private final JsonFactory json = new JsonFactoryBuilder()
+            .rootValueSeparator((String) null)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+    private final ThreadLocal<Hasher> hashers = ThreadLocal.withInitial(Hasher::new);
 
     public RecordIdentity identify(AuditRecord record) {
-        MessageDigest digest = copyOfPrototype();
-        // The canonical JSON streams into the digest as UTF-8; no String or byte array per record.
-        try (JsonGenerator canonical = json.createGenerator(new DigestOutput(digest), JsonEncoding.UTF8)) {
-            writer.write(canonical(record), canonical);
+        Hasher hasher = hashers.get();
+        try {
+            return hasher.identify(canonical(record));
         } catch (IOException cannotHappen) {
+            hashers.remove();
             throw new UncheckedIOException("hashing in memory failed", cannotHappen);
+        } catch (RuntimeException | Error failed) {
+            // A record that failed halfway leaves the generator inside it: the thread starts afresh.
+            hashers.remove();
+            throw failed;
         }
-        ByteBuffer bits = ByteBuffer.wrap(digest.digest());
-        return new RecordIdentity(bits.getLong(), bits.getLong());
     }
 
     /** The record as it is hashed; visible so tests can show what two exports have in common. */
@@ -97,21 +102,27 @@ public final class RecordIdentifier {
         return value;
     }
 
-    private MessageDigest copyOfPrototype() {
-        try {
-            return (MessageDigest) prototype.clone();
-        } catch (CloneNotSupportedException cannotHappen) {
-            // The JDK's SHA-256 is cloneable.
-            throw new IllegalStateException("SHA-256 cannot be copied", cannotHappen);
+    /**
+     * One thread's digest and the generator that streams canonical JSON into it as UTF-8, through the generator's
+     * buffer: no String or byte array per record, and the digest takes the bytes in blocks.
+     */
+    private final class Hasher extends OutputStream {
+        private final MessageDigest digest = sha256();
+        private final JsonGenerator canonical;
+
+        Hasher() {
+            try {
+                canonical = json.createGenerator(this, JsonEncoding.UTF8);
+            } catch (IOException cannotHappen) {
+                throw new UncheckedIOException("hashing in memory failed", cannotHappen);
+            }
         }
-    }
 
-    /** Bytes written go into the digest. */
-    private static final class DigestOutput extends OutputStream {
-        private final MessageDigest digest;
-
-        DigestOutput(MessageDigest digest) {
-            this.digest = digest;
+        RecordIdentity identify(AuditRecord record) throws IOException {
+            writer.write(record, canonical);
+            canonical.flush();
+            ByteBuffer bits = ByteBuffer.wrap(digest.digest());
+            return new RecordIdentity(bits.getLong(), bits.getLong());
         }
 
         @Override

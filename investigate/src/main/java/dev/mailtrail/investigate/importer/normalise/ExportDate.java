@@ -1,5 +1,6 @@
 package dev.mailtrail.investigate.importer.normalise;
 
+import dev.mailtrail.format.IsoSeconds;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -46,12 +47,45 @@ public final class ExportDate {
             return null;
         }
         String trimmed = text.trim();
+        Instant common = isoInUtc(trimmed);
+        if (common != null) {
+            return common;
+        }
         Matcher iso = ISO.matcher(trimmed);
         if (iso.matches()) {
             return iso(iso);
         }
         Matcher us = US.matcher(trimmed);
         return us.matches() ? us(us) : null;
+    }
+
+    /**
+     * The commonest spelling, Purview's {@code 2026-03-04T19:05:00.0000000Z} (fraction and zone optional), read
+     * by hand because every row has one; null for any other spelling (or no real time), which the patterns judge.
+     */
+    private Instant isoInUtc(String text) {
+        int length = text.length();
+        int end = length > 0 && text.charAt(length - 1) == 'Z' ? length - 1 : length;
+        int nanos = 0;
+        if (end > IsoSeconds.LENGTH) {
+            int fractionDigits = end - IsoSeconds.LENGTH - 1;
+            char point = text.charAt(IsoSeconds.LENGTH);
+            if ((point != '.' && point != ',') || fractionDigits < 1 || fractionDigits > NANO_DIGITS) {
+                return null;
+            }
+            nanos = IsoSeconds.digits(text, IsoSeconds.LENGTH + 1, fractionDigits);
+            for (int i = fractionDigits; i < NANO_DIGITS && nanos >= 0; i++) {
+                nanos *= 10;
+            }
+        }
+        LocalDateTime seconds = end < IsoSeconds.LENGTH || nanos < 0 ? null : IsoSeconds.parse(text);
+        if (seconds == null) {
+            return null;
+        }
+        LocalDateTime local = seconds.withNano(nanos);
+        return end < length
+                ? local.toInstant(ZoneOffset.UTC)
+                : local.atZone(zoneless).toInstant();
     }
 
     private Instant iso(Matcher m) {

@@ -1,10 +1,17 @@
 package dev.mailtrail.investigate.importer.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.format.auditdata.AuditDataReader;
 import dev.mailtrail.investigate.importer.normalise.RecordNormaliser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class RecordIdentifierTest {
@@ -69,6 +76,39 @@ class RecordIdentifierTest {
     @Test
     void identityPrintsAs32HexDigits() throws Exception {
         assertThat(identity(RECORD).toString()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void aRecordThatCannotBeWrittenLeavesTheNextIdentityAlone() throws Exception {
+        RecordIdentity alone = new RecordIdentifier().identify(new AuditDataReader().read(RECORD));
+        AuditRecord unwritable = new AuditDataReader()
+                .read(RECORD).toBuilder()
+                        .creationTime(Instant.parse("+10000-01-01T00:00:00Z"))
+                        .build();
+
+        assertThatThrownBy(() -> identifier.identify(unwritable)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(identifier.identify(new AuditDataReader().read(RECORD))).isEqualTo(alone);
+    }
+
+    @Test
+    void threadsSharingAnIdentifierGetTheIdentitiesOneThreadGets() throws Exception {
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            records.add(new AuditDataReader().read(RECORD.replace("ceo@", "user" + i + "@")));
+        }
+        List<RecordIdentity> expected =
+                records.stream().map(identifier::identify).toList();
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<List<RecordIdentity>>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(threads.submit(
+                        () -> records.stream().map(identifier::identify).toList()));
+            }
+            for (Future<List<RecordIdentity>> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
