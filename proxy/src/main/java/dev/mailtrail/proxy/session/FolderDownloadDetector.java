@@ -14,7 +14,9 @@ import java.util.Map;
  * One connection's side of the Bind/Sync rule (docs/imap-client-behaviour.md §4, S1–S4). A body read is Sync when
  * one command returned several messages (S1), was pipelined behind another body read (S2), came within T_think of
  * a metadata fetch of the folder (S3), is the n-th of a chain of reads with gaps ≤ G (S4), or falls in a Sync
- * episode of the folder; otherwise it is a Bind. Bind decisions are held for {@code bindHold} so the first reads of
+ * episode of the folder; otherwise it is a Bind. A preview (a body section cut to 2 KB, which Thunderbird fetches
+ * for every new message) is always a Sync, and it neither starts an episode nor joins a chain, so a person who
+ * opens the message afterwards still makes a Bind. Bind decisions are held for {@code bindHold} so the first reads of
  * a paced chain fold into its Sync. A Sync is emitted once per folder episode, when the folder has been quiet for
  * the episode window or the connection ends, with every distinct item that went out.
  *
@@ -27,7 +29,9 @@ import java.util.Map;
 public final class FolderDownloadDetector {
 
     /** A body read in flight, with what the rule knew when it arrived. */
-    public record BodyRead(FolderAccess folder, boolean pipelined, DownloadActivity.Arrival arrival) {}
+    public record BodyRead(FolderAccess folder, boolean pipelined, boolean preview, DownloadActivity.Arrival arrival) {}
+
+    private static final DownloadActivity.Arrival UNCOUNTED = new DownloadActivity.Arrival(false, false, false);
 
     private record HeldBind(FolderAccess folder, List<ItemRef> items, Instant completed) {}
 
@@ -71,6 +75,10 @@ public final class FolderDownloadDetector {
      */
     public void bodyDelivered(BodyRead read, ItemRef item, int delivered, Instant now) {
         DownloadActivity.Key key = read.folder().downloadKey();
+        if (read.preview()) {
+            sink.accept(read.folder().read(now, MailAccessType.SYNC, List.of(item)));
+            return;
+        }
         boolean sync = delivered >= config.messagesPerCommand() || triggered(read, key, now);
         if (sync) {
             activity.bodyReadCompleted(key, now, true);
@@ -88,12 +96,25 @@ public final class FolderDownloadDetector {
     }
 
     public BodyRead bodyReadArrived(FolderAccess folder, boolean pipelined, Instant now) {
-        return new BodyRead(folder, pipelined, activity.bodyReadArrived(folder.downloadKey(), now));
+        return bodyReadArrived(folder, pipelined, false, now);
+    }
+
+    /** @param preview the read opens content only as previews; it is not counted by the rule's memory */
+    public BodyRead bodyReadArrived(FolderAccess folder, boolean pipelined, boolean preview, Instant now) {
+        DownloadActivity.Arrival arrival = preview ? UNCOUNTED : activity.bodyReadArrived(folder.downloadKey(), now);
+        return new BodyRead(folder, pipelined, preview, arrival);
     }
 
     /** The server completed the read OK; {@code items} are the distinct messages whose content went out. */
     public void bodyReadCompleted(BodyRead read, List<ItemRef> items, Instant now) {
         if (items.isEmpty()) {
+            return;
+        }
+        if (read.preview()) {
+            if (!decideOnDelivery) {
+                addToSync(read.folder(), items, now); // emitted at once unless the folder is in an episode
+                tick(now);
+            }
             return;
         }
         DownloadActivity.Key key = read.folder().downloadKey();

@@ -118,4 +118,35 @@ class FolderDownloadDetectorTest {
         assertThat(events).singleElement().satisfies(e -> assertThat(e.accessType())
                 .isEqualTo(MailAccessType.SYNC));
     }
+
+    @Test
+    void aPreviewIsASyncThatLeavesALaterReadOfTheMessageABind() {
+        FolderDownloadDetector d = new FolderDownloadDetector(shared, events::add);
+        d.metadataFetched(inbox("203.0.113.7"), now);
+        now = now.plusMillis(87);
+        FolderDownloadDetector.BodyRead preview = d.bodyReadArrived(inbox("203.0.113.7"), false, true, now);
+        d.bodyReadCompleted(preview, item(5), now);
+        now = now.plusSeconds(10);
+        read(d, inbox("203.0.113.7"), 5);
+        d.close();
+        assertThat(events)
+                .extracting(MailboxAccess::accessType)
+                .containsExactly(MailAccessType.SYNC, MailAccessType.BIND);
+    }
+
+    @Test
+    void decidedOnDeliveryAPreviewIsASyncAndStartsNoEpisode() {
+        FolderDownloadDetector d = new FolderDownloadDetector(shared, events::add, true);
+        FolderDownloadDetector.BodyRead preview = d.bodyReadArrived(inbox("203.0.113.7"), false, true, now);
+        d.bodyDelivered(preview, item(5).getFirst(), 1, now);
+        d.bodyReadCompleted(preview, item(5), now);
+        now = now.plusSeconds(10);
+        FolderDownloadDetector.BodyRead click = d.bodyReadArrived(inbox("203.0.113.7"), false, now);
+        d.bodyDelivered(click, item(5).getFirst(), 1, now);
+        d.bodyReadCompleted(click, item(5), now);
+        d.close();
+        assertThat(events)
+                .extracting(MailboxAccess::accessType)
+                .containsExactly(MailAccessType.SYNC, MailAccessType.BIND);
+    }
 }

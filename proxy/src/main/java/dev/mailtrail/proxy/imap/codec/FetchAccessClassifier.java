@@ -9,6 +9,12 @@ import java.util.List;
  */
 public final class FetchAccessClassifier {
 
+    /**
+     * The largest partial body section that is a preview: Thunderbird fetches {@code BODY.PEEK[TEXT]<0.2048>} of
+     * each new message on its own (docs/imap-client-behaviour.md §2).
+     */
+    public static final long PREVIEW_BYTES = 2048;
+
     private FetchAccessClassifier() {}
 
     public static FetchAccess classify(FetchItems fetch) {
@@ -37,6 +43,27 @@ public final class FetchAccessClassifier {
                         ? FetchAccess.HEADERS
                         : FetchAccess.CONTENT;
         };
+    }
+
+    /**
+     * True when the FETCH opens content only as previews: every content item is a body section cut to at most
+     * {@link #PREVIEW_BYTES} ({@code BODY.PEEK[TEXT]<0.2048>}), so no whole message goes out.
+     */
+    public static boolean isPreview(FetchItems fetch) {
+        boolean content = false;
+        for (FetchItem item : fetch.items()) {
+            if (classify(item) != FetchAccess.CONTENT) {
+                continue;
+            }
+            content = true;
+            if (item.kind() != FetchItem.Kind.BODY_SECTION
+                    || item.partial() == null
+                    || item.partial().length() < 0
+                    || item.partial().length() > PREVIEW_BYTES) {
+                return false;
+            }
+        }
+        return content;
     }
 
     /** True when the FETCH opens message content: a "body read". */

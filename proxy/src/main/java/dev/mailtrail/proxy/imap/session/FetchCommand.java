@@ -54,7 +54,8 @@ final class FetchCommand implements ImapCommand {
         FolderAccess folder = session.selected.access();
         FolderDownloadDetector.BodyRead bodyRead = null;
         if (access == FetchAccess.CONTENT) {
-            bodyRead = session.detector.bodyReadArrived(folder, session.bodyReadsInFlight > 0, session.now());
+            bodyRead = session.detector.bodyReadArrived(
+                    folder, session.bodyReadsInFlight > 0, FetchAccessClassifier.isPreview(fetch), session.now());
             session.bodyReadsInFlight++;
         }
         return new FetchCommand(fetch, command.name().startsWith("UID "), access, folder, bodyRead);

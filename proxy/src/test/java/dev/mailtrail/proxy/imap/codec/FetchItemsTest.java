@@ -130,6 +130,24 @@ class FetchItemsTest {
         assertThat(FetchAccessClassifier.readsContent(f)).isEqualTo(expected == FetchAccess.CONTENT);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "UID FETCH 6 (UID BODY.PEEK[HEADER.FIELDS (Content-Type Content-Transfer-Encoding)]"
+                        + " BODY.PEEK[TEXT]<0.2048>) | true",
+                "FETCH 1 (BODY[1.2]<0.100>) | true",
+                "FETCH 1 (BODY.PEEK[TEXT]<0.2049>) | false",
+                "FETCH 1 (BODY.PEEK[]<0.65536>) | false",
+                "FETCH 1 (BODY.PEEK[TEXT]<0.2048> BODY.PEEK[2]) | false",
+                "FETCH 1 (UID PREVIEW) | false",
+                "UID FETCH 6 (UID RFC822.SIZE BODY.PEEK[]) | false",
+                "UID FETCH 1:* (FLAGS) | false",
+            })
+    void aBodySectionCutTo2KbIsAPreview(String command, boolean preview) throws Exception {
+        assertThat(FetchAccessClassifier.isPreview(fetch("t " + command))).isEqualTo(preview);
+    }
+
     @Test
     void namesResponseItemsWithAnOriginOnly() throws Exception {
         FetchItem item = FetchItem.parse("BODY[]<0>");

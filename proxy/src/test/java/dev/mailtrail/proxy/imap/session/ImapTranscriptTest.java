@@ -32,7 +32,11 @@ class ImapTranscriptTest {
                 "mutt-paging.txt",
                 "mutt-held-key.txt",
                 "sync-episode-ends.txt",
-                "pipelined-select-fetch.txt"
+                "pipelined-select-fetch.txt",
+                "thunderbird-autosync.txt",
+                "thunderbird-new-mail-offline.txt",
+                "thunderbird-online-read.txt",
+                "thunderbird-new-mail-then-read.txt"
             })
     void transcriptProducesExactlyTheExpectedEvents(String name) throws IOException {
         ImapTranscript t = new ImapTranscript(ImapTranscript.activity(), "s1");
