@@ -9,15 +9,12 @@ import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.AccessEventWriter;
-import dev.mailtrail.format.event.EventFormatException;
 import dev.mailtrail.store.journal.EventJournal;
-import dev.mailtrail.store.journal.JournalEntry;
 import dev.mailtrail.store.log.AuditLogSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +48,7 @@ public final class AuditPipeline implements AutoCloseable {
     private final long replayedEntries;
     private long appliedSequence;
     private long nextSequence;
-    private Instant lastCommit;
-    private Instant lastTick;
-    private Instant nextRetention;
+    private final Housekeeping housekeeping;
     private final ReentrantLock submitting = new ReentrantLock();
     private final List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Throwable failure;
@@ -87,7 +82,7 @@ public final class AuditPipeline implements AutoCloseable {
                 coreClock,
                 record -> stores.accept(record, generatorOrganization()),
                 RecordIds.of(directory));
-        this.lastCommit = wall.instant();
+        this.housekeeping = new Housekeeping(wall, options);
         try {
             this.replayedEntries = replay(notices);
             // the opening pass runs before anything new arrives: what it purges is decided by what was stored before
@@ -100,8 +95,7 @@ public final class AuditPipeline implements AutoCloseable {
             throw e;
         }
         this.nextSequence = journal.durableSequence() + 1;
-        this.lastTick = wall.instant();
-        this.nextRetention = wall.instant().plus(options.retentionInterval());
+        housekeeping.opened();
         this.core = Thread.ofPlatform().name("mailtrail-core").unstarted(this::run);
         core.start();
     }
@@ -317,12 +311,16 @@ public final class AuditPipeline implements AutoCloseable {
         long[] count = {0};
         ReplayProgress progress = new ReplayProgress(notices, directory, journal.durableSequence());
         try {
-            DecodingReader.read(journal, 1, this::decode, decoded -> {
-                applyEntry(decoded.entry());
-                appliedSequence = decoded.sequence();
-                count[0]++;
-                progress.applied(count[0]);
-            });
+            DecodingReader.read(
+                    journal,
+                    1,
+                    entry -> PipelineEntry.decode(entry, eventReader, directory.resolve(JOURNAL)),
+                    decoded -> {
+                        applyEntry(decoded.entry());
+                        appliedSequence = decoded.sequence();
+                        count[0]++;
+                        progress.applied(count[0]);
+                    });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -331,15 +329,6 @@ public final class AuditPipeline implements AutoCloseable {
             commitStores();
         }
         return count[0];
-    }
-
-    private PipelineEntry decode(JournalEntry entry) {
-        try {
-            return PipelineEntry.decode(entry.payload(), eventReader);
-        } catch (EventFormatException e) {
-            throw new UncheckedIOException(new IOException(
-                    directory.resolve(JOURNAL) + ": entry " + entry.sequence() + " cannot be read: " + e.getMessage()));
-        }
     }
 
     private void run() {
@@ -385,7 +374,7 @@ public final class AuditPipeline implements AutoCloseable {
         journaled.durable.get();
         try {
             journal.read(journaled.first, journaled.last, entry -> {
-                applyEntry(decode(entry));
+                applyEntry(PipelineEntry.decode(entry, eventReader, directory.resolve(JOURNAL)));
                 appliedSequence = entry.sequence();
                 try {
                     housekeeping(true);
@@ -419,29 +408,18 @@ public final class AuditPipeline implements AutoCloseable {
 
     /** Nothing to do for a moment: the clock passing closes the windows of mailboxes gone quiet. */
     private void idle() {
-        Instant now = wall.instant();
-        if (generator.openWindows() > 0 && !now.isBefore(lastTick.plusSeconds(1))) {
-            lastTick = now;
+        Instant now = housekeeping.tickDue(generator.openWindows());
+        if (now != null) {
             tick(now);
         }
     }
 
-    /**
-     * After every entry and every idle moment, so that neither steady traffic nor a long backlog holds them off:
-     * commits, once {@code commitRecords} wait or once the commit interval has passed — while the core works through
-     * a backlog ({@code behind}: entries that overflowed the queue and are read back from the journal), the longer
-     * backlog interval, since records that are already late gain nothing
-     * from a commit every second and indexing loses the time a commit takes — and the retention pass when due.
-     */
+    /** After every entry and every idle moment: commits and retention when due (see {@link Housekeeping}). */
     private void housekeeping(boolean behind) throws IOException {
-        Instant now = wall.instant();
-        Duration interval = behind ? options.backlogCommitInterval() : options.commitInterval();
-        if (logs.uncommitted() >= options.commitRecords()
-                || logs.uncommitted() > 0 && !now.isBefore(lastCommit.plus(interval))) {
+        if (housekeeping.commitDue(logs.uncommitted(), behind)) {
             commitStores();
         }
-        if (!now.isBefore(nextRetention)) {
-            nextRetention = now.plus(options.retentionInterval());
+        if (housekeeping.retentionDue()) {
             retention();
         }
     }
@@ -475,7 +453,7 @@ public final class AuditPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        lastCommit = wall.instant();
+        housekeeping.committed();
     }
 
     private OrganizationConfig generatorOrganization() {

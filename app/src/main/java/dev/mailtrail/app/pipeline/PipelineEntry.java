@@ -4,7 +4,11 @@ import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.AccessEventWriter;
 import dev.mailtrail.format.event.EventFormatException;
+import dev.mailtrail.store.journal.JournalEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -63,6 +67,16 @@ sealed interface PipelineEntry {
             case FLUSH -> new Flush(instant(payload));
             default -> throw new EventFormatException(null, "unknown journal entry kind " + payload[0]);
         };
+    }
+
+    /** A journal entry, decoded; one that cannot be read is an error naming the journal and the entry. */
+    static PipelineEntry decode(JournalEntry entry, AccessEventReader reader, Path journal) {
+        try {
+            return decode(entry.payload(), reader);
+        } catch (EventFormatException e) {
+            throw new UncheckedIOException(
+                    new IOException(journal + ": entry " + entry.sequence() + " cannot be read: " + e.getMessage()));
+        }
     }
 
     private static byte[] time(byte kind, Instant time) {
