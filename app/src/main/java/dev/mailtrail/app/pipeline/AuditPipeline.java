@@ -8,7 +8,6 @@ import dev.mailtrail.core.generate.AuditStatistics;
 import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.format.event.AccessEventReader;
-import dev.mailtrail.format.event.AccessEventWriter;
 import dev.mailtrail.store.journal.EventJournal;
 import dev.mailtrail.store.log.AuditLogSearch;
 import java.io.IOException;
@@ -42,7 +41,6 @@ public final class AuditPipeline implements AutoCloseable {
     private final ReplayClock coreClock = new ReplayClock(Instant.EPOCH);
     private final RecordGenerator generator;
     private final PipelineQueue queue;
-    private final AccessEventWriter eventWriter = new AccessEventWriter();
     private final AccessEventReader eventReader = new AccessEventReader();
     private final Thread core;
     private final long replayedEntries;
@@ -289,7 +287,7 @@ public final class AuditPipeline implements AutoCloseable {
     }
 
     private List<byte[]> encode(List<PipelineEntry> entries) {
-        return PipelineEntry.encodeAll(entries, eventWriter);
+        return PipelineEntry.encodeAll(entries);
     }
 
     private CompletableFuture<Long> enqueueLocked(

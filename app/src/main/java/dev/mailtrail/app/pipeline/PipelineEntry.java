@@ -2,7 +2,7 @@ package dev.mailtrail.app.pipeline;
 
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.format.event.AccessEventReader;
-import dev.mailtrail.format.event.AccessEventWriter;
+import dev.mailtrail.format.event.BinaryEventCodec;
 import dev.mailtrail.format.event.EventFormatException;
 import dev.mailtrail.store.journal.JournalEntry;
 import java.io.IOException;
@@ -12,12 +12,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * What the journal holds: events as access-event JSON, and the two things besides events that move the audit core
+ * What the journal holds: events (in the journal's binary form; access-event JSON in older journals), and the two
+ * things besides events that move the audit core
  * — the clock passing with no event (a tick, so that windows close while a mailbox is idle) and a flush at shutdown.
  * Journaling them makes a replay close the same windows at the same moments, so it makes the same records.
  */
 sealed interface PipelineEntry {
+    /** An event as access-event JSON: what journals held before {@link #BINARY_EVENT}, still read. */
     byte EVENT = 'E';
+    /** An event in the journal's binary form ({@link BinaryEventCodec}). */
+    byte BINARY_EVENT = 'B';
+
     byte TICK = 'T';
     byte FLUSH = 'F';
 
@@ -27,32 +32,22 @@ sealed interface PipelineEntry {
 
     record Flush(Instant time) implements PipelineEntry {}
 
-    static byte[] encode(PipelineEntry entry, AccessEventWriter writer) {
-        return switch (entry) {
-            case Event event -> {
-                byte[] json = writer.toBytes(event.event());
-                byte[] payload = new byte[json.length + 1];
-                payload[0] = EVENT;
-                System.arraycopy(json, 0, payload, 1, json.length);
-                yield payload;
-            }
-            case Tick tick -> time(TICK, tick.time());
-            case Flush flush -> time(FLUSH, flush.time());
-        };
-    }
-
-    /** Entries in order; the events among them encoded together, which is cheaper than one by one. */
-    static java.util.List<byte[]> encodeAll(java.util.List<PipelineEntry> entries, AccessEventWriter writer) {
-        if (entries.stream().allMatch(entry -> entry instanceof Event)) {
-            java.util.List<AuditEvent> events = new java.util.ArrayList<>(entries.size());
-            for (PipelineEntry entry : entries) {
-                events.add(((Event) entry).event());
-            }
-            return writer.toBytes(events, new byte[] {EVENT});
-        }
+    /** Entries in order, as journal payloads: events in the journal's binary form, one buffer for the lot. */
+    static java.util.List<byte[]> encodeAll(java.util.List<PipelineEntry> entries) {
         java.util.List<byte[]> payloads = new java.util.ArrayList<>(entries.size());
+        BinaryEventCodec.Output out = new BinaryEventCodec.Output();
         for (PipelineEntry entry : entries) {
-            payloads.add(encode(entry, writer));
+            payloads.add(
+                    switch (entry) {
+                        case Event event -> {
+                            out.reset();
+                            out.writeByte(BINARY_EVENT);
+                            BinaryEventCodec.write(event.event(), out);
+                            yield out.toByteArray();
+                        }
+                        case Tick tick -> time(TICK, tick.time());
+                        case Flush flush -> time(FLUSH, flush.time());
+                    });
         }
         return payloads;
     }
@@ -62,6 +57,7 @@ sealed interface PipelineEntry {
             throw new EventFormatException(null, "an empty journal entry");
         }
         return switch (payload[0]) {
+            case BINARY_EVENT -> new Event(BinaryEventCodec.read(payload, 1, payload.length - 1));
             case EVENT -> new Event(reader.read(payload, 1, payload.length - 1));
             case TICK -> new Tick(instant(payload));
             case FLUSH -> new Flush(instant(payload));

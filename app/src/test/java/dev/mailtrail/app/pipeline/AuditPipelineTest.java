@@ -89,6 +89,28 @@ class AuditPipelineTest {
     }
 
     @Test
+    void aJournalWhoseEventsAreJsonStillReplaysToTheSameRecords() throws Exception {
+        List<AuditEvent> story = story();
+        Path binary = data.resolve("binary");
+        Path json = data.resolve("json");
+        try (AuditPipeline pipeline = AuditPipeline.open(binary, clock, PipelineOptions.defaults(), "test")) {
+            pipeline.submitAll(story).get();
+        }
+        // what journals held before events were journaled in binary: 'E' and the access-event JSON
+        try (var journal = dev.mailtrail.store.journal.EventJournal.open(json.resolve(AuditPipeline.JOURNAL))) {
+            journal.appendAll(new dev.mailtrail.format.event.AccessEventWriter()
+                            .toBytes(story, new byte[] {PipelineEntry.EVENT}))
+                    .get();
+            journal.append(new byte[] {PipelineEntry.FLUSH, 0, 0, 0, 0, 0, 0, 0, 0})
+                    .get();
+        }
+        try (AuditPipeline fromBinary = AuditPipeline.open(binary, clock, PipelineOptions.defaults(), "test");
+                AuditPipeline fromJson = AuditPipeline.open(json, clock, PipelineOptions.defaults(), "test")) {
+            assertThat(auditData(fromJson.mailboxLog())).hasSize(12).isEqualTo(auditData(fromBinary.mailboxLog()));
+        }
+    }
+
+    @Test
     void configurationPersistsThroughTheJournalAndRefusedCmdletsSayWhy() throws Exception {
         try (AuditPipeline pipeline = open()) {
             Acceptance refused = pipeline.apply(
