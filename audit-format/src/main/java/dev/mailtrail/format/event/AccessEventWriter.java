@@ -18,7 +18,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Writes a core event as one access-event JSON object (access-events.md), the exact inverse of
- * {@link AccessEventReader}: what a sensor hands over is what the journal keeps and what a replay reads back.
+ * {@link AccessEventReader}: the form sensors hand over and {@code mt ingest} reads. The journal keeps events in
+ * {@link BinaryEventCodec}'s form; journals written before hold this JSON, which the reader still reads.
  */
 public final class AccessEventWriter {
     // Field names are written from pre-encoded bytes: writing them from Strings was most of the encoding time.
