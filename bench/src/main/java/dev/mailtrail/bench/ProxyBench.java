@@ -6,6 +6,7 @@ import dev.mailtrail.bench.proxy.BenchCorpus;
 import dev.mailtrail.bench.proxy.BenchOptions;
 import dev.mailtrail.bench.proxy.FetchResult;
 import dev.mailtrail.bench.proxy.FetchRun;
+import dev.mailtrail.bench.proxy.HaproxyRelay;
 import dev.mailtrail.bench.proxy.IdleRun;
 import dev.mailtrail.demo.dovecot.DovecotDemoServer;
 import dev.mailtrail.proxy.config.AuditMode;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
@@ -36,7 +38,8 @@ import java.util.stream.Stream;
  * (p50, p99) directly and through the auditing proxy in strict mode (every read journaled by the real audit
  * pipeline before its bytes go out), for 4 KB and 1 MB messages at each session count; then the proxy's memory
  * per idle IDLE session. Prints one table with the ratios; the proxy in async mode is measured beside it, so the
- * cost of waiting for the journal can be told from the cost of relaying.
+ * cost of waiting for the journal can be told from the cost of relaying, and, when Debian's haproxy is installed, a
+ * plain TCP relay that parses and audits nothing, so the cost of any proxy on the machine can be told from this one's.
  */
 public final class ProxyBench {
     private static final String HOST = "127.0.0.1";
@@ -73,13 +76,22 @@ public final class ProxyBench {
             };
             ProxyServer strict = ProxyServer.start(config(dovecot, AuditMode.STRICT), sink);
             ProxyServer async = ProxyServer.start(config(dovecot, AuditMode.ASYNC), sink);
+            Optional<HaproxyRelay> relay = startRelay(dovecot);
             try {
                 int strictPort = strict.address("imap").getPort();
                 int asyncPort = async.address("imap").getPort();
                 out.printf(
                         "%s; the proxy on %s:%d in strict mode (and on %d in async mode, for comparison),"
-                                + " journal and audit logs in %s (removed at the end)%n%n",
-                        dovecot.description(), HOST, strictPort, asyncPort, data);
+                                + " journal and audit logs in %s (removed at the end); %s%n%n",
+                        dovecot.description(),
+                        HOST,
+                        strictPort,
+                        asyncPort,
+                        data,
+                        relay.map(r -> r.version() + " in TCP mode on " + HOST + ":" + r.port()
+                                        + " as the plain relay (no parsing, no audit)")
+                                .orElse("no plain relay column: haproxy is not installed (Debian: apt-get install"
+                                        + " haproxy)"));
                 out.println(Row.header());
                 for (String folder : List.of(BenchCorpus.SMALL, BenchCorpus.LARGE)) {
                     for (int sessions : options.sessions()) {
@@ -88,7 +100,8 @@ public final class ProxyBench {
                                 sessions,
                                 fetch(options, dovecot.imapPort(), folder, sessions),
                                 fetch(options, strictPort, folder, sessions),
-                                fetch(options, asyncPort, folder, sessions));
+                                fetch(options, asyncPort, folder, sessions),
+                                relay.isPresent() ? fetch(options, relay.get().port(), folder, sessions) : null);
                         out.println(row.format());
                     }
                 }
@@ -99,8 +112,18 @@ public final class ProxyBench {
             } finally {
                 strict.close();
                 async.close();
+                if (relay.isPresent()) {
+                    relay.get().close();
+                }
             }
         }
+    }
+
+    private static Optional<HaproxyRelay> startRelay(DovecotDemoServer dovecot) throws IOException {
+        Optional<Path> haproxy = HaproxyRelay.executable();
+        return haproxy.isPresent()
+                ? Optional.of(HaproxyRelay.start(haproxy.get(), HOST, dovecot.imapPort()))
+                : Optional.empty();
     }
 
     /** The journal and audit logs of a bench run are thrown away with it. */
@@ -162,11 +185,12 @@ public final class ProxyBench {
                 ProxyLimits.DEFAULTS);
     }
 
-    /** One line of the table: a message size and session count, every side. */
-    private record Row(String size, int sessions, FetchResult direct, FetchResult strict, FetchResult async) {
+    /** One line of the table: a message size and session count, every side (the plain relay's may be absent). */
+    private record Row(
+            String size, int sessions, FetchResult direct, FetchResult strict, FetchResult async, FetchResult relay) {
         static String header() {
             return String.format(
-                    "%-4s %4s | %-33s | %-33s | %5s %7s %7s | %-30s%n%-4s %4s | %-33s | %-33s | %5s %7s %7s | %-30s",
+                    "%-4s %4s | %-33s | %-33s | %5s %7s %7s | %-30s | %-22s%n%-4s %4s | %-33s | %-33s | %5s %7s %7s | %-30s | %-22s",
                     "",
                     "",
                     "direct to Dovecot",
@@ -175,6 +199,7 @@ public final class ProxyBench {
                     "added",
                     "added",
                     "proxy, async (comparison)",
+                    "plain relay (HAProxy)",
                     "size",
                     "sess",
                     "   msg/s     MB/s  p50 ms  p99 ms",
@@ -182,12 +207,13 @@ public final class ProxyBench {
                     "",
                     "p50 ms",
                     "p99 ms",
-                    "   msg/s  p50 ms  p99 ms ratio");
+                    "   msg/s  p50 ms  p99 ms ratio",
+                    "   msg/s  p50 ms ratio");
         }
 
         String format() {
             return String.format(
-                    "%-4s %4d | %s | %s | %5.2f %7.2f %7.2f | %8.0f %7.2f %7.2f %5.2f",
+                    "%-4s %4d | %s | %s | %5.2f %7.2f %7.2f | %8.0f %7.2f %7.2f %5.2f | %s",
                     size,
                     sessions,
                     side(direct),
@@ -198,7 +224,14 @@ public final class ProxyBench {
                     async.messagesPerSecond(),
                     async.p50Nanos() / 1e6,
                     async.p99Nanos() / 1e6,
-                    async.messagesPerSecond() / direct.messagesPerSecond());
+                    async.messagesPerSecond() / direct.messagesPerSecond(),
+                    relay == null
+                            ? String.format("%22s", "-")
+                            : String.format(
+                                    "%8.0f %7.2f %5.2f",
+                                    relay.messagesPerSecond(),
+                                    relay.p50Nanos() / 1e6,
+                                    relay.messagesPerSecond() / direct.messagesPerSecond()));
         }
 
         private static String side(FetchResult result) {
