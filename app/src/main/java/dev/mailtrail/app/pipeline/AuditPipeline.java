@@ -1,16 +1,13 @@
 package dev.mailtrail.app.pipeline;
 
-import dev.mailtrail.core.config.AuditConfiguration;
-import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.core.generate.AuditStatistics;
 import dev.mailtrail.core.generate.RecordGenerator;
-import dev.mailtrail.core.generate.ReplayClock;
-import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.store.journal.EventJournal;
 import dev.mailtrail.store.log.AuditLogSearch;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -34,30 +32,22 @@ public final class AuditPipeline implements AutoCloseable {
 
     private final Path directory;
     private final Clock wall;
-    private final PipelineOptions options;
     private final DataDirectoryLock lock;
     private final EventJournal journal;
     private final AuditLogs logs;
-    private final ReplayClock coreClock = new ReplayClock(Instant.EPOCH);
-    private final RecordGenerator generator;
     private final PipelineQueue queue;
-    private final AccessEventReader eventReader = new AccessEventReader();
-    private final Thread core;
+    private final CoreLoop core;
+    private final Thread coreThread;
     private final long replayedEntries;
-    private long appliedSequence;
     private long nextSequence;
-    private final Housekeeping housekeeping;
     private final ReentrantLock submitting = new ReentrantLock();
-    private final List<AutoCloseable> closeFirst = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile Throwable failure;
+    private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private AuditPipeline(
-            Path directory, Clock wall, PipelineOptions options, String purpose, java.io.PrintStream notices)
+    private AuditPipeline(Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices)
             throws IOException {
         this.directory = directory;
         this.wall = wall;
-        this.options = options;
         this.queue = new PipelineQueue(options.queueCapacity());
         this.lock = DataDirectoryLock.acquire(directory, purpose);
         EventJournal openedJournal = null;
@@ -74,17 +64,10 @@ public final class AuditPipeline implements AutoCloseable {
         }
         this.journal = openedJournal;
         this.logs = openedLogs;
-        AuditLogs stores = logs;
-        this.generator = new RecordGenerator(
-                new AuditConfiguration(OrganizationConfig.defaults()),
-                coreClock,
-                record -> stores.accept(record, generatorOrganization()),
-                RecordIds.of(directory));
-        this.housekeeping = new Housekeeping(wall, options);
         try {
-            this.replayedEntries = replay(notices);
-            // the opening pass runs before anything new arrives: what it purges is decided by what was stored before
-            retention();
+            this.core = new CoreLoop(
+                    directory, directory.resolve(JOURNAL), journal, logs, wall, options, queue, this::journalTick);
+            this.replayedEntries = core.open(notices);
         } catch (IOException | RuntimeException e) {
             // what was opened is given back, so that the directory can be opened again (after the journal is mended)
             closeQuietly(logs, e);
@@ -93,9 +76,8 @@ public final class AuditPipeline implements AutoCloseable {
             throw e;
         }
         this.nextSequence = journal.durableSequence() + 1;
-        housekeeping.opened();
-        this.core = Thread.ofPlatform().name("mailtrail-core").unstarted(this::run);
-        core.start();
+        this.coreThread = Thread.ofPlatform().name("mailtrail-core").unstarted(core::run);
+        coreThread.start();
     }
 
     /**
@@ -114,7 +96,7 @@ public final class AuditPipeline implements AutoCloseable {
      * takes more than a moment (a long journal): a person at a terminal should not wait in silence.
      */
     public static AuditPipeline open(
-            Path directory, Clock wall, PipelineOptions options, String purpose, java.io.PrintStream notices)
+            Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices)
             throws IOException {
         return new AuditPipeline(directory, wall, options, purpose, notices);
     }
@@ -159,13 +141,13 @@ public final class AuditPipeline implements AutoCloseable {
         CompletableFuture<T> answer = new CompletableFuture<>();
         submitting.lock();
         try {
-            if (closed || failure != null) {
+            if (closed || core.failure() != null) {
                 return CompletableFuture.failedFuture(
                         new IllegalStateException("the audit pipeline is " + (closed ? "closed" : "stopped")));
             }
             queue.add(new PipelineQueue.Task(() -> {
                 try {
-                    answer.complete(question.apply(generator));
+                    answer.complete(question.apply(core.generator()));
                 } catch (RuntimeException e) {
                     answer.completeExceptionally(e);
                 }
@@ -183,7 +165,7 @@ public final class AuditPipeline implements AutoCloseable {
 
     /** Records the core made from the journal's start, once everything submitted so far is applied. */
     public long recordsMade() throws IOException {
-        if (closed && !core.isAlive()) {
+        if (closed && !coreThread.isAlive()) {
             return logs.made();
         }
         return await(inspect(ignored -> logs.made()));
@@ -192,7 +174,7 @@ public final class AuditPipeline implements AutoCloseable {
     /** Commits the stores now, once everything submitted so far is applied. */
     public void commit() throws IOException {
         await(inspect(ignored -> {
-            commitStores();
+            core.commitStores();
             return null;
         }));
     }
@@ -201,7 +183,7 @@ public final class AuditPipeline implements AutoCloseable {
     public RetentionReport runRetention() throws IOException {
         return await(inspect(ignored -> {
             try {
-                return retention();
+                return core.retention();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -242,7 +224,7 @@ public final class AuditPipeline implements AutoCloseable {
             if (closed) {
                 return;
             }
-            if (failure == null) {
+            if (core.failure() == null) {
                 enqueue(List.of(new PipelineEntry.Flush(wall.instant())), null);
             }
             closed = true;
@@ -251,13 +233,14 @@ public final class AuditPipeline implements AutoCloseable {
             submitting.unlock();
         }
         try {
-            core.join();
+            coreThread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Throwable failure = core.failure();
         try {
             if (failure == null) {
-                commitStores();
+                core.commitStores();
             }
         } finally {
             try {
@@ -292,7 +275,7 @@ public final class AuditPipeline implements AutoCloseable {
 
     private CompletableFuture<Long> enqueueLocked(
             List<PipelineEntry> entries, List<byte[]> payloads, CompletableFuture<Acceptance> done) {
-        Throwable failed = failure;
+        Throwable failed = core.failure();
         if (failed != null) {
             return CompletableFuture.failedFuture(failed);
         }
@@ -305,129 +288,13 @@ public final class AuditPipeline implements AutoCloseable {
         return durable;
     }
 
-    private long replay(java.io.PrintStream notices) throws IOException {
-        long[] count = {0};
-        ReplayProgress progress = new ReplayProgress(notices, directory, journal.durableSequence());
-        try {
-            DecodingReader.read(
-                    journal,
-                    1,
-                    entry -> PipelineEntry.decode(entry, eventReader, directory.resolve(JOURNAL)),
-                    decoded -> {
-                        applyEntry(decoded.entry());
-                        appliedSequence = decoded.sequence();
-                        count[0]++;
-                        progress.applied(count[0]);
-                    });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        progress.done(count[0]);
-        if (logs.uncommitted() > 0) {
-            commitStores();
-        }
-        return count[0];
-    }
-
-    private void run() {
-        try {
-            while (true) {
-                PipelineQueue.Work work = queue.poll(100);
-                if (work == null) {
-                    idle();
-                    housekeeping(false);
-                    continue;
-                }
-                switch (work) {
-                    case PipelineQueue.Stop stop -> {
-                        return;
-                    }
-                    case PipelineQueue.Task task -> task.run().run();
-                    case PipelineQueue.Apply apply -> {
-                        apply.durable().get();
-                        Acceptance acceptance = applyEntry(apply.entry());
-                        appliedSequence = apply.sequence();
-                        if (apply.done() != null) {
-                            apply.done().complete(acceptance);
-                        }
-                    }
-                    case PipelineQueue.Journaled journaled -> catchUp(journaled);
-                }
-                housekeeping(work instanceof PipelineQueue.Journaled);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            failure = e.getCause();
-        } catch (IOException | RuntimeException e) {
-            failure = e;
-        } finally {
-            drainAfterFailure();
-        }
-    }
-
-    /** Applies entries that were only journaled (the queue was full), reading them back from the journal. */
-    private void catchUp(PipelineQueue.Journaled journaled)
-            throws ExecutionException, InterruptedException, IOException {
-        journaled.durable.get();
-        try {
-            journal.read(journaled.first, journaled.last, entry -> {
-                applyEntry(PipelineEntry.decode(entry, eventReader, directory.resolve(JOURNAL)));
-                appliedSequence = entry.sequence();
-                try {
-                    housekeeping(true);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private Acceptance applyEntry(PipelineEntry entry) {
-        return switch (entry) {
-            case PipelineEntry.Event event -> {
-                coreClock.advanceTo(event.event().time());
-                yield generator.accept(event.event());
-            }
-            case PipelineEntry.Tick tick -> {
-                coreClock.advanceTo(tick.time());
-                generator.closeExpiredWindows();
-                yield null;
-            }
-            case PipelineEntry.Flush flush -> {
-                coreClock.advanceTo(flush.time());
-                generator.flush();
-                yield null;
-            }
-        };
-    }
-
-    /** Nothing to do for a moment: the clock passing closes the windows of mailboxes gone quiet. */
-    private void idle() {
-        Instant now = housekeeping.tickDue(generator.openWindows());
-        if (now != null) {
-            tick(now);
-        }
-    }
-
-    /** After every entry and every idle moment: commits and retention when due (see {@link Housekeeping}). */
-    private void housekeeping(boolean behind) throws IOException {
-        if (housekeeping.commitDue(logs.uncommitted(), behind)) {
-            commitStores();
-        }
-        if (housekeeping.retentionDue()) {
-            retention();
-        }
-    }
-
-    private void tick(Instant now) {
+    /** A tick from the core thread, journaled like everything it applies (skipped while a submitter holds on). */
+    private void journalTick(Instant now) {
         if (!submitting.tryLock()) {
             return;
         }
         try {
-            if (!closed && failure == null) {
+            if (!closed && core.failure() == null) {
                 List<PipelineEntry> tick = List.of(new PipelineEntry.Tick(now));
                 enqueueLocked(tick, encode(tick), null);
             }
@@ -436,45 +303,11 @@ public final class AuditPipeline implements AutoCloseable {
         }
     }
 
-    private RetentionReport retention() throws IOException {
-        RetentionReport report =
-                logs.purgeExpired(generator.configuration(), wall.instant(), options.unifiedRetention());
-        if (report.mailboxRecords() > 0 || report.unifiedRecords() > 0) {
-            commitStores();
-        }
-        return report;
-    }
-
-    private void commitStores() {
-        try {
-            logs.commit(appliedSequence);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        housekeeping.committed();
-    }
-
-    private OrganizationConfig generatorOrganization() {
-        return generator.configuration().organization();
-    }
-
     private static void closeQuietly(AutoCloseable opened, Exception cause) {
         try {
             opened.close();
         } catch (Exception e) {
             cause.addSuppressed(e);
-        }
-    }
-
-    private void drainAfterFailure() {
-        if (failure == null) {
-            return;
-        }
-        IllegalStateException stopped = new IllegalStateException("the audit pipeline stopped: " + failure, failure);
-        for (PipelineQueue.Work work : queue.drain()) {
-            if (work instanceof PipelineQueue.Apply apply && apply.done() != null) {
-                apply.done().completeExceptionally(stopped);
-            }
         }
     }
 

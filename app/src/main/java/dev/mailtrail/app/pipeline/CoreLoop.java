@@ -1,0 +1,232 @@
+package dev.mailtrail.app.pipeline;
+
+import dev.mailtrail.core.config.AuditConfiguration;
+import dev.mailtrail.core.config.OrganizationConfig;
+import dev.mailtrail.core.generate.Acceptance;
+import dev.mailtrail.core.generate.RecordGenerator;
+import dev.mailtrail.core.generate.ReplayClock;
+import dev.mailtrail.format.event.AccessEventReader;
+import dev.mailtrail.store.journal.EventJournal;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The pipeline's core thread: applies journal entries to the audit core in journal order (replayed at opening, then
+ * as they are submitted, or read back from the journal when the queue overflowed), stores the records the core
+ * makes, and keeps house on the wall clock: commits, ticks for mailboxes gone quiet, retention. The core's own clock
+ * only moves with the entries, so a replay decides exactly what the first run decided.
+ */
+final class CoreLoop {
+    private static final long IDLE_POLL_MILLIS = 100;
+
+    private final EventJournal journal;
+    private final Path journalPath;
+    private final AuditLogs logs;
+    private final Clock wall;
+    private final PipelineOptions options;
+    private final PipelineQueue queue;
+    private final Consumer<Instant> ticks;
+    private final Housekeeping housekeeping;
+    private final ReplayClock coreClock = new ReplayClock(Instant.EPOCH);
+    private final RecordGenerator generator;
+    private final AccessEventReader eventReader = new AccessEventReader();
+    private long appliedSequence;
+    private volatile Throwable failure;
+
+    /**
+     * @param ticks journals a tick at the given wall time, as the submit side journals everything the core applies
+     */
+    CoreLoop(
+            Path directory,
+            Path journalPath,
+            EventJournal journal,
+            AuditLogs logs,
+            Clock wall,
+            PipelineOptions options,
+            PipelineQueue queue,
+            Consumer<Instant> ticks)
+            throws IOException {
+        this.journal = journal;
+        this.journalPath = journalPath;
+        this.logs = logs;
+        this.wall = wall;
+        this.options = options;
+        this.queue = queue;
+        this.ticks = ticks;
+        this.housekeeping = new Housekeeping(wall, options);
+        this.generator = new RecordGenerator(
+                new AuditConfiguration(OrganizationConfig.defaults()),
+                coreClock,
+                record -> logs.accept(record, generator().configuration().organization()),
+                RecordIds.of(directory));
+    }
+
+    RecordGenerator generator() {
+        return generator;
+    }
+
+    /** Why the core thread stopped, or null while it runs (or stopped cleanly). */
+    Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Replays the whole journal into the core and the stores (those skip what their last commit holds), then runs
+     * the opening retention pass: what it purges is decided by what was stored before anything new arrives.
+     *
+     * @return the entries replayed
+     */
+    long open(PrintStream notices) throws IOException {
+        long[] count = {0};
+        ReplayProgress progress = new ReplayProgress(notices, journalPath.getParent(), journal.durableSequence());
+        try {
+            DecodingReader.read(journal, 1, entry -> PipelineEntry.decode(entry, eventReader, journalPath), decoded -> {
+                applyEntry(decoded.entry());
+                appliedSequence = decoded.sequence();
+                count[0]++;
+                progress.applied(count[0]);
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        progress.done(count[0]);
+        if (logs.uncommitted() > 0) {
+            commitStores();
+        }
+        retention();
+        housekeeping.opened();
+        return count[0];
+    }
+
+    /** The core thread's loop, until a {@link PipelineQueue.Stop} or a failure (then kept in {@link #failure()}). */
+    void run() {
+        try {
+            while (true) {
+                PipelineQueue.Work work = queue.poll(IDLE_POLL_MILLIS);
+                if (work == null) {
+                    idle();
+                    housekeeping(false);
+                    continue;
+                }
+                switch (work) {
+                    case PipelineQueue.Stop stop -> {
+                        return;
+                    }
+                    case PipelineQueue.Task task -> task.run().run();
+                    case PipelineQueue.Apply apply -> {
+                        apply.durable().get();
+                        Acceptance acceptance = applyEntry(apply.entry());
+                        appliedSequence = apply.sequence();
+                        if (apply.done() != null) {
+                            apply.done().complete(acceptance);
+                        }
+                    }
+                    case PipelineQueue.Journaled journaled -> catchUp(journaled);
+                }
+                housekeeping(work instanceof PipelineQueue.Journaled);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        } finally {
+            drainAfterFailure();
+        }
+    }
+
+    /** Commits the stores: every record of the entries applied so far. */
+    void commitStores() {
+        try {
+            logs.commit(appliedSequence);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        housekeeping.committed();
+    }
+
+    /** One retention pass: each mailbox by its AuditLogAgeLimit, the unified log by its retention. */
+    RetentionReport retention() throws IOException {
+        RetentionReport report =
+                logs.purgeExpired(generator.configuration(), wall.instant(), options.unifiedRetention());
+        if (report.mailboxRecords() > 0 || report.unifiedRecords() > 0) {
+            commitStores();
+        }
+        return report;
+    }
+
+    /** Applies entries that were only journaled (the queue was full), reading them back from the journal. */
+    private void catchUp(PipelineQueue.Journaled journaled)
+            throws ExecutionException, InterruptedException, IOException {
+        journaled.durable.get();
+        try {
+            journal.read(journaled.first, journaled.last, entry -> {
+                applyEntry(PipelineEntry.decode(entry, eventReader, journalPath));
+                appliedSequence = entry.sequence();
+                try {
+                    housekeeping(true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Acceptance applyEntry(PipelineEntry entry) {
+        return switch (entry) {
+            case PipelineEntry.Event event -> {
+                coreClock.advanceTo(event.event().time());
+                yield generator.accept(event.event());
+            }
+            case PipelineEntry.Tick tick -> {
+                coreClock.advanceTo(tick.time());
+                generator.closeExpiredWindows();
+                yield null;
+            }
+            case PipelineEntry.Flush flush -> {
+                coreClock.advanceTo(flush.time());
+                generator.flush();
+                yield null;
+            }
+        };
+    }
+
+    /** Nothing to do for a moment: the clock passing closes the windows of mailboxes gone quiet. */
+    private void idle() {
+        Instant now = housekeeping.tickDue(generator.openWindows());
+        if (now != null) {
+            ticks.accept(now);
+        }
+    }
+
+    /** After every entry and every idle moment: commits and retention when due (see {@link Housekeeping}). */
+    private void housekeeping(boolean behind) throws IOException {
+        if (housekeeping.commitDue(logs.uncommitted(), behind)) {
+            commitStores();
+        }
+        if (housekeeping.retentionDue()) {
+            retention();
+        }
+    }
+
+    private void drainAfterFailure() {
+        if (failure == null) {
+            return;
+        }
+        IllegalStateException stopped = new IllegalStateException("the audit pipeline stopped: " + failure, failure);
+        for (PipelineQueue.Work work : queue.drain()) {
+            if (work instanceof PipelineQueue.Apply apply && apply.done() != null) {
+                apply.done().completeExceptionally(stopped);
+            }
+        }
+    }
+}
