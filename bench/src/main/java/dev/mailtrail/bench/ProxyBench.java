@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./mt bench ProxyBench [--seconds S] [--warmup S] [--sessions 1,10,100] [--idle N] [--small N]
- * [--large N]}: in one run, against one throwaway Dovecot, FETCH throughput (messages/s, MB/s) and latency
+ * [--large N] [--depth N]}: in one run, against one throwaway Dovecot, FETCH throughput (messages/s, MB/s) and latency
  * (p50, p99) directly and through the auditing proxy in strict mode (every read journaled by the real audit
  * pipeline before its bytes go out), for 4 KB and 1 MB messages at each session count; then the proxy's memory
  * per idle IDLE session. Prints one table with the ratios; the proxy in async mode is measured beside it, so the
@@ -53,8 +53,15 @@ public final class ProxyBench {
         PrintStream out = System.out;
         Path data = Files.createTempDirectory("mailtrail-proxybench-");
         out.printf(
-                "ProxyBench: %d s measured after %d s warm-up per cell; sessions %s; %d idle sessions%n",
-                options.seconds(), options.warmUp(), Arrays.toString(options.sessions()), options.idle());
+                "ProxyBench: %d s measured after %d s warm-up per cell; sessions %s, each with %s; %d idle"
+                        + " sessions%n",
+                options.seconds(),
+                options.warmUp(),
+                Arrays.toString(options.sessions()),
+                options.depth() == 1
+                        ? "one FETCH at a time"
+                        : options.depth() + " FETCH commands in flight (pipelined)",
+                options.idle());
         try {
             run(options, out, data);
         } finally {
@@ -141,6 +148,7 @@ public final class ProxyBench {
                         port,
                         folder,
                         sessions,
+                        options.depth(),
                         Duration.ofSeconds(options.warmUp()),
                         Duration.ofSeconds(options.seconds()))
                 .run();

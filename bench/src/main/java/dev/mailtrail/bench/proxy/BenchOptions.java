@@ -11,8 +11,11 @@ import java.util.Arrays;
  * @param idle how many idle IDLE sessions to open for the memory figure (0: none)
  * @param smallCount how many 4 KB messages the Small folder holds
  * @param largeCount how many 1 MB messages the Large folder holds
+ * @param depth FETCH commands in flight per session: 1, one at a time as a person's client reads; more, pipelined
+ *     as mbsync downloads
  */
-public record BenchOptions(int seconds, int warmUp, int[] sessions, int idle, int smallCount, int largeCount) {
+public record BenchOptions(
+        int seconds, int warmUp, int[] sessions, int idle, int smallCount, int largeCount, int depth) {
     public static BenchOptions parse(String[] args) {
         int seconds = 3;
         int warmUp = 1;
@@ -20,6 +23,7 @@ public record BenchOptions(int seconds, int warmUp, int[] sessions, int idle, in
         int idle = 500;
         int small = 2000;
         int large = 40;
+        int depth = 1;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -36,12 +40,14 @@ public record BenchOptions(int seconds, int warmUp, int[] sessions, int idle, in
                 case "--idle" -> idle = Integer.parseInt(value);
                 case "--small" -> small = positive(name, value);
                 case "--large" -> large = positive(name, value);
+                case "--depth" -> depth = positive(name, value);
                 default ->
                     throw new IllegalArgumentException("unknown option " + name
-                            + " (known: --seconds, --warmup, --sessions, --idle, --small, --large)");
+                            + " (known: --seconds, --warmup, --sessions, --idle, --small, --large,"
+                            + " --depth)");
             }
         }
-        return new BenchOptions(seconds, warmUp, sessions, idle, small, large);
+        return new BenchOptions(seconds, warmUp, sessions, idle, small, large, depth);
     }
 
     private static int positive(String name, String value) {

@@ -2,6 +2,7 @@ package dev.mailtrail.bench.proxy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,22 +10,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs {@code sessions} IMAP sessions at once against one port, each fetching the messages of one folder in turn,
- * one command at a time; measures after a warm-up and for a fixed time.
+ * Runs {@code sessions} IMAP sessions at once against one port, each fetching the messages of one folder in turn
+ * with {@code depth} commands in flight (1: one at a time, as a person's client reads; more: pipelined, as mbsync
+ * downloads); measures after a warm-up and for a fixed time. A command's latency is from sending it to its tagged
+ * OK, so with pipelining it includes the wait behind the commands sent before it.
  */
 public final class FetchRun {
     private final String host;
     private final int port;
     private final String folder;
     private final int sessions;
+    private final int depth;
     private final Duration warmUp;
     private final Duration measured;
 
-    public FetchRun(String host, int port, String folder, int sessions, Duration warmUp, Duration measured) {
+    public FetchRun(String host, int port, String folder, int sessions, int depth, Duration warmUp, Duration measured) {
         this.host = host;
         this.port = port;
         this.folder = folder;
         this.sessions = sessions;
+        this.depth = depth;
         this.warmUp = warmUp;
         this.measured = measured;
     }
@@ -104,14 +109,22 @@ public final class FetchRun {
             long windowEnd = windowStart + measured.toNanos();
             // Sessions start at different messages so that they do not all read the same one.
             long uid = (number * 7L) % messages;
+            ArrayDeque<String> tags = new ArrayDeque<>(depth);
+            ArrayDeque<Long> sent = new ArrayDeque<>(depth);
             while (true) {
-                long start = System.nanoTime();
-                if (start >= windowEnd) {
+                long now = System.nanoTime();
+                while (now < windowEnd && tags.size() < depth) {
+                    sent.add(now);
+                    tags.add(client.sendFetch(uid % messages + 1));
+                    uid++;
+                    now = System.nanoTime();
+                }
+                if (tags.isEmpty()) {
                     return;
                 }
-                long got = client.fetchBody(uid % messages + 1);
+                long got = client.awaitFetch(tags.poll());
+                long start = sent.poll();
                 long end = System.nanoTime();
-                uid++;
                 if (start >= windowStart && end <= windowEnd) {
                     record(end - start, got);
                 }

@@ -10,8 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal blocking IMAP client for the bench: LOGIN, EXAMINE, one {@code UID FETCH n (BODY.PEEK[])} at a time
- * (as a person's client reads one message), IDLE. It consumes literals by their announced length and checks each
+ * A minimal blocking IMAP client for the bench: LOGIN, EXAMINE, {@code UID FETCH n (BODY.PEEK[])} one at a time (as
+ * a person's client reads one message) or pipelined (as mbsync downloads), IDLE. It consumes literals by their announced length and checks each
  * tagged response is OK; anything else fails the run, because a bench of failing commands measures nothing.
  */
 final class ImapBenchClient implements AutoCloseable {
@@ -67,7 +67,16 @@ final class ImapBenchClient implements AutoCloseable {
 
     /** Fetches one message's content; returns how many literal bytes arrived. */
     long fetchBody(long uid) throws IOException {
-        String tagged = send("UID FETCH " + uid + " (BODY.PEEK[])");
+        return awaitFetch(sendFetch(uid));
+    }
+
+    /** Sends {@code UID FETCH uid (BODY.PEEK[])} without waiting (pipelining, as mbsync does); returns its tag. */
+    String sendFetch(long uid) throws IOException {
+        return send("UID FETCH " + uid + " (BODY.PEEK[])");
+    }
+
+    /** Reads up to the tagged OK of the fetch sent as {@code tagged}; returns how many literal bytes arrived. */
+    long awaitFetch(String tagged) throws IOException {
         long bytes = 0;
         while (true) {
             String line = line();
