@@ -257,7 +257,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
 
     /** Starts TLS towards the client after {@code answer}, which still goes out in plain text. */
     void startClientTls(String answer) {
-        SslHandler tls = new SslHandler(context.serverTls().newEngine(client.alloc()), true);
+        SslHandler tls = new SslHandler(context.serverTls().current().newEngine(client.alloc()), true);
         client.pipeline().addBefore(client.pipeline().context(this).name(), "tls", tls);
         client.writeAndFlush(Unpooled.copiedBuffer(answer, StandardCharsets.US_ASCII));
         clientTls = true;

@@ -9,6 +9,7 @@ import dev.mailtrail.proxy.session.AuditEventSink;
 import dev.mailtrail.proxy.session.DownloadActivity;
 import dev.mailtrail.proxy.session.MessageIdentityResolver;
 import dev.mailtrail.proxy.session.RememberingIdentityResolver;
+import dev.mailtrail.proxy.tls.ServerCertificate;
 import dev.mailtrail.proxy.tls.TlsContexts;
 import dev.mailtrail.proxy.tls.TlsSetupException;
 import io.netty.bootstrap.ServerBootstrap;
@@ -58,11 +59,11 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Starts the proxy; every listener is bound when this returns. */
     public static ProxyServer start(ProxyConfig config, AuditEventSink sink, Clock clock) throws ProxyStartException {
-        SslContext serverTls = null;
+        ServerCertificate serverTls = null;
         Map<MailProtocol, SslContext> upstreamTls = new LinkedHashMap<>();
         try {
             if (config.tls() != null) {
-                serverTls = TlsContexts.server(config.tls());
+                serverTls = ServerCertificate.load(config.tls());
             }
             for (MailProtocol p : MailProtocol.values()) {
                 UpstreamConfig up = config.upstream(p);
@@ -112,7 +113,9 @@ public final class ProxyServer implements AutoCloseable {
                             ch.pipeline().addLast("proxy-protocol-reader", new ProxyProtocolReader());
                         }
                         if (listener.tls() == TlsMode.IMPLICIT) {
-                            ch.pipeline().addLast("tls", context.serverTls().newHandler(ch.alloc()));
+                            ch.pipeline()
+                                    .addLast(
+                                            "tls", context.serverTls().current().newHandler(ch.alloc()));
                         }
                         ch.pipeline()
                                 .addLast(

@@ -15,7 +15,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The proxy's two TLS sides, built once at start-up: the server side from PEM files (TLS 1.2 and 1.3 only) and
+ * The proxy's two TLS sides: the server side from PEM files (TLS 1.2 and 1.3 only; the key must belong to the
+ * certificate, and {@link ServerCertificate} builds it again when the files are renewed) and
  * the client side towards the mail server, which verifies the server's certificate and host name unless
  * verification was turned off.
  */
@@ -30,8 +31,9 @@ public final class TlsContexts {
     public static SslContext server(TlsFiles files) throws TlsSetupException {
         readable(files.certificateChain(), "certificate chain");
         readable(files.privateKey(), "private key");
+        SslContext context;
         try {
-            return SslContextBuilder.forServer(
+            context = SslContextBuilder.forServer(
                             files.certificateChain().toFile(),
                             files.privateKey().toFile())
                     .protocols(PROTOCOLS)
@@ -40,6 +42,11 @@ public final class TlsContexts {
             throw new TlsSetupException("cannot use certificate " + files.certificateChain() + " with key "
                     + files.privateKey() + " (a PEM chain and a PKCS#8 PEM key are needed): " + e.getMessage());
         }
+        String mismatch = KeyFit.mismatch(files.certificateChain(), files.privateKey());
+        if (mismatch != null) {
+            throw new TlsSetupException(mismatch);
+        }
+        return context;
     }
 
     /** The context for connections to {@code upstream}; null when it speaks no TLS. */
