@@ -50,6 +50,13 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         })
 public final class Mt {
+    static {
+        // one line per log record, time first, as a service's log is read (journalctl, a file)
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL%1$tz %4$s %5$s%6$s%n");
+        }
+    }
+
     /** Lucene says through java.util.logging that it runs without the incubating vector module: true, harmless. */
     private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 

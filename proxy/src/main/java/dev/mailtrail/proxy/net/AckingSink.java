@@ -1,6 +1,8 @@
 package dev.mailtrail.proxy.net;
 
+import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import java.util.ArrayList;
@@ -13,10 +15,12 @@ import java.util.concurrent.CompletableFuture;
  * and reports each to the server-wide {@link InFlight} so that shutdown can wait for every event to be durable.
  */
 final class AckingSink implements AccessEventSink {
+    private static final System.Logger LOG = System.getLogger(AckingSink.class.getName());
 
     private final AuditEventSink sink;
     private final InFlight inFlight;
     private final List<CompletableFuture<?>> untaken = new ArrayList<>();
+    private long accepted;
 
     AckingSink(AuditEventSink sink, InFlight inFlight) {
         this.sink = sink;
@@ -25,6 +29,10 @@ final class AckingSink implements AccessEventSink {
 
     @Override
     public void accept(MailboxAccess event) {
+        accepted++;
+        if (event.operation() == MailboxAction.MAILBOX_LOGIN) {
+            logLogin(event);
+        }
         CompletableFuture<?> ack;
         try {
             ack = sink.submit(event).toCompletableFuture();
@@ -33,6 +41,25 @@ final class AckingSink implements AccessEventSink {
         }
         inFlight.track(event, ack);
         untaken.add(ack);
+    }
+
+    /** The events this connection's auditor emitted so far. */
+    long accepted() {
+        return accepted;
+    }
+
+    /** A login in the proxy's log, as a mail server logs one: who, into which mailbox, as what, from where. */
+    private static void logLogin(MailboxAccess event) {
+        Session session = event.session();
+        LOG.log(
+                System.Logger.Level.INFO,
+                "session {0}: {1} logged in to {2} ({3}) from {4}, {5}",
+                session.id(),
+                event.actor(),
+                event.mailbox(),
+                event.logonType() == null ? "-" : event.logonType().cmdletName(),
+                session.clientIp(),
+                session.clientInfo());
     }
 
     /** The acknowledgements of the events emitted since the last call, as one gate; null when there were none. */

@@ -13,6 +13,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +55,11 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private Instant lastServerOutput;
     private Instant lastClientInput;
     private ScheduledFuture<?> timer;
+    private final Instant openedAt;
 
     ProtocolRelay(RelayContext context) {
         this.context = context;
+        this.openedAt = context.clock().instant();
         this.events = new AckingSink(context.sink(), context.inFlight());
     }
 
@@ -438,6 +441,19 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             }
         } finally {
             context.sessions().ended(this);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "session {0}: {1} connection from {2} closed after {3} s, {4} audit events",
+                    sessionId,
+                    context.listener().protocol(),
+                    clientAddress == null
+                            ? client.remoteAddress()
+                            : clientAddress.getAddress() == null
+                                    ? clientAddress.getHostString() + ":" + clientAddress.getPort()
+                                    : clientAddress.getAddress().getHostAddress() + ":" + clientAddress.getPort(),
+                    String.valueOf(Duration.between(openedAt, context.clock().instant())
+                            .toSeconds()),
+                    String.valueOf(events.accepted()));
         }
     }
 }

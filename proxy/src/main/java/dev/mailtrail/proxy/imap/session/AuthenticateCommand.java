@@ -65,6 +65,8 @@ final class AuthenticateCommand implements ImapCommand {
             // A mechanism whose names cannot be read (a GSSAPI ticket) still logs in: the gap is recorded, not hidden.
             String unknown = "unknown (AUTHENTICATE " + mechanism + ")";
             session.loggedIn(identity != null ? identity : new Identity(unknown, unknown, LogonType.OWNER));
+        } else {
+            session.loginFailed(identity == null ? null : identity.actor());
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.imap.codec.FetchSection;
 import dev.mailtrail.proxy.session.AccessEventSink;
+import dev.mailtrail.proxy.session.FailedLogins;
 import dev.mailtrail.proxy.session.FolderAccess;
 import dev.mailtrail.proxy.session.FolderDownloadDetector;
 import dev.mailtrail.proxy.session.Identity;
@@ -86,6 +87,11 @@ final class ImapSessionState {
                 List.of(),
                 null,
                 List.of()));
+    }
+
+    /** The server refused a login as {@code user} (null: a name the proxy could not read). */
+    void loginFailed(String user) {
+        FailedLogins.log("IMAP", sessionId, user, clientIp, clientInfo);
     }
 
     void deselect() {

@@ -24,6 +24,8 @@ final class LoginCommand implements ImapCommand {
     public void completed(ImapResponse.Tagged completion, ImapSessionState session) {
         if (ImapCommand.ok(completion)) {
             session.loggedIn(Identity.ofLogin(null, user, session.config.masterSeparator()));
+        } else {
+            session.loginFailed(user);
         }
     }
 }

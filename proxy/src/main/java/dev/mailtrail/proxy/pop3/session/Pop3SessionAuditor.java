@@ -13,6 +13,7 @@ import dev.mailtrail.proxy.pop3.codec.Pop3Request;
 import dev.mailtrail.proxy.pop3.codec.Pop3Response;
 import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.DownloadRuleConfig;
+import dev.mailtrail.proxy.session.FailedLogins;
 import dev.mailtrail.proxy.session.FolderAccess;
 import dev.mailtrail.proxy.session.Identity;
 import dev.mailtrail.proxy.session.SaslPlain;
@@ -109,6 +110,10 @@ public final class Pop3SessionAuditor {
         }
     }
 
+    private static String nameOf(Identity who) {
+        return who == null ? null : who.actor();
+    }
+
     private void plain(String base64) {
         Pop3Request.Command auth = pending.peekLast();
         if (auth != null
@@ -130,6 +135,15 @@ public final class Pop3SessionAuditor {
         boolean ok = !(response instanceof Pop3Response.Status s) || s.ok();
         if (ok) {
             completed(command, response);
+        } else if (state == State.AUTHORIZATION
+                && (command.name().equals("PASS")
+                        || command.name().equals("AUTH") && !command.arguments().isEmpty())) {
+            FailedLogins.log(
+                    "POP3",
+                    sessionId,
+                    command.name().equals("PASS") ? user : nameOf(identity),
+                    clientIp,
+                    "Client=POP3");
         }
     }
 
