@@ -55,7 +55,10 @@ public final class RecordGenerator {
 
     /** Takes one event; records it causes go to the sink now or when their window closes. */
     public Acceptance accept(AuditEvent event) {
-        closeExpiredWindows();
+        // An event older than the clock (a backfill after a tick or a flush moved the clock to the wall's time)
+        // closes windows only up to its own time: the reads of one window aggregate however late they arrive.
+        Instant now = clock.instant();
+        closeExpiredWindowsAt(event.time().isBefore(now) ? event.time() : now);
         statistics.events++;
         return switch (event) {
             case MailboxAccess access -> Acceptance.of(access(access));
@@ -65,7 +68,10 @@ public final class RecordGenerator {
 
     /** Closes the MailItemsAccessed windows whose time is up on the clock. */
     public void closeExpiredWindows() {
-        Instant now = clock.instant();
+        closeExpiredWindowsAt(clock.instant());
+    }
+
+    private void closeExpiredWindowsAt(Instant now) {
         mailItemsAccessed.closeExpired(now);
         recentFolderBinds.expire(now);
     }

@@ -169,4 +169,18 @@ class RecordGeneratorBindWindowTest {
         assertThat(replay.flush()).isEmpty();
         assertThat(replay.statistics().bindsSeen()).isZero();
     }
+
+    @Test
+    void eventsOlderThanTheClockStillAggregateByTheirOwnTime() {
+        // a backfill after the clock moved on (a tick or a flush at today's time): the two reads are 30 s apart
+        replay.advanceTo(at(Duration.ofDays(200)));
+        replay.accept(alice.session("s-late").bind(at(0), "A"));
+        replay.accept(alice.session("s-late").bind(at(30), "B"));
+        replay.accept(alice.session("s-late").bind(at(200), "C"));
+        List<AuditRecord> records = replay.flush();
+
+        assertThat(records)
+                .extracting(AuditRecord::creationTime, Replay::messages, AuditRecord::operationCount)
+                .containsExactly(tuple(at(0), List.of("A", "B"), 2), tuple(at(200), List.of("C"), 1));
+    }
 }
