@@ -161,6 +161,41 @@ class SyncAndPop3ClientsTest {
     }
 
     @Test
+    void fetchmailFetchingAllWithoutUidlMakesSyncsFromItsFirstMessage() throws Exception {
+        // "fetchall" sends STAT, then LIST n and RETR n for each message: no enumeration before the first read
+        Set<String> inbox = seed("alice", "INBOX", 3);
+        Path work = Files.createDirectories(dir.resolve("fetchmail-all"));
+        Path rc = work.resolve("fetchmailrc");
+        Files.writeString(rc, """
+                set no syslog
+                poll 127.0.0.1 service %d protocol POP3 auth password
+                  user "alice" there with password "Secret123" is "alice" here
+                  keep fetchall
+                  sslproto ''
+                  mda "/bin/sh -c 'cat >> %s/delivered.mbox'"
+                """.formatted(h.port("pop3"), work));
+        rc.toFile().setReadable(false, false);
+        rc.toFile().setReadable(true, true);
+        h.client(
+                null,
+                "fetchmail",
+                "-f",
+                rc.toString(),
+                "-i",
+                work.resolve("ids").toString(),
+                "--nodetach");
+        List<MailboxAccess> events = h.sink.await(
+                es -> pop3Reads(es, "alice").stream()
+                        .flatMap(e -> e.items().stream())
+                        .map(ItemRef::internetMessageId)
+                        .collect(Collectors.toSet())
+                        .containsAll(inbox),
+                WAIT);
+        assertThat(pop3Reads(events, "alice")).isNotEmpty().allSatisfy(e -> assertThat(e.accessType())
+                .isEqualTo(MailAccessType.SYNC));
+    }
+
+    @Test
     void poplibRetrievingEveryMessageIsSyncAndCurlRetrievingOneIsBind() throws Exception {
         Set<String> inbox = seed("carol", "INBOX", 2);
         h.python("""
@@ -241,6 +276,14 @@ class SyncAndPop3ClientsTest {
                 .flatMap(e -> e.items().stream())
                 .map(ItemRef::internetMessageId)
                 .collect(Collectors.toSet());
+    }
+
+    private static List<MailboxAccess> pop3Reads(List<MailboxAccess> events, String actor) {
+        return events.stream()
+                .filter(e -> e.actor().equals(actor)
+                        && e.operation() == MailboxAction.MAIL_ITEMS_ACCESSED
+                        && "Client=POP3".equals(e.session().clientInfo()))
+                .toList();
     }
 
     private static MailboxAccess pop3Read(List<MailboxAccess> events, String actor, Set<String> ids) {

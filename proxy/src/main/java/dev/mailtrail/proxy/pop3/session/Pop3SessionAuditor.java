@@ -32,8 +32,8 @@ import java.util.Set;
 
 /**
  * Audits one POP3 connection (RFC 1939). Login (USER/PASS, AUTH PLAIN, {@code user*master}) is a MailboxLogin;
- * RETR and TOP with lines are reads of the INBOX, a Sync under rule P1 (an enumeration by UIDL, LIST or LAST
- * before, or several retrievals) and otherwise a Bind, decided when the session ends; DELE only marks, and the
+ * RETR and TOP with lines are reads of the INBOX, a Sync under rule P1 (an enumeration by STAT, UIDL, LIST or
+ * LAST before, or several retrievals) and otherwise a Bind, decided when the session ends; DELE only marks, and the
  * marked messages are a HardDelete when QUIT enters the UPDATE state (RFC 1939 §6). Decided on delivery (the
  * proxy's strict mode), each retrieved message is decided and emitted as it goes out instead: a Sync once the
  * session has enumerated or retrieved before, else a Bind. Not thread-safe.
@@ -152,6 +152,8 @@ public final class Pop3SessionAuditor {
         switch (command.name()) {
             case "PASS" -> login(user == null ? null : Identity.ofLogin(null, user, masterSeparator));
             case "AUTH" -> login(identity);
+            // STAT counts the maildrop before a download: fetchmail's "fetchall" sends it, then LIST n and RETR n
+            case "STAT" -> enumerated = true;
             case "UIDL", "LIST", "LAST" -> {
                 enumerated |= args.isEmpty();
                 if (command.name().equals("UIDL") && response instanceof Pop3Response.MultiLine m) {
