@@ -161,6 +161,27 @@ class SyncAndPop3ClientsTest {
     }
 
     @Test
+    void oneFetchOfSeveralMessagesIsASyncFromItsFirstMessageOn() throws Exception {
+        Set<String> projects = seed("carol", "Projects", 3);
+        h.python("""
+                import imaplib
+                m = imaplib.IMAP4('127.0.0.1', %d)
+                m.login('carol', 'Secret123')
+                m.select('Projects', readonly=True)
+                m.fetch('1:3', '(BODY.PEEK[])')
+                m.logout()
+                """.formatted(h.port("imap")));
+        List<MailboxAccess> events =
+                h.sink.await(es -> syncedIds(es, "carol", "\\Projects").containsAll(projects), WAIT);
+        assertThat(events)
+                .filteredOn(e -> e.actor().equals("carol")
+                        && e.operation() == MailboxAction.MAIL_ITEMS_ACCESSED
+                        && e.folder().path().equals("\\Projects"))
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.accessType()).isEqualTo(MailAccessType.SYNC));
+    }
+
+    @Test
     void fetchmailFetchingAllWithoutUidlMakesSyncsFromItsFirstMessage() throws Exception {
         // "fetchall" sends STAT, then LIST n and RETR n for each message: no enumeration before the first read
         Set<String> inbox = seed("alice", "INBOX", 3);

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * {@code FETCH} and {@code UID FETCH}. A FETCH that opens content ({@link FetchAccess#CONTENT}) is a body read:
- * the messages counted are the distinct UIDs of the untagged responses that carried content, not the set asked
- * for, and the Bind/Sync rule decides what they become. A metadata-only FETCH feeds the rule's S3.
+ * the messages counted are the distinct UIDs of the untagged responses that carried content, and the Bind/Sync rule
+ * decides what they become. Decided on delivery (strict mode), where the first message goes out before the others are
+ * counted, the messages of the folder that the set names count too. A metadata-only FETCH feeds the rule's S3.
  */
 final class FetchCommand implements ImapCommand {
 
@@ -28,6 +29,7 @@ final class FetchCommand implements ImapCommand {
     private final FetchAccess access;
     private final FolderAccess folder;
     private final FolderDownloadDetector.BodyRead bodyRead;
+    private final int named;
     private final Map<Long, ItemRef> read = new LinkedHashMap<>();
 
     private FetchCommand(
@@ -35,12 +37,14 @@ final class FetchCommand implements ImapCommand {
             boolean byUid,
             FetchAccess access,
             FolderAccess folder,
-            FolderDownloadDetector.BodyRead bodyRead) {
+            FolderDownloadDetector.BodyRead bodyRead,
+            int named) {
         this.fetch = fetch;
         this.byUid = byUid;
         this.access = access;
         this.folder = folder;
         this.bodyRead = bodyRead;
+        this.named = named;
     }
 
     static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
@@ -53,12 +57,22 @@ final class FetchCommand implements ImapCommand {
         FetchAccess access = FetchAccessClassifier.classify(fetch);
         FolderAccess folder = session.selected.access();
         FolderDownloadDetector.BodyRead bodyRead = null;
+        boolean byUid = command.name().startsWith("UID ");
+        int named = 0;
         if (access == FetchAccess.CONTENT) {
             bodyRead = session.detector.bodyReadArrived(
                     folder, session.bodyReadsInFlight > 0, FetchAccessClassifier.isPreview(fetch), session.now());
             session.bodyReadsInFlight++;
+            if (session.detector.decidesOnDelivery()) {
+                named = session.selected
+                        .sequences()
+                        .countNamed(
+                                fetch.sequenceSet(),
+                                byUid,
+                                session.config.downloadRule().messagesPerCommand());
+            }
         }
-        return new FetchCommand(fetch, command.name().startsWith("UID "), access, folder, bodyRead);
+        return new FetchCommand(fetch, byUid, access, folder, bodyRead, named);
     }
 
     @Override
@@ -90,7 +104,9 @@ final class FetchCommand implements ImapCommand {
                 ItemRef item = uid != 0 ? session.item(folder, uid, size, seen) : bySequence(f, size, seen);
                 read.put(key, item);
                 if (before == null && session.detector.decidesOnDelivery()) {
-                    session.detector.bodyDelivered(bodyRead, item, read.size(), session.now());
+                    // S1 decided on delivery: a command that names several of the folder's messages is a download
+                    // from its first message on, not only once its second has gone out
+                    session.detector.bodyDelivered(bodyRead, item, Math.max(read.size(), named), session.now());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.mailtrail.proxy.imap.session;
 
+import dev.mailtrail.proxy.imap.codec.SequenceSet;
 import java.util.Arrays;
 
 /**
@@ -72,5 +73,28 @@ final class SequenceMap {
             h = Math.max(h, uids[i]);
         }
         return h;
+    }
+
+    /**
+     * How many of the folder's messages {@code set} names, counting at most {@code cap}: sequence numbers up to the
+     * folder's size, or the UIDs known here ({@code *} the highest known). A saved result ({@code $}) names none.
+     */
+    int countNamed(SequenceSet set, boolean byUid, int cap) {
+        if (set.savedResult() || cap <= 0) {
+            return 0;
+        }
+        if (set.isSingleNumber()) {
+            long n = set.ranges().getFirst().first();
+            return byUid ? (sequenceOf(n) != 0 ? 1 : 0) : (n >= 1 && n <= size ? 1 : 0);
+        }
+        long largest = byUid ? highestUid() : size;
+        int named = 0;
+        for (int i = 0; i < size && named < cap; i++) {
+            long n = byUid ? uids[i] : i + 1;
+            if (n != 0 && set.contains(n, largest)) {
+                named++;
+            }
+        }
+        return named;
     }
 }
