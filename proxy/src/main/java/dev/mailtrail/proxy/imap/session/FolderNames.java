@@ -2,7 +2,7 @@ package dev.mailtrail.proxy.imap.session;
 
 /**
  * Maps IMAP mailbox names to Exchange's view: whose mailbox a folder is in and its path. {@code Shared/bob/Projects}
- * under the other-users prefix {@code Shared/} is bob's {@code \Projects}; {@code INBOX} is {@code \Inbox};
+ * under the other-users prefix {@code Shared/} (in any case) is bob's {@code \Projects}; {@code INBOX} is {@code \Inbox};
  * {@code Finance/2026} with separator {@code /} is {@code \Finance\2026}.
  */
 record FolderNames(String separator, String sharedPrefix) {
@@ -11,7 +11,11 @@ record FolderNames(String separator, String sharedPrefix) {
     record Located(String owner, String name) {}
 
     Located locate(String mailboxName, String ownMailbox) {
-        if (sharedPrefix != null && !sharedPrefix.isEmpty() && mailboxName.startsWith(sharedPrefix)) {
+        // the prefix matches whatever its case: "Shared/" (configured, or a client's NAMESPACE from another server) and
+        // Dovecot's documented "shared/" must not let a delegate's reads pass as the delegate's own
+        if (sharedPrefix != null
+                && !sharedPrefix.isEmpty()
+                && mailboxName.regionMatches(true, 0, sharedPrefix, 0, sharedPrefix.length())) {
             String rest = mailboxName.substring(sharedPrefix.length());
             int sep = rest.indexOf(separator);
             if (sep > 0 && sep + separator.length() < rest.length()) {

@@ -23,6 +23,7 @@ class ImapTranscriptTest {
                 "imaplib-fetch-all.txt",
                 "master-user-login.txt",
                 "shared-folder-read.txt",
+                "shared-folder-read-without-namespace.txt",
                 "delete-expunge.txt",
                 "move-to-trash.txt",
                 "setacl.txt",
