@@ -3,6 +3,8 @@ package dev.mailtrail.store.log;
 import static dev.mailtrail.store.log.RecordDocuments.key;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -19,6 +21,8 @@ import org.apache.lucene.util.QueryBuilder;
 final class LuceneQueries {
     static final Analyzer WORDS_ANALYZER = new StandardAnalyzer();
 
+    private static final String SEARCH_ACTION = "SearchQueryInitiated";
+
     private LuceneQueries() {}
 
     static Query records(RecordQuery query) {
@@ -31,7 +35,7 @@ final class LuceneQueries {
         }
         anyOf(all, query.mailboxes(), value -> term(RecordDocuments.MAILBOX, value));
         anyOf(all, query.userIds(), value -> term(RecordDocuments.USER_ID, value));
-        anyOf(all, query.operations(), value -> term(RecordDocuments.OPERATION_KEY, value));
+        anyOf(all, withActionNames(query.operations()), value -> term(RecordDocuments.OPERATION_KEY, value));
         anyOf(all, query.recordTypes(), value -> IntField.newExactQuery(RecordDocuments.RECORD_TYPE, value));
         anyOf(all, query.logonTypes(), value -> IntField.newExactQuery(RecordDocuments.LOGON_TYPE, value));
         anyOf(all, query.ipAddresses(), value -> term(RecordDocuments.CLIENT_IP, IpAddresses.withoutPort(value)));
@@ -41,6 +45,23 @@ final class LuceneQueries {
             all.add(freeText(text), Occur.FILTER);
         }
         return all.build();
+    }
+
+    /**
+     * The operations asked for, each with its other name: the mailbox action {@code SearchQueryInitiated} (as
+     * {@code Set-Mailbox} enables it) makes records the unified log names {@code SearchQueryInitiatedExchange}.
+     */
+    private static Collection<String> withActionNames(Collection<String> operations) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String operation : operations) {
+            names.add(operation);
+            if (operation.equalsIgnoreCase(SEARCH_ACTION)) {
+                names.add(SEARCH_ACTION + "Exchange");
+            } else if (operation.equalsIgnoreCase(SEARCH_ACTION + "Exchange")) {
+                names.add(SEARCH_ACTION);
+            }
+        }
+        return names;
     }
 
     /** Epoch milliseconds, saturated: a range may be given as Instant.MIN to Instant.MAX. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -241,6 +242,31 @@ class LuceneAuditLogTest {
             VerifyReport report = log.verify();
             assertThat(report.findings()).hasSize(1);
             return report.findings().getFirst();
+        }
+    }
+
+    @Test
+    void theSearchActionIsFoundByItsMailboxActionNameAndByItsUnifiedLogName() throws Exception {
+        try (LuceneAuditLog log = LuceneAuditLog.open(dir, ChainScheme.PER_MAILBOX)) {
+            AuditRecord search = AuditRecord.builder()
+                    .creationTime(T0)
+                    .id(UUID.nameUUIDFromBytes("search".getBytes()).toString())
+                    .operation("SearchQueryInitiatedExchange")
+                    .recordType(101)
+                    .resultStatus("Succeeded")
+                    .userId("alice@contoso.com")
+                    .logonType(0)
+                    .mailboxOwnerUpn("alice@contoso.com")
+                    .build();
+            log.append(List.of(search, TestRecords.login("alice@contoso.com", T0.plusSeconds(1))));
+            log.commit(new Checkpoint(2, 2));
+            // Set-Mailbox enables "SearchQueryInitiated"; the unified log names its records
+            // SearchQueryInitiatedExchange
+            for (String asked : List.of("SearchQueryInitiated", "SearchQueryInitiatedExchange")) {
+                assertThat(log.count(ALL_OF_MARCH.withOperations(Set.of(asked))))
+                        .as(asked)
+                        .isEqualTo(1);
+            }
         }
     }
 
