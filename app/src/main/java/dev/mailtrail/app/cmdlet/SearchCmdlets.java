@@ -112,6 +112,7 @@ final class SearchCmdlets {
             Boolean external = parameters.has("ExternalAccess") ? parameters.switchOn("ExternalAccess") : null;
             SearchOutput output = details ? output(parameters, context, true) : null;
             return run(context, MAILBOX_LOG, log -> {
+                warnOfMailboxesWithoutRecords(log, mailboxes, context);
                 if (!details) {
                     List<String> each = mailboxes.isEmpty() ? List.of() : new ArrayList<>(mailboxes);
                     MailboxSummaryList.write(log, query, each, context.out());
@@ -122,6 +123,24 @@ final class SearchCmdlets {
         } catch (CmdletException e) {
             context.err().println(e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * A mailbox the log holds no record of at any date is named on the error stream, as PowerShell warns: an empty
+     * result for a misspelt address must not read as "nobody opened this mailbox".
+     */
+    private static void warnOfMailboxesWithoutRecords(AuditLogSearch log, Set<String> mailboxes, CmdletContext context)
+            throws IOException {
+        for (String mailbox : mailboxes) {
+            RecordQuery ever = RecordQuery.between(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"))
+                    .withMailboxes(Set.of(mailbox));
+            if (log.count(ever) == 0) {
+                context.err()
+                        .println("WARNING: The mailbox audit log holds no records of '" + mailbox
+                                + "' at any date: check the address, and that its audit actions are enabled"
+                                + " (Get-Mailbox -Identity " + mailbox + ").");
+            }
         }
     }
 

@@ -96,6 +96,18 @@ class SearchCmdletsProcessTest {
     }
 
     @Test
+    void aMailboxWithNoRecordsAtAllIsNamedInAWarning() {
+        Result misspelt = search("Search-MailboxAuditLog", "-Identity", "alcie@contoso.com", "-ShowDetails");
+        assertThat(misspelt.exit()).isZero();
+        assertThat(misspelt.out()).isEmpty();
+        assertThat(misspelt.err())
+                .contains("WARNING: The mailbox audit log holds no records of 'alcie@contoso.com' at any date");
+
+        Result known = search("Search-MailboxAuditLog", "-Identity", "alice@contoso.com", "-ShowDetails");
+        assertThat(known.err()).doesNotContain("WARNING");
+    }
+
+    @Test
     void purviewCsvHasMicrosoftsHeaderByteOrderMarkAndQuoting() {
         Result csv = search(
                 "Search-UnifiedAuditLog", MARCH, "-Operations", "Send", "-ResultSize", "1", "-Format", "PurviewCsv");
