@@ -172,7 +172,7 @@ public final class ProxyConfigFile {
         return new ListenerConfig(
                 v.section.name,
                 protocol,
-                v.text("address", "0.0.0.0"),
+                v.address("address", "0.0.0.0"),
                 v.integer("port", -1, 0, 65535),
                 v.choice("tls", TlsMode.class, TlsMode.NONE),
                 v.bool("proxy-protocol", false),
@@ -229,15 +229,43 @@ public final class ProxyConfigFile {
         String required(String key) throws ProxyConfigException {
             IniFile.Entry e = left.remove(key);
             if (e == null || e.value().isEmpty()) {
+                throwIfMisspelt(key);
                 throw error(section.line, key, "missing in [" + section.kind + "]");
             }
             return e.value();
+        }
+
+        /** A listening address: an IP address, or a name this machine resolves. */
+        String address(String key, String fallback) throws ProxyConfigException {
+            IniFile.Entry e = left.remove(key);
+            if (e == null) {
+                return fallback;
+            }
+            try {
+                java.net.InetAddress.getByName(e.value());
+            } catch (java.net.UnknownHostException | SecurityException x) {
+                throw error(e.line(), key, "not an IP address, nor a name this machine resolves: " + e.value());
+            }
+            return e.value();
+        }
+
+        /** A required key that is missing because it was misspelt is reported where the misspelling is. */
+        private void throwIfMisspelt(String key) throws ProxyConfigException {
+            for (IniFile.Entry other : left.values()) {
+                if (Spelling.near(other.key(), key)) {
+                    throw error(
+                            other.line(),
+                            other.key(),
+                            "unknown key in [" + section.kind + "]; did you mean \"" + key + "\"?");
+                }
+            }
         }
 
         int integer(String key, int fallback, int min, int max) throws ProxyConfigException {
             IniFile.Entry e = left.remove(key);
             if (e == null) {
                 if (fallback < 0) {
+                    throwIfMisspelt(key);
                     throw error(section.line, key, "missing in [" + section.kind + "]");
                 }
                 return fallback;
@@ -269,6 +297,7 @@ public final class ProxyConfigFile {
             IniFile.Entry e = left.remove(key);
             if (e == null) {
                 if (fallback == null) {
+                    throwIfMisspelt(key);
                     throw error(section.line, key, "missing in [" + section.kind + "]");
                 }
                 return fallback;
@@ -329,6 +358,7 @@ public final class ProxyConfigFile {
             IniFile.Entry e = left.remove(key);
             if (e == null) {
                 if (required) {
+                    throwIfMisspelt(key);
                     throw error(section.line, key, "missing in [" + section.kind + "]");
                 }
                 return null;

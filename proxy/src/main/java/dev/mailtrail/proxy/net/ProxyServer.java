@@ -91,13 +91,29 @@ public final class ProxyServer implements AutoCloseable {
                     server.sessions);
             try {
                 server.bind(context);
-            } catch (RuntimeException | InterruptedException e) {
+            } catch (Exception e) { // Netty's sync() throws the bind's checked exception undeclared
                 server.close();
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 throw new ProxyStartException("cannot listen on " + listener.address() + ":" + listener.port()
-                        + " (listener " + listener.name() + "): " + e.getMessage());
+                        + " ([listener " + listener.name() + "]): " + why(e));
             }
         }
         return server;
+    }
+
+    /** What went wrong in words: Java's own text, which is null for an address that does not resolve. */
+    private static String why(Exception e) {
+        if (e instanceof java.nio.channels.UnresolvedAddressException) {
+            return "the address does not resolve";
+        }
+        if (e instanceof java.net.BindException
+                && e.getMessage() != null
+                && e.getMessage().contains("in use")) {
+            return "the port is in use by another program";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private void bind(RelayContext context) throws InterruptedException {

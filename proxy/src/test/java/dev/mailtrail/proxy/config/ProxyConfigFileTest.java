@@ -77,6 +77,22 @@ class ProxyConfigFileTest {
     }
 
     @Test
+    void aMisspeltRequiredKeyIsNamedWhereItIsWritten() {
+        String text = MINIMAL.replace("host = 127.0.0.1\n", "hots = 127.0.0.1\n");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessageStartingWith(
+                        "proxy.conf:2: key \"hots\": unknown key in [upstream]; did you mean \"host\"?");
+    }
+
+    @Test
+    void aListeningAddressThatIsNoAddressIsNamedWithItsLine() {
+        String text = MINIMAL.replace("protocol = imap\n", "protocol = imap\naddress = 127.0.0.300\n");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessage("proxy.conf:7: key \"address\": not an IP address, nor a name this machine resolves:"
+                        + " 127.0.0.300");
+    }
+
+    @Test
     void aTlsListenerWithoutCertificateIsRefused() {
         String text = MINIMAL + "tls = implicit\n";
         assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
