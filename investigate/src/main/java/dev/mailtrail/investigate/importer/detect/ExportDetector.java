@@ -25,6 +25,7 @@ public final class ExportDetector {
     private static final int GZIP_MAGIC_1 = 0x1F;
     private static final int GZIP_MAGIC_2 = 0x8B;
     private static final String AUDIT_DATA = "AuditData";
+    private static final String GRAPH_AUDIT_DATA = "auditData";
     private static final List<String> EXPORT_CSV_COLUMNS = List.of("ResultIndex", "ResultCount", "RunspaceId");
     private static final List<String> OFFICE_ACTIVITY_NAMES =
             List.of("TimeGenerated", "OfficeWorkload", "OfficeId", "Client_IPAddress", "Logon_Type", "SourceSystem");
@@ -57,10 +58,17 @@ public final class ExportDetector {
         boolean array = text.charAt(0) == '[';
         Layout layout = !array && JsonFirstRecord.firstLineIsObject(text) ? Layout.JSON_LINES : Layout.JSON_VALUES;
         ExportFormat format;
+        if (first.page() != null) {
+            return page(file, first, encoded);
+        }
         if (first.emptyArray()) {
             format = ExportFormat.MANAGEMENT_ACTIVITY_JSON;
         } else if (first.officeActivityType() || containsAny(first.names(), OFFICE_ACTIVITY_NAMES)) {
             format = ExportFormat.OFFICE_ACTIVITY_JSON;
+        } else if (isGraphRecord(first.names())) {
+            format = ExportFormat.GRAPH_AUDIT_LOG_RECORDS;
+        } else if (first.names().contains(AUDIT_DATA)) {
+            format = ExportFormat.UNIFIED_AUDIT_LOG_JSON;
         } else if (first.names().contains("CreationTime")
                 || first.names().containsAll(Set.of("RecordType", "Operation"))) {
             format = array ? ExportFormat.MANAGEMENT_ACTIVITY_JSON : ExportFormat.AUDIT_DATA_JSON_LINES;
@@ -72,6 +80,31 @@ public final class ExportDetector {
                             : "JSON whose first record has the members " + first.names());
         }
         return new ExportFile(file, format, layout, encoded.encoding(), encoded.gzip(), encoded.size());
+    }
+
+    /** An OData page whose first record is Graph's audit log record; a page without records says nothing. */
+    private static ExportFile page(Path file, JsonFirstRecord first, Encoded encoded)
+            throws UnrecognisedExportException {
+        if (!isGraphRecord(first.page())) {
+            throw new UnrecognisedExportException(
+                    file,
+                    first.page().isEmpty()
+                            ? "JSON whose first record has the members " + first.names()
+                            : "an OData page whose records have the members " + first.page());
+        }
+        return new ExportFile(
+                file,
+                ExportFormat.GRAPH_AUDIT_LOG_RECORDS,
+                Layout.ODATA_PAGES,
+                encoded.encoding(),
+                encoded.gzip(),
+                encoded.size());
+    }
+
+    /** Graph's {@code auditLogRecord}: its own camelCase members around the AuditData. */
+    private static boolean isGraphRecord(Set<String> names) {
+        return names.contains("auditLogRecordType")
+                || (names.contains(GRAPH_AUDIT_DATA) && names.contains("createdDateTime"));
     }
 
     private static ExportFile csv(Path file, String text, Encoded encoded)

@@ -30,7 +30,9 @@ public record ExportFile(
         /** JSON values one after another, or inside top-level arrays. */
         JSON_VALUES,
         /** One JSON value per line. */
-        JSON_LINES
+        JSON_LINES,
+        /** The elements of the {@code value} arrays of OData pages, one page after another (Microsoft Graph). */
+        ODATA_PAGES
     }
 
     /** The text, after any byte order mark; {@code counter} counts the bytes read from disk. */

@@ -16,24 +16,28 @@ import java.util.Set;
  * @param names the first object's member names, as far as the prefix holds them
  * @param emptyArray whether the text is an empty array ({@code []}: a content blob without records)
  * @param officeActivityType whether the first object says {@code "Type":"OfficeActivity"}
+ * @param page when the first object is an OData page ({@code {"@odata.context":…,"value":[…]}}), the member names
+ *     of the first element of its {@code value} array, empty when the array is; null when it is no page
  */
-record JsonFirstRecord(Set<String> names, boolean emptyArray, boolean officeActivityType) {
+record JsonFirstRecord(Set<String> names, boolean emptyArray, boolean officeActivityType, Set<String> page) {
+    private static final String PAGE_VALUE = "value";
     private static final JsonFactory JSON = new JsonFactory();
     private static final JsonMapper MAPPER = new JsonMapper();
 
     static JsonFirstRecord of(String prefix) {
         Set<String> names = new LinkedHashSet<>();
+        Set<String> page = null;
         boolean officeActivity = false;
         try (JsonParser json = JSON.createParser(prefix)) {
             JsonToken token = json.nextToken();
             if (token == JsonToken.START_ARRAY) {
                 token = json.nextToken();
                 if (token == JsonToken.END_ARRAY) {
-                    return new JsonFirstRecord(Set.of(), true, false);
+                    return new JsonFirstRecord(Set.of(), true, false, null);
                 }
             }
             if (token != JsonToken.START_OBJECT) {
-                return new JsonFirstRecord(Set.of(), false, false);
+                return new JsonFirstRecord(Set.of(), false, false, null);
             }
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
@@ -42,12 +46,33 @@ record JsonFirstRecord(Set<String> names, boolean emptyArray, boolean officeActi
                 officeActivity |= name.equals("Type")
                         && value == JsonToken.VALUE_STRING
                         && json.getText().equals("OfficeActivity");
+                if (name.equals(PAGE_VALUE) && value == JsonToken.START_ARRAY) {
+                    page = new LinkedHashSet<>();
+                    firstElementNames(json, page);
+                    break;
+                }
                 json.skipChildren();
             }
         } catch (IOException endOfPrefix) {
             // The prefix ends inside the first record, or the text is not JSON: the names so far decide.
         }
-        return new JsonFirstRecord(Collections.unmodifiableSet(names), false, officeActivity);
+        return new JsonFirstRecord(
+                Collections.unmodifiableSet(names),
+                false,
+                officeActivity,
+                page == null ? null : Collections.unmodifiableSet(page));
+    }
+
+    /** The member names of the array's first element, into {@code names}, as far as the prefix holds them. */
+    private static void firstElementNames(JsonParser json, Set<String> names) throws IOException {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+            return;
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            names.add(json.currentName());
+            json.nextToken();
+            json.skipChildren();
+        }
     }
 
     /** Whether the text's first line is one complete JSON object, as in JSON Lines. */

@@ -27,7 +27,14 @@ class ExportDetectorTest {
         "audit-data.jsonl, AUDIT_DATA_JSON_LINES, JSON_LINES",
         "mailbox-audit-log.csv, MAILBOX_AUDIT_LOG_CSV, CSV",
         "office-activity.json, OFFICE_ACTIVITY_JSON, JSON_VALUES",
-        "office-activity-portal.csv, OFFICE_ACTIVITY_CSV, CSV"
+        "office-activity-portal.csv, OFFICE_ACTIVITY_CSV, CSV",
+        "shapes/ps51-convertto-json.json, UNIFIED_AUDIT_LOG_JSON, JSON_VALUES",
+        "shapes/extractor-suite-ual.json, UNIFIED_AUDIT_LOG_JSON, JSON_VALUES",
+        "shapes/extractor-suite-ual.jsonl, UNIFIED_AUDIT_LOG_JSON, JSON_LINES",
+        "shapes/graph-audit-records-pages.json, GRAPH_AUDIT_LOG_RECORDS, ODATA_PAGES",
+        "shapes/graph-audit-records.json, GRAPH_AUDIT_LOG_RECORDS, JSON_VALUES",
+        "shapes/graph-audit-data.jsonl, AUDIT_DATA_JSON_LINES, JSON_LINES",
+        "shapes/graph-audit-records.csv, PURVIEW_AUDIT_CSV, CSV"
     })
     void eachFixtureIsToldByItsContent(String fixture, ExportFormat format, ExportFile.Layout layout) throws Exception {
         ExportFile file = detector.detect(fixture(fixture));
