@@ -18,8 +18,9 @@ import java.util.List;
  * Rows of a CSV with an AuditData column: Purview's audit search export (both headers) and
  * {@code Search-UnifiedAuditLog | Export-Csv} (RecordType, CreationDate, UserIds, Operations, AuditData,
  * ResultIndex, ResultCount, Identity …). The record is the AuditData, read losslessly; every other column is kept
- * as written in the export columns. A {@code CreationDate} that is not a date (ISO or US locale) refuses the row:
- * it means the row is not what its header says.
+ * as written in the export columns. A {@code CreationDate} that is not a date refuses the row: it means the row is
+ * not what its header says. Export-Csv writes it in the session's locale ({@code 13/03/2026 19:05:00} in en-GB);
+ * any locale's date will do, as the AuditData's CreationTime, not this column, is the record's time.
  *
  * <p>Thread-safe.
  */
@@ -57,7 +58,7 @@ public final class PurviewCsvReader implements UnitDecoder {
         RowShape.check(fields, header, auditDataColumn);
         if (creationDateColumn >= 0 && creationDateColumn < fields.size()) {
             String creationDate = fields.get(creationDateColumn);
-            if (!creationDate.isBlank() && dates.parse(creationDate) == null) {
+            if (!creationDate.isBlank() && !dates.isDateInSomeLocale(creationDate)) {
                 throw new UnitRejected(CREATION_DATE + ": " + Quoted.of(creationDate) + " is not a date");
             }
         }
