@@ -1,6 +1,7 @@
 package dev.mailtrail.investigate.importer;
 
 import dev.mailtrail.investigate.importer.decode.UnitDecoder;
+import dev.mailtrail.investigate.importer.defender.CloudAppEventsReader;
 import dev.mailtrail.investigate.importer.detect.ExportFile;
 import dev.mailtrail.investigate.importer.graph.GraphAuditRecordReader;
 import dev.mailtrail.investigate.importer.mailbox.MailboxAuditLogCsvReader;
@@ -41,6 +42,12 @@ final class ExportReaders {
                     CsvUnitSource rows = new CsvUnitSource(open.text());
                     yield new OpenedExport(rows, new OfficeActivityReader(rows.header(), dates), open.counter());
                 }
+                case CLOUD_APP_EVENTS_CSV -> {
+                    CsvUnitSource rows = new CsvUnitSource(open.text());
+                    yield new OpenedExport(rows, new CloudAppEventsReader(rows.header(), dates), open.counter());
+                }
+                case CLOUD_APP_EVENTS_JSON ->
+                    new OpenedExport(json(file, open.text()), new CloudAppEventsReader(null, dates), open.counter());
                 case MANAGEMENT_ACTIVITY_JSON, AUDIT_DATA_JSON_LINES ->
                     new OpenedExport(json(file, open.text()), new ManagementActivityJsonReader(), open.counter());
                 case UNIFIED_AUDIT_LOG_JSON ->

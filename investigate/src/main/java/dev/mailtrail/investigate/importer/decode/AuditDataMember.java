@@ -45,12 +45,11 @@ public final class AuditDataMember {
     }
 
     public DecodedRecord decode(SourceUnit unit) throws UnitRejected {
-        ObjectNode object =
-                switch (unit) {
-                    case SourceUnit.JsonText json -> object(json.text());
-                    case SourceUnit.Unreadable unreadable -> throw new UnitRejected(unreadable.reason());
-                    case SourceUnit.CsvRow row -> throw new IllegalArgumentException("a CSV row is no JSON object");
-                };
+        return decode(object(unit));
+    }
+
+    /** The record the object's member holds, the object's other members its export columns. */
+    public DecodedRecord decode(ObjectNode object) throws UnitRejected {
         JsonNode value = object.get(member);
         AuditRecord record;
         if (value == null || value.isNull()) {
@@ -64,6 +63,15 @@ public final class AuditDataMember {
                     + value.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         return new DecodedRecord(record, exportColumns(object));
+    }
+
+    /** The unit as a JSON object, or the reason it is none. */
+    public ObjectNode object(SourceUnit unit) throws UnitRejected {
+        return switch (unit) {
+            case SourceUnit.JsonText json -> object(json.text());
+            case SourceUnit.Unreadable unreadable -> throw new UnitRejected(unreadable.reason());
+            case SourceUnit.CsvRow row -> throw new IllegalArgumentException("a CSV row is no JSON object");
+        };
     }
 
     private ExportColumns exportColumns(ObjectNode object) {

@@ -26,6 +26,8 @@ public final class ExportDetector {
     private static final int GZIP_MAGIC_2 = 0x8B;
     private static final String AUDIT_DATA = "AuditData";
     private static final String GRAPH_AUDIT_DATA = "auditData";
+    private static final String RAW_EVENT_DATA = "RawEventData";
+    private static final String CLOUD_APP_EVENTS_STREAM = "AdvancedHunting-CloudAppEvents";
     private static final List<String> EXPORT_CSV_COLUMNS = List.of("ResultIndex", "ResultCount", "RunspaceId");
     private static final List<String> OFFICE_ACTIVITY_NAMES =
             List.of("TimeGenerated", "OfficeWorkload", "OfficeId", "Client_IPAddress", "Logon_Type", "SourceSystem");
@@ -63,6 +65,8 @@ public final class ExportDetector {
         }
         if (first.emptyArray()) {
             format = ExportFormat.MANAGEMENT_ACTIVITY_JSON;
+        } else if (first.names().contains(RAW_EVENT_DATA) || CLOUD_APP_EVENTS_STREAM.equals(first.category())) {
+            format = ExportFormat.CLOUD_APP_EVENTS_JSON;
         } else if (first.officeActivityType() || containsAny(first.names(), OFFICE_ACTIVITY_NAMES)) {
             format = ExportFormat.OFFICE_ACTIVITY_JSON;
         } else if (isGraphRecord(first.names())) {
@@ -125,6 +129,9 @@ public final class ExportDetector {
         if (header.has(AUDIT_DATA)) {
             boolean exportCsv = header.typeLine() || EXPORT_CSV_COLUMNS.stream().anyMatch(header::has);
             return exportCsv ? ExportFormat.UNIFIED_AUDIT_LOG_CSV : ExportFormat.PURVIEW_AUDIT_CSV;
+        }
+        if (header.has(RAW_EVENT_DATA)) {
+            return ExportFormat.CLOUD_APP_EVENTS_CSV;
         }
         if (header.has("LastAccessed")
                 && header.has("Operation")

@@ -29,7 +29,13 @@ public enum ExportFormat {
     GRAPH_AUDIT_LOG_RECORDS(
             "Microsoft Graph audit log query records",
             "objects with auditData, createdDateTime, auditLogRecordType, …: the API's pages {\"value\":[…]}, an"
-                    + " array (Microsoft-Extractor-Suite's Get-UALGraph JSON) or one per line");
+                    + " array (Microsoft-Extractor-Suite's Get-UALGraph JSON) or one per line"),
+    CLOUD_APP_EVENTS_CSV(
+            "Defender XDR advanced hunting CloudAppEvents CSV", "columns Timestamp, ActionType, …, RawEventData"),
+    CLOUD_APP_EVENTS_JSON(
+            "Defender XDR CloudAppEvents JSON",
+            "rows with RawEventData, in an array or one per line, or the streaming API's records with"
+                    + " \"category\":\"AdvancedHunting-CloudAppEvents\"");
 
     private final String title;
     private final String signature;

@@ -16,10 +16,13 @@ import java.util.Set;
  * @param names the first object's member names, as far as the prefix holds them
  * @param emptyArray whether the text is an empty array ({@code []}: a content blob without records)
  * @param officeActivityType whether the first object says {@code "Type":"OfficeActivity"}
+ * @param category the first object's {@code category} when it is text (Defender's streaming API names the table
+ *     there, {@code AdvancedHunting-CloudAppEvents}), else null
  * @param page when the first object is an OData page ({@code {"@odata.context":…,"value":[…]}}), the member names
  *     of the first element of its {@code value} array, empty when the array is; null when it is no page
  */
-record JsonFirstRecord(Set<String> names, boolean emptyArray, boolean officeActivityType, Set<String> page) {
+record JsonFirstRecord(
+        Set<String> names, boolean emptyArray, boolean officeActivityType, String category, Set<String> page) {
     private static final String PAGE_VALUE = "value";
     private static final JsonFactory JSON = new JsonFactory();
     private static final JsonMapper MAPPER = new JsonMapper();
@@ -27,17 +30,18 @@ record JsonFirstRecord(Set<String> names, boolean emptyArray, boolean officeActi
     static JsonFirstRecord of(String prefix) {
         Set<String> names = new LinkedHashSet<>();
         Set<String> page = null;
+        String category = null;
         boolean officeActivity = false;
         try (JsonParser json = JSON.createParser(prefix)) {
             JsonToken token = json.nextToken();
             if (token == JsonToken.START_ARRAY) {
                 token = json.nextToken();
                 if (token == JsonToken.END_ARRAY) {
-                    return new JsonFirstRecord(Set.of(), true, false, null);
+                    return new JsonFirstRecord(Set.of(), true, false, null, null);
                 }
             }
             if (token != JsonToken.START_OBJECT) {
-                return new JsonFirstRecord(Set.of(), false, false, null);
+                return new JsonFirstRecord(Set.of(), false, false, null, null);
             }
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
@@ -46,6 +50,9 @@ record JsonFirstRecord(Set<String> names, boolean emptyArray, boolean officeActi
                 officeActivity |= name.equals("Type")
                         && value == JsonToken.VALUE_STRING
                         && json.getText().equals("OfficeActivity");
+                if (name.equals("category") && value == JsonToken.VALUE_STRING) {
+                    category = json.getText();
+                }
                 if (name.equals(PAGE_VALUE) && value == JsonToken.START_ARRAY) {
                     page = new LinkedHashSet<>();
                     firstElementNames(json, page);
@@ -60,6 +67,7 @@ record JsonFirstRecord(Set<String> names, boolean emptyArray, boolean officeActi
                 Collections.unmodifiableSet(names),
                 false,
                 officeActivity,
+                category,
                 page == null ? null : Collections.unmodifiableSet(page));
     }
 

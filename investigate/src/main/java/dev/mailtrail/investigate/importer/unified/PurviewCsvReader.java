@@ -36,12 +36,20 @@ public final class PurviewCsvReader implements UnitDecoder {
     private final List<String> columnNames;
 
     public PurviewCsvReader(CsvHeader header, ExportDate dates) {
+        this(header, dates, AUDIT_DATA, CREATION_DATE);
+    }
+
+    /**
+     * For a CSV whose AuditData is in column {@code auditData} (Defender's {@code RawEventData}) and whose date
+     * column to check is {@code creationDate}, or none when null.
+     */
+    public PurviewCsvReader(CsvHeader header, ExportDate dates, String auditData, String creationDate) {
         this.header = header;
         this.dates = dates;
-        this.auditDataColumn = header.indexOf(AUDIT_DATA);
-        this.creationDateColumn = header.indexOf(CREATION_DATE);
+        this.auditDataColumn = header.indexOf(auditData);
+        this.creationDateColumn = creationDate == null ? -1 : header.indexOf(creationDate);
         if (auditDataColumn < 0) {
-            throw new IllegalArgumentException("not a Purview or Export-Csv header (no AuditData): " + header);
+            throw new IllegalArgumentException("no " + auditData + " column in the header " + header);
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -59,7 +67,8 @@ public final class PurviewCsvReader implements UnitDecoder {
         if (creationDateColumn >= 0 && creationDateColumn < fields.size()) {
             String creationDate = fields.get(creationDateColumn);
             if (!creationDate.isBlank() && !dates.isDateInSomeLocale(creationDate)) {
-                throw new UnitRejected(CREATION_DATE + ": " + Quoted.of(creationDate) + " is not a date");
+                throw new UnitRejected(
+                        header.name(creationDateColumn) + ": " + Quoted.of(creationDate) + " is not a date");
             }
         }
         AuditRecord record = auditData.read(fields.get(auditDataColumn));

@@ -34,7 +34,10 @@ class ExportDetectorTest {
         "shapes/graph-audit-records-pages.json, GRAPH_AUDIT_LOG_RECORDS, ODATA_PAGES",
         "shapes/graph-audit-records.json, GRAPH_AUDIT_LOG_RECORDS, JSON_VALUES",
         "shapes/graph-audit-data.jsonl, AUDIT_DATA_JSON_LINES, JSON_LINES",
-        "shapes/graph-audit-records.csv, PURVIEW_AUDIT_CSV, CSV"
+        "shapes/graph-audit-records.csv, PURVIEW_AUDIT_CSV, CSV",
+        "shapes/search-unifiedauditlog-en-gb.csv, UNIFIED_AUDIT_LOG_CSV, CSV",
+        "shapes/cloudappevents-portal.csv, CLOUD_APP_EVENTS_CSV, CSV",
+        "shapes/cloudappevents-streaming.json, CLOUD_APP_EVENTS_JSON, JSON_LINES"
     })
     void eachFixtureIsToldByItsContent(String fixture, ExportFormat format, ExportFile.Layout layout) throws Exception {
         ExportFile file = detector.detect(fixture(fixture));
