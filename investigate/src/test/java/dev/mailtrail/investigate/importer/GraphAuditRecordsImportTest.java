@@ -77,6 +77,22 @@ class GraphAuditRecordsImportTest {
     }
 
     @Test
+    void dfirO365rcPurviewOutputIsAuditDataWithoutAnnotations() throws Exception {
+        // ANSSI's DFIR-O365RC writes each page's auditData with ConvertTo-Json, appended; a page of one is an object.
+        CollectingSink sink = Fixtures.imported("shapes/dfir-o365rc-purview.json");
+
+        assertThat(sink.rejects).isEmpty();
+        assertThat(sink.records)
+                .extracting(r -> r.record().operation())
+                .containsExactly("MailItemsAccessed", "MailItemsAccessed", "UpdateInboxRules");
+        assertThat(sink.records.getFirst().record().folders())
+                .singleElement()
+                .satisfies(folder -> assertThat(folder.path()).isEqualTo("\\Boîte de réception"));
+        assertMailItemsAccessedBind(sink.records.get(1).record());
+        assertUpdateInboxRules(sink.records.get(2).record());
+    }
+
+    @Test
     void everyShapeIsTheSameRecordAsTheAuditDataItCarries() throws Exception {
         CollectingSink sink = new CollectingSink();
         ImportSummary summary = Fixtures.importInto(
@@ -85,11 +101,12 @@ class GraphAuditRecordsImportTest {
                 Fixtures.path("shapes/graph-audit-records-pages.json"),
                 Fixtures.path("shapes/graph-audit-records.json"),
                 Fixtures.path("shapes/graph-audit-records.csv"),
-                Fixtures.path("shapes/graph-audit-data.jsonl"));
+                Fixtures.path("shapes/graph-audit-data.jsonl"),
+                Fixtures.path("shapes/dfir-o365rc-purview.json"));
 
         assertThat(sink.rejects).isEmpty();
         assertThat(sink.records).hasSize(3);
-        assertThat(summary.files()).extracting(FileSummary::duplicates).containsExactly(0L, 2L, 2L, 2L, 2L);
+        assertThat(summary.files()).extracting(FileSummary::duplicates).containsExactly(0L, 2L, 2L, 2L, 2L, 3L);
     }
 
     @Test

@@ -119,8 +119,7 @@ public final class ExportDetector {
         }
         ExportFormat format = csvFormat(header);
         if (format == null) {
-            throw new UnrecognisedExportException(
-                    file, header.size() <= 1 ? "neither JSON nor CSV with a header" : "CSV with the header " + header);
+            throw new UnrecognisedExportException(file, LossyCsv.describe(header));
         }
         return new ExportFile(file, format, Layout.CSV, encoded.encoding(), encoded.gzip(), encoded.size());
     }

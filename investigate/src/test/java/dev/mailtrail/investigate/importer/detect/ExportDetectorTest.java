@@ -37,7 +37,9 @@ class ExportDetectorTest {
         "shapes/graph-audit-records.csv, PURVIEW_AUDIT_CSV, CSV",
         "shapes/search-unifiedauditlog-en-gb.csv, UNIFIED_AUDIT_LOG_CSV, CSV",
         "shapes/cloudappevents-portal.csv, CLOUD_APP_EVENTS_CSV, CSV",
-        "shapes/cloudappevents-streaming.json, CLOUD_APP_EVENTS_JSON, JSON_LINES"
+        "shapes/cloudappevents-streaming.json, CLOUD_APP_EVENTS_JSON, JSON_LINES",
+        "shapes/dfir-o365rc-purview.json, MANAGEMENT_ACTIVITY_JSON, JSON_VALUES",
+        "shapes/goose-ual.json, AUDIT_DATA_JSON_LINES, JSON_LINES"
     })
     void eachFixtureIsToldByItsContent(String fixture, ExportFormat format, ExportFile.Layout layout) throws Exception {
         ExportFile file = detector.detect(fixture(fixture));
@@ -99,6 +101,24 @@ class ExportDetectorTest {
                         + " members [@odata.context, value])")
                 .hasMessageContaining("Known formats:\n  - Purview audit search export CSV");
         assertThatThrownBy(() -> detector.detect(empty)).hasMessageContaining("the file is empty");
+    }
+
+    @Test
+    void csvsThatLostTheRecordsItemsAreRefusedSayingWhatToImportInstead() throws Exception {
+        Path flattened = fixture("shapes/hawk-mailitemsaccessed.csv");
+        Path summary = fixture("shapes/extractor-suite-mailitemsaccessed.csv");
+
+        assertThatThrownBy(() -> detector.detect(flattened))
+                .isInstanceOf(UnrecognisedExportException.class)
+                .hasMessageStartingWith(flattened + ": not an audit export MailTrail knows (AuditData flattened into"
+                        + " CSV columns by Export-Csv (29 columns, CreationTime, Operation, RecordType …)")
+                .hasMessageContaining(
+                        "written as \"System.Object[]\" and are lost; import the same tool's JSON output)")
+                .hasMessageContaining("Known formats:\n  - Purview audit search export CSV");
+        assertThatThrownBy(() -> detector.detect(summary))
+                .hasMessageContaining("(Microsoft-Extractor-Suite's Get-MailItemsAccessed summary (TimeStamp,User,"
+                        + "Action,SessionId,ClientIP,MailAccessType,IsThrottled,OperationCount), which has no record Id,"
+                        + " folders or items; import Get-UAL's output for MailItemsAccessed)");
     }
 
     private static Path fixture(String name) throws URISyntaxException {
