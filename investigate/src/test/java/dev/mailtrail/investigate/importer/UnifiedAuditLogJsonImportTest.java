@@ -50,6 +50,17 @@ class UnifiedAuditLogJsonImportTest {
     }
 
     @Test
+    void extractorSuiteMergedJsonImportsEveryRecordOnce() throws Exception {
+        // Merge-OutputFiles of two Get-UAL JSON files: outer brackets cut, the one-record window left as an object.
+        CollectingSink sink = Fixtures.imported("shapes/extractor-suite-ual-merged.json");
+
+        assertThat(sink.rejects).isEmpty();
+        assertThat(sink.records).hasSize(2);
+        assertMailItemsAccessedBind(sink.records.getFirst().record());
+        assertUpdateInboxRules(sink.records.get(1).record());
+    }
+
+    @Test
     void extractorSuiteGetUalJsonLinesImportEachLine() throws Exception {
         CollectingSink sink = Fixtures.imported("shapes/extractor-suite-ual.jsonl");
 
