@@ -35,17 +35,22 @@ public final class AuditDataText {
         if (auditData == null || auditData.isBlank()) {
             throw new UnitRejected("AuditData: empty");
         }
-        if (ODataAnnotations.mayHold(auditData)) {
+        AuditRecord record;
+        try {
+            record = reader.read(auditData);
+        } catch (AuditDataException refused) {
+            throw new UnitRejected(tidy(refused.getMessage()), refused);
+        }
+        // Graph annotates the object itself ("@odata.type") whenever it annotates anything, so a record without an
+        // annotation among its top-level extensions (nearly every record, whose extensions are empty) is done.
+        if (!record.extensions().isEmpty()
+                && ODataAnnotations.anyIn(record.extensions().keySet())) {
             JsonNode tree = annotatedTree(auditData);
             if (tree != null) {
                 return read(tree);
             }
         }
-        try {
-            return reader.read(auditData);
-        } catch (AuditDataException refused) {
-            throw new UnitRejected(tidy(refused.getMessage()), refused);
-        }
+        return record;
     }
 
     /** Reads a tree, which loses its OData annotations. */

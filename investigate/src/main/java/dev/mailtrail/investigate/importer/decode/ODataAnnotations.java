@@ -17,9 +17,14 @@ public final class ODataAnnotations {
 
     private ODataAnnotations() {}
 
-    /** Whether the text may hold annotations (and must be read as a tree to lose them). */
-    public static boolean mayHold(String auditData) {
-        return auditData.contains(MARK);
+    /** Whether any of the names is an annotation. */
+    public static boolean anyIn(Iterable<String> names) {
+        for (String name : names) {
+            if (isAnnotation(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes the annotation members from this object and every object within it. */
