@@ -23,11 +23,11 @@ final class LossyCsv {
             return "neither JSON nor CSV with a header";
         }
         if (AUDIT_DATA_FIELDS.stream().allMatch(header::has)) {
-            return "AuditData flattened into CSV columns by Export-Csv ("
-                    + header.columns().size()
+            return "AuditData flattened into CSV columns (" + header.columns().size()
                     + " columns, CreationTime, Operation, RecordType …), as Hawk and Microsoft-Extractor-Suite's"
-                    + " -AuditDataOnly write it: its nested fields (Folders, Item, OperationProperties …) were"
-                    + " written as \"System.Object[]\" and are lost; import the same tool's JSON output";
+                    + " -AuditDataOnly write it with Export-Csv: nested fields (Folders, Item, OperationProperties …)"
+                    + " do not survive that, Export-Csv writes them as \"System.Object[]\"; import the same tool's JSON"
+                    + " output, or an export with an AuditData column";
         }
         if (MAIL_ITEMS_ACCESSED_SUMMARY.stream().allMatch(header::has)) {
             return "Microsoft-Extractor-Suite's Get-MailItemsAccessed summary (" + header

@@ -111,9 +111,9 @@ class ExportDetectorTest {
         assertThatThrownBy(() -> detector.detect(flattened))
                 .isInstanceOf(UnrecognisedExportException.class)
                 .hasMessageStartingWith(flattened + ": not an audit export MailTrail knows (AuditData flattened into"
-                        + " CSV columns by Export-Csv (29 columns, CreationTime, Operation, RecordType …)")
-                .hasMessageContaining(
-                        "written as \"System.Object[]\" and are lost; import the same tool's JSON output)")
+                        + " CSV columns (29 columns, CreationTime, Operation, RecordType …)")
+                .hasMessageContaining("Export-Csv writes them as \"System.Object[]\"; import the same tool's JSON"
+                        + " output, or an export with an AuditData column)")
                 .hasMessageContaining("Known formats:\n  - Purview audit search export CSV");
         assertThatThrownBy(() -> detector.detect(summary))
                 .hasMessageContaining("(Microsoft-Extractor-Suite's Get-MailItemsAccessed summary (TimeStamp,User,"
