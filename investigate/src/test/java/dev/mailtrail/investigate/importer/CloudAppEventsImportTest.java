@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Defender XDR's {@code CloudAppEvents}, whose {@code RawEventData} is the AuditData for Microsoft 365's apps: the
  * portal's CSV (the table's documented columns; the reader does not read {@code Timestamp}, whose spelling the
- * portal chooses) and the streaming API's records (the property order of a live capture). Each file ends with a
+ * portal chooses), the streaming API's records (the property order of a live capture) and Graph's
+ * {@code runHuntingQuery} response. Each file ends with a
  * Google Workspace row from that capture, which holds no AuditData. The Exchange rows are lines 2 and 3 of
  * audit-data.jsonl.
  */
@@ -58,15 +59,30 @@ class CloudAppEventsImportTest {
     }
 
     @Test
+    void aHuntingQueryResponseImportsItsResults() throws Exception {
+        // Graph's runHuntingQuery: {"schema":[…],"results":[…]}, RawEventData given as JSON text.
+        CollectingSink sink = Fixtures.imported("shapes/cloudappevents-runhuntingquery.json");
+
+        assertThat(sink.rejects).isEmpty();
+        assertThat(sink.records).hasSize(2);
+        ImportedRecord bind = sink.records.getFirst();
+        assertThat(bind.origin().format()).isEqualTo(ExportFormat.CLOUD_APP_EVENTS_JSON);
+        assertMailItemsAccessedBind(bind.record());
+        assertThat(bind.exportColumns()).containsEntry("ActionType", "MailItemsAccessed");
+        assertUpdateInboxRules(sink.records.get(1).record());
+    }
+
+    @Test
     void theRowsAreTheSameRecordsAsTheAuditDataTheyCarry() throws Exception {
         CollectingSink sink = new CollectingSink();
         ImportSummary summary = Fixtures.importInto(
                 sink,
                 Fixtures.path("audit-data.jsonl"),
                 Fixtures.path("shapes/cloudappevents-portal.csv"),
-                Fixtures.path("shapes/cloudappevents-streaming.json"));
+                Fixtures.path("shapes/cloudappevents-streaming.json"),
+                Fixtures.path("shapes/cloudappevents-runhuntingquery.json"));
 
         assertThat(sink.records).hasSize(3);
-        assertThat(summary.files()).extracting(FileSummary::duplicates).containsExactly(0L, 2L, 2L);
+        assertThat(summary.files()).extracting(FileSummary::duplicates).containsExactly(0L, 2L, 2L, 2L);
     }
 }

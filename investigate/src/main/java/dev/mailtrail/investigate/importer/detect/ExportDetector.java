@@ -86,23 +86,25 @@ public final class ExportDetector {
         return new ExportFile(file, format, layout, encoded.encoding(), encoded.gzip(), encoded.size());
     }
 
-    /** An OData page whose first record is Graph's audit log record; a page without records says nothing. */
+    /**
+     * An OData page whose first record is Graph's audit log record, or a hunting response whose first row has
+     * RawEventData; a page without records says nothing.
+     */
     private static ExportFile page(Path file, JsonFirstRecord first, Encoded encoded)
             throws UnrecognisedExportException {
-        if (!isGraphRecord(first.page())) {
+        ExportFormat format;
+        if (isGraphRecord(first.page())) {
+            format = ExportFormat.GRAPH_AUDIT_LOG_RECORDS;
+        } else if (first.page().contains(RAW_EVENT_DATA)) {
+            format = ExportFormat.CLOUD_APP_EVENTS_JSON;
+        } else {
             throw new UnrecognisedExportException(
                     file,
                     first.page().isEmpty()
                             ? "JSON whose first record has the members " + first.names()
                             : "an OData page whose records have the members " + first.page());
         }
-        return new ExportFile(
-                file,
-                ExportFormat.GRAPH_AUDIT_LOG_RECORDS,
-                Layout.ODATA_PAGES,
-                encoded.encoding(),
-                encoded.gzip(),
-                encoded.size());
+        return new ExportFile(file, format, Layout.ODATA_PAGES, encoded.encoding(), encoded.gzip(), encoded.size());
     }
 
     /** Graph's {@code auditLogRecord}: its own camelCase members around the AuditData. */

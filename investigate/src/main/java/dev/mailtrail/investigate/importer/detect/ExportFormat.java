@@ -34,8 +34,8 @@ public enum ExportFormat {
             "Defender XDR advanced hunting CloudAppEvents CSV", "columns Timestamp, ActionType, …, RawEventData"),
     CLOUD_APP_EVENTS_JSON(
             "Defender XDR CloudAppEvents JSON",
-            "rows with RawEventData, in an array or one per line, or the streaming API's records with"
-                    + " \"category\":\"AdvancedHunting-CloudAppEvents\"");
+            "rows with RawEventData, in an array, one per line or in a hunting response's results, or the"
+                    + " streaming API's records with \"category\":\"AdvancedHunting-CloudAppEvents\"");
 
     private final String title;
     private final String signature;

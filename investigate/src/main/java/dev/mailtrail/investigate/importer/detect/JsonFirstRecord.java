@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.mailtrail.investigate.importer.source.ODataPageSource;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -18,12 +19,12 @@ import java.util.Set;
  * @param officeActivityType whether the first object says {@code "Type":"OfficeActivity"}
  * @param category the first object's {@code category} when it is text (Defender's streaming API names the table
  *     there, {@code AdvancedHunting-CloudAppEvents}), else null
- * @param page when the first object is an OData page ({@code {"@odata.context":…,"value":[…]}}), the member names
- *     of the first element of its {@code value} array, empty when the array is; null when it is no page
+ * @param page when the first object is an OData page ({@code {"@odata.context":…,"value":[…]}}) or a hunting
+ *     response ({@code results}, {@code Results}), the member names of the first element of that array, empty
+ *     when the array is; null when it is no page
  */
 record JsonFirstRecord(
         Set<String> names, boolean emptyArray, boolean officeActivityType, String category, Set<String> page) {
-    private static final String PAGE_VALUE = "value";
     private static final JsonFactory JSON = new JsonFactory();
     private static final JsonMapper MAPPER = new JsonMapper();
 
@@ -53,7 +54,7 @@ record JsonFirstRecord(
                 if (name.equals("category") && value == JsonToken.VALUE_STRING) {
                     category = json.getText();
                 }
-                if (name.equals(PAGE_VALUE) && value == JsonToken.START_ARRAY) {
+                if (ODataPageSource.RECORDS.contains(name) && value == JsonToken.START_ARRAY) {
                     page = new LinkedHashSet<>();
                     firstElementNames(json, page);
                     break;

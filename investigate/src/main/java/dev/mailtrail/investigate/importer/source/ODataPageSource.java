@@ -9,18 +9,23 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.Set;
 
 /**
  * The records of OData pages as an API returns them, {@code {"@odata.context":…,"@odata.nextLink":…,"value":[…]}}
  * (Microsoft Graph), one page or several one after another: each element of a page's {@code value} array is one
  * unit, its text exactly as written, with the line it starts on. The pages are cut by {@link JsonValueSplitter};
- * the members beside {@code value} are the API's paging and are not records.
+ * the members beside {@code value} are the API's paging and are not records. Defender XDR's advanced hunting
+ * responses are read the same way, their rows being in {@code results} (Graph's {@code runHuntingQuery}, beside
+ * {@code schema}) or {@code Results} (the Defender API, beside {@code Schema} and {@code Stats}).
  *
  * <p>A page that is not JSON becomes one {@link SourceUnit.Unreadable} from the first record not yet given (the
  * records before it are given); a page without a {@code value} array becomes one too.
  */
 public final class ODataPageSource implements UnitSource {
-    private static final String VALUE = "value";
+    /** The members that hold a page's records. */
+    public static final Set<String> RECORDS = Set.of("value", "results", "Results");
+
     private static final int KEPT_OF_UNREADABLE = 1 << 20;
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -60,7 +65,7 @@ public final class ODataPageSource implements UnitSource {
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
                 JsonToken value = json.nextToken();
-                if (!name.equals(VALUE) || value != JsonToken.START_ARRAY) {
+                if (!RECORDS.contains(name) || value != JsonToken.START_ARRAY) {
                     json.skipChildren();
                     continue;
                 }

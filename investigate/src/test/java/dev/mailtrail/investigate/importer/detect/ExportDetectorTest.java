@@ -39,7 +39,8 @@ class ExportDetectorTest {
         "shapes/cloudappevents-portal.csv, CLOUD_APP_EVENTS_CSV, CSV",
         "shapes/cloudappevents-streaming.json, CLOUD_APP_EVENTS_JSON, JSON_LINES",
         "shapes/dfir-o365rc-purview.json, MANAGEMENT_ACTIVITY_JSON, JSON_VALUES",
-        "shapes/goose-ual.json, AUDIT_DATA_JSON_LINES, JSON_LINES"
+        "shapes/goose-ual.json, AUDIT_DATA_JSON_LINES, JSON_LINES",
+        "shapes/cloudappevents-runhuntingquery.json, CLOUD_APP_EVENTS_JSON, ODATA_PAGES"
     })
     void eachFixtureIsToldByItsContent(String fixture, ExportFormat format, ExportFile.Layout layout) throws Exception {
         ExportFile file = detector.detect(fixture(fixture));
