@@ -31,7 +31,10 @@ public record ExportFile(
         JSON_VALUES,
         /** One JSON value per line. */
         JSON_LINES,
-        /** The elements of the {@code value} arrays of OData pages, one page after another (Microsoft Graph). */
+        /**
+         * The records inside response objects, one response after another: the {@code value} array of OData pages
+         * (Microsoft Graph), the {@code results} or {@code Results} of Defender's hunting responses.
+         */
         ODATA_PAGES
     }
 

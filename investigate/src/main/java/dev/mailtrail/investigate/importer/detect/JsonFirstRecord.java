@@ -54,7 +54,10 @@ record JsonFirstRecord(
                 if (name.equals("category") && value == JsonToken.VALUE_STRING) {
                     category = json.getText();
                 }
-                if (ODataPageSource.RECORDS.contains(name) && value == JsonToken.START_ARRAY) {
+                // An AuditData record may have a member of that name: it starts with CreationTime, a page does not.
+                if (ODataPageSource.RECORDS.contains(name)
+                        && value == JsonToken.START_ARRAY
+                        && !names.contains("CreationTime")) {
                     page = new LinkedHashSet<>();
                     firstElementNames(json, page);
                     break;

@@ -122,6 +122,17 @@ class ExportDetectorTest {
                         + " folders or items; import Get-UAL's output for MailItemsAccessed)");
     }
 
+    @Test
+    void anAuditDataRecordWithAResultsArrayIsNoPage() throws Exception {
+        Path lines = dir.resolve("search.jsonl");
+        Files.writeString(
+                lines,
+                "{\"CreationTime\":\"2026-03-04T19:05:00\",\"RecordType\":1,\"Operation\":\"Search\","
+                        + "\"Results\":[{\"Name\":\"x\"}]}\n");
+
+        assertThat(detector.detect(lines).format()).isEqualTo(ExportFormat.AUDIT_DATA_JSON_LINES);
+    }
+
     private static Path fixture(String name) throws URISyntaxException {
         return Path.of(ExportDetectorTest.class.getResource("/importer/" + name).toURI());
     }
