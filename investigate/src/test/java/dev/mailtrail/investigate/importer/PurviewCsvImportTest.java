@@ -56,6 +56,18 @@ class PurviewCsvImportTest {
     }
 
     @Test
+    void purviewsExportSavedAgainByExcelInAGermanLocaleImportsTheSameRecords() throws Exception {
+        // Excel's "CSV (Trennzeichen-getrennt)": semicolons, quotes only where needed, Windows-1252.
+        CollectingSink sink = new CollectingSink();
+        ImportSummary summary = Fixtures.importInto(
+                sink, Fixtures.path("purview-audit-search.csv"), Fixtures.path("shapes/purview-excel-de.csv"));
+
+        assertThat(sink.rejects).isEmpty();
+        assertThat(summary.files()).extracting(FileSummary::format).containsOnly(ExportFormat.PURVIEW_AUDIT_CSV);
+        assertThat(summary.files()).extracting(FileSummary::duplicates).containsExactly(0L, 5L);
+    }
+
+    @Test
     void mailItemsAccessedBindKeepsItsFoldersAndItems() throws Exception {
         AuditRecord bind =
                 Fixtures.imported("purview-audit-search.csv").records.getFirst().record();
