@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Loads audit exports into a case: Purview CSV, Search-UnifiedAuditLog | Export-Csv,"
-                    + " Management Activity API JSON, JSON Lines of AuditData, Search-MailboxAuditLog rows,"
-                    + " Sentinel OfficeActivity (CSV or JSON), told apart by content. Directories are read"
+            "Loads audit exports into a case: Purview CSV, Search-UnifiedAuditLog | Export-Csv or"
+                    + " ConvertTo-Json, Management Activity API JSON, JSON Lines of AuditData, Microsoft Graph audit"
+                    + " log query records, Search-MailboxAuditLog rows, Sentinel OfficeActivity (CSV or JSON),"
+                    + " Microsoft-Extractor-Suite's Get-UAL and Get-UALGraph output, told apart by content. Directories are read"
                     + " recursively; files in them that are no export are skipped and listed.",
             "A record already in the case, from this run or an earlier one, is stored once. A row that cannot be"
                     + " read goes to the case's rejects.jsonl with its file, line and reason.",

@@ -1,7 +1,9 @@
 package dev.mailtrail.investigate.importer;
 
 import dev.mailtrail.investigate.importer.decode.UnitDecoder;
+import dev.mailtrail.investigate.importer.defender.CloudAppEventsReader;
 import dev.mailtrail.investigate.importer.detect.ExportFile;
+import dev.mailtrail.investigate.importer.graph.GraphAuditRecordReader;
 import dev.mailtrail.investigate.importer.mailbox.MailboxAuditLogCsvReader;
 import dev.mailtrail.investigate.importer.normalise.ExportDate;
 import dev.mailtrail.investigate.importer.sentinel.OfficeActivityReader;
@@ -9,9 +11,11 @@ import dev.mailtrail.investigate.importer.source.CountingInputStream;
 import dev.mailtrail.investigate.importer.source.CsvUnitSource;
 import dev.mailtrail.investigate.importer.source.JsonLinesSource;
 import dev.mailtrail.investigate.importer.source.JsonValueSplitter;
+import dev.mailtrail.investigate.importer.source.ODataPageSource;
 import dev.mailtrail.investigate.importer.source.UnitSource;
 import dev.mailtrail.investigate.importer.unified.ManagementActivityJsonReader;
 import dev.mailtrail.investigate.importer.unified.PurviewCsvReader;
+import dev.mailtrail.investigate.importer.unified.UnifiedAuditLogJsonReader;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -38,8 +42,18 @@ final class ExportReaders {
                     CsvUnitSource rows = new CsvUnitSource(open.text());
                     yield new OpenedExport(rows, new OfficeActivityReader(rows.header(), dates), open.counter());
                 }
+                case CLOUD_APP_EVENTS_CSV -> {
+                    CsvUnitSource rows = new CsvUnitSource(open.text());
+                    yield new OpenedExport(rows, new CloudAppEventsReader(rows.header(), dates), open.counter());
+                }
+                case CLOUD_APP_EVENTS_JSON ->
+                    new OpenedExport(json(file, open.text()), new CloudAppEventsReader(null, dates), open.counter());
                 case MANAGEMENT_ACTIVITY_JSON, AUDIT_DATA_JSON_LINES ->
                     new OpenedExport(json(file, open.text()), new ManagementActivityJsonReader(), open.counter());
+                case UNIFIED_AUDIT_LOG_JSON ->
+                    new OpenedExport(json(file, open.text()), new UnifiedAuditLogJsonReader(), open.counter());
+                case GRAPH_AUDIT_LOG_RECORDS ->
+                    new OpenedExport(json(file, open.text()), new GraphAuditRecordReader(), open.counter());
                 case OFFICE_ACTIVITY_JSON ->
                     new OpenedExport(json(file, open.text()), new OfficeActivityReader(null, dates), open.counter());
             };
@@ -50,6 +64,10 @@ final class ExportReaders {
     }
 
     private static UnitSource json(ExportFile file, Reader text) {
-        return file.layout() == ExportFile.Layout.JSON_LINES ? new JsonLinesSource(text) : new JsonValueSplitter(text);
+        return switch (file.layout()) {
+            case JSON_LINES -> new JsonLinesSource(text);
+            case ODATA_PAGES -> new ODataPageSource(text);
+            case JSON_VALUES, CSV -> new JsonValueSplitter(text);
+        };
     }
 }

@@ -36,6 +36,38 @@ class PurviewCsvImportTest {
     }
 
     @Test
+    void exportCsvMadeInADayFirstLocaleImportsEveryRow() throws Exception {
+        // Search-UnifiedAuditLog | Export-Csv (and Microsoft-Extractor-Suite's Get-UAL CSV) in an en-GB session.
+        CollectingSink sink = Fixtures.imported("shapes/search-unifiedauditlog-en-gb.csv");
+
+        assertThat(sink.rejects).isEmpty();
+        ImportedRecord bind = sink.records.getFirst();
+        assertThat(bind.exportColumns()).containsEntry("CreationDate", "14/03/2026 21:40:02");
+        assertThat(bind.record().creationTime()).isEqualTo(Instant.parse("2026-03-14T21:40:02Z"));
+        assertThat(bind.record().operation()).isEqualTo("MailItemsAccessed");
+        assertThat(bind.record().userId()).isEqualTo("ceo@contoso.example");
+        assertThat(bind.record().clientIpAddress()).isEqualTo("203.0.113.5");
+        assertThat(bind.record().folders()).singleElement().satisfies(folder -> assertThat(folder.folderItems())
+                .extracting(item -> item.internetMessageId())
+                .containsExactly("<AM6PR04MB1234.payroll-2026@contoso.example>"));
+        AuditRecord rule = sink.records.get(1).record();
+        assertThat(rule.creationTime()).isEqualTo(Instant.parse("2026-03-14T19:07:40Z"));
+        assertThat(rule.operation()).isEqualTo("UpdateInboxRules");
+    }
+
+    @Test
+    void purviewsExportSavedAgainByExcelInAGermanLocaleImportsTheSameRecords() throws Exception {
+        // Excel's "CSV (Trennzeichen-getrennt)": semicolons, quotes only where needed, Windows-1252.
+        CollectingSink sink = new CollectingSink();
+        ImportSummary summary = Fixtures.importInto(
+                sink, Fixtures.path("purview-audit-search.csv"), Fixtures.path("shapes/purview-excel-de.csv"));
+
+        assertThat(sink.rejects).isEmpty();
+        assertThat(summary.files()).extracting(FileSummary::format).containsOnly(ExportFormat.PURVIEW_AUDIT_CSV);
+        assertThat(summary.files()).extracting(FileSummary::duplicates).containsExactly(0L, 5L);
+    }
+
+    @Test
     void mailItemsAccessedBindKeepsItsFoldersAndItems() throws Exception {
         AuditRecord bind =
                 Fixtures.imported("purview-audit-search.csv").records.getFirst().record();

@@ -25,6 +25,9 @@ public final class ExportDetector {
     private static final int GZIP_MAGIC_1 = 0x1F;
     private static final int GZIP_MAGIC_2 = 0x8B;
     private static final String AUDIT_DATA = "AuditData";
+    private static final String GRAPH_AUDIT_DATA = "auditData";
+    private static final String RAW_EVENT_DATA = "RawEventData";
+    private static final String CLOUD_APP_EVENTS_STREAM = "AdvancedHunting-CloudAppEvents";
     private static final List<String> EXPORT_CSV_COLUMNS = List.of("ResultIndex", "ResultCount", "RunspaceId");
     private static final List<String> OFFICE_ACTIVITY_NAMES =
             List.of("TimeGenerated", "OfficeWorkload", "OfficeId", "Client_IPAddress", "Logon_Type", "SourceSystem");
@@ -57,10 +60,19 @@ public final class ExportDetector {
         boolean array = text.charAt(0) == '[';
         Layout layout = !array && JsonFirstRecord.firstLineIsObject(text) ? Layout.JSON_LINES : Layout.JSON_VALUES;
         ExportFormat format;
+        if (first.page() != null) {
+            return page(file, first, encoded);
+        }
         if (first.emptyArray()) {
             format = ExportFormat.MANAGEMENT_ACTIVITY_JSON;
+        } else if (first.names().contains(RAW_EVENT_DATA) || CLOUD_APP_EVENTS_STREAM.equals(first.category())) {
+            format = ExportFormat.CLOUD_APP_EVENTS_JSON;
         } else if (first.officeActivityType() || containsAny(first.names(), OFFICE_ACTIVITY_NAMES)) {
             format = ExportFormat.OFFICE_ACTIVITY_JSON;
+        } else if (isGraphRecord(first.names())) {
+            format = ExportFormat.GRAPH_AUDIT_LOG_RECORDS;
+        } else if (first.names().contains(AUDIT_DATA)) {
+            format = ExportFormat.UNIFIED_AUDIT_LOG_JSON;
         } else if (first.names().contains("CreationTime")
                 || first.names().containsAll(Set.of("RecordType", "Operation"))) {
             format = array ? ExportFormat.MANAGEMENT_ACTIVITY_JSON : ExportFormat.AUDIT_DATA_JSON_LINES;
@@ -74,6 +86,33 @@ public final class ExportDetector {
         return new ExportFile(file, format, layout, encoded.encoding(), encoded.gzip(), encoded.size());
     }
 
+    /**
+     * An OData page whose first record is Graph's audit log record, or a hunting response whose first row has
+     * RawEventData; a page without records says nothing.
+     */
+    private static ExportFile page(Path file, JsonFirstRecord first, Encoded encoded)
+            throws UnrecognisedExportException {
+        ExportFormat format;
+        if (isGraphRecord(first.page())) {
+            format = ExportFormat.GRAPH_AUDIT_LOG_RECORDS;
+        } else if (first.page().contains(RAW_EVENT_DATA)) {
+            format = ExportFormat.CLOUD_APP_EVENTS_JSON;
+        } else {
+            throw new UnrecognisedExportException(
+                    file,
+                    first.page().isEmpty()
+                            ? "JSON whose first record has the members " + first.names()
+                            : "an OData page whose records have the members " + first.page());
+        }
+        return new ExportFile(file, format, Layout.ODATA_PAGES, encoded.encoding(), encoded.gzip(), encoded.size());
+    }
+
+    /** Graph's {@code auditLogRecord}: its own camelCase members around the AuditData. */
+    private static boolean isGraphRecord(Set<String> names) {
+        return names.contains("auditLogRecordType")
+                || (names.contains(GRAPH_AUDIT_DATA) && names.contains("createdDateTime"));
+    }
+
     private static ExportFile csv(Path file, String text, Encoded encoded)
             throws IOException, UnrecognisedExportException {
         CsvHeader header;
@@ -82,8 +121,7 @@ public final class ExportDetector {
         }
         ExportFormat format = csvFormat(header);
         if (format == null) {
-            throw new UnrecognisedExportException(
-                    file, header.size() <= 1 ? "neither JSON nor CSV with a header" : "CSV with the header " + header);
+            throw new UnrecognisedExportException(file, LossyCsv.describe(header));
         }
         return new ExportFile(file, format, Layout.CSV, encoded.encoding(), encoded.gzip(), encoded.size());
     }
@@ -92,6 +130,9 @@ public final class ExportDetector {
         if (header.has(AUDIT_DATA)) {
             boolean exportCsv = header.typeLine() || EXPORT_CSV_COLUMNS.stream().anyMatch(header::has);
             return exportCsv ? ExportFormat.UNIFIED_AUDIT_LOG_CSV : ExportFormat.PURVIEW_AUDIT_CSV;
+        }
+        if (header.has(RAW_EVENT_DATA)) {
+            return ExportFormat.CLOUD_APP_EVENTS_CSV;
         }
         if (header.has("LastAccessed")
                 && header.has("Operation")

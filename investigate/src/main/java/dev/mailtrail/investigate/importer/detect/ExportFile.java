@@ -30,7 +30,12 @@ public record ExportFile(
         /** JSON values one after another, or inside top-level arrays. */
         JSON_VALUES,
         /** One JSON value per line. */
-        JSON_LINES
+        JSON_LINES,
+        /**
+         * The records inside response objects, one response after another: the {@code value} array of OData pages
+         * (Microsoft Graph), the {@code results} or {@code Results} of Defender's hunting responses.
+         */
+        ODATA_PAGES
     }
 
     /** The text, after any byte order mark; {@code counter} counts the bytes read from disk. */

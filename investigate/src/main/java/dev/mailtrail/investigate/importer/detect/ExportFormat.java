@@ -21,7 +21,21 @@ public enum ExportFormat {
             "columns TimeGenerated, UserId, Operation, … and no AuditData"),
     OFFICE_ACTIVITY_JSON(
             "Sentinel / Log Analytics OfficeActivity JSON",
-            "an array or lines of objects with TimeGenerated, OfficeWorkload, Client_IPAddress, …");
+            "an array or lines of objects with TimeGenerated, OfficeWorkload, Client_IPAddress, …"),
+    UNIFIED_AUDIT_LOG_JSON(
+            "Search-UnifiedAuditLog | ConvertTo-Json",
+            "objects with AuditData (JSON text or an object) beside CreationDate, UserIds, Operations, …, in an array,"
+                    + " one after another or one per line (also Microsoft-Extractor-Suite's Get-UAL JSON and JSONL)"),
+    GRAPH_AUDIT_LOG_RECORDS(
+            "Microsoft Graph audit log query records",
+            "objects with auditData, createdDateTime, auditLogRecordType, …: the API's pages {\"value\":[…]}, an"
+                    + " array (Microsoft-Extractor-Suite's Get-UALGraph JSON) or one per line"),
+    CLOUD_APP_EVENTS_CSV(
+            "Defender XDR advanced hunting CloudAppEvents CSV", "columns Timestamp, ActionType, …, RawEventData"),
+    CLOUD_APP_EVENTS_JSON(
+            "Defender XDR CloudAppEvents JSON",
+            "rows with RawEventData, in an array, one per line or in a hunting response's results, or the"
+                    + " streaming API's records with \"category\":\"AdvancedHunting-CloudAppEvents\"");
 
     private final String title;
     private final String signature;

@@ -3,6 +3,7 @@ package dev.mailtrail.investigate.importer.normalise;
 import dev.mailtrail.format.IsoSeconds;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -28,6 +29,11 @@ public final class ExportDate {
             "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?");
     private static final Pattern US = Pattern.compile(
             "(\\d{1,2})/(\\d{1,2})/(\\d{4}),? +(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?: *([AaPp][Mm]))?");
+    /** A date and time in another locale's order and separators, with an optional fraction and day period. */
+    private static final Pattern ANY_LOCALE = Pattern.compile(
+            "(\\d{1,4})[./-](\\d{1,2})[./-](\\d{1,4})\\.?,? +(\\d{1,2})[:.](\\d{2})(?:[:.]\\d{2}(?:[.,]\\d{1,9})?)?(?: *\\S{1,6})?");
+
+    private static final int YEAR_DIGITS = 4;
     private static final int NANO_DIGITS = 9;
 
     private final ZoneId zoneless;
@@ -57,6 +63,45 @@ public final class ExportDate {
         }
         Matcher us = US.matcher(trimmed);
         return us.matches() ? us(us) : null;
+    }
+
+    /**
+     * Whether the text is a date and time as Export-Csv writes it in any locale, which formats dates by the
+     * session's culture: day first ({@code 13/03/2026 19:05:00} en-GB, {@code 13.03.2026 19:05:00} de-DE,
+     * {@code 13.3.2026 19.05.00} fi-FI, {@code 13-3-2026 19:05:00} nl-NL), year first ({@code 2026/03/13 19:05:00}
+     * ja-JP), or one {@link #parse} reads. It says only that the text is a real day in some order of day and month,
+     * never which: for a column that is checked, not read ({@code CreationDate} beside the AuditData that holds the
+     * time). {@code 13/45/2026} is no date in any order.
+     */
+    public boolean isDateInSomeLocale(String text) {
+        if (parse(text) != null) {
+            return true;
+        }
+        Matcher m = ANY_LOCALE.matcher(text == null ? "" : text.trim());
+        if (!m.matches() || Integer.parseInt(m.group(4)) > 23) {
+            return false;
+        }
+        String first = m.group(1);
+        String last = m.group(3);
+        int middle = Integer.parseInt(m.group(2));
+        if (first.length() == YEAR_DIGITS && last.length() <= 2) {
+            return isDay(Integer.parseInt(first), middle, Integer.parseInt(last));
+        }
+        if (last.length() != YEAR_DIGITS || first.length() > 2) {
+            return false;
+        }
+        int year = Integer.parseInt(last);
+        int leading = Integer.parseInt(first);
+        return isDay(year, middle, leading) || isDay(year, leading, middle);
+    }
+
+    private static boolean isDay(int year, int month, int day) {
+        try {
+            LocalDate.of(year, month, day);
+            return true;
+        } catch (DateTimeException notADay) {
+            return false;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -15,11 +16,16 @@ import java.util.List;
  * field may span lines) read with FastCSV. A PowerShell {@code #TYPE} line before the header is skipped. Rows
  * keep the number of fields they have: whether that is wrong is the decoder's call, with the row's line.
  *
+ * <p>The field separator is the header's: a comma, or, in a header without one, the semicolon that Excel and
+ * {@code Export-Csv -UseCulture} write in locales whose decimal mark is a comma (de-DE, fr-FR, nl-NL …), or a
+ * tab.
+ *
  * <p>FastCSV refuses a field longer than its buffer (16 M characters) and an unclosed quote; the rest of the
  * file then becomes one {@link SourceUnit.Unreadable} unit, as nothing after it can be split reliably.
  */
 public final class CsvUnitSource implements UnitSource {
     private static final String TYPE_LINE = "#TYPE";
+    private static final int HEADER_LOOKAHEAD = 1 << 16;
 
     private final CsvReader<CsvRecord> csv;
     private final CloseableIterator<CsvRecord> rows;
@@ -29,12 +35,14 @@ public final class CsvUnitSource implements UnitSource {
 
     /** Reads the header at once; a file with none (empty) has an empty header. */
     public CsvUnitSource(Reader text) throws IOException {
+        PushbackReader peekable = new PushbackReader(text, HEADER_LOOKAHEAD);
         this.csv = CsvReader.builder()
+                .fieldSeparator(separator(peekable))
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .skipEmptyLines(true)
                 .allowUnclosedQuote(false)
-                .ofCsvRecord(text);
+                .ofCsvRecord(peekable);
         this.rows = csv.iterator();
         this.header = readHeader();
     }
@@ -70,6 +78,48 @@ public final class CsvUnitSource implements UnitSource {
     @Override
     public void close() throws IOException {
         csv.close();
+    }
+
+    /** The header's field separator, read from the text's start, which is given back to be read again. */
+    private static char separator(PushbackReader text) throws IOException {
+        char[] start = new char[HEADER_LOOKAHEAD];
+        int length = 0;
+        while (length < start.length) {
+            int n = text.read(start, length, start.length - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+        }
+        text.unread(start, 0, length);
+        String lines = new String(start, 0, length).replace("\uFEFF", "");
+        int lineEnd = lines.indexOf('\n');
+        String header = lineEnd < 0 ? lines : lines.substring(0, lineEnd);
+        if (header.strip().startsWith(TYPE_LINE) && lineEnd >= 0) {
+            int next = lines.indexOf('\n', lineEnd + 1);
+            header = next < 0 ? lines.substring(lineEnd + 1) : lines.substring(lineEnd + 1, next);
+        }
+        return separatorOf(header);
+    }
+
+    /** A comma if the header has one outside quotes, else a semicolon, else a tab, else a comma. */
+    static char separatorOf(String header) {
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',') {
+                return ',';
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            } else if (!quoted && c == '\t') {
+                tabs++;
+            }
+        }
+        return semicolons > 0 ? ';' : tabs > 0 ? '\t' : ',';
     }
 
     private CsvHeader readHeader() throws IOException {

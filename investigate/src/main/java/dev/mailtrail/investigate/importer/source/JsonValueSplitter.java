@@ -38,7 +38,9 @@ public final class JsonValueSplitter implements UnitSource {
             if (c == '[' && !inArray) {
                 inArray = true;
                 pos++;
-            } else if (c == ']' && inArray) {
+            } else if (c == ']') {
+                // The end of an array, or of one whose '[' a merge cut off (Microsoft-Extractor-Suite's
+                // Merge-OutputFiles strips each file's outer brackets, but not those of a window written after it).
                 inArray = false;
                 pos++;
             } else if (c == ',') {
@@ -115,6 +117,11 @@ public final class JsonValueSplitter implements UnitSource {
 
     /** A number, literal or stray text, to the next separator; a record is refused later, with its text. */
     private boolean scalar(Capture capture) throws IOException {
+        if (buffer[pos] == '}') {
+            // A stray closing brace is a value of its own, refused later: the text must always move on.
+            capture.append(buffer, pos, ++pos);
+            return true;
+        }
         while (fill()) {
             int start = pos;
             while (pos < limit && !isDelimiter(buffer[pos])) {

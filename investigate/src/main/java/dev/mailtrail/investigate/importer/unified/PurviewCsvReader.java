@@ -18,8 +18,9 @@ import java.util.List;
  * Rows of a CSV with an AuditData column: Purview's audit search export (both headers) and
  * {@code Search-UnifiedAuditLog | Export-Csv} (RecordType, CreationDate, UserIds, Operations, AuditData,
  * ResultIndex, ResultCount, Identity …). The record is the AuditData, read losslessly; every other column is kept
- * as written in the export columns. A {@code CreationDate} that is not a date (ISO or US locale) refuses the row:
- * it means the row is not what its header says.
+ * as written in the export columns. A {@code CreationDate} that is not a date refuses the row: it means the row is
+ * not what its header says. Export-Csv writes it in the session's locale ({@code 13/03/2026 19:05:00} in en-GB);
+ * any locale's date will do, as the AuditData's CreationTime, not this column, is the record's time.
  *
  * <p>Thread-safe.
  */
@@ -35,12 +36,20 @@ public final class PurviewCsvReader implements UnitDecoder {
     private final List<String> columnNames;
 
     public PurviewCsvReader(CsvHeader header, ExportDate dates) {
+        this(header, dates, AUDIT_DATA, CREATION_DATE);
+    }
+
+    /**
+     * For a CSV whose AuditData is in column {@code auditData} (Defender's {@code RawEventData}) and whose date
+     * column to check is {@code creationDate}, or none when null.
+     */
+    public PurviewCsvReader(CsvHeader header, ExportDate dates, String auditData, String creationDate) {
         this.header = header;
         this.dates = dates;
-        this.auditDataColumn = header.indexOf(AUDIT_DATA);
-        this.creationDateColumn = header.indexOf(CREATION_DATE);
+        this.auditDataColumn = header.indexOf(auditData);
+        this.creationDateColumn = creationDate == null ? -1 : header.indexOf(creationDate);
         if (auditDataColumn < 0) {
-            throw new IllegalArgumentException("not a Purview or Export-Csv header (no AuditData): " + header);
+            throw new IllegalArgumentException("no " + auditData + " column in the header " + header);
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -57,8 +66,9 @@ public final class PurviewCsvReader implements UnitDecoder {
         RowShape.check(fields, header, auditDataColumn);
         if (creationDateColumn >= 0 && creationDateColumn < fields.size()) {
             String creationDate = fields.get(creationDateColumn);
-            if (!creationDate.isBlank() && dates.parse(creationDate) == null) {
-                throw new UnitRejected(CREATION_DATE + ": " + Quoted.of(creationDate) + " is not a date");
+            if (!creationDate.isBlank() && !dates.isDateInSomeLocale(creationDate)) {
+                throw new UnitRejected(
+                        header.name(creationDateColumn) + ": " + Quoted.of(creationDate) + " is not a date");
             }
         }
         AuditRecord record = auditData.read(fields.get(auditDataColumn));

@@ -27,7 +27,20 @@ class ExportDetectorTest {
         "audit-data.jsonl, AUDIT_DATA_JSON_LINES, JSON_LINES",
         "mailbox-audit-log.csv, MAILBOX_AUDIT_LOG_CSV, CSV",
         "office-activity.json, OFFICE_ACTIVITY_JSON, JSON_VALUES",
-        "office-activity-portal.csv, OFFICE_ACTIVITY_CSV, CSV"
+        "office-activity-portal.csv, OFFICE_ACTIVITY_CSV, CSV",
+        "shapes/ps51-convertto-json.json, UNIFIED_AUDIT_LOG_JSON, JSON_VALUES",
+        "shapes/extractor-suite-ual.json, UNIFIED_AUDIT_LOG_JSON, JSON_VALUES",
+        "shapes/extractor-suite-ual.jsonl, UNIFIED_AUDIT_LOG_JSON, JSON_LINES",
+        "shapes/graph-audit-records-pages.json, GRAPH_AUDIT_LOG_RECORDS, ODATA_PAGES",
+        "shapes/graph-audit-records.json, GRAPH_AUDIT_LOG_RECORDS, JSON_VALUES",
+        "shapes/graph-audit-data.jsonl, AUDIT_DATA_JSON_LINES, JSON_LINES",
+        "shapes/graph-audit-records.csv, PURVIEW_AUDIT_CSV, CSV",
+        "shapes/search-unifiedauditlog-en-gb.csv, UNIFIED_AUDIT_LOG_CSV, CSV",
+        "shapes/cloudappevents-portal.csv, CLOUD_APP_EVENTS_CSV, CSV",
+        "shapes/cloudappevents-streaming.json, CLOUD_APP_EVENTS_JSON, JSON_LINES",
+        "shapes/dfir-o365rc-purview.json, MANAGEMENT_ACTIVITY_JSON, JSON_VALUES",
+        "shapes/goose-ual.json, AUDIT_DATA_JSON_LINES, JSON_LINES",
+        "shapes/cloudappevents-runhuntingquery.json, CLOUD_APP_EVENTS_JSON, ODATA_PAGES"
     })
     void eachFixtureIsToldByItsContent(String fixture, ExportFormat format, ExportFile.Layout layout) throws Exception {
         ExportFile file = detector.detect(fixture(fixture));
@@ -89,6 +102,35 @@ class ExportDetectorTest {
                         + " members [@odata.context, value])")
                 .hasMessageContaining("Known formats:\n  - Purview audit search export CSV");
         assertThatThrownBy(() -> detector.detect(empty)).hasMessageContaining("the file is empty");
+    }
+
+    @Test
+    void csvsThatLostTheRecordsItemsAreRefusedSayingWhatToImportInstead() throws Exception {
+        Path flattened = fixture("shapes/hawk-mailitemsaccessed.csv");
+        Path summary = fixture("shapes/extractor-suite-mailitemsaccessed.csv");
+
+        assertThatThrownBy(() -> detector.detect(flattened))
+                .isInstanceOf(UnrecognisedExportException.class)
+                .hasMessageStartingWith(flattened + ": not an audit export MailTrail knows (AuditData flattened into"
+                        + " CSV columns (29 columns, CreationTime, Operation, RecordType …)")
+                .hasMessageContaining("Export-Csv writes them as \"System.Object[]\"; import the same tool's JSON"
+                        + " output, or an export with an AuditData column)")
+                .hasMessageContaining("Known formats:\n  - Purview audit search export CSV");
+        assertThatThrownBy(() -> detector.detect(summary))
+                .hasMessageContaining("(Microsoft-Extractor-Suite's Get-MailItemsAccessed summary (TimeStamp,User,"
+                        + "Action,SessionId,ClientIP,MailAccessType,IsThrottled,OperationCount), which has no record Id,"
+                        + " folders or items; import Get-UAL's output for MailItemsAccessed)");
+    }
+
+    @Test
+    void anAuditDataRecordWithAResultsArrayIsNoPage() throws Exception {
+        Path lines = dir.resolve("search.jsonl");
+        Files.writeString(
+                lines,
+                "{\"CreationTime\":\"2026-03-04T19:05:00\",\"RecordType\":1,\"Operation\":\"Search\","
+                        + "\"Results\":[{\"Name\":\"x\"}]}\n");
+
+        assertThat(detector.detect(lines).format()).isEqualTo(ExportFormat.AUDIT_DATA_JSON_LINES);
     }
 
     private static Path fixture(String name) throws URISyntaxException {

@@ -54,6 +54,29 @@ class ExportDateTest {
         assertThat(utc.parse(text)).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "14/03/2026 21:40:02",
+                "04/03/2026 21:40:02",
+                "14.03.2026 21:40:02",
+                "14.3.2026 21.40.02",
+                "14-3-2026 21:40:02",
+                "2026/03/14 21:40:02",
+                "14/03/2026 09:40:02 PM",
+                "3/14/2026 9:40:02 PM",
+                "2026-03-14T21:40:02.0000000Z"
+            })
+    void exportCsvDatesOfAnyLocaleAreDates(String text) {
+        assertThat(utc.isDateInSomeLocale(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"13/45/2026 19:05:00", "31/31/2026 10:00:00", "14/03/2026 25:00:00", "yesterday", ""})
+    void whatIsNoDayInAnyOrderIsNoDateInAnyLocale(String text) {
+        assertThat(utc.isDateInSomeLocale(text)).isFalse();
+    }
+
     @Test
     void textWithoutAZoneIsReadInTheZoneGiven() {
         ExportDate paris = new ExportDate(ZoneId.of("Europe/Paris"));

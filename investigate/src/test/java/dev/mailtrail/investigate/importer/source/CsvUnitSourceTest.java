@@ -48,6 +48,22 @@ class CsvUnitSourceTest {
     }
 
     @Test
+    void theSeparatorIsTheHeaders() throws IOException {
+        String excel = "#TYPE System.Management.Automation.PSCustomObject\r\n"
+                + "\"CreationDate\";\"AuditData\"\r\n"
+                + "04.03.2026 19:05;\"{\"\"Id\"\": 1, \"\"A\"\": \"\"x;y\"\"}\"\r\n";
+        try (CsvUnitSource source = new CsvUnitSource(new StringReader(excel))) {
+            assertThat(source.header().columns()).containsExactly("CreationDate", "AuditData");
+            assertThat(rows(source))
+                    .containsExactly(
+                            new SourceUnit.CsvRow(3, List.of("04.03.2026 19:05", "{\"Id\": 1, \"A\": \"x;y\"}")));
+        }
+        assertThat(CsvUnitSource.separatorOf("\"a;b\",c")).isEqualTo(',');
+        assertThat(CsvUnitSource.separatorOf("a\tb")).isEqualTo('\t');
+        assertThat(CsvUnitSource.separatorOf("a")).isEqualTo(',');
+    }
+
+    @Test
     void anUnclosedQuoteMakesTheRestOfTheFileOneUnreadableUnit() throws IOException {
         String csv = "A,B\n1,2\n3,\"never closed\n4,5\n";
         try (CsvUnitSource source = new CsvUnitSource(new StringReader(csv))) {

@@ -67,6 +67,17 @@ class JsonValueSplitterTest {
     }
 
     @Test
+    void strayClosingBracketsEndTheSplitInsteadOfRepeatingForever() throws IOException {
+        // Microsoft-Extractor-Suite's Merge-OutputFiles: each file's outer brackets cut, a window's object after.
+        assertThat(split("[\n{\"a\":1}]\n\n{\"a\":2},{\"a\":3}]\n"))
+                .extracting(u -> ((SourceUnit.JsonText) u).text())
+                .containsExactly("{\"a\":1}", "{\"a\":2}", "{\"a\":3}");
+        assertThat(split("{\"a\":1}}]}"))
+                .extracting(u -> ((SourceUnit.JsonText) u).text())
+                .containsExactly("{\"a\":1}", "}", "}");
+    }
+
+    @Test
     void aValueLongerThanTheBufferIsWhole() throws IOException {
         String big = "{\"s\":\"" + "x".repeat(200_000) + "\"}";
 
