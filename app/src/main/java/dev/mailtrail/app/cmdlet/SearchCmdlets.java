@@ -3,6 +3,8 @@ package dev.mailtrail.app.cmdlet;
 import dev.mailtrail.app.search.ExportCsvOutput;
 import dev.mailtrail.app.search.JsonLinesOutput;
 import dev.mailtrail.app.search.JsonOutput;
+import dev.mailtrail.app.search.MailboxEntryCsvOutput;
+import dev.mailtrail.app.search.MailboxEntryJsonOutput;
 import dev.mailtrail.app.search.MailboxEntryList;
 import dev.mailtrail.app.search.MailboxSummaryList;
 import dev.mailtrail.app.search.PurviewCsvOutput;
@@ -167,9 +169,9 @@ final class SearchCmdlets {
         try {
             return switch (parameters.format()) {
                 case LIST -> mailbox ? new MailboxEntryList(context.out()) : new UnifiedResultList(context.out());
-                case JSON -> new JsonOutput(context.out());
+                case JSON -> mailbox ? new MailboxEntryJsonOutput(context.out()) : new JsonOutput(context.out());
                 case JSONL -> new JsonLinesOutput(context.out());
-                case CSV -> new ExportCsvOutput(context.out());
+                case CSV -> mailbox ? new MailboxEntryCsvOutput(context.out()) : new ExportCsvOutput(context.out());
                 case PURVIEWCSV -> new PurviewCsvOutput(context.out());
             };
         } catch (IOException e) {

@@ -96,6 +96,24 @@ class SearchCmdletsProcessTest {
     }
 
     @Test
+    void theMailboxLogExportsItsEntriesNotTheUnifiedLogsResults() {
+        Result csv = search(
+                "Search-MailboxAuditLog", "-Identity", "alice@contoso.com", "-LogonTypes", "Admin", "-Format", "Csv");
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.getFirst())
+                .startsWith("\"Operation\",\"OperationResult\",\"LogonType\",")
+                .contains("\"MailboxOwnerUPN\"", "\"AggregatedRecordFoldersData\"", "\"LastAccessed\"")
+                .doesNotContain("\"AuditData\"");
+        assertThat(lines.get(1))
+                .startsWith("\"MailItemsAccessed\",\"Succeeded\",\"Admin\",")
+                .contains("\"\"InternetMessageId\"\":\"\"<inv-4471@contoso.com>\"\"");
+
+        Result json = search(
+                "Search-MailboxAuditLog", "-Identity", "alice@contoso.com", "-LogonTypes", "Admin", "-Format", "Json");
+        assertThat(json.out()).contains("\"Operation\" : \"MailItemsAccessed\"", "\"LogonType\" : \"Admin\"");
+    }
+
+    @Test
     void aMailboxWithNoRecordsAtAllIsNamedInAWarning() {
         Result misspelt = search("Search-MailboxAuditLog", "-Identity", "alcie@contoso.com", "-ShowDetails");
         assertThat(misspelt.exit()).isZero();
