@@ -5,9 +5,11 @@ import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -29,6 +31,9 @@ final class AccessWindow {
 
     private List<ItemRef> firstItems;
     private Map<FolderRef, List<ItemRef>> moreFolders;
+    /** The items of a Sync window so far, by folder and identity (null for a Bind window: de-duplicated apart). */
+    private Set<String> added;
+
     int operationCount;
     /** Set once the window has been turned into a record (or suppressed); see {@link ClosingWindows}. */
     boolean closed;
@@ -44,6 +49,16 @@ final class AccessWindow {
 
     void add(FolderRef folder, ItemRef item) {
         addFolder(folder).add(item);
+    }
+
+    /** Adds {@code item} unless the window already holds it: a Sync lists each message that went out once. */
+    void addOnce(FolderRef folder, ItemRef item) {
+        if (added == null) {
+            added = new HashSet<>();
+        }
+        if (added.add(folder.path() + '\u0000' + item.identity())) {
+            addFolder(folder).add(item);
+        }
     }
 
     List<ItemRef> addFolder(FolderRef folder) {

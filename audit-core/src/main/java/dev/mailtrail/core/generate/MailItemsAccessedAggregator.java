@@ -101,7 +101,7 @@ final class MailItemsAccessedAggregator {
         }
         window.addFolder(folder);
         for (ItemRef item : access.items()) {
-            window.add(folder, item);
+            window.addOnce(folder, item);
         }
         window.operationCount++;
     }

@@ -87,4 +87,16 @@ class RecordGeneratorSyncTest {
                 .flatExtracting(FolderItems::folderItems)
                 .hasSize(1);
     }
+
+    @Test
+    void aMessageThatWentOutTwiceInOneSyncIsListedOnce() {
+        replay.accept(alice.sync(at(0), "A"));
+        replay.accept(alice.sync(at(10), "B"));
+        replay.accept(alice.sync(at(20), "A"));
+
+        AuditRecord record = replay.flush().getFirst();
+
+        assertThat(record.syncedItems()).extracting(ItemRef::id).containsExactly("A", "B");
+        assertThat(record.operationCount()).isEqualTo(3);
+    }
 }
