@@ -33,11 +33,8 @@ public final class ScopeText {
             out.println("  " + line);
         }
         section(out, "Messages read (Bind)", scope.reads().size(), readLines(scope.reads()));
-        section(
-                out,
-                "Folders taken whole (Sync): every item must be assumed read",
-                scope.syncs().size(),
-                syncLines(scope.syncs()));
+        List<String> syncs = syncLines(scope.syncs());
+        section(out, "Folders taken whole (Sync): every item must be assumed read", syncs.size(), syncs);
         List<String> blind = new ArrayList<>();
         for (BlindWindow window : scope.blindWindows()) {
             blind.add(time(window.from()) + " → " + (window.to() == null ? "(not ended)" : time(window.to())) + "  "
@@ -88,16 +85,40 @@ public final class ScopeText {
         return lines;
     }
 
+    /**
+     * One line per folder, as the statement counts them: when it was first taken, the most items one Sync record
+     * names (each record lists every item that went out in its window), and how many Sync records there were until
+     * when.
+     */
     private static List<String> syncLines(List<FolderSync> syncs) {
-        Map<String, String> lines = new LinkedHashMap<>();
+        Map<String, List<FolderSync>> byFolder = new LinkedHashMap<>();
         for (FolderSync sync : syncs) {
-            lines.putIfAbsent(
-                    sync.folder(),
-                    time(sync.time()) + "  " + sync.folder()
-                            + (sync.syncedItems() == null ? "" : "  (" + sync.syncedItems() + " items)") + "  ["
-                            + sync.access().ip() + " " + sync.access().client() + "]");
+            byFolder.computeIfAbsent(sync.folder(), f -> new ArrayList<>()).add(sync);
         }
-        return new ArrayList<>(lines.values());
+        List<String> lines = new ArrayList<>();
+        byFolder.forEach((folder, records) -> {
+            FolderSync first = records.getFirst();
+            Integer items = records.stream()
+                    .map(FolderSync::syncedItems)
+                    .filter(n -> n != null)
+                    .max(Integer::compare)
+                    .orElse(null);
+            Instant last = records.stream()
+                    .map(FolderSync::time)
+                    .max(Instant::compareTo)
+                    .orElse(first.time());
+            List<String> notes = new ArrayList<>();
+            if (items != null) {
+                notes.add(items + (items == 1 ? " item" : " items"));
+            }
+            if (records.size() > 1) {
+                notes.add(records.size() + " Sync records to " + time(last));
+            }
+            lines.add(
+                    time(first.time()) + "  " + folder + (notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")")
+                            + "  [" + first.access().ip() + " " + first.access().client() + "]");
+        });
+        return lines;
     }
 
     private static void section(PrintWriter out, String title, int count, List<String> lines) {
