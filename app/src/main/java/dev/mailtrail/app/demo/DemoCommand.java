@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                     + " mode, and the audit pipeline under the data directory, then prints how to connect a mail"
                     + " client and how to search what it records.",
             "Ctrl-C or SIGTERM stops it with every record flushed.",
-            "Exit status: 0 stopped, 1 could not start (e.g. a port in use), 2 usage."
+            "Exit status: 130 after Ctrl-C or 143 after SIGTERM once stopped cleanly (as for any JVM ended by a signal),"
+                    + " 1 could not start (e.g. a port in use), 2 usage."
         })
 public final class DemoCommand implements Callable<Integer> {
     /**
