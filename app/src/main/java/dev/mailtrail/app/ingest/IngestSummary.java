@@ -21,8 +21,12 @@ record IngestSummary(
     }
 
     String describe(Path directory) {
+        // a rate of a handful of events, or of a pipe that was mostly waiting for its writer, says nothing
         String rate = seconds >= 1
-                ? String.format(Locale.ROOT, " in %.1f s (%,.0f events/s durable)", seconds, events / seconds)
+                ? String.format(Locale.ROOT, " in %.1f s", seconds)
+                        + (events >= 1_000
+                                ? String.format(Locale.ROOT, " (%,.0f events/s durable)", events / seconds)
+                                : "")
                 : "";
         return String.format(
                 Locale.ROOT,
