@@ -35,10 +35,7 @@ public final class CmdletArguments {
                     positionalParameter, line.positional().get(0), 0));
         }
         for (CmdletLine.Parameter parameter : line.parameters()) {
-            String canonical = known.stream()
-                    .filter(name -> name.equalsIgnoreCase(parameter.name()))
-                    .findFirst()
-                    .orElse(null);
+            String canonical = canonical(known, parameter);
             if (canonical == null && !COMMON.contains(parameter.name().toLowerCase(Locale.ROOT))) {
                 throw new CmdletException(pointed(
                         "A parameter cannot be found that matches parameter name '" + parameter.name() + "'.",
@@ -53,6 +50,30 @@ public final class CmdletArguments {
             named.add(new CmdletLine.Parameter(name, parameter.value(), parameter.column()));
         }
         this.parameters = List.copyOf(named);
+    }
+
+    /**
+     * The known name {@code parameter} stands for: its own, or, as PowerShell allows, the one known name it begins
+     * (-ShowDetail for -ShowDetails); null when none does. Two or more it could begin is PowerShell's error.
+     */
+    private String canonical(Set<String> known, CmdletLine.Parameter parameter) throws CmdletException {
+        String typed = parameter.name();
+        for (String name : known) {
+            if (name.equalsIgnoreCase(typed)) {
+                return name;
+            }
+        }
+        List<String> begun = known.stream()
+                .filter(name -> name.regionMatches(true, 0, typed, 0, typed.length()))
+                .sorted()
+                .toList();
+        if (begun.size() > 1) {
+            throw new CmdletException(pointed(
+                    "Parameter cannot be processed because the parameter name '" + typed + "' is ambiguous. Possible"
+                            + " matches include: -" + String.join(" -", begun) + ".",
+                    parameter.column()));
+        }
+        return begun.isEmpty() ? null : begun.getFirst();
     }
 
     /** The parameters in typed order, common ones included. */

@@ -23,6 +23,19 @@ class CmdletArgumentsTest {
     }
 
     @Test
+    void aParameterNameMayBeCutShortWhileItNamesOneParameterOnly() throws Exception {
+        CmdletArguments arguments = arguments("Set-Mailbox -Ident alice -AuditLog 365 -auditO HardDelete");
+        assertThat(arguments.all())
+                .extracting(CmdletLine.Parameter::name)
+                .containsExactly("Identity", "AuditLogAgeLimit", "AuditOwner");
+
+        assertThatThrownBy(() -> arguments("Set-Mailbox -Identity alice -Audit $true"))
+                .isInstanceOf(CmdletException.class)
+                .hasMessageContaining("Parameter cannot be processed because the parameter name 'Audit' is ambiguous."
+                        + " Possible matches include: -AuditEnabled -AuditLogAgeLimit -AuditOwner.");
+    }
+
+    @Test
     void booleansBindAsPowerShellBindsThem() throws Exception {
         CmdletArguments arguments = arguments("Set-Mailbox -Identity a -AuditEnabled");
         assertThat(arguments.bool(arguments.find("AuditEnabled"))).isTrue();
