@@ -48,7 +48,11 @@ public final class ProxyBench {
 
     private ProxyBench() {}
 
+    /** The proxy's per-session log lines would be the bench's own cost: only warnings are logged. */
+    private static final java.util.logging.Logger PROXY_LOG = java.util.logging.Logger.getLogger("dev.mailtrail.proxy");
+
     public static void main(String[] args) throws Exception {
+        PROXY_LOG.setLevel(java.util.logging.Level.WARNING);
         BenchOptions options = BenchOptions.parse(args);
         PrintStream out = System.out;
         Path data = Files.createTempDirectory("mailtrail-proxybench-");
