@@ -127,32 +127,7 @@ class SyncAndPop3ClientsTest {
     @Test
     void fetchmailOverPop3MakesASyncOfTheInbox() throws Exception {
         Set<String> inbox = seed("bob", "INBOX", 3);
-        Path work = Files.createDirectories(dir.resolve("fetchmail"));
-        Path rc = work.resolve("fetchmailrc");
-        Files.writeString(rc, """
-                set no syslog
-                poll 127.0.0.1 service %d protocol POP3 auth password
-                  user "bob" there with password "Secret123" is "bob" here
-                  keep
-                  sslproto ''
-                  mda "/bin/sh -c 'cat >> %s/delivered.mbox'"
-                """.formatted(h.port("pop3"), work));
-        rc.toFile().setReadable(false, false);
-        rc.toFile().setReadable(true, true);
-        try {
-            h.client(
-                    null,
-                    "fetchmail",
-                    "-f",
-                    rc.toString(),
-                    "-i",
-                    work.resolve("ids").toString(),
-                    "--nodetach");
-        } catch (AssertionError e) {
-            if (!e.getMessage().contains("exited 1:")) { // 1: nothing new, not a failure here
-                throw e;
-            }
-        }
+        Path work = fetchmail("bob", "keep", "fetchmail");
         assertThat(Files.readString(work.resolve("delivered.mbox")))
                 .contains(inbox.iterator().next());
         List<MailboxAccess> events = h.sink.await(es -> pop3Read(es, "bob", inbox) != null, WAIT);
@@ -185,26 +160,7 @@ class SyncAndPop3ClientsTest {
     void fetchmailFetchingAllWithoutUidlMakesSyncsFromItsFirstMessage() throws Exception {
         // "fetchall" sends STAT, then LIST n and RETR n for each message: no enumeration before the first read
         Set<String> inbox = seed("alice", "INBOX", 3);
-        Path work = Files.createDirectories(dir.resolve("fetchmail-all"));
-        Path rc = work.resolve("fetchmailrc");
-        Files.writeString(rc, """
-                set no syslog
-                poll 127.0.0.1 service %d protocol POP3 auth password
-                  user "alice" there with password "Secret123" is "alice" here
-                  keep fetchall
-                  sslproto ''
-                  mda "/bin/sh -c 'cat >> %s/delivered.mbox'"
-                """.formatted(h.port("pop3"), work));
-        rc.toFile().setReadable(false, false);
-        rc.toFile().setReadable(true, true);
-        h.client(
-                null,
-                "fetchmail",
-                "-f",
-                rc.toString(),
-                "-i",
-                work.resolve("ids").toString(),
-                "--nodetach");
+        fetchmail("alice", "keep fetchall", "fetchmail-all");
         List<MailboxAccess> events = h.sink.await(
                 es -> pop3Reads(es, "alice").stream()
                         .flatMap(e -> e.items().stream())
@@ -297,6 +253,37 @@ class SyncAndPop3ClientsTest {
                 .flatMap(e -> e.items().stream())
                 .map(ItemRef::internetMessageId)
                 .collect(Collectors.toSet());
+    }
+
+    /** Runs fetchmail over POP3 for {@code user} with {@code options} ("keep", "keep fetchall"); its work directory. */
+    private Path fetchmail(String user, String options, String name) throws Exception {
+        Path work = Files.createDirectories(dir.resolve(name));
+        Path rc = work.resolve("fetchmailrc");
+        Files.writeString(rc, """
+                set no syslog
+                poll 127.0.0.1 service %d protocol POP3 auth password
+                  user "%s" there with password "Secret123" is "%s" here
+                  %s
+                  sslproto ''
+                  mda "/bin/sh -c 'cat >> %s/delivered.mbox'"
+                """.formatted(h.port("pop3"), user, user, options, work));
+        rc.toFile().setReadable(false, false);
+        rc.toFile().setReadable(true, true);
+        try {
+            h.client(
+                    null,
+                    "fetchmail",
+                    "-f",
+                    rc.toString(),
+                    "-i",
+                    work.resolve("ids").toString(),
+                    "--nodetach");
+        } catch (AssertionError e) {
+            if (!e.getMessage().contains("exited 1:")) { // 1: nothing new, not a failure here
+                throw e;
+            }
+        }
+        return work;
     }
 
     private static List<MailboxAccess> pop3Reads(List<MailboxAccess> events, String actor) {
