@@ -8,16 +8,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The cmdlets that change audit configuration, dispatched by name from one table. Every line, accepted or
+ * The cmdlets that change audit configuration (and the inbox-rule cmdlets, recorded only), dispatched by name
+ * from one table. Every line, accepted or
  * refused, yields a {@link CmdletOutcome} for its admin audit record; a refused line changes nothing.
  */
 public final class AuditCmdlets {
-    private static final Map<String, AuditCmdlet> TABLE = List.of(
-                    new SetMailboxCmdlet(),
-                    new SetOrganizationConfigCmdlet(),
-                    new SetMailboxAuditBypassAssociationCmdlet(),
-                    new NewUnifiedGroupCmdlet())
-            .stream()
+    private static final Map<String, AuditCmdlet> TABLE = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.<AuditCmdlet>of(
+                            new SetMailboxCmdlet(),
+                            new SetOrganizationConfigCmdlet(),
+                            new SetMailboxAuditBypassAssociationCmdlet(),
+                            new NewUnifiedGroupCmdlet()),
+                    InboxRuleCmdlet.NAMES.stream().<AuditCmdlet>map(InboxRuleCmdlet::new))
             .collect(Collectors.toUnmodifiableMap(c -> c.name().toLowerCase(Locale.ROOT), Function.identity()));
 
     private AuditCmdlets() {}
@@ -40,7 +42,8 @@ public final class AuditCmdlets {
                     line.name(),
                     "The term '" + line.name() + "' is not recognized as the name of a cmdlet MailTrail audits."
                             + " Known: Set-Mailbox, Set-OrganizationConfig, Set-MailboxAuditBypassAssociation,"
-                            + " New-UnifiedGroup.",
+                            + " New-UnifiedGroup, New-InboxRule, Set-InboxRule, Remove-InboxRule, Enable-InboxRule,"
+                            + " Disable-InboxRule.",
                     "",
                     List.of());
         }
