@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the proxy's configuration file (docs/proxy-configuration.md; examples/mailtrail-proxy.conf): sections
  * {@code [audit]}, {@code [download-rule]}, {@code [tls]}, {@code [upstream imap]}, {@code [upstream pop3]},
+ * {@code [upstream managesieve]},
  * {@code [listener NAME]} and {@code [limits]}. Every value is checked; an unknown key, a bad value or a missing
  * one is reported with its file, line and key. Relative paths are taken from the file's directory.
  */
@@ -59,6 +60,7 @@ public final class ProxyConfigFile {
         TlsFiles tls = null;
         UpstreamConfig imap = null;
         UpstreamConfig pop3 = null;
+        UpstreamConfig manageSieve = null;
         ProxyLimits limits = ProxyLimits.DEFAULTS;
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -99,10 +101,10 @@ public final class ProxyConfigFile {
                 case "upstream" -> {
                     MailProtocol p = v.protocolName();
                     UpstreamConfig u = upstream(v);
-                    if (p == MailProtocol.IMAP) {
-                        imap = u;
-                    } else {
-                        pop3 = u;
+                    switch (p) {
+                        case IMAP -> imap = u;
+                        case POP3 -> pop3 = u;
+                        case MANAGESIEVE -> manageSieve = u;
                     }
                 }
                 case "listener" -> listeners.add(listener(v));
@@ -140,7 +142,12 @@ public final class ProxyConfigFile {
             if (l.tls() != TlsMode.NONE && tls == null) {
                 throw error(s.line, "tls", "listener " + l.name() + " offers TLS but there is no [tls] section");
             }
-            if ((l.protocol() == MailProtocol.IMAP ? imap : pop3) == null) {
+            UpstreamConfig behind = switch (l.protocol()) {
+                case IMAP -> imap;
+                case POP3 -> pop3;
+                case MANAGESIEVE -> manageSieve;
+            };
+            if (behind == null) {
                 throw error(
                         s.line,
                         "protocol",
@@ -148,7 +155,7 @@ public final class ProxyConfigFile {
                                 + name(l.protocol()) + "] section");
             }
         }
-        return new ProxyConfig(listeners, tls, imap, pop3, mode, audit, limits);
+        return new ProxyConfig(listeners, tls, imap, pop3, mode, audit, limits, manageSieve);
     }
 
     private UpstreamConfig upstream(Values v) throws ProxyConfigException {
@@ -210,7 +217,7 @@ public final class ProxyConfigFile {
             try {
                 return MailProtocol.valueOf(section.name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw error(section.line, null, "unknown protocol \"" + section.name + "\"; known: imap, pop3");
+                throw error(section.line, null, "unknown protocol \"" + section.name + "\"; known: imap, pop3, managesieve");
             }
         }
 

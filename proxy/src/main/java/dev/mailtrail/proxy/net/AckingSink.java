@@ -1,10 +1,13 @@
 package dev.mailtrail.proxy.net;
 
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.AuditEventSink;
+import dev.mailtrail.proxy.session.CmdletEventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * remembers the acknowledgements not yet taken, so the relay can make the next bytes it releases wait for them,
  * and reports each to the server-wide {@link InFlight} so that shutdown can wait for every event to be durable.
  */
-final class AckingSink implements AccessEventSink {
+final class AckingSink implements AccessEventSink, CmdletEventSink {
     private static final System.Logger LOG = System.getLogger(AckingSink.class.getName());
 
     private final AuditEventSink sink;
@@ -33,6 +36,16 @@ final class AckingSink implements AccessEventSink {
         if (event.operation() == MailboxAction.MAILBOX_LOGIN) {
             logLogin(event);
         }
+        submit(event);
+    }
+
+    @Override
+    public void accept(CmdletInvocation change) {
+        accepted++;
+        submit(change);
+    }
+
+    private void submit(AuditEvent event) {
         CompletableFuture<?> ack;
         try {
             ack = sink.submit(event).toCompletableFuture();

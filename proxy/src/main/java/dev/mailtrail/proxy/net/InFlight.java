@@ -1,5 +1,7 @@
 package dev.mailtrail.proxy.net;
 
+import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.MailboxAccess;
 import java.time.Duration;
 import java.util.Set;
@@ -21,7 +23,7 @@ final class InFlight {
     private final Set<CompletableFuture<?>> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong failed = new AtomicLong();
 
-    void track(MailboxAccess event, CompletableFuture<?> ack) {
+    void track(AuditEvent event, CompletableFuture<?> ack) {
         open.add(ack);
         ack.whenComplete((r, e) -> {
             open.remove(ack);
@@ -29,12 +31,18 @@ final class InFlight {
                 failed.incrementAndGet();
                 LOG.log(
                         System.Logger.Level.ERROR,
-                        "audit event NOT made durable: " + event.operation() + " by " + event.actor() + " in "
-                                + event.mailbox() + " (session "
-                                + event.session().id() + ")",
+                        "audit event NOT made durable: " + describe(event),
                         e);
             }
         });
+    }
+
+    private static String describe(AuditEvent event) {
+        return switch (event) {
+            case MailboxAccess a ->
+                a.operation() + " by " + a.actor() + " in " + a.mailbox() + " (session " + a.session().id() + ")";
+            case CmdletInvocation c -> c.command() + " by " + c.actor() + " (session " + c.session().id() + ")";
+        };
     }
 
     long failed() {

@@ -1,5 +1,6 @@
 package dev.mailtrail.proxy.session;
 
+import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.MailboxAccess;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,12 +14,16 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface AuditEventSink {
 
-    CompletionStage<?> submit(MailboxAccess event);
+    /** An access event, or a cmdlet event (an inbox rule changed through ManageSieve). */
+    CompletionStage<?> submit(AuditEvent event);
 
     /** A sink for which every event is durable as soon as {@code accept} returns (tests, printing). */
     static AuditEventSink of(AccessEventSink plain) {
         return event -> {
-            plain.accept(event);
+            if (!(event instanceof MailboxAccess access)) {
+                throw new IllegalArgumentException("this sink takes access events only: " + event);
+            }
+            plain.accept(access);
             return CompletableFuture.completedFuture(null);
         };
     }

@@ -40,13 +40,14 @@ public final class DovecotInstance implements AutoCloseable {
     private final int pop3Port;
     private final int imapsPort;
     private final int pop3sPort;
+    private final int sievePort;
     private final String mailUser;
     private final int uid;
     private final int gid;
     private final Process process;
     private int seeded;
 
-    private DovecotInstance(Path dir, TestCertificate tls) throws IOException, InterruptedException {
+    private DovecotInstance(Path dir, TestCertificate tls, boolean sieve) throws IOException, InterruptedException {
         this.dir = dir;
         boolean root = "root".equals(System.getProperty("user.name"));
         this.mailUser = root ? "nobody" : System.getProperty("user.name");
@@ -58,6 +59,7 @@ public final class DovecotInstance implements AutoCloseable {
         this.pop3Port = freePort();
         this.imapsPort = tls == null ? 0 : freePort();
         this.pop3sPort = tls == null ? 0 : freePort();
+        this.sievePort = sieve ? freePort() : 0;
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         if (root) {
             searchableUpTo(dir.getParent());
@@ -89,7 +91,7 @@ public final class DovecotInstance implements AutoCloseable {
         Files.writeString(dir.resolve("masters"), MASTER + ":{PLAIN}" + MASTER_PASSWORD + "\n");
         Files.writeString(dir.resolve("global-acl"), "* user=" + MASTER + " lr\n");
         this.config = dir.resolve("dovecot.conf");
-        Files.writeString(config, configuration(root, internal, login, tls));
+        Files.writeString(config, configuration(root, internal, login, tls) + (sieve ? sieveConfiguration() : ""));
         if (root) {
             run(
                     "chown",
@@ -132,11 +134,26 @@ public final class DovecotInstance implements AutoCloseable {
 
     /** Starts an instance that also listens with implicit TLS (IMAPS, POP3S) using {@code tls}. */
     public static DovecotInstance start(Path dir, TestCertificate tls) {
+        return start(dir, tls, false);
+    }
+
+    /**
+     * Starts a plaintext instance that also runs Pigeonhole: a ManageSieve listener ({@link #sievePort()}) and the
+     * Sieve plugin for delivery, scripts under {@code ~/sieve}, the active one linked from {@code ~/.dovecot.sieve}.
+     */
+    public static DovecotInstance startWithSieve(Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/lib/dovecot/managesieve")),
+                "Pigeonhole is not installed: apt-get install dovecot-managesieved dovecot-sieve");
+        return start(dir, null, true);
+    }
+
+    private static DovecotInstance start(Path dir, TestCertificate tls, boolean sieve) {
         if (!installed()) {
             assumeInstalled();
         }
         try {
-            return new DovecotInstance(dir, tls);
+            return new DovecotInstance(dir, tls, sieve);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -273,6 +290,9 @@ public final class DovecotInstance implements AutoCloseable {
     private void awaitListening() throws InterruptedException, IOException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         List<Integer> ports = new ArrayList<>(List.of(imapPort, pop3Port));
+        if (sievePort != 0) {
+            ports.add(sievePort);
+        }
         if (imapsPort != 0) {
             ports.addAll(List.of(imapsPort, pop3sPort));
         }
@@ -326,6 +346,30 @@ public final class DovecotInstance implements AutoCloseable {
 
     public int pop3sPort() {
         return pop3sPort;
+    }
+
+    /** The ManageSieve port; 0 unless started with {@link #startWithSieve}. */
+    public int sievePort() {
+        return sievePort;
+    }
+
+    /** The Pigeonhole part of the configuration, appended to the rest. */
+    private String sieveConfiguration() {
+        return """
+                protocols = $protocols sieve
+                service managesieve-login {
+                  inet_listener sieve {
+                    address = 127.0.0.1
+                    port = %1$d
+                  }
+                %2$s}
+                protocol lda {
+                  mail_plugins = $mail_plugins sieve
+                }
+                plugin {
+                  sieve = file:~/sieve;active=~/.dovecot.sieve
+                }
+                """.formatted(sievePort, "root".equals(System.getProperty("user.name")) ? "" : "  chroot =\n");
     }
 
     public Path directory() {

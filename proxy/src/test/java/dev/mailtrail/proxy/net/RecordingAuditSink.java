@@ -2,6 +2,8 @@ package dev.mailtrail.proxy.net;
 
 import dev.mailtrail.core.action.MailAccessType;
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import java.time.Duration;
@@ -19,12 +21,16 @@ import java.util.function.Predicate;
 final class RecordingAuditSink implements AuditEventSink {
 
     private final List<MailboxAccess> events = new ArrayList<>();
+    private final List<CmdletInvocation> cmdlets = new ArrayList<>();
     private final List<CompletableFuture<Void>> unacknowledged = new ArrayList<>();
     private boolean holding;
 
     @Override
-    public synchronized CompletionStage<?> submit(MailboxAccess event) {
-        events.add(event);
+    public synchronized CompletionStage<?> submit(AuditEvent submitted) {
+        switch (submitted) {
+            case MailboxAccess event -> events.add(event);
+            case CmdletInvocation cmdlet -> cmdlets.add(cmdlet);
+        }
         notifyAll();
         if (!holding) {
             return CompletableFuture.completedFuture(null);
@@ -59,6 +65,24 @@ final class RecordingAuditSink implements AuditEventSink {
 
     synchronized List<MailboxAccess> events() {
         return List.copyOf(events);
+    }
+
+    /** The cmdlet events (inbox-rule changes) submitted, in order. */
+    synchronized List<CmdletInvocation> cmdlets() {
+        return List.copyOf(cmdlets);
+    }
+
+    /** Waits (up to {@code limit}) until at least {@code n} cmdlet events came; returns them. */
+    synchronized List<CmdletInvocation> awaitCmdlets(int n, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (cmdlets.size() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected " + n + " cmdlet events; recorded: " + cmdlets);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return List.copyOf(cmdlets);
     }
 
     synchronized int unacknowledgedCount() {

@@ -32,6 +32,7 @@ public final class SieveResponseScanner {
     private long literalLeft;
     private ByteArrayOutputStream literal;
     private boolean inResponse;
+    private SieveResponse.Status status;
 
     public SieveResponseScanner(int maxLineLength, int captureLimit) {
         this.maxLineLength = maxLineLength;
@@ -112,7 +113,9 @@ public final class SieveResponseScanner {
             endLine(out, new SieveResponse.Unreadable(e.getMessage()));
             return;
         }
-        boolean first = !continued;
+        if (!continued) {
+            status = tokens.tokens().isEmpty() ? null : status(tokens.tokens().getFirst());
+        }
         for (SieveTokens.Token t : tokens.tokens()) {
             words.add(t.string() ? t.text() : "\0" + t.text());
         }
@@ -126,7 +129,6 @@ public final class SieveResponseScanner {
             }
             return;
         }
-        SieveResponse.Status status = first && !tokens.tokens().isEmpty() ? status(tokens.tokens().getFirst()) : null;
         if (status != null) {
             endLine(out, finalResponse(status));
             expected.poll();
@@ -141,6 +143,7 @@ public final class SieveResponseScanner {
 
     private void endLine(List<SieveResponse> out, SieveResponse response) {
         out.add(response);
+        status = null;
         words.clear();
         continued = false;
         truncated = false;
