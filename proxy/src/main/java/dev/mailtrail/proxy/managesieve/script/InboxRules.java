@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Sieve script's rules in Exchange's inbox-rule vocabulary. Each {@code if}, {@code elsif} and {@code else} is a
- * rule, and so is a run of commands outside any {@code if} (it applies to every message). Tests become conditions
+ * rule, and so is a run of commands outside any {@code if} (it applies to every message; a {@code # rule:[name]}
+ * comment starts a new one). Tests become conditions
  * ({@code From}, {@code SentTo}, {@code SubjectContainsWords}, {@code BodyContainsWords}, {@code HeaderContainsWords},
  * size ranges; under {@code not}, their {@code ExceptIf} form), actions become {@code RedirectTo} (redirect),
  * {@code ForwardTo} (redirect :copy, which keeps the message), {@code MoveToFolder}/{@code CopyToFolder}
@@ -66,7 +67,12 @@ public final class InboxRules {
                     actions(c.block(), p);
                     add(c.comment(), p, c.source());
                 }
-                default -> unconditional.add(c);
+                default -> {
+                    if (c.comment() != null && ROUNDCUBE_NAME.matcher(c.comment()).find()) {
+                        flush(unconditional); // a named rule starts here
+                    }
+                    unconditional.add(c);
+                }
             }
         }
         flush(unconditional);
