@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.CmdletInvocation;
-import dev.mailtrail.proxy.config.AuditMode;
-import dev.mailtrail.proxy.config.ListenerConfig;
-import dev.mailtrail.proxy.config.MailProtocol;
-import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
-import dev.mailtrail.proxy.config.TlsMode;
-import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,32 +46,21 @@ class ManageSieveClientsTest {
     @TempDir
     Path dir;
 
+    ManageSieveHarness h;
+    RecordingAuditSink sink;
     DovecotInstance dovecot;
-    ProxyServer proxy;
-    final RecordingAuditSink sink = new RecordingAuditSink();
 
     @BeforeEach
     void start() throws Exception {
-        dovecot = DovecotInstance.startWithSieve(Files.createDirectories(dir.resolve("dovecot")));
-        ProxyConfig config = new ProxyConfig(
-                List.of(ListenerConfig.loopback("sieve", MailProtocol.MANAGESIEVE, 0, TlsMode.NONE)),
-                null,
-                UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
-                UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
-                AuditMode.STRICT,
-                ImapAuditConfig.DEFAULTS,
-                ProxyLimits.DEFAULTS,
-                UpstreamConfig.plain("127.0.0.1", dovecot.sievePort()));
-        proxy = ProxyServer.start(config, sink);
+        h = new ManageSieveHarness(dir);
+        sink = h.sink;
+        dovecot = h.dovecot;
     }
 
     @AfterEach
     void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (dovecot != null) {
-            dovecot.close();
+        if (h != null) {
+            h.close();
         }
     }
 
@@ -134,7 +115,38 @@ class ManageSieveClientsTest {
                 .contains("-ServerError 'NO ");
     }
 
+    @Test
+    void sieveConnectStartsTlsWithTheProxyAndLogsIn() throws Exception {
+        Files.writeString(dir.resolve("forward.sieve"), FORWARD);
+        String out = sieveConnectTo("sieve-starttls", "upload forward.sieve forward", "list");
+        assertThat(out).contains("forward");
+        assertThat(sink.awaitCmdlets(1, Duration.ofSeconds(10)).getFirst().command())
+                .startsWith("New-InboxRule -Mailbox 'alice' -Name 'Invoices out'");
+    }
+
+    @Test
+    void aClientFromAfarMayNotLogInInPlaintextAndIsOfferedStartTls() throws Exception {
+        try (LineClient c = new LineClient(h.port("sieve-lb"))) {
+            c.send("PROXY TCP4 203.0.113.7 127.0.0.1 50000 4190");
+            String greeting = c.until("OK");
+            assertThat(greeting).contains("\"STARTTLS\"").contains("\"SASL\" \"\"");
+            c.send("AUTHENTICATE \"PLAIN\" \"AGFsaWNlAFNlY3JldDEyMw==\"");
+            assertThat(c.line()).isEqualTo(ManageSieveRelay.PRIVACY_REQUIRED);
+            c.send("AUTHENTICATE \"PLAIN\" {24+}\r\nAGFsaWNlAFNlY3JldDEyMw==");
+            assertThat(c.line()).isEqualTo(ManageSieveRelay.PRIVACY_REQUIRED);
+            c.send("CAPABILITY");
+            assertThat(c.until("OK")).contains("\"STARTTLS\"").doesNotContain("PLAIN");
+            c.send("LOGOUT");
+            assertThat(c.line()).startsWith("OK");
+        }
+        assertThat(sink.events()).isEmpty();
+    }
+
     private String sieveConnect(String... commands) throws Exception {
+        return sieveConnectTo("sieve", commands);
+    }
+
+    private String sieveConnectTo(String listener, String... commands) throws Exception {
         Path script = dir.resolve("commands-" + System.nanoTime());
         Files.writeString(script, String.join("\n", commands) + "\n");
         List<String> command = new ArrayList<>(List.of(
@@ -143,7 +155,7 @@ class ManageSieveClientsTest {
                 "--server",
                 "127.0.0.1",
                 "--port",
-                String.valueOf(proxy.address("sieve").getPort()),
+                String.valueOf(h.port(listener)),
                 "--user",
                 "alice",
                 "--passwordfd",

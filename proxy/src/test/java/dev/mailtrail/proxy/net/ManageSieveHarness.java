@@ -1,0 +1,65 @@
+package dev.mailtrail.proxy.net;
+
+import dev.mailtrail.proxy.config.AuditMode;
+import dev.mailtrail.proxy.config.ListenerConfig;
+import dev.mailtrail.proxy.config.MailProtocol;
+import dev.mailtrail.proxy.config.PlaintextAuth;
+import dev.mailtrail.proxy.config.ProxyConfig;
+import dev.mailtrail.proxy.config.ProxyLimits;
+import dev.mailtrail.proxy.config.TlsFiles;
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.dovecot.DovecotInstance;
+import dev.mailtrail.proxy.dovecot.TestCertificate;
+import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A real Dovecot with Pigeonhole and the proxy in front of its ManageSieve service: listener {@code sieve} (plain,
+ * loopback), {@code sieve-starttls} (STARTTLS with a test certificate, plaintext logins refused unless the client
+ * is on loopback) and {@code sieve-lb} (the same behind the PROXY protocol); events go to a {@link RecordingAuditSink}.
+ */
+final class ManageSieveHarness implements AutoCloseable {
+
+    final DovecotInstance dovecot;
+    final RecordingAuditSink sink = new RecordingAuditSink();
+    final ProxyServer proxy;
+    final TestCertificate certificate;
+
+    ManageSieveHarness(Path dir) throws Exception {
+        this.dovecot = DovecotInstance.startWithSieve(Files.createDirectories(dir.resolve("dovecot")));
+        this.certificate = TestCertificate.create(Files.createDirectories(dir.resolve("tls")));
+        ProxyConfig config = new ProxyConfig(
+                List.of(
+                        ListenerConfig.loopback("sieve", MailProtocol.MANAGESIEVE, 0, TlsMode.NONE),
+                        ListenerConfig.loopback("sieve-starttls", MailProtocol.MANAGESIEVE, 0, TlsMode.STARTTLS),
+                        new ListenerConfig(
+                                "sieve-lb",
+                                MailProtocol.MANAGESIEVE,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.STARTTLS,
+                                true,
+                                PlaintextAuth.SECURE_ONLY)),
+                new TlsFiles(certificate.certificate(), certificate.key()),
+                UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
+                UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
+                AuditMode.STRICT,
+                ImapAuditConfig.DEFAULTS,
+                ProxyLimits.DEFAULTS,
+                UpstreamConfig.plain("127.0.0.1", dovecot.sievePort()));
+        this.proxy = ProxyServer.start(config, sink);
+    }
+
+    int port(String listener) {
+        return proxy.address(listener).getPort();
+    }
+
+    @Override
+    public void close() {
+        proxy.close();
+        dovecot.close();
+    }
+}
