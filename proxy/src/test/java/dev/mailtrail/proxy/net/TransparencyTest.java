@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the documented capability filtering (COMPRESS=DEFLATE removed) and Dovecot's own timings in tagged responses.
  * The sessions use synchronising and non-synchronising literals, pipelining, IDLE, ENABLE (UTF8=ACCEPT, CONDSTORE,
  * QRESYNC), partial and BINARY fetches; they change nothing, so both runs see the same mailbox. A POP3 session
- * (CAPA, STAT, LIST, UIDL, TOP, RETR of a dot-stuffed and of a large message) is compared the same way.
+ * (CAPA, STAT, LIST, UIDL, TOP, RETR of a dot-stuffed and of a large message) is compared the same way, and so is a
+ * ManageSieve session (every script command, literals both ways, a refused script).
  */
 class TransparencyTest {
 
@@ -84,6 +85,73 @@ class TransparencyTest {
                     .isEqualTo(direct)
                     .contains("..Line starting with a dot.")
                     .contains("+OK Logging out");
+        }
+    }
+
+    @Test
+    void aManageSieveSessionGivesTheSameBytesDirectAndThroughTheProxy() throws Exception {
+        try (ManageSieveHarness h = new ManageSieveHarness(Files.createDirectories(dir.resolve("h")))) {
+            String direct = manageSieve(h.dovecot.sievePort());
+            String proxied = manageSieve(h.port("sieve"));
+            assertThat(proxied)
+                    .isEqualTo(direct)
+                    .contains("\"IMPLEMENTATION\"")
+                    .contains("NO {")
+                    .contains("require \"fileinto\";");
+            assertThat(h.sink.cmdlets())
+                    .extracting(c -> c.command().split(" ")[0])
+                    .containsExactly(
+                            "New-InboxRule",
+                            "Enable-InboxRule",
+                            "Disable-InboxRule",
+                            "Set-InboxRule",
+                            "Remove-InboxRule",
+                            "New-InboxRule");
+        }
+    }
+
+    /**
+     * A ManageSieve session that leaves the account as it found it: a script put (as a non-synchronising and as a
+     * synchronising literal), checked, fetched, activated, deactivated, renamed and deleted, and a refused script.
+     */
+    static String manageSieve(int port) throws IOException {
+        String script = "require \"fileinto\";\r\nif header :contains \"subject\" \"x\" { fileinto \"X\"; }\r\n";
+        String broken = "if true { forwrd \"a@b.example\"; }\r\n";
+        String plain = java.util.Base64.getEncoder().encodeToString("\0alice\0Secret123".getBytes(StandardCharsets.UTF_8));
+        String[] steps = {
+            null,
+            "CAPABILITY",
+            "AUTHENTICATE \"PLAIN\" \"" + plain + "\"",
+            "LISTSCRIPTS",
+            "HAVESPACE \"t\" 1000",
+            "PUTSCRIPT \"t\" {" + script.length() + "+}\r\n" + script,
+            "CHECKSCRIPT {" + script.length() + "+}\r\n" + script,
+            "GETSCRIPT \"t\"",
+            "SETACTIVE \"t\"",
+            "LISTSCRIPTS",
+            "SETACTIVE \"\"",
+            "RENAMESCRIPT \"t\" \"u\"",
+            "DELETESCRIPT \"u\"",
+            "PUTSCRIPT \"broken\" {" + broken.length() + "+}\r\n" + broken,
+            "NOOP \"tag\"",
+            "LOGOUT"
+        };
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (String step : steps) {
+                if (step != null) {
+                    out.write((step + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                String line;
+                do {
+                    line = readResponseLine(in, all);
+                } while (!line.startsWith("OK") && !line.startsWith("NO") && !line.startsWith("BYE"));
+            }
+            return all.toString(StandardCharsets.UTF_8);
         }
     }
 
