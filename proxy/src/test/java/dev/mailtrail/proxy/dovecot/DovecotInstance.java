@@ -142,10 +142,15 @@ public final class DovecotInstance implements AutoCloseable {
      * Sieve plugin for delivery, scripts under {@code ~/sieve}, the active one linked from {@code ~/.dovecot.sieve}.
      */
     public static DovecotInstance startWithSieve(Path dir) {
+        return startWithSieve(dir, null);
+    }
+
+    /** As {@link #startWithSieve(Path)}, with TLS ({@code tls} non-null): ManageSieve then offers STARTTLS. */
+    public static DovecotInstance startWithSieve(Path dir, TestCertificate tls) {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 Files.isExecutable(Path.of("/usr/lib/dovecot/managesieve")),
                 "Pigeonhole is not installed: apt-get install dovecot-managesieved dovecot-sieve");
-        return start(dir, null, true);
+        return start(dir, tls, true);
     }
 
     private static DovecotInstance start(Path dir, TestCertificate tls, boolean sieve) {

@@ -125,6 +125,23 @@ class ManageSieveClientsTest {
     }
 
     @Test
+    void theProxysOwnTlsWithTheServerStaysBetweenThemAndTheClientSeesOneCapabilityList() throws Exception {
+        h.close();
+        h = new ManageSieveHarness(Files.createDirectories(dir.resolve("tls-upstream")), true);
+        sink = h.sink;
+        dovecot = h.dovecot;
+        Files.writeString(dir.resolve("forward.sieve"), FORWARD);
+        try (LineClient c = new LineClient(h.port("sieve"))) {
+            String greeting = c.until("OK");
+            assertThat(greeting).doesNotContain("STARTTLS").contains("\"SIEVE\"");
+            c.send("NOOP");
+            assertThat(c.line()).startsWith("OK");
+        }
+        sieveConnect("upload forward.sieve forward");
+        assertThat(sink.awaitCmdlets(1, Duration.ofSeconds(10)).getFirst().command()).startsWith("New-InboxRule");
+    }
+
+    @Test
     void aClientFromAfarMayNotLogInInPlaintextAndIsOfferedStartTls() throws Exception {
         try (LineClient c = new LineClient(h.port("sieve-lb"))) {
             c.send("PROXY TCP4 203.0.113.7 127.0.0.1 50000 4190");

@@ -14,6 +14,7 @@ import dev.mailtrail.proxy.dovecot.TestCertificate;
 import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -29,8 +30,24 @@ final class ManageSieveHarness implements AutoCloseable {
     final TestCertificate certificate;
 
     ManageSieveHarness(Path dir) throws Exception {
-        this.dovecot = DovecotInstance.startWithSieve(Files.createDirectories(dir.resolve("dovecot")));
+        this(dir, false);
+    }
+
+    /** With {@code upstreamTls}, the proxy secures its own connection to Dovecot with STARTTLS, verified. */
+    ManageSieveHarness(Path dir, boolean upstreamTls) throws Exception {
         this.certificate = TestCertificate.create(Files.createDirectories(dir.resolve("tls")));
+        this.dovecot = DovecotInstance.startWithSieve(
+                Files.createDirectories(dir.resolve("dovecot")), upstreamTls ? certificate : null);
+        UpstreamConfig sieve = upstreamTls
+                ? new UpstreamConfig(
+                        "localhost",
+                        dovecot.sievePort(),
+                        TlsMode.STARTTLS,
+                        true,
+                        certificate.certificate(),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(30))
+                : UpstreamConfig.plain("127.0.0.1", dovecot.sievePort());
         ProxyConfig config = new ProxyConfig(
                 List.of(
                         ListenerConfig.loopback("sieve", MailProtocol.MANAGESIEVE, 0, TlsMode.NONE),
@@ -49,7 +66,7 @@ final class ManageSieveHarness implements AutoCloseable {
                 AuditMode.STRICT,
                 ImapAuditConfig.DEFAULTS,
                 ProxyLimits.DEFAULTS,
-                UpstreamConfig.plain("127.0.0.1", dovecot.sievePort()));
+                sieve);
         this.proxy = ProxyServer.start(config, sink);
     }
 
