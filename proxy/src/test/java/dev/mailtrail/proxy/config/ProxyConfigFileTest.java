@@ -66,7 +66,7 @@ class ProxyConfigFileTest {
     void aBadValueIsNamedWithItsLineAndTheAllowedOnes() {
         String text = MINIMAL.replace("protocol = imap", "protocol = smtp");
         assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
-                .hasMessage("proxy.conf:6: key \"protocol\": unknown value \"smtp\"; one of imap, pop3");
+                .hasMessage("proxy.conf:6: key \"protocol\": unknown value \"smtp\"; one of imap, pop3, managesieve");
     }
 
     @Test
@@ -105,6 +105,28 @@ class ProxyConfigFileTest {
         assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
                 .hasMessageContaining("proxy.conf:9: key \"protocol\": listener pop3 speaks pop3 but there is no"
                         + " [upstream pop3] section");
+    }
+
+    @Test
+    void aManageSieveListenerHasItsOwnUpstream() throws Exception {
+        String sieve = """
+                [upstream managesieve]
+                host = 127.0.0.1
+                port = 4190
+
+                [listener sieve]
+                protocol = managesieve
+                port = 14190
+                """;
+        ProxyConfig config = ProxyConfigFile.parse(MINIMAL + sieve, "proxy.conf", dir);
+        assertThat(config.listeners().get(1).protocol()).isEqualTo(MailProtocol.MANAGESIEVE);
+        assertThat(config.upstream(MailProtocol.MANAGESIEVE).port()).isEqualTo(4190);
+        assertThat(config.upstream(MailProtocol.IMAP).port()).isEqualTo(143);
+        assertThatThrownBy(() -> ProxyConfigFile.parse(
+                        MINIMAL + "[listener sieve]\nprotocol = managesieve\nport = 4190\n", "proxy.conf", dir))
+                .hasMessageContaining("listener sieve speaks managesieve but there is no [upstream managesieve]");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "[upstream smtp]\nhost = x\nport = 1\n", "p", dir))
+                .hasMessageContaining("known: imap, pop3, managesieve");
     }
 
     @Test
