@@ -28,7 +28,8 @@ class ManageSieveServeTest {
 
     @Test
     void aForwardingRuleMadeOverManageSieveIsInTheScopeOfTheMailbox() throws Exception {
-        try (DovecotInstance dovecot = DovecotInstance.startWithSieve(Files.createDirectories(dir.resolve("dovecot")))) {
+        try (DovecotInstance dovecot =
+                DovecotInstance.startWithSieve(Files.createDirectories(dir.resolve("dovecot")))) {
             Path conf = dir.resolve("proxy.conf");
             Files.writeString(conf, """
                     [upstream managesieve]
@@ -52,8 +53,18 @@ class ManageSieveServeTest {
                     """);
             Files.writeString(dir.resolve("commands"), "list\nupload out.sieve out\nactivate out\n");
             Process p = new ProcessBuilder(
-                            "sieve-connect", "--nosrv", "--server", "127.0.0.1", "--port", String.valueOf(port),
-                            "--user", "alice", "--passwordfd", "0", "--notlsverify", "--exec",
+                            "sieve-connect",
+                            "--nosrv",
+                            "--server",
+                            "127.0.0.1",
+                            "--port",
+                            String.valueOf(port),
+                            "--user",
+                            "alice",
+                            "--passwordfd",
+                            "0",
+                            "--notlsverify",
+                            "--exec",
                             dir.resolve("commands").toString())
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
@@ -77,12 +88,19 @@ class ManageSieveServeTest {
             Path records = dir.resolve("records.jsonl");
             Files.writeString(records, exported);
             Path caseDir = dir.resolve("case");
-            assertThat(mt("import", records.toString(), "--case", caseDir.toString())).startsWith("0:");
-            String scope = mt("scope", "--case", caseDir.toString(), "--mailbox", "alice", "--attacker-ip", "127.0.0.1", "--format", "text");
-            assertThat(scope)
-                    .startsWith("0:")
-                    .contains("\"Payments\"")
-                    .contains("forwards to payments@evil.example");
+            assertThat(mt("import", records.toString(), "--case", caseDir.toString()))
+                    .startsWith("0:");
+            String scope = mt(
+                    "scope",
+                    "--case",
+                    caseDir.toString(),
+                    "--mailbox",
+                    "alice",
+                    "--attacker-ip",
+                    "127.0.0.1",
+                    "--format",
+                    "text");
+            assertThat(scope).startsWith("0:").contains("\"Payments\"").contains("forwards to payments@evil.example");
         }
     }
 

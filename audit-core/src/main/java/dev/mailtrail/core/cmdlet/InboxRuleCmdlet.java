@@ -100,9 +100,8 @@ final class InboxRuleCmdlet implements AuditCmdlet {
     @Override
     public void apply(CmdletArguments arguments, AuditConfiguration configuration) throws CmdletException {
         if (arguments.find("Name") == null && arguments.find("Identity") == null) {
-            throw new CmdletException(
-                    "Cannot process command because of one or more missing mandatory parameters: "
-                            + (name.equals("New-InboxRule") ? "Name" : "Identity") + ".");
+            throw new CmdletException("Cannot process command because of one or more missing mandatory parameters: "
+                    + (name.equals("New-InboxRule") ? "Name" : "Identity") + ".");
         }
         CmdletLine.Parameter refused = arguments.find("ServerError");
         if (refused != null) {

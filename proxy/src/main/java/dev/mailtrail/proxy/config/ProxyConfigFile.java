@@ -142,11 +142,12 @@ public final class ProxyConfigFile {
             if (l.tls() != TlsMode.NONE && tls == null) {
                 throw error(s.line, "tls", "listener " + l.name() + " offers TLS but there is no [tls] section");
             }
-            UpstreamConfig behind = switch (l.protocol()) {
-                case IMAP -> imap;
-                case POP3 -> pop3;
-                case MANAGESIEVE -> manageSieve;
-            };
+            UpstreamConfig behind =
+                    switch (l.protocol()) {
+                        case IMAP -> imap;
+                        case POP3 -> pop3;
+                        case MANAGESIEVE -> manageSieve;
+                    };
             if (behind == null) {
                 throw error(
                         s.line,
@@ -217,7 +218,10 @@ public final class ProxyConfigFile {
             try {
                 return MailProtocol.valueOf(section.name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw error(section.line, null, "unknown protocol \"" + section.name + "\"; known: imap, pop3, managesieve");
+                throw error(
+                        section.line,
+                        null,
+                        "unknown protocol \"" + section.name + "\"; known: imap, pop3, managesieve");
             }
         }
 

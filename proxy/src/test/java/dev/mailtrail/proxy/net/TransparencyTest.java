@@ -117,7 +117,8 @@ class TransparencyTest {
     static String manageSieve(int port) throws IOException {
         String script = "require \"fileinto\";\r\nif header :contains \"subject\" \"x\" { fileinto \"X\"; }\r\n";
         String broken = "if true { forwrd \"a@b.example\"; }\r\n";
-        String plain = java.util.Base64.getEncoder().encodeToString("\0alice\0Secret123".getBytes(StandardCharsets.UTF_8));
+        String plain =
+                java.util.Base64.getEncoder().encodeToString("\0alice\0Secret123".getBytes(StandardCharsets.UTF_8));
         String[] steps = {
             null,
             "CAPABILITY",

@@ -95,7 +95,9 @@ public final class SieveRequestDecoder {
         List<SieveTokens.Token> words = tokens.tokens();
         int from = 0;
         if (!continued && !authenticating) {
-            if (words.isEmpty() || words.getFirst().string() || !isName(words.getFirst().text())) {
+            if (words.isEmpty()
+                    || words.getFirst().string()
+                    || !isName(words.getFirst().text())) {
                 malformed(out, "expected a command name");
                 return;
             }

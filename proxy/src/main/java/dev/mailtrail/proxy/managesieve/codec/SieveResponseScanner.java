@@ -133,7 +133,9 @@ public final class SieveResponseScanner {
             endLine(out, finalResponse(status));
             expected.poll();
             inResponse = false;
-        } else if ("AUTHENTICATE".equals(expected.peek()) && words.size() == 1 && !words.getFirst().startsWith("\0")) {
+        } else if ("AUTHENTICATE".equals(expected.peek())
+                && words.size() == 1
+                && !words.getFirst().startsWith("\0")) {
             endLine(out, new SieveResponse.Continuation(words.getFirst()));
             inResponse = false;
         } else {

@@ -68,7 +68,8 @@ public final class InboxRules {
                     add(c.comment(), p, c.source());
                 }
                 default -> {
-                    if (c.comment() != null && ROUNDCUBE_NAME.matcher(c.comment()).find()) {
+                    if (c.comment() != null
+                            && ROUNDCUBE_NAME.matcher(c.comment()).find()) {
                         flush(unconditional); // a named rule starts here
                     }
                     unconditional.add(c);
@@ -159,7 +160,12 @@ public final class InboxRules {
                     put(p, negated, exact ? "From" : "FromAddressContainsWords", keys);
                 case "to", "cc", "bcc", "delivered-to" ->
                     put(p, negated, exact ? "SentTo" : "RecipientAddressContainsWords", keys);
-                default -> put(p, negated, "HeaderContainsWords", keys.stream().map(k -> header + ": " + k).toList());
+                default ->
+                    put(
+                            p,
+                            negated,
+                            "HeaderContainsWords",
+                            keys.stream().map(k -> header + ": " + k).toList());
             }
         }
     }
@@ -232,8 +238,20 @@ public final class InboxRules {
 
     /** Tags followed by a value of their own (RFC 5228, 5173, 5230, 5232 …), whose value is no positional argument. */
     private static final Set<String> TAGS_WITH_VALUE = Set.of(
-            "comparator", "flags", "days", "seconds", "subject", "from", "addresses", "handle", "content",
-            "importance", "message", "options", "specialuse", "mailboxid");
+            "comparator",
+            "flags",
+            "days",
+            "seconds",
+            "subject",
+            "from",
+            "addresses",
+            "handle",
+            "content",
+            "importance",
+            "message",
+            "options",
+            "specialuse",
+            "mailboxid");
 
     /** The string lists of a command or test that are not a tag's value, in order. */
     private static List<List<String>> positional(List<SieveNode.Argument> arguments) {

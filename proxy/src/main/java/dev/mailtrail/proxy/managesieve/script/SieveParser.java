@@ -240,7 +240,8 @@ public final class SieveParser {
                 if (end < 0) {
                     throw error("unterminated comment");
                 }
-                line += (int) text.substring(pos, end).chars().filter(x -> x == '\n').count();
+                line += (int)
+                        text.substring(pos, end).chars().filter(x -> x == '\n').count();
                 pos = end + 2;
             } else {
                 return;
@@ -263,7 +264,8 @@ public final class SieveParser {
     private void expect(char c) throws SieveSyntaxException {
         space();
         if (!consume(c)) {
-            throw error(pos >= text.length() ? "unexpected end of script, expected '" + c + "'" : "expected '" + c + "'");
+            throw error(
+                    pos >= text.length() ? "unexpected end of script, expected '" + c + "'" : "expected '" + c + "'");
         }
     }
 

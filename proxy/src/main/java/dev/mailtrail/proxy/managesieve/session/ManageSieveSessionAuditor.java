@@ -89,7 +89,8 @@ public final class ManageSieveSessionAuditor {
     }
 
     private void saslAnswer(SieveRequest.Command auth, String base64) {
-        String mechanism = auth.arguments().isEmpty() ? "" : auth.arguments().getFirst().toUpperCase(Locale.ROOT);
+        String mechanism =
+                auth.arguments().isEmpty() ? "" : auth.arguments().getFirst().toUpperCase(Locale.ROOT);
         if (mechanism.equals("PLAIN")) {
             SaslPlain.decode(base64).ifPresent(p -> {
                 loginName = p.authcid();
@@ -153,7 +154,11 @@ public final class ManageSieveSessionAuditor {
                 }
             }
             case "GETSCRIPT" -> {
-                if (ok && args.size() == 1 && !c.truncated() && p.data().size() == 1 && !p.data().getFirst().truncated()) {
+                if (ok
+                        && args.size() == 1
+                        && !c.truncated()
+                        && p.data().size() == 1
+                        && !p.data().getFirst().truncated()) {
                     List<String> words = p.data().getFirst().words();
                     if (words.size() == 1) {
                         scripts.text(args.getFirst(), words.getFirst());
@@ -223,8 +228,7 @@ public final class ManageSieveSessionAuditor {
             return;
         }
         if (name.isEmpty()) {
-            emit(records.deactivate(
-                    previous, previous == null ? Optional.empty() : scripts.text(previous)));
+            emit(records.deactivate(previous, previous == null ? Optional.empty() : scripts.text(previous)));
             scripts.active(null);
             return;
         }
@@ -238,8 +242,8 @@ public final class ManageSieveSessionAuditor {
         } else {
             previousText = previous == null ? Optional.of("") : scripts.text(previous);
         }
-        emit(records.activate(name, scripts.text(name), previous == null || previous.isEmpty() ? null : previous,
-                previousText));
+        emit(records.activate(
+                name, scripts.text(name), previous == null || previous.isEmpty() ? null : previous, previousText));
         scripts.active(name);
     }
 
@@ -253,7 +257,8 @@ public final class ManageSieveSessionAuditor {
     }
 
     private static String words(SieveResponse.Final answer) {
-        String text = answer.status() + (answer.code() == null ? "" : " (" + answer.code() + ")")
+        String text = answer.status()
+                + (answer.code() == null ? "" : " (" + answer.code() + ")")
                 + (answer.text() == null ? "" : " " + answer.text());
         return text.length() > 1000 ? text.substring(0, 1000) + "…" : text;
     }

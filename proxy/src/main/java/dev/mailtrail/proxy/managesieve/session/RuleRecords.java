@@ -33,20 +33,31 @@ final class RuleRecords {
     List<String> put(String script, Optional<String> before, String after, Optional<Boolean> active) {
         Optional<List<InboxRule>> now = rules(script, after);
         if (now.isEmpty()) {
-            return List.of(wholeScript(before.filter(t -> !t.isEmpty()).isPresent() ? "Set-InboxRule" : "New-InboxRule", script, after)
+            return List.of(wholeScript(
+                            before.filter(t -> !t.isEmpty()).isPresent() ? "Set-InboxRule" : "New-InboxRule",
+                            script,
+                            after)
                     .text());
         }
         boolean disabled = active.isPresent() && !active.get();
         Optional<List<InboxRule>> earlier = before.flatMap(text -> rules(script, text));
         if (earlier.isEmpty()) {
             if (now.get().isEmpty()) { // a script with no rule: still a change to record
-                return List.of(wholeScript(before.filter(t -> !t.isEmpty()).isPresent() ? "Set-InboxRule" : "New-InboxRule", script, after)
+                return List.of(wholeScript(
+                                before.filter(t -> !t.isEmpty()).isPresent() ? "Set-InboxRule" : "New-InboxRule",
+                                script,
+                                after)
                         .text());
             }
             List<String> out = new ArrayList<>();
             for (InboxRule rule : now.get()) {
-                RuleCmdlet c = RuleCmdlet.of("New-InboxRule", mailbox).value("Name", rule.name()).rule(rule);
-                out.add(enabled(c, disabled).value("SieveScript", script).value("PreviousScript", UNKNOWN).text());
+                RuleCmdlet c = RuleCmdlet.of("New-InboxRule", mailbox)
+                        .value("Name", rule.name())
+                        .rule(rule);
+                out.add(enabled(c, disabled)
+                        .value("SieveScript", script)
+                        .value("PreviousScript", UNKNOWN)
+                        .text());
             }
             return out;
         }
@@ -79,15 +90,18 @@ final class RuleRecords {
             return out;
         }
         RuleChanges changes = RuleChanges.between(before.get(), now.get());
-        changes.added().forEach(r -> out.add(switched("Enable-InboxRule", script, r).text()));
+        changes.added()
+                .forEach(r -> out.add(switched("Enable-InboxRule", script, r).text()));
         changes.changed().forEach(c -> out.add(set(script, c.after()).text()));
-        changes.removed().forEach(r -> out.add(switched("Disable-InboxRule", previous, r).text()));
+        changes.removed()
+                .forEach(r -> out.add(switched("Disable-InboxRule", previous, r).text()));
         return out;
     }
 
     /** SETACTIVE "" accepted: no script is in force any more. */
     List<String> deactivate(String previous, Optional<String> previousText) {
-        Optional<List<InboxRule>> before = previous == null ? Optional.empty() : previousText.flatMap(t -> rules(previous, t));
+        Optional<List<InboxRule>> before =
+                previous == null ? Optional.empty() : previousText.flatMap(t -> rules(previous, t));
         if (before.isEmpty()) {
             return List.of(RuleCmdlet.of("Disable-InboxRule", mailbox)
                     .value("Identity", previous == null ? "*" : previous)
@@ -140,7 +154,9 @@ final class RuleRecords {
     private List<String> changes(String script, RuleChanges changes, boolean disabled) {
         List<String> out = new ArrayList<>();
         for (InboxRule rule : changes.added()) {
-            RuleCmdlet c = RuleCmdlet.of("New-InboxRule", mailbox).value("Name", rule.name()).rule(rule);
+            RuleCmdlet c = RuleCmdlet.of("New-InboxRule", mailbox)
+                    .value("Name", rule.name())
+                    .rule(rule);
             out.add(enabled(c, disabled).value("SieveScript", script).text());
         }
         for (RuleChanges.Changed changed : changes.changed()) {

@@ -60,7 +60,8 @@ class SieveCodecPropertyTest {
                 "é");
         Arbitrary<byte[]> structured =
                 pieces.list().ofMaxSize(60).map(l -> String.join("", l).getBytes(StandardCharsets.UTF_8));
-        return Arbitraries.oneOf(structured, Arbitraries.bytes().array(byte[].class).ofMaxSize(300));
+        return Arbitraries.oneOf(
+                structured, Arbitraries.bytes().array(byte[].class).ofMaxSize(300));
     }
 
     @Property(tries = 1000)
@@ -121,9 +122,10 @@ class SieveCodecPropertyTest {
     private static String describe(List<SieveRequest> requests) {
         StringBuilder b = new StringBuilder();
         for (SieveRequest r : requests) {
-            b.append(r instanceof SieveRequest.Command c
-                            ? c.name() + c.arguments() + (c.truncated() ? " truncated" : "")
-                            : r.toString())
+            b.append(
+                            r instanceof SieveRequest.Command c
+                                    ? c.name() + c.arguments() + (c.truncated() ? " truncated" : "")
+                                    : r.toString())
                     .append('\n');
         }
         return b.toString();

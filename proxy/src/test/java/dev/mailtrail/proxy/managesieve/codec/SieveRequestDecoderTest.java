@@ -30,8 +30,8 @@ class SieveRequestDecoderTest {
     @Test
     void aSynchronisingLiteralAndQuotedEscapesAreRead() {
         SieveRequestDecoder d = new SieveRequestDecoder(1024, 1024, 1024);
-        List<SieveRequest> out = d.feed(ByteBuffer.wrap(
-                "renamescript \"a\\\"b\" {1}\r\nc\r\n".getBytes(StandardCharsets.UTF_8)));
+        List<SieveRequest> out =
+                d.feed(ByteBuffer.wrap("renamescript \"a\\\"b\" {1}\r\nc\r\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(out).containsExactly(new SieveRequest.Command("RENAMESCRIPT", List.of("a\"b", "c"), false));
     }
 

@@ -14,8 +14,8 @@ class SieveResponseScannerTest {
         SieveResponseScanner s = new SieveResponseScanner(1024, 1024);
         s.expect("PUTSCRIPT");
         String errors = "line 1: error: unknown command 'forwrd'.";
-        List<SieveResponse> out = s.feed(ByteBuffer.wrap(("NO {" + errors.length() + "}\r\n" + errors + "\r\n")
-                .getBytes(StandardCharsets.UTF_8)));
+        List<SieveResponse> out = s.feed(ByteBuffer.wrap(
+                ("NO {" + errors.length() + "}\r\n" + errors + "\r\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(out).containsExactly(new SieveResponse.Final(SieveResponse.Status.NO, null, errors));
         assertThat(s.atResponseStart()).isTrue();
     }
@@ -41,8 +41,7 @@ class SieveResponseScannerTest {
     void duringAuthenticateALoneStringIsAChallengeThatEndsTheResponse() {
         SieveResponseScanner s = new SieveResponseScanner(1024, 1024);
         s.expect("AUTHENTICATE");
-        assertThat(s.feed(ByteBuffer.wrap("\"\"\r\n".getBytes())))
-                .containsExactly(new SieveResponse.Continuation(""));
+        assertThat(s.feed(ByteBuffer.wrap("\"\"\r\n".getBytes()))).containsExactly(new SieveResponse.Continuation(""));
         assertThat(s.atResponseStart()).isTrue();
     }
 }

@@ -104,7 +104,8 @@ class InboxRulesTest {
     void brokenScriptsAreRefusedWithTheirLineAndDeepNestingIsBounded() {
         assertThatThrownBy(() -> rules("if true {\n  keep;\n")).hasMessageContaining("line 3");
         assertThatThrownBy(() -> rules("redirect \"a@b\"")).hasMessageContaining("expected ';'");
-        assertThatThrownBy(() -> rules("if true {".repeat(100) + "}".repeat(100))).hasMessageContaining("deeper");
+        assertThatThrownBy(() -> rules("if true {".repeat(100) + "}".repeat(100)))
+                .hasMessageContaining("deeper");
         assertThatThrownBy(() -> rules("/* never closed")).hasMessageContaining("unterminated comment");
     }
 
