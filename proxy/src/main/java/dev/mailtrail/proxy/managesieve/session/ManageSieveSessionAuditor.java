@@ -212,7 +212,7 @@ public final class ManageSieveSessionAuditor {
             emit(List.of(RuleCmdlet.of(cmdlet, identity.mailbox())
                     .value(cmdlet.equals("New-InboxRule") ? "Name" : "Identity", name)
                     .value("SieveScript", name)
-                    .value("SieveRule", text + "… (script larger than the proxy keeps)")
+                    .value("SieveRule", "(larger than the proxy keeps; it begins) " + text)
                     .text()));
             return;
         }
