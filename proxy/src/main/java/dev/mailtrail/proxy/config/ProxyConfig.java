@@ -3,11 +3,14 @@ package dev.mailtrail.proxy.config;
 import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the proxy needs to run: its listeners, its certificate (needed when a listener offers TLS), the
  * server behind it for each protocol, the audit mode, how to read the server (master-user separator, shared
- * namespace, the Bind/Sync rule) and the per-connection bounds. Read from a file by {@link ProxyConfigFile}.
+ * namespace, the Bind/Sync rule), the per-connection bounds, and the domains besides each mailbox's own whose
+ * addresses are not external (lower-case: an inbox rule forwarding there is not flagged). Read from a file by
+ * {@link ProxyConfigFile}.
  */
 public record ProxyConfig(
         List<ListenerConfig> listeners,
@@ -17,7 +20,8 @@ public record ProxyConfig(
         AuditMode mode,
         ImapAuditConfig audit,
         ProxyLimits limits,
-        UpstreamConfig manageSieveUpstream) {
+        UpstreamConfig manageSieveUpstream,
+        Set<String> internalDomains) {
 
     /** A proxy for IMAP and POP3 only. */
     public ProxyConfig(
@@ -28,11 +32,25 @@ public record ProxyConfig(
             AuditMode mode,
             ImapAuditConfig audit,
             ProxyLimits limits) {
-        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, null);
+        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, null, Set.of());
+    }
+
+    /** A proxy that also fronts ManageSieve, each mailbox's own domain its only internal one. */
+    public ProxyConfig(
+            List<ListenerConfig> listeners,
+            TlsFiles tls,
+            UpstreamConfig imapUpstream,
+            UpstreamConfig pop3Upstream,
+            AuditMode mode,
+            ImapAuditConfig audit,
+            ProxyLimits limits,
+            UpstreamConfig manageSieveUpstream) {
+        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, manageSieveUpstream, Set.of());
     }
 
     public ProxyConfig {
         listeners = List.copyOf(listeners);
+        internalDomains = internalDomains == null ? Set.of() : Set.copyOf(internalDomains);
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(limits, "limits");

@@ -61,6 +61,7 @@ public final class ProxyConfigFile {
         UpstreamConfig imap = null;
         UpstreamConfig pop3 = null;
         UpstreamConfig manageSieve = null;
+        Set<String> internalDomains = Set.of();
         ProxyLimits limits = ProxyLimits.DEFAULTS;
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -75,6 +76,7 @@ public final class ProxyConfigFile {
                     v.noName();
                     mode = v.choice("mode", AuditMode.class, AuditMode.STRICT);
                     String sep = v.text("master-user-separator", "*");
+                    internalDomains = domains(v.text("internal-domains", ""));
                     audit = new ImapAuditConfig(
                             sep.equals("none") ? null : sep,
                             v.text("shared-prefix", audit.sharedPrefix()),
@@ -156,7 +158,18 @@ public final class ProxyConfigFile {
                                 + name(l.protocol()) + "] section");
             }
         }
-        return new ProxyConfig(listeners, tls, imap, pop3, mode, audit, limits, manageSieve);
+        return new ProxyConfig(listeners, tls, imap, pop3, mode, audit, limits, manageSieve, internalDomains);
+    }
+
+    private static Set<String> domains(String list) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String d : list.split("[,\\s]+")) {
+            String domain = d.strip().toLowerCase(Locale.ROOT);
+            if (!domain.isEmpty()) {
+                out.add(domain.startsWith("@") ? domain.substring(1) : domain);
+            }
+        }
+        return out;
     }
 
     private UpstreamConfig upstream(Values v) throws ProxyConfigException {

