@@ -83,6 +83,20 @@ class ManageSieveSessionAuditorTest {
     }
 
     @Test
+    void aSaslLoginNamesTheUserFromItsFirstAnswer() {
+        client("AUTHENTICATE \"LOGIN\"\r\n");
+        server("\"VXNlcm5hbWU6\"\r\n");
+        client("\"" + Base64.getEncoder().encodeToString("bob@contoso.com".getBytes()) + "\"\r\n");
+        server("\"UGFzc3dvcmQ6\"\r\n");
+        client("{12+}\r\n" + Base64.getEncoder().encodeToString("Secret12".getBytes()) + "\r\n");
+        server("OK \"Logged in.\"\r\n");
+        assertThat(accesses).singleElement().satisfies(a -> {
+            assertThat(a.actor()).isEqualTo("bob@contoso.com");
+            assertThat(a.logonType()).isEqualTo(LogonType.OWNER);
+        });
+    }
+
+    @Test
     void aScriptFetchedInTheSessionIsWhatItsReplacementIsComparedWith() {
         login("", "alice@contoso.com");
         client("LISTSCRIPTS\r\n");
