@@ -67,12 +67,10 @@ public final class SieveRequestDecoder {
     private void literalBytes(ByteBuffer in) {
         int n = (int) Math.min(in.remaining(), literalLeft);
         int keep = (int) Math.max(0, Math.min(n, captureLimit - literal.size()));
-        for (int i = 0; i < n; i++) {
-            byte b = in.get();
-            if (i < keep) {
-                literal.write(b);
-            }
-        }
+        byte[] kept = new byte[keep];
+        in.get(kept);
+        literal.writeBytes(kept);
+        in.position(in.position() + n - keep);
         truncated |= keep < n;
         literalLeft -= n;
         if (literalLeft == 0) {

@@ -29,10 +29,29 @@ public record InboxRule(String name, List<Parameter> parameters, String source) 
 
     /** The same rule, as far as mail is concerned: parameters and text compared, the name left out. */
     public boolean sameEffect(InboxRule other) {
-        return parameters.equals(other.parameters) && normalised(source).equals(normalised(other.source));
+        return effect().equals(other.effect());
+    }
+
+    /** What {@link #sameEffect} compares, as a value to look up: the parameters and the text, spacing aside. */
+    Object effect() {
+        return List.of(parameters, normalised(source));
     }
 
     private static String normalised(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,7 +1,11 @@
 package dev.mailtrail.proxy.managesieve.script;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a new rule set changes against the one in force: rules added, rules changed (same name, different effect)
@@ -20,11 +24,15 @@ public record RuleChanges(List<InboxRule> added, List<Changed> changed, List<Inb
 
     public static RuleChanges between(List<InboxRule> before, List<InboxRule> after) {
         List<InboxRule> old = new ArrayList<>(before);
+        Map<Object, Deque<InboxRule>> byEffect = new HashMap<>();
+        for (InboxRule rule : before) {
+            byEffect.computeIfAbsent(rule.effect(), k -> new ArrayDeque<>()).add(rule);
+        }
         List<InboxRule> fresh = new ArrayList<>();
         for (InboxRule rule : after) {
-            InboxRule same = old.stream().filter(rule::sameEffect).findFirst().orElse(null);
-            if (same != null) {
-                old.remove(same);
+            Deque<InboxRule> same = byEffect.get(rule.effect());
+            if (same != null && !same.isEmpty()) {
+                old.remove(same.poll());
             } else {
                 fresh.add(rule);
             }
