@@ -3,6 +3,10 @@ package dev.mailtrail.proxy.managesieve.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtrail.core.action.LogonType;
+import dev.mailtrail.core.cmdlet.AuditCmdlets;
+import dev.mailtrail.core.cmdlet.CmdletOutcome;
+import dev.mailtrail.core.config.AuditConfiguration;
+import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.proxy.managesieve.codec.SieveRequest;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Transcripts of ManageSieve sessions, client and server lines in turn, and the events their auditor makes. */
@@ -69,6 +74,19 @@ class ManageSieveSessionAuditorTest {
 
     private List<String> lines() {
         return cmdlets.stream().map(CmdletInvocation::command).toList();
+    }
+
+    /** Every line the auditor made is one the audit core reads; only a refused change is refused there too. */
+    @AfterEach
+    void everyLineIsACmdletTheCoreAccepts() {
+        AuditConfiguration configuration = new AuditConfiguration(OrganizationConfig.defaults());
+        for (String line : lines()) {
+            CmdletOutcome outcome = AuditCmdlets.run(configuration, line);
+            assertThat(outcome.succeeded())
+                    .as(line + " -> " + outcome.error())
+                    .isEqualTo(!line.contains("-ServerError"));
+            assertThat(outcome.objectId()).startsWith("alice@contoso.com\\");
+        }
     }
 
     @Test
