@@ -3,6 +3,9 @@ package dev.mailtrail.proxy.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.cmdlet.AuditCmdlets;
+import dev.mailtrail.core.config.AuditConfiguration;
+import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import java.nio.file.Files;
@@ -101,6 +104,11 @@ class ManageSieveClientsTest {
         assertThat(sink.events())
                 .anyMatch(e -> e.operation() == MailboxAction.MAILBOX_LOGIN
                         && e.mailbox().equals("alice"));
+        AuditConfiguration core = new AuditConfiguration(OrganizationConfig.defaults());
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(AuditCmdlets.run(core, line).succeeded())
+                        .as(line)
+                        .isTrue());
     }
 
     @Test
