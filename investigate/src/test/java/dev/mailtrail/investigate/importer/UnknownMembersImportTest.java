@@ -117,6 +117,29 @@ class UnknownMembersImportTest {
                         .get("RawEventData"));
     }
 
+    @Test
+    void theScopeCountsReadsOfUnnamedItemsWithFolderSessionAndIpAndSaysWhichExportNamesThem() throws Exception {
+        Scope scope = scope(Fixtures.imported("unknown-members/cloudappevents-powershell.json").records);
+
+        assertThat(scope.messagesRead()).isEmpty();
+        assertThat(scope.unnamedItemsRead()).isEqualTo(7);
+        assertThat(scope.unnamedReads()).singleElement().satisfies(read -> {
+            assertThat(read.folder()).isEqualTo("\\Finance");
+            assertThat(read.access().sessionId()).isEqualTo("9b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0");
+            assertThat(read.access().ip()).isEqualTo("203.0.113.66");
+            assertThat(read.export()).contains("Search-UnifiedAuditLog", "ConvertTo-Json -Depth 10", "auditLogQuery");
+        });
+        assertThat(scope.sessions()).singleElement().satisfies(session -> assertThat(session.ips())
+                .containsExactly("203.0.113.66"));
+        assertThat(scope.statement())
+                .contains("read no message that a Bind record names, but 7 items in \\Finance (session"
+                        + " 9b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0 from 203.0.113.66) that the records count without"
+                        + " naming them");
+        assertThat(scope.caveats()).anySatisfy(caveat -> assertThat(caveat)
+                .startsWith("Unnamed items: 7 items read in \\Finance")
+                .contains("ConvertTo-Json -Depth 10"));
+    }
+
     static Scope scope(List<ImportedRecord> records) {
         return new ScopeAnalysis()
                 .analyse(
