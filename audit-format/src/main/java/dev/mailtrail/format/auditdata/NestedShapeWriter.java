@@ -32,7 +32,8 @@ final class NestedShapeWriter {
 
     private static final Set<String> NAME_VALUE = Set.of("Name", "Value");
     private static final Set<String> FOLDER_REF = Set.of("Id", "Path");
-    private static final Set<String> RECORD_ITEM = Set.of("Id", "Subject", "InternetMessageId", "SizeInBytes", "ParentFolder");
+    private static final Set<String> RECORD_ITEM =
+            Set.of("Id", "Subject", "InternetMessageId", "SizeInBytes", "ParentFolder");
     private static final Set<String> ITEM_REF = Set.of("InternetMessageId", "Id", "SizeInBytes", "Subject");
     private static final Set<String> FOLDER_ITEMS_MEMBERS = Set.of("FolderItems", "Id", "Path");
 

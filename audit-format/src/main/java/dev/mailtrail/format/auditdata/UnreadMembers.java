@@ -71,7 +71,12 @@ public final class UnreadMembers {
 
     private static void folder(String path, FolderRef folder, List<String> unread) {
         if (folder != null) {
-            members(path, folder.extensions(), FOLDER_REF, name -> "Id".equals(name) ? folder.id() : folder.path(), unread);
+            members(
+                    path,
+                    folder.extensions(),
+                    FOLDER_REF,
+                    name -> "Id".equals(name) ? folder.id() : folder.path(),
+                    unread);
         }
     }
 

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class ManagementActivitySchemaTest {
     private static final ObjectMapper TREES = new ObjectMapper();
-    private static final String COMMON = "\"CreationTime\":\"2026-03-04T21:40:02\",\"Id\":\"5d0e8c55-0000-4c2e-9b1a-000000000001\","
-            + "\"OrganizationId\":\"a9c1e7b0-3d2f-4e5a-8b6c-7d8e9f0a1b2c\",\"UserType\":0,\"UserKey\":\"10032001A1B2C3D4\","
-            + "\"Workload\":\"Exchange\",\"ResultStatus\":\"Succeeded\",\"ObjectId\":\"alice@contoso.com\","
-            + "\"UserId\":\"alice@contoso.com\",\"ClientIP\":\"203.0.113.66\",\"Scope\":\"online\","
-            + "\"AppAccessContext\":{\"AADSessionId\":\"00a1\",\"IssuedAtTime\":\"2026-03-04T21:00:00\","
-            + "\"UniqueTokenId\":\"x1\"},\"Version\":1";
+    private static final String COMMON =
+            "\"CreationTime\":\"2026-03-04T21:40:02\",\"Id\":\"5d0e8c55-0000-4c2e-9b1a-000000000001\","
+                    + "\"OrganizationId\":\"a9c1e7b0-3d2f-4e5a-8b6c-7d8e9f0a1b2c\",\"UserType\":0,\"UserKey\":\"10032001A1B2C3D4\","
+                    + "\"Workload\":\"Exchange\",\"ResultStatus\":\"Succeeded\",\"ObjectId\":\"alice@contoso.com\","
+                    + "\"UserId\":\"alice@contoso.com\",\"ClientIP\":\"203.0.113.66\",\"Scope\":\"online\","
+                    + "\"AppAccessContext\":{\"AADSessionId\":\"00a1\",\"IssuedAtTime\":\"2026-03-04T21:00:00\","
+                    + "\"UniqueTokenId\":\"x1\"},\"Version\":1";
     private static final String MAILBOX = "\"LogonType\":0,\"InternalLogonType\":0,"
             + "\"MailboxGuid\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\",\"MailboxOwnerUPN\":\"alice@contoso.com\","
             + "\"MailboxOwnerSid\":\"S-1-5-21-1-2-3-1001\",\"MailboxOwnerMasterAccountSid\":\"S-1-5-21-9\","
@@ -60,7 +61,8 @@ class ManagementActivitySchemaTest {
                 + "\"ExternalAccess\":false,\"OriginatingServer\":\"AM0\",\"OrganizationName\":\"contoso\","
                 + "\"DeviceId\":\"d1\",\"TokenObjectId\":\"o1\",\"TokenTenantId\":\"t1\"}");
 
-        assertThat(record.parameters()).singleElement().satisfies(p -> assertThat(p.value()).isEqualTo("."));
+        assertThat(record.parameters()).singleElement().satisfies(p -> assertThat(p.value())
+                .isEqualTo("."));
     }
 
     @Test
@@ -86,15 +88,18 @@ class ManagementActivitySchemaTest {
     @Test
     void exchangeItemGroup() throws Exception {
         AuditRecord record = roundTrip("{" + COMMON + ",\"RecordType\":3,\"Operation\":\"MoveToDeletedItems\","
-                + MAILBOX + ",\"Folder\":" + FOLDER + ",\"CrossMailboxOperations\":false,\"CrossMailboxOperation\":false,"
+                + MAILBOX + ",\"Folder\":" + FOLDER
+                + ",\"CrossMailboxOperations\":false,\"CrossMailboxOperation\":false,"
                 + "\"DestMailboxId\":\"7c9e\",\"DestMailboxOwnerUPN\":\"bob@contoso.com\",\"DestMailboxOwnerSid\":\"S-2\","
-                + "\"DestMailboxOwnerMasterAccountSid\":\"S-3\",\"DestFolder\":" + FOLDER.replace("Inbox", "Deleted Items")
+                + "\"DestMailboxOwnerMasterAccountSid\":\"S-3\",\"DestFolder\":"
+                + FOLDER.replace("Inbox", "Deleted Items")
                 + ",\"Folders\":[" + FOLDER + "],\"AffectedItems\":[" + ITEM + "," + ITEM.replace("0042", "0044")
                 + "],\"Teams\":{\"ChatId\":\"c1\"}}");
 
         assertThat(record.affectedItems()).hasSize(2);
         assertThat(record.destFolder().path()).isEqualTo("\\Deleted Items");
-        assertThat(record.folders()).singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("\\Inbox"));
+        assertThat(record.folders()).singleElement().satisfies(f -> assertThat(f.path())
+                .isEqualTo("\\Inbox"));
     }
 
     @Test
@@ -128,9 +133,9 @@ class ManagementActivitySchemaTest {
         AuditRecord record = reader.read(json);
         assertThat(reader.read(TREES.readTree(json))).isEqualTo(record);
         assertThat(TREES.readTree(writer.toJson(record))).isEqualTo(TREES.readTree(json));
-        assertThat(record.extensions().keySet()).allSatisfy(name -> assertThat(AuditDataField.named(name))
-                .as(name)
-                .isNull());
+        assertThat(record.extensions().keySet())
+                .allSatisfy(
+                        name -> assertThat(AuditDataField.named(name)).as(name).isNull());
         assertThat(UnreadMembers.of(record)).isEmpty();
         return record;
     }

@@ -47,7 +47,8 @@ class UnknownNestedMembersTest {
         assertThat(first.extensions())
                 .containsOnlyKeys("ClientRequestId", "ImmutableId", "Sensitivity", "SizeInBytes")
                 .containsEntry("SizeInBytes", "48213");
-        assertThat(record.folders().getFirst().folderItems().get(1).sizeInBytes()).isEqualTo(51200L);
+        assertThat(record.folders().getFirst().folderItems().get(1).sizeInBytes())
+                .isEqualTo(51200L);
     }
 
     @Test

@@ -90,8 +90,7 @@ public final class ScopeAnalysis {
         List<AttackerSession> sessions = sessions(reads, syncs, actions, unnamed);
         List<SuspiciousSession> proposed = suspicious.finish();
         List<TimelineEntry> timeline = Timeline.of(reads, syncs, actions, windows);
-        ScopeStatement words =
-                new ScopeStatement(query, reads, syncs, actions, windows, sessions, proposed, unnamed);
+        ScopeStatement words = new ScopeStatement(query, reads, syncs, actions, windows, sessions, proposed, unnamed);
         return new Scope(
                 query,
                 inWindow,

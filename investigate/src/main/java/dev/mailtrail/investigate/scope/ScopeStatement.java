@@ -89,7 +89,8 @@ final class ScopeStatement {
         if (!unnamed.isEmpty()) {
             caveats.add("Unnamed items: " + count(unnamedItems(), "item") + " read in " + unnamedWhere()
                     + " are counted by their records (OperationCount) but not named, as the export lost them"
-                    + " (PowerShell's FolderItems=System.Object[]); " + unnamed.getFirst().export() + ".");
+                    + " (PowerShell's FolderItems=System.Object[]); "
+                    + unnamed.getFirst().export() + ".");
         }
         if (windows.stream().anyMatch(window -> window.reason() == BlindWindow.Reason.THROTTLED)) {
             caveats.add("Throttled: after a record with IsThrottled=True no Bind is recorded for the mailbox for 24"
@@ -170,7 +171,10 @@ final class ScopeStatement {
         Set<String> sessions = new LinkedHashSet<>();
         for (UnnamedRead read : unnamed) {
             folders.add(read.folder() == null ? "a folder the record does not name" : read.folder());
-            sessions.add(read.access().sessionKey() + (read.access().ip() == null ? "" : " from " + read.access().ip()));
+            sessions.add(read.access().sessionKey()
+                    + (read.access().ip() == null
+                            ? ""
+                            : " from " + read.access().ip()));
         }
         return inWords(List.copyOf(folders)) + " (session " + inWords(List.copyOf(sessions)) + ")";
     }

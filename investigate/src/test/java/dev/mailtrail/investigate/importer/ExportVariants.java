@@ -29,8 +29,9 @@ final class ExportVariants {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Typed members an exporter may write as text, and how. */
-    private static final Set<String> INTEGERS =
-            Set.of("RecordType", "UserType", "Version", "LogonType", "InternalLogonType", "OperationCount", "SizeInBytes");
+    private static final Set<String> INTEGERS = Set.of(
+            "RecordType", "UserType", "Version", "LogonType", "InternalLogonType", "OperationCount", "SizeInBytes");
+
     private static final Set<String> BOOLEANS = Set.of("ExternalAccess", "CrossMailboxOperation");
 
     enum Shape {
@@ -93,7 +94,8 @@ final class ExportVariants {
         }
         if (BOOLEANS.contains(name) && value.isBoolean()) {
             String text = value.asText();
-            return NODES.textNode(random.nextBoolean() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1));
+            return NODES.textNode(
+                    random.nextBoolean() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1));
         }
         return value;
     }
@@ -103,7 +105,8 @@ final class ExportVariants {
         String eol = random.nextBoolean() ? "\r\n" : "\n";
         StringBuilder out = new StringBuilder();
         switch (shape) {
-            case JSON_LINES -> records.forEach(record -> out.append(oneLine(record)).append(eol));
+            case JSON_LINES ->
+                records.forEach(record -> out.append(oneLine(record)).append(eol));
             case MANAGEMENT_API -> out.append(pretty(arrayOf(records), eol)).append(eol);
             case CONVERT_TO_JSON -> {
                 ArrayNode rows = NODES.arrayNode();
@@ -126,12 +129,16 @@ final class ExportVariants {
             }
             case GRAPH_PAGE -> {
                 ObjectNode page = NODES.objectNode();
-                page.put("@odata.context", "https://graph.microsoft.com/beta/$metadata#security/auditLog/queries('q')/records");
+                page.put(
+                        "@odata.context",
+                        "https://graph.microsoft.com/beta/$metadata#security/auditLog/queries('q')/records");
                 ArrayNode value = page.putArray("value");
                 for (ObjectNode record : records) {
                     ObjectNode graph = value.addObject();
                     graph.set("id", record.get("Id"));
-                    graph.put("createdDateTime", Instant.ofEpochMilli(millis(record)).toString());
+                    graph.put(
+                            "createdDateTime",
+                            Instant.ofEpochMilli(millis(record)).toString());
                     graph.put("auditLogRecordType", "ExchangeItem");
                     graph.set("operation", record.get("Operation"));
                     graph.set("auditData", record);
@@ -187,16 +194,20 @@ final class ExportVariants {
         if (random.nextBoolean()) {
             return record.toString();
         }
-        return write(record, new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter(random.nextBoolean() ? "\t" : "  ", " "))
-                .withArrayIndenter(new DefaultIndenter(" ", "")));
+        return write(
+                record,
+                new DefaultPrettyPrinter()
+                        .withObjectIndenter(new DefaultIndenter(random.nextBoolean() ? "\t" : "  ", " "))
+                        .withArrayIndenter(new DefaultIndenter(" ", "")));
     }
 
     private String pretty(JsonNode value, String eol) {
         String indent = random.nextBoolean() ? "    " : "\t";
-        return write(value, new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter(indent, eol))
-                .withArrayIndenter(new DefaultIndenter(indent, eol)));
+        return write(
+                value,
+                new DefaultPrettyPrinter()
+                        .withObjectIndenter(new DefaultIndenter(indent, eol))
+                        .withArrayIndenter(new DefaultIndenter(indent, eol)));
     }
 
     private static String write(JsonNode value, DefaultPrettyPrinter printer) {

@@ -28,8 +28,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * model, added at any depth, cost none of the known fields nor the scope.
  */
 class ExportVariantsProperties {
-    private static final List<String> SOURCES = List.of(
-            "importer/audit-data.jsonl", "importer/unknown-members/real-shaped.jsonl");
+    private static final List<String> SOURCES =
+            List.of("importer/audit-data.jsonl", "importer/unknown-members/real-shaped.jsonl");
     private static List<String> lines;
     private static List<ImportedRecord> baseline;
     private static String baselineScope;
@@ -39,7 +39,8 @@ class ExportVariantsProperties {
     static void importTheRecordsAsTheyAre() throws Exception {
         lines = new ArrayList<>();
         for (String source : SOURCES) {
-            lines.addAll(Files.readAllLines(Path.of(ExportVariantsProperties.class.getResource("/" + source).toURI())));
+            lines.addAll(Files.readAllLines(Path.of(
+                    ExportVariantsProperties.class.getResource("/" + source).toURI())));
         }
         lines.addAll(Files.readAllLines(SharedData.file("plaso/microsoft_audit_log.jsonl")));
         lines.removeIf(String::isBlank);
@@ -60,8 +61,8 @@ class ExportVariantsProperties {
     }
 
     @Property(tries = 40)
-    void anotherExportOfTheSameRecordsIsTheSameRecords(
-            @ForAll ExportVariants.Shape shape, @ForAll long seed) throws Exception {
+    void anotherExportOfTheSameRecordsIsTheSameRecords(@ForAll ExportVariants.Shape shape, @ForAll long seed)
+            throws Exception {
         ExportVariants variants = new ExportVariants(seed);
         List<ObjectNode> records = new ArrayList<>();
         for (String line : lines) {
@@ -132,7 +133,9 @@ class ExportVariantsProperties {
                 .folder(folder(record.folder()))
                 .destFolder(folder(record.destFolder()))
                 .affectedItems(each(record.affectedItems(), ExportVariantsProperties::item))
-                .folders(each(record.folders(), f -> new FolderItems(f.id(), f.path(), each(f.folderItems(), ExportVariantsProperties::ref))))
+                .folders(each(
+                        record.folders(),
+                        f -> new FolderItems(f.id(), f.path(), each(f.folderItems(), ExportVariantsProperties::ref))))
                 .syncedItems(each(record.syncedItems(), ExportVariantsProperties::ref))
                 .build();
     }

@@ -38,7 +38,8 @@ class UnknownMembersImportTest {
                 .extracting(ItemRef::internetMessageId)
                 .containsExactly("<inv-0042@fabrikam.com>", "<inv-0043@fabrikam.com>", "<wire-0001@fabrikam.com>");
         // "48213" as text is typed, as ExternalAccess "False" is.
-        assertThat(read.folders().getFirst().folderItems().getFirst().sizeInBytes()).isEqualTo(48213L);
+        assertThat(read.folders().getFirst().folderItems().getFirst().sizeInBytes())
+                .isEqualTo(48213L);
         assertThat(sink.records.getFirst().warnings()).isEmpty();
         assertThat(sink.records.getFirst().unnamedItemCount()).isZero();
     }
@@ -111,8 +112,8 @@ class UnknownMembersImportTest {
         assertThat(imported.warnings())
                 .containsExactly("Folders[0].FolderItems: the text \"System.Object[]\" kept as written, not read");
         assertThat(TREES.readTree(new AuditDataWriter().toJson(imported.asExported())))
-                .isEqualTo(TREES.readTree(Files.readString(
-                                Fixtures.path("unknown-members/cloudappevents-powershell.json")))
+                .isEqualTo(TREES.readTree(
+                                Files.readString(Fixtures.path("unknown-members/cloudappevents-powershell.json")))
                         .get(0)
                         .get("RawEventData"));
     }

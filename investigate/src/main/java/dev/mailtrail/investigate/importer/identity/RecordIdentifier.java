@@ -24,9 +24,10 @@ import java.util.TreeMap;
  * output (Exchange's field names, types and order for every modelled field, so whitespace, key order and
  * {@code "False"} against {@code false} no longer differ), with {@code CreationTime} at whole seconds in
  * Exchange's spelling (Purview's {@code .0000000Z} is the same instant), the unmodelled fields sorted by name at
- * every depth (those of nested values too, {@link SortedNestedMembers}), and export-only annotations ({@code @odata.type} and the like, added by Graph and other exporters)
- * left out. {@code Id}, {@code CreationTime}, {@code Operation} and {@code UserId} are part of that content, so
- * two different records that share an {@code Id} (anonymised exports do this) get different identities.
+ * every depth (those of nested values too, {@link SortedNestedMembers}), and export-only annotations
+ * ({@code @odata.type} and the like, added by Graph and other exporters) left out. {@code Id},
+ * {@code CreationTime}, {@code Operation} and {@code UserId} are part of that content, so two different records
+ * that share an {@code Id} (anonymised exports do this) get different identities.
  *
  * <p>{@code ClientIP} and {@code ClientIPAddress} count as exported, source port included: every export of one
  * record carries the same text, while two records alike but for the port are two connections, hence two events

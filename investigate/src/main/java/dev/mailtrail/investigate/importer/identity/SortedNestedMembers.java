@@ -9,7 +9,6 @@ import dev.mailtrail.core.record.RecordItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -29,8 +28,11 @@ final class SortedNestedMembers {
                 || has(record.folder())
                 || has(record.destFolder())
                 || some(record.affectedItems(), SortedNestedMembers::has)
-                || some(record.folders(), folder -> !folder.extensions().isEmpty()
-                        || some(folder.folderItems(), item -> !item.extensions().isEmpty()))
+                || some(
+                        record.folders(),
+                        folder -> !folder.extensions().isEmpty()
+                                || some(folder.folderItems(), item -> !item.extensions()
+                                        .isEmpty()))
                 || some(record.syncedItems(), item -> !item.extensions().isEmpty());
     }
 
@@ -42,11 +44,13 @@ final class SortedNestedMembers {
                 .folder(folder(record.folder()))
                 .destFolder(folder(record.destFolder()))
                 .affectedItems(each(record.affectedItems(), SortedNestedMembers::item))
-                .folders(each(record.folders(), folder -> new FolderItems(
-                        folder.id(),
-                        folder.path(),
-                        each(folder.folderItems(), SortedNestedMembers::ref),
-                        sorted(folder.extensions()))))
+                .folders(each(
+                        record.folders(),
+                        folder -> new FolderItems(
+                                folder.id(),
+                                folder.path(),
+                                each(folder.folderItems(), SortedNestedMembers::ref),
+                                sorted(folder.extensions()))))
                 .syncedItems(each(record.syncedItems(), SortedNestedMembers::ref));
     }
 

@@ -82,7 +82,12 @@ final class NestedSizes {
         return size == null
                 ? item
                 : new RecordItem(
-                        item.id(), item.subject(), item.internetMessageId(), size, item.parentFolder(), item.extensions());
+                        item.id(),
+                        item.subject(),
+                        item.internetMessageId(),
+                        size,
+                        item.parentFolder(),
+                        item.extensions());
     }
 
     private static ItemRef typed(ItemRef item) {
@@ -96,7 +101,12 @@ final class NestedSizes {
         return item.sizeInBytes() == null || !item.extensions().containsKey(SIZE_IN_BYTES)
                 ? item
                 : new RecordItem(
-                        item.id(), item.subject(), item.internetMessageId(), null, item.parentFolder(), item.extensions());
+                        item.id(),
+                        item.subject(),
+                        item.internetMessageId(),
+                        null,
+                        item.parentFolder(),
+                        item.extensions());
     }
 
     private static ItemRef restored(ItemRef item) {

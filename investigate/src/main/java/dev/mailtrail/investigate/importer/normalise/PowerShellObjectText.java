@@ -49,10 +49,15 @@ final class PowerShellObjectText {
             builder = builder(builder, record).parameters(pairs(list));
         }
         if (record.folders() == null && objects(kept.get("Folders")) instanceof List<?> list) {
-            builder = builder(builder, record).folders(list.stream().map(o -> folderItems(members((String) o))).toList());
+            builder = builder(builder, record)
+                    .folders(list.stream()
+                            .map(o -> folderItems(members((String) o)))
+                            .toList());
         }
         if (record.affectedItems() == null && objects(kept.get("AffectedItems")) instanceof List<?> list) {
-            builder = builder(builder, record).affectedItems(list.stream().map(o -> item(members((String) o))).toList());
+            builder = builder(builder, record)
+                    .affectedItems(
+                            list.stream().map(o -> item(members((String) o))).toList());
         }
         if (record.item() == null && object(kept.get("Item")) != null) {
             builder = builder(builder, record).item(item(object(kept.get("Item"))));

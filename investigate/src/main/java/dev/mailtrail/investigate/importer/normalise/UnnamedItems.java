@@ -19,7 +19,11 @@ public final class UnnamedItems {
     public static int count(AuditRecord record) {
         if (!MAIL_ITEMS_ACCESSED.equals(record.operation())
                 || record.operationCount() == null
-                || "sync".equals(record.mailAccessType() == null ? null : record.mailAccessType().toLowerCase(Locale.ROOT))) {
+                || "sync"
+                        .equals(
+                                record.mailAccessType() == null
+                                        ? null
+                                        : record.mailAccessType().toLowerCase(Locale.ROOT))) {
             return 0;
         }
         int named = record.item() == null ? 0 : 1;
