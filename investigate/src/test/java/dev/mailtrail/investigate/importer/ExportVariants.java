@@ -23,7 +23,7 @@ import java.util.Set;
  * What differs between two exports of the same AuditData, done to a record's JSON tree from a seed: members in
  * another order, typed values as text, insignificant whitespace and CRLF line ends, and the export shapes the
  * importer reads (JSON Lines, a Purview CSV's AuditData column, {@code ConvertTo-Json}, a Management Activity API
- * blob, a Graph page). Also what a real export adds: members MailTrail does not model, at any depth.
+ * blob, a Graph page, Defender's CloudAppEvents rows). Also what a real export adds: members MailTrail does not model, at any depth.
  */
 final class ExportVariants {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +39,8 @@ final class ExportVariants {
         PURVIEW_CSV,
         CONVERT_TO_JSON,
         MANAGEMENT_API,
-        GRAPH_PAGE
+        GRAPH_PAGE,
+        CLOUD_APP_EVENTS
     }
 
     private final Random random;
@@ -144,6 +145,18 @@ final class ExportVariants {
                     graph.set("auditData", record);
                 }
                 out.append(pretty(page, eol)).append(eol);
+            }
+            case CLOUD_APP_EVENTS -> {
+                ArrayNode rows = NODES.arrayNode();
+                for (ObjectNode record : records) {
+                    ObjectNode row = rows.addObject();
+                    row.put("Timestamp", Instant.ofEpochMilli(millis(record)).toString());
+                    row.set("ActionType", record.get("Operation"));
+                    row.put("Application", "Microsoft Exchange Online");
+                    row.put("ApplicationId", 20893);
+                    row.set("RawEventData", record);
+                }
+                out.append(pretty(rows, eol)).append(eol);
             }
             case PURVIEW_CSV -> {
                 out.append("RecordId,CreationDate,RecordType,Operation,UserId,AuditData,AssociatedAdminUnits,"

@@ -14,9 +14,11 @@ import dev.mailtrail.investigate.scope.Scope;
 import dev.mailtrail.investigate.scope.ScopeAnalysis;
 import dev.mailtrail.investigate.scope.ScopeQuery;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real records whose items carry members MailTrail does not model ({@code Sensitivity}, {@code ImmutableId},
@@ -139,6 +141,28 @@ class UnknownMembersImportTest {
         assertThat(scope.caveats()).anySatisfy(caveat -> assertThat(caveat)
                 .startsWith("Unnamed items: 7 items read in \\Finance")
                 .contains("ConvertTo-Json -Depth 10"));
+    }
+
+    @Test
+    void anOfficeActivityFoldersColumnWithUnknownMembersIsRead(@TempDir Path dir) throws Exception {
+        String export = Files.readString(Fixtures.path("office-activity.json"))
+                .replace(
+                        "{\\\"InternetMessageId\\\": \\\"<AM6PR04MB1234.wire-transfer@contoso.example>\\\"",
+                        "{\\\"Sensitivity\\\": \\\"Normal\\\", \\\"ImmutableId\\\": \\\"LgAB\\\","
+                                + " \\\"InternetMessageId\\\": \\\"<AM6PR04MB1234.wire-transfer@contoso.example>\\\"");
+        assertThat(export).contains("Sensitivity");
+        Path file = Files.writeString(dir.resolve("office-activity.json"), export);
+        CollectingSink sink = new CollectingSink();
+
+        Fixtures.importInto(sink, file);
+
+        AuditRecord read = sink.records.getFirst().record();
+        assertThat(read.extensions()).doesNotContainKey("Folders");
+        assertThat(read.folders().getFirst().folderItems().getFirst().internetMessageId())
+                .isEqualTo("<AM6PR04MB1234.wire-transfer@contoso.example>");
+        assertThat(read.folders().getFirst().folderItems().getFirst().extensions())
+                .containsEntry("Sensitivity", "Normal")
+                .containsEntry("ImmutableId", "LgAB");
     }
 
     static Scope scope(List<ImportedRecord> records) {
