@@ -16,7 +16,7 @@ public final class OriginalValues {
     private OriginalValues() {}
 
     public static AuditRecord restore(AuditRecord normalised) {
-        AuditRecord record = NestedSizes.restore(normalised);
+        AuditRecord record = ItemMembersFromText.restore(normalised);
         Map<String, Object> originals = record.extensions();
         if (originals.isEmpty()) {
             return record;

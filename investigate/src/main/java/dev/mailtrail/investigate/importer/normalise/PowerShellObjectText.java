@@ -62,11 +62,11 @@ final class PowerShellObjectText {
         if (record.item() == null && object(kept.get("Item")) != null) {
             builder = builder(builder, record).item(item(object(kept.get("Item"))));
         }
-        if (record.folder() == null && object(kept.get("Folder")) != null) {
-            builder = builder(builder, record).folder(folder(object(kept.get("Folder"))));
+        if (record.folder() == null && folder(kept.get("Folder")) != null) {
+            builder = builder(builder, record).folder(folder(kept.get("Folder")));
         }
-        if (record.destFolder() == null && object(kept.get("DestFolder")) != null) {
-            builder = builder(builder, record).destFolder(folder(object(kept.get("DestFolder"))));
+        if (record.destFolder() == null && folder(kept.get("DestFolder")) != null) {
+            builder = builder(builder, record).destFolder(folder(kept.get("DestFolder")));
         }
         return builder == null ? record : builder.build();
     }
@@ -147,6 +147,12 @@ final class PowerShellObjectText {
         String id = members.remove("Id");
         String path = members.remove("Path");
         return new FolderRef(id, path, others(members));
+    }
+
+    /** A folder PowerShell wrote as text ({@code "@{Id=LgAA…; Path=\\Inbox}"}), or null for any other value. */
+    static FolderRef folder(Object value) {
+        Map<String, String> members = object(value);
+        return members == null ? null : folder(members);
     }
 
     private static Long size(String text) {

@@ -2,8 +2,10 @@ package dev.mailtrail.investigate.importer.normalise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtrail.core.event.FolderRef;
 import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.core.record.RecordItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,27 @@ class PowerShellObjectTextTest {
         assertThat(read.mailAccessType()).isEqualTo("Bind");
         // The text stays, for the export as it was; the writer ignores it while the field is set.
         assertThat(OriginalValues.restore(read).operationProperties()).isNull();
+    }
+
+    @Test
+    void anItemsParentFolderWrittenAsTextIsReadAndRestored() {
+        AuditRecord record = AuditRecord.builder()
+                .creationTime(TIME)
+                .recordType(2)
+                .operation("Send")
+                .item(new RecordItem(
+                        "RgAA",
+                        "Pay today",
+                        "<p@c>",
+                        null,
+                        null,
+                        Map.of("ParentFolder", "@{Id=LgAJ; Path=\\Sent Items}")))
+                .build();
+
+        AuditRecord normalised = new RecordNormaliser().normalise(record);
+
+        assertThat(normalised.item().parentFolder()).isEqualTo(new FolderRef("LgAJ", "\\Sent Items"));
+        assertThat(OriginalValues.restore(normalised)).isEqualTo(record);
     }
 
     @Test

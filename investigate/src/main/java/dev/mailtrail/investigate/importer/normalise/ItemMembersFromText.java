@@ -1,5 +1,6 @@
 package dev.mailtrail.investigate.importer.normalise;
 
+import dev.mailtrail.core.event.FolderRef;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.core.record.FolderItems;
@@ -10,24 +11,26 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code SizeInBytes} of an item ({@code Item}, {@code AffectedItems[]}, {@code Folders[].FolderItems[]},
- * {@code MailTrailSyncedItems[]}) given as text ({@code "48213"}, as some exporters write every value): typed from
- * the text, which stays the item's extension of that name (the writer ignores it while the size is set), or,
- * {@link #restore restored}, back in the size's place.
+ * An item's members given as text ({@code Item}, {@code AffectedItems[]}, {@code Folders[].FolderItems[]},
+ * {@code MailTrailSyncedItems[]}): {@code SizeInBytes} as {@code "48213"}, as some exporters write every value, and
+ * {@code ParentFolder} as PowerShell's {@code "@{Id=…; Path=\Inbox}"}, read from the text, which stays the item's
+ * extension of that name (the writer ignores it while the member is set), or, {@link #restore restored}, back in
+ * the member's place.
  *
  * <p>Stateless; returns the same instance when nothing changes, which is nearly every record.
  */
-final class NestedSizes {
+final class ItemMembersFromText {
     static final String SIZE_IN_BYTES = "SizeInBytes";
+    static final String PARENT_FOLDER = "ParentFolder";
 
-    private NestedSizes() {}
+    private ItemMembersFromText() {}
 
     static AuditRecord typed(AuditRecord record) {
-        return map(record, NestedSizes::typed, NestedSizes::typed);
+        return map(record, ItemMembersFromText::typed, ItemMembersFromText::typed);
     }
 
     static AuditRecord restore(AuditRecord record) {
-        return map(record, NestedSizes::restored, NestedSizes::restored);
+        return map(record, ItemMembersFromText::restored, ItemMembersFromText::restored);
     }
 
     private static AuditRecord map(AuditRecord record, UnaryOperator<RecordItem> items, UnaryOperator<ItemRef> refs) {
@@ -79,14 +82,17 @@ final class NestedSizes {
 
     private static RecordItem typed(RecordItem item) {
         Long size = sizeText(item.sizeInBytes(), item.extensions());
-        return size == null
+        FolderRef parent = item.parentFolder() == null
+                ? PowerShellObjectText.folder(item.extensions().get(PARENT_FOLDER))
+                : null;
+        return size == null && parent == null
                 ? item
                 : new RecordItem(
                         item.id(),
                         item.subject(),
                         item.internetMessageId(),
-                        size,
-                        item.parentFolder(),
+                        size != null ? size : item.sizeInBytes(),
+                        parent != null ? parent : item.parentFolder(),
                         item.extensions());
     }
 
@@ -98,14 +104,16 @@ final class NestedSizes {
     }
 
     private static RecordItem restored(RecordItem item) {
-        return item.sizeInBytes() == null || !item.extensions().containsKey(SIZE_IN_BYTES)
+        boolean size = item.sizeInBytes() != null && item.extensions().containsKey(SIZE_IN_BYTES);
+        boolean parent = item.parentFolder() != null && item.extensions().containsKey(PARENT_FOLDER);
+        return !size && !parent
                 ? item
                 : new RecordItem(
                         item.id(),
                         item.subject(),
                         item.internetMessageId(),
-                        null,
-                        item.parentFolder(),
+                        size ? null : item.sizeInBytes(),
+                        parent ? null : item.parentFolder(),
                         item.extensions());
     }
 
