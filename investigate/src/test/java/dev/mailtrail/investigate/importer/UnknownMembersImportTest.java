@@ -165,6 +165,24 @@ class UnknownMembersImportTest {
                 .containsEntry("ImmutableId", "LgAB");
     }
 
+    @Test
+    void aRawEventDataWrittenWholeAsPowerShellTextIsRejectedSayingWhichExportToMake(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("shallow.json"),
+                "[{\"Timestamp\":\"2026-03-04T21:41:17.512Z\",\"ActionType\":\"MailItemsAccessed\","
+                        + "\"RawEventData\":\"@{AppId=00000002; CreationTime=2026-03-04T21:40:02;"
+                        + " Folders=System.Object[]; OperationCount=7}\"}]\n");
+        CollectingSink sink = new CollectingSink();
+
+        Fixtures.importInto(sink, file);
+
+        assertThat(sink.records).isEmpty();
+        assertThat(sink.rejects).singleElement().satisfies(reject -> assertThat(reject.reason())
+                .startsWith("RawEventData: PowerShell's text of an object")
+                .endsWith("export again with ConvertTo-Json -Depth 10"));
+    }
+
     static Scope scope(List<ImportedRecord> records) {
         return new ScopeAnalysis()
                 .analyse(
