@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -154,13 +155,13 @@ public final class ScopeAnalysis {
     }
 
     /** The items a Bind record counts as read without naming them, if any. */
-    private static java.util.Optional<UnnamedRead> unnamedRead(AuditRecord record) {
+    private static Optional<UnnamedRead> unnamedRead(AuditRecord record) {
         int items = UnnamedItems.count(record);
         if (items == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> paths = folders(record);
-        return java.util.Optional.of(new UnnamedRead(
+        return Optional.of(new UnnamedRead(
                 record.creationTime(),
                 paths.isEmpty() ? null : String.join(", ", paths),
                 items,
