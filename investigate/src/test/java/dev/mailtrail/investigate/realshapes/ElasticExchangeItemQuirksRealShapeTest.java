@@ -1,0 +1,60 @@
+package dev.mailtrail.investigate.realshapes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.investigate.scope.AttackerHints;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three ExchangeItem shapes from SIEM parser tests: a group mailbox's Create by the system account (UserId
+ * S-1-5-18, LogonType 1, ExternalAccess true, ClientIP ::1, {@code Item.Attachments}, OriginatingServer ending in
+ * LF; elastic/beats {@code x-pack/filebeat/module/o365/audit/test/02-exchange-item.log} line 1), a Create whose
+ * numbers are all text and which carries a {@code Sender} object (elastic/integrations
+ * {@code test-exchange-item-edge-cases.json} event 2), and an application's AttachmentAccess (RecordType 50)
+ * listing {@code Messages[].MessageItems[]} with a SizeInBytes written {@code 1156492.00}
+ * (elastic/integrations {@code test-exchange-access-event.json} event 1, abridged). By hand: the group mailbox
+ * financeteam@ got its welcome message; alice@contoso.com's mailbox got a Teams notification; an app opened
+ * the attachments of three messages in alice's mailbox from 203.0.113.5.
+ */
+class ElasticExchangeItemQuirksRealShapeTest {
+    private static final String FIXTURE = "elastic-exchange-item-quirks.jsonl";
+
+    @Test
+    void importsAllThreeRecordsWithoutReject() throws Exception {
+        RealShapes.Imported imported = RealShapes.imported(FIXTURE);
+
+        assertThat(imported.rejects).isEmpty();
+        assertThat(imported.auditRecords())
+                .extracting(AuditRecord::operation)
+                .containsExactly("Create", "Create", "AttachmentAccess");
+    }
+
+    @Test
+    void numbersWrittenAsTextAreReadAsNumbers() throws Exception {
+        AuditRecord stringly = RealShapes.imported(FIXTURE).auditRecords().get(1);
+
+        assertThat(stringly.recordType()).isEqualTo(2);
+        assertThat(stringly.logonType()).isZero();
+        assertThat(stringly.userType()).isZero();
+        assertThat(stringly.version()).isEqualTo(1);
+    }
+
+    @Test
+    void theSenderObjectAndTheDecimalSizeAreKeptAsWritten() throws Exception {
+        RealShapes.Imported imported = RealShapes.imported(FIXTURE);
+
+        assertThat(imported.written(1)).contains("\"Sender\":{\"UPN\":\"helpdesk@contoso.com\"");
+        assertThat(imported.written(2)).contains("\"SizeInBytes\":1156492.00");
+    }
+
+    @Test
+    void eachRecordIsItsMailboxs() throws Exception {
+        RealShapes.Imported imported = RealShapes.imported(FIXTURE);
+
+        assertThat(imported.scope("financeteam@contoso.onmicrosoft.com", AttackerHints.none()).records())
+                .isEqualTo(1);
+        assertThat(imported.scope("alice@contoso.com", AttackerHints.none()).records())
+                .isEqualTo(2);
+    }
+}
