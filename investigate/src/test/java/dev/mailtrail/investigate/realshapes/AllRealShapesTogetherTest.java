@@ -49,9 +49,9 @@ class AllRealShapesTogetherTest {
                 .satisfies(rule -> assertThat(rule.summary()).contains("forwards to ap-desk@fabrikam.net"));
         assertThat(scope.actions(AttackerAction.Kind.DELETE))
                 .extracting(AttackerAction::operation, AttackerAction::items)
-                .containsExactly(
-                        tuple("HardDelete", 1),
-                        tuple("SoftDelete", 5));
-        assertThat(scope.statement()).contains("read 3 messages in \\Brouillons").contains("deleted 6 items");
+                .containsExactly(tuple("HardDelete", 1), tuple("SoftDelete", 5));
+        assertThat(scope.statement())
+                .contains("read 3 messages in \\Brouillons")
+                .contains("deleted 6 items");
     }
 }

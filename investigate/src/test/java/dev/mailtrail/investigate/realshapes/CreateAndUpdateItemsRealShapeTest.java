@@ -24,7 +24,8 @@ class CreateAndUpdateItemsRealShapeTest {
 
         assertThat(imported.rejects).isEmpty();
         assertThat(imported.summary.imported()).isEqualTo(2);
-        assertThat(imported.scope("alice@contoso.com", RealShapes.ips("192.0.2.44")).records())
+        assertThat(imported.scope("alice@contoso.com", RealShapes.ips("192.0.2.44"))
+                        .records())
                 .isEqualTo(2);
     }
 

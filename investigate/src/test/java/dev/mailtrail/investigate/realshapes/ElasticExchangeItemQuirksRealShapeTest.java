@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ElasticExchangeItemQuirksRealShapeTest {
     private static final String FIXTURE = "elastic-exchange-item-quirks.jsonl";
+    private static final String STRINGLY = "0f1e2d3c-4b5a-4697-a8b9-cadbecfd0e1f";
+    private static final String ATTACHMENT_ACCESS = "8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968";
 
     @Test
     void importsAllThreeRecordsWithoutReject() throws Exception {
@@ -32,7 +34,7 @@ class ElasticExchangeItemQuirksRealShapeTest {
 
     @Test
     void numbersWrittenAsTextAreReadAsNumbers() throws Exception {
-        AuditRecord stringly = RealShapes.imported(FIXTURE).auditRecords().get(1);
+        AuditRecord stringly = RealShapes.imported(FIXTURE).record(STRINGLY);
 
         assertThat(stringly.recordType()).isEqualTo(2);
         assertThat(stringly.logonType()).isZero();
@@ -44,15 +46,16 @@ class ElasticExchangeItemQuirksRealShapeTest {
     void theSenderObjectAndTheDecimalSizeAreKeptAsWritten() throws Exception {
         RealShapes.Imported imported = RealShapes.imported(FIXTURE);
 
-        assertThat(imported.written(1)).contains("\"Sender\":{\"UPN\":\"helpdesk@contoso.com\"");
-        assertThat(imported.written(2)).contains("\"SizeInBytes\":1156492.00");
+        assertThat(imported.written(STRINGLY)).contains("\"Sender\":{\"UPN\":\"helpdesk@contoso.com\"");
+        assertThat(imported.written(ATTACHMENT_ACCESS)).contains("\"SizeInBytes\":1156492.00");
     }
 
     @Test
     void eachRecordIsItsMailboxs() throws Exception {
         RealShapes.Imported imported = RealShapes.imported(FIXTURE);
 
-        assertThat(imported.scope("financeteam@contoso.onmicrosoft.com", AttackerHints.none()).records())
+        assertThat(imported.scope("financeteam@contoso.onmicrosoft.com", AttackerHints.none())
+                        .records())
                 .isEqualTo(1);
         assertThat(imported.scope("alice@contoso.com", AttackerHints.none()).records())
                 .isEqualTo(2);

@@ -2,7 +2,6 @@ package dev.mailtrail.investigate.realshapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtrail.investigate.scope.MessageRead;
 import dev.mailtrail.investigate.scope.Scope;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,8 @@ class MailItemsAccessedImmutableIdRealShapeTest {
         String written = RealShapes.imported(FIXTURE).written(0);
 
         assertThat(written)
-                .contains("\"ImmutableId\":\"LgAAAAB3fQ2kTtRwS5mH9cXyZpQ1BwBx0Lw8nKcvQqJm2Tz7RdVhAAAAAAEMAABx0Lw8nKcvQqJm2Tz7RdVhAAAC9kKbAAAJ\"")
+                .contains(
+                        "\"ImmutableId\":\"LgAAAAB3fQ2kTtRwS5mH9cXyZpQ1BwBx0Lw8nKcvQqJm2Tz7RdVhAAAAAAEMAABx0Lw8nKcvQqJm2Tz7RdVhAAAC9kKbAAAJ\"")
                 .contains("\"AADSessionId\":\"ace108cf-969f-4236-9d73-69ab981ccc77\"");
     }
 }

@@ -35,21 +35,23 @@ class NewInboxRuleMailboxGuidRealShapeTest {
     void theRuleIsDescribedWithEveryActionAndCondition() throws Exception {
         Scope scope = RealShapes.imported(FIXTURE).scope("alice@contoso.com", RealShapes.ips("203.0.113.10"));
 
-        assertThat(scope.actions(AttackerAction.Kind.INBOX_RULE)).singleElement().satisfies(rule -> {
-            assertThat(rule.operation()).isEqualTo("New-InboxRule");
-            assertThat(rule.time()).isEqualTo(Instant.parse("2026-03-04T09:30:53Z"));
-            assertThat(rule.access().ip()).isEqualTo("203.0.113.10");
-            assertThat(rule.access().userId()).isEqualTo("alice@contoso.com");
-            assertThat(rule.summary())
-                    .contains("\"Payments\"")
-                    .contains("forwards to ap-desk@fabrikam.net")
-                    .contains("redirects to collect@fabrikam.net")
-                    .contains("deletes the message")
-                    .contains("marks it read")
-                    .contains("moves to folder Historique des conversations")
-                    .contains("From \"cfo@contoso.com\"")
-                    .contains("SubjectOrBodyContainsWords \"invoice\"");
-        });
+        assertThat(scope.actions(AttackerAction.Kind.INBOX_RULE))
+                .singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.operation()).isEqualTo("New-InboxRule");
+                    assertThat(rule.time()).isEqualTo(Instant.parse("2026-03-04T09:30:53Z"));
+                    assertThat(rule.access().ip()).isEqualTo("203.0.113.10");
+                    assertThat(rule.access().userId()).isEqualTo("alice@contoso.com");
+                    assertThat(rule.summary())
+                            .contains("\"Payments\"")
+                            .contains("forwards to ap-desk@fabrikam.net")
+                            .contains("redirects to collect@fabrikam.net")
+                            .contains("deletes the message")
+                            .contains("marks it read")
+                            .contains("moves to folder Historique des conversations")
+                            .contains("From \"cfo@contoso.com\"")
+                            .contains("SubjectOrBodyContainsWords \"invoice\"");
+                });
     }
 
     @Test

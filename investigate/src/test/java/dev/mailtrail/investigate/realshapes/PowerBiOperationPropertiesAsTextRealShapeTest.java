@@ -28,7 +28,8 @@ class PowerBiOperationPropertiesAsTextRealShapeTest {
         RealShapes.Imported imported = RealShapes.imported(FIXTURE);
 
         assertThat(imported.written(0))
-                .contains("\"OperationProperties\":\"[{\\\"Name\\\":\\\"SystemArtifactType\\\",\\\"Value\\\":\\\"None\\\"}]\"");
+                .contains(
+                        "\"OperationProperties\":\"[{\\\"Name\\\":\\\"SystemArtifactType\\\",\\\"Value\\\":\\\"None\\\"}]\"");
         assertThat(imported.written(1)).contains("\"OperationProperties\":\"[]\"");
     }
 }

@@ -96,9 +96,22 @@ final class RealShapes {
             return records.getFirst().record();
         }
 
+        /** The imported record whose Id is {@code id}; fails when the import did not deliver it. */
+        AuditRecord record(String id) {
+            return records.stream()
+                    .map(ImportedRecord::record)
+                    .filter(record -> id.equals(record.id()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no record " + id + " imported; rejects: " + rejects));
+        }
+
         /** The record as MailTrail writes its AuditData again: what it kept of the export. */
         String written(int index) {
             return WRITER.toJson(records.get(index).record());
+        }
+
+        String written(String id) {
+            return WRITER.toJson(record(id));
         }
 
         Scope scope(String mailbox, AttackerHints attacker) {

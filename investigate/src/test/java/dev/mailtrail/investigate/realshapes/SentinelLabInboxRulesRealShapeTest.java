@@ -53,7 +53,8 @@ class SentinelLabInboxRulesRealShapeTest {
                 .contains("\"Suppliers\"")
                 .contains("moves to folder Junk Email")
                 .contains("SubjectContainsWords \"bank details\"");
-        assertThat(scope.actions()).allSatisfy(rule -> assertThat(rule.access().ip()).isEqualTo(IP));
+        assertThat(scope.actions())
+                .allSatisfy(rule -> assertThat(rule.access().ip()).isEqualTo(IP));
     }
 
     @Test

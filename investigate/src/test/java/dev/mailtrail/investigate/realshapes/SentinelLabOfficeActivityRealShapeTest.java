@@ -35,16 +35,15 @@ class SentinelLabOfficeActivityRealShapeTest {
         assertThat(imported.auditRecords())
                 .extracting(AuditRecord::operation, AuditRecord::creationTime)
                 .containsExactly(
-                        tuple(
-                                "MailItemsAccessed", Instant.parse("2026-03-04T14:54:37Z")),
+                        tuple("MailItemsAccessed", Instant.parse("2026-03-04T14:54:37Z")),
                         tuple("FileAccessed", Instant.parse("2026-03-04T14:50:14Z")),
                         tuple("Send", Instant.parse("2026-03-04T14:44:22Z")));
     }
 
     @Test
     void theThreeReadsAndTheSendAreInTheScope() throws Exception {
-        Scope scope = RealShapes.imported(FIXTURE)
-                .scope(MAILBOX, RealShapes.ips("2001:db8:5:345::11", "198.51.100.121"));
+        Scope scope =
+                RealShapes.imported(FIXTURE).scope(MAILBOX, RealShapes.ips("2001:db8:5:345::11", "198.51.100.121"));
 
         assertThat(scope.records()).isEqualTo(3);
         assertThat(scope.reads())
@@ -53,10 +52,10 @@ class SentinelLabOfficeActivityRealShapeTest {
                         tuple(
                                 "<5b2e8f1a-3c4d-4e6f-9a0b-c1d2e3f4a5b6@CO1PR00FT058.eop-nam00.prod.protection.contoso.com>",
                                 "\\Inbox"),
-                        tuple(
-                                "<CO1PR00MB0012A7B6C5D4E3F2@CO1PR00MB0012.namprd00.prod.contoso.com>", "\\Sent Items"),
+                        tuple("<CO1PR00MB0012A7B6C5D4E3F2@CO1PR00MB0012.namprd00.prod.contoso.com>", "\\Sent Items"),
                         tuple(SHARED, "\\Sent Items"));
-        assertThat(scope.reads()).allSatisfy(read -> assertThat(read.access().ip()).isEqualTo("2001:db8:5:345::11"));
+        assertThat(scope.reads())
+                .allSatisfy(read -> assertThat(read.access().ip()).isEqualTo("2001:db8:5:345::11"));
         assertThat(scope.reads().get(2).message().subject())
                 .isEqualTo("Alice Wilber shared \"Vendor banking changes\" with you.");
         assertThat(scope.actions(AttackerAction.Kind.SEND)).singleElement().satisfies(send -> {

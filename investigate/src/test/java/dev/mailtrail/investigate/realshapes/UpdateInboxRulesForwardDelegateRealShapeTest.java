@@ -26,6 +26,9 @@ class UpdateInboxRulesForwardDelegateRealShapeTest {
         assertThat(imported.rejects).isEmpty();
         assertThat(imported.summary.imported()).isEqualTo(1);
         assertThat(imported.only().logonType()).isEqualTo(2);
+        assertThat(imported.only().item())
+                .as("Item, with ImmutableId and ParentFolder.Name")
+                .isNotNull();
         assertThat(imported.only().item().parentFolder().path()).isEqualTo("\\Bo\u00eete de r\u00e9ception");
     }
 
@@ -34,17 +37,19 @@ class UpdateInboxRulesForwardDelegateRealShapeTest {
         Scope scope = RealShapes.imported(FIXTURE).scope("alice@contoso.com", RealShapes.ips("198.51.100.45"));
 
         assertThat(scope.records()).isEqualTo(1);
-        assertThat(scope.actions(AttackerAction.Kind.INBOX_RULE)).singleElement().satisfies(rule -> {
-            assertThat(rule.operation()).isEqualTo("UpdateInboxRules");
-            assertThat(rule.time()).isEqualTo(Instant.parse("2026-03-04T10:34:13Z"));
-            assertThat(rule.access().userId()).isEqualTo("bob@contoso.com");
-            assertThat(rule.access().logonType()).isEqualTo(2);
-            assertThat(rule.summary())
-                    .contains("forwards to")
-                    .contains("ap-desk@fabrikam.net")
-                    .contains("collect@fabrikam.net")
-                    .contains("payments@fabrikam.net")
-                    .contains("archive@fabrikam.net");
-        });
+        assertThat(scope.actions(AttackerAction.Kind.INBOX_RULE))
+                .singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.operation()).isEqualTo("UpdateInboxRules");
+                    assertThat(rule.time()).isEqualTo(Instant.parse("2026-03-04T10:34:13Z"));
+                    assertThat(rule.access().userId()).isEqualTo("bob@contoso.com");
+                    assertThat(rule.access().logonType()).isEqualTo(2);
+                    assertThat(rule.summary())
+                            .contains("forwards to")
+                            .contains("ap-desk@fabrikam.net")
+                            .contains("collect@fabrikam.net")
+                            .contains("payments@fabrikam.net")
+                            .contains("archive@fabrikam.net");
+                });
     }
 }

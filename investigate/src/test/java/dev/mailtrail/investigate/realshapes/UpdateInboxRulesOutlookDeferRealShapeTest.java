@@ -30,13 +30,15 @@ class UpdateInboxRulesOutlookDeferRealShapeTest {
     void theRuleIsNamedWithItsCondition() throws Exception {
         Scope scope = RealShapes.imported(FIXTURE).scope("alice@contoso.com", RealShapes.ips("198.51.100.77"));
 
-        assertThat(scope.actions(AttackerAction.Kind.INBOX_RULE)).singleElement().satisfies(rule -> {
-            assertThat(rule.time()).isEqualTo(Instant.parse("2026-03-04T09:53:51Z"));
-            assertThat(rule.access().ip()).isEqualTo("198.51.100.77");
-            assertThat(rule.summary())
-                    .contains("\"Payment replies\"")
-                    .contains("SubjectProperty)=Payment - ")
-                    .contains("(ModifyMailboxRule)");
-        });
+        assertThat(scope.actions(AttackerAction.Kind.INBOX_RULE))
+                .singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.time()).isEqualTo(Instant.parse("2026-03-04T09:53:51Z"));
+                    assertThat(rule.access().ip()).isEqualTo("198.51.100.77");
+                    assertThat(rule.summary())
+                            .contains("\"Payment replies\"")
+                            .contains("SubjectProperty)=Payment - ")
+                            .contains("(ModifyMailboxRule)");
+                });
     }
 }
