@@ -86,7 +86,7 @@ class RealShapesCommandTest {
         Run run = mt(args.toArray(String[]::new));
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("imported 25 of 25 records (0 duplicates, 0 rejected)");
+        assertThat(run.out()).contains("imported 27 of 27 records (0 duplicates, 0 rejected)");
     }
 
     @Test

@@ -37,7 +37,7 @@ class RealCorpusTest {
                 REJECTS.addAll(one.rejects);
                 imported += one.summary.imported();
             } catch (UnrecognisedExportException refused) {
-                REFUSED.add(directory.relativize(file) + ": " + refused.getMessage());
+                REFUSED.add(refused.getMessage());
             } catch (IOException unreadable) {
                 REFUSED.add(directory.relativize(file) + ": " + unreadable);
             }
