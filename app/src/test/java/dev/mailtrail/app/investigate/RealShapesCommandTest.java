@@ -86,7 +86,7 @@ class RealShapesCommandTest {
         Run run = mt(args.toArray(String[]::new));
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("imported 27 of 27 records (0 duplicates, 0 rejected)");
+        assertThat(run.out()).contains("imported 39 of 39 records (0 duplicates, 0 rejected)");
     }
 
     @Test
@@ -103,6 +103,20 @@ class RealShapesCommandTest {
                 .contains("The attacker read 3 messages in \\Brouillons")
                 .contains("deleted 6 items");
         assertThat(scope.get("actions").toString()).contains("forwards to ap-desk@fabrikam.net");
+    }
+
+    @Test
+    void importingAFileAgainAddsNoRejectsAgain() throws Exception {
+        Path export = realShapes().resolve("elastic-exchange-item-quirks.jsonl");
+        Path rejects = caseDir().resolve("rejects.jsonl");
+
+        mt("import", export.toString(), "--case", caseDir().toString());
+        long first = Files.exists(rejects) ? Files.readAllLines(rejects).size() : 0;
+        Run again = mt("import", export.toString(), "--case", caseDir().toString());
+
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(Files.exists(rejects) ? Files.readAllLines(rejects).size() : 0)
+                .isEqualTo(first);
     }
 
     @Test

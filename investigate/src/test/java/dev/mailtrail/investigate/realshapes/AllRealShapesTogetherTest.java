@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole real-shapes directory imported as {@code mt import DIR} reads it, and scoped for the attacker of
  * alice@contoso.com's fixtures, 203.0.113.10: by hand, two sign-ins, three drafts read (two of them named by the
- * Create and Update records), the forwarding rule "Payments" in the mailbox named by its GUID, one item purged
+ * Create and Update records), the forwarding rule "Payments" and twelve more in the mailbox named by its GUID, one item purged
  * and five deleted.
  */
 class AllRealShapesTogetherTest {
@@ -30,10 +30,10 @@ class AllRealShapesTogetherTest {
         assertThat(imported.summary.skipped())
                 .extracting(skipped -> skipped.file().getFileName().toString())
                 .containsExactly("SOURCES.md");
-        assertThat(imported.summary.files()).hasSize(19).allSatisfy(file -> assertThat(file.imported())
+        assertThat(imported.summary.files()).hasSize(20).allSatisfy(file -> assertThat(file.imported())
                 .as(file.file().getFileName().toString())
                 .isPositive());
-        assertThat(imported.summary.imported()).isEqualTo(27);
+        assertThat(imported.summary.imported()).isEqualTo(39);
     }
 
     @Test
@@ -45,8 +45,8 @@ class AllRealShapesTogetherTest {
                 .containsExactly("Q1 payment run - bank details", "Vendor master data change", null);
         assertThat(scope.actions(AttackerAction.Kind.SIGN_IN)).hasSize(2);
         assertThat(scope.actions(AttackerAction.Kind.INBOX_RULE))
-                .singleElement()
-                .satisfies(rule -> assertThat(rule.summary()).contains("forwards to ap-desk@fabrikam.net"));
+                .hasSize(13)
+                .anySatisfy(rule -> assertThat(rule.summary()).contains("forwards to ap-desk@fabrikam.net"));
         assertThat(scope.actions(AttackerAction.Kind.DELETE))
                 .extracting(AttackerAction::operation, AttackerAction::items)
                 .containsExactly(tuple("HardDelete", 1), tuple("SoftDelete", 5));
