@@ -23,13 +23,15 @@ import java.util.concurrent.TimeUnit;
  * checks by {@code smtpd_sender_login_maps} with {@code reject_sender_login_mismatch} (bob may use alice's address,
  * carol may not), XCLIENT allowed from the loopback network, and every accepted message discarded. Recipient
  * {@link #REFUSED_RECIPIENT} is refused; a message whose Subject contains {@link #REFUSED_SUBJECT} is refused after
- * DATA. Needs root (Postfix's master runs as root); tests are skipped, saying what to install, when Postfix is missing.
+ * DATA; one whose Subject contains {@link #HELD_SUBJECT} stays in the hold queue, where {@link #heldMessage} reads it.
+ * Needs root (Postfix's master runs as root); tests are skipped, saying what to install, when Postfix is missing.
  */
 public final class PostfixInstance implements AutoCloseable {
 
     public static final String DOMAIN = "mailtrail.test";
     public static final String REFUSED_RECIPIENT = "refused@" + DOMAIN;
     public static final String REFUSED_SUBJECT = "REJECTME";
+    public static final String HELD_SUBJECT = "HOLDME";
     private static final Path POSTFIX = Path.of("/usr/sbin/postfix");
 
     private final Path dir;
@@ -44,7 +46,8 @@ public final class PostfixInstance implements AutoCloseable {
         Files.createDirectories(dir.resolve("queue"));
         Path data = Files.createDirectories(dir.resolve("data"));
         run("chown", "postfix", data.toString());
-        Files.writeString(dir.resolve("header_checks"), "/^Subject:.*" + REFUSED_SUBJECT + "/ REJECT message content refused\n");
+        Files.writeString(dir.resolve("header_checks"), "/^Subject:.*" + REFUSED_SUBJECT + "/ REJECT message content refused\n"
+                + "/^Subject:.*" + HELD_SUBJECT + "/ HOLD kept for the test\n");
         Files.writeString(dir.resolve("main.cf"), mainCf(dovecot));
         Files.writeString(dir.resolve("master.cf"), masterCf());
         this.process = new ProcessBuilder(POSTFIX.toString(), "-c", dir.toString(), "start-fg")
@@ -176,6 +179,18 @@ public final class PostfixInstance implements AutoCloseable {
             return Files.exists(p) ? Files.readString(p) : "";
         } catch (IOException e) {
             return e.toString();
+        }
+    }
+
+    /** A message in the hold queue as Postfix stored it, header and body ({@code postcat -hb}), lines ending LF. */
+    public String heldMessage(String queueId) {
+        try {
+            return run("/usr/sbin/postcat", "-c", dir.toString(), "-hb", "-q", queueId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
