@@ -171,6 +171,59 @@ class SubmissionClientsTest {
     }
 
     @Test
+    void aClientFromAfarIsOfferedNoLoginBeforeTlsAndMayNotNameAnotherClient() throws Exception {
+        try (LineClient c = new LineClient(h.port("submission-lb"))) {
+            c.send("PROXY TCP4 203.0.113.7 127.0.0.1 50000 587");
+            assertThat(c.until("220 ")).startsWith("220 mail.mailtrail.test ESMTP");
+            c.send("EHLO far.example");
+            String ehlo = c.until("250 ");
+            assertThat(ehlo).doesNotContain("AUTH").contains("250 STARTTLS");
+            c.send("AUTH PLAIN " + Base64.getEncoder().encodeToString(
+                    ("\0alice\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            assertThat(c.line()).startsWith("538 5.7.11");
+            c.send("AUTH CRAM-MD5");
+            assertThat(c.line()).startsWith("538 ");
+            c.send("XCLIENT ADDR=198.51.100.1");
+            assertThat(c.line()).startsWith("550 ");
+            c.send("BDAT 5 LAST");
+            assertThat(c.line()).startsWith("554 5.5.1");
+            assertThat(c.line()).isNull();
+        }
+        assertThat(h.postfix.awaitLog("[203.0.113.7]")).contains("[203.0.113.7]");
+    }
+
+    @Test
+    void pipelinedCommandsAfterARefusedDataAreReadAsCommandsAsTheServerReadsThem() throws Exception {
+        String plain = Base64.getEncoder().encodeToString(
+                ("\0bob\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (LineClient c = new LineClient(h.port("submission"))) {
+            c.until("220 ");
+            c.send("EHLO client.example");
+            c.until("250 ");
+            c.send("AUTH PLAIN " + plain);
+            assertThat(c.line()).startsWith("235 ");
+            // no valid recipient, so DATA is refused and what follows is commands for Postfix, and for the proxy
+            c.send("MAIL FROM:<bob" + D + ">\r\nRCPT TO:<" + PostfixInstance.REFUSED_RECIPIENT
+                    + ">\r\nDATA\r\nRSET\r\nMAIL FROM:<bob" + D + ">\r\nRCPT TO:<partner@example.org>\r\nDATA");
+            assertThat(c.line()).startsWith("250 ");
+            assertThat(c.line()).startsWith("554 ");
+            assertThat(c.line()).startsWith("554 ");
+            assertThat(c.line()).startsWith("250 ");
+            assertThat(c.line()).startsWith("250 ");
+            assertThat(c.line()).startsWith("250 ");
+            assertThat(c.line()).startsWith("354 ");
+            c.send("Subject: second try\r\nMessage-ID: <pipelined-1@mailtrail.test>\r\n\r\nx\r\n.");
+            assertThat(c.line()).startsWith("250 ");
+            c.send("QUIT");
+        }
+        MailboxAccess sent = awaitOne(withMessage("<pipelined-1@mailtrail.test>"));
+        assertThat(sent.result()).isEqualTo(ResultStatus.SUCCEEDED);
+        assertThat(h.sink.events()).anyMatch(e -> e.actor().equals("bob")
+                && e.result() == ResultStatus.FAILED
+                && e.parameters().stream().anyMatch(p -> p.value().contains("every recipient refused")));
+    }
+
+    @Test
     void theServerLogsTheRealClientThatTheProxyNamesWithXclient() throws Exception {
         try (LineClient c = new LineClient("127.0.0.66", h.port("submission"))) {
             c.until("220 ");
@@ -179,8 +232,7 @@ class SubmissionClientsTest {
             c.send("QUIT");
             c.until("221");
         }
-        h.sink.await(es -> h.postfix.log().contains("[127.0.0.66]"), Duration.ofSeconds(10));
-        assertThat(h.postfix.log()).contains("[127.0.0.66]");
+        assertThat(h.postfix.awaitLog("[127.0.0.66]")).contains("[127.0.0.66]");
     }
 
     @Test
@@ -217,6 +269,34 @@ class SubmissionClientsTest {
         }
         MailboxAccess e = awaitOne(withMessage("<webmail-1@mailtrail.test>"));
         assertThat(e.session().clientIp()).isEqualTo("203.0.113.5");
-        assertThat(h.postfix.log()).contains("[203.0.113.5]");
+        assertThat(h.postfix.awaitLog("[203.0.113.5]")).contains("[203.0.113.5]");
+    }
+    @Test
+    void inStrictModeThe250AfterTheMessageWaitsForTheDurableSend() throws Exception {
+        String plain = Base64.getEncoder().encodeToString(("\0bob\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (LineClient c = new LineClient(h.port("submission"))) {
+            c.until("220 ");
+            c.send("EHLO client.example");
+            c.until("250 ");
+            c.send("AUTH PLAIN " + plain);
+            assertThat(c.line()).startsWith("235 ");
+            c.send("MAIL FROM:<bob@mailtrail.test>");
+            c.until("250 ");
+            c.send("RCPT TO:<partner@example.org>");
+            c.until("250 ");
+            c.send("DATA");
+            c.until("354 ");
+            h.sink.holdAcknowledgements();
+            try {
+                c.send("From: bob@mailtrail.test\r\nSubject: strict\r\nMessage-ID: <strict-1@mailtrail.test>\r\n\r\nx\r\n.");
+                awaitOne(withMessage("<strict-1@mailtrail.test>"));
+                assertThat(h.sink.unacknowledgedCount()).isPositive();
+                assertThat(c.available()).as("250 released before the Send was durable").isZero();
+            } finally {
+                h.sink.acknowledgeAll();
+            }
+            assertThat(c.line()).startsWith("250 2.0.0 Ok: queued as");
+            c.send("QUIT");
+        }
     }
 }

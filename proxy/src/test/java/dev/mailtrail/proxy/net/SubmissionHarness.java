@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Postfix authenticating against a real Dovecot, with the proxy in front: listeners {@code submission}
- * (STARTTLS) and {@code submissions} (implicit TLS), both trusting {@link #TRUSTED} to send XCLIENT; local domain
+ * (STARTTLS), {@code submissions} (implicit TLS) and {@code submission-lb} (STARTTLS behind the PROXY protocol), all
+ * trusting {@link #TRUSTED} to send XCLIENT; local domain
  * {@link PostfixInstance#DOMAIN}. Events go to a {@link RecordingAuditSink}.
  */
 final class SubmissionHarness implements AutoCloseable {
@@ -49,7 +50,9 @@ final class SubmissionHarness implements AutoCloseable {
                         new ListenerConfig("submission", MailProtocol.SUBMISSION, "127.0.0.1", 0, TlsMode.STARTTLS,
                                 false, PlaintextAuth.SECURE_ONLY, trusted, local),
                         new ListenerConfig("submissions", MailProtocol.SUBMISSION, "127.0.0.1", 0, TlsMode.IMPLICIT,
-                                false, PlaintextAuth.SECURE_ONLY, trusted, local)),
+                                false, PlaintextAuth.SECURE_ONLY, trusted, local),
+                        new ListenerConfig("submission-lb", MailProtocol.SUBMISSION, "127.0.0.1", 0,
+                                TlsMode.STARTTLS, true, PlaintextAuth.SECURE_ONLY, trusted, local)),
                 new TlsFiles(certificate.certificate(), certificate.key()),
                 null,
                 null,

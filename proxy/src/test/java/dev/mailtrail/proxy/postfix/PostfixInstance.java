@@ -52,7 +52,7 @@ public final class PostfixInstance implements AutoCloseable {
         Files.writeString(dir.resolve("master.cf"), masterCf());
         this.process = new ProcessBuilder(POSTFIX.toString(), "-c", dir.toString(), "start-fg")
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("postfix.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("postfix.log").toFile()))
                 .start();
         awaitListening();
     }
@@ -192,6 +192,19 @@ public final class PostfixInstance implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits (up to 20 s) until Postfix has logged {@code text}: its log is written by its own process, later. */
+    public String awaitLog(String text) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        String log;
+        while (!(log = log()).contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Postfix did not log " + text + ":\n" + log);
+            }
+            TimeUnit.MILLISECONDS.sleep(50); // polling a real process's log, not a timing assumption
+        }
+        return log;
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
