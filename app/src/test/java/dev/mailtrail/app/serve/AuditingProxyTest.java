@@ -116,11 +116,25 @@ class AuditingProxyTest {
             AuditingProxy proxy = AuditingProxy.start(config, data, Clock.systemUTC());
             int port = proxy.addresses().get("submission").getPort();
             Process p = new ProcessBuilder(
-                            "swaks", "--server", "127.0.0.1", "--port", String.valueOf(port),
-                            "--auth", "PLAIN", "--auth-user", "alice", "--auth-password", DovecotInstance.PASSWORD,
-                            "--from", "alice@mailtrail.test", "--to", "partner@example.org",
-                            "--header", "Subject: Wire the deposit today",
-                            "--header", "Message-Id: <serve-send-1@mailtrail.test>")
+                            "swaks",
+                            "--server",
+                            "127.0.0.1",
+                            "--port",
+                            String.valueOf(port),
+                            "--auth",
+                            "PLAIN",
+                            "--auth-user",
+                            "alice",
+                            "--auth-password",
+                            DovecotInstance.PASSWORD,
+                            "--from",
+                            "alice@mailtrail.test",
+                            "--to",
+                            "partner@example.org",
+                            "--header",
+                            "Subject: Wire the deposit today",
+                            "--header",
+                            "Message-Id: <serve-send-1@mailtrail.test>")
                     .redirectErrorStream(true)
                     .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -141,11 +141,12 @@ public final class ProxyConfigFile {
             if (l.tls() != TlsMode.NONE && tls == null) {
                 throw error(s.line, "tls", "listener " + l.name() + " offers TLS but there is no [tls] section");
             }
-            UpstreamConfig behind = switch (l.protocol()) {
-                case IMAP -> imap;
-                case POP3 -> pop3;
-                case SUBMISSION -> submission;
-            };
+            UpstreamConfig behind =
+                    switch (l.protocol()) {
+                        case IMAP -> imap;
+                        case POP3 -> pop3;
+                        case SUBMISSION -> submission;
+                    };
             if (behind == null) {
                 throw error(
                         s.line,
@@ -213,12 +214,16 @@ public final class ProxyConfigFile {
 
         MailProtocol protocolName() throws ProxyConfigException {
             if (section.name == null) {
-                throw error(section.line, null, "say which protocol: [upstream imap], [upstream pop3] or [upstream submission]");
+                throw error(
+                        section.line,
+                        null,
+                        "say which protocol: [upstream imap], [upstream pop3] or [upstream submission]");
             }
             try {
                 return MailProtocol.valueOf(section.name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw error(section.line, null, "unknown protocol \"" + section.name + "\"; known: imap, pop3, submission");
+                throw error(
+                        section.line, null, "unknown protocol \"" + section.name + "\"; known: imap, pop3, submission");
             }
         }
 

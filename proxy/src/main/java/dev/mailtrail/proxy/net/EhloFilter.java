@@ -59,7 +59,9 @@ final class EhloFilter {
         }
         StringBuilder reply = new StringBuilder();
         for (int i = 0; i < out.size(); i++) {
-            reply.append(i == out.size() - 1 ? "250 " : "250-").append(out.get(i)).append("\r\n");
+            reply.append(i == out.size() - 1 ? "250 " : "250-")
+                    .append(out.get(i))
+                    .append("\r\n");
         }
         return reply.toString();
     }

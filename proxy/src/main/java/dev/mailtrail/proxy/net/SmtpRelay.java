@@ -195,8 +195,8 @@ final class SmtpRelay extends ProtocolRelay {
     /** XCLIENT from a trusted host names the real client; from anyone else it is refused and logged. */
     private void xclient(String argument) {
         InetAddress peer = clientAddress.getAddress();
-        boolean trusted = peer != null
-                && context.listener().trustedNetworks().stream().anyMatch(n -> n.contains(peer));
+        boolean trusted =
+                peer != null && context.listener().trustedNetworks().stream().anyMatch(n -> n.contains(peer));
         if (!trusted) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -345,8 +345,8 @@ final class SmtpRelay extends ProtocolRelay {
         }
         boolean offerStartTls = context.listener().tls() == TlsMode.STARTTLS && !clientTls;
         InetAddress peer = clientAddress.getAddress();
-        boolean trusted = peer != null
-                && context.listener().trustedNetworks().stream().anyMatch(n -> n.contains(peer));
+        boolean trusted =
+                peer != null && context.listener().trustedNetworks().stream().anyMatch(n -> n.contains(peer));
         String filtered = EhloFilter.filter(lines, offerStartTls, !plaintextRefused(), trusted);
         response.release();
         return Unpooled.copiedBuffer(filtered, StandardCharsets.UTF_8);
@@ -381,7 +381,8 @@ final class SmtpRelay extends ProtocolRelay {
         upstreamCapabilities = List.copyOf(capabilities);
         if (context.upstream().tls() == TlsMode.STARTTLS && !upstreamTlsDone) {
             startUpstreamTls();
-        } else if (upstreamCapabilities.contains("XCLIENT") && context.upstream().identifyClient()) {
+        } else if (upstreamCapabilities.contains("XCLIENT")
+                && context.upstream().identifyClient()) {
             tellUpstreamTheClient();
         } else {
             upstreamReady();

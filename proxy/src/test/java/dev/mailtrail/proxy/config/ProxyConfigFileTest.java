@@ -82,7 +82,8 @@ class ProxyConfigFileTest {
         assertThat(net.contains(java.net.InetAddress.getByName("192.0.2.127"))).isTrue();
         assertThat(net.contains(java.net.InetAddress.getByName("192.0.2.128"))).isFalse();
         assertThat(net.contains(java.net.InetAddress.getByName("::1"))).isFalse();
-        assertThat(Cidr.parse("2001:db8::/32").contains(java.net.InetAddress.getByName("2001:db8:1::5"))).isTrue();
+        assertThat(Cidr.parse("2001:db8::/32").contains(java.net.InetAddress.getByName("2001:db8:1::5")))
+                .isTrue();
         assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).hasMessageContaining("out of range");
     }
 

@@ -61,9 +61,14 @@ class SubmissionClientsTest {
 
     @Test
     void swaksSendingAsHerselfIsASendNamingTheMessage() throws Exception {
-        var out = h.swaks("alice", "alice" + D, "partner@example.org",
-                "--header", "Subject: =?UTF-8?Q?Caf=C3=A9_invoice?= 2026",
-                "--header", "Message-Id: <send-1@mailtrail.test>");
+        var out = h.swaks(
+                "alice",
+                "alice" + D,
+                "partner@example.org",
+                "--header",
+                "Subject: =?UTF-8?Q?Caf=C3=A9_invoice?= 2026",
+                "--header",
+                "Message-Id: <send-1@mailtrail.test>");
         assertThat(out.exit()).as(out.output()).isZero();
         MailboxAccess e = awaitOne(withMessage("<send-1@mailtrail.test>"));
         assertThat(e.operation()).isEqualTo(MailboxAction.SEND);
@@ -80,9 +85,14 @@ class SubmissionClientsTest {
 
     @Test
     void sendingWithAnotherUsersAddressThatTheServerAllowsIsASendAsInHerMailbox() throws Exception {
-        var out = h.swaks("bob", "alice" + D, "partner@example.org",
-                "--header", "Subject: Change of bank details",
-                "--header", "Message-Id: <sendas-1@mailtrail.test>");
+        var out = h.swaks(
+                "bob",
+                "alice" + D,
+                "partner@example.org",
+                "--header",
+                "Subject: Change of bank details",
+                "--header",
+                "Message-Id: <sendas-1@mailtrail.test>");
         assertThat(out.exit()).as(out.output()).isZero();
         MailboxAccess e = awaitOne(withMessage("<sendas-1@mailtrail.test>"));
         assertThat(e.operation()).isEqualTo(MailboxAction.SEND_AS);
@@ -95,8 +105,7 @@ class SubmissionClientsTest {
 
     @Test
     void aSenderTheServerRefusesIsAFailedSendAs() throws Exception {
-        var out = h.swaks("carol", "alice" + D, "partner@example.org",
-                "--header", "Subject: Not allowed");
+        var out = h.swaks("carol", "alice" + D, "partner@example.org", "--header", "Subject: Not allowed");
         assertThat(out.exit()).isNotZero();
         assertThat(out.output()).contains("not owned by user carol");
         MailboxAccess e = awaitOne(x -> x.actor().equals("carol") && x.operation() == MailboxAction.SEND_AS);
@@ -109,11 +118,18 @@ class SubmissionClientsTest {
 
     @Test
     void sendingOnBehalfOfAnotherWithHisOwnSenderIsASendOnBehalf() throws Exception {
-        var out = h.swaks("bob", "bob" + D, "partner@example.org",
-                "--header", "From: Alice <alice" + D + ">",
-                "--header", "Sender: Bob <bob" + D + ">",
-                "--header", "Subject: On behalf",
-                "--header", "Message-Id: <behalf-1@mailtrail.test>");
+        var out = h.swaks(
+                "bob",
+                "bob" + D,
+                "partner@example.org",
+                "--header",
+                "From: Alice <alice" + D + ">",
+                "--header",
+                "Sender: Bob <bob" + D + ">",
+                "--header",
+                "Subject: On behalf",
+                "--header",
+                "Message-Id: <behalf-1@mailtrail.test>");
         assertThat(out.exit()).as(out.output()).isZero();
         MailboxAccess e = awaitOne(withMessage("<behalf-1@mailtrail.test>"));
         assertThat(e.operation()).isEqualTo(MailboxAction.SEND_ON_BEHALF);
@@ -123,9 +139,14 @@ class SubmissionClientsTest {
 
     @Test
     void aMessageRefusedAfterDataIsAFailedSendWithItsSubject() throws Exception {
-        var out = h.swaks("alice", "alice" + D, "partner@example.org",
-                "--header", "Subject: please " + PostfixInstance.REFUSED_SUBJECT,
-                "--header", "Message-Id: <refused-1@mailtrail.test>");
+        var out = h.swaks(
+                "alice",
+                "alice" + D,
+                "partner@example.org",
+                "--header",
+                "Subject: please " + PostfixInstance.REFUSED_SUBJECT,
+                "--header",
+                "Message-Id: <refused-1@mailtrail.test>");
         assertThat(out.exit()).isNotZero();
         MailboxAccess e = awaitOne(withMessage("<refused-1@mailtrail.test>"));
         assertThat(e.operation()).isEqualTo(MailboxAction.SEND);
@@ -148,7 +169,8 @@ class SubmissionClientsTest {
     void msmtpThroughImplicitTlsIsASendOfExactlyTheBytesItSent() throws Exception {
         String message = "From: Carol <carol" + D + ">\nTo: partner@example.org\nSubject: Minutes\n"
                 + "Date: Mon, 2 Nov 2026 09:00:00 +0000\nMessage-ID: <msmtp-1@mailtrail.test>\n\nHello.\n.leading dot\n";
-        var out = h.client(message,
+        var out = h.client(
+                message,
                 "msmtp",
                 "--host=127.0.0.1",
                 "--port=" + h.port("submissions"),
@@ -166,8 +188,7 @@ class SubmissionClientsTest {
         assertThat(e.actor()).isEqualTo("carol");
         ItemRef item = e.items().getFirst();
         assertThat(item.subject()).isEqualTo("Minutes");
-        assertThat(item.sizeInBytes())
-                .isEqualTo(message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8).length);
+        assertThat(item.sizeInBytes()).isEqualTo(message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test
@@ -178,8 +199,9 @@ class SubmissionClientsTest {
             c.send("EHLO far.example");
             String ehlo = c.until("250 ");
             assertThat(ehlo).doesNotContain("AUTH").contains("250 STARTTLS");
-            c.send("AUTH PLAIN " + Base64.getEncoder().encodeToString(
-                    ("\0alice\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            c.send("AUTH PLAIN "
+                    + Base64.getEncoder()
+                            .encodeToString(("\0alice\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8)));
             assertThat(c.line()).startsWith("538 5.7.11");
             c.send("AUTH CRAM-MD5");
             assertThat(c.line()).startsWith("538 ");
@@ -194,8 +216,8 @@ class SubmissionClientsTest {
 
     @Test
     void pipelinedCommandsAfterARefusedDataAreReadAsCommandsAsTheServerReadsThem() throws Exception {
-        String plain = Base64.getEncoder().encodeToString(
-                ("\0bob\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String plain = Base64.getEncoder()
+                .encodeToString(("\0bob\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
         try (LineClient c = new LineClient(h.port("submission"))) {
             c.until("220 ");
             c.send("EHLO client.example");
@@ -218,9 +240,10 @@ class SubmissionClientsTest {
         }
         MailboxAccess sent = awaitOne(withMessage("<pipelined-1@mailtrail.test>"));
         assertThat(sent.result()).isEqualTo(ResultStatus.SUCCEEDED);
-        assertThat(h.sink.events()).anyMatch(e -> e.actor().equals("bob")
-                && e.result() == ResultStatus.FAILED
-                && e.parameters().stream().anyMatch(p -> p.value().contains("every recipient refused")));
+        assertThat(h.sink.events())
+                .anyMatch(e -> e.actor().equals("bob")
+                        && e.result() == ResultStatus.FAILED
+                        && e.parameters().stream().anyMatch(p -> p.value().contains("every recipient refused")));
     }
 
     @Test
@@ -244,8 +267,11 @@ class SubmissionClientsTest {
             c.send("XCLIENT ADDR=203.0.113.5 PORT=4000");
             assertThat(c.line()).startsWith("550 ");
         }
-        String plain = Base64.getEncoder().encodeToString("\0dave\0x".replace("dave", "alice")
-                .replace("\0x", "\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String plain = Base64.getEncoder()
+                .encodeToString("\0dave\0x"
+                        .replace("dave", "alice")
+                        .replace("\0x", "\0" + DovecotInstance.PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8));
         try (LineClient c = new LineClient(SubmissionHarness.TRUSTED, h.port("submission"))) {
             c.until("220 ");
             c.send("EHLO webmail.example");
@@ -262,7 +288,8 @@ class SubmissionClientsTest {
             assertThat(c.line()).startsWith("250 ");
             c.send("DATA");
             assertThat(c.line()).startsWith("354 ");
-            c.send("From: alice" + D + "\r\nSubject: via webmail\r\nMessage-ID: <webmail-1@mailtrail.test>\r\n\r\nHi.\r\n.");
+            c.send("From: alice" + D
+                    + "\r\nSubject: via webmail\r\nMessage-ID: <webmail-1@mailtrail.test>\r\n\r\nHi.\r\n.");
             assertThat(c.line()).startsWith("250 ");
             c.send("QUIT");
             c.until("221");
@@ -271,9 +298,11 @@ class SubmissionClientsTest {
         assertThat(e.session().clientIp()).isEqualTo("203.0.113.5");
         assertThat(h.postfix.awaitLog("[203.0.113.5]")).contains("[203.0.113.5]");
     }
+
     @Test
     void inStrictModeThe250AfterTheMessageWaitsForTheDurableSend() throws Exception {
-        String plain = Base64.getEncoder().encodeToString(("\0bob\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String plain = Base64.getEncoder()
+                .encodeToString(("\0bob\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
         try (LineClient c = new LineClient(h.port("submission"))) {
             c.until("220 ");
             c.send("EHLO client.example");
@@ -288,10 +317,13 @@ class SubmissionClientsTest {
             c.until("354 ");
             h.sink.holdAcknowledgements();
             try {
-                c.send("From: bob@mailtrail.test\r\nSubject: strict\r\nMessage-ID: <strict-1@mailtrail.test>\r\n\r\nx\r\n.");
+                c.send(
+                        "From: bob@mailtrail.test\r\nSubject: strict\r\nMessage-ID: <strict-1@mailtrail.test>\r\n\r\nx\r\n.");
                 awaitOne(withMessage("<strict-1@mailtrail.test>"));
                 assertThat(h.sink.unacknowledgedCount()).isPositive();
-                assertThat(c.available()).as("250 released before the Send was durable").isZero();
+                assertThat(c.available())
+                        .as("250 released before the Send was durable")
+                        .isZero();
             } finally {
                 h.sink.acknowledgeAll();
             }

@@ -47,12 +47,36 @@ final class SubmissionHarness implements AutoCloseable {
         List<String> local = List.of(PostfixInstance.DOMAIN);
         ProxyConfig config = new ProxyConfig(
                 List.of(
-                        new ListenerConfig("submission", MailProtocol.SUBMISSION, "127.0.0.1", 0, TlsMode.STARTTLS,
-                                false, PlaintextAuth.SECURE_ONLY, trusted, local),
-                        new ListenerConfig("submissions", MailProtocol.SUBMISSION, "127.0.0.1", 0, TlsMode.IMPLICIT,
-                                false, PlaintextAuth.SECURE_ONLY, trusted, local),
-                        new ListenerConfig("submission-lb", MailProtocol.SUBMISSION, "127.0.0.1", 0,
-                                TlsMode.STARTTLS, true, PlaintextAuth.SECURE_ONLY, trusted, local)),
+                        new ListenerConfig(
+                                "submission",
+                                MailProtocol.SUBMISSION,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.STARTTLS,
+                                false,
+                                PlaintextAuth.SECURE_ONLY,
+                                trusted,
+                                local),
+                        new ListenerConfig(
+                                "submissions",
+                                MailProtocol.SUBMISSION,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.IMPLICIT,
+                                false,
+                                PlaintextAuth.SECURE_ONLY,
+                                trusted,
+                                local),
+                        new ListenerConfig(
+                                "submission-lb",
+                                MailProtocol.SUBMISSION,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.STARTTLS,
+                                true,
+                                PlaintextAuth.SECURE_ONLY,
+                                trusted,
+                                local)),
                 new TlsFiles(certificate.certificate(), certificate.key()),
                 null,
                 null,
@@ -74,7 +98,10 @@ final class SubmissionHarness implements AutoCloseable {
     Outcome client(String stdin, String... command) throws IOException, InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             throw new AssertionError(command[0] + " is needed by this test and could not be run (Debian: apt-get"
                     + " install swaks msmtp): " + e.getMessage());
@@ -95,15 +122,23 @@ final class SubmissionHarness implements AutoCloseable {
     Outcome swaks(String user, String envelopeFrom, String to, String... more) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(
                 "swaks",
-                "--server", "127.0.0.1",
-                "--port", String.valueOf(port("submission")),
+                "--server",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port("submission")),
                 "--tls",
-                "--auth", "PLAIN",
-                "--auth-user", user,
-                "--auth-password", DovecotInstance.PASSWORD,
-                "--from", envelopeFrom,
-                "--to", to,
-                "--timeout", "30"));
+                "--auth",
+                "PLAIN",
+                "--auth-user",
+                user,
+                "--auth-password",
+                DovecotInstance.PASSWORD,
+                "--from",
+                envelopeFrom,
+                "--to",
+                to,
+                "--timeout",
+                "30"));
         command.addAll(List.of(more));
         return client(null, command.toArray(String[]::new));
     }

@@ -26,7 +26,8 @@ final class SubmissionSession {
 
     static String message(String id) {
         return "From: Alice <alice@mailtrail.test>\r\nTo: partner@example.org\r\nSubject: HOLDME Überweisung\r\n"
-                + "Date: Mon, 2 Nov 2026 09:00:00 +0000\r\nMessage-ID: <" + id + "@mailtrail.test>\r\nMIME-Version: 1.0\r\n"
+                + "Date: Mon, 2 Nov 2026 09:00:00 +0000\r\nMessage-ID: <" + id
+                + "@mailtrail.test>\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
                 + "Grüße.\r\n..leading dot, stuffed\r\n" + "y".repeat(3000) + "\r\n\r\nend\r\n";
     }
@@ -37,7 +38,8 @@ final class SubmissionSession {
 
     /** The session, every byte the client receives; the queue id of the held message in {@code queueId[0]}. */
     static String session(int port, String id, String[] queueId) throws IOException {
-        String plain = Base64.getEncoder().encodeToString(("\0alice\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String plain = Base64.getEncoder()
+                .encodeToString(("\0alice\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(20_000);
             InputStream in = s.getInputStream();
@@ -47,8 +49,11 @@ final class SubmissionSession {
                 {null, "1"},
                 {"EHLO client.example\r\n", "1"},
                 {"AUTH PLAIN " + plain + "\r\n", "1"},
-                {"MAIL FROM:<alice@mailtrail.test> BODY=8BITMIME\r\nRCPT TO:<" + PostfixInstance.REFUSED_RECIPIENT
-                        + ">\r\nRCPT TO:<partner@example.org>\r\nDATA\r\n", "4"},
+                {
+                    "MAIL FROM:<alice@mailtrail.test> BODY=8BITMIME\r\nRCPT TO:<" + PostfixInstance.REFUSED_RECIPIENT
+                            + ">\r\nRCPT TO:<partner@example.org>\r\nDATA\r\n",
+                    "4"
+                },
                 {stuffed(message(id)) + ".\r\n", "1"},
                 {"RSET\r\nNOOP\r\n", "2"},
                 {"VRFY alice\r\n", "1"},
@@ -85,7 +90,8 @@ final class SubmissionSession {
                 b.write(c);
             }
             line = b.toString(StandardCharsets.UTF_8);
-            reply.append(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).append('\n');
+            reply.append(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line)
+                    .append('\n');
         } while (line.length() > 3 && line.charAt(3) == '-');
         return reply.toString();
     }
@@ -98,5 +104,4 @@ final class SubmissionSession {
     static String normalise(String transcript, String queueId) {
         return EHLO_REPLY.matcher(transcript).replaceFirst("EHLO\n").replace(queueId, "QUEUEID");
     }
-
 }

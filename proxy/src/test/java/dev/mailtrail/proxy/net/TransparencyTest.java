@@ -101,18 +101,31 @@ class TransparencyTest {
             assertThat(d.find()).as(direct).isTrue();
             assertThat(p.find()).as(proxied).isTrue();
             assertThat(d.group()).contains("CHUNKING").contains("XCLIENT");
-            assertThat(p.group()).doesNotContain("CHUNKING").doesNotContain("XCLIENT").contains("250-PIPELINING")
-                    .contains("250-8BITMIME").contains("250-SMTPUTF8").endsWith("250 STARTTLS\n");
-            assertThat(SubmissionSession.normalise(proxied, proxiedId[0])).isEqualTo(SubmissionSession.normalise(direct, directId[0]));
-            assertThat(proxied).contains("354 ").contains("250 2.0.0 Ok: queued as").contains("221 ");
+            assertThat(p.group())
+                    .doesNotContain("CHUNKING")
+                    .doesNotContain("XCLIENT")
+                    .contains("250-PIPELINING")
+                    .contains("250-8BITMIME")
+                    .contains("250-SMTPUTF8")
+                    .endsWith("250 STARTTLS\n");
+            assertThat(SubmissionSession.normalise(proxied, proxiedId[0]))
+                    .isEqualTo(SubmissionSession.normalise(direct, directId[0]));
+            assertThat(proxied)
+                    .contains("354 ")
+                    .contains("250 2.0.0 Ok: queued as")
+                    .contains("221 ");
 
             String directStored = h.postfix.heldMessage(directId[0]);
             String proxiedStored = h.postfix.heldMessage(proxiedId[0]);
             String sent = SubmissionSession.message("same-1").replace("\r\n", "\n");
             assertThat(directStored).contains(sent.substring(sent.indexOf("From:")));
-            assertThat(SubmissionSession.bodyAndHeaderAsSent(proxiedStored)).isEqualTo(SubmissionSession.bodyAndHeaderAsSent(directStored).replace("same-1", "same-2"));
-            assertThat(h.sink.events()).anyMatch(e -> e.operation() == MailboxAction.SEND
-                    && e.items().getFirst().sizeInBytes() == SubmissionSession.message("same-2").getBytes(StandardCharsets.UTF_8).length);
+            assertThat(SubmissionSession.bodyAndHeaderAsSent(proxiedStored))
+                    .isEqualTo(
+                            SubmissionSession.bodyAndHeaderAsSent(directStored).replace("same-1", "same-2"));
+            assertThat(h.sink.events())
+                    .anyMatch(e -> e.operation() == MailboxAction.SEND
+                            && e.items().getFirst().sizeInBytes()
+                                    == SubmissionSession.message("same-2").getBytes(StandardCharsets.UTF_8).length);
         }
     }
 

@@ -46,13 +46,16 @@ public final class PostfixInstance implements AutoCloseable {
         Files.createDirectories(dir.resolve("queue"));
         Path data = Files.createDirectories(dir.resolve("data"));
         run("chown", "postfix", data.toString());
-        Files.writeString(dir.resolve("header_checks"), "/^Subject:.*" + REFUSED_SUBJECT + "/ REJECT message content refused\n"
-                + "/^Subject:.*" + HELD_SUBJECT + "/ HOLD kept for the test\n");
+        Files.writeString(
+                dir.resolve("header_checks"),
+                "/^Subject:.*" + REFUSED_SUBJECT + "/ REJECT message content refused\n" + "/^Subject:.*" + HELD_SUBJECT
+                        + "/ HOLD kept for the test\n");
         Files.writeString(dir.resolve("main.cf"), mainCf(dovecot));
         Files.writeString(dir.resolve("master.cf"), masterCf());
         this.process = new ProcessBuilder(POSTFIX.toString(), "-c", dir.toString(), "start-fg")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("postfix.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("postfix.log").toFile()))
                 .start();
         awaitListening();
     }

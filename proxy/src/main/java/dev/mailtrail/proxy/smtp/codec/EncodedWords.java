@@ -54,8 +54,10 @@ final class EncodedWords {
         for (int i = 0; i < in.length; i++) {
             if (in[i] == '_') {
                 out[n++] = ' ';
-            } else if (in[i] == '=' && i + 2 < in.length
-                    && Character.digit(in[i + 1], 16) >= 0 && Character.digit(in[i + 2], 16) >= 0) {
+            } else if (in[i] == '='
+                    && i + 2 < in.length
+                    && Character.digit(in[i + 1], 16) >= 0
+                    && Character.digit(in[i + 2], 16) >= 0) {
                 out[n++] = (byte) (Character.digit(in[i + 1], 16) * 16 + Character.digit(in[i + 2], 16));
                 i += 2;
             } else {

@@ -33,8 +33,10 @@ public final class MessageHeaders {
             if (!lines[i].toLowerCase(Locale.ROOT).startsWith(wanted)) {
                 continue;
             }
-            StringBuilder value = new StringBuilder(lines[i].substring(wanted.length()).strip());
-            while (i + 1 < lines.length && !lines[i + 1].isEmpty()
+            StringBuilder value =
+                    new StringBuilder(lines[i].substring(wanted.length()).strip());
+            while (i + 1 < lines.length
+                    && !lines[i + 1].isEmpty()
                     && (lines[i + 1].charAt(0) == ' ' || lines[i + 1].charAt(0) == '\t')) {
                 value.append(' ').append(lines[++i].strip());
             }
@@ -45,11 +47,13 @@ public final class MessageHeaders {
 
     /** The message's Message-ID as written ({@code <left@right>}), when it has one. */
     public Optional<String> messageId() {
-        return raw("Message-ID").map(v -> {
-            int lt = v.indexOf('<');
-            int gt = v.indexOf('>', Math.max(lt, 0));
-            return lt >= 0 && gt > lt ? v.substring(lt, gt + 1) : v.strip();
-        }).filter(v -> !v.isEmpty());
+        return raw("Message-ID")
+                .map(v -> {
+                    int lt = v.indexOf('<');
+                    int gt = v.indexOf('>', Math.max(lt, 0));
+                    return lt >= 0 && gt > lt ? v.substring(lt, gt + 1) : v.strip();
+                })
+                .filter(v -> !v.isEmpty());
     }
 
     /** The first address of an address field (From, Sender), lower-cased. */

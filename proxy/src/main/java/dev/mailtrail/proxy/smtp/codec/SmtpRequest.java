@@ -7,7 +7,8 @@ public sealed interface SmtpRequest {
     record Command(String verb, String argument) implements SmtpRequest {
         @Override
         public String toString() {
-            return verb.equals("AUTH") ? "Command[AUTH, " + argument.split(" ", 2)[0] + " <redacted>]"
+            return verb.equals("AUTH")
+                    ? "Command[AUTH, " + argument.split(" ", 2)[0] + " <redacted>]"
                     : "Command[" + verb + ", " + argument + "]";
         }
     }
@@ -27,8 +28,7 @@ public sealed interface SmtpRequest {
     record MessageEnd(long size, byte[] header) implements SmtpRequest {
         @Override
         public String toString() {
-            return "MessageEnd[" + size + ", " + new String(header, java.nio.charset.StandardCharsets.ISO_8859_1)
-                    + "]";
+            return "MessageEnd[" + size + ", " + new String(header, java.nio.charset.StandardCharsets.ISO_8859_1) + "]";
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Locale;
 public record MailboxNames(List<String> localDomains) {
 
     public MailboxNames {
-        localDomains = localDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        localDomains =
+                localDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** The mailbox {@code address} names for a session whose user logged in as {@code login}. */

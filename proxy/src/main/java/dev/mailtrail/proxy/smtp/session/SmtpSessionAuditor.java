@@ -204,9 +204,12 @@ public final class SmtpSessionAuditor {
         String itemId = null;
         if (id == null) {
             Matcher q = QUEUED_AS.matcher(reply.text());
-            itemId = q.find() ? "submission;queue-id=" + q.group(1) : "submission;session=" + sessionId + ";n=" + messages;
+            itemId = q.find()
+                    ? "submission;queue-id=" + q.group(1)
+                    : "submission;session=" + sessionId + ";n=" + messages;
         }
-        ItemRef item = new ItemRef(id, itemId, m.size(), headers.field("Subject").orElse(null));
+        ItemRef item =
+                new ItemRef(id, itemId, m.size(), headers.field("Subject").orElse(null));
         String from = headers.address("From").orElseGet(() -> transaction == null ? null : transaction.envelopeSender);
         String sender = headers.address("Sender").orElse(null);
         transaction = null;

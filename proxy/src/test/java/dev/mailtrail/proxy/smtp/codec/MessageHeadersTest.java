@@ -33,18 +33,22 @@ class MessageHeadersTest {
 
     @Test
     void theFirstAddressIgnoresDisplayNamesAndComments() {
-        assertThat(of("From: \"bob@evil.example\" <Alice@MailTrail.test>\r\n\r\n").address("From"))
+        assertThat(of("From: \"bob@evil.example\" <Alice@MailTrail.test>\r\n\r\n")
+                        .address("From"))
                 .contains("alice@mailtrail.test");
-        assertThat(of("From: alice@mailtrail.test (Alice, bob@evil.example)\r\n\r\n").address("From"))
+        assertThat(of("From: alice@mailtrail.test (Alice, bob@evil.example)\r\n\r\n")
+                        .address("From"))
                 .contains("alice@mailtrail.test");
-        assertThat(of("From: Team: carol@mailtrail.test, dave@mailtrail.test;\r\n\r\n").address("From"))
+        assertThat(of("From: Team: carol@mailtrail.test, dave@mailtrail.test;\r\n\r\n")
+                        .address("From"))
                 .contains("carol@mailtrail.test");
         assertThat(of("To: x@y\r\n\r\n").address("From")).isEmpty();
     }
 
     @Test
     void anEnvelopePathIsReadWithoutItsParameters() {
-        assertThat(Addresses.path("FROM:<Alice@mailtrail.test> SIZE=100 BODY=8BITMIME")).contains("alice@mailtrail.test");
+        assertThat(Addresses.path("FROM:<Alice@mailtrail.test> SIZE=100 BODY=8BITMIME"))
+                .contains("alice@mailtrail.test");
         assertThat(Addresses.path("FROM:<>")).isEmpty();
         assertThat(Addresses.path("FROM: <@relay.example:bob@mailtrail.test>")).contains("bob@mailtrail.test");
     }

@@ -52,7 +52,8 @@ class SmtpCodecPropertyTest {
                 "\t");
         Arbitrary<byte[]> structured =
                 pieces.list().ofMaxSize(60).map(l -> String.join("", l).getBytes(StandardCharsets.UTF_8));
-        return Arbitraries.oneOf(structured, Arbitraries.bytes().array(byte[].class).ofMaxSize(300));
+        return Arbitraries.oneOf(
+                structured, Arbitraries.bytes().array(byte[].class).ofMaxSize(300));
     }
 
     private static List<String> decode(byte[] input, int chunk, boolean message) {
@@ -74,7 +75,9 @@ class SmtpCodecPropertyTest {
             }
             assertThat(b.position()).isEqualTo(position);
         }
-        long malformed = out.stream().filter(s -> s.startsWith("Malformed[") && s.endsWith("false]")).count();
+        long malformed = out.stream()
+                .filter(s -> s.startsWith("Malformed[") && s.endsWith("false]"))
+                .count();
         assertThat(malformed).isLessThanOrEqualTo(1);
         return out;
     }

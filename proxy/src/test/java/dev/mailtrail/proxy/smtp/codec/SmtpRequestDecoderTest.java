@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /** Commands, AUTH answers and the message after DATA, fed whole and split at every byte offset. */
 class SmtpRequestDecoderTest {
 
-    private static final String SESSION_BEFORE_DATA = "EHLO client.example\r\nMAIL FROM:<alice@mailtrail.test> SIZE=99\r\n"
-            + "RCPT TO:<partner@example.org>\r\nDATA\r\n";
+    private static final String SESSION_BEFORE_DATA =
+            "EHLO client.example\r\nMAIL FROM:<alice@mailtrail.test> SIZE=99\r\n"
+                    + "RCPT TO:<partner@example.org>\r\nDATA\r\n";
     private static final String MESSAGE = "From: Alice <alice@mailtrail.test>\r\nSubject: =?UTF-8?B?Q2Fmw6k=?=\r\n"
             + "Message-ID: <m1@mailtrail.test>\r\n\r\n..a stuffed dot\r\nbody\r\n.\r\nQUIT\r\n";
 
@@ -39,11 +40,14 @@ class SmtpRequestDecoderTest {
         List<String> whole = decode(SESSION_BEFORE_DATA, MESSAGE, Integer.MAX_VALUE);
         assertThat(whole).hasSize(6);
         assertThat(whole.get(1)).isEqualTo("Command[MAIL, FROM:<alice@mailtrail.test> SIZE=99]");
-        assertThat(whole.get(4)).startsWith("MessageEnd[" + (MESSAGE.length() - "\r\n.\r\nQUIT\r\n".length() + 2 - 1) + ",");
+        assertThat(whole.get(4))
+                .startsWith("MessageEnd[" + (MESSAGE.length() - "\r\n.\r\nQUIT\r\n".length() + 2 - 1) + ",");
         assertThat(whole.get(4)).contains("Subject: =?UTF-8?B?Q2Fmw6k=?=").doesNotContain("stuffed");
         assertThat(whole.get(5)).isEqualTo("Command[QUIT, ]");
         for (int split = 1; split < 40; split++) {
-            assertThat(decode(SESSION_BEFORE_DATA, MESSAGE, split)).as("split " + split).isEqualTo(whole);
+            assertThat(decode(SESSION_BEFORE_DATA, MESSAGE, split))
+                    .as("split " + split)
+                    .isEqualTo(whole);
         }
     }
 
@@ -64,8 +68,9 @@ class SmtpRequestDecoderTest {
             SmtpRequestDecoder d = new SmtpRequestDecoder(512, 4096);
             d.messageStarted();
             List<SmtpRequest> out = d.feed(ByteBuffer.wrap(smuggled.getBytes(StandardCharsets.US_ASCII)));
-            assertThat(out).singleElement().isInstanceOfSatisfying(SmtpRequest.Malformed.class, m ->
-                    assertThat(m.recoverable()).isFalse());
+            assertThat(out).singleElement().isInstanceOfSatisfying(SmtpRequest.Malformed.class, m -> assertThat(
+                            m.recoverable())
+                    .isFalse());
             assertThat(d.failed()).isTrue();
         }
     }
@@ -73,7 +78,8 @@ class SmtpRequestDecoderTest {
     @Test
     void aCommandLineOverTheBoundOrWithABareCarriageReturnEndsTheSession() {
         SmtpRequestDecoder d = new SmtpRequestDecoder(64, 4096);
-        List<SmtpRequest> out = d.feed(ByteBuffer.wrap(("MAIL FROM:<" + "x".repeat(80) + ">\r\n").getBytes(StandardCharsets.US_ASCII)));
+        List<SmtpRequest> out =
+                d.feed(ByteBuffer.wrap(("MAIL FROM:<" + "x".repeat(80) + ">\r\n").getBytes(StandardCharsets.US_ASCII)));
         assertThat(out).singleElement().isInstanceOf(SmtpRequest.Malformed.class);
         SmtpRequestDecoder e = new SmtpRequestDecoder(64, 4096);
         assertThat(e.feed(ByteBuffer.wrap("NOOP\rRSET\r\n".getBytes(StandardCharsets.US_ASCII))))
@@ -84,13 +90,16 @@ class SmtpRequestDecoderTest {
     @Test
     void linesDuringAuthAreAnswersUntilTheServerCompletes() {
         SmtpRequestDecoder d = new SmtpRequestDecoder(512, 4096);
-        assertThat(d.feed(ByteBuffer.wrap("AUTH LOGIN\r\n".getBytes(StandardCharsets.US_ASCII))).toString())
+        assertThat(d.feed(ByteBuffer.wrap("AUTH LOGIN\r\n".getBytes(StandardCharsets.US_ASCII)))
+                        .toString())
                 .isEqualTo("[Command[AUTH, LOGIN <redacted>]]");
         d.authStarted();
-        assertThat(d.feed(ByteBuffer.wrap("YWxpY2U=\r\n".getBytes(StandardCharsets.US_ASCII))).getFirst())
+        assertThat(d.feed(ByteBuffer.wrap("YWxpY2U=\r\n".getBytes(StandardCharsets.US_ASCII)))
+                        .getFirst())
                 .isInstanceOf(SmtpRequest.AuthResponse.class);
         d.serverCompleted();
-        assertThat(d.feed(ByteBuffer.wrap("NOOP\r\n".getBytes(StandardCharsets.US_ASCII))).getFirst())
+        assertThat(d.feed(ByteBuffer.wrap("NOOP\r\n".getBytes(StandardCharsets.US_ASCII)))
+                        .getFirst())
                 .isInstanceOf(SmtpRequest.Command.class);
     }
 
@@ -99,7 +108,9 @@ class SmtpRequestDecoderTest {
         SmtpRequestDecoder d = new SmtpRequestDecoder(512, 100);
         d.messageStarted();
         String message = "X-Long: " + "y".repeat(10_000) + "\r\n\r\nbody\r\n.\r\n";
-        SmtpRequest.MessageEnd m = (SmtpRequest.MessageEnd) d.feed(ByteBuffer.wrap(message.getBytes(StandardCharsets.US_ASCII))).getFirst();
+        SmtpRequest.MessageEnd m =
+                (SmtpRequest.MessageEnd) d.feed(ByteBuffer.wrap(message.getBytes(StandardCharsets.US_ASCII)))
+                        .getFirst();
         assertThat(m.header()).hasSize(100);
         assertThat(m.size()).isEqualTo(message.length() - 3);
     }

@@ -50,8 +50,13 @@ class SmtpSessionAuditorTest {
         c("AUTH", "PLAIN " + plain("", "alice*auditor"), 235, "2.7.0 Authentication successful");
         c("MAIL", "FROM:<alice@mailtrail.test>", 250, "2.1.0 Ok");
         c("RCPT", "TO:<x@example.org>", 250, "2.1.5 Ok");
-        message("From: alice@mailtrail.test\r\nSubject: s\r\nMessage-ID: <m@x>\r\n\r\n", 55, 250, "2.0.0 Ok: queued as ABC");
-        assertThat(events).extracting(MailboxAccess::operation)
+        message(
+                "From: alice@mailtrail.test\r\nSubject: s\r\nMessage-ID: <m@x>\r\n\r\n",
+                55,
+                250,
+                "2.0.0 Ok: queued as ABC");
+        assertThat(events)
+                .extracting(MailboxAccess::operation)
                 .containsExactly(MailboxAction.MAILBOX_LOGIN, MailboxAction.SEND);
         MailboxAccess send = events.get(1);
         assertThat(send.actor()).isEqualTo("auditor");
