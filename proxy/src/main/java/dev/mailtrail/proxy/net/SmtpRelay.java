@@ -1,6 +1,5 @@
 package dev.mailtrail.proxy.net;
 
-import dev.mailtrail.proxy.config.Cidr;
 import dev.mailtrail.proxy.config.PlaintextAuth;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.smtp.codec.SmtpReply;
@@ -50,8 +49,7 @@ final class SmtpRelay extends ProtocolRelay {
     private boolean holdInput;
     private boolean replaying;
     private SmtpSessionAuditor auditor;
-    private List<String> upstreamCapabilities = List.of();
-    private boolean upstreamTlsDone;
+    private final SmtpUpstreamHandshake handshake = new SmtpUpstreamHandshake(this);
     private String greeting = "Service ready";
     private boolean ehloReply;
     private boolean quit;
@@ -75,7 +73,7 @@ final class SmtpRelay extends ProtocolRelay {
                 events);
     }
 
-    private static String ip(InetSocketAddress a) {
+    static String ip(InetSocketAddress a) {
         return a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
     }
 
@@ -206,11 +204,11 @@ final class SmtpRelay extends ProtocolRelay {
             answer("550 5.7.0 Error: insufficient authorization\r\n");
             return;
         }
-        String named = xclientAddress(argument);
+        String named = Xclient.address(argument);
         if (named != null) {
             auditor.clientAddress(named);
         }
-        if (upstreamCapabilities.contains("XCLIENT")) {
+        if (handshake.capabilities().contains("XCLIENT")) {
             ByteBuf line = Unpooled.copiedBuffer("XCLIENT " + argument + "\r\n", StandardCharsets.UTF_8);
             toServer(line);
             upstream.flush();
@@ -219,23 +217,6 @@ final class SmtpRelay extends ProtocolRelay {
         } else {
             answer("220 " + greeting + "\r\n");
         }
-    }
-
-    /** The ADDR= of an XCLIENT argument, an address literal; null when absent or unavailable. */
-    static String xclientAddress(String argument) {
-        for (String attribute : argument.strip().split(" +")) {
-            if (attribute.toUpperCase(Locale.ROOT).startsWith("ADDR=")) {
-                String value = attribute.substring(5);
-                value = value.toUpperCase(Locale.ROOT).startsWith("IPV6:") ? value.substring(5) : value;
-                try {
-                    Cidr.parse(value);
-                    return value;
-                } catch (IllegalArgumentException e) {
-                    return null; // [UNAVAILABLE], [TEMPUNAVAIL] or not an address
-                }
-            }
-        }
-        return null;
     }
 
     private boolean plaintextRefused() {
@@ -356,67 +337,12 @@ final class SmtpRelay extends ProtocolRelay {
 
     @Override
     void greetingSeen() {
-        upstreamEhlo();
-    }
-
-    private void upstreamEhlo() {
-        List<String> lines = new ArrayList<>();
-        InetSocketAddress local = (InetSocketAddress) upstream.localAddress();
-        String literal = local.getAddress() instanceof java.net.Inet6Address
-                ? "[IPv6:" + local.getAddress().getHostAddress() + "]"
-                : "[" + local.getAddress().getHostAddress() + "]";
-        exchangeWithUpstream("EHLO " + literal + "\r\n", line -> {
-            lines.add(line.strip());
-            return finalLine(line) ? () -> afterUpstreamEhlo(lines) : null;
-        });
-    }
-
-    private void afterUpstreamEhlo(List<String> lines) {
-        List<String> capabilities = new ArrayList<>();
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            if (line.startsWith("250") && line.length() > 4) {
-                capabilities.add(line.substring(4).split(" ", 2)[0].toUpperCase(Locale.ROOT));
-            }
-        }
-        upstreamCapabilities = List.copyOf(capabilities);
-        if (context.upstream().tls() == TlsMode.STARTTLS && !upstreamTlsDone) {
-            startUpstreamTls();
-        } else if (upstreamCapabilities.contains("XCLIENT")
-                && context.upstream().identifyClient()) {
-            tellUpstreamTheClient();
-        } else {
-            upstreamReady();
-        }
+        handshake.start();
     }
 
     @Override
     void upstreamSecured() {
-        upstreamTlsDone = true;
-        upstreamEhlo(); // RFC 3207 §4.2: what was learnt before TLS is forgotten
-    }
-
-    private void tellUpstreamTheClient() {
-        String ip = ip(clientAddress);
-        String addr = clientAddress.getAddress() instanceof java.net.Inet6Address ? "IPV6:" + ip : ip;
-        exchangeWithUpstream("XCLIENT ADDR=" + addr + " PORT=" + clientAddress.getPort() + "\r\n", line -> {
-            if (!finalLine(line)) {
-                return null;
-            }
-            return () -> {
-                if (!line.startsWith("220")) {
-                    LOG.log(
-                            System.Logger.Level.WARNING,
-                            "session {0}: the mail server refused XCLIENT ({1}); it logs the proxy's address",
-                            sessionId,
-                            line.strip());
-                }
-                upstreamReady();
-            };
-        });
-    }
-
-    private static boolean finalLine(String line) {
-        return line.length() < 4 || line.charAt(3) != '-';
+        handshake.secured();
     }
 
     @Override
@@ -426,7 +352,7 @@ final class SmtpRelay extends ProtocolRelay {
 
     @Override
     Boolean upstreamStartTlsAnswer(String line) {
-        return finalLine(line) ? line.startsWith("220") : null;
+        return SmtpUpstreamHandshake.finalLine(line) ? line.startsWith("220") : null;
     }
 
     @Override

@@ -8,6 +8,13 @@ import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.ResultStatus;
 import dev.mailtrail.proxy.config.AuditMode;
+import dev.mailtrail.proxy.config.ListenerConfig;
+import dev.mailtrail.proxy.config.MailProtocol;
+import dev.mailtrail.proxy.config.ProxyConfig;
+import dev.mailtrail.proxy.config.ProxyLimits;
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.postfix.PostfixInstance;
 import java.nio.charset.StandardCharsets;
@@ -244,6 +251,48 @@ class SubmissionClientsTest {
                 .anyMatch(e -> e.actor().equals("bob")
                         && e.result() == ResultStatus.FAILED
                         && e.parameters().stream().anyMatch(p -> p.value().contains("every recipient refused")));
+    }
+
+    @Test
+    void theProxyStartsTlsWithTheServerItselfAndStillNamesTheClient() throws Exception {
+        UpstreamConfig starttls = new UpstreamConfig(
+                "localhost",
+                h.postfix.port(),
+                TlsMode.STARTTLS,
+                true,
+                h.postfix.certificate().certificate(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+        ProxyConfig config = new ProxyConfig(
+                List.of(ListenerConfig.loopback("plain", MailProtocol.SUBMISSION, 0, TlsMode.NONE)),
+                null,
+                null,
+                null,
+                AuditMode.STRICT,
+                ImapAuditConfig.DEFAULTS,
+                ProxyLimits.DEFAULTS,
+                starttls);
+        try (ProxyServer p = ProxyServer.start(config, h.sink)) {
+            var out = h.client(
+                    null,
+                    "swaks",
+                    "--server", "127.0.0.1",
+                    "--port", String.valueOf(p.address("plain").getPort()),
+                    "--local-interface", "127.0.0.88",
+                    "--auth", "PLAIN",
+                    "--auth-user", "alice",
+                    "--auth-password", DovecotInstance.PASSWORD,
+                    "--from", "alice" + D,
+                    "--to", "partner@example.org",
+                    "--header", "Subject: over TLS upstream",
+                    "--header", "Message-Id: <upstream-tls-1@mailtrail.test>");
+            assertThat(out.exit()).as(out.output() + h.postfix.log()).isZero();
+            assertThat(out.output()).doesNotContain("STARTTLS").doesNotContain("CHUNKING");
+        }
+        MailboxAccess e = awaitOne(withMessage("<upstream-tls-1@mailtrail.test>"));
+        assertThat(e.session().clientIp()).isEqualTo("127.0.0.88");
+        String log = h.postfix.awaitLog("[127.0.0.88]");
+        assertThat(log).contains("TLS connection established from localhost[127.0.0.1]");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mailtrail.proxy.postfix;
 
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
+import dev.mailtrail.proxy.dovecot.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * checks by {@code smtpd_sender_login_maps} with {@code reject_sender_login_mismatch} (bob may use alice's address,
  * carol may not), XCLIENT allowed from the loopback network, and every accepted message discarded. Recipient
  * {@link #REFUSED_RECIPIENT} is refused; a message whose Subject contains {@link #REFUSED_SUBJECT} is refused after
- * DATA; one whose Subject contains {@link #HELD_SUBJECT} stays in the hold queue, where {@link #heldMessage} reads it.
+ * DATA; STARTTLS is offered with a certificate of its own; one whose Subject contains {@link #HELD_SUBJECT} stays in the hold queue, where {@link #heldMessage} reads it.
  * Needs root (Postfix's master runs as root); tests are skipped, saying what to install, when Postfix is missing.
  */
 public final class PostfixInstance implements AutoCloseable {
@@ -36,6 +37,7 @@ public final class PostfixInstance implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final TestCertificate certificate;
     private final Process process;
 
     private PostfixInstance(Path dir, DovecotInstance dovecot) throws IOException, InterruptedException {
@@ -46,6 +48,7 @@ public final class PostfixInstance implements AutoCloseable {
         Files.createDirectories(dir.resolve("queue"));
         Path data = Files.createDirectories(dir.resolve("data"));
         run("chown", "postfix", data.toString());
+        this.certificate = TestCertificate.create(Files.createDirectories(dir.resolve("tls")));
         Files.writeString(
                 dir.resolve("header_checks"),
                 "/^Subject:.*" + REFUSED_SUBJECT + "/ REJECT message content refused\n" + "/^Subject:.*" + HELD_SUBJECT
@@ -116,7 +119,17 @@ public final class PostfixInstance implements AutoCloseable {
                 smtpd_relay_restrictions = permit_sasl_authenticated, reject
                 smtpd_recipient_restrictions = check_recipient_access inline:{ {%5$s = REJECT no such user} }, permit_sasl_authenticated, reject
                 header_checks = regexp:%1$s/header_checks
-                """.formatted(dir, port, DOMAIN, dovecot.authClientSocket(), REFUSED_RECIPIENT);
+                smtpd_tls_security_level = may
+                smtpd_tls_chain_files = %6$s, %7$s
+                smtpd_tls_loglevel = 1
+                """.formatted(
+                        dir,
+                        port,
+                        DOMAIN,
+                        dovecot.authClientSocket(),
+                        REFUSED_RECIPIENT,
+                        certificate.key(),
+                        certificate.certificate());
     }
 
     private String masterCf() {
@@ -125,6 +138,7 @@ public final class PostfixInstance implements AutoCloseable {
                 pickup    unix  n       -       n       60      1       pickup
                 cleanup   unix  n       -       n       -       0       cleanup
                 qmgr      unix  n       -       n       300     1       qmgr
+                tlsmgr    unix  -       -       n       1000?   1       tlsmgr
                 rewrite   unix  -       -       n       -       -       trivial-rewrite
                 bounce    unix  -       -       n       -       0       bounce
                 defer     unix  -       -       n       -       0       bounce
@@ -168,6 +182,11 @@ public final class PostfixInstance implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The certificate the submission service offers with STARTTLS ({@code localhost}, 127.0.0.1). */
+    public TestCertificate certificate() {
+        return certificate;
     }
 
     /** The submission service's port. */
