@@ -94,7 +94,7 @@ final class SmtpRelay extends ProtocolRelay {
             }
             return;
         }
-        if (startsLine && !decoder.inMessage() && wholeLine(piece) && answeredHere(piece)) {
+        if (startsLine && decoder.atCommand() && wholeLine(piece) && answeredHere(piece)) {
             return;
         }
         List<SmtpRequest> requests = decoder.feed(ImapRelay.nio(piece));

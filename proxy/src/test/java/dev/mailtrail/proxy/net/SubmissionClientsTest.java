@@ -14,8 +14,8 @@ import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
+import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.postfix.PostfixInstance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -276,16 +276,26 @@ class SubmissionClientsTest {
             var out = h.client(
                     null,
                     "swaks",
-                    "--server", "127.0.0.1",
-                    "--port", String.valueOf(p.address("plain").getPort()),
-                    "--local-interface", "127.0.0.88",
-                    "--auth", "PLAIN",
-                    "--auth-user", "alice",
-                    "--auth-password", DovecotInstance.PASSWORD,
-                    "--from", "alice" + D,
-                    "--to", "partner@example.org",
-                    "--header", "Subject: over TLS upstream",
-                    "--header", "Message-Id: <upstream-tls-1@mailtrail.test>");
+                    "--server",
+                    "127.0.0.1",
+                    "--port",
+                    String.valueOf(p.address("plain").getPort()),
+                    "--local-interface",
+                    "127.0.0.88",
+                    "--auth",
+                    "PLAIN",
+                    "--auth-user",
+                    "alice",
+                    "--auth-password",
+                    DovecotInstance.PASSWORD,
+                    "--from",
+                    "alice" + D,
+                    "--to",
+                    "partner@example.org",
+                    "--header",
+                    "Subject: over TLS upstream",
+                    "--header",
+                    "Message-Id: <upstream-tls-1@mailtrail.test>");
             assertThat(out.exit()).as(out.output() + h.postfix.log()).isZero();
             assertThat(out.output()).doesNotContain("STARTTLS").doesNotContain("CHUNKING");
         }
@@ -293,6 +303,32 @@ class SubmissionClientsTest {
         assertThat(e.session().clientIp()).isEqualTo("127.0.0.88");
         String log = h.postfix.awaitLog("[127.0.0.88]");
         assertThat(log).contains("TLS connection established from localhost[127.0.0.1]");
+    }
+
+    @Test
+    void aBareLineFeedInTheMessageEndsTheSessionBeforeItReachesTheServer() throws Exception {
+        String plain = Base64.getEncoder()
+                .encodeToString(("\0alice\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (LineClient c = new LineClient(h.port("submission"))) {
+            c.until("220 ");
+            c.send("EHLO client.example");
+            c.until("250 ");
+            c.send("AUTH PLAIN " + plain);
+            assertThat(c.line()).startsWith("235 ");
+            c.send("MAIL FROM:<alice" + D + ">");
+            c.until("250 ");
+            c.send("RCPT TO:<partner@example.org>");
+            c.until("250 ");
+            c.send("DATA");
+            c.until("354 ");
+            // "LF.LF" ends the message for some servers and not others: the smuggled second message is never sent
+            c.send("Subject: smuggling\r\nMessage-ID: <smuggle-1@mailtrail.test>\r\n\r\nhi\n.\nMAIL FROM:<alice" + D
+                    + ">\r\n.");
+            assertThat(c.line()).startsWith("554 5.5.2 Error: bare LF in message");
+            assertThat(c.line()).isNull();
+        }
+        h.postfix.awaitLog("lost connection after DATA");
+        assertThat(h.sink.events()).noneMatch(withMessage("<smuggle-1@mailtrail.test>"));
     }
 
     @Test

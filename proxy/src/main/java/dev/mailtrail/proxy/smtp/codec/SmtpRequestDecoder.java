@@ -114,6 +114,11 @@ public final class SmtpRequestDecoder {
         return !lineOpen;
     }
 
+    /** True when the next line is a command (not an AUTH answer, not message data). */
+    public boolean atCommand() {
+        return mode == Mode.COMMAND && !lineOpen;
+    }
+
     /** True while the message after DATA is being read. */
     public boolean inMessage() {
         return mode == Mode.MESSAGE;
