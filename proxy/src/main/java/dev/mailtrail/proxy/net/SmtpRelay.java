@@ -48,6 +48,7 @@ final class SmtpRelay extends ProtocolRelay {
     private int waitingBytes;
     private boolean holdInput;
     private boolean replaying;
+    private boolean startTlsPending;
     private SmtpSessionAuditor auditor;
     private final SmtpUpstreamHandshake handshake = new SmtpUpstreamHandshake(this);
     private String greeting = "Service ready";
@@ -86,6 +87,10 @@ final class SmtpRelay extends ProtocolRelay {
 
     @Override
     void clientPiece(ByteBuf piece, boolean startsLine) {
+        if (startTlsPending) {
+            piece.release(); // RFC 3207 §5: what a client sends before TLS is up is not commands (CVE-2011-0411)
+            return;
+        }
         if (holdInput || (!waiting.isEmpty() && !replaying)) {
             waiting.add(new Waiting(piece, startsLine));
             waitingBytes += piece.readableBytes();
@@ -141,6 +146,8 @@ final class SmtpRelay extends ProtocolRelay {
         switch (verb) {
             case "STARTTLS" -> {
                 piece.release();
+                discardRestOfRead();
+                startTlsPending = !clientTls && context.listener().tls() == TlsMode.STARTTLS;
                 inTurn(this::startTls);
                 return true;
             }
@@ -187,6 +194,7 @@ final class SmtpRelay extends ProtocolRelay {
             toClient("502 5.5.1 Error: command not implemented\r\n");
         } else {
             startClientTls("220 2.0.0 Ready to start TLS\r\n");
+            startTlsPending = false;
         }
     }
 

@@ -332,6 +332,19 @@ class SubmissionClientsTest {
     }
 
     @Test
+    void commandsPipelinedAfterStarttlsAreNeverRead() throws Exception {
+        try (LineClient c = new LineClient(h.port("submission"))) {
+            c.until("220 ");
+            c.send("EHLO client.example");
+            c.until("250 ");
+            c.send("NOOP\r\nSTARTTLS\r\nMAIL FROM:<injected@example.org>");
+            assertThat(c.line()).startsWith("250 ");
+            assertThat(c.line()).isEqualTo("220 2.0.0 Ready to start TLS");
+        }
+        assertThat(h.postfix.log()).doesNotContain("injected@example.org");
+    }
+
+    @Test
     void theServerLogsTheRealClientThatTheProxyNamesWithXclient() throws Exception {
         try (LineClient c = new LineClient("127.0.0.66", h.port("submission"))) {
             c.until("220 ");
