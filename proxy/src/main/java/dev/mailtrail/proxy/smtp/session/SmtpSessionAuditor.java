@@ -170,6 +170,13 @@ public final class SmtpSessionAuditor {
                 }
             }
             case "RSET", "QUIT" -> abandon();
+            case "XCLIENT" -> {
+                if (reply.code() == 220) { // Postfix starts the session afresh, as if the named client had connected
+                    abandon();
+                    identity = null;
+                    helo = null;
+                }
+            }
             default -> {}
         }
     }

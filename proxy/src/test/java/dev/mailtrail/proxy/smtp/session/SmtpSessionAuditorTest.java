@@ -125,4 +125,14 @@ class SmtpSessionAuditorTest {
         c("AUTH", "PLAIN " + plain("", "alice"), 235, "ok");
         assertThat(events.getFirst().session().clientIp()).isEqualTo("203.0.113.5");
     }
+
+    @Test
+    void aLoginBeforeATrustedHostsXclientDoesNotCarryOverToTheNewSession() {
+        c("AUTH", "PLAIN " + plain("", "alice"), 235, "ok");
+        c("XCLIENT", "ADDR=203.0.113.5", 220, "mail.mailtrail.test ESMTP");
+        c("MAIL", "FROM:<alice@mailtrail.test>", 250, "ok");
+        c("RCPT", "TO:<x@example.org>", 250, "ok");
+        message("From: alice@mailtrail.test\r\nMessage-ID: <m3@x>\r\n\r\n", 10, 250, "ok");
+        assertThat(events).extracting(MailboxAccess::operation).containsExactly(MailboxAction.MAILBOX_LOGIN);
+    }
 }
