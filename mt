@@ -58,7 +58,8 @@ if [ "${1:-}" = "test" ]; then
   # the integration tests start a real Dovecot and real clients; without them those tests are skipped, so say so
   missing=""
   [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd dovecot-pop3d"
-  for tool in mbsync:isync offlineimap:offlineimap fetchmail:fetchmail mutt:mutt curl:curl python3:python3 chromium:chromium; do
+  [ -x /usr/sbin/postfix ] || missing="$missing postfix"
+  for tool in mbsync:isync offlineimap:offlineimap fetchmail:fetchmail mutt:mutt curl:curl python3:python3 chromium:chromium swaks:swaks msmtp:msmtp; do
     command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
   done
   if [ -n "$missing" ]; then

@@ -1,5 +1,6 @@
 package dev.mailtrail.proxy.config;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,10 @@ import java.util.Objects;
  * @param port the TCP port; 0 picks a free one (tests), reported by the running server
  * @param tls {@code IMPLICIT} (IMAPS, POP3S), {@code STARTTLS} (STARTTLS or STLS offered) or {@code NONE}
  * @param proxyProtocol the connection starts with a HAProxy PROXY protocol v1 or v2 header naming the real client
+ * @param trustedNetworks the hosts allowed to name the real client themselves (SMTP {@code XCLIENT ADDR=}), such as
+ *     a webmail server; empty: nobody
+ * @param localDomains submission: the domains whose addresses are mailboxes named by their local part, as users log
+ *     in without a domain; empty: every domain
  */
 public record ListenerConfig(
         String name,
@@ -17,9 +22,25 @@ public record ListenerConfig(
         int port,
         TlsMode tls,
         boolean proxyProtocol,
-        PlaintextAuth plaintextAuth) {
+        PlaintextAuth plaintextAuth,
+        List<Cidr> trustedNetworks,
+        List<String> localDomains) {
+
+    /** A listener that trusts no host to name the client and takes every domain as local. */
+    public ListenerConfig(
+            String name,
+            MailProtocol protocol,
+            String address,
+            int port,
+            TlsMode tls,
+            boolean proxyProtocol,
+            PlaintextAuth plaintextAuth) {
+        this(name, protocol, address, port, tls, proxyProtocol, plaintextAuth, List.of(), List.of());
+    }
 
     public ListenerConfig {
+        trustedNetworks = trustedNetworks == null ? List.of() : List.copyOf(trustedNetworks);
+        localDomains = localDomains == null ? List.of() : List.copyOf(localDomains);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(address, "address");

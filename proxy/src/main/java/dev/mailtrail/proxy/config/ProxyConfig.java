@@ -16,7 +16,20 @@ public record ProxyConfig(
         UpstreamConfig pop3Upstream,
         AuditMode mode,
         ImapAuditConfig audit,
-        ProxyLimits limits) {
+        ProxyLimits limits,
+        UpstreamConfig submissionUpstream) {
+
+    /** A proxy without a submission server. */
+    public ProxyConfig(
+            List<ListenerConfig> listeners,
+            TlsFiles tls,
+            UpstreamConfig imapUpstream,
+            UpstreamConfig pop3Upstream,
+            AuditMode mode,
+            ImapAuditConfig audit,
+            ProxyLimits limits) {
+        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, null);
+    }
 
     public ProxyConfig {
         listeners = List.copyOf(listeners);
@@ -27,7 +40,7 @@ public record ProxyConfig(
             if (l.tls() != TlsMode.NONE && tls == null) {
                 throw new IllegalArgumentException("listener " + l.name() + " offers TLS but no certificate is set");
             }
-            if (upstream(l.protocol(), imapUpstream, pop3Upstream) == null) {
+            if (upstream(l.protocol(), imapUpstream, pop3Upstream, submissionUpstream) == null) {
                 throw new IllegalArgumentException("listener " + l.name() + " speaks " + l.protocol() + " but no "
                         + l.protocol() + " upstream is set");
             }
@@ -36,10 +49,15 @@ public record ProxyConfig(
 
     /** The server behind listeners of {@code protocol}. */
     public UpstreamConfig upstream(MailProtocol protocol) {
-        return upstream(protocol, imapUpstream, pop3Upstream);
+        return upstream(protocol, imapUpstream, pop3Upstream, submissionUpstream);
     }
 
-    private static UpstreamConfig upstream(MailProtocol protocol, UpstreamConfig imap, UpstreamConfig pop3) {
-        return protocol == MailProtocol.IMAP ? imap : pop3;
+    private static UpstreamConfig upstream(
+            MailProtocol protocol, UpstreamConfig imap, UpstreamConfig pop3, UpstreamConfig submission) {
+        return switch (protocol) {
+            case IMAP -> imap;
+            case POP3 -> pop3;
+            case SUBMISSION -> submission;
+        };
     }
 }

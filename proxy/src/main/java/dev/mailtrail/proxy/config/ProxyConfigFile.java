@@ -59,6 +59,7 @@ public final class ProxyConfigFile {
         TlsFiles tls = null;
         UpstreamConfig imap = null;
         UpstreamConfig pop3 = null;
+        UpstreamConfig submission = null;
         ProxyLimits limits = ProxyLimits.DEFAULTS;
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -99,10 +100,10 @@ public final class ProxyConfigFile {
                 case "upstream" -> {
                     MailProtocol p = v.protocolName();
                     UpstreamConfig u = upstream(v);
-                    if (p == MailProtocol.IMAP) {
-                        imap = u;
-                    } else {
-                        pop3 = u;
+                    switch (p) {
+                        case IMAP -> imap = u;
+                        case POP3 -> pop3 = u;
+                        case SUBMISSION -> submission = u;
                     }
                 }
                 case "listener" -> listeners.add(listener(v));
@@ -140,7 +141,13 @@ public final class ProxyConfigFile {
             if (l.tls() != TlsMode.NONE && tls == null) {
                 throw error(s.line, "tls", "listener " + l.name() + " offers TLS but there is no [tls] section");
             }
-            if ((l.protocol() == MailProtocol.IMAP ? imap : pop3) == null) {
+            UpstreamConfig behind =
+                    switch (l.protocol()) {
+                        case IMAP -> imap;
+                        case POP3 -> pop3;
+                        case SUBMISSION -> submission;
+                    };
+            if (behind == null) {
                 throw error(
                         s.line,
                         "protocol",
@@ -148,7 +155,7 @@ public final class ProxyConfigFile {
                                 + name(l.protocol()) + "] section");
             }
         }
-        return new ProxyConfig(listeners, tls, imap, pop3, mode, audit, limits);
+        return new ProxyConfig(listeners, tls, imap, pop3, mode, audit, limits, submission);
     }
 
     private UpstreamConfig upstream(Values v) throws ProxyConfigException {
@@ -176,7 +183,9 @@ public final class ProxyConfigFile {
                 v.integer("port", -1, 0, 65535),
                 v.choice("tls", TlsMode.class, TlsMode.NONE),
                 v.bool("proxy-protocol", false),
-                v.choice("plaintext-auth", PlaintextAuth.class, PlaintextAuth.SECURE_ONLY));
+                v.choice("plaintext-auth", PlaintextAuth.class, PlaintextAuth.SECURE_ONLY),
+                v.networks("trusted-networks"),
+                v.list("local-domains"));
     }
 
     private ProxyConfigException error(int line, String key, String problem) {
@@ -205,12 +214,16 @@ public final class ProxyConfigFile {
 
         MailProtocol protocolName() throws ProxyConfigException {
             if (section.name == null) {
-                throw error(section.line, null, "say which protocol: [upstream imap] or [upstream pop3]");
+                throw error(
+                        section.line,
+                        null,
+                        "say which protocol: [upstream imap], [upstream pop3] or [upstream submission]");
             }
             try {
                 return MailProtocol.valueOf(section.name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw error(section.line, null, "unknown protocol \"" + section.name + "\"; known: imap, pop3");
+                throw error(
+                        section.line, null, "unknown protocol \"" + section.name + "\"; known: imap, pop3, submission");
             }
         }
 
@@ -279,6 +292,34 @@ public final class ProxyConfigFile {
             } catch (NumberFormatException x) {
                 throw error(e.line(), key, "not a whole number: " + e.value());
             }
+        }
+
+        /** A comma list of networks in CIDR notation; empty when the key is absent. */
+        List<Cidr> networks(String key) throws ProxyConfigException {
+            List<Cidr> out = new ArrayList<>();
+            IniFile.Entry e = left.get(key);
+            for (String item : list(key)) {
+                try {
+                    out.add(Cidr.parse(item));
+                } catch (IllegalArgumentException x) {
+                    throw error(e.line(), key, x.getMessage() + " (expected networks such as 10.0.0.0/8, ::1/128)");
+                }
+            }
+            return out;
+        }
+
+        /** A comma list of words, lower-cased; empty when the key is absent. */
+        List<String> list(String key) {
+            IniFile.Entry e = left.remove(key);
+            List<String> out = new ArrayList<>();
+            if (e != null) {
+                for (String item : e.value().split(",")) {
+                    if (!item.isBlank()) {
+                        out.add(item.strip().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            return out;
         }
 
         boolean bool(String key, boolean fallback) throws ProxyConfigException {

@@ -346,6 +346,11 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         link.identify(tag, command);
     }
 
+    /** Sends the upstream a command of the proxy's own and reads its answer ({@link UpstreamLink#exchange}). */
+    void exchangeWithUpstream(String command, java.util.function.Function<String, Runnable> answer) {
+        link.exchange(command, answer);
+    }
+
     /** The upstream can take commands: the client may speak. */
     void upstreamReady() {
         ready = true;

@@ -136,9 +136,11 @@ public final class ProxyServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast(
                                         "relay",
-                                        listener.protocol() == MailProtocol.IMAP
-                                                ? new ImapRelay(context)
-                                                : new Pop3Relay(context));
+                                        switch (listener.protocol()) {
+                                            case IMAP -> new ImapRelay(context);
+                                            case POP3 -> new Pop3Relay(context);
+                                            case SUBMISSION -> new SmtpRelay(context);
+                                        });
                     }
                 });
         Channel channel = b.bind(listener.address(), listener.port()).sync().channel();

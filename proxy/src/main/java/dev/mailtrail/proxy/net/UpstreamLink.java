@@ -15,6 +15,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * One connection to the mail server, on the client's event loop: connecting (implicit TLS from the first byte),
@@ -31,6 +32,7 @@ final class UpstreamLink {
     private Channel channel;
     private ByteBuf negotiation;
     private String identifyTag;
+    private Function<String, Runnable> exchangeAnswer;
 
     UpstreamLink(ProtocolRelay relay, RelayContext context) {
         this.relay = relay;
@@ -91,6 +93,19 @@ final class UpstreamLink {
         channel.writeAndFlush(Unpooled.copiedBuffer(command, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Sends the server a command of the proxy's own (SMTP's EHLO and XCLIENT); each line of its answer goes to
+     * {@code answer}, never to the client, until {@code answer} returns what to do next, which runs once the exchange
+     * is over (it may start another).
+     */
+    void exchange(String command, Function<String, Runnable> answer) {
+        if (negotiation == null) {
+            negotiation = Unpooled.buffer();
+        }
+        exchangeAnswer = answer;
+        channel.writeAndFlush(Unpooled.copiedBuffer(command, StandardCharsets.UTF_8));
+    }
+
     /** Server output during the exchange; TLS starts once the answer is a yes. */
     void negotiate(ByteBuf in) {
         negotiation.writeBytes(in);
@@ -106,6 +121,15 @@ final class UpstreamLink {
             String line = negotiation.toString(
                     negotiation.readerIndex(), lf + 1 - negotiation.readerIndex(), StandardCharsets.US_ASCII);
             negotiation.readerIndex(lf + 1);
+            if (exchangeAnswer != null) {
+                Runnable next = exchangeAnswer.apply(line);
+                if (next != null) {
+                    exchangeAnswer = null;
+                    endNegotiation();
+                    next.run();
+                }
+                continue;
+            }
             if (identifyTag != null) {
                 if (line.startsWith(identifyTag + " ")) {
                     endNegotiation();

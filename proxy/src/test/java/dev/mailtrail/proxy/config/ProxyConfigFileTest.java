@@ -36,7 +36,12 @@ class ProxyConfigFileTest {
         assertThat(config.mode()).isEqualTo(AuditMode.STRICT);
         assertThat(config.listeners())
                 .extracting(ListenerConfig::name)
-                .containsExactly("imap", "imaps", "imaps-lb", "pop3", "pop3s");
+                .containsExactly("imap", "imaps", "imaps-lb", "pop3", "pop3s", "submission", "submissions");
+        ListenerConfig submission = config.listeners().get(5);
+        assertThat(submission.protocol()).isEqualTo(MailProtocol.SUBMISSION);
+        assertThat(submission.trustedNetworks()).containsExactly(Cidr.parse("10.0.5.20/32"));
+        assertThat(submission.localDomains()).containsExactly("example.com");
+        assertThat(config.submissionUpstream().port()).isEqualTo(587);
         assertThat(config.listeners().get(2).proxyProtocol()).isTrue();
         assertThat(config.imapUpstream().tls()).isEqualTo(TlsMode.STARTTLS);
         assertThat(config.pop3Upstream().port()).isEqualTo(995);
@@ -56,6 +61,33 @@ class ProxyConfigFileTest {
     }
 
     @Test
+    void aTrustedNetworkThatIsNoNetworkIsNamedWithItsLine() {
+        String text = MINIMAL + "trusted-networks = 10.0.0.0/8, webmail.example\n";
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessageContaining("proxy.conf:8")
+                .hasMessageContaining("trusted-networks")
+                .hasMessageContaining("not an IP address: webmail.example");
+    }
+
+    @Test
+    void aSubmissionListenerNeedsItsUpstream() {
+        String text = MINIMAL + "\n[listener submission]\nprotocol = submission\nport = 1587\n";
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessageContaining("[upstream submission]");
+    }
+
+    @Test
+    void networksContainTheirAddressesOnly() throws Exception {
+        Cidr net = Cidr.parse("192.0.2.0/25");
+        assertThat(net.contains(java.net.InetAddress.getByName("192.0.2.127"))).isTrue();
+        assertThat(net.contains(java.net.InetAddress.getByName("192.0.2.128"))).isFalse();
+        assertThat(net.contains(java.net.InetAddress.getByName("::1"))).isFalse();
+        assertThat(Cidr.parse("2001:db8::/32").contains(java.net.InetAddress.getByName("2001:db8:1::5")))
+                .isTrue();
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).hasMessageContaining("out of range");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsLine() {
         assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "prot = imap\n", "proxy.conf", dir))
                 .isInstanceOf(ProxyConfigException.class)
@@ -66,7 +98,7 @@ class ProxyConfigFileTest {
     void aBadValueIsNamedWithItsLineAndTheAllowedOnes() {
         String text = MINIMAL.replace("protocol = imap", "protocol = smtp");
         assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
-                .hasMessage("proxy.conf:6: key \"protocol\": unknown value \"smtp\"; one of imap, pop3");
+                .hasMessage("proxy.conf:6: key \"protocol\": unknown value \"smtp\"; one of imap, pop3, submission");
     }
 
     @Test

@@ -195,6 +195,9 @@ public final class DovecotInstance implements AutoCloseable {
                   unix_listener auth-userdb {
                     mode = 0666
                   }
+                  unix_listener auth-client {
+                    mode = 0666
+                  }
                 }
                 passdb {
                   driver = passwd-file
@@ -330,6 +333,11 @@ public final class DovecotInstance implements AutoCloseable {
 
     public Path directory() {
         return dir;
+    }
+
+    /** The authentication socket for SASL clients, as Postfix's {@code smtpd_sasl_type = dovecot} uses it. */
+    public Path authClientSocket() {
+        return dir.resolve("run").resolve("auth-client");
     }
 
     /**
