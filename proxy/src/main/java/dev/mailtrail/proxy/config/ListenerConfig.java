@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param port the TCP port; 0 picks a free one (tests), reported by the running server
  * @param tls {@code IMPLICIT} (IMAPS, POP3S), {@code STARTTLS} (STARTTLS or STLS offered) or {@code NONE}
  * @param proxyProtocol the connection starts with a HAProxy PROXY protocol v1 or v2 header naming the real client
+ * @param trustedNetworks the peers whose word on the end user's address is taken (PROXY header, IMAP {@code ID
+ *     x-originating-ip}, SMTP {@code XCLIENT ADDR=}); from anyone else such a claim is ignored and logged
  */
 public record ListenerConfig(
         String name,
@@ -17,7 +19,8 @@ public record ListenerConfig(
         int port,
         TlsMode tls,
         boolean proxyProtocol,
-        PlaintextAuth plaintextAuth) {
+        PlaintextAuth plaintextAuth,
+        TrustedNetworks trustedNetworks) {
 
     public ListenerConfig {
         Objects.requireNonNull(name, "name");
@@ -25,9 +28,27 @@ public record ListenerConfig(
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(plaintextAuth, "plaintextAuth");
+        Objects.requireNonNull(trustedNetworks, "trustedNetworks");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+    }
+
+    /** A listener that trusts no peer to name the end user. */
+    public ListenerConfig(
+            String name,
+            MailProtocol protocol,
+            String address,
+            int port,
+            TlsMode tls,
+            boolean proxyProtocol,
+            PlaintextAuth plaintextAuth) {
+        this(name, protocol, address, port, tls, proxyProtocol, plaintextAuth, TrustedNetworks.NONE);
+    }
+
+    /** The same listener, trusting {@code networks} to name the end user. */
+    public ListenerConfig trusting(TrustedNetworks networks) {
+        return new ListenerConfig(name, protocol, address, port, tls, proxyProtocol, plaintextAuth, networks);
     }
 
     /** A plain listener on the loopback address, as tests and the demo use. */

@@ -169,14 +169,24 @@ public final class ProxyConfigFile {
             throw error(v.section.line, null, "a listener needs a name: [listener imap]");
         }
         MailProtocol protocol = v.choice("protocol", MailProtocol.class, null);
-        return new ListenerConfig(
+        ListenerConfig l = new ListenerConfig(
                 v.section.name,
                 protocol,
                 v.address("address", "0.0.0.0"),
                 v.integer("port", -1, 0, 65535),
                 v.choice("tls", TlsMode.class, TlsMode.NONE),
                 v.bool("proxy-protocol", false),
-                v.choice("plaintext-auth", PlaintextAuth.class, PlaintextAuth.SECURE_ONLY));
+                v.choice("plaintext-auth", PlaintextAuth.class, PlaintextAuth.SECURE_ONLY),
+                v.networks("trusted-networks"));
+        if (l.proxyProtocol() && l.trustedNetworks().isEmpty()) {
+            // A PROXY header from anyone would let anyone choose the ClientIPAddress of the records.
+            throw error(
+                    v.section.line,
+                    "trusted-networks",
+                    "listener " + l.name() + " reads the PROXY protocol; name the load balancers that may send it"
+                            + " (trusted-networks = 10.0.0.5/32, ...)");
+        }
+        return l;
     }
 
     private ProxyConfigException error(int line, String key, String problem) {
@@ -278,6 +288,18 @@ public final class ProxyConfigFile {
                 return n;
             } catch (NumberFormatException x) {
                 throw error(e.line(), key, "not a whole number: " + e.value());
+            }
+        }
+
+        TrustedNetworks networks(String key) throws ProxyConfigException {
+            IniFile.Entry e = left.remove(key);
+            if (e == null) {
+                return TrustedNetworks.NONE;
+            }
+            try {
+                return TrustedNetworks.parse(e.value());
+            } catch (IllegalArgumentException x) {
+                throw error(e.line(), key, x.getMessage());
             }
         }
 

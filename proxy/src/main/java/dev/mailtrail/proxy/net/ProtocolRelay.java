@@ -3,6 +3,7 @@ package dev.mailtrail.proxy.net;
 import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.session.ClientOrigin;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -40,6 +41,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     ClientRelease release;
     private ResponseHold hold;
     InetSocketAddress clientAddress;
+    /** The end user's address: the client's, or the one a trusted peer names (IMAP ID, XCLIENT). */
+    ClientOrigin origin;
     boolean clientTls;
 
     private boolean started;
@@ -162,6 +165,11 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
         started = true;
         clientAddress = address;
+        origin = new ClientOrigin(
+                context.listener().protocol().name(),
+                sessionId,
+                address,
+                context.listener().trustedNetworks().contains(address));
         client.config().setAutoRead(false);
         sessionStarted();
         connectUpstream();
@@ -446,11 +454,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
                     "session {0}: {1} connection from {2} closed after {3} s, {4} audit events",
                     sessionId,
                     context.listener().protocol(),
-                    clientAddress == null
-                            ? client.remoteAddress()
-                            : clientAddress.getAddress() == null
-                                    ? clientAddress.getHostString() + ":" + clientAddress.getPort()
-                                    : clientAddress.getAddress().getHostAddress() + ":" + clientAddress.getPort(),
+                    origin == null ? client.remoteAddress() : origin.toString(),
                     String.valueOf(Duration.between(openedAt, context.clock().instant())
                             .toSeconds()),
                     String.valueOf(events.accepted()));

@@ -108,9 +108,15 @@ final class UpstreamLink {
             negotiation.readerIndex(lf + 1);
             if (identifyTag != null) {
                 if (line.startsWith(identifyTag + " ")) {
+                    // A client's command may follow the ID (a login behind a deferred ID): its answer is the relay's.
+                    ByteBuf rest = negotiation.isReadable() ? negotiation.readRetainedSlice(negotiation.readableBytes()) : null;
                     endNegotiation();
                     identifyTag = null;
                     relay.upstreamReady();
+                    if (rest != null) {
+                        relay.serverBytes(rest);
+                    }
+                    return;
                 }
                 continue;
             }

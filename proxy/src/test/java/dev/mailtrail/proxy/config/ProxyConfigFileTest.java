@@ -38,6 +38,8 @@ class ProxyConfigFileTest {
                 .extracting(ListenerConfig::name)
                 .containsExactly("imap", "imaps", "imaps-lb", "pop3", "pop3s");
         assertThat(config.listeners().get(2).proxyProtocol()).isTrue();
+        assertThat(config.listeners().get(2).trustedNetworks().toString()).isEqualTo("10.0.0.2/32, 10.0.0.3/32");
+        assertThat(config.listeners().get(0).trustedNetworks().isEmpty()).isTrue();
         assertThat(config.imapUpstream().tls()).isEqualTo(TlsMode.STARTTLS);
         assertThat(config.pop3Upstream().port()).isEqualTo(995);
         assertThat(config.audit().masterSeparator()).isEqualTo("*");
@@ -53,6 +55,35 @@ class ProxyConfigFileTest {
         ListenerConfig l = config.listeners().getFirst();
         assertThat(l.plaintextAuth()).isEqualTo(PlaintextAuth.SECURE_ONLY);
         assertThat(l.address()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void trustedNetworksAreReadAsACommaListOfCidrs() throws Exception {
+        ProxyConfig config = ProxyConfigFile.parse(
+                MINIMAL + "trusted-networks = 127.0.0.1/32, 10.0.0.0/8 ,2001:db8::/32\n", "proxy.conf", dir);
+        TrustedNetworks t = config.listeners().getFirst().trustedNetworks();
+        assertThat(t.contains(java.net.InetAddress.getByName("10.9.8.7"))).isTrue();
+        assertThat(t.contains(java.net.InetAddress.getByName("2001:db8::1"))).isTrue();
+        assertThat(t.contains(java.net.InetAddress.getByName("127.0.0.2"))).isFalse();
+    }
+
+    @Test
+    void aBadTrustedNetworkIsNamedWithItsLine() {
+        assertThatThrownBy(() -> ProxyConfigFile.parse(
+                        MINIMAL + "trusted-networks = 127.0.0.1/32, 10.0.0.0/33\n", "proxy.conf", dir))
+                .isInstanceOf(ProxyConfigException.class)
+                .hasMessage("proxy.conf:8: key \"trusted-networks\": prefix length out of range 0..32:"
+                        + " \"10.0.0.0/33\"");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "trusted-networks = webmail.example\n", "p.conf", dir))
+                .hasMessageStartingWith("p.conf:8: key \"trusted-networks\": not a network in CIDR form");
+    }
+
+    @Test
+    void aProxyProtocolListenerMustNameItsLoadBalancers() {
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "proxy-protocol = true\n", "proxy.conf", dir))
+                .isInstanceOf(ProxyConfigException.class)
+                .hasMessageStartingWith("proxy.conf:5: key \"trusted-networks\": listener imap reads the PROXY"
+                        + " protocol; name the load balancers");
     }
 
     @Test
