@@ -107,8 +107,8 @@ public final class TrustedNetworks {
             String host = slash < 0 ? text : text.substring(0, slash);
             InetAddress address = literal(host);
             if (address == null) {
-                throw new IllegalArgumentException("not a network in CIDR form (such as 192.0.2.0/24 or"
-                        + " 2001:db8::/32): \"" + text + "\"");
+                throw new IllegalArgumentException(
+                        "not a network in CIDR form (such as 192.0.2.0/24 or" + " 2001:db8::/32): \"" + text + "\"");
             }
             byte[] raw = address.getAddress();
             byte[] bytes = canonical(raw);
@@ -125,8 +125,7 @@ public final class TrustedNetworks {
                 }
                 if (prefix < 0 || prefix > bits) {
                     throw new IllegalArgumentException(
-                            "prefix length out of range 0.." + (host.contains(":") ? 128 : 32) + ": \"" + text
-                                    + "\"");
+                            "prefix length out of range 0.." + (host.contains(":") ? 128 : 32) + ": \"" + text + "\"");
                 }
             }
             return new Network(bytes, prefix, text);

@@ -142,7 +142,8 @@ final class ImapRelay extends ProtocolRelay {
         }
         if (commandName.equals("ID") || commandName.equals("LOGIN") || commandName.equals("AUTHENTICATE")) {
             ownIdDeferred = false;
-            identifyToUpstream(UPSTREAM_ID_TAG, UpstreamId.command(UPSTREAM_ID_TAG, List.of(), origin, local(), sessionId));
+            identifyToUpstream(
+                    UPSTREAM_ID_TAG, UpstreamId.command(UPSTREAM_ID_TAG, List.of(), origin, local(), sessionId));
         }
         return false;
     }

@@ -43,6 +43,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     InetSocketAddress clientAddress;
     /** The end user's address: the client's, or the one a trusted peer names (IMAP ID, XCLIENT). */
     ClientOrigin origin;
+
     boolean clientTls;
 
     private boolean started;

@@ -39,7 +39,9 @@ final class ProxyProtocolReader extends ChannelInboundHandlerAdapter {
                         "PROXY protocol header naming {0} from {1} refused, connection closed: the peer is not in"
                                 + " trusted-networks",
                         header.sourceAddress() == null ? "no address" : clean(header.sourceAddress()),
-                        client.getAddress() == null ? client.getHostString() : client.getAddress().getHostAddress());
+                        client.getAddress() == null
+                                ? client.getHostString()
+                                : client.getAddress().getHostAddress());
                 ctx.close();
                 return;
             }

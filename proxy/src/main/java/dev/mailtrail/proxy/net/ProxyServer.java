@@ -126,7 +126,10 @@ public final class ProxyServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         if (listener.proxyProtocol()) {
                             ch.pipeline().addLast("proxy-protocol", new HAProxyMessageDecoder());
-                            ch.pipeline().addLast("proxy-protocol-reader", new ProxyProtocolReader(listener.trustedNetworks()));
+                            ch.pipeline()
+                                    .addLast(
+                                            "proxy-protocol-reader",
+                                            new ProxyProtocolReader(listener.trustedNetworks()));
                         }
                         if (listener.tls() == TlsMode.IMPLICIT) {
                             ch.pipeline()

@@ -46,7 +46,10 @@ final class UpstreamId {
                 if (value instanceof ImapToken.Atom a && a.text().equalsIgnoreCase("NIL")) {
                     b.append(quoted(key)).append(" NIL ");
                 } else if (text(value) != null && printable(key) && printable(text(value))) {
-                    b.append(quoted(key)).append(' ').append(quoted(text(value))).append(' ');
+                    b.append(quoted(key))
+                            .append(' ')
+                            .append(quoted(text(value)))
+                            .append(' ');
                 }
             }
         }
@@ -55,7 +58,10 @@ final class UpstreamId {
             b.append(" \"x-originating-port\" \"").append(origin.port()).append('"');
         }
         b.append(" \"x-connected-ip\" ")
-                .append(quoted(local.getAddress() == null ? local.getHostString() : local.getAddress().getHostAddress()))
+                .append(quoted(
+                        local.getAddress() == null
+                                ? local.getHostString()
+                                : local.getAddress().getHostAddress()))
                 .append(" \"x-connected-port\" \"")
                 .append(local.getPort())
                 .append("\" \"x-session-id\" ")

@@ -109,7 +109,9 @@ final class UpstreamLink {
             if (identifyTag != null) {
                 if (line.startsWith(identifyTag + " ")) {
                     // A client's command may follow the ID (a login behind a deferred ID): its answer is the relay's.
-                    ByteBuf rest = negotiation.isReadable() ? negotiation.readRetainedSlice(negotiation.readableBytes()) : null;
+                    ByteBuf rest = negotiation.isReadable()
+                            ? negotiation.readRetainedSlice(negotiation.readableBytes())
+                            : null;
                     endNegotiation();
                     identifyTag = null;
                     relay.upstreamReady();

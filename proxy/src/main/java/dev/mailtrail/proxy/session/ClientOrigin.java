@@ -33,7 +33,9 @@ public final class ClientOrigin {
     public ClientOrigin(String protocol, String sessionId, InetSocketAddress peer, boolean peerTrusted) {
         this.protocol = protocol;
         this.sessionId = sessionId;
-        this.peerIp = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
+        this.peerIp = peer.getAddress() == null
+                ? peer.getHostString()
+                : peer.getAddress().getHostAddress();
         this.peerTrusted = peerTrusted;
         this.ip = peerIp;
         this.port = peer.getPort();

@@ -22,7 +22,9 @@ class TrustedNetworksTest {
         assertThat(in("192.168.4.0/22", "192.168.7.255")).isTrue();
         assertThat(in("192.168.4.0/22", "192.168.8.0")).isFalse();
         assertThat(in("0.0.0.0/0", "203.0.113.9")).isTrue();
-        assertThat(in("192.0.2.7", "192.0.2.7")).as("a bare address is one host").isTrue();
+        assertThat(in("192.0.2.7", "192.0.2.7"))
+                .as("a bare address is one host")
+                .isTrue();
     }
 
     @Test

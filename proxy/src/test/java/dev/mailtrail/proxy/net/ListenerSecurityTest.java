@@ -68,10 +68,22 @@ class ListenerSecurityTest {
                         PlaintextAuth.SECURE_ONLY,
                         TrustedNetworks.parse("127.0.0.1/32")),
                 new ListenerConfig(
-                                "pop3-lb", MailProtocol.POP3, "127.0.0.1", 0, TlsMode.NONE, true, PlaintextAuth.SECURE_ONLY)
+                                "pop3-lb",
+                                MailProtocol.POP3,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.NONE,
+                                true,
+                                PlaintextAuth.SECURE_ONLY)
                         .trusting(TrustedNetworks.parse("127.0.0.1/32")),
                 new ListenerConfig(
-                                "imap-lb-allow", MailProtocol.IMAP, "127.0.0.1", 0, TlsMode.NONE, true, PlaintextAuth.ALLOW)
+                                "imap-lb-allow",
+                                MailProtocol.IMAP,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.NONE,
+                                true,
+                                PlaintextAuth.ALLOW)
                         .trusting(TrustedNetworks.parse("127.0.0.1/32")));
         proxy = ProxyServer.start(
                 config(listeners, plainImap, UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port())), sink);

@@ -78,7 +78,8 @@ class TrustedClientAddressTest {
         List<ListenerConfig> listeners = List.of(
                 new ListenerConfig("imap", MailProtocol.IMAP, "127.0.0.1", 0, TlsMode.NONE, false, PlaintextAuth.ALLOW)
                         .trusting(ONLY_127_0_0_1),
-                new ListenerConfig("imap-lb", MailProtocol.IMAP, "127.0.0.1", 0, TlsMode.NONE, true, PlaintextAuth.ALLOW)
+                new ListenerConfig(
+                                "imap-lb", MailProtocol.IMAP, "127.0.0.1", 0, TlsMode.NONE, true, PlaintextAuth.ALLOW)
                         .trusting(ONLY_127_0_0_1));
         proxy = ProxyServer.start(
                 new ProxyConfig(
@@ -125,12 +126,15 @@ class TrustedClientAddressTest {
     }
 
     private MailboxAccess login(String user) throws InterruptedException {
-        return sink.await(
+        return sink
+                .await(
                         es -> es.stream()
-                                .anyMatch(e -> e.operation() == MailboxAction.MAILBOX_LOGIN && e.actor().equals(user)),
+                                .anyMatch(e -> e.operation() == MailboxAction.MAILBOX_LOGIN
+                                        && e.actor().equals(user)),
                         WAIT)
                 .stream()
-                .filter(e -> e.operation() == MailboxAction.MAILBOX_LOGIN && e.actor().equals(user))
+                .filter(e -> e.operation() == MailboxAction.MAILBOX_LOGIN
+                        && e.actor().equals(user))
                 .findFirst()
                 .orElseThrow();
     }
@@ -182,13 +186,13 @@ class TrustedClientAddressTest {
         assertThat(login.session().clientIp()).isEqualTo("127.0.0.1");
         assertThat(dovecot.log())
                 .as("the proxy's own ID goes just before the login, whose answer still reaches the client")
-                .containsPattern("Login: user=<carol>.*rip=127\\.0\\.0\\.1.*session=<" + login.session().id() + ">");
+                .containsPattern("Login: user=<carol>.*rip=127\\.0\\.0\\.1.*session=<"
+                        + login.session().id() + ">");
     }
 
     @Test
     void anUntrustedHostsClaimIsIgnoredAndLogged() throws Exception {
-        String out = session(
-                "127.0.0.2", "bob", "\"name\" \"forger\" \"x-originating-ip\" \"198.51.100.66\"");
+        String out = session("127.0.0.2", "bob", "\"name\" \"forger\" \"x-originating-ip\" \"198.51.100.66\"");
         assertThat(out).contains("id OK").contains("done");
         MailboxAccess login = login("bob");
         assertThat(login.session().clientIp()).isEqualTo("127.0.0.2");
@@ -213,8 +217,9 @@ class TrustedClientAddressTest {
         }
         List<MailboxAccess> events = sink.await(
                 es -> es.stream().anyMatch(e -> "192.0.2.44".equals(e.session().clientIp())), WAIT);
-        assertThat(events).anyMatch(e -> e.operation() == MailboxAction.MAILBOX_LOGIN
-                && "192.0.2.44".equals(e.session().clientIp()));
+        assertThat(events)
+                .anyMatch(e -> e.operation() == MailboxAction.MAILBOX_LOGIN
+                        && "192.0.2.44".equals(e.session().clientIp()));
     }
 
     @Test
@@ -230,7 +235,9 @@ class TrustedClientAddressTest {
                 out.write(header);
                 out.write("a LOGIN alice Secret123\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                assertThat(untilClosed(s.getInputStream())).as("no greeting, only the end of the connection").isEmpty();
+                assertThat(untilClosed(s.getInputStream()))
+                        .as("no greeting, only the end of the connection")
+                        .isEmpty();
             }
         }
         awaitLog("PROXY protocol header naming 127.0.0.1 from 127.0.0.2 refused, connection closed: the peer is not"

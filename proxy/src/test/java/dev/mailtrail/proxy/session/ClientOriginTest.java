@@ -52,8 +52,9 @@ class ClientOriginTest {
         assertThat(o.port()).isEqualTo(5555);
         assertThat(o).hasToString("203.0.113.9:5555");
         assertThat(o.peerIp()).isEqualTo("127.0.0.1");
-        assertThat(log).containsExactly("session s1: SMTP client 203.0.113.9:5555 named by trusted peer 127.0.0.1"
-                + " (XCLIENT ADDR)");
+        assertThat(log)
+                .containsExactly(
+                        "session s1: SMTP client 203.0.113.9:5555 named by trusted peer 127.0.0.1" + " (XCLIENT ADDR)");
     }
 
     @Test

@@ -48,8 +48,8 @@ final class IdCommand implements ImapCommand {
         if (originIp != null || originPort != null) {
             // Claimed now, not at the answer: a LOGIN pipelined behind the ID is then recorded from the end user.
             if (!session.origin.peerTrusted() || session.state == ProtocolState.NOT_AUTHENTICATED) {
-                session.origin.claim(originIp != null ? "ID x-originating-ip" : "ID x-originating-port", originIp,
-                        originPort);
+                session.origin.claim(
+                        originIp != null ? "ID x-originating-ip" : "ID x-originating-port", originIp, originPort);
             }
         }
         return new IdCommand(name, version);
