@@ -293,6 +293,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             return;
         }
         closing = true;
+        logEnding(line);
         release.discard();
         if (client.isActive()) {
             client.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII))
@@ -301,6 +302,18 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         if (link != null) {
             link.close();
         }
+    }
+
+    /** Why the proxy ended the session, in one line: the text the client is told, where it was told anything. */
+    private void logEnding(String line) {
+        String why = line.strip().replaceAll("[\\p{Cntrl}]", "?");
+        LOG.log(
+                why.endsWith("Server shutting down.") ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "session {0}: {1} session from {2} ended by the proxy: {3}",
+                sessionId,
+                context.listener().protocol(),
+                origin == null ? client.remoteAddress() : origin.toString(),
+                why.length() > 300 ? why.substring(0, 300) + "..." : why);
     }
 
     private void auditFailed(Throwable cause) {
