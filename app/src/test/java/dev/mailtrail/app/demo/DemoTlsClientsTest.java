@@ -29,8 +29,10 @@ class DemoTlsClientsTest {
             assertThat(DemoBanner.render(demo)).contains("Connect a mail client to localhost");
 
             Path mbox = dir.resolve("fetched.mbox");
-            DemoRun.shell(dir, "fetchmail -f " + fetchmailrc("localhost", demo.port("imaps"), cert, mbox)
-                    + " --nodetach -i " + dir.resolve("ids"));
+            DemoRun.shell(
+                    dir,
+                    "fetchmail -f " + fetchmailrc("localhost", demo.port("imaps"), cert, mbox) + " --nodetach -i "
+                            + dir.resolve("ids"));
             assertThat(Files.readString(mbox)).contains("Message-ID: <");
             assertThatThrownBy(() -> DemoRun.shell(
                             dir,

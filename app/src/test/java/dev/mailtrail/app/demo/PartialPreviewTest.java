@@ -82,7 +82,8 @@ class PartialPreviewTest {
         ProxyServer proxy = null;
         try {
             greenMail.setUser("alice@demo.test", "alice@demo.test", "demo");
-            greenMail.getManagers()
+            greenMail
+                    .getManagers()
                     .getImapHostManager()
                     .createMailbox(greenMail.getManagers().getUserManager().getUser("alice@demo.test"), "Finance")
                     .appendMessage(
@@ -97,15 +98,14 @@ class PartialPreviewTest {
                     new ProxyConfig(
                             List.of(ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE)),
                             null,
-                            UpstreamConfig.plain("127.0.0.1", greenMail.getImap().getPort()),
+                            UpstreamConfig.plain(
+                                    "127.0.0.1", greenMail.getImap().getPort()),
                             null,
                             AuditMode.STRICT,
                             ImapAuditConfig.DEFAULTS,
                             ProxyLimits.DEFAULTS),
                     AuditEventSink.of(event -> {}));
-            String out = DemoRun.python(
-                    dir,
-                    """
+            String out = DemoRun.python(dir, """
                     import imaplib
                     m = imaplib.IMAP4('127.0.0.1', %d)
                     m.login('alice@demo.test', 'demo')
@@ -114,8 +114,7 @@ class PartialPreviewTest {
                         m.uid('FETCH', '1', '(BODY.PEEK[]<0.100>)')
                     except imaplib.IMAP4.abort as e:
                         print('aborted', e)
-                    """
-                            .formatted(proxy.address("imap").getPort()));
+                    """.formatted(proxy.address("imap").getPort()));
             assertThat(out).contains("aborted").contains("Unreadable response from the mail server withheld");
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (log.stream().noneMatch(l -> l.contains("ended by the proxy")) && System.nanoTime() < deadline) {

@@ -94,6 +94,10 @@ final class LeftoverDovecots {
     }
 
     private static String started(ProcessHandle p) {
-        return p.info().startInstant().map(Instant::toEpochMilli).map(String::valueOf).orElse("unknown");
+        return p.info()
+                .startInstant()
+                .map(Instant::toEpochMilli)
+                .map(String::valueOf)
+                .orElse("unknown");
     }
 }

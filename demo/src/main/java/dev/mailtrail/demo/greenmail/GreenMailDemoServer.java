@@ -64,7 +64,9 @@ public final class GreenMailDemoServer implements DemoMailServer {
         PartialFetchSpace relay;
         try {
             relay = PartialFetchSpace.start(
-                    HOST, imapPort, new InetSocketAddress(HOST, greenMail.getImap().getPort()));
+                    HOST,
+                    imapPort,
+                    new InetSocketAddress(HOST, greenMail.getImap().getPort()));
         } catch (RuntimeException e) {
             greenMail.stop();
             throw e;

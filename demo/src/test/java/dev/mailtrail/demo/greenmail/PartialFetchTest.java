@@ -6,7 +6,6 @@ import dev.mailtrail.demo.DemoUsers;
 import dev.mailtrail.demo.corpus.DemoCorpus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,8 @@ class PartialFetchTest {
 
     @Test
     void literalDataThatLooksLikeTheErrorPassesUntouched() throws Exception {
-        String server = "* 1 FETCH (BODY[]<0>{14}\r\nx BODY[]<0>{3}\r\n)\r\n* 2 FETCH (BODY[] {2}\r\nab)\r\nc OK done\r\n";
+        String server =
+                "* 1 FETCH (BODY[]<0>{14}\r\nx BODY[]<0>{3}\r\n)\r\n* 2 FETCH (BODY[] {2}\r\nab)\r\nc OK done\r\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PartialFetchSpace.fix(new ByteArrayInputStream(server.getBytes(StandardCharsets.US_ASCII)), out);
         assertThat(out.toString(StandardCharsets.US_ASCII))
@@ -67,5 +67,4 @@ class PartialFetchTest {
             assertThat(new String(fixed, StandardCharsets.US_ASCII)).isEqualTo(line);
         }
     }
-
 }

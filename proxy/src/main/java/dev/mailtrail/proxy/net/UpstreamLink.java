@@ -25,12 +25,17 @@ final class UpstreamLink {
 
     private static final System.Logger LOG = System.getLogger(UpstreamLink.class.getName());
     private static final int MAX_STARTTLS_ANSWER = 4096;
+    private static final int MAX_PASSED_ON = 1 << 20;
 
     private final ProtocolRelay relay;
     private final RelayContext context;
     private Channel channel;
     private ByteBuf negotiation;
     private String identifyTag;
+    /** Answers to the client's commands sent before the proxy's ID (one sent just before a login), kept in order. */
+    private ByteBuf passOn;
+
+    private boolean idAnswered;
 
     UpstreamLink(ProtocolRelay relay, RelayContext context) {
         this.relay = relay;
@@ -87,6 +92,8 @@ final class UpstreamLink {
      */
     void identify(String tag, String command) {
         negotiation = Unpooled.buffer();
+        passOn = Unpooled.buffer();
+        idAnswered = false;
         identifyTag = tag;
         channel.writeAndFlush(Unpooled.copiedBuffer(command, StandardCharsets.UTF_8));
     }
@@ -103,22 +110,21 @@ final class UpstreamLink {
                 }
                 return;
             }
-            String line = negotiation.toString(
-                    negotiation.readerIndex(), lf + 1 - negotiation.readerIndex(), StandardCharsets.US_ASCII);
+            int start = negotiation.readerIndex();
+            String line = negotiation.toString(start, lf + 1 - start, StandardCharsets.US_ASCII);
             negotiation.readerIndex(lf + 1);
             if (identifyTag != null) {
                 if (line.startsWith(identifyTag + " ")) {
-                    // A client's command may follow the ID (a login behind a deferred ID): its answer is the relay's.
-                    ByteBuf rest = negotiation.isReadable()
-                            ? negotiation.readRetainedSlice(negotiation.readableBytes())
-                            : null;
-                    endNegotiation();
-                    identifyTag = null;
-                    relay.upstreamReady();
-                    if (rest != null) {
-                        relay.serverBytes(rest);
-                    }
+                    identified();
                     return;
+                }
+                if (!idAnswered && line.regionMatches(true, 0, "* ID ", 0, 5)) {
+                    idAnswered = true; // the untagged answer to the proxy's ID
+                } else if (passOn.readableBytes() + lf + 1 - start > MAX_PASSED_ON) {
+                    relay.closeWith(relay.unavailable("Mail server did not answer the proxy's ID."));
+                    return;
+                } else {
+                    passOn.writeBytes(negotiation, start, lf + 1 - start);
                 }
                 continue;
             }
@@ -127,6 +133,24 @@ final class UpstreamLink {
                 endNegotiation();
                 answered(ok);
             }
+        }
+    }
+
+    /**
+     * The proxy's ID is answered: the client's earlier answers, then whatever followed in the same read (the answer
+     * to the login behind the ID), go to the relay as server output.
+     */
+    private void identified() {
+        ByteBuf out = passOn;
+        passOn = null;
+        out.writeBytes(negotiation);
+        endNegotiation();
+        identifyTag = null;
+        relay.upstreamReady();
+        if (out.isReadable()) {
+            relay.serverBytes(out);
+        } else {
+            out.release();
         }
     }
 
@@ -164,6 +188,10 @@ final class UpstreamLink {
         if (negotiation != null) {
             negotiation.release();
             negotiation = null;
+        }
+        if (passOn != null) {
+            passOn.release();
+            passOn = null;
         }
     }
 

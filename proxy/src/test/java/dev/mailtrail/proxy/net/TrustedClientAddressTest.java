@@ -191,6 +191,21 @@ class TrustedClientAddressTest {
     }
 
     @Test
+    void answersToCommandsPipelinedBeforeTheLoginReachTheTrustedClientAroundTheProxysOwnId() throws Exception {
+        try (LineClient c = new LineClient(proxy.address("imap").getPort())) {
+            assertThat(c.line()).startsWith("* OK");
+            c.send("a CAPABILITY\r\nb NOOP\r\nc LOGIN carol Secret123\r\nd ID (\"name\" \"late\")\r\ne LOGOUT");
+            String all = c.until("e ");
+            assertThat(all)
+                    .contains("* CAPABILITY IMAP4rev1", "a OK", "b OK", "c OK", "d OK", "e OK")
+                    .doesNotContain("MT1");
+            assertThat(all.lines().filter(l -> l.startsWith("* ID ")).count())
+                    .as("only the answer to the client's own ID")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void anUntrustedHostsClaimIsIgnoredAndLogged() throws Exception {
         String out = session("127.0.0.2", "bob", "\"name\" \"forger\" \"x-originating-ip\" \"198.51.100.66\"");
         assertThat(out).contains("id OK").contains("done");
