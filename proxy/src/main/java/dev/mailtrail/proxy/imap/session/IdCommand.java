@@ -45,9 +45,12 @@ final class IdCommand implements ImapCommand {
                 }
             }
         }
+        boolean first = !session.idSeen;
+        session.idSeen = true;
         if (originIp != null || originPort != null) {
             // Claimed now, not at the answer: a LOGIN pipelined behind the ID is then recorded from the end user.
-            if (!session.origin.peerTrusted() || session.state == ProtocolState.NOT_AUTHENTICATED) {
+            // Like Dovecot, only the first ID before login counts; an untrusted claim is logged wherever it comes.
+            if (!session.origin.peerTrusted() || (first && session.state == ProtocolState.NOT_AUTHENTICATED)) {
                 session.origin.claim(
                         originIp != null ? "ID x-originating-ip" : "ID x-originating-port", originIp, originPort);
             }

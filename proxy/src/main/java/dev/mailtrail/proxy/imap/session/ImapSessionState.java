@@ -35,6 +35,9 @@ final class ImapSessionState {
     ProtocolState state = ProtocolState.NOT_AUTHENTICATED;
     Identity identity;
     String clientInfo = "Client=IMAP4";
+    /** An ID has been sent: only the first may name the end user, as Dovecot reads only the first. */
+    boolean idSeen;
+
     String separator = "/";
     String sharedPrefix;
     String trashFolder;
