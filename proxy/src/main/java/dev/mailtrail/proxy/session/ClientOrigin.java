@@ -123,8 +123,9 @@ public final class ClientOrigin {
         return p >= 1 && p <= 65535 ? p : fallback;
     }
 
-    /** An address literal, never a DNS lookup. */
-    private static InetAddress literal(String text) {
+    /** An address literal, never a DNS lookup; SMTP XCLIENT's {@code IPV6:} prefix is allowed. */
+    private static InetAddress literal(String claimed) {
+        String text = claimed.regionMatches(true, 0, "IPV6:", 0, 5) ? claimed.substring(5) : claimed;
         if (!LITERAL.matcher(text).matches()) {
             return null;
         }

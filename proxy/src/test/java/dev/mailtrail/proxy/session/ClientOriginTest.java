@@ -63,6 +63,9 @@ class ClientOriginTest {
         o.claim("XCLIENT ADDR", "2001:db8::9", "not-a-port");
         assertThat(o.port()).isZero();
         assertThat(o).hasToString("[2001:db8:0:0:0:0:0:9]");
+        o.claim("XCLIENT ADDR", "IPV6:2001:db8::a", "25");
+        assertThat(o.ip()).isEqualTo("2001:db8:0:0:0:0:0:a");
+        assertThat(o.port()).isEqualTo(25);
     }
 
     @Test
