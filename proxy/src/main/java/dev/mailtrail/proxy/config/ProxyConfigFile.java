@@ -176,7 +176,7 @@ public final class ProxyConfigFile {
             throw error(v.section.line, null, "a listener needs a name: [listener imap]");
         }
         MailProtocol protocol = v.choice("protocol", MailProtocol.class, null);
-        return new ListenerConfig(
+        ListenerConfig l = new ListenerConfig(
                 v.section.name,
                 protocol,
                 v.address("address", "0.0.0.0"),
@@ -186,6 +186,15 @@ public final class ProxyConfigFile {
                 v.choice("plaintext-auth", PlaintextAuth.class, PlaintextAuth.SECURE_ONLY),
                 v.networks("trusted-networks"),
                 v.list("local-domains"));
+        if (l.proxyProtocol() && l.trustedNetworks().isEmpty()) {
+            // A PROXY header from anyone would let anyone choose the ClientIPAddress of the records.
+            throw error(
+                    v.section.line,
+                    "trusted-networks",
+                    "listener " + l.name() + " reads the PROXY protocol; name the load balancers that may send it"
+                            + " (trusted-networks = 10.0.0.5/32, ...)");
+        }
+        return l;
     }
 
     private ProxyConfigException error(int line, String key, String problem) {
@@ -294,20 +303,6 @@ public final class ProxyConfigFile {
             }
         }
 
-        /** A comma list of networks in CIDR notation; empty when the key is absent. */
-        List<Cidr> networks(String key) throws ProxyConfigException {
-            List<Cidr> out = new ArrayList<>();
-            IniFile.Entry e = left.get(key);
-            for (String item : list(key)) {
-                try {
-                    out.add(Cidr.parse(item));
-                } catch (IllegalArgumentException x) {
-                    throw error(e.line(), key, x.getMessage() + " (expected networks such as 10.0.0.0/8, ::1/128)");
-                }
-            }
-            return out;
-        }
-
         /** A comma list of words, lower-cased; empty when the key is absent. */
         List<String> list(String key) {
             IniFile.Entry e = left.remove(key);
@@ -320,6 +315,18 @@ public final class ProxyConfigFile {
                 }
             }
             return out;
+        }
+
+        TrustedNetworks networks(String key) throws ProxyConfigException {
+            IniFile.Entry e = left.remove(key);
+            if (e == null) {
+                return TrustedNetworks.NONE;
+            }
+            try {
+                return TrustedNetworks.parse(e.value());
+            } catch (IllegalArgumentException x) {
+                throw error(e.line(), key, x.getMessage());
+            }
         }
 
         boolean bool(String key, boolean fallback) throws ProxyConfigException {

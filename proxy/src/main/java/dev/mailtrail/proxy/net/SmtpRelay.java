@@ -202,7 +202,7 @@ final class SmtpRelay extends ProtocolRelay {
     private void xclient(String argument) {
         InetAddress peer = clientAddress.getAddress();
         boolean trusted =
-                peer != null && context.listener().trustedNetworks().stream().anyMatch(n -> n.contains(peer));
+                context.listener().trustedNetworks().contains(peer);
         if (!trusted) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -335,7 +335,7 @@ final class SmtpRelay extends ProtocolRelay {
         boolean offerStartTls = context.listener().tls() == TlsMode.STARTTLS && !clientTls;
         InetAddress peer = clientAddress.getAddress();
         boolean trusted =
-                peer != null && context.listener().trustedNetworks().stream().anyMatch(n -> n.contains(peer));
+                context.listener().trustedNetworks().contains(peer);
         String filtered = EhloFilter.filter(lines, offerStartTls, !plaintextRefused(), trusted);
         response.release();
         return Unpooled.copiedBuffer(filtered, StandardCharsets.UTF_8);

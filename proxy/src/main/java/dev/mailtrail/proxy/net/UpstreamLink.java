@@ -26,6 +26,7 @@ final class UpstreamLink {
 
     private static final System.Logger LOG = System.getLogger(UpstreamLink.class.getName());
     private static final int MAX_STARTTLS_ANSWER = 4096;
+    private static final int MAX_PASSED_ON = 1 << 20;
 
     private final ProtocolRelay relay;
     private final RelayContext context;
@@ -33,6 +34,10 @@ final class UpstreamLink {
     private ByteBuf negotiation;
     private String identifyTag;
     private Function<String, Runnable> exchangeAnswer;
+    /** Answers to the client's commands sent before the proxy's ID (one sent just before a login), kept in order. */
+    private ByteBuf passOn;
+
+    private boolean idAnswered;
 
     UpstreamLink(ProtocolRelay relay, RelayContext context) {
         this.relay = relay;
@@ -89,6 +94,8 @@ final class UpstreamLink {
      */
     void identify(String tag, String command) {
         negotiation = Unpooled.buffer();
+        passOn = Unpooled.buffer();
+        idAnswered = false;
         identifyTag = tag;
         channel.writeAndFlush(Unpooled.copiedBuffer(command, StandardCharsets.UTF_8));
     }
@@ -118,8 +125,8 @@ final class UpstreamLink {
                 }
                 return;
             }
-            String line = negotiation.toString(
-                    negotiation.readerIndex(), lf + 1 - negotiation.readerIndex(), StandardCharsets.US_ASCII);
+            int start = negotiation.readerIndex();
+            String line = negotiation.toString(start, lf + 1 - start, StandardCharsets.US_ASCII);
             negotiation.readerIndex(lf + 1);
             if (exchangeAnswer != null) {
                 Runnable next = exchangeAnswer.apply(line);
@@ -132,9 +139,16 @@ final class UpstreamLink {
             }
             if (identifyTag != null) {
                 if (line.startsWith(identifyTag + " ")) {
-                    endNegotiation();
-                    identifyTag = null;
-                    relay.upstreamReady();
+                    identified();
+                    return;
+                }
+                if (!idAnswered && line.regionMatches(true, 0, "* ID ", 0, 5)) {
+                    idAnswered = true; // the untagged answer to the proxy's ID
+                } else if (passOn.readableBytes() + lf + 1 - start > MAX_PASSED_ON) {
+                    relay.closeWith(relay.unavailable("Mail server did not answer the proxy's ID."));
+                    return;
+                } else {
+                    passOn.writeBytes(negotiation, start, lf + 1 - start);
                 }
                 continue;
             }
@@ -143,6 +157,24 @@ final class UpstreamLink {
                 endNegotiation();
                 answered(ok);
             }
+        }
+    }
+
+    /**
+     * The proxy's ID is answered: the client's earlier answers, then whatever followed in the same read (the answer
+     * to the login behind the ID), go to the relay as server output.
+     */
+    private void identified() {
+        ByteBuf out = passOn;
+        passOn = null;
+        out.writeBytes(negotiation);
+        endNegotiation();
+        identifyTag = null;
+        relay.upstreamReady();
+        if (out.isReadable()) {
+            relay.serverBytes(out);
+        } else {
+            out.release();
         }
     }
 
@@ -180,6 +212,10 @@ final class UpstreamLink {
         if (negotiation != null) {
             negotiation.release();
             negotiation = null;
+        }
+        if (passOn != null) {
+            passOn.release();
+            passOn = null;
         }
     }
 

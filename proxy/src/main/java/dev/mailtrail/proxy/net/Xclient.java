@@ -1,6 +1,6 @@
 package dev.mailtrail.proxy.net;
 
-import dev.mailtrail.proxy.config.Cidr;
+import dev.mailtrail.proxy.config.TrustedNetworks;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Locale;
@@ -26,12 +26,8 @@ final class Xclient {
             if (attribute.toUpperCase(Locale.ROOT).startsWith("ADDR=")) {
                 String value = attribute.substring(5);
                 value = value.toUpperCase(Locale.ROOT).startsWith("IPV6:") ? value.substring(5) : value;
-                try {
-                    Cidr.parse(value);
-                    return value;
-                } catch (IllegalArgumentException e) {
-                    return null; // [UNAVAILABLE], [TEMPUNAVAIL] or not an address
-                }
+                // [UNAVAILABLE], [TEMPUNAVAIL] or anything else that is no address literal names nobody
+                return TrustedNetworks.literal(value) == null ? null : value;
             }
         }
         return null;

@@ -1,7 +1,7 @@
 package dev.mailtrail.proxy.net;
 
 import dev.mailtrail.proxy.config.AuditMode;
-import dev.mailtrail.proxy.config.Cidr;
+import dev.mailtrail.proxy.config.TrustedNetworks;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.PlaintextAuth;
@@ -43,7 +43,7 @@ final class SubmissionHarness implements AutoCloseable {
         this.dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")));
         this.postfix = PostfixInstance.start(Files.createDirectories(dir.resolve("postfix")), dovecot);
         TestCertificate certificate = TestCertificate.create(Files.createDirectories(dir.resolve("tls")));
-        List<Cidr> trusted = List.of(Cidr.parse(TRUSTED + "/32"));
+        TrustedNetworks trusted = TrustedNetworks.parse(TRUSTED + "/32");
         List<String> local = List.of(PostfixInstance.DOMAIN);
         ProxyConfig config = new ProxyConfig(
                 List.of(
