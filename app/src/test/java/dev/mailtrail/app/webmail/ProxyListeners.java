@@ -1,0 +1,57 @@
+package dev.mailtrail.app.webmail;
+
+/** The {@code mt serve} configurations the webmail story runs through, as an administrator would write them. */
+final class ProxyListeners {
+
+    private ProxyListeners() {}
+
+    /** MailTrail's IMAP listener in front of Dovecot; submission and ManageSieve go straight to the servers. */
+    static String imapOnly(MailBackends mail) {
+        return imap(mail);
+    }
+
+    /**
+     * Every listener the webmail uses, the webmail host trusted to name the browser: IMAP ID
+     * {@code x-originating-ip}, SMTP {@code XCLIENT ADDR=}. The submission and ManageSieve sections and the trusted
+     * key follow the issue's design; their final names are those of the merged configuration file
+     * (docs/proxy-configuration.md), to be checked here when the test is enabled.
+     */
+    static String all(MailBackends mail, String webmailHost) {
+        return """
+                [audit]
+                trusted-networks = %1$s/32
+
+                %2$s
+                [upstream submission]
+                host = 127.0.0.1
+                port = %3$d
+
+                [listener submission]
+                protocol = submission
+                address = 127.0.0.1
+                port = 0
+
+                [upstream managesieve]
+                host = 127.0.0.1
+                port = %4$d
+
+                [listener managesieve]
+                protocol = managesieve
+                address = 127.0.0.1
+                port = 0
+                """.formatted(webmailHost, imap(mail), mail.submissionPort(), mail.managesievePort());
+    }
+
+    private static String imap(MailBackends mail) {
+        return """
+                [upstream imap]
+                host = 127.0.0.1
+                port = %d
+
+                [listener imap]
+                protocol = imap
+                address = 127.0.0.1
+                port = 0
+                """.formatted(mail.imapPort());
+    }
+}

@@ -1,0 +1,213 @@
+package dev.mailtrail.app.webmail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtrail.app.serve.AuditingProxy;
+import dev.mailtrail.app.webmail.RoundcubeInstance.MailHosts;
+import dev.mailtrail.proxy.config.ProxyConfigFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A business email compromise through webmail, with real parts only: Roundcube from Debian's packages under lighttpd,
+ * its managesieve plugin and our mailtrail_client_ip plugin, in front of Dovecot (IMAP, ManageSieve) and Postfix
+ * (submission), driven by Debian's Chromium from the attacker's loopback address 127.0.0.66 while the webmail host
+ * is 127.0.0.1. First straight against the servers, then with MailTrail in between.
+ */
+class WebmailEndToEndTest {
+
+    static final String ATTACKER = "127.0.0.66";
+    static final String WEBMAIL_HOST = "127.0.0.1";
+    static final String FORWARD_TO = "collector@outside.example";
+    static final String SEND_TO = "payments@outside.example";
+    static final String SEND_SUBJECT = "Updated bank details for invoice INV-2026-0412";
+    static final List<String> READ = List.of("Q4 payroll run", "Wire approval for Contoso", "Invoice INV-2026-0412");
+
+    @TempDir
+    Path dir;
+
+    private List<String> readIds;
+    private String unreadId;
+
+    @BeforeEach
+    void assumeInstalled() {
+        RoundcubeInstance.assumeInstalled();
+        AttackerBrowser.assumeInstalled();
+        PostfixInstance.assumeUsable();
+    }
+
+    private MailBackends mailWithTheStory() {
+        MailBackends mail = MailBackends.start(dir.resolve("mail"));
+        readIds = READ.stream()
+                .map(subject -> mail.dovecot().seed("alice", "INBOX", subject, "About " + subject + "."))
+                .toList();
+        unreadId = mail.dovecot().seed("alice", "INBOX", "Lunch on Friday", "Not opened by anyone.");
+        return mail;
+    }
+
+    private static AttackerBrowser.Plan attack() {
+        return new AttackerBrowser.Plan(
+                "alice", "Secret123", ATTACKER, READ, FORWARD_TO, SEND_TO, SEND_SUBJECT);
+    }
+
+    private static Path screenshots(String test) {
+        return Path.of("target", "webmail", test).toAbsolutePath();
+    }
+
+    @Test
+    void roundcubeTellsDovecotAndPostfixTheBrowsersAddressAndStoresTheForwardingRule() throws Exception {
+        try (MailBackends mail = mailWithTheStory()) {
+            MailHosts direct = new MailHosts(
+                    "127.0.0.1:" + mail.imapPort(),
+                    "127.0.0.1:" + mail.submissionPort(),
+                    "127.0.0.1:" + mail.managesievePort());
+            try (RoundcubeInstance roundcube =
+                    RoundcubeInstance.start(dir.resolve("roundcube"), plugin(), direct)) {
+                play(roundcube, mail, "direct");
+            }
+            String dovecotLog = mail.dovecot().log();
+            assertThat(loginAddresses(dovecotLog, "imap-login"))
+                    .as("every IMAP login names the browser, not the webmail host: " + dovecotLog)
+                    .isNotEmpty()
+                    .containsOnly(ATTACKER);
+            assertThat(mail.activeSieveScript("alice")).contains("redirect \"" + FORWARD_TO + "\"");
+            assertThat(mail.postfix().log())
+                    .as("XCLIENT ADDR= from Roundcube names the browser to Postfix")
+                    .contains("[" + ATTACKER + "]")
+                    .contains("to=<" + SEND_TO + ">");
+            assertThat(folderText(mail, "alice", ".Trash")).contains("Subject: " + SEND_SUBJECT);
+        }
+    }
+
+    @Test
+    void throughMailTrailsImapProxyTheScopeNamesTheThreeMessagesTheAttackerOpened() throws Exception {
+        try (MailBackends mail = mailWithTheStory()) {
+            Path data = dir.resolve("data");
+            AuditingProxy proxy = AuditingProxy.start(
+                    ProxyConfigFile.read(proxyConfig(ProxyListeners.imapOnly(mail))), data, Clock.systemUTC());
+            try {
+                MailHosts hosts = new MailHosts(
+                        "127.0.0.1:" + proxy.addresses().get("imap").getPort(),
+                        "127.0.0.1:" + mail.submissionPort(),
+                        "127.0.0.1:" + mail.managesievePort());
+                try (RoundcubeInstance roundcube = RoundcubeInstance.start(dir.resolve("roundcube"), plugin(), hosts)) {
+                    play(roundcube, mail, "imap-proxy");
+                }
+            } finally {
+                proxy.close();
+            }
+            CaseScope responder = new CaseScope(dir);
+            List<String> records = responder.export(data);
+            assertThat(String.join("\n", records))
+                    .as("MailItemsAccessed Bind records name the three messages opened and not the one left alone")
+                    .contains("\"MailAccessType\"", "\"Bind\"")
+                    .contains(readIds.stream().map(WebmailEndToEndTest::bare).toList())
+                    .doesNotContain(bare(unreadId));
+            JsonNode scope = responder.scope("alice", "--attacker-user", "alice");
+            assertThat(scope.get("distinctMessagesRead").asInt()).as(scope.toPrettyString()).isEqualTo(3);
+            assertThat(scope.get("messagesRead").toString())
+                    .contains(readIds.stream().map(WebmailEndToEndTest::bare).toList());
+        }
+    }
+
+    /**
+     * The whole proof of the webmail story: every protocol through MailTrail, the webmail host trusted to name the
+     * browser. Needs MailTrail's submission and ManageSieve listeners and its trusted networks; see
+     * {@link ProxyListeners#all}.
+     */
+    @Test
+    @Disabled("needs the submission and ManageSieve proxies and trusted networks for x-originating-ip / XCLIENT")
+    void throughEveryMailTrailListenerTheScopeNamesEverythingFromTheAttackersAddressOnly() throws Exception {
+        try (MailBackends mail = mailWithTheStory()) {
+            Path data = dir.resolve("data");
+            AuditingProxy proxy = AuditingProxy.start(
+                    ProxyConfigFile.read(proxyConfig(ProxyListeners.all(mail, WEBMAIL_HOST))), data, Clock.systemUTC());
+            try {
+                MailHosts hosts = new MailHosts(
+                        "127.0.0.1:" + proxy.addresses().get("imap").getPort(),
+                        "127.0.0.1:" + proxy.addresses().get("submission").getPort(),
+                        "127.0.0.1:" + proxy.addresses().get("managesieve").getPort());
+                try (RoundcubeInstance roundcube = RoundcubeInstance.start(dir.resolve("roundcube"), plugin(), hosts)) {
+                    play(roundcube, mail, "all-proxies");
+                }
+            } finally {
+                proxy.close();
+            }
+            CaseScope responder = new CaseScope(dir);
+            responder.export(data);
+            JsonNode scope = responder.scope("alice", "--attacker-ip", ATTACKER);
+            String all = scope.toString();
+            assertThat(scope.get("distinctMessagesRead").asInt()).as(all).isEqualTo(3);
+            assertThat(scope.get("messagesRead").toString())
+                    .contains(readIds.stream().map(WebmailEndToEndTest::bare).toList())
+                    .doesNotContain(bare(unreadId));
+            assertThat(actions(scope, "INBOX_RULE")).as(all).anyMatch(a -> a.contains(FORWARD_TO));
+            assertThat(actions(scope, "SEND")).as(all).anyMatch(a -> a.contains(SEND_SUBJECT));
+            assertThat(actions(scope, "DELETE")).as(all).anyMatch(a -> a.contains(SEND_SUBJECT));
+
+            JsonNode webmailHost = responder.scope("alice", "--attacker-ip", WEBMAIL_HOST);
+            assertThat(webmailHost.get("distinctMessagesRead").asInt())
+                    .as("nothing is attributed to the webmail host: " + webmailHost)
+                    .isZero();
+            assertThat(webmailHost.get("actions")).as(webmailHost.toString()).isEmpty();
+        }
+    }
+
+    private static List<String> actions(JsonNode scope, String kind) {
+        return java.util.stream.StreamSupport.stream(scope.get("actions").spliterator(), false)
+                .filter(a -> kind.equals(a.path("kind").asText()))
+                .map(JsonNode::toString)
+                .toList();
+    }
+
+    private void play(RoundcubeInstance roundcube, MailBackends mail, String name) throws Exception {
+        try {
+            AttackerBrowser.play(roundcube.url(), attack(), screenshots(name));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + roundcube.log() + "\n" + mail.log(), e);
+        }
+    }
+
+    private Path proxyConfig(String text) throws Exception {
+        Path conf = dir.resolve("proxy.conf");
+        Files.writeString(conf, text);
+        return conf;
+    }
+
+    private static Path plugin() {
+        return AttackerBrowser.directory().resolve("roundcube-plugin/mailtrail_client_ip");
+    }
+
+    private static String bare(String messageId) {
+        return messageId.substring(1, messageId.length() - 1);
+    }
+
+    /** The {@code rip=} of each {@code service: Info: Login:} line of Dovecot's log. */
+    private static List<String> loginAddresses(String log, String service) {
+        Matcher m = Pattern.compile(service + ": Info: Login: .*?rip=([^,]+),").matcher(log);
+        return m.results().map(r -> r.group(1)).toList();
+    }
+
+    private static String folderText(MailBackends mail, String user, String folder) throws Exception {
+        Path maildir = mail.dovecot().directory().resolve("mail").resolve(user).resolve("Maildir").resolve(folder);
+        StringBuilder text = new StringBuilder();
+        for (String sub : List.of("cur", "new")) {
+            try (Stream<Path> files = Files.list(maildir.resolve(sub))) {
+                for (Path f : files.toList()) {
+                    text.append(Files.readString(f)).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+}
