@@ -38,16 +38,33 @@ public final class AttackerBrowser {
                 return candidate;
             }
         }
-        throw new IllegalStateException("e2e/webmail/attacker.mjs not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "e2e/webmail/attacker.mjs not found above " + Path.of("").toAbsolutePath());
     }
 
     /** Skips the calling test, saying what to install, when Chromium, node or the npm packages are missing. */
     public static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed: " + SETUP);
         Assumptions.assumeTrue(onPath("node"), "node is not installed: " + SETUP);
+        Assumptions.assumeTrue(nodeMajorVersion() >= 20, "playwright-core needs node 20 or newer: " + SETUP);
         Assumptions.assumeTrue(
                 Files.isDirectory(directory().resolve("node_modules/playwright-core")),
                 "playwright-core is not installed: " + SETUP);
+    }
+
+    private static int nodeMajorVersion() {
+        try {
+            Process p = new ProcessBuilder("node", "-p", "process.versions.node.split('.')[0]")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 ? Integer.parseInt(out) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static boolean onPath(String command) {
@@ -67,12 +84,18 @@ public final class AttackerBrowser {
         List<String> command = new ArrayList<>(List.of(
                 "node",
                 directory().resolve("attacker.mjs").toString(),
-                "--url", url,
-                "--user", plan.user(),
-                "--password", plan.password(),
-                "--from", plan.from(),
-                "--chromium", CHROMIUM.toString(),
-                "--screenshots", screenshots.toString()));
+                "--url",
+                url,
+                "--user",
+                plan.user(),
+                "--password",
+                plan.password(),
+                "--from",
+                plan.from(),
+                "--chromium",
+                CHROMIUM.toString(),
+                "--screenshots",
+                screenshots.toString()));
         for (String subject : plan.reads()) {
             command.addAll(List.of("--read", subject));
         }

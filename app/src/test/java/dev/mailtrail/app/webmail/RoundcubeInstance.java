@@ -69,7 +69,11 @@ public final class RoundcubeInstance implements AutoCloseable {
         Files.createSymbolicLink(root.resolve("config/defaults.inc.php"), DEFAULTS);
         Files.writeString(root.resolve("config/config.inc.php"), RoundcubeConfig.php(root, hosts));
         Files.writeString(dir.resolve("lighttpd.conf"), lighttpdConfiguration(root));
-        this.lighttpd = new ProcessBuilder(LIGHTTPD.toString(), "-D", "-f", dir.resolve("lighttpd.conf").toString())
+        this.lighttpd = new ProcessBuilder(
+                        LIGHTTPD.toString(),
+                        "-D",
+                        "-f",
+                        dir.resolve("lighttpd.conf").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("lighttpd.out").toFile())
                 .start();
@@ -160,9 +164,7 @@ public final class RoundcubeInstance implements AutoCloseable {
     public String log() {
         StringBuilder out = new StringBuilder();
         for (Path f : List.of(
-                dir.resolve("lighttpd.out"),
-                dir.resolve("lighttpd-error.log"),
-                dir.resolve("root/logs/errors.log"))) {
+                dir.resolve("lighttpd.out"), dir.resolve("lighttpd-error.log"), dir.resolve("root/logs/errors.log"))) {
             try {
                 if (Files.exists(f)) {
                     out.append(f.getFileName()).append(":\n").append(Files.readString(f));

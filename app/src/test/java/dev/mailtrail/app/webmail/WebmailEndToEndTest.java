@@ -57,8 +57,7 @@ class WebmailEndToEndTest {
     }
 
     private static AttackerBrowser.Plan attack() {
-        return new AttackerBrowser.Plan(
-                "alice", "Secret123", ATTACKER, READ, FORWARD_TO, SEND_TO, SEND_SUBJECT);
+        return new AttackerBrowser.Plan("alice", "Secret123", ATTACKER, READ, FORWARD_TO, SEND_TO, SEND_SUBJECT);
     }
 
     private static Path screenshots(String test) {
@@ -72,8 +71,7 @@ class WebmailEndToEndTest {
                     "127.0.0.1:" + mail.imapPort(),
                     "127.0.0.1:" + mail.submissionPort(),
                     "127.0.0.1:" + mail.managesievePort());
-            try (RoundcubeInstance roundcube =
-                    RoundcubeInstance.start(dir.resolve("roundcube"), plugin(), direct)) {
+            try (RoundcubeInstance roundcube = RoundcubeInstance.start(dir.resolve("roundcube"), plugin(), direct)) {
                 play(roundcube, mail, "direct");
             }
             String dovecotLog = mail.dovecot().log();
@@ -219,7 +217,12 @@ class WebmailEndToEndTest {
     }
 
     private static String folderText(MailBackends mail, String user, String folder) throws Exception {
-        Path maildir = mail.dovecot().directory().resolve("mail").resolve(user).resolve("Maildir").resolve(folder);
+        Path maildir = mail.dovecot()
+                .directory()
+                .resolve("mail")
+                .resolve(user)
+                .resolve("Maildir")
+                .resolve(folder);
         StringBuilder text = new StringBuilder();
         for (String sub : List.of("cur", "new")) {
             try (Stream<Path> files = Files.list(maildir.resolve(sub))) {
