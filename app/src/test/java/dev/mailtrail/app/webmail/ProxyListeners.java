@@ -12,34 +12,33 @@ final class ProxyListeners {
 
     /**
      * Every listener the webmail uses, the webmail host trusted to name the browser: IMAP ID
-     * {@code x-originating-ip}, SMTP {@code XCLIENT ADDR=}. The submission and ManageSieve sections and the trusted
-     * key follow the issue's design; their final names are those of the merged configuration file
-     * (docs/proxy-configuration.md), to be checked here when the test is enabled.
+     * {@code x-originating-ip}, SMTP {@code XCLIENT ADDR=} (per listener {@code trusted-networks}). Logins carry no
+     * domain, so the submission listener's {@code local-domains} makes alice@mailtrail.test alice's own address.
      */
     static String all(MailBackends mail, String webmailHost) {
-        return """
-                [audit]
+        return imap(mail) + """
                 trusted-networks = %1$s/32
 
-                %2$s
                 [upstream submission]
                 host = 127.0.0.1
-                port = %3$d
+                port = %2$d
 
                 [listener submission]
                 protocol = submission
                 address = 127.0.0.1
                 port = 0
+                trusted-networks = %1$s/32
+                local-domains = mailtrail.test
 
                 [upstream managesieve]
                 host = 127.0.0.1
-                port = %4$d
+                port = %3$d
 
                 [listener managesieve]
                 protocol = managesieve
                 address = 127.0.0.1
                 port = 0
-                """.formatted(webmailHost, imap(mail), mail.submissionPort(), mail.managesievePort());
+                """.formatted(webmailHost, mail.submissionPort(), mail.managesievePort());
     }
 
     private static String imap(MailBackends mail) {
