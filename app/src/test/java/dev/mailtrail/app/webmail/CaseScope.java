@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a responder does with a stopped proxy's data directory: its mailbox audit log exported as AuditData JSON
- * lines, {@code mt import} into a case, {@code mt scope --format json}.
+ * What a responder does with a stopped proxy's data directory: its unified audit log (mailbox records and the
+ * inbox-rule cmdlets alike, as Microsoft 365's) exported as AuditData JSON lines, {@code mt import} into a case,
+ * {@code mt scope --format json}.
  */
 final class CaseScope {
 
@@ -27,11 +28,11 @@ final class CaseScope {
         this.dir = dir;
     }
 
-    /** The mailbox audit log's records (AuditData JSON, one per line), written to {@code records.jsonl} too. */
+    /** The unified audit log's records (AuditData JSON, one per line), written to {@code records.jsonl} too. */
     List<String> export(Path data) throws IOException {
         List<String> records = new ArrayList<>();
         try (AuditPipeline pipeline = AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
-            pipeline.mailboxLog().export(r -> records.add(r.auditData()));
+            pipeline.unifiedLog().export(r -> records.add(r.auditData()));
         }
         Files.write(dir.resolve("records.jsonl"), records);
         return records;
