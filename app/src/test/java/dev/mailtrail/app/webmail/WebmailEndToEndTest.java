@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -160,23 +161,45 @@ class WebmailEndToEndTest {
             }
             CaseScope responder = new CaseScope(dir);
             responder.export(data);
-            JsonNode scope = responder.scope("alice", "--attacker-ip", ATTACKER);
-            String all = scope.toString();
-            assertThat(readIn(scope, "\\Inbox")).as(all).containsExactlyInAnyOrderElementsOf(readIds);
-            assertThat(Stream.concat(elements(scope.get("messagesRead")), elements(scope.get("actions")))
+            // Everything alice's account did, each item with the address it came from; then the scope as a
+            // responder asks it, by the attacker's address and by the webmail host's.
+            JsonNode byUser = responder.scope("alice", "--attacker-user", "alice");
+            JsonNode byAttacker = responder.scope("alice", "--attacker-ip", ATTACKER);
+            JsonNode byWebmailHost = responder.scope("alice", "--attacker-ip", WEBMAIL_HOST);
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat(readIn(byUser, "\\Inbox"))
+                    .as("the three messages opened")
+                    .containsExactlyInAnyOrderElementsOf(readIds);
+            soft.assertThat(elements(byUser.get("messagesRead"))
                             .map(m -> m.path("ip").asText()))
-                    .as("every read and action is the browser's, none the webmail host's: " + all)
+                    .as("each read from the browser's address")
                     .containsOnly(ATTACKER);
-            assertThat(actions(scope, "INBOX_RULE")).as(all).anyMatch(a -> a.contains(FORWARD_TO));
-            assertThat(actions(scope, "SEND")).as(all).anyMatch(a -> a.contains(SEND_SUBJECT));
-            assertThat(actions(scope, "DELETE")).as(all).anyMatch(a -> a.contains(SEND_SUBJECT));
-
-            JsonNode webmailHost = responder.scope("alice", "--attacker-ip", WEBMAIL_HOST);
-            assertThat(webmailHost.get("distinctMessagesRead").asInt())
-                    .as("nothing is attributed to the webmail host: " + webmailHost)
+            soft.assertThat(readIn(byAttacker, "\\Inbox"))
+                    .as("mt scope --attacker-ip names the three messages")
+                    .containsExactlyInAnyOrderElementsOf(readIds);
+            actionFromTheAttacker(soft, byUser, "INBOX_RULE", FORWARD_TO);
+            actionFromTheAttacker(soft, byUser, "SEND", SEND_SUBJECT);
+            actionFromTheAttacker(soft, byUser, "DELETE", SEND_SUBJECT);
+            soft.assertThat(byWebmailHost.get("distinctMessagesRead").asInt())
+                    .as("no read attributed to the webmail host")
                     .isZero();
-            assertThat(webmailHost.get("actions")).as(webmailHost.toString()).isEmpty();
+            soft.assertThat(byWebmailHost.get("actions"))
+                    .as("no action attributed to the webmail host")
+                    .isEmpty();
+            soft.assertAll();
         }
+    }
+
+    /** The scope has an action of {@code kind} that names {@code what}, and it came from the attacker's address. */
+    private static void actionFromTheAttacker(SoftAssertions soft, JsonNode scope, String kind, String what) {
+        List<JsonNode> named = elements(scope.get("actions"))
+                .filter(a ->
+                        kind.equals(a.path("kind").asText()) && a.toString().contains(what))
+                .toList();
+        soft.assertThat(named).as("a %s naming %s in %s", kind, what, scope).isNotEmpty();
+        soft.assertThat(named.stream().map(a -> a.path("ip").asText()))
+                .as("the %s naming %s from the browser's address", kind, what)
+                .containsOnly(ATTACKER);
     }
 
     private static List<String> actions(JsonNode scope, String kind) {
