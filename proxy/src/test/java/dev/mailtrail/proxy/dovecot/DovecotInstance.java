@@ -46,7 +46,8 @@ public final class DovecotInstance implements AutoCloseable {
     private final Process process;
     private int seeded;
 
-    private DovecotInstance(Path dir, TestCertificate tls) throws IOException, InterruptedException {
+    private DovecotInstance(Path dir, TestCertificate tls, String extraConfiguration)
+            throws IOException, InterruptedException {
         this.dir = dir;
         boolean root = "root".equals(System.getProperty("user.name"));
         this.mailUser = root ? "nobody" : System.getProperty("user.name");
@@ -89,7 +90,7 @@ public final class DovecotInstance implements AutoCloseable {
         Files.writeString(dir.resolve("masters"), MASTER + ":{PLAIN}" + MASTER_PASSWORD + "\n");
         Files.writeString(dir.resolve("global-acl"), "* user=" + MASTER + " lr\n");
         this.config = dir.resolve("dovecot.conf");
-        Files.writeString(config, configuration(root, internal, login, tls));
+        Files.writeString(config, configuration(root, internal, login, tls) + extraConfiguration);
         if (root) {
             run(
                     "chown",
@@ -132,11 +133,20 @@ public final class DovecotInstance implements AutoCloseable {
 
     /** Starts an instance that also listens with implicit TLS (IMAPS, POP3S) using {@code tls}. */
     public static DovecotInstance start(Path dir, TestCertificate tls) {
+        return start(dir, tls, "");
+    }
+
+    /**
+     * Starts an instance whose configuration ends with {@code extraConfiguration}: later settings override earlier
+     * ones, {@code $protocols} extends the list, a section named again adds to it (e.g. ManageSieve and an
+     * {@code auth-client} socket that Postfix may use).
+     */
+    public static DovecotInstance start(Path dir, TestCertificate tls, String extraConfiguration) {
         if (!installed()) {
             assumeInstalled();
         }
         try {
-            return new DovecotInstance(dir, tls);
+            return new DovecotInstance(dir, tls, extraConfiguration);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
