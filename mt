@@ -58,13 +58,25 @@ if [ "${1:-}" = "test" ]; then
   # the integration tests start a real Dovecot and real clients; without them those tests are skipped, so say so
   missing=""
   [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd dovecot-pop3d"
-  [ -x /usr/lib/dovecot/managesieve ] || missing="$missing dovecot-managesieved dovecot-sieve"
-  for tool in sieve-connect:sieve-connect mbsync:isync offlineimap:offlineimap fetchmail:fetchmail mutt:mutt curl:curl python3:python3 chromium:chromium; do
+  [ -x /usr/sbin/postfix ] || missing="$missing postfix"
+  for tool in sieve-connect:sieve-connect mbsync:isync offlineimap:offlineimap fetchmail:fetchmail mutt:mutt curl:curl python3:python3 chromium:chromium swaks:swaks msmtp:msmtp; do
     command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
   done
+  # the webmail end-to-end test: Roundcube under lighttpd, Postfix, ManageSieve, Playwright in node
+  [ -f /usr/share/roundcube/index.php ] || missing="$missing roundcube-core roundcube-plugins roundcube-sqlite3"
+  for tool in /usr/bin/php-cgi:php-cgi /usr/sbin/lighttpd:lighttpd /usr/sbin/postfix:postfix; do
+    [ -x "${tool%%:*}" ] || missing="$missing ${tool#*:}"
+  done
+  for tool in node:nodejs npm:npm; do
+    command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
+  done
+  [ -x /usr/lib/dovecot/managesieve ] || missing="$missing dovecot-managesieved dovecot-sieve"
   if [ -n "$missing" ]; then
     echo "mt test: missing, so the tests that need them will be skipped:$missing" >&2
     echo "mt test: install them with: sudo apt-get install$missing" >&2
+  fi
+  if [ ! -d "$root/e2e/webmail/node_modules/playwright-core" ]; then
+    echo "mt test: the webmail test will be skipped without Playwright: (cd e2e/webmail && npm ci)" >&2
   fi
   cd "$root"
   exec mvn -B --no-transfer-progress verify "$@"

@@ -4,42 +4,69 @@ import dev.mailtrail.demo.DemoUsers;
 import dev.mailtrail.demo.corpus.DemoCorpus;
 import dev.mailtrail.demo.dovecot.DovecotDemoServer;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@code mt demo} prints once everything listens: how to connect a mail client, commands to paste, and
- * how to search what was recorded.
+ * how to search what was recorded. TLS examples name {@code localhost}: the certificate names it, {@code
+ * 127.0.0.1} and {@code ::1}, but fetchmail and offlineimap check a server's name against DNS names only.
  */
 final class DemoBanner {
+    /** The name clients are told to use: the certificate's DNS name, resolving to the loopback the demo binds. */
+    static final String HOST = "localhost";
+
     private DemoBanner() {}
 
+    /**
+     * One line of the listener table: a plain port with its upgrade and the implicit-TLS port beside it (0: none).
+     * Another protocol is one more element of {@link #listeners}.
+     */
+    record ListenerLine(String plainName, int plainPort, String upgrade, String tlsName, int tlsPort) {
+        String render() {
+            String plain = String.format("%-6s%-5d (%s)", plainName, plainPort, upgrade);
+            return tlsPort == 0
+                    ? "  " + plain + "\n"
+                    : String.format("  %-24s%s  %-5d (TLS)%n", plain, tlsName, tlsPort);
+        }
+    }
+
+    static List<ListenerLine> listeners(RunningDemo demo) {
+        return List.of(
+                new ListenerLine("IMAP", demo.port("imap"), "STARTTLS", "IMAPS", demo.port("imaps")),
+                new ListenerLine("POP3", demo.port("pop3"), "STLS", "POP3S", demo.port("pop3s")));
+    }
+
     static String render(RunningDemo demo) {
-        String host = RunningDemo.HOST;
+        String host = HOST;
         Path cert = demo.certificate().certificate().toAbsolutePath();
         Path data = demo.options().data().toAbsolutePath();
         int imap = demo.port("imap");
         int imaps = demo.port("imaps");
-        int pop3 = demo.port("pop3");
         int pop3s = demo.port("pop3s");
         StringBuilder out = new StringBuilder();
         out.append("MailTrail demo: the auditing proxy (strict mode) in front of ")
                 .append(demo.mailServer().description())
                 .append("\n\n");
-        out.append("Connect a mail client to ").append(host).append(":\n");
-        out.append(String.format("  IMAP  %-5d (STARTTLS)    IMAPS  %-5d (TLS)%n", imap, imaps));
-        out.append(String.format("  POP3  %-5d (STLS)        POP3S  %-5d (TLS)%n", pop3, pop3s));
+        out.append("Connect a mail client to ")
+                .append(host)
+                .append(" (")
+                .append(RunningDemo.HOST)
+                .append("):\n");
+        listeners(demo).forEach(line -> out.append(line.render()));
         out.append("  users ")
                 .append(String.join(", ", DemoUsers.mailboxOwners()))
                 .append("   password: ")
                 .append(DemoUsers.PASSWORD)
                 .append('\n');
-        out.append("  TLS   a self-signed certificate for 127.0.0.1 and localhost")
+        out.append("  TLS   a self-signed certificate for localhost, 127.0.0.1 and ::1")
                 .append(demo.certificate().created() ? ", made now" : "")
                 .append(":\n");
         out.append("        ").append(cert).append('\n');
         out.append("        SHA-256 ")
                 .append(demo.certificate().sha256Fingerprint())
                 .append('\n');
-        out.append("        Accept it when your client asks, or trust that file. Plain LOGIN works on this loopback")
+        out.append("        Accept it when your client asks, or trust that file; name the server localhost (fetchmail")
+                .append(" and offlineimap\n        check names, not addresses). Plain LOGIN works on this loopback")
                 .append(" address too.\n");
         if (demo.mailServer() instanceof DovecotDemoServer dovecot) {
             out.append("  Delegate: ")

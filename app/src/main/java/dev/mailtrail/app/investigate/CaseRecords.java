@@ -38,6 +38,7 @@ final class CaseRecords implements Closeable {
     static final String AUDIT_LOG = "audit-log";
     static final String KNOWN_RECORDS = "known-records.bin";
     static final String REJECTS = "rejects.jsonl";
+    private static final int WARNINGS_SHOWN = 5;
     /** The audit logs of a MailTrail data directory, as the audit pipeline names them. */
     static final List<String> DATA_DIRECTORY_LOGS = List.of("mailbox-audit-log", "unified-audit-log");
 
@@ -188,6 +189,8 @@ final class CaseRecords implements Closeable {
     final class Sink implements RecordSink, Closeable {
         private final RejectsFile rejects;
         private final List<AuditRecord> batch = new ArrayList<>(BATCH);
+        private final List<String> warnings = new ArrayList<>();
+        private long withWarnings;
         private long stored;
 
         private Sink(RejectsFile rejects) {
@@ -196,6 +199,13 @@ final class CaseRecords implements Closeable {
 
         @Override
         public void accept(ImportedRecord record) throws IOException {
+            List<String> unread = record.warnings();
+            if (!unread.isEmpty()) {
+                withWarnings++;
+                if (warnings.size() < WARNINGS_SHOWN) {
+                    warnings.add(record.origin() + ": " + String.join("; ", unread));
+                }
+            }
             batch.add(record.record());
             stored++;
             if (batch.size() == BATCH) {
@@ -207,6 +217,16 @@ final class CaseRecords implements Closeable {
         @Override
         public void reject(Reject reject) throws IOException {
             rejects.write(reject);
+        }
+
+        /** How many records hold a value MailTrail could not read, which each keeps as the export wrote it. */
+        long recordsWithWarnings() {
+            return withWarnings;
+        }
+
+        /** The first few of them, each with its file, line and what was not read. */
+        List<String> warnings() {
+            return List.copyOf(warnings);
         }
 
         /** Commits every record delivered, then the identities that stand for them. */

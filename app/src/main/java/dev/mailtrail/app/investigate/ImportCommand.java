@@ -92,6 +92,7 @@ public final class ImportCommand implements Callable<Integer> {
             try (CaseRecords.Sink sink = records.sink()) {
                 summary = new Importer(options, records.knownRecords()).run(inputs, sink, progress(noProgress));
                 sink.finish();
+                warn(sink, err);
             }
             print(summary, records, out);
             return 0;
@@ -113,6 +114,20 @@ public final class ImportCommand implements Callable<Integer> {
         return !off && System.console() != null
                 ? new TerminalProgressBar(new PrintStream(System.err, true))
                 : ImportProgress.NONE;
+    }
+
+    /** Values kept as the export wrote them but not read: an investigation relying on them should know. */
+    private static void warn(CaseRecords.Sink sink, PrintWriter err) {
+        if (sink.recordsWithWarnings() == 0) {
+            return;
+        }
+        err.printf(
+                Locale.ROOT,
+                "mt import: warning: %d records hold values of another type than Exchange writes, kept as written"
+                        + " but not read, e.g.%n",
+                sink.recordsWithWarnings());
+        sink.warnings().forEach(warning -> err.println("  " + warning));
+        err.flush();
     }
 
     private void print(ImportSummary summary, CaseRecords records, PrintWriter out) throws IOException {

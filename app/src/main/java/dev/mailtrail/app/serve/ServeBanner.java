@@ -26,7 +26,8 @@ final class ServeBanner {
                     a.getHostString(),
                     a.getPort(),
                     l.tls().name().toLowerCase(Locale.ROOT),
-                    l.proxyProtocol() ? ", PROXY protocol" : "",
+                    (l.proxyProtocol() ? ", PROXY protocol" : "")
+                            + (l.trustedNetworks().isEmpty() ? "" : ", trusting " + l.trustedNetworks()),
                     up.host(),
                     up.port(),
                     up.tls().name().toLowerCase(Locale.ROOT)));

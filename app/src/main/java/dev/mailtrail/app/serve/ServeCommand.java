@@ -15,13 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mt serve}: the auditing IMAP/POP3/ManageSieve proxy in front of a mail server, until SIGTERM or Ctrl-C. */
+/** {@code mt serve}: the auditing IMAP/POP3/submission/ManageSieve proxy in front of a mail server, until SIGTERM or Ctrl-C. */
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Runs the auditing IMAP, POP3 and ManageSieve proxy described by the configuration file (docs/proxy-configuration.md):"
+            "Runs the auditing IMAP, POP3, SMTP submission and ManageSieve proxy described by the configuration file (docs/proxy-configuration.md):"
                     + " clients connect to it instead of the mail server, and every access is journaled in the data"
                     + " directory and turned into Exchange audit records.",
             "SIGTERM or Ctrl-C stop it cleanly: no new connections, open sessions closed, every open aggregation"

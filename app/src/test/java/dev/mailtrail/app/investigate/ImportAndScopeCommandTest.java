@@ -72,6 +72,25 @@ class ImportAndScopeCommandTest {
     }
 
     @Test
+    void aValueOfAnotherTypeIsImportedAndNamedInAWarning() throws Exception {
+        Path export = Files.writeString(
+                dir.resolve("odd.jsonl"),
+                "{\"CreationTime\":\"2026-03-04T21:40:02\",\"Id\":\"a1\",\"Operation\":\"MailItemsAccessed\","
+                        + "\"RecordType\":50,\"UserId\":\"alice@contoso.com\",\"MailboxOwnerUPN\":\"alice@contoso.com\","
+                        + "\"Folders\":[{\"Id\":\"LgAA\",\"Path\":\"\\\\Inbox\",\"FolderItems\":[{\"InternetMessageId\":"
+                        + "\"<a@b>\",\"Sensitivity\":\"Normal\",\"SizeInBytes\":\"12 KB\"}]}]}\n");
+
+        Run run = mt("import", export.toString(), "--case", caseDir().toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("imported 1 of 1 records");
+        assertThat(run.err())
+                .contains("1 records hold values of another type than Exchange writes")
+                .contains(export + ":1: Folders[0].FolderItems[0].SizeInBytes: the text \"12 KB\" kept as written,"
+                        + " not read");
+    }
+
+    @Test
     void aFileThatIsNoExportStopsTheImportWithItsName() throws Exception {
         Path readme = Files.writeString(dir.resolve("README.txt"), "not an export\n");
 

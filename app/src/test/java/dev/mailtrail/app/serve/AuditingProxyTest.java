@@ -8,6 +8,7 @@ import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyConfigFile;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
+import dev.mailtrail.proxy.postfix.PostfixInstance;
 import dev.mailtrail.store.log.RecordQuery;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -88,6 +89,66 @@ class AuditingProxyTest {
                 assertThat(exported.toString())
                         .contains("MailItemsAccessed")
                         .contains(id.substring(1, id.length() - 1));
+            }
+        }
+    }
+
+    @Test
+    void aMessageSentThroughASubmissionListenerIsASendRecordInTheDataDirectory() throws Exception {
+        PostfixInstance.assumeInstalled();
+        try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")));
+                PostfixInstance postfix =
+                        PostfixInstance.start(Files.createDirectories(dir.resolve("postfix")), dovecot)) {
+            Path conf = dir.resolve("proxy.conf");
+            Files.writeString(conf, """
+                    [upstream submission]
+                    host = 127.0.0.1
+                    port = %d
+
+                    [listener submission]
+                    protocol = submission
+                    address = 127.0.0.1
+                    port = 0
+                    local-domains = mailtrail.test
+                    """.formatted(postfix.port()));
+            ProxyConfig config = ProxyConfigFile.read(conf);
+            Path data = dir.resolve("data");
+            AuditingProxy proxy = AuditingProxy.start(config, data, Clock.systemUTC());
+            int port = proxy.addresses().get("submission").getPort();
+            Process p = new ProcessBuilder(
+                            "swaks",
+                            "--server",
+                            "127.0.0.1",
+                            "--port",
+                            String.valueOf(port),
+                            "--auth",
+                            "PLAIN",
+                            "--auth-user",
+                            "alice",
+                            "--auth-password",
+                            DovecotInstance.PASSWORD,
+                            "--from",
+                            "alice@mailtrail.test",
+                            "--to",
+                            "partner@example.org",
+                            "--header",
+                            "Subject: Wire the deposit today",
+                            "--header",
+                            "Message-Id: <serve-send-1@mailtrail.test>")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isZero();
+            proxy.close();
+
+            try (AuditPipeline reopened =
+                    AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
+                StringBuilder exported = new StringBuilder();
+                reopened.mailboxLog().export(r -> exported.append(r.auditData()).append('\n') != null);
+                assertThat(exported.toString())
+                        .contains("\"Operation\":\"Send\"")
+                        .contains("serve-send-1@mailtrail.test")
+                        .contains("Wire the deposit today");
             }
         }
     }

@@ -29,7 +29,10 @@ import java.util.function.Consumer;
  * <p>{@code CreationTime} is required and may carry a fraction and a zone ({@code Z}, {@code +02:00}); the record
  * holds the exact instant, and when Exchange's spelling of it differs from the text the text is kept as the
  * {@code CreationTime} extension, which the writer prefers while it names the same instant. {@code RecordType}
- * is required and must be an integer. Duplicate members are refused: which one an investigator sees would
+ * is required and must be an integer or integer text. Inside the nested fields ({@code Item}, {@code Folders} …)
+ * a member MailTrail does not model, or one of another type, is kept beside the modelled ones in the nested
+ * value's own extensions ({@link NestedShapeReader}); only a field that cannot have its shape at all is kept
+ * whole. Duplicate members are refused: which one an investigator sees would
  * depend on the tool.
  *
  * <p>Thread-safe.
@@ -200,7 +203,7 @@ public final class AuditDataReader {
             throws AuditDataException {
         return switch (field) {
             case CREATION_TIME -> creationTime(value, record, extensions);
-            case RECORD_TYPE -> recordType(value, record);
+            case RECORD_TYPE -> recordType(value, record, extensions);
             case ID -> text(value, record::id);
             case OPERATION -> text(value, record::operation);
             case ORGANIZATION_ID -> text(value, record::organizationId);
@@ -261,13 +264,32 @@ public final class AuditDataReader {
         return true;
     }
 
-    private static boolean recordType(Object value, AuditRecord.Builder record) throws AuditDataException {
-        if (!isInt(value)) {
+    /**
+     * The record's type, also from integer text ({@code "50"}, as a column export or a flattening tool writes it),
+     * which is then kept as the extension of that name.
+     */
+    private static boolean recordType(Object value, AuditRecord.Builder record, Map<String, Object> extensions)
+            throws AuditDataException {
+        if (isInt(value)) {
+            record.recordType(((Number) value).intValue());
+            return true;
+        }
+        Integer fromText = value instanceof String text ? integerText(text) : null;
+        if (fromText == null) {
             throw new AuditDataException(
                     AuditDataField.RECORD_TYPE.jsonName(), "expected an integer, found " + describe(value));
         }
-        record.recordType(((Number) value).intValue());
+        record.recordType(fromText);
+        extensions.put(AuditDataField.RECORD_TYPE.jsonName(), value);
         return true;
+    }
+
+    private static Integer integerText(String text) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException notAnInteger) {
+            return null;
+        }
     }
 
     private static void require(JsonNode auditData, AuditDataField field) throws AuditDataException {

@@ -34,8 +34,8 @@ class AuditDataErrorMessagesTest {
                 "{\"CreationTime\":\"2026-03-02T09:14\",\"RecordType\":1} "
                         + "| CreationTime: expected yyyy-MM-ddTHH:mm:ss with optional fraction and zone, "
                         + "found the text \"2026-03-02T09:14\"",
-                "{\"CreationTime\":\"2026-03-02T09:14:07\",\"RecordType\":\"2\"} "
-                        + "| RecordType: expected an integer, found the text \"2\"",
+                "{\"CreationTime\":\"2026-03-02T09:14:07\",\"RecordType\":\"Exchange\"} "
+                        + "| RecordType: expected an integer, found the text \"Exchange\"",
                 "{\"CreationTime\":\"2026-03-02T09:14:07\",\"RecordType\":2.5} "
                         + "| RecordType: expected an integer, found the number 2.5",
                 "{\"CreationTime\":\"2026-03-02T09:14:07\",\"RecordType\":4294967296} "
@@ -51,7 +51,7 @@ class AuditDataErrorMessagesTest {
 
     @Test
     void theExceptionNamesTheFieldForCallers() {
-        assertThatThrownBy(() -> reader.read("{\"CreationTime\":\"2026-03-02T09:14:07\",\"RecordType\":\"2\"}"))
+        assertThatThrownBy(() -> reader.read("{\"CreationTime\":\"2026-03-02T09:14:07\",\"RecordType\":\"Exchange\"}"))
                 .isInstanceOfSatisfying(AuditDataException.class, error -> assertThat(error.field())
                         .isEqualTo("RecordType"));
     }

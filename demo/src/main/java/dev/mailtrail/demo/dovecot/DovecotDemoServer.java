@@ -65,7 +65,9 @@ public final class DovecotDemoServer implements DemoMailServer {
         LoopbackPort.requireFree(HOST, pop3Port, "Dovecot's POP3");
         Path work = null;
         try {
-            work = Files.createTempDirectory("mailtrail-dovecot-");
+            Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+            LeftoverDovecots.clean(temporary).forEach(line -> System.err.println("mt: " + line));
+            work = Files.createTempDirectory(LeftoverDovecots.PREFIX);
             // Dovecot's processes run as another account when started as root: they must reach the work tree.
             Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
             MailOwner owner = MailOwner.of(work);
@@ -80,6 +82,7 @@ public final class DovecotDemoServer implements DemoMailServer {
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve("dovecot.out").toFile())
                     .start();
+            LeftoverDovecots.mark(work, process.toHandle());
             DovecotDemoServer server = new DovecotDemoServer(config, process, version());
             server.awaitGreeting();
             return server;
@@ -183,6 +186,11 @@ public final class DovecotDemoServer implements DemoMailServer {
         }
     }
 
+    /** The directory holding this run's configuration, mail and logs, removed by {@link #close}. */
+    public Path workDirectory() {
+        return config.workDirectory();
+    }
+
     /** The process's id, for reporting its memory in benchmarks. */
     public long pid() {
         return process.pid();
@@ -233,7 +241,7 @@ public final class DovecotDemoServer implements DemoMailServer {
         deleteQuietly(config.workDirectory());
     }
 
-    private static void deleteQuietly(Path tree) {
+    static void deleteQuietly(Path tree) {
         if (tree == null || !Files.exists(tree)) {
             return;
         }

@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -25,15 +26,18 @@ import java.util.Properties;
 /**
  * GreenMail on 127.0.0.1 with the demo's users and messages, in memory: every start begins from the same
  * corpus. Messages are parsed from their raw bytes, never rebuilt, so the bytes GreenMail serves are the seeded
- * ones; their RFC822.SIZE is corrected ({@link Rfc822SizeCorrection}). GreenMail has no NAMESPACE command.
+ * ones; their RFC822.SIZE is corrected ({@link Rfc822SizeCorrection}) and its partial fetches are answered in
+ * RFC 9051's grammar ({@link PartialFetchSpace}). GreenMail has no NAMESPACE command.
  */
 public final class GreenMailDemoServer implements DemoMailServer {
     private static final String HOST = "127.0.0.1";
 
     private final GreenMail greenMail;
+    private final PartialFetchSpace imap;
 
-    private GreenMailDemoServer(GreenMail greenMail) {
+    private GreenMailDemoServer(GreenMail greenMail, PartialFetchSpace imap) {
         this.greenMail = greenMail;
+        this.imap = imap;
     }
 
     /**
@@ -44,11 +48,10 @@ public final class GreenMailDemoServer implements DemoMailServer {
     public static GreenMailDemoServer start(int imapPort, int pop3Port, List<SeedMessage> corpus) {
         LoopbackPort.requireFree(HOST, imapPort, "the demo mail server's IMAP");
         LoopbackPort.requireFree(HOST, pop3Port, "the demo mail server's POP3");
-        ServerSetup imap = new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP);
+        // GreenMail's own IMAP port is private: clients reach it through the relay that mends its partial fetches.
+        ServerSetup imap = new ServerSetup(0, HOST, ServerSetup.PROTOCOL_IMAP).dynamicPort();
         ServerSetup pop3 = new ServerSetup(pop3Port, HOST, ServerSetup.PROTOCOL_POP3);
-        GreenMail greenMail = new GreenMail(
-                new ServerSetup[] {imapPort == 0 ? imap.dynamicPort() : imap, pop3Port == 0 ? pop3.dynamicPort() : pop3
-                });
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {imap, pop3Port == 0 ? pop3.dynamicPort() : pop3});
         try {
             greenMail.start();
         } catch (RuntimeException e) {
@@ -58,11 +61,21 @@ public final class GreenMailDemoServer implements DemoMailServer {
                             + pop3Port + "): " + e.getMessage(),
                     e);
         }
-        GreenMailDemoServer server = new GreenMailDemoServer(greenMail);
+        PartialFetchSpace relay;
+        try {
+            relay = PartialFetchSpace.start(
+                    HOST,
+                    imapPort,
+                    new InetSocketAddress(HOST, greenMail.getImap().getPort()));
+        } catch (RuntimeException e) {
+            greenMail.stop();
+            throw e;
+        }
+        GreenMailDemoServer server = new GreenMailDemoServer(greenMail, relay);
         try {
             server.seed(corpus);
         } catch (RuntimeException e) {
-            greenMail.stop();
+            server.close();
             throw e;
         }
         return server;
@@ -116,7 +129,7 @@ public final class GreenMailDemoServer implements DemoMailServer {
 
     @Override
     public int imapPort() {
-        return greenMail.getImap().getPort();
+        return imap.port();
     }
 
     @Override
@@ -151,6 +164,7 @@ public final class GreenMailDemoServer implements DemoMailServer {
 
     @Override
     public void close() {
+        imap.close();
         greenMail.stop();
     }
 }

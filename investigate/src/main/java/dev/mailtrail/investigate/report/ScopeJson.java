@@ -13,6 +13,7 @@ import dev.mailtrail.investigate.scope.MessageRead;
 import dev.mailtrail.investigate.scope.Scope;
 import dev.mailtrail.investigate.scope.SuspiciousSession;
 import dev.mailtrail.investigate.scope.TimelineEntry;
+import dev.mailtrail.investigate.scope.UnnamedRead;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -61,6 +62,18 @@ public final class ScopeJson {
             g.writeArrayFieldStart("foldersSynced");
             for (FolderSync sync : scope.syncs()) {
                 sync(g, sync);
+            }
+            g.writeEndArray();
+            g.writeNumberField("unnamedItemsRead", scope.unnamedItemsRead());
+            g.writeArrayFieldStart("unnamedReads");
+            for (UnnamedRead read : scope.unnamedReads()) {
+                g.writeStartObject();
+                time(g, "time", read.time());
+                g.writeStringField("folder", read.folder());
+                g.writeNumberField("items", read.items());
+                access(g, read.access());
+                g.writeStringField("export", read.export());
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeArrayFieldStart("blindWindows");

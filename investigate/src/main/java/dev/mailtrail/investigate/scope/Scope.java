@@ -12,6 +12,7 @@ import java.util.Set;
  * @param records how many records of the case concern the mailbox in the window
  * @param statement the scope in words, as a report states it
  * @param caveats what the scope cannot tell, in words
+ * @param unnamedReads reads whose records count items without naming them
  */
 public record Scope(
         ScopeQuery query,
@@ -24,7 +25,8 @@ public record Scope(
         List<SuspiciousSession> suspiciousSessions,
         List<TimelineEntry> timeline,
         String statement,
-        List<String> caveats) {
+        List<String> caveats,
+        List<UnnamedRead> unnamedReads) {
     public Scope {
         reads = List.copyOf(reads);
         syncs = List.copyOf(syncs);
@@ -34,6 +36,12 @@ public record Scope(
         suspiciousSessions = List.copyOf(suspiciousSessions);
         timeline = List.copyOf(timeline);
         caveats = List.copyOf(caveats);
+        unnamedReads = List.copyOf(unnamedReads);
+    }
+
+    /** How many items were read without a record naming them. */
+    public int unnamedItemsRead() {
+        return unnamedReads.stream().mapToInt(UnnamedRead::items).sum();
     }
 
     /** The distinct messages read (by InternetMessageId, else item Id), in the order first read. */

@@ -3,6 +3,7 @@ package dev.mailtrail.investigate.scope;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.core.record.FolderItems;
+import dev.mailtrail.investigate.importer.normalise.UnnamedItems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +58,7 @@ public final class ScopeAnalysis {
         List<MessageRead> reads = new ArrayList<>();
         List<FolderSync> syncs = new ArrayList<>();
         List<AttackerAction> actions = new ArrayList<>();
+        List<UnnamedRead> unnamed = new ArrayList<>();
         long inWindow = 0;
         for (AuditRecord record : records) {
             blind.accept(record);
@@ -74,6 +77,7 @@ public final class ScopeAnalysis {
             }
             if (!attacker.isEmpty() && attacker.matches(record)) {
                 attribute(record, catalogue, reads, syncs, actions);
+                unnamedRead(record).ifPresent(unnamed::add);
             }
         }
         List<BlindWindow> windows = new ArrayList<>();
@@ -84,10 +88,10 @@ public final class ScopeAnalysis {
         }
         windows.addAll(QuietStretches.find(mailboxTimes, attackerTimes(reads, syncs, actions), query, windows));
         windows.sort(Comparator.comparing(BlindWindow::from).thenComparing(BlindWindow::reason));
-        List<AttackerSession> sessions = sessions(reads, syncs, actions);
+        List<AttackerSession> sessions = sessions(reads, syncs, actions, unnamed);
         List<SuspiciousSession> proposed = suspicious.finish();
         List<TimelineEntry> timeline = Timeline.of(reads, syncs, actions, windows);
-        ScopeStatement words = new ScopeStatement(query, reads, syncs, actions, windows, sessions, proposed);
+        ScopeStatement words = new ScopeStatement(query, reads, syncs, actions, windows, sessions, proposed, unnamed);
         return new Scope(
                 query,
                 inWindow,
@@ -99,7 +103,8 @@ public final class ScopeAnalysis {
                 proposed,
                 timeline,
                 words.statement(),
-                words.caveats());
+                words.caveats(),
+                unnamed);
     }
 
     private static void attribute(
@@ -149,6 +154,21 @@ public final class ScopeAnalysis {
         }
     }
 
+    /** The items a Bind record counts as read without naming them, if any. */
+    private static Optional<UnnamedRead> unnamedRead(AuditRecord record) {
+        int items = UnnamedItems.count(record);
+        if (items == 0) {
+            return Optional.empty();
+        }
+        List<String> paths = folders(record);
+        return Optional.of(new UnnamedRead(
+                record.creationTime(),
+                paths.isEmpty() ? null : String.join(", ", paths),
+                items,
+                AccessContext.of(record),
+                UnnamedItems.exportThatNamesThem()));
+    }
+
     /** The folders of a Sync record: Folders[], or the observed variant's Item.ParentFolder, or Folder. */
     private static List<String> folders(AuditRecord record) {
         List<String> paths = new ArrayList<>();
@@ -190,7 +210,7 @@ public final class ScopeAnalysis {
     }
 
     private static List<AttackerSession> sessions(
-            List<MessageRead> reads, List<FolderSync> syncs, List<AttackerAction> actions) {
+            List<MessageRead> reads, List<FolderSync> syncs, List<AttackerAction> actions, List<UnnamedRead> unnamed) {
         Map<String, SessionBuilder> sessions = new LinkedHashMap<>();
         reads.forEach(read -> sessions.computeIfAbsent(read.access().sessionKey(), SessionBuilder::new)
                 .add(read.time(), read.access())
@@ -204,6 +224,9 @@ public final class ScopeAnalysis {
                 .add(action.time(), action.access())
                 .actions
                 .add(action));
+        // A session whose reads no record names is a session all the same: its IP, client and times.
+        unnamed.forEach(read -> sessions.computeIfAbsent(read.access().sessionKey(), SessionBuilder::new)
+                .add(read.time(), read.access()));
         return sessions.values().stream()
                 .map(SessionBuilder::build)
                 .sorted(Comparator.comparing(AttackerSession::first))

@@ -28,6 +28,7 @@ final class ScopeStatement {
     private final List<BlindWindow> windows;
     private final List<AttackerSession> sessions;
     private final List<SuspiciousSession> proposed;
+    private final List<UnnamedRead> unnamed;
 
     ScopeStatement(
             ScopeQuery query,
@@ -36,8 +37,10 @@ final class ScopeStatement {
             List<AttackerAction> actions,
             List<BlindWindow> windows,
             List<AttackerSession> sessions,
-            List<SuspiciousSession> proposed) {
+            List<SuspiciousSession> proposed,
+            List<UnnamedRead> unnamed) {
         this.query = query;
+        this.unnamed = unnamed;
         this.reads = reads;
         this.syncs = syncs;
         this.actions = actions;
@@ -82,6 +85,12 @@ final class ScopeStatement {
         if (!syncs.isEmpty()) {
             caveats.add("Sync: a client copied the folder in bulk; every item in a synced folder must be assumed read"
                     + " (Microsoft), even where no Bind names it.");
+        }
+        if (!unnamed.isEmpty()) {
+            caveats.add("Unnamed items: " + count(unnamedItems(), "item") + " read in " + unnamedWhere()
+                    + " are counted by their records (OperationCount) but not named, as the export lost them"
+                    + " (PowerShell's FolderItems=System.Object[]); "
+                    + unnamed.getFirst().export() + ".");
         }
         if (windows.stream().anyMatch(window -> window.reason() == BlindWindow.Reason.THROTTLED)) {
             caveats.add("Throttled: after a record with IsThrottled=True no Bind is recorded for the mailbox for 24"
@@ -129,6 +138,13 @@ final class ScopeStatement {
                 text.append(" in ").append(inWords(List.copyOf(folders)));
             }
         }
+        if (!unnamed.isEmpty()) {
+            text.append(messages.isEmpty() ? ", but " : ", and ")
+                    .append(count(unnamedItems(), "item"))
+                    .append(" in ")
+                    .append(unnamedWhere())
+                    .append(" that the records count without naming them");
+        }
         Map<String, Integer> synced = new LinkedHashMap<>();
         for (FolderSync sync : syncs) {
             synced.merge(sync.folder(), sync.syncedItems() == null ? -1 : sync.syncedItems(), ScopeStatement::largest);
@@ -143,6 +159,24 @@ final class ScopeStatement {
                     .append(" must be assumed read");
         }
         return text.append('.').toString();
+    }
+
+    private int unnamedItems() {
+        return unnamed.stream().mapToInt(UnnamedRead::items).sum();
+    }
+
+    /** The folders of the unnamed reads and the sessions and IPs they came from, in words. */
+    private String unnamedWhere() {
+        Set<String> folders = new LinkedHashSet<>();
+        Set<String> sessions = new LinkedHashSet<>();
+        for (UnnamedRead read : unnamed) {
+            folders.add(read.folder() == null ? "a folder the record does not name" : read.folder());
+            sessions.add(read.access().sessionKey()
+                    + (read.access().ip() == null
+                            ? ""
+                            : " from " + read.access().ip()));
+        }
+        return inWords(List.copyOf(folders)) + " (session " + inWords(List.copyOf(sessions)) + ")";
     }
 
     /** {@code A}, {@code A and B}, {@code A, B and C}. */

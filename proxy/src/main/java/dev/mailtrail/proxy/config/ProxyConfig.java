@@ -20,10 +20,11 @@ public record ProxyConfig(
         AuditMode mode,
         ImapAuditConfig audit,
         ProxyLimits limits,
+        UpstreamConfig submissionUpstream,
         UpstreamConfig manageSieveUpstream,
         Set<String> internalDomains) {
 
-    /** A proxy for IMAP and POP3 only. */
+    /** A proxy without a submission or ManageSieve server. */
     public ProxyConfig(
             List<ListenerConfig> listeners,
             TlsFiles tls,
@@ -32,10 +33,10 @@ public record ProxyConfig(
             AuditMode mode,
             ImapAuditConfig audit,
             ProxyLimits limits) {
-        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, null, Set.of());
+        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, null);
     }
 
-    /** A proxy that also fronts ManageSieve, each mailbox's own domain its only internal one. */
+    /** A proxy without a ManageSieve server. */
     public ProxyConfig(
             List<ListenerConfig> listeners,
             TlsFiles tls,
@@ -44,8 +45,8 @@ public record ProxyConfig(
             AuditMode mode,
             ImapAuditConfig audit,
             ProxyLimits limits,
-            UpstreamConfig manageSieveUpstream) {
-        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, manageSieveUpstream, Set.of());
+            UpstreamConfig submissionUpstream) {
+        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, submissionUpstream, null, Set.of());
     }
 
     public ProxyConfig {
@@ -58,7 +59,7 @@ public record ProxyConfig(
             if (l.tls() != TlsMode.NONE && tls == null) {
                 throw new IllegalArgumentException("listener " + l.name() + " offers TLS but no certificate is set");
             }
-            if (upstream(l.protocol(), imapUpstream, pop3Upstream, manageSieveUpstream) == null) {
+            if (upstream(l.protocol(), imapUpstream, pop3Upstream, submissionUpstream, manageSieveUpstream) == null) {
                 throw new IllegalArgumentException("listener " + l.name() + " speaks " + l.protocol() + " but no "
                         + l.protocol() + " upstream is set");
             }
@@ -67,14 +68,19 @@ public record ProxyConfig(
 
     /** The server behind listeners of {@code protocol}. */
     public UpstreamConfig upstream(MailProtocol protocol) {
-        return upstream(protocol, imapUpstream, pop3Upstream, manageSieveUpstream);
+        return upstream(protocol, imapUpstream, pop3Upstream, submissionUpstream, manageSieveUpstream);
     }
 
     private static UpstreamConfig upstream(
-            MailProtocol protocol, UpstreamConfig imap, UpstreamConfig pop3, UpstreamConfig manageSieve) {
+            MailProtocol protocol,
+            UpstreamConfig imap,
+            UpstreamConfig pop3,
+            UpstreamConfig submission,
+            UpstreamConfig manageSieve) {
         return switch (protocol) {
             case IMAP -> imap;
             case POP3 -> pop3;
+            case SUBMISSION -> submission;
             case MANAGESIEVE -> manageSieve;
         };
     }

@@ -60,6 +60,7 @@ public final class ProxyConfigFile {
         TlsFiles tls = null;
         UpstreamConfig imap = null;
         UpstreamConfig pop3 = null;
+        UpstreamConfig submission = null;
         UpstreamConfig manageSieve = null;
         Set<String> internalDomains = Set.of();
         ProxyLimits limits = ProxyLimits.DEFAULTS;
@@ -106,6 +107,7 @@ public final class ProxyConfigFile {
                     switch (p) {
                         case IMAP -> imap = u;
                         case POP3 -> pop3 = u;
+                        case SUBMISSION -> submission = u;
                         case MANAGESIEVE -> manageSieve = u;
                     }
                 }
@@ -148,6 +150,7 @@ public final class ProxyConfigFile {
                     switch (l.protocol()) {
                         case IMAP -> imap;
                         case POP3 -> pop3;
+                        case SUBMISSION -> submission;
                         case MANAGESIEVE -> manageSieve;
                     };
             if (behind == null) {
@@ -158,7 +161,8 @@ public final class ProxyConfigFile {
                                 + name(l.protocol()) + "] section");
             }
         }
-        return new ProxyConfig(listeners, tls, imap, pop3, mode, audit, limits, manageSieve, internalDomains);
+        return new ProxyConfig(
+                listeners, tls, imap, pop3, mode, audit, limits, submission, manageSieve, internalDomains);
     }
 
     private static Set<String> domains(String list) {
@@ -190,14 +194,25 @@ public final class ProxyConfigFile {
             throw error(v.section.line, null, "a listener needs a name: [listener imap]");
         }
         MailProtocol protocol = v.choice("protocol", MailProtocol.class, null);
-        return new ListenerConfig(
+        ListenerConfig l = new ListenerConfig(
                 v.section.name,
                 protocol,
                 v.address("address", "0.0.0.0"),
                 v.integer("port", -1, 0, 65535),
                 v.choice("tls", TlsMode.class, TlsMode.NONE),
                 v.bool("proxy-protocol", false),
-                v.choice("plaintext-auth", PlaintextAuth.class, PlaintextAuth.SECURE_ONLY));
+                v.choice("plaintext-auth", PlaintextAuth.class, PlaintextAuth.SECURE_ONLY),
+                v.networks("trusted-networks"),
+                v.list("local-domains"));
+        if (l.proxyProtocol() && l.trustedNetworks().isEmpty()) {
+            // A PROXY header from anyone would let anyone choose the ClientIPAddress of the records.
+            throw error(
+                    v.section.line,
+                    "trusted-networks",
+                    "listener " + l.name() + " reads the PROXY protocol; name the load balancers that may send it"
+                            + " (trusted-networks = 10.0.0.5/32, ...)");
+        }
+        return l;
     }
 
     private ProxyConfigException error(int line, String key, String problem) {
@@ -226,7 +241,10 @@ public final class ProxyConfigFile {
 
         MailProtocol protocolName() throws ProxyConfigException {
             if (section.name == null) {
-                throw error(section.line, null, "say which protocol: [upstream imap] or [upstream pop3]");
+                throw error(
+                        section.line,
+                        null,
+                        "say which protocol: [upstream imap], [upstream pop3], [upstream submission] or [upstream managesieve]");
             }
             try {
                 return MailProtocol.valueOf(section.name.toUpperCase(Locale.ROOT));
@@ -234,7 +252,7 @@ public final class ProxyConfigFile {
                 throw error(
                         section.line,
                         null,
-                        "unknown protocol \"" + section.name + "\"; known: imap, pop3, managesieve");
+                        "unknown protocol \"" + section.name + "\"; known: imap, pop3, submission, managesieve");
             }
         }
 
@@ -302,6 +320,32 @@ public final class ProxyConfigFile {
                 return n;
             } catch (NumberFormatException x) {
                 throw error(e.line(), key, "not a whole number: " + e.value());
+            }
+        }
+
+        /** A comma list of words, lower-cased; empty when the key is absent. */
+        List<String> list(String key) {
+            IniFile.Entry e = left.remove(key);
+            List<String> out = new ArrayList<>();
+            if (e != null) {
+                for (String item : e.value().split(",")) {
+                    if (!item.isBlank()) {
+                        out.add(item.strip().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            return out;
+        }
+
+        TrustedNetworks networks(String key) throws ProxyConfigException {
+            IniFile.Entry e = left.remove(key);
+            if (e == null) {
+                return TrustedNetworks.NONE;
+            }
+            try {
+                return TrustedNetworks.parse(e.value());
+            } catch (IllegalArgumentException x) {
+                throw error(e.line(), key, x.getMessage());
             }
         }
 

@@ -44,6 +44,8 @@ final class ImapRelay extends ProtocolRelay {
     private String idleTag;
     private boolean greeted;
     private boolean serverOffersId;
+    /** The proxy's own ID waits for the trusted client's, or its login, to carry the end user's address. */
+    private boolean ownIdDeferred;
 
     ImapRelay(RelayContext context) {
         super(context);
@@ -57,11 +59,8 @@ final class ImapRelay extends ProtocolRelay {
     void sessionStarted() {
         ImapAuditConfig audit =
                 context.config().audit().withDecideOnDelivery(context.config().mode() == AuditMode.STRICT);
-        String ip = clientAddress.getAddress() == null
-                ? clientAddress.getHostString()
-                : clientAddress.getAddress().getHostAddress();
         auditor = new ImapSessionAuditor(
-                audit, sessionId, ip, context.clock(), events, context.activity(), context.identities());
+                audit, sessionId, origin, context.clock(), events, context.activity(), context.identities());
     }
 
     @Override
@@ -85,11 +84,13 @@ final class ImapRelay extends ProtocolRelay {
             swallow(piece);
             return;
         }
+        String commandName = null;
         if (startsLine && decoder.atCommandStart()) {
             String[] words = words(piece, 3);
             if (words.length >= 2 && answeredHere(words, piece)) {
                 return;
             }
+            commandName = words.length >= 2 ? words[1].toUpperCase(Locale.ROOT) : null;
         }
         boolean commandStart = startsLine && decoder.atCommandStart();
         List<ImapRequest> requests = decoder.feed(nio(piece));
@@ -105,6 +106,10 @@ final class ImapRelay extends ProtocolRelay {
                 return;
             }
         }
+        if (ownIdDeferred && commandName != null && identifyWith(commandName, requests)) {
+            piece.release();
+            return;
+        }
         toServer(piece);
         for (ImapRequest r : requests) {
             if (r instanceof ImapRequest.Command c) {
@@ -116,6 +121,35 @@ final class ImapRelay extends ProtocolRelay {
             }
             auditor.onRequest(r);
         }
+    }
+
+    /**
+     * The trusted client's first ID (whole in this piece) goes to the server as one ID with the proxy's fields and
+     * the end user it names; a login, or an ID the proxy cannot rewrite (a literal in it), is preceded by the proxy's
+     * own ID. True when the client's command was sent here.
+     */
+    private boolean identifyWith(String commandName, List<ImapRequest> requests) {
+        if (requests.size() == 1
+                && requests.getFirst() instanceof ImapRequest.Command id
+                && id.name().equals("ID")
+                && auditor.state() == ProtocolState.NOT_AUTHENTICATED) {
+            ownIdDeferred = false;
+            auditor.onRequest(id); // names the end user before the line is written
+            outstanding.add(id.tag());
+            toServer(Unpooled.copiedBuffer(
+                    UpstreamId.command(id.tag(), id.arguments(), origin, local(), sessionId), StandardCharsets.UTF_8));
+            return true;
+        }
+        if (commandName.equals("ID") || commandName.equals("LOGIN") || commandName.equals("AUTHENTICATE")) {
+            ownIdDeferred = false;
+            identifyToUpstream(
+                    UPSTREAM_ID_TAG, UpstreamId.command(UPSTREAM_ID_TAG, List.of(), origin, local(), sessionId));
+        }
+        return false;
+    }
+
+    private InetSocketAddress local() {
+        return (InetSocketAddress) client.localAddress();
     }
 
     /** STARTTLS, refused plaintext logins and COMPRESS never reach the server. */
@@ -251,25 +285,21 @@ final class ImapRelay extends ProtocolRelay {
         }
     }
 
-    /** Tells a server that offers ID who the client really is and which session this is, then lets the client in. */
+    /**
+     * Tells a server that offers ID who the client really is and which session this is, then lets the client in. A
+     * trusted client (webmail) may still name the end user: then the ID waits for its first ID or login.
+     */
     @Override
     void upstreamSecured() {
         if (!context.upstream().identifyClient() || !serverOffersId) {
             upstreamReady();
-            return;
+        } else if (origin.peerTrusted()) {
+            ownIdDeferred = true;
+            upstreamReady();
+        } else {
+            identifyToUpstream(
+                    UPSTREAM_ID_TAG, UpstreamId.command(UPSTREAM_ID_TAG, List.of(), origin, local(), sessionId));
         }
-        InetSocketAddress local = (InetSocketAddress) client.localAddress();
-        identifyToUpstream(
-                UPSTREAM_ID_TAG,
-                UPSTREAM_ID_TAG + " ID (\"x-originating-ip\" \"" + address(clientAddress)
-                        + "\" \"x-originating-port\" \""
-                        + clientAddress.getPort() + "\" \"x-connected-ip\" \"" + address(local)
-                        + "\" \"x-connected-port\" \"" + local.getPort() + "\" \"x-session-id\" \"" + sessionId
-                        + "\")\r\n");
-    }
-
-    private static String address(InetSocketAddress a) {
-        return a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
     }
 
     @Override

@@ -13,8 +13,10 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * ManageSieve (RFC 5804) through the proxy. Commands are forwarded unchanged except STARTTLS, which the proxy answers
@@ -60,12 +62,19 @@ final class ManageSieveRelay extends ProtocolRelay {
                 : clientAddress.getAddress().getHostAddress();
         auditor = new ManageSieveSessionAuditor(
                 context.config().audit().masterSeparator(),
-                context.config().internalDomains(),
+                internalDomains(),
                 sessionId,
                 ip,
                 context.clock(),
                 events,
                 events);
+    }
+
+    /** [audit] internal-domains and the listener's local-domains: addresses there are the organisation's. */
+    private Set<String> internalDomains() {
+        Set<String> domains = new HashSet<>(context.config().internalDomains());
+        context.listener().localDomains().forEach(d -> domains.add(d.toLowerCase(Locale.ROOT)));
+        return domains;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.mailtrail.proxy.net;
 import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.session.ClientOrigin;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -40,6 +41,9 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     ClientRelease release;
     private ResponseHold hold;
     InetSocketAddress clientAddress;
+    /** The end user's address: the client's, or the one a trusted peer names (IMAP ID, XCLIENT). */
+    ClientOrigin origin;
+
     boolean clientTls;
 
     private boolean started;
@@ -162,6 +166,11 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
         started = true;
         clientAddress = address;
+        origin = new ClientOrigin(
+                context.listener().protocol().name(),
+                sessionId,
+                address,
+                context.listener().trustedNetworks().contains(address));
         client.config().setAutoRead(false);
         sessionStarted();
         connectUpstream();
@@ -284,6 +293,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             return;
         }
         closing = true;
+        logEnding(line);
         release.discard();
         if (client.isActive()) {
             client.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII))
@@ -292,6 +302,18 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         if (link != null) {
             link.close();
         }
+    }
+
+    /** Why the proxy ended the session, in one line: the text the client is told, where it was told anything. */
+    private void logEnding(String line) {
+        String why = line.strip().replaceAll("[\\p{Cntrl}]", "?");
+        LOG.log(
+                why.endsWith("Server shutting down.") ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "session {0}: {1} session from {2} ended by the proxy: {3}",
+                sessionId,
+                context.listener().protocol(),
+                origin == null ? client.remoteAddress() : origin.toString(),
+                why.length() > 300 ? why.substring(0, 300) + "..." : why);
     }
 
     private void auditFailed(Throwable cause) {
@@ -344,6 +366,11 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     /** Sends the upstream an ID command of the proxy's own before the client may speak. */
     void identifyToUpstream(String tag, String command) {
         link.identify(tag, command);
+    }
+
+    /** Sends the upstream a command of the proxy's own and reads its answer ({@link UpstreamLink#exchange}). */
+    void exchangeWithUpstream(String command, java.util.function.Function<String, Runnable> answer) {
+        link.exchange(command, answer);
     }
 
     /** The upstream can take commands: the client may speak. */
@@ -446,11 +473,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
                     "session {0}: {1} connection from {2} closed after {3} s, {4} audit events",
                     sessionId,
                     context.listener().protocol(),
-                    clientAddress == null
-                            ? client.remoteAddress()
-                            : clientAddress.getAddress() == null
-                                    ? clientAddress.getHostString() + ":" + clientAddress.getPort()
-                                    : clientAddress.getAddress().getHostAddress() + ":" + clientAddress.getPort(),
+                    origin == null ? client.remoteAddress() : origin.toString(),
                     String.valueOf(Duration.between(openedAt, context.clock().instant())
                             .toSeconds()),
                     String.valueOf(events.accepted()));

@@ -126,7 +126,10 @@ public final class ProxyServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         if (listener.proxyProtocol()) {
                             ch.pipeline().addLast("proxy-protocol", new HAProxyMessageDecoder());
-                            ch.pipeline().addLast("proxy-protocol-reader", new ProxyProtocolReader());
+                            ch.pipeline()
+                                    .addLast(
+                                            "proxy-protocol-reader",
+                                            new ProxyProtocolReader(listener.trustedNetworks()));
                         }
                         if (listener.tls() == TlsMode.IMPLICIT) {
                             ch.pipeline()
@@ -139,6 +142,7 @@ public final class ProxyServer implements AutoCloseable {
                                         switch (listener.protocol()) {
                                             case IMAP -> new ImapRelay(context);
                                             case POP3 -> new Pop3Relay(context);
+                                            case SUBMISSION -> new SmtpRelay(context);
                                             case MANAGESIEVE -> new ManageSieveRelay(context);
                                         });
                     }
@@ -148,7 +152,11 @@ public final class ProxyServer implements AutoCloseable {
         LOG.log(
                 System.Logger.Level.INFO,
                 "listening for " + listener.protocol() + " on " + channel.localAddress() + " (" + listener.name()
-                        + ", TLS " + listener.tls() + (listener.proxyProtocol() ? ", PROXY protocol" : "") + ")");
+                        + ", TLS " + listener.tls() + (listener.proxyProtocol() ? ", PROXY protocol" : "")
+                        + (listener.trustedNetworks().isEmpty()
+                                ? ""
+                                : ", trusting " + listener.trustedNetworks() + " to name the client")
+                        + ")");
     }
 
     /** The address a listener is bound to (its port chosen by the system when configured as 0). */

@@ -15,6 +15,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * One connection to the mail server, on the client's event loop: connecting (implicit TLS from the first byte),
@@ -25,12 +26,18 @@ final class UpstreamLink {
 
     private static final System.Logger LOG = System.getLogger(UpstreamLink.class.getName());
     private static final int MAX_STARTTLS_ANSWER = 4096;
+    private static final int MAX_PASSED_ON = 1 << 20;
 
     private final ProtocolRelay relay;
     private final RelayContext context;
     private Channel channel;
     private ByteBuf negotiation;
     private String identifyTag;
+    private Function<String, Runnable> exchangeAnswer;
+    /** Answers to the client's commands sent before the proxy's ID (one sent just before a login), kept in order. */
+    private ByteBuf passOn;
+
+    private boolean idAnswered;
 
     UpstreamLink(ProtocolRelay relay, RelayContext context) {
         this.relay = relay;
@@ -87,7 +94,22 @@ final class UpstreamLink {
      */
     void identify(String tag, String command) {
         negotiation = Unpooled.buffer();
+        passOn = Unpooled.buffer();
+        idAnswered = false;
         identifyTag = tag;
+        channel.writeAndFlush(Unpooled.copiedBuffer(command, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends the server a command of the proxy's own (SMTP's EHLO and XCLIENT); each line of its answer goes to
+     * {@code answer}, never to the client, until {@code answer} returns what to do next, which runs once the exchange
+     * is over (it may start another).
+     */
+    void exchange(String command, Function<String, Runnable> answer) {
+        if (negotiation == null) {
+            negotiation = Unpooled.buffer();
+        }
+        exchangeAnswer = answer;
         channel.writeAndFlush(Unpooled.copiedBuffer(command, StandardCharsets.UTF_8));
     }
 
@@ -103,14 +125,30 @@ final class UpstreamLink {
                 }
                 return;
             }
-            String line = negotiation.toString(
-                    negotiation.readerIndex(), lf + 1 - negotiation.readerIndex(), StandardCharsets.US_ASCII);
+            int start = negotiation.readerIndex();
+            String line = negotiation.toString(start, lf + 1 - start, StandardCharsets.US_ASCII);
             negotiation.readerIndex(lf + 1);
+            if (exchangeAnswer != null) {
+                Runnable next = exchangeAnswer.apply(line);
+                if (next != null) {
+                    exchangeAnswer = null;
+                    endNegotiation();
+                    next.run();
+                }
+                continue;
+            }
             if (identifyTag != null) {
                 if (line.startsWith(identifyTag + " ")) {
-                    endNegotiation();
-                    identifyTag = null;
-                    relay.upstreamReady();
+                    identified();
+                    return;
+                }
+                if (!idAnswered && line.regionMatches(true, 0, "* ID ", 0, 5)) {
+                    idAnswered = true; // the untagged answer to the proxy's ID
+                } else if (passOn.readableBytes() + lf + 1 - start > MAX_PASSED_ON) {
+                    relay.closeWith(relay.unavailable("Mail server did not answer the proxy's ID."));
+                    return;
+                } else {
+                    passOn.writeBytes(negotiation, start, lf + 1 - start);
                 }
                 continue;
             }
@@ -119,6 +157,24 @@ final class UpstreamLink {
                 endNegotiation();
                 answered(ok);
             }
+        }
+    }
+
+    /**
+     * The proxy's ID is answered: the client's earlier answers, then whatever followed in the same read (the answer
+     * to the login behind the ID), go to the relay as server output.
+     */
+    private void identified() {
+        ByteBuf out = passOn;
+        passOn = null;
+        out.writeBytes(negotiation);
+        endNegotiation();
+        identifyTag = null;
+        relay.upstreamReady();
+        if (out.isReadable()) {
+            relay.serverBytes(out);
+        } else {
+            out.release();
         }
     }
 
@@ -156,6 +212,10 @@ final class UpstreamLink {
         if (negotiation != null) {
             negotiation.release();
             negotiation = null;
+        }
+        if (passOn != null) {
+            passOn.release();
+            passOn = null;
         }
     }
 

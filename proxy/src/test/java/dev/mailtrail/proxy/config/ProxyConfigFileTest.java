@@ -36,8 +36,15 @@ class ProxyConfigFileTest {
         assertThat(config.mode()).isEqualTo(AuditMode.STRICT);
         assertThat(config.listeners())
                 .extracting(ListenerConfig::name)
-                .containsExactly("imap", "imaps", "imaps-lb", "pop3", "pop3s");
+                .containsExactly("imap", "imaps", "imaps-lb", "pop3", "pop3s", "submission", "submissions");
+        ListenerConfig submission = config.listeners().get(5);
+        assertThat(submission.protocol()).isEqualTo(MailProtocol.SUBMISSION);
+        assertThat(submission.trustedNetworks().toString()).isEqualTo("10.0.5.20/32");
+        assertThat(submission.localDomains()).containsExactly("example.com");
+        assertThat(config.submissionUpstream().port()).isEqualTo(587);
         assertThat(config.listeners().get(2).proxyProtocol()).isTrue();
+        assertThat(config.listeners().get(2).trustedNetworks().toString()).isEqualTo("10.0.0.2/32, 10.0.0.3/32");
+        assertThat(config.listeners().get(0).trustedNetworks().isEmpty()).isTrue();
         assertThat(config.imapUpstream().tls()).isEqualTo(TlsMode.STARTTLS);
         assertThat(config.pop3Upstream().port()).isEqualTo(995);
         assertThat(config.audit().masterSeparator()).isEqualTo("*");
@@ -56,6 +63,42 @@ class ProxyConfigFileTest {
     }
 
     @Test
+    void trustedNetworksAreReadAsACommaListOfCidrs() throws Exception {
+        ProxyConfig config = ProxyConfigFile.parse(
+                MINIMAL + "trusted-networks = 127.0.0.1/32, 10.0.0.0/8 ,2001:db8::/32\n", "proxy.conf", dir);
+        TrustedNetworks t = config.listeners().getFirst().trustedNetworks();
+        assertThat(t.contains(java.net.InetAddress.getByName("10.9.8.7"))).isTrue();
+        assertThat(t.contains(java.net.InetAddress.getByName("2001:db8::1"))).isTrue();
+        assertThat(t.contains(java.net.InetAddress.getByName("127.0.0.2"))).isFalse();
+    }
+
+    @Test
+    void aBadTrustedNetworkIsNamedWithItsLine() {
+        assertThatThrownBy(() -> ProxyConfigFile.parse(
+                        MINIMAL + "trusted-networks = 127.0.0.1/32, 10.0.0.0/33\n", "proxy.conf", dir))
+                .isInstanceOf(ProxyConfigException.class)
+                .hasMessage("proxy.conf:8: key \"trusted-networks\": prefix length out of range 0..32:"
+                        + " \"10.0.0.0/33\"");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "trusted-networks = webmail.example\n", "p.conf", dir))
+                .hasMessageStartingWith("p.conf:8: key \"trusted-networks\": not a network in CIDR form");
+    }
+
+    @Test
+    void aProxyProtocolListenerMustNameItsLoadBalancers() {
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "proxy-protocol = true\n", "proxy.conf", dir))
+                .isInstanceOf(ProxyConfigException.class)
+                .hasMessageStartingWith("proxy.conf:5: key \"trusted-networks\": listener imap reads the PROXY"
+                        + " protocol; name the load balancers");
+    }
+
+    @Test
+    void aSubmissionListenerNeedsItsUpstream() {
+        String text = MINIMAL + "\n[listener submission]\nprotocol = submission\nport = 1587\n";
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessageContaining("[upstream submission]");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsLine() {
         assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "prot = imap\n", "proxy.conf", dir))
                 .isInstanceOf(ProxyConfigException.class)
@@ -66,7 +109,8 @@ class ProxyConfigFileTest {
     void aBadValueIsNamedWithItsLineAndTheAllowedOnes() {
         String text = MINIMAL.replace("protocol = imap", "protocol = smtp");
         assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
-                .hasMessage("proxy.conf:6: key \"protocol\": unknown value \"smtp\"; one of imap, pop3, managesieve");
+                .hasMessage(
+                        "proxy.conf:6: key \"protocol\": unknown value \"smtp\"; one of imap, pop3, submission, managesieve");
     }
 
     @Test
@@ -134,7 +178,7 @@ class ProxyConfigFileTest {
                         MINIMAL + "[listener sieve]\nprotocol = managesieve\nport = 4190\n", "proxy.conf", dir))
                 .hasMessageContaining("listener sieve speaks managesieve but there is no [upstream managesieve]");
         assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "[upstream smtp]\nhost = x\nport = 1\n", "p", dir))
-                .hasMessageContaining("known: imap, pop3, managesieve");
+                .hasMessageContaining("known: imap, pop3, submission, managesieve");
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class DovecotInstance implements AutoCloseable {
     private final Process process;
     private int seeded;
 
-    private DovecotInstance(Path dir, TestCertificate tls, boolean sieve) throws IOException, InterruptedException {
+    private DovecotInstance(Path dir, TestCertificate tls, boolean sieve, String extraConfiguration)
+            throws IOException, InterruptedException {
         this.dir = dir;
         boolean root = "root".equals(System.getProperty("user.name"));
         this.mailUser = root ? "nobody" : System.getProperty("user.name");
@@ -91,7 +92,9 @@ public final class DovecotInstance implements AutoCloseable {
         Files.writeString(dir.resolve("masters"), MASTER + ":{PLAIN}" + MASTER_PASSWORD + "\n");
         Files.writeString(dir.resolve("global-acl"), "* user=" + MASTER + " lr\n");
         this.config = dir.resolve("dovecot.conf");
-        Files.writeString(config, configuration(root, internal, login, tls) + (sieve ? sieveConfiguration() : ""));
+        Files.writeString(
+                config,
+                configuration(root, internal, login, tls) + (sieve ? sieveConfiguration() : "") + extraConfiguration);
         if (root) {
             run(
                     "chown",
@@ -134,7 +137,16 @@ public final class DovecotInstance implements AutoCloseable {
 
     /** Starts an instance that also listens with implicit TLS (IMAPS, POP3S) using {@code tls}. */
     public static DovecotInstance start(Path dir, TestCertificate tls) {
-        return start(dir, tls, false);
+        return start(dir, tls, "");
+    }
+
+    /**
+     * Starts an instance whose configuration ends with {@code extraConfiguration}: later settings override earlier
+     * ones, {@code $protocols} extends the list, a section named again adds to it (e.g. ManageSieve and an
+     * {@code auth-client} socket that Postfix may use).
+     */
+    public static DovecotInstance start(Path dir, TestCertificate tls, String extraConfiguration) {
+        return start(dir, tls, false, extraConfiguration);
     }
 
     /**
@@ -150,15 +162,15 @@ public final class DovecotInstance implements AutoCloseable {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 Files.isExecutable(Path.of("/usr/lib/dovecot/managesieve")),
                 "Pigeonhole is not installed: apt-get install dovecot-managesieved dovecot-sieve");
-        return start(dir, tls, true);
+        return start(dir, tls, true, "");
     }
 
-    private static DovecotInstance start(Path dir, TestCertificate tls, boolean sieve) {
+    private static DovecotInstance start(Path dir, TestCertificate tls, boolean sieve, String extraConfiguration) {
         if (!installed()) {
             assumeInstalled();
         }
         try {
-            return new DovecotInstance(dir, tls, sieve);
+            return new DovecotInstance(dir, tls, sieve, extraConfiguration);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -215,6 +227,9 @@ public final class DovecotInstance implements AutoCloseable {
                 %12$s}
                 service auth {
                   unix_listener auth-userdb {
+                    mode = 0666
+                  }
+                  unix_listener auth-client {
                     mode = 0666
                   }
                 }
@@ -379,6 +394,11 @@ public final class DovecotInstance implements AutoCloseable {
 
     public Path directory() {
         return dir;
+    }
+
+    /** The authentication socket for SASL clients, as Postfix's {@code smtpd_sasl_type = dovecot} uses it. */
+    public Path authClientSocket() {
+        return dir.resolve("run").resolve("auth-client");
     }
 
     /**

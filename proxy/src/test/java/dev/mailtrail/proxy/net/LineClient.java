@@ -15,7 +15,18 @@ final class LineClient implements AutoCloseable {
     private final OutputStream out;
 
     LineClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(null, port);
+    }
+
+    /** A client connecting from {@code localAddress} (a loopback address such as 127.0.0.66; null: any). */
+    LineClient(String localAddress, int port) throws IOException {
+        socket = localAddress == null
+                ? new Socket("127.0.0.1", port)
+                : new Socket(
+                        java.net.InetAddress.getByName("127.0.0.1"),
+                        port,
+                        java.net.InetAddress.getByName(localAddress),
+                        0);
         socket.setSoTimeout(20_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();

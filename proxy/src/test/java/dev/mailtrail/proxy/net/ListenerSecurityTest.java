@@ -12,6 +12,7 @@ import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.TrustedNetworks;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.dovecot.TestCertificate;
@@ -64,11 +65,26 @@ class ListenerSecurityTest {
                         0,
                         TlsMode.STARTTLS,
                         true,
-                        PlaintextAuth.SECURE_ONLY),
+                        PlaintextAuth.SECURE_ONLY,
+                        TrustedNetworks.parse("127.0.0.1/32")),
                 new ListenerConfig(
-                        "pop3-lb", MailProtocol.POP3, "127.0.0.1", 0, TlsMode.NONE, true, PlaintextAuth.SECURE_ONLY),
+                                "pop3-lb",
+                                MailProtocol.POP3,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.NONE,
+                                true,
+                                PlaintextAuth.SECURE_ONLY)
+                        .trusting(TrustedNetworks.parse("127.0.0.1/32")),
                 new ListenerConfig(
-                        "imap-lb-allow", MailProtocol.IMAP, "127.0.0.1", 0, TlsMode.NONE, true, PlaintextAuth.ALLOW));
+                                "imap-lb-allow",
+                                MailProtocol.IMAP,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.NONE,
+                                true,
+                                PlaintextAuth.ALLOW)
+                        .trusting(TrustedNetworks.parse("127.0.0.1/32")));
         proxy = ProxyServer.start(
                 config(listeners, plainImap, UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port())), sink);
     }

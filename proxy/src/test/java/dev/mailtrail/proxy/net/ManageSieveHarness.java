@@ -66,7 +66,9 @@ final class ManageSieveHarness implements AutoCloseable {
                 AuditMode.STRICT,
                 ImapAuditConfig.DEFAULTS,
                 ProxyLimits.DEFAULTS,
-                sieve);
+                null,
+                sieve,
+                java.util.Set.of());
         this.proxy = ProxyServer.start(config, sink);
     }
 

@@ -2,6 +2,7 @@ package dev.mailtrail.proxy.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.proxy.config.AuditMode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The sessions use synchronising and non-synchronising literals, pipelining, IDLE, ENABLE (UTF8=ACCEPT, CONDSTORE,
  * QRESYNC), partial and BINARY fetches; they change nothing, so both runs see the same mailbox. A POP3 session
  * (CAPA, STAT, LIST, UIDL, TOP, RETR of a dot-stuffed and of a large message) is compared the same way, and so is a
+ * submission to Postfix ({@link SubmissionSession}), where the message Postfix stores is compared too, and a
  * ManageSieve session (every script command, literals both ways, a refused script).
  */
 class TransparencyTest {
@@ -85,6 +87,46 @@ class TransparencyTest {
                     .isEqualTo(direct)
                     .contains("..Line starting with a dot.")
                     .contains("+OK Logging out");
+        }
+    }
+
+    @Test
+    void aSubmissionGivesTheSameBytesDirectAndThroughTheProxy() throws Exception {
+        try (SubmissionHarness h = new SubmissionHarness(Files.createDirectories(dir.resolve("s")), AuditMode.STRICT)) {
+            String[] directId = new String[1];
+            String[] proxiedId = new String[1];
+            String direct = SubmissionSession.session(h.postfix.port(), "same-1", directId);
+            String proxied = SubmissionSession.session(h.port("submission"), "same-2", proxiedId);
+            Matcher d = SubmissionSession.EHLO_REPLY.matcher(direct);
+            Matcher p = SubmissionSession.EHLO_REPLY.matcher(proxied);
+            assertThat(d.find()).as(direct).isTrue();
+            assertThat(p.find()).as(proxied).isTrue();
+            assertThat(d.group()).contains("CHUNKING").contains("XCLIENT");
+            assertThat(p.group())
+                    .doesNotContain("CHUNKING")
+                    .doesNotContain("XCLIENT")
+                    .contains("250-PIPELINING")
+                    .contains("250-8BITMIME")
+                    .contains("250-SMTPUTF8")
+                    .endsWith("250 STARTTLS\n");
+            assertThat(SubmissionSession.normalise(proxied, proxiedId[0]))
+                    .isEqualTo(SubmissionSession.normalise(direct, directId[0]));
+            assertThat(proxied)
+                    .contains("354 ")
+                    .contains("250 2.0.0 Ok: queued as")
+                    .contains("221 ");
+
+            String directStored = h.postfix.heldMessage(directId[0]);
+            String proxiedStored = h.postfix.heldMessage(proxiedId[0]);
+            String sent = SubmissionSession.message("same-1").replace("\r\n", "\n");
+            assertThat(directStored).contains(sent.substring(sent.indexOf("From:")));
+            assertThat(SubmissionSession.bodyAndHeaderAsSent(proxiedStored))
+                    .isEqualTo(
+                            SubmissionSession.bodyAndHeaderAsSent(directStored).replace("same-1", "same-2"));
+            assertThat(h.sink.events())
+                    .anyMatch(e -> e.operation() == MailboxAction.SEND
+                            && e.items().getFirst().sizeInBytes()
+                                    == SubmissionSession.message("same-2").getBytes(StandardCharsets.UTF_8).length);
         }
     }
 

@@ -31,6 +31,8 @@ public final class AuditDataMember {
             .build()
             .reader();
 
+    private static final String POWERSHELL_OBJECT = "@{";
+
     private final String member;
     private final String objectName;
     private final AuditDataText auditData = new AuditDataText();
@@ -54,6 +56,10 @@ public final class AuditDataMember {
         AuditRecord record;
         if (value == null || value.isNull()) {
             throw new UnitRejected(member + ": missing");
+        } else if (value.isTextual() && value.textValue().startsWith(POWERSHELL_OBJECT)) {
+            // ConvertTo-Json one level too shallow wrote the whole AuditData as its ToString(): nothing to read.
+            throw new UnitRejected(member + ": PowerShell's text of an object (\"@{…}\", written by ConvertTo-Json"
+                    + " below its -Depth), not AuditData; export again with ConvertTo-Json -Depth 10");
         } else if (value.isTextual()) {
             record = auditData.read(value.textValue());
         } else if (value.isObject()) {

@@ -24,9 +24,10 @@ import java.util.TreeMap;
  * output (Exchange's field names, types and order for every modelled field, so whitespace, key order and
  * {@code "False"} against {@code false} no longer differ), with {@code CreationTime} at whole seconds in
  * Exchange's spelling (Purview's {@code .0000000Z} is the same instant), the unmodelled fields sorted by name at
- * every depth, and export-only annotations ({@code @odata.type} and the like, added by Graph and other exporters)
- * left out. {@code Id}, {@code CreationTime}, {@code Operation} and {@code UserId} are part of that content, so
- * two different records that share an {@code Id} (anonymised exports do this) get different identities.
+ * every depth (those of nested values too, {@link SortedNestedMembers}), and export-only annotations
+ * ({@code @odata.type} and the like, added by Graph and other exporters) left out. {@code Id},
+ * {@code CreationTime}, {@code Operation} and {@code UserId} are part of that content, so two different records
+ * that share an {@code Id} (anonymised exports do this) get different identities.
  *
  * <p>{@code ClientIP} and {@code ClientIPAddress} count as exported, source port included: every export of one
  * record carries the same text, while two records alike but for the port are two connections, hence two events
@@ -64,7 +65,8 @@ public final class RecordIdentifier {
 
     /** The record as it is hashed; visible so tests can show what two exports have in common. */
     AuditRecord canonical(AuditRecord record) {
-        if (record.extensions().isEmpty() && record.creationTime().getNano() == 0) {
+        boolean nested = SortedNestedMembers.any(record);
+        if (record.extensions().isEmpty() && record.creationTime().getNano() == 0 && !nested) {
             // Most records: nothing that varies between exports.
             return record;
         }
@@ -75,7 +77,11 @@ public final class RecordIdentifier {
                 extensions.put(name, sorted(extension.getValue()));
             }
         }
-        return record.toBuilder()
+        AuditRecord.Builder canonical = record.toBuilder();
+        if (nested) {
+            SortedNestedMembers.sort(record, canonical);
+        }
+        return canonical
                 .creationTime(record.creationTime().truncatedTo(ChronoUnit.SECONDS))
                 .clientIp(asExported(record, CLIENT_IP, record.clientIp()))
                 .clientIpAddress(asExported(record, CLIENT_IP_ADDRESS, record.clientIpAddress()))
@@ -88,7 +94,7 @@ public final class RecordIdentifier {
         return value != null && record.extensions().get(name) instanceof String original ? original : value;
     }
 
-    private static Object sorted(Object value) {
+    static Object sorted(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> members = new TreeMap<>();
             map.forEach((name, member) -> members.put(String.valueOf(name), sorted(member)));

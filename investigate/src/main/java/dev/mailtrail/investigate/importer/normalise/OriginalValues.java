@@ -15,7 +15,8 @@ import java.util.Map;
 public final class OriginalValues {
     private OriginalValues() {}
 
-    public static AuditRecord restore(AuditRecord record) {
+    public static AuditRecord restore(AuditRecord normalised) {
+        AuditRecord record = ItemMembersFromText.restore(normalised);
         Map<String, Object> originals = record.extensions();
         if (originals.isEmpty()) {
             return record;
@@ -41,6 +42,13 @@ public final class OriginalValues {
             case RecordNormaliser.VERSION -> builder.version(null);
             case RecordNormaliser.OPERATION_COUNT -> builder.operationCount(null);
             case RecordNormaliser.OPERATION_PROPERTIES -> builder.operationProperties(null);
+            // Read back from PowerShell's text by PowerShellObjectText.
+            case "Parameters" -> builder.parameters(null);
+            case "Folders" -> builder.folders(null);
+            case "AffectedItems" -> builder.affectedItems(null);
+            case "Item" -> builder.item(null);
+            case "Folder" -> builder.folder(null);
+            case "DestFolder" -> builder.destFolder(null);
             default -> {
                 return false;
             }

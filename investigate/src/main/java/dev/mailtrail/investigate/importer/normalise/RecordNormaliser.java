@@ -12,7 +12,9 @@ import java.util.function.Function;
  * Brings a record read from an export to the typed values investigations compare: {@code ClientIP} and
  * {@code ClientIPAddress} without a source port, {@code ExternalAccess} and {@code CrossMailboxOperation} given
  * as text as booleans, {@code LogonType}/{@code InternalLogonType} names and numeric text as numbers,
- * {@code UserType}, {@code Version} and {@code OperationCount} given as text as numbers, and a MailItemsAccessed
+ * {@code UserType}, {@code Version} and {@code OperationCount} given as text as numbers, an item's
+ * {@code SizeInBytes} given as text as a number ({@link ItemMembersFromText}), nested fields PowerShell wrote as
+ * {@code "@{Name=…; Value=…}"} text read back ({@link PowerShellObjectText}), and a MailItemsAccessed
  * record's {@code OperationProperties} without {@code IsThrottled} completed with {@code IsThrottled=False}
  * (Exchange leaves it out of some records; absent means not throttled).
  *
@@ -35,7 +37,8 @@ public final class RecordNormaliser {
     private static final String MAIL_ITEMS_ACCESSED = "MailItemsAccessed";
 
     /** The record with normalised fields, or the same instance when nothing needed it. */
-    public AuditRecord normalise(AuditRecord record) {
+    public AuditRecord normalise(AuditRecord exported) {
+        AuditRecord record = ItemMembersFromText.typed(PowerShellObjectText.read(exported));
         Changes changes = new Changes(record);
         changes.address(CLIENT_IP, record.clientIp(), AuditRecord.Builder::clientIp);
         changes.address(CLIENT_IP_ADDRESS, record.clientIpAddress(), AuditRecord.Builder::clientIpAddress);

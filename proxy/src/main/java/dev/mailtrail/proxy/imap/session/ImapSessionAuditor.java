@@ -3,9 +3,11 @@ package dev.mailtrail.proxy.imap.session;
 import dev.mailtrail.proxy.imap.codec.ImapRequest;
 import dev.mailtrail.proxy.imap.codec.ImapResponse;
 import dev.mailtrail.proxy.session.AccessEventSink;
+import dev.mailtrail.proxy.session.ClientOrigin;
 import dev.mailtrail.proxy.session.DownloadActivity;
 import dev.mailtrail.proxy.session.FolderDownloadDetector;
 import dev.mailtrail.proxy.session.MessageIdentityResolver;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +30,8 @@ public final class ImapSessionAuditor {
     private final List<ImapRequest.Command> deferred = new ArrayList<>();
 
     /**
+     * A client at {@code clientIp}, trusted by no one to name another address.
+     *
      * @param sessionId the connection's SessionId, chosen by the proxy
      * @param activity the Bind/Sync rule's memory, shared by every connection of the proxy
      */
@@ -39,8 +43,29 @@ public final class ImapSessionAuditor {
             AccessEventSink sink,
             DownloadActivity activity,
             MessageIdentityResolver identities) {
+        this(
+                config,
+                sessionId,
+                new ClientOrigin("IMAP", sessionId, InetSocketAddress.createUnresolved(clientIp, 0), false),
+                clock,
+                sink,
+                activity,
+                identities);
+    }
+
+    /**
+     * @param origin the end user's address, which a trusted peer may name with {@code ID x-originating-ip}
+     */
+    public ImapSessionAuditor(
+            ImapAuditConfig config,
+            String sessionId,
+            ClientOrigin origin,
+            Clock clock,
+            AccessEventSink sink,
+            DownloadActivity activity,
+            MessageIdentityResolver identities) {
         FolderDownloadDetector detector = new FolderDownloadDetector(activity, sink, config.decideOnDelivery());
-        this.session = new ImapSessionState(config, sessionId, clientIp, clock, sink, detector, identities);
+        this.session = new ImapSessionState(config, sessionId, origin, clock, sink, detector, identities);
     }
 
     public ProtocolState state() {

@@ -7,6 +7,7 @@ import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.imap.codec.FetchSection;
 import dev.mailtrail.proxy.session.AccessEventSink;
+import dev.mailtrail.proxy.session.ClientOrigin;
 import dev.mailtrail.proxy.session.FailedLogins;
 import dev.mailtrail.proxy.session.FolderAccess;
 import dev.mailtrail.proxy.session.FolderDownloadDetector;
@@ -29,11 +30,14 @@ final class ImapSessionState {
     private final Clock clock;
     private final AccessEventSink sink;
     private final String sessionId;
-    private final String clientIp;
+    final ClientOrigin origin;
 
     ProtocolState state = ProtocolState.NOT_AUTHENTICATED;
     Identity identity;
     String clientInfo = "Client=IMAP4";
+    /** An ID has been sent: only the first may name the end user, as Dovecot reads only the first. */
+    boolean idSeen;
+
     String separator = "/";
     String sharedPrefix;
     String trashFolder;
@@ -43,14 +47,14 @@ final class ImapSessionState {
     ImapSessionState(
             ImapAuditConfig config,
             String sessionId,
-            String clientIp,
+            ClientOrigin origin,
             Clock clock,
             AccessEventSink sink,
             FolderDownloadDetector detector,
             MessageIdentityResolver identities) {
         this.config = config;
         this.sessionId = sessionId;
-        this.clientIp = clientIp;
+        this.origin = origin;
         this.clock = clock;
         this.sink = sink;
         this.detector = detector;
@@ -68,7 +72,7 @@ final class ImapSessionState {
     }
 
     Session session() {
-        return new Session(sessionId, clientIp, clientInfo, null);
+        return new Session(sessionId, origin.ip(), clientInfo, null);
     }
 
     void loggedIn(Identity who) {
@@ -91,7 +95,7 @@ final class ImapSessionState {
 
     /** The server refused a login as {@code user} (null: a name the proxy could not read). */
     void loginFailed(String user) {
-        FailedLogins.log("IMAP", sessionId, user, clientIp, clientInfo);
+        FailedLogins.log("IMAP", sessionId, user, origin.ip(), clientInfo);
     }
 
     void deselect() {
