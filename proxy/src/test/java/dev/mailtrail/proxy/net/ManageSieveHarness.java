@@ -8,6 +8,7 @@ import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.TrustedNetworks;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.dovecot.TestCertificate;
@@ -59,7 +60,8 @@ final class ManageSieveHarness implements AutoCloseable {
                                 0,
                                 TlsMode.STARTTLS,
                                 true,
-                                PlaintextAuth.SECURE_ONLY)),
+                                PlaintextAuth.SECURE_ONLY,
+                                TrustedNetworks.parse("127.0.0.1/32"))),
                 new TlsFiles(certificate.certificate(), certificate.key()),
                 UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
                 UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
