@@ -24,6 +24,7 @@ final class AckingSink implements AccessEventSink, CmdletEventSink {
     private final InFlight inFlight;
     private final List<CompletableFuture<?>> untaken = new ArrayList<>();
     private long accepted;
+    private java.util.function.Consumer<MailboxAccess> loginListener;
 
     AckingSink(AuditEventSink sink, InFlight inFlight) {
         this.sink = sink;
@@ -35,6 +36,9 @@ final class AckingSink implements AccessEventSink, CmdletEventSink {
         accepted++;
         if (event.operation() == MailboxAction.MAILBOX_LOGIN) {
             logLogin(event);
+            if (loginListener != null) {
+                loginListener.accept(event);
+            }
         }
         submit(event);
     }
@@ -54,6 +58,11 @@ final class AckingSink implements AccessEventSink, CmdletEventSink {
         }
         inFlight.track(event, ack);
         untaken.add(ack);
+    }
+
+    /** Who hears of this connection's logins (the IMAP relay tells {@code EndUserAddresses}). */
+    void onLogin(java.util.function.Consumer<MailboxAccess> listener) {
+        this.loginListener = listener;
     }
 
     /** The events this connection's auditor emitted so far. */

@@ -61,6 +61,11 @@ final class ImapRelay extends ProtocolRelay {
                 context.config().audit().withDecideOnDelivery(context.config().mode() == AuditMode.STRICT);
         auditor = new ImapSessionAuditor(
                 audit, sessionId, origin, context.clock(), events, context.activity(), context.identities());
+        events.onLogin(login -> {
+            if (origin.peerTrusted() && !origin.ip().equals(origin.peerIp())) {
+                context.endUsers().named(login.mailbox(), origin.peerIp(), origin.ip(), login.time());
+            }
+        });
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,8 @@ import java.util.Set;
  * after that handshake are the proxy's to read, never the client's.
  */
 final class ManageSieveRelay extends ProtocolRelay {
+
+    private static final System.Logger LOG = System.getLogger(ManageSieveRelay.class.getName());
 
     static final String PRIVACY_REQUIRED =
             "NO \"Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\"";
@@ -67,7 +70,28 @@ final class ManageSieveRelay extends ProtocolRelay {
                 ip,
                 context.clock(),
                 events,
-                events);
+                events,
+                this::endUserNamedOverImap);
+    }
+
+    /**
+     * From a trusted front end (webmail), the end user it named at the same user's latest IMAP login: ManageSieve
+     * has no way of its own to name them, and webmail opens both within one request.
+     */
+    private Optional<String> endUserNamedOverImap(String mailbox) {
+        if (!origin.peerTrusted()) {
+            return Optional.empty();
+        }
+        Optional<String> ip = context.endUsers()
+                .lookup(mailbox, origin.peerIp(), context.clock().instant());
+        ip.ifPresent(a -> LOG.log(
+                System.Logger.Level.INFO,
+                "session {0}: ManageSieve client {1} for {2} taken from the latest IMAP login through trusted peer {3}",
+                sessionId,
+                a,
+                mailbox,
+                origin.peerIp()));
+        return ip;
     }
 
     /** [audit] internal-domains and the listener's local-domains: addresses there are the organisation's. */

@@ -7,6 +7,7 @@ import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import dev.mailtrail.proxy.session.DownloadActivity;
+import dev.mailtrail.proxy.session.EndUserAddresses;
 import dev.mailtrail.proxy.session.MessageIdentityResolver;
 import dev.mailtrail.proxy.session.RememberingIdentityResolver;
 import dev.mailtrail.proxy.tls.ServerCertificate;
@@ -77,6 +78,7 @@ public final class ProxyServer implements AutoCloseable {
         ProxyServer server = new ProxyServer();
         DownloadActivity activity = new DownloadActivity(config.audit().downloadRule(), 100_000);
         MessageIdentityResolver identities = new RememberingIdentityResolver(100_000);
+        EndUserAddresses endUsers = new EndUserAddresses(100_000, Duration.ofMinutes(5));
         for (ListenerConfig listener : config.listeners()) {
             RelayContext context = new RelayContext(
                     config,
@@ -88,7 +90,8 @@ public final class ProxyServer implements AutoCloseable {
                     clock,
                     activity,
                     identities,
-                    server.sessions);
+                    server.sessions,
+                    endUsers);
             try {
                 server.bind(context);
             } catch (Exception e) { // Netty's sync() throws the bind's checked exception undeclared

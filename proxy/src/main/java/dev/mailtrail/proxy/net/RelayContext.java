@@ -5,6 +5,7 @@ import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import dev.mailtrail.proxy.session.DownloadActivity;
+import dev.mailtrail.proxy.session.EndUserAddresses;
 import dev.mailtrail.proxy.session.MessageIdentityResolver;
 import dev.mailtrail.proxy.tls.ServerCertificate;
 import io.netty.handler.ssl.SslContext;
@@ -24,7 +25,8 @@ record RelayContext(
         Clock clock,
         DownloadActivity activity,
         MessageIdentityResolver identities,
-        Sessions sessions) {
+        Sessions sessions,
+        EndUserAddresses endUsers) {
 
     UpstreamConfig upstream() {
         return config.upstream(listener.protocol());

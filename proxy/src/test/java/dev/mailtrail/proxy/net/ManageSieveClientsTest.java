@@ -154,6 +154,27 @@ class ManageSieveClientsTest {
     }
 
     @Test
+    void behindWebmailARuleTakesTheAddressTheSameUsersImapLoginWasNamed() throws Exception {
+        try (LineClient c = new LineClient(h.port("imap-trusted"))) {
+            c.until("* OK");
+            c.send("a ID (\"name\" \"Roundcube Webmail\" \"x-originating-ip\" \"203.0.113.66\")");
+            c.until("a ");
+            c.send("b LOGIN alice " + DovecotInstance.PASSWORD);
+            assertThat(c.until("b ")).contains("b OK");
+            c.send("c LOGOUT");
+            c.until("c ");
+        }
+        Files.writeString(dir.resolve("forward.sieve"), FORWARD);
+        sieveConnectTo("sieve-trusted", "upload forward.sieve forward");
+        sieveConnectTo("sieve", "upload forward.sieve other");
+        List<CmdletInvocation> cmdlets = sink.awaitCmdlets(2, Duration.ofSeconds(10));
+        assertThat(cmdlets.get(0).session().clientIp()).isEqualTo("203.0.113.66");
+        assertThat(cmdlets.get(1).session().clientIp())
+                .as("a listener that trusts no one takes no one's word")
+                .isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void aClientFromAfarMayNotLogInInPlaintextAndIsOfferedStartTls() throws Exception {
         try (LineClient c = new LineClient(h.port("sieve-lb"))) {
             c.send("PROXY TCP4 203.0.113.7 127.0.0.1 50000 4190");

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * A real Dovecot with Pigeonhole and the proxy in front of its ManageSieve service: listener {@code sieve} (plain,
  * loopback), {@code sieve-starttls} (STARTTLS with a test certificate, plaintext logins refused unless the client
- * is on loopback) and {@code sieve-lb} (the same behind the PROXY protocol); events go to a {@link RecordingAuditSink}.
+ * is on loopback), {@code sieve-lb} (the same behind the PROXY protocol), and {@code imap-trusted} and
+ * {@code sieve-trusted}, which take loopback for a webmail host; events go to a {@link RecordingAuditSink}.
  */
 final class ManageSieveHarness implements AutoCloseable {
 
@@ -60,6 +61,24 @@ final class ManageSieveHarness implements AutoCloseable {
                                 0,
                                 TlsMode.STARTTLS,
                                 true,
+                                PlaintextAuth.SECURE_ONLY,
+                                TrustedNetworks.parse("127.0.0.1/32")),
+                        new ListenerConfig(
+                                "imap-trusted",
+                                MailProtocol.IMAP,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.NONE,
+                                false,
+                                PlaintextAuth.SECURE_ONLY,
+                                TrustedNetworks.parse("127.0.0.1/32")),
+                        new ListenerConfig(
+                                "sieve-trusted",
+                                MailProtocol.MANAGESIEVE,
+                                "127.0.0.1",
+                                0,
+                                TlsMode.NONE,
+                                false,
                                 PlaintextAuth.SECURE_ONLY,
                                 TrustedNetworks.parse("127.0.0.1/32"))),
                 new TlsFiles(certificate.certificate(), certificate.key()),

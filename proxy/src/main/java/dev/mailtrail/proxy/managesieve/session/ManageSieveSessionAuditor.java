@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Audits one ManageSieve connection (RFC 5804). A login (AUTHENTICATE PLAIN or LOGIN; a master user's
@@ -35,7 +36,8 @@ public final class ManageSieveSessionAuditor {
 
     private final String masterSeparator;
     private final Set<String> internalDomains;
-    private final Session session;
+    private final Function<String, Optional<String>> endUser;
+    private Session session;
     private final Clock clock;
     private final AccessEventSink accesses;
     private final CmdletEventSink cmdlets;
@@ -58,6 +60,31 @@ public final class ManageSieveSessionAuditor {
             Clock clock,
             AccessEventSink accesses,
             CmdletEventSink cmdlets) {
+        this(
+                masterSeparator,
+                internalDomains,
+                sessionId,
+                clientIp,
+                clock,
+                accesses,
+                cmdlets,
+                mailbox -> Optional.empty());
+    }
+
+    /**
+     * @param endUser the end user's address a trusted front end named for a mailbox's IMAP login, if any
+     *     ({@link dev.mailtrail.proxy.session.EndUserAddresses}): a ManageSieve session from webmail carries none
+     */
+    public ManageSieveSessionAuditor(
+            String masterSeparator,
+            Set<String> internalDomains,
+            String sessionId,
+            String clientIp,
+            Clock clock,
+            AccessEventSink accesses,
+            CmdletEventSink cmdlets,
+            Function<String, Optional<String>> endUser) {
+        this.endUser = endUser;
         this.masterSeparator = masterSeparator;
         this.internalDomains = Set.copyOf(internalDomains);
         this.session = new Session(sessionId, clientIp, CLIENT_INFO, null);
@@ -274,6 +301,7 @@ public final class ManageSieveSessionAuditor {
             domains.add(identity.mailbox().substring(at + 1).toLowerCase(Locale.ROOT));
         }
         records = new RuleRecords(identity.mailbox(), domains);
+        endUser.apply(identity.mailbox()).ifPresent(ip -> session = new Session(session.id(), ip, CLIENT_INFO, null));
         accesses.accept(new MailboxAccess(
                 clock.instant(),
                 identity.actor(),
