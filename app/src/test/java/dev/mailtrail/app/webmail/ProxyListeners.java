@@ -13,7 +13,8 @@ final class ProxyListeners {
     /**
      * Every listener the webmail uses, the webmail host trusted to name the browser: IMAP ID
      * {@code x-originating-ip}, SMTP {@code XCLIENT ADDR=} (per listener {@code trusted-networks}). Logins carry no
-     * domain, so the submission listener's {@code local-domains} makes alice@mailtrail.test alice's own address.
+     * domain, so the submission listener's {@code local-domains} makes alice@mailtrail.test alice's own address. The
+     * ManageSieve listener trusts the webmail host too: its sessions take the browser its IMAP logins named.
      */
     static String all(MailBackends mail, String webmailHost) {
         return imap(mail) + """
@@ -38,6 +39,8 @@ final class ProxyListeners {
                 protocol = managesieve
                 address = 127.0.0.1
                 port = 0
+                trusted-networks = %1$s/32
+                local-domains = mailtrail.test
                 """.formatted(webmailHost, mail.submissionPort(), mail.managesievePort());
     }
 

@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,11 +137,10 @@ class WebmailEndToEndTest {
      * The whole proof of the webmail story: every protocol through MailTrail, the webmail host trusted to name the
      * browser. Needs MailTrail's submission and ManageSieve listeners and its trusted networks; see
      * {@link ProxyListeners#all}. Roundcube's ManageSieve connection carries no client address (Net_Sieve sends no
-     * XCLIENT or PROXY header; decision 0020), so the rule is the attacker's only if the ManageSieve proxy learns the
-     * browser's address another way.
+     * XCLIENT or PROXY header; decision 0020): the ManageSieve proxy takes the browser's address from the same user's
+     * IMAP login through the trusted webmail host (decision 0017).
      */
     @Test
-    @Disabled("needs the submission and ManageSieve listeners and trusted-networks (x-originating-ip, XCLIENT)")
     void throughEveryMailTrailListenerTheScopeNamesEverythingFromTheAttackersAddressOnly() throws Exception {
         try (MailBackends mail = mailWithTheStory()) {
             Path data = dir.resolve("data");
