@@ -32,6 +32,10 @@ public final class ScopeText {
         for (String line : wrap(scope.statement())) {
             out.println("  " + line);
         }
+        List<String> merges = MailboxNamesText.merges(scope.mailbox());
+        if (!merges.isEmpty()) {
+            section(out, "Mailbox names merged (records naming any of them are the mailbox's)", merges.size(), merges);
+        }
         section(out, "Messages read (Bind)", scope.reads().size(), readLines(scope.reads()));
         List<String> syncs = syncLines(scope.syncs());
         section(out, "Folders taken whole (Sync): every item must be assumed read", syncs.size(), syncs);

@@ -3,6 +3,7 @@ package dev.mailtrail.investigate.scope;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.core.record.FolderItems;
+import dev.mailtrail.investigate.mailboxes.MailboxDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,10 +33,25 @@ public final class ScopeAnalysis {
      * learned into it) as from the records.
      */
     public Scope analyse(Iterable<AuditRecord> records, ScopeQuery query, MessageCatalogue catalogue) {
-        MailboxTarget mailbox = new MailboxTarget(query.mailbox());
+        return analyse(records, query, catalogue, new MailboxDirectory());
+    }
+
+    /**
+     * The scope of the query over the records, the mailbox known by every name the case's directory and the
+     * records themselves give it (the directory is not changed).
+     */
+    public Scope analyse(
+            Iterable<AuditRecord> records, ScopeQuery query, MessageCatalogue catalogue, MailboxDirectory directory) {
+        MailboxDirectory names = directory.copy();
+        List<AuditRecord> all = new ArrayList<>();
+        for (AuditRecord record : records) {
+            names.learn(record);
+            all.add(record);
+        }
+        MailboxTarget mailbox = new MailboxTarget(names.identityOf(query.mailbox()));
         AttackerHints attacker = query.attacker();
         List<AuditRecord> relevant = new ArrayList<>();
-        for (AuditRecord record : records) {
+        for (AuditRecord record : SameAccess.once(all)) {
             catalogue.learn(record);
             if (mailbox.concerns(record)
                     || changesAuditing(record)
@@ -64,6 +80,8 @@ public final class ScopeAnalysis {
                 mailboxTimes.add(record.creationTime());
                 if (record.recordType() != 1) {
                     suspicious.accept(record);
+                } else {
+                    suspicious.acceptCmdlet(record);
                 }
             }
             if (!query.inWindow(record.creationTime())) {
@@ -72,7 +90,8 @@ public final class ScopeAnalysis {
             if (concerns) {
                 inWindow++;
             }
-            if (!attacker.isEmpty() && attacker.matches(record)) {
+            // Without hints the mailbox's whole activity is listed, so the analyst sees what the proposals rest on.
+            if (attacker.isEmpty() ? concerns : attacker.matches(record)) {
                 attribute(record, catalogue, reads, syncs, actions);
             }
         }
@@ -90,6 +109,7 @@ public final class ScopeAnalysis {
         ScopeStatement words = new ScopeStatement(query, reads, syncs, actions, windows, sessions, proposed);
         return new Scope(
                 query,
+                mailbox.identity(),
                 inWindow,
                 reads,
                 syncs,

@@ -54,11 +54,17 @@ final class ScopeStatement {
         List<String> sentences = new ArrayList<>();
         sentences.add("Mailbox " + query.mailbox() + ", " + window() + ".");
         if (query.attacker().isEmpty()) {
-            sentences.add("No attacker was named, so nothing is attributed"
+            sentences.add("No attacker was named, so the mailbox's whole activity is listed, in " + sessions.size()
+                    + (sessions.size() == 1 ? " session" : " sessions")
                     + (proposed.isEmpty()
                             ? "; no session stands out."
                             : "; " + proposed.size() + (proposed.size() == 1 ? " session stands" : " sessions stand")
                                     + " out for the analyst to confirm."));
+            sentences.add(readsAndSyncs());
+            String other = otherActions();
+            if (!other.isEmpty()) {
+                sentences.add(other);
+            }
         } else {
             sentences.add("Attacker: " + query.attacker().describe() + ", in " + sessions.size()
                     + (sessions.size() == 1 ? " session." : " sessions."));
@@ -103,6 +109,11 @@ final class ScopeStatement {
         return caveats;
     }
 
+    /** Who the reads and actions are of: the attacker as named, or the mailbox's sessions when none is. */
+    private String subject() {
+        return query.attacker().isEmpty() ? "The mailbox's sessions" : "The attacker";
+    }
+
     private String window() {
         if (query.from() == null && query.to() == null) {
             return "all records of the case";
@@ -120,7 +131,7 @@ final class ScopeStatement {
                 folders.add(read.folder());
             }
         }
-        StringBuilder text = new StringBuilder("The attacker read ");
+        StringBuilder text = new StringBuilder(subject() + " read ");
         if (messages.isEmpty()) {
             text.append("no message that a Bind record names");
         } else {

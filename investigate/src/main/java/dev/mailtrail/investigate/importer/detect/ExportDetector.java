@@ -1,6 +1,7 @@
 package dev.mailtrail.investigate.importer.detect;
 
 import dev.mailtrail.investigate.importer.detect.ExportFile.Layout;
+import dev.mailtrail.investigate.importer.directory.GetMailboxCsv;
 import dev.mailtrail.investigate.importer.source.CsvHeader;
 import dev.mailtrail.investigate.importer.source.CsvUnitSource;
 import java.io.BufferedInputStream;
@@ -29,6 +30,9 @@ public final class ExportDetector {
     private static final String RAW_EVENT_DATA = "RawEventData";
     private static final String CLOUD_APP_EVENTS_STREAM = "AdvancedHunting-CloudAppEvents";
     private static final List<String> EXPORT_CSV_COLUMNS = List.of("ResultIndex", "ResultCount", "RunspaceId");
+    /** The columns a saved OfficeActivity query may keep its time in; any one is enough. */
+    public static final List<String> OFFICE_ACTIVITY_TIMES =
+            List.of("CreationTime", "TimeGenerated", "Start_Time", "StartTime", "Timestamp");
     private static final List<String> OFFICE_ACTIVITY_NAMES =
             List.of("TimeGenerated", "OfficeWorkload", "OfficeId", "Client_IPAddress", "Logon_Type", "SourceSystem");
 
@@ -139,8 +143,11 @@ public final class ExportDetector {
                 && (header.has("MailboxOwnerUPN") || header.has("MailboxGuid") || header.has("OperationResult"))) {
             return ExportFormat.MAILBOX_AUDIT_LOG_CSV;
         }
-        if (header.has("TimeGenerated") && header.has("Operation")) {
+        if (header.has("Operation") && OFFICE_ACTIVITY_TIMES.stream().anyMatch(header::has)) {
             return ExportFormat.OFFICE_ACTIVITY_CSV;
+        }
+        if (GetMailboxCsv.isMailboxList(header)) {
+            return ExportFormat.MAILBOX_LIST_CSV;
         }
         return null;
     }
