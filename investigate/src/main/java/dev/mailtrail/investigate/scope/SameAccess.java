@@ -16,8 +16,7 @@ import java.util.TreeSet;
 /**
  * One access, one record: the same access exported twice in different shapes (a {@code Search-MailboxAuditLog} row
  * and the unified audit log's record of it: same operation, mailbox, second, session and items) is kept once, in
- * its richer form. Two records with different {@code Id}s are two accesses, however alike; a mailbox audit log row
- * has no {@code Id} of the unified log's, so it joins the record that has one.
+ * its richer form. A mailbox audit log row has no {@code Id}, so it joins the alike record that has one.
  */
 final class SameAccess {
     private SameAccess() {}
@@ -45,8 +44,18 @@ final class SameAccess {
         return kept;
     }
 
+    /**
+     * Whether two records alike in every key may be one access: one is a mailbox audit log row (no Id) of a
+     * mailbox, the other has an Id. Two rows without an Id, or two records with Ids, stay apart: alike but for a
+     * field the key leaves out (a source port, an anonymised Id) they are two events, and the importer already
+     * keeps exact copies once.
+     */
     private static boolean compatible(AuditRecord a, AuditRecord b) {
-        return a.id() == null || b.id() == null || a.id().equals(b.id());
+        return (a.id() == null) != (b.id() == null) && hasMailbox(a) && hasMailbox(b);
+    }
+
+    private static boolean hasMailbox(AuditRecord record) {
+        return record.mailboxOwnerUpn() != null || record.mailboxGuid() != null;
     }
 
     private static String key(AuditRecord record) {
