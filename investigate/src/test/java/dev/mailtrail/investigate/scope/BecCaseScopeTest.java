@@ -125,7 +125,7 @@ class BecCaseScopeTest {
                     assertThat(rule.summary())
                             .isEqualTo(
                                     "New-InboxRule \"..\": forwards to payments@evil.example;"
-                                            + " stops processing other rules; when SubjectOrBodyContainsWords \"invoice;payment;wire\"");
+                                            + " stops processing other rules; when the subject or body contains \"invoice;payment;wire\"");
                     assertThat(InboxRuleDescription.forwards(rule.details())).isTrue();
                 });
         assertThat(scope.timeline()).extracting(TimelineEntry::what).containsExactly("read", "inbox rule");

@@ -310,7 +310,7 @@ class ScopeAnalysisTest {
                 .extracting(AttackerAction::summary)
                 .containsExactly(
                         "New-InboxRule \".\": forwards to attacker@evil.example; stops processing other rules;"
-                                + " when SubjectContainsWords \"invoice;payment\"",
+                                + " when the subject contains \"invoice;payment\"",
                         "UpdateInboxRules \"hide\": moves to folder \\RSS Feeds; marks it read;"
                                 + " when From contains ceo@contoso.com (AddMailboxRule)");
         assertThat(scope.statement())
