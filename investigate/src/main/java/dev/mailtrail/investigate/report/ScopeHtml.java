@@ -217,7 +217,11 @@ public final class ScopeHtml {
                             .append("</td><td>")
                             .append(Html.escape(read.folder()))
                             .append("</td><td>")
-                            .append(Html.escape(read.message().subject()))
+                            .append(Html.escape(
+                                    read.message().subject() != null
+                                                    && read.message().subject().isBlank()
+                                            ? "(no subject)"
+                                            : read.message().subject()))
                             .append("</td><td>")
                             .append(Html.escape(read.message().sender()))
                             .append("</td><td class=\"time\">")

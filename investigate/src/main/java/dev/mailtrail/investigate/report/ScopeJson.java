@@ -200,6 +200,7 @@ public final class ScopeJson {
         g.writeStringField("operation", action.operation());
         g.writeStringField("summary", action.summary());
         g.writeNumberField("items", action.items());
+        strings(g, "messages", action.messages());
         g.writeArrayFieldStart("details");
         for (NameValue detail : action.details()) {
             g.writeStartObject();

@@ -4,6 +4,7 @@ import dev.mailtrail.investigate.scope.AttackerAction;
 import dev.mailtrail.investigate.scope.BlindWindow;
 import dev.mailtrail.investigate.scope.FolderSync;
 import dev.mailtrail.investigate.scope.MessageRead;
+import dev.mailtrail.investigate.scope.RuleWords;
 import dev.mailtrail.investigate.scope.Scope;
 import dev.mailtrail.investigate.scope.SuspiciousSession;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ public final class ScopeText {
         for (MessageRead read : reads) {
             String subject = read.message().subject() == null
                     ? ""
-                    : "\"" + read.message().subject() + "\"  ";
+                    : RuleWords.subject(read.message().subject()) + "  ";
             lines.add(time(read.time()) + "  " + read.folder() + "  " + subject + read.messageKey()
                     + (read.sizeInBytes() == null ? "" : "  " + read.sizeInBytes() + " B") + "  ["
                     + read.access().ip()

@@ -37,8 +37,8 @@ final class SameAccess {
             if (same == null) {
                 alike.add(kept.size());
                 kept.add(record);
-            } else if (richness(record) > richness(kept.get(same))) {
-                kept.set(same, record);
+            } else {
+                kept.set(same, richer(kept.get(same), record));
             }
         }
         return kept;
@@ -52,6 +52,16 @@ final class SameAccess {
      */
     private static boolean compatible(AuditRecord a, AuditRecord b) {
         return (a.id() == null) != (b.id() == null) && hasMailbox(a) && hasMailbox(b);
+    }
+
+    /** The richer of the two, at the more precise of their times: one export gives fractions, another not. */
+    private static AuditRecord richer(AuditRecord a, AuditRecord b) {
+        AuditRecord richer = richness(b) > richness(a) ? b : a;
+        AuditRecord other = richer == a ? b : a;
+        if (richer.creationTime().getNano() == 0 && other.creationTime().getNano() != 0) {
+            return richer.toBuilder().creationTime(other.creationTime()).build();
+        }
+        return richer;
     }
 
     private static boolean hasMailbox(AuditRecord record) {

@@ -59,7 +59,8 @@ public final class ScopeAnalysis {
                 relevant.add(record);
             }
         }
-        relevant.sort(Comparator.comparing(AuditRecord::creationTime));
+        relevant.sort(Comparator.comparing(AuditRecord::creationTime)
+                .thenComparingInt(record -> OperationChain.rank(record.operation())));
         return analyseSorted(relevant, query, mailbox, catalogue);
     }
 
@@ -263,7 +264,8 @@ public final class ScopeAnalysis {
         AttackerSession build() {
             reads.sort(Comparator.comparing(MessageRead::time));
             syncs.sort(Comparator.comparing(FolderSync::time));
-            actions.sort(Comparator.comparing(AttackerAction::time));
+            actions.sort(Comparator.comparing(AttackerAction::time)
+                    .thenComparingInt(action -> OperationChain.rank(action.operation())));
             return new AttackerSession(
                     key,
                     List.copyOf(ips),

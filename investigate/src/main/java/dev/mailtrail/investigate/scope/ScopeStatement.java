@@ -181,7 +181,7 @@ final class ScopeStatement {
                 case INBOX_RULE -> parts.add(distinct("changed inbox rules", ofKind));
                 case MAILBOX_FORWARDING -> parts.add(distinct("set mailbox forwarding", ofKind));
                 case PERMISSION -> parts.add("changed permissions " + count(ofKind.size(), "time"));
-                case DELETE -> parts.add("deleted " + count(items(ofKind), "item"));
+                case DELETE -> parts.add(deleted(ofKind));
                 case MOVE -> parts.add("moved or copied " + count(items(ofKind), "item"));
                 case AUDIT_CHANGE -> parts.add(distinct("changed auditing", ofKind));
                 case OTHER -> parts.add("ran " + count(ofKind.size(), "other admin command"));
@@ -207,6 +207,28 @@ final class ScopeStatement {
         String more = summaries.size() > shown.size() ? "; and " + (summaries.size() - shown.size()) + " more" : "";
         String times = actions.size() == 1 ? "" : " " + count(actions.size(), "time");
         return verb + times + " (" + String.join("; ", shown) + more + ")";
+    }
+
+    /**
+     * {@code deleted 1 item (<m@x>: MoveToDeletedItems → SoftDelete → HardDelete)}: each message once, however many
+     * steps it went through; items a record counts without naming them count as they are.
+     */
+    private static String deleted(List<AttackerAction> actions) {
+        Map<String, List<String>> chains = new LinkedHashMap<>();
+        int unnamed = 0;
+        for (AttackerAction action : actions) {
+            unnamed += Math.max(0, action.items() - action.messages().size());
+            for (String message : action.messages()) {
+                chains.computeIfAbsent(message, key -> new ArrayList<>()).add(action.operation());
+            }
+        }
+        String text = "deleted " + count(chains.size() + unnamed, "item");
+        List<String> steps = chains.entrySet().stream()
+                .filter(chain -> chain.getValue().size() > 1)
+                .limit(ACTIONS_STATED)
+                .map(chain -> chain.getKey() + ": " + String.join(" → ", chain.getValue()))
+                .toList();
+        return steps.isEmpty() ? text : text + " (" + String.join("; ", steps) + ")";
     }
 
     private static int items(List<AttackerAction> actions) {
