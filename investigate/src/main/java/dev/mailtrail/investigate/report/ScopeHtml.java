@@ -243,8 +243,14 @@ public final class ScopeHtml {
                             .append("</td><td>")
                             .append(Html.escape(sync.folder()))
                             .append("</td><td>")
-                            .append(sync.syncedItems() == null ? "all: must be assumed read" : sync.syncedItems())
-                            .append("</td></tr>\n");
+                            .append(sync.syncedItems() == null ? "all: must be assumed read" : sync.syncedItems());
+                    for (var item : sync.items()) {
+                        html.append("<br>")
+                                .append(Html.escape(item.subject() == null ? "" : item.subject() + " "))
+                                .append(Html.escape(
+                                        item.internetMessageId() != null ? item.internetMessageId() : item.id()));
+                    }
+                    html.append("</td></tr>\n");
                 }
                 html.append("</tbody></table>\n");
             }

@@ -3,6 +3,7 @@ package dev.mailtrail.investigate.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.investigate.mailboxes.IdentityLink;
 import dev.mailtrail.investigate.mailboxes.MailboxName;
@@ -189,6 +190,18 @@ public final class ScopeJson {
         } else {
             g.writeNumberField("syncedItems", sync.syncedItems());
         }
+        g.writeArrayFieldStart("items");
+        for (ItemRef item : sync.items()) {
+            g.writeStartObject();
+            g.writeStringField("internetMessageId", item.internetMessageId());
+            g.writeStringField("itemId", item.id());
+            g.writeStringField("subject", item.subject());
+            if (item.sizeInBytes() != null) {
+                g.writeNumberField("sizeInBytes", item.sizeInBytes());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         access(g, sync.access());
         g.writeEndObject();
     }

@@ -140,7 +140,7 @@ public final class ScopeAnalysis {
             Integer synced =
                     record.syncedItems() == null ? null : record.syncedItems().size();
             for (String folder : folders(record)) {
-                syncs.add(new FolderSync(record.creationTime(), folder, synced, access));
+                syncs.add(new FolderSync(record.creationTime(), folder, synced, record.syncedItems(), access));
             }
             return;
         }

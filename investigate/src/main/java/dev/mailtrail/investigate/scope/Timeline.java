@@ -41,7 +41,8 @@ final class Timeline {
                     sync.time(),
                     "sync",
                     "synced " + sync.folder() + " whole"
-                            + (sync.syncedItems() == null ? "" : " (" + sync.syncedItems() + " items)"),
+                            + (sync.syncedItems() == null ? "" : " (" + sync.syncedItems() + " items)")
+                            + syncedWords(sync),
                     sync.access().sessionKey(),
                     sync.access().ip())));
         }
@@ -77,6 +78,19 @@ final class Timeline {
 
     /** An entry with the operation it comes from, which orders entries of the same instant. */
     private record Ranked(String operation, TimelineEntry entry) {}
+
+    /** The first items a MailTrail Sync record lists, as a read names its messages. */
+    private static String syncedWords(FolderSync sync) {
+        List<String> items = sync.items().stream()
+                .limit(SUBJECTS_SHOWN)
+                .map(item -> item.subject() != null ? RuleWords.subject(item.subject()) : item.internetMessageId())
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        if (items.isEmpty()) {
+            return "";
+        }
+        return ": " + String.join(", ", items) + (sync.items().size() > items.size() ? " …" : "");
+    }
 
     private static String readWords(List<MessageRead> reads) {
         Set<String> folders = new LinkedHashSet<>();
