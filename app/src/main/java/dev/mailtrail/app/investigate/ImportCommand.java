@@ -151,7 +151,10 @@ public final class ImportCommand implements Callable<Integer> {
                 caseDirectory,
                 records.size());
         if (!summary.refused().isEmpty()) {
-            out.printf(Locale.ROOT, "%d files refused (listed above); the others were imported%n", summary.refused().size());
+            out.printf(
+                    Locale.ROOT,
+                    "%d files refused (listed above); the others were imported%n",
+                    summary.refused().size());
         }
         if (summary.rejected() > 0) {
             out.printf(Locale.ROOT, "rejected rows, with file, line and reason: %s%n", records.rejectsFile());

@@ -46,23 +46,30 @@ class CaseMailboxNamesCommandTest {
     private Path rules() throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int n = 0; n < 5; n++) {
-            lines.append("{\"CreationTime\":\"2026-03-04T19:0").append(n).append(":00\",\"Id\":\"9c0d1e2f-0000-4000-8000-00000000000")
+            lines.append("{\"CreationTime\":\"2026-03-04T19:0")
+                    .append(n)
+                    .append(":00\",\"Id\":\"9c0d1e2f-0000-4000-8000-00000000000")
                     .append(n)
                     .append("\",\"Operation\":\"New-InboxRule\",\"OrganizationId\":\"o\",\"RecordType\":1,")
                     .append("\"ResultStatus\":\"True\",\"UserKey\":\"k\",\"UserType\":2,\"Version\":1,\"Workload\":")
-                    .append("\"Exchange\",\"ClientIP\":\"203.0.113.5:5123").append(n)
+                    .append("\"Exchange\",\"ClientIP\":\"203.0.113.5:5123")
+                    .append(n)
                     .append("\",\"UserId\":\"admin@contoso.example\",\"ObjectId\":\"EURPR01A001.prod.outlook.com/")
-                    .append("Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com/").append(EXTERNAL_ID)
-                    .append("\\\\Rule ").append(n).append("\",\"Parameters\":[{\"Name\":\"Mailbox\",\"Value\":\"")
-                    .append(EXTERNAL_ID).append("\"},{\"Name\":\"Name\",\"Value\":\"Rule ").append(n)
+                    .append("Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com/")
+                    .append(EXTERNAL_ID)
+                    .append("\\\\Rule ")
+                    .append(n)
+                    .append("\",\"Parameters\":[{\"Name\":\"Mailbox\",\"Value\":\"")
+                    .append(EXTERNAL_ID)
+                    .append("\"},{\"Name\":\"Name\",\"Value\":\"Rule ")
+                    .append(n)
                     .append("\"},{\"Name\":\"DeleteMessage\",\"Value\":\"True\"}]}\n");
         }
         return Files.writeString(dir.resolve("rules.jsonl"), lines);
     }
 
     @Test
-    void aMailboxListImportedOnceAttributesLaterRulesByGuidAndABadFileIsRefusedWithoutStoppingThem()
-            throws Exception {
+    void aMailboxListImportedOnceAttributesLaterRulesByGuidAndABadFileIsRefusedWithoutStoppingThem() throws Exception {
         Path caseDir = dir.resolve("case");
         Path notes = Files.writeString(dir.resolve("notes.csv"), "Date,Subject\n3/4/2026,Invoice\n");
 

@@ -4,14 +4,14 @@ import dev.mailtrail.investigate.importer.detect.ExportDetector;
 import dev.mailtrail.investigate.importer.detect.ExportFile;
 import dev.mailtrail.investigate.importer.detect.UnrecognisedExportException;
 import dev.mailtrail.investigate.importer.directory.GetMailboxCsv;
-import dev.mailtrail.investigate.mailboxes.IdentityLink;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import dev.mailtrail.investigate.importer.identity.KnownRecords;
 import dev.mailtrail.investigate.importer.identity.RecordIdentifier;
 import dev.mailtrail.investigate.importer.normalise.ExportDate;
 import dev.mailtrail.investigate.importer.normalise.RecordNormaliser;
+import dev.mailtrail.investigate.mailboxes.IdentityLink;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,8 +66,10 @@ public final class Importer {
                 try {
                     exports.add(detector.detect(input));
                 } catch (UnrecognisedExportException notAnExport) {
-                    refused.add(new RefusedFile(input, "not an audit export MailTrail knows ("
-                            + notAnExport.whatItHolds() + "); mt import --help lists the formats"));
+                    refused.add(new RefusedFile(
+                            input,
+                            "not an audit export MailTrail knows (" + notAnExport.whatItHolds()
+                                    + "); mt import --help lists the formats"));
                 } catch (IOException unreadable) {
                     refused.add(new RefusedFile(input, "cannot be read: " + unreadable));
                 }
@@ -103,8 +105,9 @@ public final class Importer {
                     if (failed instanceof SinkFailure) {
                         throw (IOException) failed.getCause();
                     }
-                    refused.add(new RefusedFile(file.path(), "reading stopped: " + failed.getMessage()
-                            + " (records read before were imported)"));
+                    refused.add(new RefusedFile(
+                            file.path(),
+                            "reading stopped: " + failed.getMessage() + " (records read before were imported)"));
                 }
             }
         } finally {

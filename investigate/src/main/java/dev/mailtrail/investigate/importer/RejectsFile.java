@@ -47,7 +47,8 @@ public final class RejectsFile implements Closeable {
         try {
             JsonNode reject = READER.readTree(line);
             if (reject != null && reject.isObject()) {
-                written.add(key(reject.path("reason").asText(), reject.path("content").asText()));
+                written.add(key(
+                        reject.path("reason").asText(), reject.path("content").asText()));
             }
         } catch (IOException damaged) {
             // A line torn by a crash is no reject to compare with; the row it held is rejected again.

@@ -83,7 +83,8 @@ public final class MailboxDirectory {
         }
         List<IdentityLink> notMerged = new ArrayList<>();
         for (IdentityLink link : refused.values()) {
-            if (root(link.name().value()).equals(root) || root(link.other().value()).equals(root)) {
+            if (root(link.name().value()).equals(root)
+                    || root(link.other().value()).equals(root)) {
                 notMerged.add(link);
             }
         }

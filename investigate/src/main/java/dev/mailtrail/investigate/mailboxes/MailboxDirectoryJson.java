@@ -75,6 +75,7 @@ public final class MailboxDirectoryJson {
     }
 
     private static MailboxName name(JsonNode node) {
-        return new MailboxName(Kind.valueOf(node.path("kind").asText()), node.path("value").asText());
+        return new MailboxName(
+                Kind.valueOf(node.path("kind").asText()), node.path("value").asText());
     }
 }

@@ -65,8 +65,15 @@ public final class RecordNames {
             pair(pairings, owner, MailboxName.of(Kind.SID, record.mailboxOwnerSid()), "MailboxOwnerSid of");
             if (isOwnLogon(record)) {
                 pair(pairings, owner, userKey(record.userKey()), "the owner's own logon: UserKey");
-                pair(pairings, owner, MailboxName.of(Kind.SID, record.logonUserSid()), "the owner's logon: LogonUserSid");
-                pair(pairings, owner, MailboxName.of(Kind.DISPLAY_NAME, record.logonUserDisplayName()),
+                pair(
+                        pairings,
+                        owner,
+                        MailboxName.of(Kind.SID, record.logonUserSid()),
+                        "the owner's logon: LogonUserSid");
+                pair(
+                        pairings,
+                        owner,
+                        MailboxName.of(Kind.DISPLAY_NAME, record.logonUserDisplayName()),
                         "the owner's logon: LogonUserDisplayName");
             }
         }
@@ -209,7 +216,9 @@ public final class RecordNames {
             return null;
         }
         for (NameValue value : values) {
-            if (name.equalsIgnoreCase(value.name()) && value.value() != null && !value.value().isBlank()) {
+            if (name.equalsIgnoreCase(value.name())
+                    && value.value() != null
+                    && !value.value().isBlank()) {
                 return value.value();
             }
         }

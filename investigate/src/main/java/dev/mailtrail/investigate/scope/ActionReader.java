@@ -142,7 +142,8 @@ final class ActionReader {
         if (item == null) {
             return record.operation() + " as " + record.userId();
         }
-        return record.operation() + " " + (item.subject() == null ? "(no subject recorded)" : RuleWords.subject(item.subject()))
+        return record.operation() + " "
+                + (item.subject() == null ? "(no subject recorded)" : RuleWords.subject(item.subject()))
                 + (item.internetMessageId() == null ? "" : " " + item.internetMessageId());
     }
 

@@ -67,8 +67,7 @@ final class InboxRuleParameters {
             Map.entry("withinsizerangemaximum", "it is at most"));
 
     private static final Set<String> SWITCH_CONDITIONS = Set.of(
-            "hasattachment", "mynameintobox", "mynameinccbox", "mynameintoorccbox", "mynamenotintobox",
-            "sentonlytome");
+            "hasattachment", "mynameintobox", "mynameinccbox", "mynameintoorccbox", "mynamenotintobox", "sentonlytome");
 
     private static final String EXCEPT_IF = "exceptif";
 

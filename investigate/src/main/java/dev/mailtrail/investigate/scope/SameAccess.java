@@ -108,10 +108,23 @@ final class SameAccess {
     private static int richness(AuditRecord record) {
         int fields = record.extensions().size();
         for (Object value : new Object[] {
-            record.userKey(), record.clientIp(), record.clientIpAddress(), record.clientInfoString(),
-            record.organizationId(), record.objectId(), record.mailboxGuid(), record.mailboxOwnerSid(),
-            record.logonUserSid(), record.appId(), record.clientAppId(), record.operationProperties(),
-            record.operationCount(), record.item(), record.folders(), record.affectedItems(), record.folder()
+            record.userKey(),
+            record.clientIp(),
+            record.clientIpAddress(),
+            record.clientInfoString(),
+            record.organizationId(),
+            record.objectId(),
+            record.mailboxGuid(),
+            record.mailboxOwnerSid(),
+            record.logonUserSid(),
+            record.appId(),
+            record.clientAppId(),
+            record.operationProperties(),
+            record.operationCount(),
+            record.item(),
+            record.folders(),
+            record.affectedItems(),
+            record.folder()
         }) {
             fields += value == null ? 0 : 1;
         }

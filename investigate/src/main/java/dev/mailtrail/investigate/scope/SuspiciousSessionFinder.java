@@ -46,7 +46,9 @@ final class SuspiciousSessionFinder {
     void acceptCmdlet(AuditRecord record) {
         String ip = AttackerHints.clientIp(record);
         if (ip != null && isRuleChange(record.operation()) && query.inWindow(record.creationTime())) {
-            ruleChangesByIp.computeIfAbsent(ip, unused -> new Session("IP " + ip)).addCmdlet(record, ip);
+            ruleChangesByIp
+                    .computeIfAbsent(ip, unused -> new Session("IP " + ip))
+                    .addCmdlet(record, ip);
         }
     }
 

@@ -29,45 +29,55 @@ final class Timeline {
         }
         for (List<MessageRead> record : byRecord.values()) {
             MessageRead first = record.getFirst();
-            entries.add(new Ranked(MAIL_ITEMS_ACCESSED, new TimelineEntry(
-                    first.time(),
-                    "read",
-                    readWords(record),
-                    first.access().sessionKey(),
-                    first.access().ip())));
+            entries.add(new Ranked(
+                    MAIL_ITEMS_ACCESSED,
+                    new TimelineEntry(
+                            first.time(),
+                            "read",
+                            readWords(record),
+                            first.access().sessionKey(),
+                            first.access().ip())));
         }
         for (FolderSync sync : syncs) {
-            entries.add(new Ranked(MAIL_ITEMS_ACCESSED, new TimelineEntry(
-                    sync.time(),
-                    "sync",
-                    "synced " + sync.folder() + " whole"
-                            + (sync.syncedItems() == null ? "" : " (" + sync.syncedItems() + " items)")
-                            + syncedWords(sync),
-                    sync.access().sessionKey(),
-                    sync.access().ip())));
+            entries.add(new Ranked(
+                    MAIL_ITEMS_ACCESSED,
+                    new TimelineEntry(
+                            sync.time(),
+                            "sync",
+                            "synced " + sync.folder() + " whole"
+                                    + (sync.syncedItems() == null ? "" : " (" + sync.syncedItems() + " items)")
+                                    + syncedWords(sync),
+                            sync.access().sessionKey(),
+                            sync.access().ip())));
         }
         for (AttackerAction action : actions) {
-            entries.add(new Ranked(action.operation(), new TimelineEntry(
-                    action.time(),
-                    action.kind().words(),
-                    action.summary(),
-                    action.access().sessionKey(),
-                    action.access().ip())));
+            entries.add(new Ranked(
+                    action.operation(),
+                    new TimelineEntry(
+                            action.time(),
+                            action.kind().words(),
+                            action.summary(),
+                            action.access().sessionKey(),
+                            action.access().ip())));
         }
         for (BlindWindow window : windows) {
-            entries.add(new Ranked(null, new TimelineEntry(
-                    window.from(),
-                    "blind",
-                    "blind from here: " + window.reason().words() + " — " + window.detail(),
+            entries.add(new Ranked(
                     null,
-                    null)));
+                    new TimelineEntry(
+                            window.from(),
+                            "blind",
+                            "blind from here: " + window.reason().words() + " — " + window.detail(),
+                            null,
+                            null)));
             if (window.to() != null) {
-                entries.add(new Ranked(null, new TimelineEntry(
-                        window.to(),
-                        "blind",
-                        "blind until here: " + window.reason().words(),
+                entries.add(new Ranked(
                         null,
-                        null)));
+                        new TimelineEntry(
+                                window.to(),
+                                "blind",
+                                "blind until here: " + window.reason().words(),
+                                null,
+                                null)));
             }
         }
         // Fractional seconds order where the records have them; within the same instant, the operation chain.

@@ -148,8 +148,7 @@ class ImporterTest {
         Path missing = dir.resolve("missing.json");
         CollectingSink sink = new CollectingSink();
 
-        ImportSummary summary =
-                Fixtures.importInto(sink, notes, missing, Fixtures.path("content-blob.json"));
+        ImportSummary summary = Fixtures.importInto(sink, notes, missing, Fixtures.path("content-blob.json"));
 
         assertThat(summary.complete()).isFalse();
         assertThat(summary.refused()).extracting(RefusedFile::file).containsExactly(notes, missing);

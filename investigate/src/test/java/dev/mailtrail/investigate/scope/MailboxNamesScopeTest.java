@@ -61,7 +61,10 @@ class MailboxNamesScopeTest {
 
     private static Scope scope(List<AuditRecord> records, MailboxDirectory directory) {
         return new ScopeAnalysis()
-                .analyse(records, new ScopeQuery(ALICE, null, null, AttackerHints.none()), new MessageCatalogue(),
+                .analyse(
+                        records,
+                        new ScopeQuery(ALICE, null, null, AttackerHints.none()),
+                        new MessageCatalogue(),
                         directory);
     }
 
@@ -104,9 +107,7 @@ class MailboxNamesScopeTest {
         Scope scope = scope(rules("Alice Jones", externalId), directory);
 
         assertThat(scope.actions(AttackerAction.Kind.INBOX_RULE)).hasSize(38);
-        assertThat(scope.mailbox().merged())
-                .extracting(link -> link.evidence())
-                .contains("Get-Mailbox line 2");
+        assertThat(scope.mailbox().merged()).extracting(link -> link.evidence()).contains("Get-Mailbox line 2");
     }
 
     @Test
@@ -128,15 +129,13 @@ class MailboxNamesScopeTest {
         MailboxDirectory directory = new MailboxDirectory();
         directory.link(new MailboxName(Kind.UPN, ALICE), new MailboxName(Kind.MAILBOX_GUID, GUID), "export");
         directory.link(
-                new MailboxName(Kind.UPN, "bob@contoso.com"),
-                new MailboxName(Kind.DISPLAY_NAME, "Bob"),
-                "export");
+                new MailboxName(Kind.UPN, "bob@contoso.com"), new MailboxName(Kind.DISPLAY_NAME, "Bob"), "export");
         directory.link(new MailboxName(Kind.DISPLAY_NAME, "Bob"), new MailboxName(Kind.MAILBOX_GUID, GUID), "wrong");
 
         assertThat(directory.identityOf(ALICE).values()).containsExactlyInAnyOrder(ALICE, GUID);
-        assertThat(directory.identityOf(ALICE).refused()).singleElement().satisfies(link -> assertThat(
-                        link.evidence())
+        assertThat(directory.identityOf(ALICE).refused()).singleElement().satisfies(link -> assertThat(link.evidence())
                 .isEqualTo("wrong"));
-        assertThat(directory.identityOf("{" + GUID.toUpperCase() + "}").values()).contains(ALICE);
+        assertThat(directory.identityOf("{" + GUID.toUpperCase() + "}").values())
+                .contains(ALICE);
     }
 }

@@ -31,14 +31,11 @@ class OrderAndWordingTest {
     @Test
     void aMessageMovedSoftDeletedAndHardDeletedInOneSecondIsOneItemWithItsChainInOrder() {
         List<AuditRecord> records = List.of(
-                delete("HardDelete", 3, "I3"),
-                delete("SoftDelete", 3, "I2"),
-                delete("MoveToDeletedItems", 3, "I1"));
+                delete("HardDelete", 3, "I3"), delete("SoftDelete", 3, "I2"), delete("MoveToDeletedItems", 3, "I1"));
 
         Scope scope = scope(records);
 
-        assertThat(scope.statement())
-                .contains("deleted 1 item (<m@x>: MoveToDeletedItems → SoftDelete → HardDelete)");
+        assertThat(scope.statement()).contains("deleted 1 item (<m@x>: MoveToDeletedItems → SoftDelete → HardDelete)");
         assertThat(scope.timeline())
                 .extracting(TimelineEntry::description)
                 .containsExactly(

@@ -52,7 +52,8 @@ class SameAccessTest {
         Scope scope = new ScopeAnalysis().analyse(records, new ScopeQuery(CEO, null, null, AttackerHints.none()));
 
         assertThat(records).hasSize(2);
-        assertThat(scope.reads()).singleElement().satisfies(read -> assertThat(read.access().recordId())
+        assertThat(scope.reads()).singleElement().satisfies(read -> assertThat(
+                        read.access().recordId())
                 .isEqualTo("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"));
         assertThat(scope.records()).isEqualTo(1);
     }
@@ -72,17 +73,20 @@ class SameAccessTest {
     private static List<AuditRecord> imported(Path... files) throws Exception {
         List<AuditRecord> records = new ArrayList<>();
         new Importer(ImportOptions.defaults(), new InMemoryKnownRecords())
-                .run(List.of(files), new RecordSink() {
-                    @Override
-                    public void accept(ImportedRecord record) {
-                        records.add(record.record());
-                    }
+                .run(
+                        List.of(files),
+                        new RecordSink() {
+                            @Override
+                            public void accept(ImportedRecord record) {
+                                records.add(record.record());
+                            }
 
-                    @Override
-                    public void reject(Reject reject) {
-                        throw new AssertionError(reject.toString());
-                    }
-                }, ImportProgress.NONE);
+                            @Override
+                            public void reject(Reject reject) {
+                                throw new AssertionError(reject.toString());
+                            }
+                        },
+                        ImportProgress.NONE);
         return records;
     }
 

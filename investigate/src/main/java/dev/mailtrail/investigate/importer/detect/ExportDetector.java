@@ -33,6 +33,7 @@ public final class ExportDetector {
     /** The columns a saved OfficeActivity query may keep its time in; any one is enough. */
     public static final List<String> OFFICE_ACTIVITY_TIMES =
             List.of("CreationTime", "TimeGenerated", "Start_Time", "StartTime", "Timestamp");
+
     private static final List<String> OFFICE_ACTIVITY_NAMES =
             List.of("TimeGenerated", "OfficeWorkload", "OfficeId", "Client_IPAddress", "Logon_Type", "SourceSystem");
 

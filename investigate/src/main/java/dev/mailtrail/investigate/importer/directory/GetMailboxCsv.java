@@ -44,9 +44,8 @@ public final class GetMailboxCsv {
     /** Whether a CSV header is a mailbox list's: a UPN or address and a GUID or legacy DN, no audit columns. */
     public static boolean isMailboxList(CsvHeader header) {
         boolean address = header.has("UserPrincipalName") || header.has("PrimarySmtpAddress");
-        boolean identifier = header.has("ExchangeGuid")
-                || header.has("ExternalDirectoryObjectId")
-                || header.has("LegacyExchangeDN");
+        boolean identifier =
+                header.has("ExchangeGuid") || header.has("ExternalDirectoryObjectId") || header.has("LegacyExchangeDN");
         return address && identifier && !header.has("Operation") && !header.has("AuditData");
     }
 
@@ -69,8 +68,10 @@ public final class GetMailboxCsv {
         for (Map.Entry<String, Kind> column : COLUMNS.entrySet()) {
             int index = header.indexOf(column.getKey());
             if (index >= 0 && index < row.fields().size()) {
-                MailboxName name = MailboxName.of(column.getValue(), row.fields().get(index));
-                if (name != null && names.stream().noneMatch(known -> known.value().equals(name.value()))) {
+                MailboxName name =
+                        MailboxName.of(column.getValue(), row.fields().get(index));
+                if (name != null
+                        && names.stream().noneMatch(known -> known.value().equals(name.value()))) {
                     names.add(name);
                 }
             }
