@@ -34,6 +34,17 @@ public final class ExportDetector {
     public static final List<String> OFFICE_ACTIVITY_TIMES =
             List.of("CreationTime", "TimeGenerated", "Start_Time", "StartTime", "Timestamp");
 
+    private static final List<String> OFFICE_ACTIVITY_CSV_NAMES = List.of(
+            "TimeGenerated",
+            "Start_Time",
+            "OfficeWorkload",
+            "OfficeId",
+            "OfficeObjectId",
+            "OfficeTenantId",
+            "Client_IPAddress",
+            "Logon_Type",
+            "SourceSystem",
+            "TenantId");
     private static final List<String> OFFICE_ACTIVITY_NAMES =
             List.of("TimeGenerated", "OfficeWorkload", "OfficeId", "Client_IPAddress", "Logon_Type", "SourceSystem");
 
@@ -144,13 +155,24 @@ public final class ExportDetector {
                 && (header.has("MailboxOwnerUPN") || header.has("MailboxGuid") || header.has("OperationResult"))) {
             return ExportFormat.MAILBOX_AUDIT_LOG_CSV;
         }
-        if (header.has("Operation") && OFFICE_ACTIVITY_TIMES.stream().anyMatch(header::has)) {
+        if (isOfficeActivity(header)) {
             return ExportFormat.OFFICE_ACTIVITY_CSV;
         }
         if (GetMailboxCsv.isMailboxList(header)) {
             return ExportFormat.MAILBOX_LIST_CSV;
         }
         return null;
+    }
+
+    /**
+     * Sentinel's OfficeActivity with any subset of columns that still holds the record and a time: Operation, a
+     * time column, and a column only Log Analytics writes (TimeGenerated, Start_Time, OfficeWorkload, …). AuditData
+     * flattened into columns (CreationTime, Operation, RecordType, no such column) is not one: it lost its items.
+     */
+    private static boolean isOfficeActivity(CsvHeader header) {
+        return header.has("Operation")
+                && OFFICE_ACTIVITY_TIMES.stream().anyMatch(header::has)
+                && OFFICE_ACTIVITY_CSV_NAMES.stream().anyMatch(header::has);
     }
 
     private static boolean containsAny(Set<String> names, List<String> wanted) {
