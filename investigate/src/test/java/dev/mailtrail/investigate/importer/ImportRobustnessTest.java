@@ -63,6 +63,28 @@ class ImportRobustnessTest {
     }
 
     @Test
+    void aSentinelJsonProjectionWithStartTimeAndNoTimeGeneratedIsImported() throws Exception {
+        Path projection = dir.resolve("rules.json");
+        Files.writeString(
+                projection,
+                "[{\"Start_Time\":\"2026-03-04T19:07:12Z\",\"Operation\":\"New-InboxRule\",\"UserId\":"
+                        + "\"ceo@contoso.example\",\"OfficeObjectId\":\"contoso.onmicrosoft.com/ceo\\\\x\","
+                        + "\"Parameters\":\"[{\\\"Name\\\":\\\"ForwardTo\\\",\\\"Value\\\":\\\"a@evil.example\\\"}]\"}]");
+        CollectingSink sink = new CollectingSink();
+
+        ImportSummary summary = Fixtures.importInto(sink, projection);
+
+        assertThat(summary.files()).singleElement().satisfies(file -> assertThat(file.format())
+                .isEqualTo(ExportFormat.OFFICE_ACTIVITY_JSON));
+        assertThat(sink.rejects).isEmpty();
+        assertThat(sink.records).singleElement().satisfies(record -> {
+            assertThat(record.record().creationTime()).isEqualTo(Instant.parse("2026-03-04T19:07:12Z"));
+            assertThat(record.record().recordType()).isEqualTo(1);
+            assertThat(record.record().objectId()).isEqualTo("contoso.onmicrosoft.com/ceo\\x");
+        });
+    }
+
+    @Test
     void aSentinelExportSavedAgainWithCrlfLineEndingsAddsNoNewRecord() throws Exception {
         Path lf = Fixtures.path("office-activity-portal.csv");
         String text = Files.readString(lf, StandardCharsets.UTF_8).replace("\r\n", "\n");

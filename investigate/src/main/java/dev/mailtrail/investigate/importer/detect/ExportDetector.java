@@ -45,8 +45,7 @@ public final class ExportDetector {
             "Logon_Type",
             "SourceSystem",
             "TenantId");
-    private static final List<String> OFFICE_ACTIVITY_NAMES =
-            List.of("TimeGenerated", "OfficeWorkload", "OfficeId", "Client_IPAddress", "Logon_Type", "SourceSystem");
+    private static final List<String> OFFICE_ACTIVITY_NAMES = OFFICE_ACTIVITY_CSV_NAMES;
 
     public ExportFile detect(Path file) throws IOException, UnrecognisedExportException {
         long size = Files.size(file);
