@@ -69,7 +69,7 @@ class MailboxNamesScopeTest {
     }
 
     @Test
-    void rulesNamingTheMailboxByTheGuidItsOwnRecordsCarryAreItsActionsAndTheirIpIsProposed() {
+    void rulesNamingTheMailboxByTheGuidItsOwnRecordsCarryAreItsActionsAndTheirIpIsProposed() throws Exception {
         List<AuditRecord> records = new ArrayList<>(ownerReads());
         records.addAll(rules(GUID, GUID));
 
@@ -91,6 +91,9 @@ class MailboxNamesScopeTest {
             assertThat(link.records()).isEqualTo(3);
         });
         assertThat(scope.statement()).contains("changed inbox rules 38 times");
+        java.io.StringWriter html = new java.io.StringWriter();
+        new dev.mailtrail.investigate.report.ScopeHtml().write(scope, html);
+        assertThat(html.toString()).contains("<section id=\"mailbox-names\">").contains(GUID);
         assertThat(new ScopeJson().toJson(scope))
                 .contains("\"mailboxIdentity\"")
                 .contains("\"value\" : \"" + GUID + "\"");
