@@ -3,6 +3,7 @@ package dev.mailtrail.investigate.scope;
 import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.investigate.mailboxes.MailboxIdentity;
+import dev.mailtrail.investigate.mailboxes.MailboxName;
 import dev.mailtrail.investigate.mailboxes.RecordNames;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +51,7 @@ final class MailboxTarget {
     }
 
     boolean same(String text) {
-        return text != null && names.contains(dev.mailtrail.investigate.mailboxes.MailboxName.normalised(text));
+        return text != null && names.contains(MailboxName.normalised(text));
     }
 
     private boolean namedBy(Set<String> candidates) {

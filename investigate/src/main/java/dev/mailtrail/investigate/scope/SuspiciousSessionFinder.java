@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,7 +54,7 @@ final class SuspiciousSessionFinder {
     }
 
     private static boolean isRuleChange(String operation) {
-        String name = operation == null ? "" : operation.toLowerCase(java.util.Locale.ROOT);
+        String name = operation == null ? "" : operation.toLowerCase(Locale.ROOT);
         return name.endsWith("-inboxrule") || name.equals("updateinboxrules");
     }
 
