@@ -114,6 +114,30 @@ class MailboxNamesScopeTest {
     }
 
     @Test
+    void aPermissionGrantedOnTheMailboxByItsLegacyDnIsItsAction() {
+        String legacyDn = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/"
+                + "cn=5b9e0f3c2a4d4e7fb1c2d3e4f5a6b7c8-alice";
+        MailboxDirectory directory = new MailboxDirectory();
+        directory.link(new MailboxName(Kind.UPN, ALICE), new MailboxName(Kind.LEGACY_DN, legacyDn), "Get-Mailbox");
+        AuditRecord grant = Records.cmdlet(
+                "09:00:00",
+                "Add-MailboxPermission",
+                "admin@contoso.onmicrosoft.com",
+                "203.0.113.5",
+                "Identity",
+                legacyDn.toUpperCase(java.util.Locale.ROOT),
+                "User",
+                "eve@evil.example",
+                "AccessRights",
+                "FullAccess");
+
+        Scope scope = scope(List.of(grant), directory);
+
+        assertThat(scope.actions()).singleElement().satisfies(action -> assertThat(action.kind())
+                .isEqualTo(AttackerAction.Kind.PERMISSION));
+    }
+
+    @Test
     void aRuleRunWithoutMailboxIsOnTheMailboxOfWhoRanIt() {
         AuditRecord rule = rules("x", GUID).getFirst().toBuilder()
                 .userId(ALICE)
