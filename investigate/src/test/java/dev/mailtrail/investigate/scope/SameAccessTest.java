@@ -59,6 +59,26 @@ class SameAccessTest {
     }
 
     @Test
+    void searchesExportedByBothLogsAreCountedOnce() {
+        List<AuditRecord> records = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            AuditRecord search = Records.mailbox(
+                            "09:0" + n + ":00", "SearchQueryInitiatedExchange", 101, "s-evil", "203.0.113.5")
+                    .operationProperties(List.of(new dev.mailtrail.core.event.NameValue("SearchQueryText", "wire")))
+                    .build();
+            records.add(search);
+            // The mailbox audit log's row of the same search: no Id, fewer fields.
+            records.add(search.toBuilder().id(null).clientInfoString(null).build());
+        }
+
+        Scope scope =
+                new ScopeAnalysis().analyse(records, new ScopeQuery(Records.ALICE, null, null, AttackerHints.none()));
+
+        assertThat(scope.actions(AttackerAction.Kind.SEARCH)).hasSize(4);
+        assertThat(scope.statement()).contains("searched the mailbox 4 times");
+    }
+
+    @Test
     void twoRecordsWithIdsStayTwoHoweverAlike() {
         AuditRecord read = Records.bind("08:00:00", "s1", "203.0.113.5", "\\Inbox", "<a@x>");
         AuditRecord other = read.toBuilder().id("another-id").build();
