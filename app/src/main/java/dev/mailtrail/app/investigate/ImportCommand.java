@@ -153,8 +153,9 @@ public final class ImportCommand implements Callable<Integer> {
         if (!summary.refused().isEmpty()) {
             out.printf(
                     Locale.ROOT,
-                    "%d files refused (listed above); the others were imported%n",
-                    summary.refused().size());
+                    "%d %s refused (listed above); the others were imported%n",
+                    summary.refused().size(),
+                    summary.refused().size() == 1 ? "file" : "files");
         }
         if (summary.rejected() > 0) {
             out.printf(Locale.ROOT, "rejected rows, with file, line and reason: %s%n", records.rejectsFile());

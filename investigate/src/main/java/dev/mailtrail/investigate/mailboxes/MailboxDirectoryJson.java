@@ -13,7 +13,7 @@ import java.io.Writer;
 
 /**
  * A case's mailbox directory as JSON: {@code {"schema":"mailtrail-mailboxes/1","links":[{"name":{"kind":"UPN",
- * "value":…},"other":{…},"evidence":…,"records":3}]}}, the links in the order learned, so reading it back merges
+ * "value":…,"text":…},"other":{…},"evidence":…,"records":3}]}}, the links in the order learned, so reading it back merges
  * (and refuses) the same names.
  */
 public final class MailboxDirectoryJson {
@@ -45,6 +45,7 @@ public final class MailboxDirectoryJson {
         g.writeObjectFieldStart(field);
         g.writeStringField("kind", name.kind().name());
         g.writeStringField("value", name.value());
+        g.writeStringField("text", name.text());
         g.writeEndObject();
     }
 
@@ -75,7 +76,10 @@ public final class MailboxDirectoryJson {
     }
 
     private static MailboxName name(JsonNode node) {
+        String value = node.path("value").asText();
         return new MailboxName(
-                Kind.valueOf(node.path("kind").asText()), node.path("value").asText());
+                Kind.valueOf(node.path("kind").asText()),
+                value,
+                node.path("text").asText(value));
     }
 }

@@ -6,8 +6,11 @@ import java.util.Objects;
 /**
  * One name of a mailbox, of a kind Exchange gives it. Two names are the same when their values are, whatever the
  * case, surrounding blanks or braces around a GUID: {@code {8F1C…}} in one export is {@code 8f1c…} in another.
+ *
+ * @param value the name as compared ({@link #normalised})
+ * @param text the name as the record or export first wrote it, for people to read
  */
-public record MailboxName(Kind kind, String value) {
+public record MailboxName(Kind kind, String value, String text) {
     /** The kinds of names, as Get-Mailbox and the audit records call them. */
     public enum Kind {
         UPN("UserPrincipalName"),
@@ -36,10 +39,15 @@ public record MailboxName(Kind kind, String value) {
 
     public MailboxName {
         Objects.requireNonNull(kind, "kind");
+        text = text == null || text.isBlank() ? value : text.strip();
         value = normalised(value);
         if (value.isEmpty()) {
             throw new IllegalArgumentException("an empty " + kind.exchangeName());
         }
+    }
+
+    public MailboxName(Kind kind, String given) {
+        this(kind, given, given);
     }
 
     /** The name, or null when the text is blank. */

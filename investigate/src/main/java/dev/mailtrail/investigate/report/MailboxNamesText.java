@@ -14,7 +14,7 @@ final class MailboxNamesText {
     static List<String> names(MailboxIdentity identity) {
         List<String> names = new ArrayList<>();
         for (MailboxName name : identity.names()) {
-            names.add(name.value() + " (" + name.kind().exchangeName() + ")");
+            names.add(name.text() + " (" + name.kind().exchangeName() + ")");
         }
         return names;
     }
@@ -32,7 +32,7 @@ final class MailboxNamesText {
     }
 
     private static String line(IdentityLink link, String sign) {
-        return link.name().value() + sign + link.other().value() + ": " + link.evidence()
+        return link.name().text() + sign + link.other().text() + ": " + link.evidence()
                 + (link.records() > 1 ? ", and " + (link.records() - 1) + " more" : "");
     }
 }

@@ -48,7 +48,7 @@ public final class ScopeJson {
         for (MailboxName name : scope.mailbox().names()) {
             g.writeStartObject();
             g.writeStringField("kind", name.kind().exchangeName());
-            g.writeStringField("value", name.value());
+            g.writeStringField("value", name.text());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -61,8 +61,8 @@ public final class ScopeJson {
         g.writeArrayFieldStart(field);
         for (IdentityLink link : links) {
             g.writeStartObject();
-            g.writeStringField("name", link.name().value());
-            g.writeStringField("other", link.other().value());
+            g.writeStringField("name", link.name().text());
+            g.writeStringField("other", link.other().text());
             g.writeStringField("evidence", link.evidence());
             g.writeNumberField("records", link.records());
             g.writeEndObject();
