@@ -120,6 +120,35 @@ class ImportRobustnessTest {
     }
 
     @Test
+    void aFileWhoseReadingFailsPartWayIsRefusedAndTheNextFileIsStillImported() throws Exception {
+        // Larger than what detection reads, so the cut is met while the rows are read.
+        String export = Files.readString(Fixtures.path("purview-audit-search.csv"), StandardCharsets.UTF_8);
+        String rows = export.substring(export.indexOf('\n') + 1);
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(export.getBytes(StandardCharsets.UTF_8));
+            for (int copy = 0; copy < 100; copy++) {
+                gzip.write(rows.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] whole = zipped.toByteArray();
+        Path truncated = dir.resolve("cut.csv.gz");
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 12));
+        CollectingSink sink = new CollectingSink();
+
+        ImportSummary summary = Fixtures.importInto(sink, truncated, Fixtures.path("content-blob.json"));
+
+        assertThat(summary.refused()).singleElement().satisfies(refused -> {
+            assertThat(refused.file()).isEqualTo(truncated);
+            assertThat(refused.reason()).startsWith("reading stopped: ");
+        });
+        assertThat(summary.files())
+                .extracting(FileSummary::format)
+                .containsExactly(ExportFormat.MANAGEMENT_ACTIVITY_JSON);
+        assertThat(sink.records).isNotEmpty();
+    }
+
+    @Test
     void rejectsOfAFileImportedAgainAreNotWrittenAgain() throws Exception {
         Path rejects = dir.resolve("rejects.jsonl");
         Reject reject = new Reject(dir.resolve("bad.csv"), 3, "AuditData: not JSON", "x,y,{");
