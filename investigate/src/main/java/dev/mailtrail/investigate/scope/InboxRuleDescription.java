@@ -20,16 +20,6 @@ import java.util.Set;
  */
 final class InboxRuleDescription {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> ACTION_PARAMETERS = Map.of(
-            "forwardto", "forwards to",
-            "redirectto", "redirects to",
-            "forwardasattachmentto", "forwards as attachment to",
-            "movetofolder", "moves to folder",
-            "copytofolder", "copies to folder",
-            "deletemessage", "deletes the message",
-            "softdeletemessage", "deletes the message",
-            "markasread", "marks it read",
-            "stopprocessingrules", "stops processing other rules");
     private static final Map<String, String> ACTION_TYPES = Map.of(
             "forwardtorecipientsaction", "forwards to",
             "redirecttorecipientsaction", "redirects to",
@@ -39,10 +29,6 @@ final class InboxRuleDescription {
             "permanentdeleteaction", "deletes the message permanently",
             "markasreadaction", "marks it read",
             "stopprocessingaction", "stops processing other rules");
-    private static final Set<String> FLAGS =
-            Set.of("deletemessage", "softdeletemessage", "markasread", "stopprocessingrules");
-    private static final Set<String> NOT_CONDITIONS = Set.of(
-            "identity", "name", "mailbox", "force", "confirm", "domaincontroller", "alwaysdeleteoutlookrulesblob");
 
     private InboxRuleDescription() {}
 
@@ -76,22 +62,27 @@ final class InboxRuleDescription {
         String name = first(parameters, "Name", "Identity");
         List<String> actions = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
+        List<String> exceptions = new ArrayList<>();
         for (NameValue parameter : parameters) {
-            String key = parameter.name().toLowerCase(Locale.ROOT);
-            String action = ACTION_PARAMETERS.get(key);
-            if (action != null) {
-                if (FLAGS.contains(key)) {
-                    if (BlindWindowFinder.isTrue(parameter.value())) {
-                        actions.add(action);
-                    }
-                } else {
-                    actions.add(action + " " + parameter.value());
+            switch (InboxRuleParameters.role(parameter.name())) {
+                case ACTION -> addIfSaid(actions, InboxRuleParameters.action(parameter.name(), parameter.value()));
+                case CONDITION ->
+                    addIfSaid(conditions, InboxRuleParameters.condition(parameter.name(), parameter.value()));
+                case EXCEPTION ->
+                    addIfSaid(exceptions, InboxRuleParameters.condition(parameter.name(), parameter.value()));
+                case NEITHER -> {
+                    // The rule's name, mailbox, priority and the cmdlet's own switches describe no behaviour.
                 }
-            } else if (!NOT_CONDITIONS.contains(key)) {
-                conditions.add(parameter.name() + " " + quoted(parameter.value()));
             }
         }
-        return words(operation, name, actions, conditions);
+        String described = words(operation, name, actions, conditions);
+        return exceptions.isEmpty() ? described : described + "; except when " + String.join(" or ", exceptions);
+    }
+
+    private static void addIfSaid(List<String> words, String said) {
+        if (said != null) {
+            words.add(said);
+        }
     }
 
     private static String fromProperties(String operation, List<NameValue> properties) {
