@@ -20,15 +20,31 @@ import java.util.Set;
  */
 final class InboxRuleDescription {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> ACTION_TYPES = Map.of(
-            "forwardtorecipientsaction", "forwards to",
-            "redirecttorecipientsaction", "redirects to",
-            "forwardasattachmenttorecipientsaction", "forwards as attachment to",
-            "movetofolderaction", "moves to folder",
-            "deleteaction", "deletes the message",
-            "permanentdeleteaction", "deletes the message permanently",
-            "markasreadaction", "marks it read",
-            "stopprocessingaction", "stops processing other rules");
+    // Exchange's action class names (ForwardToRecipientsAction …) and the short MAPI rule action names Outlook's
+    // UpdateInboxRules records carry in RuleActions (OP_FORWARD is "Forward", OP_DEFER_ACTION "DeferAction" …).
+    private static final Map<String, String> ACTION_TYPES = Map.ofEntries(
+            Map.entry("forwardtorecipientsaction", "forwards to"),
+            Map.entry("forward", "forwards to"),
+            Map.entry("redirecttorecipientsaction", "redirects to"),
+            Map.entry("redirect", "redirects to"),
+            Map.entry("delegate", "forwards as a delegate to"),
+            Map.entry("forwardasattachmenttorecipientsaction", "forwards as attachment to"),
+            Map.entry("movetofolderaction", "moves to folder"),
+            Map.entry("movetofolder", "moves to folder"),
+            Map.entry("move", "moves to folder"),
+            Map.entry("copytofolder", "copies to folder"),
+            Map.entry("copy", "copies to folder"),
+            Map.entry("deleteaction", "deletes the message"),
+            Map.entry("delete", "deletes the message"),
+            Map.entry("permanentdeleteaction", "deletes the message permanently"),
+            Map.entry("markasreadaction", "marks it read"),
+            Map.entry("markasread", "marks it read"),
+            Map.entry("stopprocessingaction", "stops processing other rules"),
+            Map.entry("bounce", "bounces the message back"),
+            Map.entry("reply", "replies with a template"),
+            Map.entry("oofreply", "replies with an out-of-office template"),
+            Map.entry("deferaction", "hands the message to the client (a client-only rule)"),
+            Map.entry("tag", "sets a property on the message"));
 
     private InboxRuleDescription() {}
 
