@@ -8,6 +8,9 @@ import dev.mailtrail.investigate.importer.RecordSink;
 import dev.mailtrail.investigate.importer.Reject;
 import dev.mailtrail.investigate.importer.RejectsFile;
 import dev.mailtrail.investigate.importer.identity.KnownRecords;
+import dev.mailtrail.investigate.mailboxes.IdentityLink;
+import dev.mailtrail.investigate.mailboxes.MailboxDirectory;
+import dev.mailtrail.investigate.mailboxes.MailboxDirectoryJson;
 import dev.mailtrail.store.log.ChainScheme;
 import dev.mailtrail.store.log.Checkpoint;
 import dev.mailtrail.store.log.FoundRecord;
@@ -15,10 +18,14 @@ import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.RecordQuery;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +36,9 @@ import java.util.stream.Stream;
 /**
  * A case on disk: a directory holding {@code audit-log/}, a Lucene audit log like the audit stores' (decision
  * 0003) with one hash chain for the whole case, {@code known-records.bin}, the identities of what it holds (so
- * de-duplication spans separate imports), and {@code rejects.jsonl}, the rejects of every import.
+ * de-duplication spans separate imports), {@code rejects.jsonl}, the rejects of every import, and
+ * {@code mailboxes.json}, which names are one mailbox's (learned from every record imported and every Get-Mailbox
+ * export), so a later scope attributes a record that names its mailbox by GUID, SID or legacy DN.
  *
  * <p>For reading, a case can also be opened straight on MailTrail's own stores: a data directory (its mailbox and
  * unified audit logs; a record in both is read once) or one audit log directory.
@@ -39,6 +48,7 @@ final class CaseRecords implements Closeable {
     static final String KNOWN_RECORDS = "known-records.bin";
     static final String REJECTS = "rejects.jsonl";
     private static final int WARNINGS_SHOWN = 5;
+    static final String MAILBOXES = "mailboxes.json";
     /** The audit logs of a MailTrail data directory, as the audit pipeline names them. */
     static final List<String> DATA_DIRECTORY_LOGS = List.of("mailbox-audit-log", "unified-audit-log");
 
@@ -50,12 +60,39 @@ final class CaseRecords implements Closeable {
     private final LuceneAuditLog log;
     private final List<LuceneAuditLog> readable;
     private final KnownRecordsFile known;
+    private final MailboxDirectory mailboxes;
 
-    private CaseRecords(Path directory, List<LuceneAuditLog> logs, KnownRecordsFile known) {
+    private CaseRecords(Path directory, List<LuceneAuditLog> logs, KnownRecordsFile known) throws IOException {
         this.directory = directory;
         this.log = logs.getFirst();
         this.readable = List.copyOf(logs);
         this.known = known;
+        this.mailboxes = readMailboxes(directory.resolve(MAILBOXES));
+    }
+
+    private static MailboxDirectory readMailboxes(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return new MailboxDirectory();
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return new MailboxDirectoryJson().read(in);
+        } catch (IOException damaged) {
+            throw new IOException(file + ": " + damaged.getMessage(), damaged);
+        }
+    }
+
+    /** Which names are one mailbox's, as the case's imports learned them. */
+    MailboxDirectory mailboxes() {
+        return mailboxes;
+    }
+
+    private void persistMailboxes() throws IOException {
+        Path file = directory.resolve(MAILBOXES);
+        Path written = directory.resolve(MAILBOXES + ".new");
+        try (Writer out = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
+            new MailboxDirectoryJson().write(mailboxes, out);
+        }
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Opens a case to import into, creating it if missing. */
@@ -138,10 +175,13 @@ final class CaseRecords implements Closeable {
         RecordQuery all = RecordQuery.between(ALL_FROM, ALL_TO);
         List<AuditRecord> records = new ArrayList<>();
         AuditDataReader reader = new AuditDataReader();
+        // Every name the case knows the mailbox by: its records may carry any of them.
+        Set<String> names = new HashSet<>(mailboxes.identityOf(mailbox).values());
+        names.add(mailbox);
         Set<String> users = new HashSet<>(accounts);
-        users.add(mailbox);
+        users.addAll(names);
         List<RecordQuery> queries =
-                List.of(all.withMailboxes(Set.of(mailbox)), all.withRecordTypes(Set.of(1)), all.withUserIds(users));
+                List.of(all.withMailboxes(names), all.withRecordTypes(Set.of(1)), all.withUserIds(users));
         // A data directory keeps a mailbox's record in both of its logs, under the same Id: it is read once.
         Set<String> idsRead = new HashSet<>();
         for (LuceneAuditLog source : readable) {
@@ -206,6 +246,7 @@ final class CaseRecords implements Closeable {
                     warnings.add(record.origin() + ": " + String.join("; ", unread));
                 }
             }
+            mailboxes.learn(record.record());
             batch.add(record.record());
             stored++;
             if (batch.size() == BATCH) {
@@ -229,6 +270,11 @@ final class CaseRecords implements Closeable {
             return List.copyOf(warnings);
         }
 
+        @Override
+        public void link(IdentityLink link) {
+            mailboxes.link(link);
+        }
+
         /** Commits every record delivered, then the identities that stand for them. */
         void finish() throws IOException {
             if (!batch.isEmpty()) {
@@ -240,6 +286,7 @@ final class CaseRecords implements Closeable {
             log.commit(new Checkpoint(0, log.checkpoint().records() + stored));
             stored = 0;
             known.persist();
+            persistMailboxes();
         }
 
         @Override

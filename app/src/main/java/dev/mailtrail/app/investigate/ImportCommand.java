@@ -5,9 +5,9 @@ import dev.mailtrail.investigate.importer.ImportOptions;
 import dev.mailtrail.investigate.importer.ImportProgress;
 import dev.mailtrail.investigate.importer.ImportSummary;
 import dev.mailtrail.investigate.importer.Importer;
+import dev.mailtrail.investigate.importer.RefusedFile;
 import dev.mailtrail.investigate.importer.SkippedFile;
 import dev.mailtrail.investigate.importer.TerminalProgressBar;
-import dev.mailtrail.investigate.importer.detect.UnrecognisedExportException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -31,11 +31,14 @@ import picocli.CommandLine.Spec;
             "Loads audit exports into a case: Purview CSV, Search-UnifiedAuditLog | Export-Csv or"
                     + " ConvertTo-Json, Management Activity API JSON, JSON Lines of AuditData, Microsoft Graph audit"
                     + " log query records, Search-MailboxAuditLog rows, Sentinel OfficeActivity (CSV or JSON),"
-                    + " Microsoft-Extractor-Suite's Get-UAL and Get-UALGraph output, told apart by content. Directories are read"
-                    + " recursively; files in them that are no export are skipped and listed.",
+                    + " Microsoft-Extractor-Suite's Get-UAL and Get-UALGraph output, told apart by content; and"
+                    + " Get-Mailbox | Export-Csv, whose names of each mailbox the case keeps for mt scope. Directories"
+                    + " are read recursively; files in them that are no export are skipped and listed. A file that"
+                    + " cannot be imported is refused with its reason; the other files are imported all the same.",
             "A record already in the case, from this run or an earlier one, is stored once. A row that cannot be"
                     + " read goes to the case's rejects.jsonl with its file, line and reason.",
-            "Exit status: 0 imported (rejects are counted, not fatal), 1 a file could not be read or is no export,"
+            "Exit status: 0 every file imported (rejects are counted, not fatal), 1 a file was refused (no"
+                    + " export, missing, or unreadable; the others were imported) or the case could not be written,"
                     + " 2 usage."
         })
 public final class ImportCommand implements Callable<Integer> {
@@ -95,10 +98,10 @@ public final class ImportCommand implements Callable<Integer> {
                 warn(sink, err);
             }
             print(summary, records, out);
-            return 0;
-        } catch (UnrecognisedExportException notAnExport) {
-            err.println("mt import: " + notAnExport.getMessage());
-            return 1;
+            for (RefusedFile refused : summary.refused()) {
+                err.println("mt import: " + refused.file() + ": refused, " + refused.reason());
+            }
+            return summary.complete() ? 0 : 1;
         } catch (IOException failed) {
             err.println("mt import: " + failed);
             return 1;
@@ -132,6 +135,10 @@ public final class ImportCommand implements Callable<Integer> {
 
     private void print(ImportSummary summary, CaseRecords records, PrintWriter out) throws IOException {
         for (FileSummary file : summary.files()) {
+            if (!file.format().holdsRecords()) {
+                out.printf(Locale.ROOT, "%s: %s, %d mailbox names linked%n", file.file(), file.format(), file.links());
+                continue;
+            }
             out.printf(
                     Locale.ROOT,
                     "%s: %s, %d read, %d imported, %d duplicates, %d rejected%n",
@@ -145,6 +152,9 @@ public final class ImportCommand implements Callable<Integer> {
         for (SkippedFile skipped : summary.skipped()) {
             out.printf(Locale.ROOT, "%s: skipped, %s%n", skipped.file(), skipped.reason());
         }
+        for (RefusedFile refused : summary.refused()) {
+            out.printf(Locale.ROOT, "%s: refused, %s%n", refused.file(), refused.reason());
+        }
         out.printf(
                 Locale.ROOT,
                 "imported %d of %d records (%d duplicates, %d rejected) in %.1f s; the case %s holds %d records%n",
@@ -155,6 +165,13 @@ public final class ImportCommand implements Callable<Integer> {
                 summary.elapsed().toMillis() / 1000.0,
                 caseDirectory,
                 records.size());
+        if (!summary.refused().isEmpty()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%d %s refused (listed above); the others were imported%n",
+                    summary.refused().size(),
+                    summary.refused().size() == 1 ? "file" : "files");
+        }
         if (summary.rejected() > 0) {
             out.printf(Locale.ROOT, "rejected rows, with file, line and reason: %s%n", records.rejectsFile());
         }

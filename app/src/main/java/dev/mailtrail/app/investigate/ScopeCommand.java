@@ -39,8 +39,11 @@ import picocli.CommandLine.Spec;
                     + " automated): the messages the attacker read (Bind), the folders taken whole (Sync), where the"
                     + " record is blind (throttling, auditing off, audit bypass, MailItemsAccessed removed, no"
                     + " records), and what else they did (sends, inbox rules, permissions, deletes, moves).",
-            "Name the attacker by IP (any port), SessionId or acting account; with none, suspicious sessions are"
-                    + " proposed for you to confirm.",
+            "The mailbox is known by every name the case learned for it (UPN, mailbox GUID, SIDs, UserKey,"
+                    + " ExternalDirectoryObjectId, display name, legacy DN: from its records and from an imported"
+                    + " Get-Mailbox | Export-Csv); the output says which were merged and from which records.",
+            "Name the attacker by IP (any port), SessionId or acting account; with none, the mailbox's whole activity"
+                    + " is listed and suspicious sessions are proposed for you to confirm.",
             "Exit status: 0 done, 1 the case could not be read or the report not written, 2 usage."
         })
 public final class ScopeCommand implements Callable<Integer> {
@@ -141,11 +144,13 @@ public final class ScopeCommand implements Callable<Integer> {
         try (CaseRecords records = CaseRecords.openForReading(caseDirectory)) {
             List<AuditRecord> relevant =
                     records.recordsForScope(mailbox, query.attacker().userIds());
-            scope = new ScopeAnalysis().analyse(relevant, query, catalogue);
+            scope = new ScopeAnalysis().analyse(relevant, query, catalogue, records.mailboxes());
             if (scope.records() == 0) {
                 err.println("mt scope: no record of the case concerns " + mailbox
                         + (start == null && end == null ? "" : " in the window")
-                        + " (it is matched against MailboxOwnerUPN, a cmdlet's -Identity and UserId)");
+                        + " (it is matched, by every name the case knows it by, against MailboxOwnerUPN, MailboxGuid,"
+                        + " a cmdlet's -Identity, -Mailbox and ObjectId, and UserId; import a Get-Mailbox | Export-Csv"
+                        + " to teach the case its GUIDs and legacy DN)");
             }
         } catch (IOException | UncheckedIOException failed) {
             err.println("mt scope: " + failed.getMessage());

@@ -69,6 +69,11 @@ class ImportAndScopeCommandTest {
         assertThat(run.out()).contains("1 rejected").contains("rejects.jsonl");
         String rejects = Files.readString(caseDir().resolve("rejects.jsonl"));
         assertThat(rejects).contains("\"file\":\"" + export + "\"").contains("\"reason\":\"AuditData: invalid JSON");
+        Run again = mt("import", export.toString(), "--case", caseDir().toString());
+        assertThat(again.out()).contains("1 rejected");
+        assertThat(Files.readAllLines(caseDir().resolve("rejects.jsonl")))
+                .as("importing the file again does not append its rejects again")
+                .hasSize(1);
     }
 
     @Test

@@ -56,6 +56,8 @@ final class ExportReaders {
                     new OpenedExport(json(file, open.text()), new GraphAuditRecordReader(), open.counter());
                 case OFFICE_ACTIVITY_JSON ->
                     new OpenedExport(json(file, open.text()), new OfficeActivityReader(null, dates), open.counter());
+                case MAILBOX_LIST_CSV ->
+                    throw new IllegalArgumentException(file.path() + " is a mailbox list: it holds no records");
             };
         } catch (IOException | RuntimeException failed) {
             open.text().close();

@@ -13,6 +13,19 @@ import java.nio.file.Path;
  * @param imported new records handed to the sink
  * @param duplicates records already known (earlier in the import, in another file, or in the case)
  * @param rejected rows that went to the rejects
+ * @param links pairs of names of one mailbox a mailbox list gave (0 for an audit export)
  */
 public record FileSummary(
-        Path file, ExportFormat format, long bytes, long read, long imported, long duplicates, long rejected) {}
+        Path file,
+        ExportFormat format,
+        long bytes,
+        long read,
+        long imported,
+        long duplicates,
+        long rejected,
+        long links) {
+    public FileSummary(
+            Path file, ExportFormat format, long bytes, long read, long imported, long duplicates, long rejected) {
+        this(file, format, bytes, read, imported, duplicates, rejected, 0);
+    }
+}

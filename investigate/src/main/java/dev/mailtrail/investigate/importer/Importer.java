@@ -3,13 +3,16 @@ package dev.mailtrail.investigate.importer;
 import dev.mailtrail.investigate.importer.detect.ExportDetector;
 import dev.mailtrail.investigate.importer.detect.ExportFile;
 import dev.mailtrail.investigate.importer.detect.UnrecognisedExportException;
+import dev.mailtrail.investigate.importer.directory.GetMailboxCsv;
 import dev.mailtrail.investigate.importer.identity.KnownRecords;
 import dev.mailtrail.investigate.importer.identity.RecordIdentifier;
 import dev.mailtrail.investigate.importer.normalise.ExportDate;
 import dev.mailtrail.investigate.importer.normalise.RecordNormaliser;
+import dev.mailtrail.investigate.mailboxes.IdentityLink;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +24,12 @@ import java.util.stream.Stream;
 
 /**
  * Imports audit exports: every file given, and every file under a directory given (recursively, in name order,
- * hidden files left out), is detected by its content first, so a file given by name that is no export stops the
- * import before anything is imported, and a directory's file that is none is skipped and listed; then each is read in turn, its records parsed by {@link ImportOptions#workers()} threads while
- * one more reads ahead, de-duplicated against {@link KnownRecords} and handed to the sink in file order.
+ * hidden files left out), is detected by its content first; a file given by name that is no export (or missing)
+ * is refused with its reason and a directory's file that is none is skipped, both listed, and the others imported
+ * all the same. Then each is read in turn, its records parsed by {@link ImportOptions#workers()} threads while one
+ * more reads ahead, de-duplicated against {@link KnownRecords} and handed to the sink in file order. A file whose
+ * reading fails part-way is refused with the reason; what it delivered before stays. A mailbox list
+ * ({@code Get-Mailbox | Export-Csv}) hands its names to the sink as links.
  *
  * <p>One import at a time per instance.
  */
@@ -43,9 +49,10 @@ public final class Importer {
      * Detects every file of the inputs, in the order they will be imported. A file given by name must be an
      * export; a file found in a directory that is none is skipped.
      */
-    public Detection detect(List<Path> inputs) throws IOException, UnrecognisedExportException {
+    public Detection detect(List<Path> inputs) throws IOException {
         List<ExportFile> exports = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
+        List<RefusedFile> refused = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 for (Path file : filesUnder(input)) {
@@ -56,16 +63,25 @@ public final class Importer {
                     }
                 }
             } else if (Files.isRegularFile(input)) {
-                exports.add(detector.detect(input));
+                try {
+                    exports.add(detector.detect(input));
+                } catch (UnrecognisedExportException notAnExport) {
+                    refused.add(new RefusedFile(
+                            input,
+                            "not an audit export MailTrail knows (" + notAnExport.whatItHolds()
+                                    + "); mt import --help lists the formats"));
+                } catch (IOException unreadable) {
+                    refused.add(new RefusedFile(input, "cannot be read: " + unreadable));
+                }
             } else {
-                throw new NoSuchFileException(input.toString(), null, "no such file or directory");
+                refused.add(new RefusedFile(input, "no such file or directory"));
             }
         }
-        return new Detection(exports, skipped);
+        return new Detection(exports, skipped, refused);
     }
 
     public ImportSummary run(List<Path> inputs, RecordSink sink, ImportProgress progress)
-            throws IOException, UnrecognisedExportException, InterruptedException {
+            throws IOException, InterruptedException {
         return importFiles(detect(inputs), sink, progress);
     }
 
@@ -78,17 +94,79 @@ public final class Importer {
                 progress, files.stream().mapToLong(ExportFile::size).sum());
         ExportDate dates = new ExportDate(options.zonelessDates());
         List<FileSummary> summaries = new ArrayList<>();
+        List<RefusedFile> refused = new ArrayList<>(detection.refused());
         ExecutorService workers = workers();
         try {
             for (ExportFile file : files) {
-                ExportReaders.OpenedExport export = ExportReaders.open(file, dates);
-                ChunkDecoder decoder = new ChunkDecoder(file, export.decoder(), normaliser, identifier);
-                summaries.add(new FileImport(file, export, decoder, workers, options).run(sink, known, meter));
+                try {
+                    summaries.add(importFile(file, dates, workers, sink, meter));
+                } catch (IOException | UncheckedIOException failed) {
+                    // One unreadable file never stops the others; the sink's own failures do (the case is broken).
+                    if (failed instanceof SinkFailure) {
+                        throw (IOException) failed.getCause();
+                    }
+                    refused.add(new RefusedFile(
+                            file.path(),
+                            "reading stopped: " + failed.getMessage() + " (records read before were imported)"));
+                }
             }
         } finally {
             workers.shutdownNow();
         }
-        return new ImportSummary(summaries, detection.skipped(), Duration.ofNanos(System.nanoTime() - started));
+        return new ImportSummary(
+                summaries, detection.skipped(), refused, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private FileSummary importFile(
+            ExportFile file, ExportDate dates, ExecutorService workers, RecordSink sink, ProgressMeter meter)
+            throws IOException, InterruptedException {
+        if (!file.format().holdsRecords()) {
+            return importMailboxList(file, sink, meter);
+        }
+        ExportReaders.OpenedExport export = ExportReaders.open(file, dates);
+        ChunkDecoder decoder = new ChunkDecoder(file, export.decoder(), normaliser, identifier);
+        return new FileImport(file, export, decoder, workers, options).run(new GuardedSink(sink), known, meter);
+    }
+
+    private static FileSummary importMailboxList(ExportFile file, RecordSink sink, ProgressMeter meter)
+            throws IOException {
+        List<IdentityLink> links;
+        try (Reader text = file.open().text()) {
+            links = new GetMailboxCsv().read(file.path(), text);
+        }
+        for (IdentityLink link : links) {
+            sink.link(link);
+        }
+        meter.fileDone(file.path(), file.size());
+        return new FileSummary(file.path(), file.format(), file.size(), 0, 0, 0, 0, links.size());
+    }
+
+    /** A failure of the sink, told apart from a failure to read a file. */
+    private static final class SinkFailure extends IOException {
+        SinkFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The sink, its failures marked so they stop the import rather than refuse a file. */
+    private record GuardedSink(RecordSink sink) implements RecordSink {
+        @Override
+        public void accept(ImportedRecord record) throws IOException {
+            try {
+                sink.accept(record);
+            } catch (IOException failed) {
+                throw new SinkFailure(failed);
+            }
+        }
+
+        @Override
+        public void reject(Reject reject) throws IOException {
+            try {
+                sink.reject(reject);
+            } catch (IOException failed) {
+                throw new SinkFailure(failed);
+            }
+        }
     }
 
     private ExecutorService workers() {

@@ -1,5 +1,6 @@
 package dev.mailtrail.investigate.importer;
 
+import dev.mailtrail.investigate.mailboxes.IdentityLink;
 import java.io.IOException;
 
 /**
@@ -11,4 +12,7 @@ public interface RecordSink {
     void accept(ImportedRecord record) throws IOException;
 
     void reject(Reject reject) throws IOException;
+
+    /** Two names of one mailbox, from a mailbox list ({@code Get-Mailbox | Export-Csv}); ignored unless kept. */
+    default void link(IdentityLink link) throws IOException {}
 }

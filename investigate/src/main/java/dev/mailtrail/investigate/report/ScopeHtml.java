@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A scope as one self-contained HTML file: the statement in words, the caveats, the blind windows, a timeline
@@ -72,6 +73,7 @@ public final class ScopeHtml {
                 .append("</p>\n");
         caveats(html, scope);
         summary(html, scope);
+        mailboxNames(html, scope);
         blindWindows(html, scope);
         timeline(html, scope);
         sessions(html, scope);
@@ -109,6 +111,20 @@ public final class ScopeHtml {
         row(html, "Other actions", Integer.toString(scope.actions().size()));
         row(html, "Sessions", Integer.toString(scope.sessions().size()));
         html.append("</tbody></table></section>\n");
+    }
+
+    private static void mailboxNames(StringBuilder html, Scope scope) {
+        List<String> merges = MailboxNamesText.merges(scope.mailbox());
+        if (merges.isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"mailbox-names\"><h2>Mailbox names merged</h2>\n<p>")
+                .append(Html.escape(String.join(", ", MailboxNamesText.names(scope.mailbox()))))
+                .append("</p><ul>\n");
+        for (String merge : merges) {
+            html.append("<li>").append(Html.escape(merge)).append("</li>\n");
+        }
+        html.append("</ul></section>\n");
     }
 
     private static void row(StringBuilder html, String name, String value) {
@@ -201,7 +217,11 @@ public final class ScopeHtml {
                             .append("</td><td>")
                             .append(Html.escape(read.folder()))
                             .append("</td><td>")
-                            .append(Html.escape(read.message().subject()))
+                            .append(Html.escape(
+                                    read.message().subject() != null
+                                                    && read.message().subject().isBlank()
+                                            ? "(no subject)"
+                                            : read.message().subject()))
                             .append("</td><td>")
                             .append(Html.escape(read.message().sender()))
                             .append("</td><td class=\"time\">")
@@ -223,8 +243,14 @@ public final class ScopeHtml {
                             .append("</td><td>")
                             .append(Html.escape(sync.folder()))
                             .append("</td><td>")
-                            .append(sync.syncedItems() == null ? "all: must be assumed read" : sync.syncedItems())
-                            .append("</td></tr>\n");
+                            .append(sync.syncedItems() == null ? "all: must be assumed read" : sync.syncedItems());
+                    for (var item : sync.items()) {
+                        html.append("<br>")
+                                .append(Html.escape(item.subject() == null ? "" : item.subject() + " "))
+                                .append(Html.escape(
+                                        item.internetMessageId() != null ? item.internetMessageId() : item.id()));
+                    }
+                    html.append("</td></tr>\n");
                 }
                 html.append("</tbody></table>\n");
             }

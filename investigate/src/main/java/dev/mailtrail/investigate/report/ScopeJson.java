@@ -3,7 +3,10 @@ package dev.mailtrail.investigate.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.NameValue;
+import dev.mailtrail.investigate.mailboxes.IdentityLink;
+import dev.mailtrail.investigate.mailboxes.MailboxName;
 import dev.mailtrail.investigate.scope.AccessContext;
 import dev.mailtrail.investigate.scope.AttackerAction;
 import dev.mailtrail.investigate.scope.AttackerSession;
@@ -20,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 /** A scope as JSON, in the schema {@code mailtrail-scope/1} documented in docs/scope-report.md. */
 public final class ScopeJson {
@@ -38,6 +42,35 @@ public final class ScopeJson {
         return out.toString();
     }
 
+    /** Every name of the mailbox and each merge with its evidence (schema 1.1, docs/scope-report.md). */
+    private static void mailboxNames(JsonGenerator g, Scope scope) throws IOException {
+        g.writeObjectFieldStart("mailboxIdentity");
+        g.writeArrayFieldStart("names");
+        for (MailboxName name : scope.mailbox().names()) {
+            g.writeStartObject();
+            g.writeStringField("kind", name.kind().exchangeName());
+            g.writeStringField("value", name.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        links(g, "merged", scope.mailbox().merged());
+        links(g, "notMerged", scope.mailbox().refused());
+        g.writeEndObject();
+    }
+
+    private static void links(JsonGenerator g, String field, List<IdentityLink> links) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (IdentityLink link : links) {
+            g.writeStartObject();
+            g.writeStringField("name", link.name().text());
+            g.writeStringField("other", link.other().text());
+            g.writeStringField("evidence", link.evidence());
+            g.writeNumberField("records", link.records());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     public void write(Scope scope, Writer out) throws IOException {
         try (JsonGenerator g = json.createGenerator(out).useDefaultPrettyPrinter()) {
             g.writeStartObject();
@@ -50,6 +83,7 @@ public final class ScopeJson {
             strings(g, "sessionIds", scope.query().attacker().sessionIds());
             strings(g, "userIds", scope.query().attacker().userIds());
             g.writeEndObject();
+            mailboxNames(g, scope);
             g.writeNumberField("records", scope.records());
             g.writeStringField("statement", scope.statement());
             strings(g, "caveats", scope.caveats());
@@ -169,6 +203,18 @@ public final class ScopeJson {
         } else {
             g.writeNumberField("syncedItems", sync.syncedItems());
         }
+        g.writeArrayFieldStart("items");
+        for (ItemRef item : sync.items()) {
+            g.writeStartObject();
+            g.writeStringField("internetMessageId", item.internetMessageId());
+            g.writeStringField("itemId", item.id());
+            g.writeStringField("subject", item.subject());
+            if (item.sizeInBytes() != null) {
+                g.writeNumberField("sizeInBytes", item.sizeInBytes());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         access(g, sync.access());
         g.writeEndObject();
     }
@@ -180,6 +226,7 @@ public final class ScopeJson {
         g.writeStringField("operation", action.operation());
         g.writeStringField("summary", action.summary());
         g.writeNumberField("items", action.items());
+        strings(g, "messages", action.messages());
         g.writeArrayFieldStart("details");
         for (NameValue detail : action.details()) {
             g.writeStartObject();

@@ -1,9 +1,11 @@
 package dev.mailtrail.investigate.report;
 
+import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.investigate.scope.AttackerAction;
 import dev.mailtrail.investigate.scope.BlindWindow;
 import dev.mailtrail.investigate.scope.FolderSync;
 import dev.mailtrail.investigate.scope.MessageRead;
+import dev.mailtrail.investigate.scope.RuleWords;
 import dev.mailtrail.investigate.scope.Scope;
 import dev.mailtrail.investigate.scope.SuspiciousSession;
 import java.io.PrintWriter;
@@ -32,9 +34,17 @@ public final class ScopeText {
         for (String line : wrap(scope.statement())) {
             out.println("  " + line);
         }
+        List<String> merges = MailboxNamesText.merges(scope.mailbox());
+        if (!merges.isEmpty()) {
+            section(out, "Mailbox names merged (records naming any of them are the mailbox's)", merges.size(), merges);
+        }
         section(out, "Messages read (Bind)", scope.reads().size(), readLines(scope.reads()));
         List<String> syncs = syncLines(scope.syncs());
         section(out, "Folders taken whole (Sync): every item must be assumed read", syncs.size(), syncs);
+        List<String> synced = syncedItemLines(scope.syncs());
+        if (!synced.isEmpty()) {
+            section(out, "Items MailTrail's Sync records list", synced.size(), synced);
+        }
         List<String> blind = new ArrayList<>();
         for (BlindWindow window : scope.blindWindows()) {
             blind.add(time(window.from()) + " → " + (window.to() == null ? "(not ended)" : time(window.to())) + "  "
@@ -76,7 +86,7 @@ public final class ScopeText {
         for (MessageRead read : reads) {
             String subject = read.message().subject() == null
                     ? ""
-                    : "\"" + read.message().subject() + "\"  ";
+                    : RuleWords.subject(read.message().subject()) + "  ";
             lines.add(time(read.time()) + "  " + read.folder() + "  " + subject + read.messageKey()
                     + (read.sizeInBytes() == null ? "" : "  " + read.sizeInBytes() + " B") + "  ["
                     + read.access().ip()
@@ -118,6 +128,22 @@ public final class ScopeText {
                     time(first.time()) + "  " + folder + (notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")")
                             + "  [" + first.access().ip() + " " + first.access().client() + "]");
         });
+        return lines;
+    }
+
+    /** Each item a MailTrail Sync record lists, once per folder: folder, subject, InternetMessageId. */
+    private static List<String> syncedItemLines(List<FolderSync> syncs) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> lines = new ArrayList<>();
+        for (FolderSync sync : syncs) {
+            for (ItemRef item : sync.items()) {
+                String key = item.internetMessageId() != null ? item.internetMessageId() : item.id();
+                if (seen.add(sync.folder() + "|" + key)) {
+                    String subject = item.subject() == null ? "" : RuleWords.subject(item.subject()) + "  ";
+                    lines.add(sync.folder() + "  " + subject + key);
+                }
+            }
+        }
         return lines;
     }
 

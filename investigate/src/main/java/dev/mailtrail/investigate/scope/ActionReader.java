@@ -71,6 +71,7 @@ final class ActionReader {
                 summary(kind, record),
                 details(kind, record),
                 items(kind, record),
+                messages(kind, record),
                 AccessContext.of(record)));
     }
 
@@ -121,12 +122,30 @@ final class ActionReader {
         };
     }
 
+    private static List<String> messages(AttackerAction.Kind kind, AuditRecord record) {
+        if (kind != AttackerAction.Kind.DELETE && kind != AttackerAction.Kind.MOVE) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        List<RecordItem> items = record.affectedItems() != null
+                ? record.affectedItems()
+                : record.item() != null ? List.of(record.item()) : List.of();
+        for (RecordItem item : items) {
+            String key = item.internetMessageId() != null ? item.internetMessageId() : item.id();
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
     private static String sent(AuditRecord record) {
         RecordItem item = record.item();
         if (item == null) {
             return record.operation() + " as " + record.userId();
         }
-        return record.operation() + " \"" + (item.subject() == null ? "(no subject recorded)" : item.subject()) + "\""
+        return record.operation() + " "
+                + (item.subject() == null ? "(no subject recorded)" : RuleWords.subject(item.subject()))
                 + (item.internetMessageId() == null ? "" : " " + item.internetMessageId());
     }
 
@@ -137,13 +156,13 @@ final class ActionReader {
             for (RecordItem item : record.affectedItems()) {
                 count++;
                 if (item.subject() != null) {
-                    subjects.add("\"" + item.subject() + "\"");
+                    subjects.add(RuleWords.subject(item.subject()));
                 }
             }
         } else if (record.item() != null) {
             count = 1;
             if (record.item().subject() != null) {
-                subjects.add("\"" + record.item().subject() + "\"");
+                subjects.add(RuleWords.subject(record.item().subject()));
             }
         }
         StringBuilder text =

@@ -12,6 +12,8 @@ import java.util.List;
  *     contains "invoice"})
  * @param details the parameters or properties the summary comes from, as recorded
  * @param items how many mail items it touched (sent, deleted, moved), 0 for the others
+ * @param messages the messages it touched, by InternetMessageId or else item Id, where the record names them; a
+ *     message moved to Deleted Items, soft-deleted and hard-deleted is one message in three actions
  */
 public record AttackerAction(
         Instant time,
@@ -20,9 +22,11 @@ public record AttackerAction(
         String summary,
         List<NameValue> details,
         int items,
+        List<String> messages,
         AccessContext access) {
     public AttackerAction {
         details = details == null ? List.of() : List.copyOf(details);
+        messages = messages == null ? List.of() : List.copyOf(messages);
     }
 
     /** What sort of action, as an analyst sorts them. */

@@ -51,10 +51,7 @@ public record AttackerHints(Set<String> ips, Set<String> sessionIds, Set<String>
     }
 
     private static String ipOf(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        return ClientAddress.withoutPort(text.strip()).toLowerCase(Locale.ROOT);
+        return ClientAddress.canonical(text);
     }
 
     private static Set<String> normalised(Collection<String> values, UnaryOperator<String> normalise) {

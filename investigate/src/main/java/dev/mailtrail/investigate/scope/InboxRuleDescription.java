@@ -20,42 +20,31 @@ import java.util.Set;
  */
 final class InboxRuleDescription {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> ACTION_PARAMETERS = Map.of(
-            "forwardto", "forwards to",
-            "redirectto", "redirects to",
-            "forwardasattachmentto", "forwards as attachment to",
-            "movetofolder", "moves to folder",
-            "copytofolder", "copies to folder",
-            "deletemessage", "deletes the message",
-            "softdeletemessage", "deletes the message",
-            "markasread", "marks it read",
-            "stopprocessingrules", "stops processing other rules",
-            "externalrecipients", "sends outside the organisation to");
-    private static final Map<String, String> ACTION_TYPES = Map.of(
-            "forwardtorecipientsaction", "forwards to",
-            "redirecttorecipientsaction", "redirects to",
-            "forwardasattachmenttorecipientsaction", "forwards as attachment to",
-            "movetofolderaction", "moves to folder",
-            "deleteaction", "deletes the message",
-            "permanentdeleteaction", "deletes the message permanently",
-            "markasreadaction", "marks it read",
-            "stopprocessingaction", "stops processing other rules");
-    private static final Set<String> FLAGS =
-            Set.of("deletemessage", "softdeletemessage", "markasread", "stopprocessingrules");
-    private static final Set<String> NOT_CONDITIONS = Set.of(
-            "identity",
-            "name",
-            "mailbox",
-            "force",
-            "confirm",
-            "domaincontroller",
-            "alwaysdeleteoutlookrulesblob",
-            "enabled",
-            // MailTrail's own, from a Sieve script: where the rule came from and what the mail server said
-            "sievescript",
-            "sieverule",
-            "previousscript",
-            "servererror");
+    // Exchange's action class names (ForwardToRecipientsAction …) and the short MAPI rule action names Outlook's
+    // UpdateInboxRules records carry in RuleActions (OP_FORWARD is "Forward", OP_DEFER_ACTION "DeferAction" …).
+    private static final Map<String, String> ACTION_TYPES = Map.ofEntries(
+            Map.entry("forwardtorecipientsaction", "forwards to"),
+            Map.entry("forward", "forwards to"),
+            Map.entry("redirecttorecipientsaction", "redirects to"),
+            Map.entry("redirect", "redirects to"),
+            Map.entry("delegate", "forwards as a delegate to"),
+            Map.entry("forwardasattachmenttorecipientsaction", "forwards as attachment to"),
+            Map.entry("movetofolderaction", "moves to folder"),
+            Map.entry("movetofolder", "moves to folder"),
+            Map.entry("move", "moves to folder"),
+            Map.entry("copytofolder", "copies to folder"),
+            Map.entry("copy", "copies to folder"),
+            Map.entry("deleteaction", "deletes the message"),
+            Map.entry("delete", "deletes the message"),
+            Map.entry("permanentdeleteaction", "deletes the message permanently"),
+            Map.entry("markasreadaction", "marks it read"),
+            Map.entry("markasread", "marks it read"),
+            Map.entry("stopprocessingaction", "stops processing other rules"),
+            Map.entry("bounce", "bounces the message back"),
+            Map.entry("reply", "replies with a template"),
+            Map.entry("oofreply", "replies with an out-of-office template"),
+            Map.entry("deferaction", "hands the message to the client (a client-only rule)"),
+            Map.entry("tag", "sets a property on the message"));
 
     private InboxRuleDescription() {}
 
@@ -89,22 +78,27 @@ final class InboxRuleDescription {
         String name = first(parameters, "Name", "Identity");
         List<String> actions = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
+        List<String> exceptions = new ArrayList<>();
         for (NameValue parameter : parameters) {
-            String key = parameter.name().toLowerCase(Locale.ROOT);
-            String action = ACTION_PARAMETERS.get(key);
-            if (action != null) {
-                if (FLAGS.contains(key)) {
-                    if (BlindWindowFinder.isTrue(parameter.value())) {
-                        actions.add(action);
-                    }
-                } else {
-                    actions.add(action + " " + parameter.value());
+            switch (InboxRuleParameters.role(parameter.name())) {
+                case ACTION -> addIfSaid(actions, InboxRuleParameters.action(parameter.name(), parameter.value()));
+                case CONDITION ->
+                    addIfSaid(conditions, InboxRuleParameters.condition(parameter.name(), parameter.value()));
+                case EXCEPTION ->
+                    addIfSaid(exceptions, InboxRuleParameters.condition(parameter.name(), parameter.value()));
+                case NEITHER -> {
+                    // The rule's name, mailbox, priority and the cmdlet's own switches describe no behaviour.
                 }
-            } else if (!NOT_CONDITIONS.contains(key)) {
-                conditions.add(parameter.name() + " " + quoted(parameter.value()));
             }
         }
-        return words(operation, name, actions, conditions);
+        String described = words(operation, name, actions, conditions);
+        return exceptions.isEmpty() ? described : described + "; except when " + String.join(" or ", exceptions);
+    }
+
+    private static void addIfSaid(List<String> words, String said) {
+        if (said != null) {
+            words.add(said);
+        }
     }
 
     private static String fromProperties(String operation, List<NameValue> properties) {

@@ -1,5 +1,6 @@
 package dev.mailtrail.investigate.scope;
 
+import dev.mailtrail.investigate.mailboxes.MailboxIdentity;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.Set;
  * taken whole, where the record is blind, the attacker's other actions, the sessions they came in, a timeline,
  * the suspicious sessions proposed when the attacker is not (yet) named, and all of it in words.
  *
+ * @param mailbox every name the case gives the mailbox, and which records or exports merged them
  * @param records how many records of the case concern the mailbox in the window
  * @param statement the scope in words, as a report states it
  * @param caveats what the scope cannot tell, in words
@@ -16,6 +18,7 @@ import java.util.Set;
  */
 public record Scope(
         ScopeQuery query,
+        MailboxIdentity mailbox,
         long records,
         List<MessageRead> reads,
         List<FolderSync> syncs,

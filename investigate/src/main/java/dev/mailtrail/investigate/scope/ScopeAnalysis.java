@@ -4,6 +4,7 @@ import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.core.record.FolderItems;
 import dev.mailtrail.investigate.importer.normalise.UnnamedItems;
+import dev.mailtrail.investigate.mailboxes.MailboxDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,10 +35,25 @@ public final class ScopeAnalysis {
      * learned into it) as from the records.
      */
     public Scope analyse(Iterable<AuditRecord> records, ScopeQuery query, MessageCatalogue catalogue) {
-        MailboxTarget mailbox = new MailboxTarget(query.mailbox());
+        return analyse(records, query, catalogue, new MailboxDirectory());
+    }
+
+    /**
+     * The scope of the query over the records, the mailbox known by every name the case's directory and the
+     * records themselves give it (the directory is not changed).
+     */
+    public Scope analyse(
+            Iterable<AuditRecord> records, ScopeQuery query, MessageCatalogue catalogue, MailboxDirectory directory) {
+        MailboxDirectory names = directory.copy();
+        List<AuditRecord> all = new ArrayList<>();
+        for (AuditRecord record : records) {
+            names.learn(record);
+            all.add(record);
+        }
+        MailboxTarget mailbox = new MailboxTarget(names.identityOf(query.mailbox()));
         AttackerHints attacker = query.attacker();
         List<AuditRecord> relevant = new ArrayList<>();
-        for (AuditRecord record : records) {
+        for (AuditRecord record : SameAccess.once(all)) {
             catalogue.learn(record);
             if (mailbox.concerns(record)
                     || changesAuditing(record)
@@ -45,7 +61,8 @@ public final class ScopeAnalysis {
                 relevant.add(record);
             }
         }
-        relevant.sort(Comparator.comparing(AuditRecord::creationTime));
+        relevant.sort(Comparator.comparing(AuditRecord::creationTime)
+                .thenComparingInt(record -> OperationChain.rank(record.operation())));
         return analyseSorted(relevant, query, mailbox, catalogue);
     }
 
@@ -67,6 +84,8 @@ public final class ScopeAnalysis {
                 mailboxTimes.add(record.creationTime());
                 if (record.recordType() != 1) {
                     suspicious.accept(record);
+                } else {
+                    suspicious.acceptCmdlet(record);
                 }
             }
             if (!query.inWindow(record.creationTime())) {
@@ -75,7 +94,8 @@ public final class ScopeAnalysis {
             if (concerns) {
                 inWindow++;
             }
-            if (!attacker.isEmpty() && attacker.matches(record)) {
+            // Without hints the mailbox's whole activity is listed, so the analyst sees what the proposals rest on.
+            if (attacker.isEmpty() ? concerns : attacker.matches(record)) {
                 attribute(record, catalogue, reads, syncs, actions);
                 unnamedRead(record).ifPresent(unnamed::add);
             }
@@ -94,6 +114,7 @@ public final class ScopeAnalysis {
         ScopeStatement words = new ScopeStatement(query, reads, syncs, actions, windows, sessions, proposed, unnamed);
         return new Scope(
                 query,
+                mailbox.identity(),
                 inWindow,
                 reads,
                 syncs,
@@ -124,7 +145,7 @@ public final class ScopeAnalysis {
             Integer synced =
                     record.syncedItems() == null ? null : record.syncedItems().size();
             for (String folder : folders(record)) {
-                syncs.add(new FolderSync(record.creationTime(), folder, synced, access));
+                syncs.add(new FolderSync(record.creationTime(), folder, synced, record.syncedItems(), access));
             }
             return;
         }
@@ -266,7 +287,8 @@ public final class ScopeAnalysis {
         AttackerSession build() {
             reads.sort(Comparator.comparing(MessageRead::time));
             syncs.sort(Comparator.comparing(FolderSync::time));
-            actions.sort(Comparator.comparing(AttackerAction::time));
+            actions.sort(Comparator.comparing(AttackerAction::time)
+                    .thenComparingInt(action -> OperationChain.rank(action.operation())));
             return new AttackerSession(
                     key,
                     List.copyOf(ips),

@@ -57,11 +57,17 @@ final class ScopeStatement {
         List<String> sentences = new ArrayList<>();
         sentences.add("Mailbox " + query.mailbox() + ", " + window() + ".");
         if (query.attacker().isEmpty()) {
-            sentences.add("No attacker was named, so nothing is attributed"
+            sentences.add("No attacker was named, so the mailbox's whole activity is listed, in " + sessions.size()
+                    + (sessions.size() == 1 ? " session" : " sessions")
                     + (proposed.isEmpty()
                             ? "; no session stands out."
                             : "; " + proposed.size() + (proposed.size() == 1 ? " session stands" : " sessions stand")
                                     + " out for the analyst to confirm."));
+            sentences.add(readsAndSyncs());
+            String other = otherActions();
+            if (!other.isEmpty()) {
+                sentences.add(other);
+            }
         } else {
             sentences.add("Attacker: " + query.attacker().describe() + ", in " + sessions.size()
                     + (sessions.size() == 1 ? " session." : " sessions."));
@@ -112,6 +118,11 @@ final class ScopeStatement {
         return caveats;
     }
 
+    /** Who the reads and actions are of: the attacker as named, or the mailbox's sessions when none is. */
+    private String subject() {
+        return query.attacker().isEmpty() ? "The mailbox's sessions" : "The attacker";
+    }
+
     private String window() {
         if (query.from() == null && query.to() == null) {
             return "all records of the case";
@@ -129,7 +140,7 @@ final class ScopeStatement {
                 folders.add(read.folder());
             }
         }
-        StringBuilder text = new StringBuilder("The attacker read ");
+        StringBuilder text = new StringBuilder(subject() + " read ");
         if (messages.isEmpty()) {
             text.append("no message that a Bind record names");
         } else {
@@ -204,7 +215,7 @@ final class ScopeStatement {
                 case INBOX_RULE -> parts.add(distinct("changed inbox rules", ofKind));
                 case MAILBOX_FORWARDING -> parts.add(distinct("set mailbox forwarding", ofKind));
                 case PERMISSION -> parts.add("changed permissions " + count(ofKind.size(), "time"));
-                case DELETE -> parts.add("deleted " + count(items(ofKind), "item"));
+                case DELETE -> parts.add(deleted(ofKind));
                 case MOVE -> parts.add("moved or copied " + count(items(ofKind), "item"));
                 case AUDIT_CHANGE -> parts.add(distinct("changed auditing", ofKind));
                 case OTHER -> parts.add("ran " + count(ofKind.size(), "other admin command"));
@@ -230,6 +241,28 @@ final class ScopeStatement {
         String more = summaries.size() > shown.size() ? "; and " + (summaries.size() - shown.size()) + " more" : "";
         String times = actions.size() == 1 ? "" : " " + count(actions.size(), "time");
         return verb + times + " (" + String.join("; ", shown) + more + ")";
+    }
+
+    /**
+     * {@code deleted 1 item (<m@x>: MoveToDeletedItems → SoftDelete → HardDelete)}: each message once, however many
+     * steps it went through; items a record counts without naming them count as they are.
+     */
+    private static String deleted(List<AttackerAction> actions) {
+        Map<String, List<String>> chains = new LinkedHashMap<>();
+        int unnamed = 0;
+        for (AttackerAction action : actions) {
+            unnamed += Math.max(0, action.items() - action.messages().size());
+            for (String message : action.messages()) {
+                chains.computeIfAbsent(message, key -> new ArrayList<>()).add(action.operation());
+            }
+        }
+        String text = "deleted " + count(chains.size() + unnamed, "item");
+        List<String> steps = chains.entrySet().stream()
+                .filter(chain -> chain.getValue().size() > 1)
+                .limit(ACTIONS_STATED)
+                .map(chain -> chain.getKey() + ": " + String.join(" → ", chain.getValue()))
+                .toList();
+        return steps.isEmpty() ? text : text + " (" + String.join("; ", steps) + ")";
     }
 
     private static int items(List<AttackerAction> actions) {

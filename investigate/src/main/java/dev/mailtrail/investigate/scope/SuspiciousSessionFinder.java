@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,20 +25,44 @@ final class SuspiciousSessionFinder {
     private static final int HOURS_NEED_RECORDS = 20;
     /** An hour (with its neighbours) holding less than this share of the other sessions' records is unusual. */
     private static final double UNUSUAL_HOUR_SHARE = 0.02;
+    /** A mailbox's owner changes a rule now and then; this many from one IP in the window is a campaign. */
+    private static final int MANY_RULE_CHANGES = 3;
 
     private final ScopeQuery query;
     private final Set<String> knownIps = new HashSet<>();
     private final Set<String> knownClients = new HashSet<>();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final int[] hours = new int[24];
+    private final Map<String, Session> ruleChangesByIp = new LinkedHashMap<>();
     private long records;
 
     SuspiciousSessionFinder(ScopeQuery query) {
         this.query = query;
     }
 
+    /**
+     * A cmdlet run against the mailbox, in time order: inbox rule changes are counted per client IP (without its
+     * source port, which changes with every connection), since an attacker sets up many rules from one place.
+     */
+    void acceptCmdlet(AuditRecord record) {
+        String ip = AttackerHints.clientIp(record);
+        if (ip != null && isRuleChange(record.operation()) && query.inWindow(record.creationTime())) {
+            ruleChangesByIp
+                    .computeIfAbsent(ip, unused -> new Session("IP " + ip))
+                    .addCmdlet(record, ip);
+        }
+    }
+
+    private static boolean isRuleChange(String operation) {
+        String name = operation == null ? "" : operation.toLowerCase(Locale.ROOT);
+        return name.endsWith("-inboxrule") || name.equals("updateinboxrules");
+    }
+
     /** A mailbox record (not an admin cmdlet), in time order. */
     void accept(AuditRecord record) {
+        if ("UpdateInboxRules".equalsIgnoreCase(record.operation())) {
+            acceptCmdlet(record);
+        }
         AccessContext access = AccessContext.of(record);
         int hour = record.creationTime().atZone(ZoneOffset.UTC).getHour();
         hours[hour]++;
@@ -75,6 +100,20 @@ final class SuspiciousSessionFinder {
                         session.last,
                         session.records,
                         reasons));
+            }
+        }
+        for (Session changes : ruleChangesByIp.values()) {
+            if (changes.records >= MANY_RULE_CHANGES) {
+                proposed.add(new SuspiciousSession(
+                        changes.key,
+                        List.copyOf(changes.ips),
+                        List.copyOf(changes.clients),
+                        List.copyOf(changes.users),
+                        changes.first,
+                        changes.last,
+                        changes.records,
+                        List.of("many rule changes from one IP: " + changes.records + " inbox rule changes from "
+                                + changes.ips.iterator().next())));
             }
         }
         proposed.sort(Comparator.comparing((SuspiciousSession s) -> -s.reasons().size())
@@ -119,6 +158,16 @@ final class SuspiciousSessionFinder {
 
         Session(String key) {
             this.key = key;
+        }
+
+        void addCmdlet(AuditRecord record, String ip) {
+            ips.add(ip);
+            if (record.userId() != null) {
+                users.add(record.userId());
+            }
+            first = first == null ? record.creationTime() : first;
+            last = record.creationTime();
+            records++;
         }
 
         void add(AuditRecord record, AccessContext access, int hour, Set<String> knownIps, Set<String> knownClients) {

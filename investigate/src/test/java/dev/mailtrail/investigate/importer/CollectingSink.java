@@ -1,5 +1,6 @@
 package dev.mailtrail.investigate.importer;
 
+import dev.mailtrail.investigate.mailboxes.IdentityLink;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,12 @@ import java.util.List;
 final class CollectingSink implements RecordSink {
     final List<ImportedRecord> records = new ArrayList<>();
     final List<Reject> rejects = new ArrayList<>();
+    final List<IdentityLink> links = new ArrayList<>();
+
+    @Override
+    public void link(IdentityLink link) {
+        links.add(link);
+    }
 
     @Override
     public void accept(ImportedRecord record) {

@@ -136,7 +136,7 @@ class GraphAuditRecordsImportTest {
                         + "[{\"id\":\"1\",\"createdDateTime\":\"2026-03-04T19:05:00Z\",\"userPrincipalName\":"
                         + "\"ceo@contoso.example\",\"ipAddress\":\"203.0.113.5\"}]}");
 
-        assertThatThrownBy(() -> Fixtures.importInto(new CollectingSink(), signIns))
+        assertThatThrownBy(() -> new dev.mailtrail.investigate.importer.detect.ExportDetector().detect(signIns))
                 .isInstanceOf(UnrecognisedExportException.class)
                 .hasMessageStartingWith(signIns + ": not an audit export MailTrail knows (an OData page whose records"
                         + " have the members [id, createdDateTime, userPrincipalName, ipAddress])")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtrail.investigate.importer.detect.ExportFormat;
-import dev.mailtrail.investigate.importer.detect.UnrecognisedExportException;
 import dev.mailtrail.investigate.importer.identity.InMemoryKnownRecords;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -143,20 +142,21 @@ class ImporterTest {
     }
 
     @Test
-    void aFileGivenByNameThatIsNoExportStopsTheImportNamingItAndTheFormats() throws Exception {
+    void aFileGivenByNameThatIsNoExportIsRefusedWithWhatItHoldsAndTheOthersAreImported() throws Exception {
         Path notes = dir.resolve("notes.csv");
         Files.writeString(notes, "Date,Subject,From\n3/4/2026,Invoice,someone@example.com\n");
+        Path missing = dir.resolve("missing.json");
         CollectingSink sink = new CollectingSink();
 
-        assertThatThrownBy(() -> Fixtures.importInto(sink, Fixtures.path("content-blob.json"), notes))
-                .isInstanceOf(UnrecognisedExportException.class)
-                .hasMessageContaining(notes.toString())
-                .hasMessageContaining("CSV with the header Date,Subject,From")
-                .hasMessageContaining(ExportFormat.MAILBOX_AUDIT_LOG_CSV.title())
-                .hasMessageContaining(ExportFormat.OFFICE_ACTIVITY_JSON.title());
-        assertThat(sink.records)
-                .as("nothing is imported before every file is known")
-                .isEmpty();
+        ImportSummary summary = Fixtures.importInto(sink, notes, missing, Fixtures.path("content-blob.json"));
+
+        assertThat(summary.complete()).isFalse();
+        assertThat(summary.refused()).extracting(RefusedFile::file).containsExactly(notes, missing);
+        assertThat(summary.refused().getFirst().reason()).contains("CSV with the header Date,Subject,From");
+        assertThat(summary.refused().get(1).reason()).isEqualTo("no such file or directory");
+        assertThat(summary.files()).singleElement().satisfies(file -> assertThat(file.imported())
+                .isPositive());
+        assertThat(sink.records).isNotEmpty();
     }
 
     @Test

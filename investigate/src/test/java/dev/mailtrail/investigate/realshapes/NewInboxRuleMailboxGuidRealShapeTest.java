@@ -49,8 +49,8 @@ class NewInboxRuleMailboxGuidRealShapeTest {
                             .contains("deletes the message")
                             .contains("marks it read")
                             .contains("moves to folder Historique des conversations")
-                            .contains("From \"cfo@contoso.com\"")
-                            .contains("SubjectOrBodyContainsWords \"invoice\"");
+                            .contains("when it is from \"cfo@contoso.com\"")
+                            .contains("the subject or body contains \"invoice\"");
                 });
     }
 

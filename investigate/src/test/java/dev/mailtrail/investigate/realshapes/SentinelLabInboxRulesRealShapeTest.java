@@ -48,12 +48,12 @@ class SentinelLabInboxRulesRealShapeTest {
                 .contains("\"cleanup\"")
                 .contains("deletes the message")
                 .contains("stops processing other rules")
-                .contains("BodyContainsWords \"invoice update\"");
+                .contains("the body contains \"invoice update\"");
         assertThat(suppliers.time()).isEqualTo(Instant.parse("2026-03-02T07:17:10Z"));
         assertThat(suppliers.summary())
                 .contains("\"Suppliers\"")
                 .contains("moves to folder Junk Email")
-                .contains("SubjectContainsWords \"bank details\"");
+                .contains("the subject contains \"bank details\"");
         assertThat(scope.actions())
                 .allSatisfy(rule -> assertThat(rule.access().ip()).isEqualTo(IP));
     }

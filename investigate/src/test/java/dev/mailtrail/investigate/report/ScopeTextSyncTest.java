@@ -46,6 +46,13 @@ class ScopeTextSyncTest {
         assertThat(text).contains("Folders taken whole (Sync): every item must be assumed read: 2\n");
         assertThat(text).contains("2026-03-02 09:00:00  \\Finance  (10 items, 3 Sync records to 2026-03-02 09:04:20)");
         assertThat(text).contains("2026-03-02 09:05:00  \\Sent  (6 items)  [203.0.113.5");
+        assertThat(text)
+                .contains("Items MailTrail's Sync records list: 16")
+                .contains("\\Finance  \"m0\"  <Finance0@x>")
+                .contains("… and 8 more");
+        assertThat(scope.timeline().getLast().description())
+                .isEqualTo("synced \\Sent whole (6 items): \"m0\", \"m1\", \"m2\" …");
+        assertThat(new ScopeJson().toJson(scope)).contains("\"internetMessageId\" : \"<Sent5@x>\"");
     }
 
     private static AuditRecord sync(String id, Instant time, String folder, int items) {

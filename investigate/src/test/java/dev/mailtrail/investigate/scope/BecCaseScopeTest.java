@@ -125,7 +125,7 @@ class BecCaseScopeTest {
                     assertThat(rule.summary())
                             .isEqualTo(
                                     "New-InboxRule \"..\": forwards to payments@evil.example;"
-                                            + " stops processing other rules; when SubjectOrBodyContainsWords \"invoice;payment;wire\"");
+                                            + " stops processing other rules; when the subject or body contains \"invoice;payment;wire\"");
                     assertThat(InboxRuleDescription.forwards(rule.details())).isTrue();
                 });
         assertThat(scope.timeline()).extracting(TimelineEntry::what).containsExactly("read", "inbox rule");
@@ -135,7 +135,10 @@ class BecCaseScopeTest {
     void withoutHintsTheAttackersSessionIsProposed() throws Exception {
         Scope scope = importAndScope(BecCase.withSync(), AttackerHints.none());
 
-        assertThat(scope.reads()).isEmpty();
+        assertThat(scope.sessions())
+                .as("the mailbox's whole activity is listed")
+                .extracting(AttackerSession::sessionKey)
+                .contains(ATTACKER_SESSION);
         assertThat(scope.suspiciousSessions()).first().satisfies(session -> {
             assertThat(session.sessionKey()).isEqualTo(ATTACKER_SESSION);
             assertThat(session.reasons()).contains("new IP 203.0.113.5 for the mailbox");

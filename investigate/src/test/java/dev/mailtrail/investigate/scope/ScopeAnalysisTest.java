@@ -310,7 +310,7 @@ class ScopeAnalysisTest {
                 .extracting(AttackerAction::summary)
                 .containsExactly(
                         "New-InboxRule \".\": forwards to attacker@evil.example; stops processing other rules;"
-                                + " when SubjectContainsWords \"invoice;payment\"",
+                                + " when the subject contains \"invoice;payment\"",
                         "UpdateInboxRules \"hide\": moves to folder \\RSS Feeds; marks it read;"
                                 + " when From contains ceo@contoso.com (AddMailboxRule)");
         assertThat(scope.statement())
@@ -417,7 +417,7 @@ class ScopeAnalysisTest {
     }
 
     @Test
-    void withoutHintsNothingIsAttributedAndANewIpAndClientAreProposed() {
+    void withoutHintsTheMailboxsWholeActivityIsListedAndANewIpAndClientAreProposed() {
         List<AuditRecord> records = List.of(
                 bind("08:00:00", "s-owner", OWNER_IP, "\\Inbox", "<a@x>"),
                 bind("08:10:00", "s-owner", OWNER_IP, "\\Inbox", "<b@x>"),
@@ -426,7 +426,8 @@ class ScopeAnalysisTest {
 
         Scope scope = scope(records, AttackerHints.none());
 
-        assertThat(scope.reads()).isEmpty();
+        assertThat(scope.messagesRead()).containsExactly("<a@x>", "<b@x>", "<c@x>", "<d@x>");
+        assertThat(scope.sessions()).extracting(AttackerSession::sessionKey).containsExactly("s-owner", "s-evil");
         assertThat(scope.suspiciousSessions()).singleElement().satisfies(session -> {
             assertThat(session.sessionKey()).isEqualTo("s-evil");
             assertThat(session.ips()).containsExactly(ATTACKER_IP, "192.0.2.77");
@@ -437,7 +438,10 @@ class ScopeAnalysisTest {
                             "new IP 192.0.2.77 for the mailbox",
                             "one session from 2 IPs");
         });
-        assertThat(scope.statement()).contains("No attacker was named").contains("1 session stands out");
+        assertThat(scope.statement())
+                .contains("No attacker was named, so the mailbox's whole activity is listed, in 2 sessions")
+                .contains("1 session stands out")
+                .contains("The mailbox's sessions read 4 messages in \\Inbox.");
     }
 
     @Test

@@ -88,7 +88,8 @@ class SharedDataScopeTest {
         Scope scope = scope("Julian Isla", AttackerHints.none());
 
         assertThat(scope.records()).isEqualTo(1);
-        assertThat(scope.actions()).isEmpty();
+        assertThat(scope.actions()).singleElement().satisfies(action -> assertThat(action.kind())
+                .isEqualTo(AttackerAction.Kind.PERMISSION));
         assertThat(scope.blindWindows()).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package dev.mailtrail.investigate.importer.detect;
 
 import dev.mailtrail.investigate.importer.detect.ExportFile.Layout;
+import dev.mailtrail.investigate.importer.directory.GetMailboxCsv;
 import dev.mailtrail.investigate.importer.source.CsvHeader;
 import dev.mailtrail.investigate.importer.source.CsvUnitSource;
 import java.io.BufferedInputStream;
@@ -29,8 +30,22 @@ public final class ExportDetector {
     private static final String RAW_EVENT_DATA = "RawEventData";
     private static final String CLOUD_APP_EVENTS_STREAM = "AdvancedHunting-CloudAppEvents";
     private static final List<String> EXPORT_CSV_COLUMNS = List.of("ResultIndex", "ResultCount", "RunspaceId");
-    private static final List<String> OFFICE_ACTIVITY_NAMES =
-            List.of("TimeGenerated", "OfficeWorkload", "OfficeId", "Client_IPAddress", "Logon_Type", "SourceSystem");
+    /** The columns a saved OfficeActivity query may keep its time in; any one is enough. */
+    public static final List<String> OFFICE_ACTIVITY_TIMES =
+            List.of("CreationTime", "TimeGenerated", "Start_Time", "StartTime", "Timestamp");
+
+    private static final List<String> OFFICE_ACTIVITY_CSV_NAMES = List.of(
+            "TimeGenerated",
+            "Start_Time",
+            "OfficeWorkload",
+            "OfficeId",
+            "OfficeObjectId",
+            "OfficeTenantId",
+            "Client_IPAddress",
+            "Logon_Type",
+            "SourceSystem",
+            "TenantId");
+    private static final List<String> OFFICE_ACTIVITY_NAMES = OFFICE_ACTIVITY_CSV_NAMES;
 
     public ExportFile detect(Path file) throws IOException, UnrecognisedExportException {
         long size = Files.size(file);
@@ -139,10 +154,24 @@ public final class ExportDetector {
                 && (header.has("MailboxOwnerUPN") || header.has("MailboxGuid") || header.has("OperationResult"))) {
             return ExportFormat.MAILBOX_AUDIT_LOG_CSV;
         }
-        if (header.has("TimeGenerated") && header.has("Operation")) {
+        if (isOfficeActivity(header)) {
             return ExportFormat.OFFICE_ACTIVITY_CSV;
         }
+        if (GetMailboxCsv.isMailboxList(header)) {
+            return ExportFormat.MAILBOX_LIST_CSV;
+        }
         return null;
+    }
+
+    /**
+     * Sentinel's OfficeActivity with any subset of columns that still holds the record and a time: Operation, a
+     * time column, and a column only Log Analytics writes (TimeGenerated, Start_Time, OfficeWorkload, …). AuditData
+     * flattened into columns (CreationTime, Operation, RecordType, no such column) is not one: it lost its items.
+     */
+    private static boolean isOfficeActivity(CsvHeader header) {
+        return header.has("Operation")
+                && OFFICE_ACTIVITY_TIMES.stream().anyMatch(header::has)
+                && OFFICE_ACTIVITY_CSV_NAMES.stream().anyMatch(header::has);
     }
 
     private static boolean containsAny(Set<String> names, List<String> wanted) {

@@ -35,7 +35,16 @@ public enum ExportFormat {
     CLOUD_APP_EVENTS_JSON(
             "Defender XDR CloudAppEvents JSON",
             "rows with RawEventData, in an array, one per line or in a hunting response's results, or the"
-                    + " streaming API's records with \"category\":\"AdvancedHunting-CloudAppEvents\"");
+                    + " streaming API's records with \"category\":\"AdvancedHunting-CloudAppEvents\""),
+    MAILBOX_LIST_CSV(
+            "Get-Mailbox / Get-EXOMailbox | Export-Csv (names of mailboxes, no records)",
+            "columns UserPrincipalName or PrimarySmtpAddress with ExchangeGuid, ExternalDirectoryObjectId or"
+                    + " LegacyExchangeDN");
+
+    /** Whether the format holds audit records (a mailbox list holds only names). */
+    public boolean holdsRecords() {
+        return this != MAILBOX_LIST_CSV;
+    }
 
     private final String title;
     private final String signature;

@@ -28,17 +28,25 @@ final class ItemColumns {
             tree.node("Folder", folder);
             ObjectNode destination = folder(row.takeText("DestFolderId"), row.takeText("DestFolderPathName"));
             tree.node("DestFolder", destination);
+            if (hasItem(row)) {
+                // A move or delete of one item names it in the Item columns; AuditData lists it in AffectedItems.
+                tree.node("AffectedItems", JsonNodeFactory.instance.arrayNode().add(item(row, folder)));
+            }
         } else if (hasItem(row)) {
             take(row, "FolderId", "FolderPathName");
-            ObjectNode item = JsonNodeFactory.instance.objectNode();
-            put(item, "Id", row.takeText("ItemId"));
-            put(item, "Subject", row.takeText("ItemSubject"));
-            put(item, "InternetMessageId", row.takeText("ItemInternetMessageId"));
-            if (folder != null) {
-                item.set("ParentFolder", folder);
-            }
-            tree.node("Item", item);
+            tree.node("Item", item(row, folder));
         }
+    }
+
+    private static ObjectNode item(ColumnValues row, ObjectNode folder) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        put(item, "Id", row.takeText("ItemId"));
+        put(item, "Subject", row.takeText("ItemSubject"));
+        put(item, "InternetMessageId", row.takeText("ItemInternetMessageId"));
+        if (folder != null) {
+            item.set("ParentFolder", folder);
+        }
+        return item;
     }
 
     private static void folders(ColumnValues row, AuditDataTree tree, ObjectNode folder) {

@@ -13,6 +13,7 @@ import dev.mailtrail.investigate.importer.decode.Quoted;
 import dev.mailtrail.investigate.importer.decode.RowShape;
 import dev.mailtrail.investigate.importer.decode.UnitDecoder;
 import dev.mailtrail.investigate.importer.decode.UnitRejected;
+import dev.mailtrail.investigate.importer.detect.ExportDetector;
 import dev.mailtrail.investigate.importer.normalise.ExportDate;
 import dev.mailtrail.investigate.importer.source.CsvHeader;
 import dev.mailtrail.investigate.importer.source.SourceUnit;
@@ -72,12 +73,22 @@ public final class OfficeActivityReader implements UnitDecoder {
         return new DecodedRecord(auditData.read(tree.tree()), row.asExported());
     }
 
+    /**
+     * The record's time from the first time column the export kept: saved queries drop TimeGenerated and keep
+     * CreationTime or Start_Time. The others stay as the export wrote them.
+     */
     private Instant creationTime(ColumnValues row) throws UnitRejected {
-        String name = row.peekText("CreationTime") != null ? "CreationTime" : "TimeGenerated";
-        String text = row.takeText(name);
-        if (text == null) {
-            throw new UnitRejected("TimeGenerated: empty");
+        String name = null;
+        for (String column : ExportDetector.OFFICE_ACTIVITY_TIMES) {
+            if (row.peekText(column) != null) {
+                name = column;
+                break;
+            }
         }
+        if (name == null) {
+            throw new UnitRejected("no time: " + String.join(", ", ExportDetector.OFFICE_ACTIVITY_TIMES) + " empty");
+        }
+        String text = row.takeText(name);
         Instant time = dates.parse(text);
         if (time == null) {
             throw new UnitRejected(name + ": " + Quoted.of(text) + " is not a date");

@@ -63,7 +63,7 @@ public final class CsvUnitSource implements UnitSource {
             }
             CsvRecord row = rows.next();
             lastLine = row.getStartingLineNumber();
-            return new SourceUnit.CsvRow(lastLine, row.getFields());
+            return new SourceUnit.CsvRow(lastLine, withLineFeeds(row.getFields()));
         } catch (CsvParseException unsplittable) {
             ended = true;
             return new SourceUnit.Unreadable(
@@ -73,6 +73,24 @@ public final class CsvUnitSource implements UnitSource {
         } catch (UncheckedIOException readFailed) {
             throw readFailed.getCause();
         }
+    }
+
+    /**
+     * A quoted field's line breaks as line feeds: an export saved again on Windows (Excel, PowerShell, a text
+     * editor) turns every LF into CRLF, also inside multi-line cells, and the same record must read the same.
+     */
+    private static List<String> withLineFeeds(List<String> fields) {
+        List<String> normalised = null;
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
+            if (field.indexOf('\r') >= 0) {
+                if (normalised == null) {
+                    normalised = new java.util.ArrayList<>(fields);
+                }
+                normalised.set(i, field.replace("\r\n", "\n"));
+            }
+        }
+        return normalised == null ? fields : normalised;
     }
 
     @Override

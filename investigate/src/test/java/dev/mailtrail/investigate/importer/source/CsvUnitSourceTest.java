@@ -19,7 +19,7 @@ class CsvUnitSourceTest {
     }
 
     @Test
-    void typeLineIsSkippedAndRowsKeepTheirFileLines() throws IOException {
+    void typeLineIsSkippedAndRowsKeepTheirFileLinesWithLineFeedsInsideCells() throws IOException {
         String csv =
                 "#TYPE Deserialized.Microsoft.Exchange.Management.SystemConfigurationTasks.UnifiedAuditLogEvent\r\n"
                         + "\"CreationDate\",\"AuditData\"\r\n"
@@ -30,7 +30,7 @@ class CsvUnitSourceTest {
             assertThat(source.header().columns()).containsExactly("CreationDate", "AuditData");
             assertThat(rows(source))
                     .containsExactly(
-                            new SourceUnit.CsvRow(3, List.of("3/4/2026 7:05:00 PM", "{\r\n  \"Id\": 1\r\n}")),
+                            new SourceUnit.CsvRow(3, List.of("3/4/2026 7:05:00 PM", "{\n  \"Id\": 1\n}")),
                             new SourceUnit.CsvRow(6, List.of("3/4/2026 7:06:00 PM", "{}")));
         }
     }
