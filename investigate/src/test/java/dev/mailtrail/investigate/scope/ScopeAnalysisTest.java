@@ -347,7 +347,7 @@ class ScopeAnalysisTest {
                 .extracting(AttackerAction::summary)
                 .containsExactly(
                         "New-InboxRule \"Payments\": forwards to payments@evil.example; sends outside the organisation"
-                                + " to payments@evil.example; when SubjectContainsWords \"invoice\"",
+                                + " to payments@evil.example; when the subject contains \"invoice\"",
                         "Remove-InboxRule \"Old\": no action recorded");
     }
 
