@@ -57,11 +57,12 @@ final class ResponseReader {
         }
         boolean numbered = w[1].chars().allMatch(Character::isDigit) && !w[1].isEmpty();
         String word = upper(numbered ? (w.length > 2 ? w[2] : "") : w[1]);
-        if ((numbered && !word.equals("FETCH")) || word.equals("CAPABILITY")) {
+        boolean fetch = word.equals("FETCH") || word.equals("UIDFETCH");
+        if ((numbered && !fetch) || word.equals("CAPABILITY")) {
             return false;
         }
         kind = switch (word) {
-            case "FETCH" -> Kind.FETCH;
+            case "FETCH", "UIDFETCH" -> Kind.FETCH;
             case "NAMESPACE" -> Kind.NAMESPACE;
             case "ID" -> Kind.ID;
             default -> Kind.OTHER;
@@ -148,6 +149,12 @@ final class ResponseReader {
             if (w.length >= 2 && isStatus(w[1])) {
                 return status(null, w[1], w.length > 2 ? w[2] : "");
             }
+            if (w.length == 3 && upper(w[1]).equals("VANISHED")) {
+                ImapResponse vanished = vanished(w[2]);
+                if (vanished != null) {
+                    return vanished;
+                }
+            }
             if (w.length >= 2 && upper(w[1]).equals("CAPABILITY")) {
                 return new ImapResponse.Capability(ResponseCode.words(w.length > 2 ? w[2] : ""));
             }
@@ -175,6 +182,16 @@ final class ResponseReader {
             return status(w[0], w[1], w.length > 2 ? w[2] : "");
         }
         return new ImapResponse.Unreadable("not a response: " + text.substring(0, Math.min(40, text.length())));
+    }
+
+    private static ImapResponse vanished(String rest) {
+        boolean earlier = upper(rest).startsWith("(EARLIER) ");
+        try {
+            return new ImapResponse.Vanished(
+                    earlier, SequenceSet.parse(earlier ? rest.substring(10).strip() : rest.strip()));
+        } catch (ImapSyntaxException e) {
+            return null;
+        }
     }
 
     private static ImapResponse status(String tag, String status, String rest) {

@@ -35,6 +35,9 @@ final class ExpungeCommand implements ImapCommand {
                 removed.add(uid);
             }
         }
+        if (response instanceof ImapResponse.Vanished v && !v.earlier()) {
+            removed.addAll(SelectedFolder.expand(v.uids()));
+        }
         return false; // the session still renumbers its map
     }
 

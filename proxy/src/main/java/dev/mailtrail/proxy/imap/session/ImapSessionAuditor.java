@@ -99,7 +99,9 @@ public final class ImapSessionAuditor {
             }
             case ImapResponse.Fetch f -> {
                 learn(f);
-                offer(f);
+                if (!offer(f)) {
+                    FetchCommand.unsolicited(f, session);
+                }
             }
             case ImapResponse.Exists e -> {
                 if (!offer(e) && session.selected != null) {
@@ -110,6 +112,12 @@ public final class ImapSessionAuditor {
                 offer(e);
                 if (session.selected != null) {
                     session.selected.sequences().expunge(e.sequence());
+                }
+            }
+            case ImapResponse.Vanished v -> {
+                offer(v);
+                if (session.selected != null && !v.earlier()) {
+                    session.selected.sequences().vanish(v.uids());
                 }
             }
             case ImapResponse.Other o when o.name().equals("LIST") || o.name().equals("LSUB") -> list(o.firstLine());
