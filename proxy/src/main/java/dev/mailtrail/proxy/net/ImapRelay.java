@@ -23,9 +23,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * IMAP through the proxy. Client commands are decoded and forwarded unchanged, except three the proxy answers itself:
+ * IMAP through the proxy. Client commands are decoded and forwarded unchanged, except those the proxy answers itself:
  * STARTTLS (TLS towards the client is the proxy's), LOGIN and AUTHENTICATE PLAIN/LOGIN where plaintext logins are
- * refused (answered as Dovecot does), and COMPRESS, which the proxy does not offer. Server responses go back
+ * refused (answered as Dovecot does), and COMPRESS, URLFETCH, CONVERT and REPLACE, whose traffic it cannot audit
+ * ({@link CapabilityFilter#UNAUDITABLE}). Server responses go back
  * unchanged apart from the capability filtering of {@link CapabilityFilter}.
  */
 final class ImapRelay extends ProtocolRelay {
@@ -137,7 +138,7 @@ final class ImapRelay extends ProtocolRelay {
             }
             case "LOGIN" -> {
                 if (plaintextRefused()) {
-                    refuse(tag, piece);
+                    refuse(tag, piece, PRIVACY_REQUIRED);
                     return true;
                 }
                 return false;
@@ -145,7 +146,18 @@ final class ImapRelay extends ProtocolRelay {
             case "AUTHENTICATE" -> {
                 String mechanism = words.length > 2 ? words[2].toUpperCase(Locale.ROOT) : "";
                 if (plaintextRefused() && (mechanism.equals("PLAIN") || mechanism.equals("LOGIN"))) {
-                    refuse(tag, piece);
+                    refuse(tag, piece, PRIVACY_REQUIRED);
+                    return true;
+                }
+                return false;
+            }
+            case "URLFETCH", "CONVERT", "REPLACE" -> {
+                refuse(tag, piece, "NO [CANNOT] " + name + " is not available through this server.");
+                return true;
+            }
+            case "UID" -> {
+                if (words.length > 2 && words[2].toUpperCase(Locale.ROOT).startsWith("REPLACE")) {
+                    refuse(tag, piece, "NO [CANNOT] UID REPLACE is not available through this server.");
                     return true;
                 }
                 return false;
@@ -166,12 +178,13 @@ final class ImapRelay extends ProtocolRelay {
         }
     }
 
-    private void refuse(String tag, ByteBuf piece) {
+    /** Answers a command that never reaches the server; a literal it carries is skipped, never asked for. */
+    private void refuse(String tag, ByteBuf piece, String answer) {
         List<ImapRequest> requests = decoder.feed(nio(piece));
         piece.release();
         boolean complete = requests.stream()
                 .anyMatch(r -> r instanceof ImapRequest.Command || r instanceof ImapRequest.SynchronizingLiteral);
-        toClient(tag + " " + PRIVACY_REQUIRED + "\r\n");
+        toClient(tag + " " + answer + "\r\n");
         if (complete) {
             decoder.serverCompleted(tag); // ends AUTHENTICATE, drops a literal waiting for its '+'
         } else {
@@ -202,7 +215,7 @@ final class ImapRelay extends ProtocolRelay {
     @Override
     void scanServerPiece(ByteBuf piece) {
         for (ImapResponse r : scanner.feed(nio(piece))) {
-            if (r instanceof ImapResponse.Unreadable u && strict && auditor.bodyReadOutstanding()) {
+            if (r instanceof ImapResponse.Unreadable u && strict && auditor.fetchOutstanding()) {
                 // It may carry a message the audit cannot name: strict mode withholds it rather than guess.
                 closeWith(unavailable("Unreadable response from the mail server withheld: " + u.reason()));
                 return;

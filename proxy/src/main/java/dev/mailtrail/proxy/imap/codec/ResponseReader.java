@@ -103,7 +103,9 @@ final class ResponseReader {
 
     private ImapResponse complete() {
         if (kind == Kind.OTHER) {
-            return new ImapResponse.Other(name, firstLine);
+            String[] w = firstLine.strip().split(" ", 3);
+            ImapResponse vanished = name.equals("VANISHED") && w.length == 3 ? vanished(w[2]) : null;
+            return vanished != null ? vanished : new ImapResponse.Other(name, firstLine);
         }
         try {
             if (broken != null) {
@@ -148,12 +150,6 @@ final class ResponseReader {
         if (w[0].equals("*")) {
             if (w.length >= 2 && isStatus(w[1])) {
                 return status(null, w[1], w.length > 2 ? w[2] : "");
-            }
-            if (w.length == 3 && upper(w[1]).equals("VANISHED")) {
-                ImapResponse vanished = vanished(w[2]);
-                if (vanished != null) {
-                    return vanished;
-                }
             }
             if (w.length >= 2 && upper(w[1]).equals("CAPABILITY")) {
                 return new ImapResponse.Capability(ResponseCode.words(w.length > 2 ? w[2] : ""));

@@ -52,6 +52,14 @@ public final class ImapSessionAuditor {
         return session.bodyReadsInFlight > 0;
     }
 
+    /**
+     * True while any FETCH waits for its completion: its responses may carry text whatever it asked for, so one the
+     * proxy cannot read may carry a message the audit cannot name.
+     */
+    public boolean fetchOutstanding() {
+        return pending.values().stream().anyMatch(c -> c instanceof FetchCommand);
+    }
+
     public void onRequest(ImapRequest request) {
         tick();
         switch (request) {
@@ -136,7 +144,10 @@ public final class ImapSessionAuditor {
 
     /** A command whose completion changes who acts or where: what is pipelined behind it waits for it. */
     private static boolean changesState(ImapCommand c) {
-        return c instanceof SelectExamineCommand || c instanceof LoginCommand || c instanceof AuthenticateCommand;
+        return c instanceof SelectExamineCommand
+                || c instanceof LoginCommand
+                || c instanceof AuthenticateCommand
+                || c instanceof LeaveCommand;
     }
 
     private void redispatch() {

@@ -37,7 +37,10 @@ class ImapTranscriptTest {
                 "thunderbird-autosync.txt",
                 "thunderbird-new-mail-offline.txt",
                 "thunderbird-online-read.txt",
-                "thunderbird-new-mail-then-read.txt"
+                "thunderbird-new-mail-then-read.txt",
+                "snippet-preview.txt",
+                "qresync-vanished.txt",
+                "unauthenticate.txt"
             })
     void transcriptProducesExactlyTheExpectedEvents(String name) throws IOException {
         ImapTranscript t = new ImapTranscript(ImapTranscript.activity(), "s1");
