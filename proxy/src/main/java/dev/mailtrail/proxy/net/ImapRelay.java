@@ -11,6 +11,8 @@ import dev.mailtrail.proxy.imap.codec.ImapResponseScanner;
 import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.imap.session.ImapSessionAuditor;
 import dev.mailtrail.proxy.imap.session.ProtocolState;
+import dev.mailtrail.proxy.session.LookupResult;
+import dev.mailtrail.proxy.session.MessageLookup;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * IMAP through the proxy. Client commands are decoded and forwarded unchanged, except those the proxy answers itself:
@@ -45,6 +48,8 @@ final class ImapRelay extends ProtocolRelay {
     private String idleTag;
     private boolean greeted;
     private boolean serverOffersId;
+    private boolean holdingForLookup;
+    private final List<ImapRequest> auditLater = new java.util.ArrayList<>();
 
     ImapRelay(RelayContext context) {
         super(context);
@@ -106,6 +111,14 @@ final class ImapRelay extends ProtocolRelay {
                 return;
             }
         }
+        for (ImapRequest r : requests) {
+            if (r instanceof ImapRequest.Command c && !holdingForLookup) {
+                MessageLookup lookup = auditor.namingNeeded(c);
+                if (lookup != null) {
+                    lookUp(lookup);
+                }
+            }
+        }
         toServer(piece);
         for (ImapRequest r : requests) {
             if (r instanceof ImapRequest.Command c) {
@@ -115,8 +128,35 @@ final class ImapRelay extends ProtocolRelay {
                     outstanding.add(c.tag());
                 }
             }
-            auditor.onRequest(r);
+            if (holdingForLookup) {
+                auditLater.add(r); // judged once the server may have it, with what the lookup taught
+            } else {
+                auditor.onRequest(r);
+            }
         }
+    }
+
+    /**
+     * Names the messages a command is about to touch before the server gets it: the command (and what follows it)
+     * waits for the lookup, which answers or gives up within its timeout. A lookup the cache answers holds nothing.
+     */
+    private void lookUp(MessageLookup lookup) {
+        CompletableFuture<LookupResult> named =
+                context.identities().prefetch(lookup.folder(), lookup.selection()).toCompletableFuture();
+        if (named.isDone()) {
+            auditor.lookedUp(lookup, named.join());
+            return;
+        }
+        holdingForLookup = true;
+        holdForServer();
+        named.whenComplete((result, failure) -> client.eventLoop().execute(() -> {
+            auditor.lookedUp(lookup, result != null ? result : LookupResult.failed(String.valueOf(failure)));
+            holdingForLookup = false;
+            List<ImapRequest> later = List.copyOf(auditLater);
+            auditLater.clear();
+            later.forEach(auditor::onRequest);
+            releaseToServer();
+        }));
     }
 
     /** STARTTLS, refused plaintext logins and COMPRESS never reach the server. */

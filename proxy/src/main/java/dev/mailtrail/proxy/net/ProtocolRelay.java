@@ -51,6 +51,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private ByteBuf clientPartial;
     private boolean discardRestOfRead;
 
+    private final java.util.ArrayDeque<ByteBuf> heldForServer = new java.util.ArrayDeque<>();
+    private boolean holdingForServer;
     private UpstreamLink link;
     private Instant lastServerOutput;
     private Instant lastClientInput;
@@ -356,7 +358,35 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     }
 
     void toServer(ByteBuf piece) {
+        if (holdingForServer) {
+            heldForServer.add(piece);
+            return;
+        }
         upstream.write(piece);
+    }
+
+    /**
+     * Client input stops reaching the server (and the client is not read) until {@link #releaseToServer}: a command
+     * waits while the messages it touches are named.
+     */
+    void holdForServer() {
+        holdingForServer = true;
+        updateReading();
+    }
+
+    /** What was held for the server goes to it now, in order. Runs on the event loop. */
+    void releaseToServer() {
+        holdingForServer = false;
+        if (upstream == null || closing) {
+            heldForServer.forEach(ByteBuf::release);
+            heldForServer.clear();
+            return;
+        }
+        while (!heldForServer.isEmpty()) {
+            upstream.write(heldForServer.poll());
+        }
+        upstream.flush();
+        updateReading();
     }
 
     void serverBytes(ByteBuf in) {
@@ -414,7 +444,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     void updateReading() {
         if (upstream != null) {
             upstream.config().setAutoRead(client.isWritable() && release.queuedBytes() < QUEUE_HIGH_WATER);
-            client.config().setAutoRead(ready && upstream.isWritable());
+            client.config().setAutoRead(ready && upstream.isWritable() && !holdingForServer);
         }
         closeWhenDrained();
     }
@@ -428,6 +458,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
         early.forEach(ByteBuf::release);
         early.clear();
+        heldForServer.forEach(ByteBuf::release);
+        heldForServer.clear();
         if (clientPartial != null) {
             clientPartial.release();
             clientPartial = null;

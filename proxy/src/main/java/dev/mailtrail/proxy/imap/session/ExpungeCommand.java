@@ -3,6 +3,8 @@ package dev.mailtrail.proxy.imap.session;
 import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.proxy.imap.codec.ImapRequest;
 import dev.mailtrail.proxy.imap.codec.ImapResponse;
+import dev.mailtrail.proxy.imap.codec.ImapSyntaxException;
+import dev.mailtrail.proxy.imap.codec.SequenceSet;
 import dev.mailtrail.proxy.session.FolderAccess;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +18,26 @@ final class ExpungeCommand implements ImapCommand {
 
     private final boolean close;
     private final FolderAccess folder;
+    private final List<Long> named;
     private final List<Long> removed = new ArrayList<>();
+    private int unknown;
 
-    private ExpungeCommand(boolean close, FolderAccess folder) {
+    private ExpungeCommand(boolean close, FolderAccess folder, List<Long> named) {
         this.close = close;
         this.folder = folder;
+        this.named = named;
     }
 
     static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
-        return new ExpungeCommand(command.name().equals("CLOSE"), session.selected.access());
+        List<Long> named = List.of();
+        if (command.name().equals("UID EXPUNGE") && !command.arguments().isEmpty()) {
+            try {
+                named = SelectedFolder.expand(SequenceSet.parse(Tokens.text(command.arguments().getFirst())));
+            } catch (ImapSyntaxException | RuntimeException e) {
+                named = List.of();
+            }
+        }
+        return new ExpungeCommand(command.name().equals("CLOSE"), session.selected.access(), named);
     }
 
     @Override
@@ -33,6 +46,8 @@ final class ExpungeCommand implements ImapCommand {
             long uid = session.selected.sequences().uidAt(e.sequence());
             if (uid != 0) {
                 removed.add(uid);
+            } else {
+                unknown++;
             }
         }
         if (response instanceof ImapResponse.Vanished v && !v.earlier()) {
@@ -52,10 +67,14 @@ final class ExpungeCommand implements ImapCommand {
             }
             session.deselect();
         } else {
+            List<Long> rest = named.stream().filter(u -> !removed.contains(u)).toList();
+            if (unknown > 0 && rest.size() == unknown) {
+                removed.addAll(rest); // UID EXPUNGE removed exactly the UIDs it named that the map did not know
+            }
             session.selected.markDeleted(removed, false);
         }
         if (!removed.isEmpty()) {
-            session.emit(folder.event(session.now(), MailboxAction.HARD_DELETE, session.items(folder, removed)));
+            session.emitAbout(folder, MailboxAction.HARD_DELETE, null, session.items(folder, removed));
         }
     }
 }

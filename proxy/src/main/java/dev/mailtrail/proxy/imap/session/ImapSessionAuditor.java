@@ -5,6 +5,9 @@ import dev.mailtrail.proxy.imap.codec.ImapResponse;
 import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.DownloadActivity;
 import dev.mailtrail.proxy.session.FolderDownloadDetector;
+import dev.mailtrail.proxy.session.LookupResult;
+import dev.mailtrail.proxy.session.MessageLookup;
+import dev.mailtrail.proxy.session.MessageSelection;
 import dev.mailtrail.proxy.session.MessageIdentityResolver;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,6 +61,43 @@ public final class ImapSessionAuditor {
      */
     public boolean fetchOutstanding() {
         return pending.values().stream().anyMatch(c -> c instanceof FetchCommand);
+    }
+
+    /**
+     * The messages {@code command} must have named before the server gets it (docs/imap-audit-mapping.md, "Naming
+     * every item"); null when none, or when nothing but what responses show can be known. Ask before {@link
+     * #onRequest}; the proxy holds the command until the lookup is done, then tells {@link #lookedUp}.
+     */
+    public MessageLookup namingNeeded(ImapRequest.Command command) {
+        if (!session.identities.looksUp()
+                || session.state != ProtocolState.SELECTED
+                || session.selected == null
+                || !deferred.isEmpty()
+                || pending.values().stream().anyMatch(ImapSessionAuditor::changesState)) {
+            return null;
+        }
+        return NamingBeforeRelease.of(command, session);
+    }
+
+    /**
+     * A lookup is done: the sequence numbers it saw teach the folder's map what this session did not know, the
+     * {@code \Deleted} messages it found are what a CLOSE removes, and a failure is said in the records it leaves
+     * unnamed.
+     */
+    public void lookedUp(MessageLookup lookup, LookupResult result) {
+        session.lookupFailure = result.failure();
+        SelectedFolder selected = session.selected;
+        if (selected == null || !selected.access().equals(lookup.folder())) {
+            return;
+        }
+        result.uidsBySequence().forEach((sequence, uid) -> {
+            if (selected.sequences().uidAt(sequence) == 0 && selected.sequences().sequenceOf(uid) == 0) {
+                selected.sequences().uid(sequence, uid);
+            }
+        });
+        if (lookup.selection() instanceof MessageSelection.Deleted) {
+            selected.markDeleted(List.copyOf(result.uidsBySequence().values()), true);
+        }
     }
 
     public void onRequest(ImapRequest request) {
