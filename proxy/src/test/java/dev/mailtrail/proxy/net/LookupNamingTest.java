@@ -165,6 +165,37 @@ class LookupNamingTest {
         }
     }
 
+    @Test
+    void aPop3DeleOfAMessageNeverRetrievedIsNamedBeforeTheQuitReachesTheServer() throws Exception {
+        try (ProxyHarness pop = new ProxyHarness(
+                Files.createDirectories(dir.resolve("pop3")),
+                AuditMode.STRICT,
+                false,
+                ImapAuditConfig.DEFAULTS,
+                AUDITOR,
+                port -> port)) {
+            String kept = pop.dovecot.seed("bob", "INBOX", "Read first", "Read.");
+            String gone = pop.dovecot.seed("bob", "INBOX", "Never opened", "Gone unread.");
+            pop.python("""
+                    import poplib
+                    p = poplib.POP3('127.0.0.1', %d)
+                    p.user('bob')
+                    p.pass_('Secret123')
+                    p.retr(1)
+                    p.dele(1)
+                    p.dele(2)
+                    p.quit()
+                    """.formatted(pop.port("pop3")));
+            List<MailboxAccess> events = pop.sink.await(has(MailboxAction.HARD_DELETE, gone), WAIT);
+            MailboxAccess delete = events.stream()
+                    .filter(e -> e.operation() == MailboxAction.HARD_DELETE)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(delete.items()).extracting(ItemRef::internetMessageId).containsExactly(kept, gone);
+            assertThat(delete.items()).extracting(ItemRef::subject).containsExactly("Read first", "Never opened");
+        }
+    }
+
     private ProxyHarness harnessBehind(CuttableRelay relay) throws Exception {
         return new ProxyHarness(
                 Files.createDirectories(dir.resolve("cut")),
