@@ -58,23 +58,32 @@ final class ImapLookupConnection implements AutoCloseable {
      */
     List<Found> find(String owner, String folder, long uidValidity, MessageSelection selection) throws IOException {
         loginAs(owner);
-        long validity = examine(folder);
-        if (uidValidity != 0 && validity != uidValidity) {
+        String items = " (UID RFC822.SIZE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID SUBJECT)])";
+        // EXAMINE and the next command go in one write: one round trip, its answer dropped if UIDVALIDITY changed
+        String examine = nextTag();
+        String next = nextTag();
+        String command = switch (selection) {
+            case MessageSelection.Uids u -> "UID FETCH " + set(u.uids()) + items;
+            case MessageSelection.Sequences s -> "FETCH " + s.set() + items;
+            case MessageSelection.Deleted d -> "UID SEARCH DELETED";
+        };
+        send(examine + " EXAMINE " + quoted(folder) + "\r\n" + next + " " + command + "\r\n");
+        List<ImapResponse> examined = untilTagged(examine);
+        expectOk(examine, examined, "EXAMINE " + folder);
+        List<ImapResponse> answer = untilTagged(next);
+        expectOk(next, answer, command);
+        if (uidValidity != 0 && uidValidity(examined) != uidValidity) {
             return List.of();
         }
-        String fetch = switch (selection) {
-            case MessageSelection.Uids u -> u.uids().isEmpty() ? null : "UID FETCH " + set(u.uids());
-            case MessageSelection.Sequences s -> "FETCH " + s.set();
-            case MessageSelection.Deleted d -> {
-                List<Long> deleted = search();
-                yield deleted.isEmpty() ? null : "UID FETCH " + set(deleted);
+        if (selection instanceof MessageSelection.Deleted) {
+            List<Long> deleted = searched(answer);
+            if (deleted.isEmpty()) {
+                return List.of();
             }
-        };
-        if (fetch == null) {
-            return List.of();
+            answer = command("UID FETCH " + set(deleted) + items);
         }
         List<Found> found = new ArrayList<>();
-        for (ImapResponse r : command(fetch + " (UID RFC822.SIZE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID SUBJECT)])")) {
+        for (ImapResponse r : answer) {
             if (r instanceof ImapResponse.Fetch f && f.uid().isPresent()) {
                 String id = null;
                 String subject = null;
@@ -144,12 +153,8 @@ final class ImapLookupConnection implements AutoCloseable {
         ready.clear();
     }
 
-    private long examine(String folder) throws IOException {
-        String tag = nextTag();
-        send(tag + " EXAMINE " + quoted(folder) + "\r\n");
-        List<ImapResponse> answer = untilTagged(tag);
-        expectOk(tag, answer, "EXAMINE " + folder);
-        for (ImapResponse r : answer) {
+    private static long uidValidity(List<ImapResponse> examined) {
+        for (ImapResponse r : examined) {
             if (r instanceof ImapResponse.Status s && s.code() != null && s.code().name().equals("UIDVALIDITY")) {
                 return s.code().number().orElse(0);
             }
@@ -157,9 +162,9 @@ final class ImapLookupConnection implements AutoCloseable {
         return 0;
     }
 
-    private List<Long> search() throws IOException {
+    private static List<Long> searched(List<ImapResponse> answer) {
         List<Long> uids = new ArrayList<>();
-        for (ImapResponse r : command("UID SEARCH DELETED")) {
+        for (ImapResponse r : answer) {
             if (r instanceof ImapResponse.Other o && o.name().equals("SEARCH")) {
                 for (String w : o.firstLine().strip().split(" ")) {
                     if (!w.isEmpty() && w.chars().allMatch(Character::isDigit)) {
