@@ -120,7 +120,12 @@ public final class ProxyBench {
                         out.println(row.format());
                     }
                 }
-                lookups(out, options.lookups(), dovecot.imapPort(), strictPort, lookup.address("imap").getPort());
+                lookups(
+                        out,
+                        options.lookups(),
+                        dovecot.imapPort(),
+                        strictPort,
+                        lookup.address("imap").getPort());
                 idle(out, options.idle(), dovecot.imapPort(), strictPort);
                 out.printf(
                         "%naudit: %d access events journaled, %d failed%n",
@@ -185,12 +190,7 @@ public final class ProxyBench {
         out.printf(
                 "%nlookup: %d reads of BODY.PEEK[TEXT] (4 KB messages), one session, one at a time%n"
                         + "  %-52s %8s %8s %8s %9s%n",
-                direct.sortedNanos().length,
-                "",
-                "reads/s",
-                "p50 ms",
-                "p99 ms",
-                "added p50");
+                direct.sortedNanos().length, "", "reads/s", "p50 ms", "p99 ms", "added p50");
         for (var row : List.of(
                 java.util.Map.entry("direct to Dovecot", direct),
                 java.util.Map.entry("proxy, strict, no lookup account", plain),
@@ -212,7 +212,8 @@ public final class ProxyBench {
         return new ProxyConfig(
                 c.listeners(),
                 c.tls(),
-                c.imapUpstream().withLookup(new LookupAccount(DemoUsers.ADMIN, DemoUsers.PASSWORD, Duration.ofSeconds(5))),
+                c.imapUpstream()
+                        .withLookup(new LookupAccount(DemoUsers.ADMIN, DemoUsers.PASSWORD, Duration.ofSeconds(5))),
                 c.pop3Upstream(),
                 c.mode(),
                 c.audit(),

@@ -114,7 +114,8 @@ public final class RunningDemo implements AutoCloseable {
                 listeners,
                 new TlsFiles(certificate.certificate(), certificate.privateKey()),
                 UpstreamConfig.plain(mailServer.host(), mailServer.imapPort())
-                        // Dovecot's master user names what a delete or a body-part read leaves unnamed; GreenMail has none
+                        // Dovecot's master user names what a delete or a body-part read leaves unnamed; GreenMail has
+                        // none
                         .withLookup(
                                 mailServer instanceof DovecotDemoServer
                                         ? new dev.mailtrail.proxy.config.LookupAccount(

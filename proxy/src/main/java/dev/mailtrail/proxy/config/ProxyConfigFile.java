@@ -177,10 +177,7 @@ public final class ProxyConfigFile {
         }
         if (user == null || password == null) {
             IniFile.Entry given = user != null ? user : password;
-            throw error(
-                    given.line(),
-                    given.key(),
-                    "lookup-user and lookup-password go together in [upstream imap]");
+            throw error(given.line(), given.key(), "lookup-user and lookup-password go together in [upstream imap]");
         }
         return new LookupAccount(v.required("lookup-user"), v.required("lookup-password"), timeout);
     }

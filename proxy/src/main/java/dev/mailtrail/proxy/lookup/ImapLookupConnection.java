@@ -62,11 +62,12 @@ final class ImapLookupConnection implements AutoCloseable {
         // EXAMINE and the next command go in one write: one round trip, its answer dropped if UIDVALIDITY changed
         String examine = nextTag();
         String next = nextTag();
-        String command = switch (selection) {
-            case MessageSelection.Uids u -> "UID FETCH " + set(u.uids()) + items;
-            case MessageSelection.Sequences s -> "FETCH " + s.set() + items;
-            case MessageSelection.Deleted d -> "UID SEARCH DELETED";
-        };
+        String command =
+                switch (selection) {
+                    case MessageSelection.Uids u -> "UID FETCH " + set(u.uids()) + items;
+                    case MessageSelection.Sequences s -> "FETCH " + s.set() + items;
+                    case MessageSelection.Deleted d -> "UID SEARCH DELETED";
+                };
         send(examine + " EXAMINE " + quoted(folder) + "\r\n" + next + " " + command + "\r\n");
         List<ImapResponse> examined = untilTagged(examine);
         expectOk(examine, examined, "EXAMINE " + folder);
@@ -89,7 +90,8 @@ final class ImapLookupConnection implements AutoCloseable {
                 String subject = null;
                 for (var s : f.sections()) {
                     id = id != null ? id : s.headerField("Message-ID").orElse(null);
-                    subject = subject != null ? subject : s.headerField("Subject").orElse(null);
+                    subject =
+                            subject != null ? subject : s.headerField("Subject").orElse(null);
                 }
                 Long size = f.rfc822Size().isPresent() ? f.rfc822Size().getAsLong() : null;
                 found.add(new Found(f.sequence(), f.uid().getAsLong(), new MessageIdentity(id, subject, size)));
@@ -123,7 +125,8 @@ final class ImapLookupConnection implements AutoCloseable {
         plain.setSoTimeout((int) upstream.responseTimeout().toMillis());
         socket = upstream.tls() == TlsMode.IMPLICIT ? secure(plain) : plain;
         streams();
-        if (!(next() instanceof ImapResponse.Status greeting) || !greeting.status().equals("OK")) {
+        if (!(next() instanceof ImapResponse.Status greeting)
+                || !greeting.status().equals("OK")) {
             throw new IOException("the server did not greet with OK");
         }
         if (upstream.tls() == TlsMode.STARTTLS) {
@@ -155,7 +158,9 @@ final class ImapLookupConnection implements AutoCloseable {
 
     private static long uidValidity(List<ImapResponse> examined) {
         for (ImapResponse r : examined) {
-            if (r instanceof ImapResponse.Status s && s.code() != null && s.code().name().equals("UIDVALIDITY")) {
+            if (r instanceof ImapResponse.Status s
+                    && s.code() != null
+                    && s.code().name().equals("UIDVALIDITY")) {
                 return s.code().number().orElse(0);
             }
         }
@@ -186,7 +191,9 @@ final class ImapLookupConnection implements AutoCloseable {
 
     private static void expectOk(String tag, List<ImapResponse> answer, String what) throws IOException {
         ImapResponse last = answer.getLast();
-        if (!(last instanceof ImapResponse.Tagged t) || !t.tag().equals(tag) || !t.status().equals("OK")) {
+        if (!(last instanceof ImapResponse.Tagged t)
+                || !t.tag().equals(tag)
+                || !t.status().equals("OK")) {
             throw new IOException("the server refused to " + what + ": " + last);
         }
     }

@@ -141,8 +141,9 @@ final class ImapRelay extends ProtocolRelay {
      * waits for the lookup, which answers or gives up within its timeout. A lookup the cache answers holds nothing.
      */
     private void lookUp(MessageLookup lookup) {
-        CompletableFuture<LookupResult> named =
-                context.identities().prefetch(lookup.folder(), lookup.selection()).toCompletableFuture();
+        CompletableFuture<LookupResult> named = context.identities()
+                .prefetch(lookup.folder(), lookup.selection())
+                .toCompletableFuture();
         if (named.isDone()) {
             auditor.lookedUp(lookup, named.join());
             return;

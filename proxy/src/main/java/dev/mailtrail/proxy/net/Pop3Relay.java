@@ -87,9 +87,10 @@ final class Pop3Relay extends ProtocolRelay {
             }
         }
         for (Pop3Request r : requests) {
-            MessageLookup lookup = r instanceof Pop3Request.Command c && context.identities().looksUp()
-                    ? auditor.namingNeeded(c)
-                    : null;
+            MessageLookup lookup =
+                    r instanceof Pop3Request.Command c && context.identities().looksUp()
+                            ? auditor.namingNeeded(c)
+                            : null;
             if (lookup != null) {
                 lookUp(lookup);
             }
@@ -106,8 +107,9 @@ final class Pop3Relay extends ProtocolRelay {
 
     /** The QUIT that deletes messages never retrieved waits until the server has named them. */
     private void lookUp(MessageLookup lookup) {
-        CompletableFuture<LookupResult> named =
-                context.identities().prefetch(lookup.folder(), lookup.selection()).toCompletableFuture();
+        CompletableFuture<LookupResult> named = context.identities()
+                .prefetch(lookup.folder(), lookup.selection())
+                .toCompletableFuture();
         holdForServer();
         named.whenComplete((result, failure) -> client.eventLoop().execute(() -> {
             auditor.lookedUp(

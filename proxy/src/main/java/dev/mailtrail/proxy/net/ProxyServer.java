@@ -127,7 +127,8 @@ public final class ProxyServer implements AutoCloseable {
         }
         LOG.log(
                 System.Logger.Level.INFO,
-                "messages are named by lookups on " + imap.host() + ":" + imap.port() + " as " + imap.lookup().user());
+                "messages are named by lookups on " + imap.host() + ":" + imap.port() + " as "
+                        + imap.lookup().user());
         return new LookupIdentityResolver(imap, TlsContexts.clientSockets(imap), IDENTITY_CACHE);
     }
 

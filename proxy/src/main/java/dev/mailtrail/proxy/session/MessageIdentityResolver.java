@@ -32,7 +32,12 @@ public interface MessageIdentityResolver {
     }
 
     /** A message was copied or moved ({@code COPYUID}): its identity goes with it. */
-    default void copied(String fromFolderId, long fromUidValidity, long fromUid, String toFolderId, long toUidValidity,
+    default void copied(
+            String fromFolderId,
+            long fromUidValidity,
+            long fromUid,
+            String toFolderId,
+            long toUidValidity,
             long toUid) {
         find(fromFolderId, fromUidValidity, fromUid).ifPresent(id -> seen(toFolderId, toUidValidity, toUid, id));
     }

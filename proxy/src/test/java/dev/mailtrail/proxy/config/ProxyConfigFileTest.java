@@ -57,7 +57,9 @@ class ProxyConfigFileTest {
 
     @Test
     void withoutALookupUserNothingIsLookedUp() throws Exception {
-        assertThat(ProxyConfigFile.parse(MINIMAL, "proxy.conf", dir).imapUpstream().lookup())
+        assertThat(ProxyConfigFile.parse(MINIMAL, "proxy.conf", dir)
+                        .imapUpstream()
+                        .lookup())
                 .isNull();
     }
 

@@ -2,6 +2,7 @@ package dev.mailtrail.proxy.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtrail.core.action.MailAccessType;
 import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
@@ -57,7 +58,8 @@ class LookupNamingTest {
 
     @Test
     void snippetAndPreviewAreReadsThatNameTheirMessages() throws Exception {
-        String invoice = h.dovecot.seed("carol", "INBOX", "Invoice INV-2026-0412", "Invoice INV-2026-0412, EUR 48,900.00");
+        String invoice =
+                h.dovecot.seed("carol", "INBOX", "Invoice INV-2026-0412", "Invoice INV-2026-0412, EUR 48,900.00");
         String wire = h.dovecot.seed("carol", "INBOX", "Wire today", "Please wire the funds today.");
         String out = h.python("""
                 import imaplib
@@ -74,6 +76,11 @@ class LookupNamingTest {
                 .isEqualTo("Invoice INV-2026-0412");
         assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, wire).subject())
                 .isEqualTo("Wire today");
+        assertThat(events)
+                .filteredOn(e -> e.operation() == MailboxAction.MAIL_ITEMS_ACCESSED
+                        && e.mailbox().equals("carol"))
+                .extracting(MailboxAccess::accessType)
+                .containsExactly(MailAccessType.BIND, MailAccessType.BIND);
     }
 
     @Test
@@ -112,18 +119,25 @@ class LookupNamingTest {
                 m.logout()
                 """.formatted(h.port("imap")));
         assertThat(out).contains("Minutes of the board").contains("The salaries");
-        List<MailboxAccess> events = h.sink.await(
-                has(MailboxAction.HARD_DELETE, part).and(has(MailboxAction.HARD_DELETE, text)), WAIT);
-        assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, text).subject()).isEqualTo("Board minutes");
-        assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, part).subject()).isEqualTo("Salaries 2026");
-        assertThat(named(events, MailboxAction.MOVE_TO_DELETED_ITEMS, part).subject()).isEqualTo("Salaries 2026");
+        List<MailboxAccess> events =
+                h.sink.await(has(MailboxAction.HARD_DELETE, part).and(has(MailboxAction.HARD_DELETE, text)), WAIT);
+        assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, text).subject())
+                .isEqualTo("Board minutes");
+        assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, part).subject())
+                .isEqualTo("Salaries 2026");
+        assertThat(named(events, MailboxAction.MOVE_TO_DELETED_ITEMS, part).subject())
+                .isEqualTo("Salaries 2026");
         MailboxAccess purge = events.stream()
-                .filter(e -> e.operation() == MailboxAction.HARD_DELETE && e.mailbox().equals("alice") && e.folder().path().equals("\\Trash"))
+                .filter(e -> e.operation() == MailboxAction.HARD_DELETE
+                        && e.mailbox().equals("alice")
+                        && e.folder().path().equals("\\Trash"))
                 .findFirst()
                 .orElseThrow();
         assertThat(purge.items()).extracting(ItemRef::internetMessageId).containsExactly(part);
         MailboxAccess closed = events.stream()
-                .filter(e -> e.operation() == MailboxAction.HARD_DELETE && e.mailbox().equals("alice") && e.folder().path().equals("\\Inbox"))
+                .filter(e -> e.operation() == MailboxAction.HARD_DELETE
+                        && e.mailbox().equals("alice")
+                        && e.folder().path().equals("\\Inbox"))
                 .findFirst()
                 .orElseThrow();
         assertThat(closed.items()).extracting(ItemRef::subject).containsExactly("Board minutes");
@@ -149,7 +163,8 @@ class LookupNamingTest {
                 c.send("a6 LOGOUT").until("a6 ");
             }
             List<MailboxAccess> events = cut.sink.await(has(MailboxAction.HARD_DELETE, second), WAIT);
-            assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, first).subject()).isEqualTo("First");
+            assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, first).subject())
+                    .isEqualTo("First");
             MailboxAccess soft = events.stream()
                     .filter(e -> e.operation() == MailboxAction.SOFT_DELETE)
                     .findFirst()
@@ -158,9 +173,8 @@ class LookupNamingTest {
                 assertThat(i.internetMessageId()).isNull();
                 assertThat(i.id()).endsWith(";uid=2");
             });
-            assertThat(soft.parameters())
-                    .singleElement()
-                    .satisfies(p -> assertThat(p.value()).startsWith("unknown for uid=2: the lookup failed"));
+            assertThat(soft.parameters()).singleElement().satisfies(p -> assertThat(p.value())
+                    .startsWith("unknown for uid=2: the lookup failed"));
             assertThat(relay.lookupsOpened()).isEqualTo(2);
         }
     }

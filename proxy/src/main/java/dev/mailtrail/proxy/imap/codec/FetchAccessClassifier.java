@@ -49,7 +49,8 @@ public final class FetchAccessClassifier {
      */
     private static FetchAccess section(FetchItem item) {
         String text = item.sectionText();
-        if (text.equals("MIME") || (text.startsWith("HEADER") && item.sectionPart().isEmpty())) {
+        if (text.equals("MIME")
+                || (text.startsWith("HEADER") && item.sectionPart().isEmpty())) {
             return FetchAccess.HEADERS;
         }
         return FetchAccess.CONTENT;

@@ -120,8 +120,7 @@ public record FetchItem(
                 if (!name.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '<' && c != '(' && c != ')')) {
                     throw new ImapSyntaxException("bad fetch item '" + atom + "'");
                 }
-                return new FetchItem(
-                        Kind.OTHER, peek, atom.substring(open + 1, close), "", "", List.of(), null, name);
+                return new FetchItem(Kind.OTHER, peek, atom.substring(open + 1, close), "", "", List.of(), null, name);
             }
         }
         String section = atom.substring(open + 1, close);

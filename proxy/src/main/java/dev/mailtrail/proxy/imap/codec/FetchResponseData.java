@@ -61,8 +61,8 @@ final class FetchResponseData {
             case ImapToken.Atom a when a.text().equalsIgnoreCase("NIL") -> new FetchSection(item, -1, new byte[0]);
             case ImapToken.Atom a when item.kind() == FetchItem.Kind.OTHER -> text(item, List.of(a));
             // SNIPPET (FUZZY "text"), or an unknown item's list: the strings in it are what went out
-            case ImapToken.ParenList l when item.kind() == FetchItem.Kind.PREVIEW
-                    || item.kind() == FetchItem.Kind.OTHER -> text(item, l.items());
+            case ImapToken.ParenList l
+            when item.kind() == FetchItem.Kind.PREVIEW || item.kind() == FetchItem.Kind.OTHER -> text(item, l.items());
             default -> throw new ImapSyntaxException("bad value for " + item.name());
         };
     }

@@ -94,12 +94,7 @@ final class CopyMoveCommand implements ImapCommand {
             FolderAccess target = session.folderAccess(this.target, validity);
             for (int i = 0; i < Math.min(from.size(), to.size()); i++) {
                 session.identities.copied(
-                        source.folderKey(),
-                        source.uidValidity(),
-                        from.get(i),
-                        target.folderKey(),
-                        validity,
-                        to.get(i));
+                        source.folderKey(), source.uidValidity(), from.get(i), target.folderKey(), validity, to.get(i));
             }
         } catch (NumberFormatException | ImapSyntaxException e) {
             // a COPYUID the proxy cannot read names nothing

@@ -32,7 +32,8 @@ final class ExpungeCommand implements ImapCommand {
         List<Long> named = List.of();
         if (command.name().equals("UID EXPUNGE") && !command.arguments().isEmpty()) {
             try {
-                named = SelectedFolder.expand(SequenceSet.parse(Tokens.text(command.arguments().getFirst())));
+                named = SelectedFolder.expand(
+                        SequenceSet.parse(Tokens.text(command.arguments().getFirst())));
             } catch (ImapSyntaxException | RuntimeException e) {
                 named = List.of();
             }

@@ -6,9 +6,9 @@ import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.DownloadActivity;
 import dev.mailtrail.proxy.session.FolderDownloadDetector;
 import dev.mailtrail.proxy.session.LookupResult;
+import dev.mailtrail.proxy.session.MessageIdentityResolver;
 import dev.mailtrail.proxy.session.MessageLookup;
 import dev.mailtrail.proxy.session.MessageSelection;
-import dev.mailtrail.proxy.session.MessageIdentityResolver;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,7 +91,8 @@ public final class ImapSessionAuditor {
             return;
         }
         result.uidsBySequence().forEach((sequence, uid) -> {
-            if (selected.sequences().uidAt(sequence) == 0 && selected.sequences().sequenceOf(uid) == 0) {
+            if (selected.sequences().uidAt(sequence) == 0
+                    && selected.sequences().sequenceOf(uid) == 0) {
                 selected.sequences().uid(sequence, uid);
             }
         });

@@ -158,8 +158,7 @@ final class ImapSessionState {
         return ids.isEmpty()
                 ? List.of()
                 : List.of(new NameValue(
-                        "MailTrailItemIdentity",
-                        "unknown for " + String.join(",", ids) + ": " + lookupFailure));
+                        "MailTrailItemIdentity", "unknown for " + String.join(",", ids) + ": " + lookupFailure));
     }
 
     /** An event about items of {@code folder} (a delete, a move, a copy), saying which stayed unnamed and why. */

@@ -29,14 +29,15 @@ final class NamingBeforeRelease {
         List<dev.mailtrail.proxy.imap.codec.ImapToken> args = command.arguments();
         String set = args.isEmpty() ? null : Tokens.text(args.getFirst());
         boolean byUid = command.name().startsWith("UID ");
-        MessageSelection selection = switch (command.name()) {
-            case "EXPUNGE" -> new MessageSelection.Deleted();
-            case "CLOSE" -> selected.readOnly() ? null : new MessageSelection.Deleted();
-            case "UID EXPUNGE", "MOVE", "UID MOVE", "COPY", "UID COPY" -> messages(set, byUid, selected);
-            case "STORE", "UID STORE" -> marksDeleted(args) ? messages(set, byUid, selected) : null;
-            case "FETCH", "UID FETCH" -> readsUnnamed(args) ? messages(set, byUid, selected) : null;
-            default -> null;
-        };
+        MessageSelection selection =
+                switch (command.name()) {
+                    case "EXPUNGE" -> new MessageSelection.Deleted();
+                    case "CLOSE" -> selected.readOnly() ? null : new MessageSelection.Deleted();
+                    case "UID EXPUNGE", "MOVE", "UID MOVE", "COPY", "UID COPY" -> messages(set, byUid, selected);
+                    case "STORE", "UID STORE" -> marksDeleted(args) ? messages(set, byUid, selected) : null;
+                    case "FETCH", "UID FETCH" -> readsUnnamed(args) ? messages(set, byUid, selected) : null;
+                    default -> null;
+                };
         return selection == null ? null : new MessageLookup(selected.access(), selection);
     }
 
@@ -70,14 +71,15 @@ final class NamingBeforeRelease {
         boolean fromStart = item.partial() == null || item.partial().offset() == 0;
         return switch (item.kind()) {
             case RFC822, RFC822_HEADER -> true;
-            case BODY_SECTION -> item.sectionPart().isEmpty()
-                    && fromStart
-                    && switch (item.sectionText()) {
-                        case "", "HEADER" -> true;
-                        case "HEADER.FIELDS" -> item.headerFields().contains("MESSAGE-ID");
-                        case "HEADER.FIELDS.NOT" -> !item.headerFields().contains("MESSAGE-ID");
-                        default -> false;
-                    };
+            case BODY_SECTION ->
+                item.sectionPart().isEmpty()
+                        && fromStart
+                        && switch (item.sectionText()) {
+                            case "", "HEADER" -> true;
+                            case "HEADER.FIELDS" -> item.headerFields().contains("MESSAGE-ID");
+                            case "HEADER.FIELDS.NOT" -> !item.headerFields().contains("MESSAGE-ID");
+                            default -> false;
+                        };
             default -> false;
         };
     }

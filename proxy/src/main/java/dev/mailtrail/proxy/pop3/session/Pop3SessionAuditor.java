@@ -126,10 +126,9 @@ public final class Pop3SessionAuditor {
     public void lookedUp(MessageLookup lookup, LookupResult result, MessageIdentityResolver identities) {
         lookupFailure = result.failure();
         FolderAccess folder = lookup.folder();
-        result.uidsBySequence()
-                .forEach((n, uid) -> identities
-                        .find(folder.folderKey(), folder.uidValidity(), uid)
-                        .ifPresent(id -> named.put(n, id)));
+        result.uidsBySequence().forEach((n, uid) -> identities
+                .find(folder.folderKey(), folder.uidValidity(), uid)
+                .ifPresent(id -> named.put(n, id)));
     }
 
     public void onRequest(Pop3Request request) {
@@ -297,16 +296,18 @@ public final class Pop3SessionAuditor {
                 if (known == null && id == null) {
                     unnamed.add(itemId(n).substring(itemId(n).lastIndexOf(';') + 1));
                 }
-                gone.add(known != null
-                        ? known
-                        : id != null
-                                ? new ItemRef(id.internetMessageId(), itemId(n), id.size(), id.subject())
-                                : new ItemRef(null, itemId(n), null, null));
+                gone.add(
+                        known != null
+                                ? known
+                                : id != null
+                                        ? new ItemRef(id.internetMessageId(), itemId(n), id.size(), id.subject())
+                                        : new ItemRef(null, itemId(n), null, null));
             }
             List<NameValue> why = lookupFailure == null || unnamed.isEmpty()
                     ? List.of()
                     : List.of(new NameValue(
-                            "MailTrailItemIdentity", "unknown for " + String.join(",", unnamed) + ": " + lookupFailure));
+                            "MailTrailItemIdentity",
+                            "unknown for " + String.join(",", unnamed) + ": " + lookupFailure));
             sink.accept(inbox.event(clock.instant(), MailboxAction.HARD_DELETE, null, null, gone, why));
         }
     }

@@ -131,8 +131,8 @@ class FetchItemTableTest {
         assertThat(out).singleElement().isInstanceOf(ImapResponse.Fetch.class);
         ImapResponse.Fetch f = (ImapResponse.Fetch) out.getFirst();
         assertThat(f.uid()).hasValue(8);
-        boolean carried = f.sections().stream()
-                .anyMatch(s -> FetchAccessClassifier.classify(s.item()) == FetchAccess.CONTENT);
+        boolean carried =
+                f.sections().stream().anyMatch(s -> FetchAccessClassifier.classify(s.item()) == FetchAccess.CONTENT);
         assertThat(carried).isEqualTo(content);
     }
 
@@ -144,8 +144,7 @@ class FetchItemTableTest {
             })
     void anRfc9586UidFetchIsReadWithItsUid(String wire) {
         ImapResponseScanner scanner = new ImapResponseScanner(4096, 1024);
-        List<ImapResponse> out =
-                scanner.feed(ByteBuffer.wrap((wire + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        List<ImapResponse> out = scanner.feed(ByteBuffer.wrap((wire + "\r\n").getBytes(StandardCharsets.UTF_8)));
         ImapResponse.Fetch f = (ImapResponse.Fetch) out.getFirst();
         assertThat(f.uid()).hasValue(8);
         assertThat(f.sections()).singleElement().satisfies(s -> assertThat(s.size())

@@ -63,11 +63,12 @@ final class TranscriptLookup implements MessageIdentityResolver {
         String name = folder.folderKey().substring(folder.mailbox().length() + 1);
         Map<Long, Long> found = new LinkedHashMap<>();
         for (Message m : messages) {
-            boolean wanted = switch (selection) {
-                case MessageSelection.Uids u -> u.uids().contains(m.uid());
-                case MessageSelection.Sequences s -> contains(s.set(), m.sequence());
-                case MessageSelection.Deleted d -> m.deleted();
-            };
+            boolean wanted =
+                    switch (selection) {
+                        case MessageSelection.Uids u -> u.uids().contains(m.uid());
+                        case MessageSelection.Sequences s -> contains(s.set(), m.sequence());
+                        case MessageSelection.Deleted d -> m.deleted();
+                    };
             if (m.folder().equals(name) && wanted) {
                 seen(folder.folderKey(), folder.uidValidity(), m.uid(), identity(m.uid()));
                 found.put(m.sequence(), m.uid());
