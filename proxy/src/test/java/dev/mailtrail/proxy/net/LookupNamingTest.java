@@ -210,6 +210,39 @@ class LookupNamingTest {
         }
     }
 
+    @Test
+    void fetchmailsImapDownloadBySequenceNumbersNamesEveryMessage() throws Exception {
+        try (ProxyHarness fm = new ProxyHarness(
+                Files.createDirectories(dir.resolve("fetchmail")),
+                AuditMode.STRICT,
+                false,
+                ImapAuditConfig.DEFAULTS,
+                AUDITOR,
+                port -> port)) {
+            String one = fm.dovecot.seed("alice", "INBOX", "Quarterly report", "Revenue is up.");
+            String two = fm.dovecot.seed("alice", "INBOX", "Bank details", "New IBAN attached.");
+            Path work = Files.createDirectories(dir.resolve("fetchmail-work"));
+            Path rc = work.resolve("fetchmailrc");
+            Files.writeString(rc, """
+                    set no syslog
+                    poll 127.0.0.1 service %d protocol IMAP auth password
+                      user "alice" there with password "Secret123" is "alice" here
+                      keep
+                      sslproto ''
+                      mda "/bin/sh -c 'cat >> %s/delivered.mbox'"
+                    """.formatted(fm.port("imap"), work));
+            rc.toFile().setReadable(false, false);
+            rc.toFile().setReadable(true, true);
+            fm.client(null, "fetchmail", "-f", rc.toString(), "--nodetach");
+            assertThat(Files.readString(work.resolve("delivered.mbox"))).contains("New IBAN attached.");
+            List<MailboxAccess> events = fm.sink.await(read(one).and(read(two)), WAIT);
+            ItemRef first = named(events, MailboxAction.MAIL_ITEMS_ACCESSED, one);
+            assertThat(first.subject()).isEqualTo("Quarterly report");
+            assertThat(first.id()).endsWith(";uid=1");
+            assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, two).subject()).isEqualTo("Bank details");
+        }
+    }
+
     private ProxyHarness harnessBehind(CuttableRelay relay) throws Exception {
         return new ProxyHarness(
                 Files.createDirectories(dir.resolve("cut")),
