@@ -51,8 +51,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private ByteBuf clientPartial;
     private boolean discardRestOfRead;
 
-    private final java.util.ArrayDeque<ByteBuf> heldForServer = new java.util.ArrayDeque<>();
-    private boolean holdingForServer;
+    private final ServerHold serverHold = new ServerHold();
     private UpstreamLink link;
     private Instant lastServerOutput;
     private Instant lastClientInput;
@@ -358,11 +357,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     }
 
     void toServer(ByteBuf piece) {
-        if (holdingForServer) {
-            heldForServer.add(piece);
-            return;
-        }
-        upstream.write(piece);
+        serverHold.write(upstream, piece);
     }
 
     /**
@@ -370,22 +365,13 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
      * waits while the messages it touches are named.
      */
     void holdForServer() {
-        holdingForServer = true;
+        serverHold.hold();
         updateReading();
     }
 
     /** What was held for the server goes to it now, in order. Runs on the event loop. */
     void releaseToServer() {
-        holdingForServer = false;
-        if (upstream == null || closing) {
-            heldForServer.forEach(ByteBuf::release);
-            heldForServer.clear();
-            return;
-        }
-        while (!heldForServer.isEmpty()) {
-            upstream.write(heldForServer.poll());
-        }
-        upstream.flush();
+        serverHold.release(closing ? null : upstream);
         updateReading();
     }
 
@@ -444,7 +430,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     void updateReading() {
         if (upstream != null) {
             upstream.config().setAutoRead(client.isWritable() && release.queuedBytes() < QUEUE_HIGH_WATER);
-            client.config().setAutoRead(ready && upstream.isWritable() && !holdingForServer);
+            client.config().setAutoRead(ready && upstream.isWritable() && !serverHold.holding());
         }
         closeWhenDrained();
     }
@@ -458,8 +444,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
         early.forEach(ByteBuf::release);
         early.clear();
-        heldForServer.forEach(ByteBuf::release);
-        heldForServer.clear();
+        serverHold.release(null);
         if (clientPartial != null) {
             clientPartial.release();
             clientPartial = null;

@@ -239,7 +239,8 @@ class LookupNamingTest {
             ItemRef first = named(events, MailboxAction.MAIL_ITEMS_ACCESSED, one);
             assertThat(first.subject()).isEqualTo("Quarterly report");
             assertThat(first.id()).endsWith(";uid=1");
-            assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, two).subject()).isEqualTo("Bank details");
+            assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, two).subject())
+                    .isEqualTo("Bank details");
         }
     }
 
