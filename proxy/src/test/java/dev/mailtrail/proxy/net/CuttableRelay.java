@@ -17,6 +17,13 @@ final class CuttableRelay implements AutoCloseable {
 
     private record Link(Socket from, Socket to, boolean lookup) {}
 
+    /** One relayed connection: whether it turned out to be a lookup connection. */
+    private static final class Conn {
+        volatile boolean lookup;
+    }
+
+    private volatile boolean stalled;
+
     private final ServerSocket server;
     private volatile int target;
     private final List<Link> links = new CopyOnWriteArrayList<>();
@@ -45,6 +52,11 @@ final class CuttableRelay implements AutoCloseable {
         }
     }
 
+    /** The server's answers on lookup connections stop (true) or flow again (false): a server that hangs. */
+    void stallLookups(boolean stall) {
+        stalled = stall;
+    }
+
     /** How many lookup connections were opened so far. */
     int lookupsOpened() {
         return opened;
@@ -57,8 +69,9 @@ final class CuttableRelay implements AutoCloseable {
             try {
                 Socket from = server.accept();
                 Socket to = new Socket(InetAddress.getLoopbackAddress(), target);
-                pump(to.getInputStream(), from.getOutputStream(), from, to, null);
-                pump(from.getInputStream(), to.getOutputStream(), from, to, new boolean[1]);
+                Conn conn = new Conn();
+                pump(to.getInputStream(), from.getOutputStream(), from, to, null, conn);
+                pump(from.getInputStream(), to.getOutputStream(), from, to, new boolean[1], conn);
             } catch (IOException e) {
                 return;
             }
@@ -66,7 +79,7 @@ final class CuttableRelay implements AutoCloseable {
     }
 
     /** Copies one direction; client to server looks at the first byte to tell a lookup connection. */
-    private void pump(InputStream in, OutputStream out, Socket from, Socket to, boolean[] firstSeen) {
+    private void pump(InputStream in, OutputStream out, Socket from, Socket to, boolean[] firstSeen, Conn conn) {
         Thread t = new Thread(() -> {
             byte[] b = new byte[8192];
             try {
@@ -75,16 +88,22 @@ final class CuttableRelay implements AutoCloseable {
                     if (firstSeen != null && !firstSeen[0]) {
                         firstSeen[0] = true;
                         boolean lookup = b[0] == 'L';
+                        conn.lookup = lookup;
                         links.add(new Link(from, to, lookup));
                         if (lookup) {
                             opened++;
                         }
+                    }
+                    while (firstSeen == null && conn.lookup && stalled && !from.isClosed()) {
+                        Thread.sleep(10); // the server "hangs": its answer is held back
                     }
                     out.write(b, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // cut or closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 try {
                     from.close();

@@ -244,13 +244,49 @@ class LookupNamingTest {
         }
     }
 
+    @Test
+    void aLookupThatDoesNotAnswerInTimeReleasesTheCommandAndTheRecordSaysWhy() throws Exception {
+        LookupAccount quick = new LookupAccount(AUDITOR.user(), AUDITOR.password(), Duration.ofMillis(500));
+        try (CuttableRelay relay = new CuttableRelay();
+                ProxyHarness slow = harnessBehind(relay, quick, "slow")) {
+            slow.dovecot.seed("alice", "INBOX", "First", "One.");
+            String second = slow.dovecot.seed("alice", "INBOX", "Second", "Two.");
+            try (LineClient c = new LineClient(slow.port("imap"))) {
+                c.until("* OK");
+                c.send("a1 LOGIN alice Secret123").until("a1 ");
+                c.send("a2 SELECT INBOX").until("a2 OK");
+                c.send("a3 UID FETCH 1 (BODY.PEEK[TEXT])").until("a3 OK"); // the lookup connection is up
+                relay.stallLookups(true);
+                assertThat(c.send("a4 UID STORE 2 +FLAGS.SILENT (\\Deleted)").until("a4 "))
+                        .contains("a4 OK");
+                relay.stallLookups(false);
+                assertThat(c.send("a5 UID EXPUNGE 2").until("a5 ")).contains("a5 OK");
+                c.send("a6 LOGOUT").until("a6 ");
+            }
+            List<MailboxAccess> events = slow.sink.await(has(MailboxAction.HARD_DELETE, second), WAIT);
+            MailboxAccess soft = events.stream()
+                    .filter(e -> e.operation() == MailboxAction.SOFT_DELETE)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(soft.items()).singleElement().satisfies(i -> assertThat(i.internetMessageId())
+                    .isNull());
+            assertThat(soft.parameters()).singleElement().satisfies(p -> assertThat(p.value())
+                    .isEqualTo("unknown for uid=2: the lookup did not answer within 500 ms"));
+            assertThat(relay.lookupsOpened()).isEqualTo(2);
+        }
+    }
+
     private ProxyHarness harnessBehind(CuttableRelay relay) throws Exception {
+        return harnessBehind(relay, AUDITOR, "cut");
+    }
+
+    private ProxyHarness harnessBehind(CuttableRelay relay, LookupAccount account, String name) throws Exception {
         return new ProxyHarness(
-                Files.createDirectories(dir.resolve("cut")),
+                Files.createDirectories(dir.resolve(name)),
                 AuditMode.STRICT,
                 false,
                 ImapAuditConfig.DEFAULTS,
-                AUDITOR,
+                account,
                 port -> relay.forwardTo(port));
     }
 
