@@ -13,13 +13,13 @@ import dev.mailtrail.proxy.imap.session.ImapSessionAuditor;
 import dev.mailtrail.proxy.imap.session.ProtocolState;
 import dev.mailtrail.proxy.session.LookupResult;
 import dev.mailtrail.proxy.session.MessageLookup;
+import dev.mailtrail.proxy.session.MessageSelection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,7 +41,7 @@ final class ImapRelay extends ProtocolRelay {
 
     private final ImapRequestDecoder decoder;
     private final ImapResponseScanner scanner;
-    private final Set<String> outstanding = new HashSet<>();
+    private final Set<String> outstanding = new java.util.LinkedHashSet<>();
     private final boolean strict;
     private ImapSessionAuditor auditor;
     private String swallowing;
@@ -49,7 +49,8 @@ final class ImapRelay extends ProtocolRelay {
     private boolean greeted;
     private boolean serverOffersId;
     private boolean holdingForLookup;
-    private final List<ImapRequest> auditLater = new java.util.ArrayList<>();
+    private boolean waitingForEarlier;
+    private final java.util.ArrayDeque<Awaiting> toAudit = new java.util.ArrayDeque<>();
 
     ImapRelay(RelayContext context) {
         super(context);
@@ -112,15 +113,6 @@ final class ImapRelay extends ProtocolRelay {
             }
         }
         for (ImapRequest r : requests) {
-            if (r instanceof ImapRequest.Command c && !holdingForLookup) {
-                MessageLookup lookup = auditor.namingNeeded(c);
-                if (lookup != null) {
-                    lookUp(lookup);
-                }
-            }
-        }
-        toServer(piece);
-        for (ImapRequest r : requests) {
             if (r instanceof ImapRequest.Command c) {
                 if (c.name().equals("IDLE")) {
                     idleTag = c.tag();
@@ -128,36 +120,92 @@ final class ImapRelay extends ProtocolRelay {
                     outstanding.add(c.tag());
                 }
             }
-            if (holdingForLookup) {
-                auditLater.add(r); // judged once the server may have it, with what the lookup taught
-            } else {
-                auditor.onRequest(r);
-            }
+            toAudit.add(new Awaiting(r, serverPosition()));
+        }
+        if (!holdingForLookup) {
+            audit(); // may start a lookup, which holds this piece back from the server
+        }
+        toServer(piece);
+    }
+
+    /** A request on its way to the auditor; {@code named} once the lookup it needed has been asked for. */
+    private static final class Awaiting {
+        final ImapRequest request;
+        /** Where its bytes start in the client's input: what came before belongs to commands before it. */
+        final long position;
+
+        boolean named;
+
+        Awaiting(ImapRequest request, long position) {
+            this.request = request;
+            this.position = position;
         }
     }
 
     /**
-     * Names the messages a command is about to touch before the server gets it: the command (and what follows it)
-     * waits for the lookup, which answers or gives up within its timeout. A lookup the cache answers holds nothing.
+     * Hands the auditor the requests in order. A command whose messages must be named first (docs/decisions/0017)
+     * stops the line: client input is held back from the server until the lookup answers or gives up, then the
+     * auditor learns what it found, and the rest follows, each looked up in turn with what the ones before taught.
+     * A lookup the cache answers holds nothing.
      */
-    private void lookUp(MessageLookup lookup) {
-        CompletableFuture<LookupResult> named = context.identities()
-                .prefetch(lookup.folder(), lookup.selection())
-                .toCompletableFuture();
-        if (named.isDone()) {
-            auditor.lookedUp(lookup, named.join());
-            return;
+    private void audit() {
+        while (!toAudit.isEmpty()) {
+            Awaiting next = toAudit.getFirst();
+            if (next.request instanceof ImapRequest.Command c && !next.named) {
+                next.named = true;
+                MessageLookup lookup = auditor.namingNeeded(c);
+                if (lookup != null
+                        && lookup.selection() instanceof MessageSelection.Deleted
+                        && earlierOutstanding(c.tag())) {
+                    // the search for \Deleted must see what the commands before did (a STORE \Deleted pipelined
+                    // before an EXPUNGE): they go to the server now, and the lookup waits for their answers
+                    next.named = false;
+                    releaseToServerBefore(next.position);
+                    holdingForLookup = true;
+                    waitingForEarlier = true;
+                    holdForServer();
+                    return;
+                }
+                if (lookup != null) {
+                    CompletableFuture<LookupResult> named = context.identities()
+                            .prefetch(lookup.folder(), lookup.selection())
+                            .toCompletableFuture();
+                    if (!named.isDone()) {
+                        holdingForLookup = true;
+                        holdForServer();
+                        named.whenComplete(
+                                (result, failure) -> client.eventLoop().execute(() -> {
+                                    if (!client.isActive()) {
+                                        return; // the session ended while it waited; the held input went with it
+                                    }
+                                    auditor.lookedUp(
+                                            lookup,
+                                            result != null ? result : LookupResult.failed(String.valueOf(failure)));
+                                    audit();
+                                }));
+                        return;
+                    }
+                    auditor.lookedUp(lookup, named.join());
+                }
+            }
+            toAudit.removeFirst();
+            auditor.onRequest(next.request);
         }
-        holdingForLookup = true;
-        holdForServer();
-        named.whenComplete((result, failure) -> client.eventLoop().execute(() -> {
-            auditor.lookedUp(lookup, result != null ? result : LookupResult.failed(String.valueOf(failure)));
+        if (holdingForLookup) {
             holdingForLookup = false;
-            List<ImapRequest> later = List.copyOf(auditLater);
-            auditLater.clear();
-            later.forEach(auditor::onRequest);
             releaseToServer();
-        }));
+        }
+    }
+
+    /** True while a command sent before {@code tag} waits for the server's answer. */
+    private boolean earlierOutstanding(String tag) {
+        for (String t : outstanding) {
+            if (t.equals(tag)) {
+                return false;
+            }
+            return true;
+        }
+        return false;
     }
 
     /** STARTTLS, refused plaintext logins and COMPRESS never reach the server. */
@@ -270,6 +318,10 @@ final class ImapRelay extends ProtocolRelay {
             if (r instanceof ImapResponse.Tagged t) {
                 decoder.serverCompleted(t.tag());
                 outstanding.remove(t.tag());
+                if (waitingForEarlier) {
+                    waitingForEarlier = false;
+                    client.eventLoop().execute(this::audit); // after this response is through the auditor
+                }
                 if (t.tag().equals(idleTag)) {
                     idleTag = null;
                 }

@@ -369,6 +369,18 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         updateReading();
     }
 
+    /** Client input given to {@link #toServer} so far, counted in pieces. */
+    long serverPosition() {
+        return serverHold.position();
+    }
+
+    /** What is held for the server before {@code position} goes to it now; the rest stays held. */
+    void releaseToServerBefore(long position) {
+        if (!closing && upstream != null) {
+            serverHold.releaseBefore(position, upstream);
+        }
+    }
+
     /** What was held for the server goes to it now, in order. Runs on the event loop. */
     void releaseToServer() {
         serverHold.release(closing ? null : upstream);

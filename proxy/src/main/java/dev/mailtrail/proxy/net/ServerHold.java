@@ -13,6 +13,29 @@ final class ServerHold {
 
     private final ArrayDeque<ByteBuf> held = new ArrayDeque<>();
     private boolean holding;
+    private long added;
+    private long sent;
+
+    /** How many pieces were given to {@link #write} so far: a position in the client's input. */
+    long position() {
+        return added;
+    }
+
+    /**
+     * Sends what is held before {@code position} and keeps holding the rest: the commands before the one now looked
+     * up reach the server first, so that the lookup sees what they did (a STORE \Deleted before an EXPUNGE).
+     */
+    void releaseBefore(long position, Channel upstream) {
+        boolean wrote = false;
+        while (sent < position && !held.isEmpty()) {
+            upstream.write(held.poll());
+            sent++;
+            wrote = true;
+        }
+        if (wrote) {
+            upstream.flush();
+        }
+    }
 
     boolean holding() {
         return holding;
@@ -24,8 +47,10 @@ final class ServerHold {
 
     /** Writes {@code piece} to {@code upstream}, or keeps it while holding; true when it was kept. */
     boolean write(Channel upstream, ByteBuf piece) {
+        added++;
         if (!holding) {
             upstream.write(piece);
+            sent++;
             return false;
         }
         held.add(piece);
@@ -37,6 +62,7 @@ final class ServerHold {
         holding = false;
         while (!held.isEmpty()) {
             ByteBuf piece = held.poll();
+            sent++;
             if (upstream == null) {
                 piece.release();
             } else {

@@ -276,6 +276,42 @@ class LookupNamingTest {
         }
     }
 
+    @Test
+    void commandsPipelinedInOneWriteAreEachNamedWithWhatTheOnesBeforeThemTaught() throws Exception {
+        try (ProxyHarness p = new ProxyHarness(
+                Files.createDirectories(dir.resolve("pipelined")),
+                AuditMode.STRICT,
+                false,
+                ImapAuditConfig.DEFAULTS,
+                AUDITOR,
+                port -> port)) {
+            String one = p.dovecot.seed("bob", "INBOX", "One", "First body.");
+            String two = p.dovecot.seed("bob", "INBOX", "Two", "Second body.");
+            String trashed = p.dovecot.seed("bob", "Trash", "Old", "Old body.");
+            try (LineClient c = new LineClient(p.port("imap"))) {
+                c.until("* OK");
+                c.send("a1 LOGIN bob Secret123").until("a1 ");
+                c.send("a2 SELECT INBOX").until("a2 OK");
+                c.send("a3 FETCH 1 (BODY.PEEK[TEXT])\r\na4 FETCH 2 (BODY.PEEK[TEXT])")
+                        .until("a4 ");
+                c.send("a5 SELECT Trash").until("a5 OK");
+                c.send("a6 STORE 1 +FLAGS.SILENT (\\Deleted)\r\na7 FETCH 1 (BINARY.PEEK[1])")
+                        .until("a7 ");
+                // the EXPUNGE's lookup waits until the STORE before it is done, so both see the \Deleted
+                String purge = c.send("a9 STORE 1 +FLAGS.SILENT (\\Deleted)\r\na10 EXPUNGE")
+                        .until("a10 ");
+                assertThat(purge).contains("* 1 EXPUNGE").contains("a10 OK");
+                c.send("a8 LOGOUT").until("a8 ");
+            }
+            List<MailboxAccess> events = p.sink.await(has(MailboxAction.HARD_DELETE, trashed), WAIT);
+            assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, one).subject())
+                    .isEqualTo("One");
+            assertThat(named(events, MailboxAction.MAIL_ITEMS_ACCESSED, two).subject())
+                    .isEqualTo("Two");
+            assertThat(named(events, MailboxAction.SOFT_DELETE, trashed).id()).contains("/Trash;");
+        }
+    }
+
     private ProxyHarness harnessBehind(CuttableRelay relay) throws Exception {
         return harnessBehind(relay, AUDITOR, "cut");
     }

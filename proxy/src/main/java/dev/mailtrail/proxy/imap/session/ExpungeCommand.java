@@ -1,6 +1,7 @@
 package dev.mailtrail.proxy.imap.session;
 
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.proxy.imap.codec.ImapRequest;
 import dev.mailtrail.proxy.imap.codec.ImapResponse;
 import dev.mailtrail.proxy.imap.codec.ImapSyntaxException;
@@ -20,6 +21,7 @@ final class ExpungeCommand implements ImapCommand {
     private final FolderAccess folder;
     private final List<Long> named;
     private final List<Long> removed = new ArrayList<>();
+    private final List<Long> unknownAt = new ArrayList<>();
     private int unknown;
 
     private ExpungeCommand(boolean close, FolderAccess folder, List<Long> named) {
@@ -49,6 +51,7 @@ final class ExpungeCommand implements ImapCommand {
                 removed.add(uid);
             } else {
                 unknown++;
+                unknownAt.add(e.sequence());
             }
         }
         if (response instanceof ImapResponse.Vanished v && !v.earlier()) {
@@ -71,11 +74,15 @@ final class ExpungeCommand implements ImapCommand {
             List<Long> rest = named.stream().filter(u -> !removed.contains(u)).toList();
             if (unknown > 0 && rest.size() == unknown) {
                 removed.addAll(rest); // UID EXPUNGE removed exactly the UIDs it named that the map did not know
+                unknownAt.clear();
             }
             session.selected.markDeleted(removed, false);
         }
-        if (!removed.isEmpty()) {
-            session.emitAbout(folder, MailboxAction.HARD_DELETE, null, session.items(folder, removed));
+        List<ItemRef> items = new ArrayList<>(session.items(folder, removed));
+        // expunged messages whose UID the session never learnt are still recorded, by their number then
+        unknownAt.forEach(n -> items.add(new ItemRef(null, folder.folder().id() + ";seq=" + n, null, null)));
+        if (!items.isEmpty()) {
+            session.emitAbout(folder, MailboxAction.HARD_DELETE, null, items);
         }
     }
 }
