@@ -8,9 +8,12 @@ import dev.mailtrail.bench.proxy.FetchResult;
 import dev.mailtrail.bench.proxy.FetchRun;
 import dev.mailtrail.bench.proxy.HaproxyRelay;
 import dev.mailtrail.bench.proxy.IdleRun;
+import dev.mailtrail.bench.proxy.LookupRun;
+import dev.mailtrail.demo.DemoUsers;
 import dev.mailtrail.demo.dovecot.DovecotDemoServer;
 import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
+import dev.mailtrail.proxy.config.LookupAccount;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyLimits;
@@ -34,10 +37,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./mt bench ProxyBench [--seconds S] [--warmup S] [--sessions 1,10,100] [--idle N] [--small N]
- * [--large N] [--depth N]}: in one run, against one throwaway Dovecot, FETCH throughput (messages/s, MB/s) and latency
+ * [--large N] [--depth N] [--lookups N]}: in one run, against one throwaway Dovecot, FETCH throughput (messages/s, MB/s) and latency
  * (p50, p99) directly and through the auditing proxy in strict mode (every read journaled by the real audit
  * pipeline before its bytes go out), for 4 KB and 1 MB messages at each session count; then the proxy's memory
- * per idle IDLE session. Prints one table with the ratios; the proxy in async mode is measured beside it, so the
+ * per idle IDLE session, and what naming a message by a lookup costs ({@link LookupRun}). Prints one table with the ratios; the proxy in async mode is measured beside it, so the
  * cost of waiting for the journal can be told from the cost of relaying, and, when Debian's haproxy is installed, a
  * plain TCP relay that parses and audits nothing, so the cost of any proxy on the machine can be told from this one's.
  */
@@ -87,6 +90,7 @@ public final class ProxyBench {
             };
             ProxyServer strict = ProxyServer.start(config(dovecot, AuditMode.STRICT), sink);
             ProxyServer async = ProxyServer.start(config(dovecot, AuditMode.ASYNC), sink);
+            ProxyServer lookup = ProxyServer.start(withLookup(config(dovecot, AuditMode.STRICT)), sink);
             Optional<HaproxyRelay> relay = startRelay(dovecot);
             try {
                 int strictPort = strict.address("imap").getPort();
@@ -116,6 +120,12 @@ public final class ProxyBench {
                         out.println(row.format());
                     }
                 }
+                lookups(
+                        out,
+                        options.lookups(),
+                        dovecot.imapPort(),
+                        strictPort,
+                        lookup.address("imap").getPort());
                 idle(out, options.idle(), dovecot.imapPort(), strictPort);
                 out.printf(
                         "%naudit: %d access events journaled, %d failed%n",
@@ -123,6 +133,7 @@ public final class ProxyBench {
             } finally {
                 strict.close();
                 async.close();
+                lookup.close();
                 if (relay.isPresent()) {
                     relay.get().close();
                 }
@@ -156,6 +167,57 @@ public final class ProxyBench {
                         Duration.ofSeconds(options.warmUp()),
                         Duration.ofSeconds(options.seconds()))
                 .run();
+    }
+
+    /**
+     * The lookup column: reads whose responses name no message ({@code BODY.PEEK[TEXT]}), directly, through the
+     * strict proxy without a lookup account, and through one with the demo's master user as lookup account, first
+     * with a cold cache (one lookup per read) and then again over the same messages (all cached).
+     */
+    private static void lookups(PrintStream out, int count, int directPort, int strictPort, int lookupPort)
+            throws Exception {
+        if (count == 0) {
+            return;
+        }
+        String folder = BenchCorpus.SMALL;
+        LookupRun.Result direct = LookupRun.run(HOST, directPort, folder, count);
+        LookupRun.Result plain = LookupRun.run(HOST, strictPort, folder, count);
+        LookupRun.Result cold = LookupRun.run(HOST, lookupPort, folder, count);
+        LookupRun.Result warm = LookupRun.run(HOST, lookupPort, folder, count);
+        // the same sequence again without a lookup: what order alone (a warmer journal, a folder in a Sync episode)
+        // changes, so that it is not mistaken for the cache
+        LookupRun.Result again = LookupRun.run(HOST, strictPort, folder, count);
+        out.printf(
+                "%nlookup: %d reads of BODY.PEEK[TEXT] (4 KB messages), one session, one at a time%n"
+                        + "  %-52s %8s %8s %8s %9s%n",
+                direct.sortedNanos().length, "", "reads/s", "p50 ms", "p99 ms", "added p50");
+        for (var row : List.of(
+                java.util.Map.entry("direct to Dovecot", direct),
+                java.util.Map.entry("proxy, strict, no lookup account", plain),
+                java.util.Map.entry("proxy, strict, lookup, cold cache (1 lookup/read)", cold),
+                java.util.Map.entry("proxy, strict, lookup, warm cache", warm),
+                java.util.Map.entry("proxy, strict, no lookup account, again", again))) {
+            out.printf(
+                    "  %-52s %8.0f %8.2f %8.2f %9.2f%n",
+                    row.getKey(),
+                    row.getValue().readsPerSecond(),
+                    row.getValue().p50Millis(),
+                    row.getValue().p99Millis(),
+                    row.getValue().p50Millis() - plain.p50Millis());
+        }
+    }
+
+    /** The demo Dovecot's master user names messages for the proxy, as a lookup account would in production. */
+    private static ProxyConfig withLookup(ProxyConfig c) {
+        return new ProxyConfig(
+                c.listeners(),
+                c.tls(),
+                c.imapUpstream()
+                        .withLookup(new LookupAccount(DemoUsers.ADMIN, DemoUsers.PASSWORD, Duration.ofSeconds(5))),
+                c.pop3Upstream(),
+                c.mode(),
+                c.audit(),
+                c.limits());
     }
 
     private static void idle(PrintStream out, int sessions, int directPort, int proxyPort) throws Exception {

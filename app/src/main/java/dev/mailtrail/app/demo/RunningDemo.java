@@ -113,7 +113,16 @@ public final class RunningDemo implements AutoCloseable {
         return new ProxyConfig(
                 listeners,
                 new TlsFiles(certificate.certificate(), certificate.privateKey()),
-                UpstreamConfig.plain(mailServer.host(), mailServer.imapPort()),
+                UpstreamConfig.plain(mailServer.host(), mailServer.imapPort())
+                        // Dovecot's master user names what a delete or a body-part read leaves unnamed; GreenMail has
+                        // none
+                        .withLookup(
+                                mailServer instanceof DovecotDemoServer
+                                        ? new dev.mailtrail.proxy.config.LookupAccount(
+                                                dev.mailtrail.demo.DemoUsers.ADMIN,
+                                                dev.mailtrail.demo.DemoUsers.PASSWORD,
+                                                java.time.Duration.ofSeconds(2))
+                                        : null),
                 UpstreamConfig.plain(mailServer.host(), mailServer.pop3Port()),
                 AuditMode.STRICT,
                 audit,

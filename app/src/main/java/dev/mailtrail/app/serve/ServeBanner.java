@@ -11,6 +11,20 @@ final class ServeBanner {
 
     private ServeBanner() {}
 
+    /** Whether items the server's responses do not name are looked up, and what is lost when they are not. */
+    static String naming(ProxyConfig config) {
+        UpstreamConfig imap = config.imapUpstream();
+        if (imap == null) {
+            return "  items: POP3 only; a deleted message that was never read is named by its number only";
+        }
+        if (imap.lookup() == null) {
+            return "  items: no lookup-user in [upstream imap]: deletes, moves and reads of a body part alone are"
+                    + " recorded by UID, without InternetMessageId, Subject or size (docs/proxy-configuration.md)";
+        }
+        return "  items: named by lookups as " + imap.lookup().user() + " (waiting at most "
+                + imap.lookup().timeout().toMillis() + " ms; then recorded by UID, identity unknown)";
+    }
+
     static String text(ProxyConfig config, AuditingProxy proxy) {
         StringBuilder b = new StringBuilder("MailTrail proxy is up (")
                 .append(config.mode().name().toLowerCase(Locale.ROOT))
@@ -33,6 +47,7 @@ final class ServeBanner {
                     up.tls().name().toLowerCase(Locale.ROOT)));
         }
         b.append("  data directory: ").append(proxy.dataDirectory()).append('\n');
+        b.append(naming(config)).append('\n');
         b.append("Stop with Ctrl-C or SIGTERM; open aggregation windows are flushed on the way out.");
         return b.toString();
     }

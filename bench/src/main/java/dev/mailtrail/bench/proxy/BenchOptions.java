@@ -13,9 +13,10 @@ import java.util.Arrays;
  * @param largeCount how many 1 MB messages the Large folder holds
  * @param depth FETCH commands in flight per session: 1, one at a time as a person's client reads; more, pipelined
  *     as mbsync downloads
+ * @param lookups how many reads the lookup measurement makes per side (0: none)
  */
 public record BenchOptions(
-        int seconds, int warmUp, int[] sessions, int idle, int smallCount, int largeCount, int depth) {
+        int seconds, int warmUp, int[] sessions, int idle, int smallCount, int largeCount, int depth, int lookups) {
     public static BenchOptions parse(String[] args) {
         int seconds = 3;
         int warmUp = 1;
@@ -24,6 +25,7 @@ public record BenchOptions(
         int small = 2000;
         int large = 40;
         int depth = 1;
+        int lookups = 500;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -41,13 +43,14 @@ public record BenchOptions(
                 case "--small" -> small = positive(name, value);
                 case "--large" -> large = positive(name, value);
                 case "--depth" -> depth = positive(name, value);
+                case "--lookups" -> lookups = Integer.parseInt(value);
                 default ->
                     throw new IllegalArgumentException("unknown option " + name
                             + " (known: --seconds, --warmup, --sessions, --idle, --small, --large,"
-                            + " --depth)");
+                            + " --depth, --lookups)");
             }
         }
-        return new BenchOptions(seconds, warmUp, sessions, idle, small, large, depth);
+        return new BenchOptions(seconds, warmUp, sessions, idle, small, large, depth, lookups);
     }
 
     private static int positive(String name, String value) {

@@ -75,6 +75,11 @@ final class ImapBenchClient implements AutoCloseable {
         return send("UID FETCH " + uid + " (BODY.PEEK[])");
     }
 
+    /** Sends {@code UID FETCH uid (items)} without waiting; returns its tag. */
+    String sendFetch(long uid, String items) throws IOException {
+        return send("UID FETCH " + uid + " (" + items + ")");
+    }
+
     /** Reads up to the tagged OK of the fetch sent as {@code tagged}; returns how many literal bytes arrived. */
     long awaitFetch(String tagged) throws IOException {
         long bytes = 0;

@@ -105,7 +105,7 @@ public final class ProxyConfigFile {
                     MailProtocol p = v.protocolName();
                     UpstreamConfig u = upstream(v);
                     switch (p) {
-                        case IMAP -> imap = u;
+                        case IMAP -> imap = u.withLookup(lookup(v));
                         case POP3 -> pop3 = u;
                         case SUBMISSION -> submission = u;
                         case MANAGESIEVE -> manageSieve = u;
@@ -187,6 +187,21 @@ public final class ProxyConfigFile {
                 v.duration("connect-timeout", Duration.ofSeconds(10)),
                 v.duration("response-timeout", Duration.ofSeconds(60)),
                 v.bool("identify-client", true));
+    }
+
+    /** {@code lookup-user}, {@code lookup-password}, {@code lookup-timeout}: both or neither of the first two. */
+    private LookupAccount lookup(Values v) throws ProxyConfigException {
+        IniFile.Entry user = v.left.get("lookup-user");
+        IniFile.Entry password = v.left.get("lookup-password");
+        Duration timeout = v.duration("lookup-timeout", Duration.ofSeconds(2));
+        if (user == null && password == null) {
+            return null;
+        }
+        if (user == null || password == null) {
+            IniFile.Entry given = user != null ? user : password;
+            throw error(given.line(), given.key(), "lookup-user and lookup-password go together in [upstream imap]");
+        }
+        return new LookupAccount(v.required("lookup-user"), v.required("lookup-password"), timeout);
     }
 
     private ListenerConfig listener(Values v) throws ProxyConfigException {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param identifyClient tell an IMAP server that offers ID the real client's address and the SessionId, as
  *     Dovecot's own login proxy does ({@code x-originating-ip}, {@code x-session-id}); Dovecot takes them from
  *     hosts in its {@code login_trusted_networks}, so its log and the audit records name the same client and session
+ * @param lookup the account that names messages from the server itself (IMAP only); null: only what responses show
  */
 public record UpstreamConfig(
         String host,
@@ -25,7 +26,27 @@ public record UpstreamConfig(
         Path trustedCertificates,
         Duration connectTimeout,
         Duration responseTimeout,
-        boolean identifyClient) {
+        boolean identifyClient,
+        LookupAccount lookup) {
+
+    /** A server without a lookup account. */
+    public UpstreamConfig(
+            String host,
+            int port,
+            TlsMode tls,
+            boolean verify,
+            Path trustedCertificates,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            boolean identifyClient) {
+        this(host, port, tls, verify, trustedCertificates, connectTimeout, responseTimeout, identifyClient, null);
+    }
+
+    /** The same server with {@code account} as its lookup account. */
+    public UpstreamConfig withLookup(LookupAccount account) {
+        return new UpstreamConfig(
+                host, port, tls, verify, trustedCertificates, connectTimeout, responseTimeout, identifyClient, account);
+    }
 
     /** A server told the client's address by IMAP ID when it offers ID. */
     public UpstreamConfig(

@@ -10,13 +10,30 @@ import java.util.regex.Pattern;
 /**
  * The one change the proxy makes to IMAP responses (docs/proxy-configuration.md, "What the proxy changes"): in
  * {@code * CAPABILITY} responses and {@code [CAPABILITY …]} codes it removes what it cannot audit through
- * ({@code COMPRESS=…}: the stream would no longer be readable) and says STARTTLS and LOGINDISABLED as its own
- * client-side listener has them, not as the server does. Every other byte of the line is kept.
+ * ({@link #UNAUDITABLE}) and says STARTTLS and LOGINDISABLED as its own client-side listener has them, not as the
+ * server does. Every other byte of the line is kept.
  */
 final class CapabilityFilter {
 
     private static final Pattern UNTAGGED = Pattern.compile("(?i)^(\\* CAPABILITY )([^\\r\\n]*)(\\r?\\n)$");
     private static final Pattern CODE = Pattern.compile("(?i)\\[CAPABILITY ([^\\]]*)\\]");
+
+    /**
+     * Capabilities whose traffic the proxy cannot audit, with why (docs/imap-audit-mapping.md, "Capabilities"); their
+     * commands are refused by {@link ImapRelay} too, since a client may use them unannounced. {@code COMPRESS=} is
+     * a prefix.
+     */
+    static final java.util.Map<String, String> UNAUDITABLE = java.util.Map.of(
+            "COMPRESS=", "the stream would no longer be readable",
+            "URLAUTH", "URLFETCH returns message text outside FETCH",
+            "URLAUTH=BINARY", "URLFETCH returns message text outside FETCH",
+            "CONVERT", "CONVERT returns converted body parts outside FETCH",
+            "REPLACE", "REPLACE removes a message without EXPUNGE",
+            "JMAPACCESS", "it points the client to JMAP, which does not pass the proxy");
+
+    static boolean unauditable(String upperCapability) {
+        return upperCapability.startsWith("COMPRESS=") || UNAUDITABLE.containsKey(upperCapability);
+    }
 
     /** What the client-side listener offers on this connection now. */
     record Offer(boolean startTls, boolean loginDisabled) {}
@@ -67,7 +84,7 @@ final class CapabilityFilter {
         List<String> kept = new ArrayList<>();
         for (String cap : list.trim().split(" +")) {
             String upper = cap.toUpperCase(Locale.ROOT);
-            boolean drop = upper.startsWith("COMPRESS=")
+            boolean drop = unauditable(upper)
                     || upper.equals("STARTTLS")
                     || upper.equals("LOGINDISABLED")
                     || (offer.loginDisabled() && (upper.equals("AUTH=PLAIN") || upper.equals("AUTH=LOGIN")));

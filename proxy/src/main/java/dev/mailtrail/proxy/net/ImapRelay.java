@@ -11,21 +11,25 @@ import dev.mailtrail.proxy.imap.codec.ImapResponseScanner;
 import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.imap.session.ImapSessionAuditor;
 import dev.mailtrail.proxy.imap.session.ProtocolState;
+import dev.mailtrail.proxy.session.LookupResult;
+import dev.mailtrail.proxy.session.MessageLookup;
+import dev.mailtrail.proxy.session.MessageSelection;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * IMAP through the proxy. Client commands are decoded and forwarded unchanged, except three the proxy answers itself:
+ * IMAP through the proxy. Client commands are decoded and forwarded unchanged, except those the proxy answers itself:
  * STARTTLS (TLS towards the client is the proxy's), LOGIN and AUTHENTICATE PLAIN/LOGIN where plaintext logins are
- * refused (answered as Dovecot does), and COMPRESS, which the proxy does not offer. Server responses go back
+ * refused (answered as Dovecot does), and COMPRESS, URLFETCH, CONVERT and REPLACE, whose traffic it cannot audit
+ * ({@link CapabilityFilter#UNAUDITABLE}). Server responses go back
  * unchanged apart from the capability filtering of {@link CapabilityFilter}.
  */
 final class ImapRelay extends ProtocolRelay {
@@ -37,7 +41,7 @@ final class ImapRelay extends ProtocolRelay {
 
     private final ImapRequestDecoder decoder;
     private final ImapResponseScanner scanner;
-    private final Set<String> outstanding = new HashSet<>();
+    private final Set<String> outstanding = new java.util.LinkedHashSet<>();
     private final boolean strict;
     private ImapSessionAuditor auditor;
     private String swallowing;
@@ -46,6 +50,9 @@ final class ImapRelay extends ProtocolRelay {
     private boolean serverOffersId;
     /** The proxy's own ID waits for the trusted client's, or its login, to carry the end user's address. */
     private boolean ownIdDeferred;
+    private boolean holdingForLookup;
+    private boolean waitingForEarlier;
+    private final java.util.ArrayDeque<Awaiting> toAudit = new java.util.ArrayDeque<>();
 
     ImapRelay(RelayContext context) {
         super(context);
@@ -115,7 +122,6 @@ final class ImapRelay extends ProtocolRelay {
             piece.release();
             return;
         }
-        toServer(piece);
         for (ImapRequest r : requests) {
             if (r instanceof ImapRequest.Command c) {
                 if (c.name().equals("IDLE")) {
@@ -124,8 +130,92 @@ final class ImapRelay extends ProtocolRelay {
                     outstanding.add(c.tag());
                 }
             }
-            auditor.onRequest(r);
+            toAudit.add(new Awaiting(r, serverPosition()));
         }
+        if (!holdingForLookup) {
+            audit(); // may start a lookup, which holds this piece back from the server
+        }
+        toServer(piece);
+    }
+
+    /** A request on its way to the auditor; {@code named} once the lookup it needed has been asked for. */
+    private static final class Awaiting {
+        final ImapRequest request;
+        /** Where its bytes start in the client's input: what came before belongs to commands before it. */
+        final long position;
+
+        boolean named;
+
+        Awaiting(ImapRequest request, long position) {
+            this.request = request;
+            this.position = position;
+        }
+    }
+
+    /**
+     * Hands the auditor the requests in order. A command whose messages must be named first (docs/decisions/0017)
+     * stops the line: client input is held back from the server until the lookup answers or gives up, then the
+     * auditor learns what it found, and the rest follows, each looked up in turn with what the ones before taught.
+     * A lookup the cache answers holds nothing.
+     */
+    private void audit() {
+        while (!toAudit.isEmpty()) {
+            Awaiting next = toAudit.getFirst();
+            if (next.request instanceof ImapRequest.Command c && !next.named) {
+                next.named = true;
+                MessageLookup lookup = auditor.namingNeeded(c);
+                if (lookup != null
+                        && lookup.selection() instanceof MessageSelection.Deleted
+                        && earlierOutstanding(c.tag())) {
+                    // the search for \Deleted must see what the commands before did (a STORE \Deleted pipelined
+                    // before an EXPUNGE): they go to the server now, and the lookup waits for their answers
+                    next.named = false;
+                    releaseToServerBefore(next.position);
+                    holdingForLookup = true;
+                    waitingForEarlier = true;
+                    holdForServer();
+                    return;
+                }
+                if (lookup != null) {
+                    CompletableFuture<LookupResult> named = context.identities()
+                            .prefetch(lookup.folder(), lookup.selection())
+                            .toCompletableFuture();
+                    if (!named.isDone()) {
+                        holdingForLookup = true;
+                        holdForServer();
+                        named.whenComplete(
+                                (result, failure) -> client.eventLoop().execute(() -> {
+                                    if (!client.isActive()) {
+                                        return; // the session ended while it waited; the held input went with it
+                                    }
+                                    auditor.lookedUp(
+                                            lookup,
+                                            result != null ? result : LookupResult.failed(String.valueOf(failure)));
+                                    audit();
+                                }));
+                        return;
+                    }
+                    auditor.lookedUp(lookup, named.join());
+                }
+            }
+            toAudit.removeFirst();
+            auditor.onRequest(next.request);
+        }
+        if (holdingForLookup) {
+            holdingForLookup = false;
+            releaseToServer();
+        }
+    }
+
+    /** True while a command sent before {@code tag} waits for the server's answer. */
+    private boolean earlierOutstanding(String tag) {
+        for (String t : outstanding) {
+            if (t.equals(tag)) {
+                return false;
+            }
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -176,7 +266,7 @@ final class ImapRelay extends ProtocolRelay {
             }
             case "LOGIN" -> {
                 if (plaintextRefused()) {
-                    refuse(tag, piece);
+                    refuse(tag, piece, PRIVACY_REQUIRED);
                     return true;
                 }
                 return false;
@@ -184,7 +274,18 @@ final class ImapRelay extends ProtocolRelay {
             case "AUTHENTICATE" -> {
                 String mechanism = words.length > 2 ? words[2].toUpperCase(Locale.ROOT) : "";
                 if (plaintextRefused() && (mechanism.equals("PLAIN") || mechanism.equals("LOGIN"))) {
-                    refuse(tag, piece);
+                    refuse(tag, piece, PRIVACY_REQUIRED);
+                    return true;
+                }
+                return false;
+            }
+            case "URLFETCH", "CONVERT", "REPLACE" -> {
+                refuse(tag, piece, "NO [CANNOT] " + name + " is not available through this server.");
+                return true;
+            }
+            case "UID" -> {
+                if (words.length > 2 && words[2].toUpperCase(Locale.ROOT).startsWith("REPLACE")) {
+                    refuse(tag, piece, "NO [CANNOT] UID REPLACE is not available through this server.");
                     return true;
                 }
                 return false;
@@ -205,12 +306,13 @@ final class ImapRelay extends ProtocolRelay {
         }
     }
 
-    private void refuse(String tag, ByteBuf piece) {
+    /** Answers a command that never reaches the server; a literal it carries is skipped, never asked for. */
+    private void refuse(String tag, ByteBuf piece, String answer) {
         List<ImapRequest> requests = decoder.feed(nio(piece));
         piece.release();
         boolean complete = requests.stream()
                 .anyMatch(r -> r instanceof ImapRequest.Command || r instanceof ImapRequest.SynchronizingLiteral);
-        toClient(tag + " " + PRIVACY_REQUIRED + "\r\n");
+        toClient(tag + " " + answer + "\r\n");
         if (complete) {
             decoder.serverCompleted(tag); // ends AUTHENTICATE, drops a literal waiting for its '+'
         } else {
@@ -241,7 +343,7 @@ final class ImapRelay extends ProtocolRelay {
     @Override
     void scanServerPiece(ByteBuf piece) {
         for (ImapResponse r : scanner.feed(nio(piece))) {
-            if (r instanceof ImapResponse.Unreadable u && strict && auditor.bodyReadOutstanding()) {
+            if (r instanceof ImapResponse.Unreadable u && strict && auditor.fetchOutstanding()) {
                 // It may carry a message the audit cannot name: strict mode withholds it rather than guess.
                 closeWith(unavailable("Unreadable response from the mail server withheld: " + u.reason()));
                 return;
@@ -255,6 +357,10 @@ final class ImapRelay extends ProtocolRelay {
             if (r instanceof ImapResponse.Tagged t) {
                 decoder.serverCompleted(t.tag());
                 outstanding.remove(t.tag());
+                if (waitingForEarlier) {
+                    waitingForEarlier = false;
+                    client.eventLoop().execute(this::audit); // after this response is through the auditor
+                }
                 if (t.tag().equals(idleTag)) {
                     idleTag = null;
                 }

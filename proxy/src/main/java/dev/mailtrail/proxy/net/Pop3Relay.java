@@ -9,6 +9,8 @@ import dev.mailtrail.proxy.pop3.codec.Pop3RequestDecoder;
 import dev.mailtrail.proxy.pop3.codec.Pop3Response;
 import dev.mailtrail.proxy.pop3.codec.Pop3ResponseScanner;
 import dev.mailtrail.proxy.pop3.session.Pop3SessionAuditor;
+import dev.mailtrail.proxy.session.LookupResult;
+import dev.mailtrail.proxy.session.MessageLookup;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * POP3 through the proxy. Commands are forwarded unchanged except STLS, which the proxy answers itself, and USER,
@@ -83,6 +86,15 @@ final class Pop3Relay extends ProtocolRelay {
                 return;
             }
         }
+        for (Pop3Request r : requests) {
+            MessageLookup lookup =
+                    r instanceof Pop3Request.Command c && context.identities().looksUp()
+                            ? auditor.namingNeeded(c)
+                            : null;
+            if (lookup != null) {
+                lookUp(lookup);
+            }
+        }
         toServer(piece);
         for (Pop3Request r : requests) {
             if (r instanceof Pop3Request.Command c) {
@@ -91,6 +103,21 @@ final class Pop3Relay extends ProtocolRelay {
             }
             auditor.onRequest(r);
         }
+    }
+
+    /** The QUIT that deletes messages never retrieved waits until the server has named them. */
+    private void lookUp(MessageLookup lookup) {
+        CompletableFuture<LookupResult> named = context.identities()
+                .prefetch(lookup.folder(), lookup.selection())
+                .toCompletableFuture();
+        holdForServer();
+        named.whenComplete((result, failure) -> client.eventLoop().execute(() -> {
+            auditor.lookedUp(
+                    lookup,
+                    result != null ? result : LookupResult.failed(String.valueOf(failure)),
+                    context.identities());
+            releaseToServer();
+        }));
     }
 
     private boolean answeredHere(String name, String[] words, ByteBuf piece) {

@@ -55,6 +55,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private ByteBuf clientPartial;
     private boolean discardRestOfRead;
 
+    private final ServerHold serverHold = new ServerHold();
     private UpstreamLink link;
     private Instant lastServerOutput;
     private Instant lastClientInput;
@@ -383,7 +384,34 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     }
 
     void toServer(ByteBuf piece) {
-        upstream.write(piece);
+        serverHold.write(upstream, piece);
+    }
+
+    /**
+     * Client input stops reaching the server (and the client is not read) until {@link #releaseToServer}: a command
+     * waits while the messages it touches are named.
+     */
+    void holdForServer() {
+        serverHold.hold();
+        updateReading();
+    }
+
+    /** Client input given to {@link #toServer} so far, counted in pieces. */
+    long serverPosition() {
+        return serverHold.position();
+    }
+
+    /** What is held for the server before {@code position} goes to it now; the rest stays held. */
+    void releaseToServerBefore(long position) {
+        if (!closing && upstream != null) {
+            serverHold.releaseBefore(position, upstream);
+        }
+    }
+
+    /** What was held for the server goes to it now, in order. Runs on the event loop. */
+    void releaseToServer() {
+        serverHold.release(closing ? null : upstream);
+        updateReading();
     }
 
     void serverBytes(ByteBuf in) {
@@ -441,7 +469,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     void updateReading() {
         if (upstream != null) {
             upstream.config().setAutoRead(client.isWritable() && release.queuedBytes() < QUEUE_HIGH_WATER);
-            client.config().setAutoRead(ready && upstream.isWritable());
+            client.config().setAutoRead(ready && upstream.isWritable() && !serverHold.holding());
         }
         closeWhenDrained();
     }
@@ -455,6 +483,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
         early.forEach(ByteBuf::release);
         early.clear();
+        serverHold.release(null);
         if (clientPartial != null) {
             clientPartial.release();
             clientPartial = null;

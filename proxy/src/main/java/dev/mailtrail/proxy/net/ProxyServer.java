@@ -5,6 +5,7 @@ import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
+import dev.mailtrail.proxy.lookup.LookupIdentityResolver;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import dev.mailtrail.proxy.session.DownloadActivity;
 import dev.mailtrail.proxy.session.EndUserAddresses;
@@ -47,6 +48,8 @@ public final class ProxyServer implements AutoCloseable {
     private final Sessions sessions = new Sessions();
     private final InFlight inFlight = new InFlight();
     private boolean closed;
+    private MessageIdentityResolver identities;
+    private static final int IDENTITY_CACHE = 100_000;
 
     private ProxyServer() {
         this.acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -77,7 +80,14 @@ public final class ProxyServer implements AutoCloseable {
         }
         ProxyServer server = new ProxyServer();
         DownloadActivity activity = new DownloadActivity(config.audit().downloadRule(), 100_000);
-        MessageIdentityResolver identities = new RememberingIdentityResolver(100_000);
+        MessageIdentityResolver identities;
+        try {
+            identities = identities(config.upstream(MailProtocol.IMAP));
+        } catch (TlsSetupException e) {
+            server.close();
+            throw new ProxyStartException(e.getMessage());
+        }
+        server.identities = identities;
         EndUserAddresses endUsers = new EndUserAddresses(100_000, Duration.ofMinutes(5));
         for (ListenerConfig listener : config.listeners()) {
             RelayContext context = new RelayContext(
@@ -104,6 +114,25 @@ public final class ProxyServer implements AutoCloseable {
             }
         }
         return server;
+    }
+
+    /**
+     * With a lookup account on the IMAP server, messages are named from the server; without, only from what
+     * responses carried (docs/proxy-configuration.md, "Naming every item").
+     */
+    private static MessageIdentityResolver identities(UpstreamConfig imap) throws TlsSetupException {
+        if (imap == null || imap.lookup() == null) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "no lookup-user in [upstream imap]: deletes, moves and reads of a body part alone are recorded by"
+                            + " UID, without InternetMessageId, Subject or size");
+            return new RememberingIdentityResolver(IDENTITY_CACHE);
+        }
+        LOG.log(
+                System.Logger.Level.INFO,
+                "messages are named by lookups on " + imap.host() + ":" + imap.port() + " as "
+                        + imap.lookup().user());
+        return new LookupIdentityResolver(imap, TlsContexts.clientSockets(imap), IDENTITY_CACHE);
     }
 
     /** What went wrong in words: Java's own text, which is null for an address that does not resolve. */
@@ -208,6 +237,9 @@ public final class ProxyServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (identities instanceof LookupIdentityResolver lookup) {
+            lookup.close();
         }
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();

@@ -31,7 +31,7 @@ public final class RememberingIdentityResolver implements MessageIdentityResolve
 
     @Override
     public synchronized void seen(String folderId, long uidValidity, long uid, MessageIdentity identity) {
-        if (identity.internetMessageId() != null) {
+        if (identity.internetMessageId() != null || identity.subject() != null) {
             seen.put(new Key(folderId, uidValidity, uid), identity);
         }
     }

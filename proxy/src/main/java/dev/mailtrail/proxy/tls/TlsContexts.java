@@ -51,7 +51,24 @@ public final class TlsContexts {
 
     /** The context for connections to {@code upstream}; null when it speaks no TLS. */
     public static SslContext client(UpstreamConfig upstream) throws TlsSetupException {
-        SslContextBuilder builder = SslContextBuilder.forClient().protocols(PROTOCOLS);
+        return client(upstream, SslContextBuilder.forClient());
+    }
+
+    /**
+     * Blocking sockets to {@code upstream} with the same trust as {@link #client}, for the proxy's own lookup
+     * connection; null when it speaks no TLS.
+     */
+    public static javax.net.ssl.SSLSocketFactory clientSockets(UpstreamConfig upstream) throws TlsSetupException {
+        if (upstream.tls() == dev.mailtrail.proxy.config.TlsMode.NONE) {
+            return null;
+        }
+        SslContext context =
+                client(upstream, SslContextBuilder.forClient().sslProvider(io.netty.handler.ssl.SslProvider.JDK));
+        return ((io.netty.handler.ssl.JdkSslContext) context).context().getSocketFactory();
+    }
+
+    private static SslContext client(UpstreamConfig upstream, SslContextBuilder forClient) throws TlsSetupException {
+        SslContextBuilder builder = forClient.protocols(PROTOCOLS);
         if (!upstream.verify()) {
             LOG.log(
                     System.Logger.Level.WARNING,

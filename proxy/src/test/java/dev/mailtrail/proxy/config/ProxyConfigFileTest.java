@@ -50,6 +50,24 @@ class ProxyConfigFileTest {
         assertThat(config.audit().masterSeparator()).isEqualTo("*");
         assertThat(config.audit().downloadRule().episodeQuiet()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.limits().maxHeldBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThat(config.imapUpstream().lookup())
+                .isEqualTo(new LookupAccount("mailtrail-lookup", "change-me", Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aLookupUserWithoutItsPasswordIsNamedWithItsLine() {
+        String text = MINIMAL.replace("port = 143\n", "port = 143\nlookup-user = auditor\n");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(text, "proxy.conf", dir))
+                .hasMessage("proxy.conf:4: key \"lookup-user\": lookup-user and lookup-password go together in"
+                        + " [upstream imap]");
+    }
+
+    @Test
+    void withoutALookupUserNothingIsLookedUp() throws Exception {
+        assertThat(ProxyConfigFile.parse(MINIMAL, "proxy.conf", dir)
+                        .imapUpstream()
+                        .lookup())
+                .isNull();
     }
 
     @Test

@@ -43,4 +43,14 @@ class CapabilityFilterTest {
         byte[] text = "* OK the word [CAPABILITY X] in text\r\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(CapabilityFilter.filter(text, PLAIN)).isSameAs(text);
     }
+
+    @Test
+    void capabilitiesWhoseTrafficCannotBeAuditedAreRemovedAndAuditableExtensionsKept() {
+        assertThat(filter(
+                        "* CAPABILITY IMAP4rev1 URLAUTH URLAUTH=BINARY CONVERT REPLACE JMAPACCESS PREVIEW"
+                                + " SNIPPET=FUZZY BINARY QRESYNC UIDONLY NOTIFY OBJECTID SAVEDATE\r\n",
+                        PLAIN))
+                .isEqualTo(
+                        "* CAPABILITY IMAP4rev1 PREVIEW SNIPPET=FUZZY BINARY QRESYNC UIDONLY NOTIFY OBJECTID SAVEDATE\r\n");
+    }
 }

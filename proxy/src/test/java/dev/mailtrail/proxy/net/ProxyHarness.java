@@ -2,6 +2,7 @@ package dev.mailtrail.proxy.net;
 
 import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
+import dev.mailtrail.proxy.config.LookupAccount;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyLimits;
@@ -41,6 +42,21 @@ final class ProxyHarness implements AutoCloseable {
     }
 
     ProxyHarness(Path dir, AuditMode mode, boolean tls, ImapAuditConfig audit) throws Exception {
+        this(dir, mode, tls, audit, null, port -> port);
+    }
+
+    /**
+     * With a lookup account on the IMAP upstream (null: none), reached on the port {@code imapRoute} gives for
+     * Dovecot's (a relay in front of it, say).
+     */
+    ProxyHarness(
+            Path dir,
+            AuditMode mode,
+            boolean tls,
+            ImapAuditConfig audit,
+            LookupAccount lookup,
+            java.util.function.IntUnaryOperator imapRoute)
+            throws Exception {
         this.dir = dir;
         Path dc = Files.createDirectories(dir.resolve("dovecot"));
         this.certificate = tls ? TestCertificate.create(Files.createDirectories(dir.resolve("tls"))) : null;
@@ -57,7 +73,8 @@ final class ProxyHarness implements AutoCloseable {
         ProxyConfig config = new ProxyConfig(
                 listeners,
                 tls ? new TlsFiles(certificate.certificate(), certificate.key()) : null,
-                UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
+                UpstreamConfig.plain("127.0.0.1", imapRoute.applyAsInt(dovecot.imapPort()))
+                        .withLookup(lookup),
                 UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
                 mode,
                 audit,

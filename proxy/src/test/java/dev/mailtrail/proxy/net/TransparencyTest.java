@@ -47,6 +47,7 @@ class TransparencyTest {
             new Step("t4 NAMESPACE\r\nt5 LIST \"\" \"*\"\r\nt6 STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY)\r\n", "t6 "),
             new Step("t7 EXAMINE INBOX (CONDSTORE)\r\n", "t7 "),
             new Step("t8 FETCH 1:* (UID FLAGS RFC822.SIZE MODSEQ)\r\n", "t8 "),
+            new Step("t19 UID FETCH 1:* (SNIPPET (FUZZY) PREVIEW)\r\nt20 FETCH 3 (BODY.PEEK[TEXT]<0.30>)\r\n", "t20 "),
             new Step(
                     "t9 FETCH 1 (BODY.PEEK[]<0.40>)\r\nt10 UID FETCH 1:* (BODY.PEEK[HEADER.FIELDS (SUBJECT MESSAGE-ID)])\r\n",
                     "t10 "),
@@ -63,17 +64,44 @@ class TransparencyTest {
     @Test
     void scriptedSessionsGiveTheSameBytesDirectAndThroughTheProxy() throws Exception {
         try (ProxyHarness h = new ProxyHarness(Files.createDirectories(dir.resolve("h")), AuditMode.STRICT)) {
-            h.dovecot.seed("alice", "INBOX", "Report for Q3", "Numbers are up.\n".repeat(400));
-            h.dovecot.seed("alice", "INBOX", "Last reminder ✓", "Café at noon.");
-            h.dovecot.seed("alice", "INBOX", "Report with a long body", "x".repeat(300_000));
-            run(h.dovecot.imapPort()); // settles \Recent and the caches, so both runs below see one state
-            String direct = normalise(run(h.dovecot.imapPort()));
-            String proxied = normalise(run(h.port("imap")));
-            assertThat(direct).contains("COMPRESS=DEFLATE");
-            assertThat(proxied).doesNotContain("COMPRESS");
-            assertThat(proxied).isEqualTo(direct.replace(" COMPRESS=DEFLATE", ""));
-            assertThat(proxied).contains("+ idling").contains("t9 OK").contains("BINARY[1]");
+            sameBytes(h);
         }
+    }
+
+    /** The proxy's own lookups (BINARY, SNIPPET and TEXT reads are named by them) change no byte the client sees. */
+    @Test
+    void scriptedSessionsGiveTheSameBytesThroughAProxyThatLooksMessagesUp() throws Exception {
+        try (ProxyHarness h = new ProxyHarness(
+                Files.createDirectories(dir.resolve("h")),
+                AuditMode.STRICT,
+                false,
+                dev.mailtrail.proxy.imap.session.ImapAuditConfig.DEFAULTS,
+                LookupNamingTest.AUDITOR,
+                port -> port)) {
+            sameBytes(h);
+            // the SNIPPETs went out before any header did: only the lookup can have named them
+            assertThat(h.sink.events())
+                    .filteredOn(e -> e.operation() == dev.mailtrail.core.action.MailboxAction.MAIL_ITEMS_ACCESSED)
+                    .first()
+                    .satisfies(e -> assertThat(e.items()).allMatch(i -> i.internetMessageId() != null));
+        }
+    }
+
+    private void sameBytes(ProxyHarness h) throws Exception {
+        h.dovecot.seed("alice", "INBOX", "Report for Q3", "Numbers are up.\n".repeat(400));
+        h.dovecot.seed("alice", "INBOX", "Last reminder ✓", "Café at noon.");
+        h.dovecot.seed("alice", "INBOX", "Report with a long body", "x".repeat(300_000));
+        run(h.dovecot.imapPort()); // settles \Recent and the caches, so both runs below see one state
+        String direct = normalise(run(h.dovecot.imapPort()));
+        String proxied = normalise(run(h.port("imap")));
+        assertThat(direct).contains("COMPRESS=DEFLATE");
+        assertThat(proxied).doesNotContain("COMPRESS");
+        assertThat(proxied).isEqualTo(direct.replace(" COMPRESS=DEFLATE", ""));
+        assertThat(proxied)
+                .contains("+ idling")
+                .contains("t9 OK")
+                .contains("BINARY[1]")
+                .contains("SNIPPET");
     }
 
     @Test

@@ -3,9 +3,10 @@ package dev.mailtrail.proxy.imap.codec;
 import java.util.List;
 
 /**
- * Says what a FETCH opens, as Dovecot gives each FETCH a reason for opening a message. An item this codec does not
- * know (an extension such as PREVIEW) counts as {@link FetchAccess#CONTENT}, so that nothing unknown passes as a
- * listing; BINARY.SIZE counts as {@link FetchAccess#STRUCTURE}.
+ * Says what a FETCH opens, as Dovecot gives each FETCH a reason for opening a message. Text cut from the body
+ * (PREVIEW, SNIPPET) is {@link FetchAccess#CONTENT}, and so is an item this codec does not know, so that nothing
+ * unknown passes as a listing; BINARY.SIZE counts as {@link FetchAccess#STRUCTURE}; the extension items of {@link
+ * FetchItem#METADATA_NAMES} as {@link FetchAccess#METADATA} (docs/imap-audit-mapping.md, "FETCH items").
  */
 public final class FetchAccessClassifier {
 
@@ -34,15 +35,25 @@ public final class FetchAccessClassifier {
 
     public static FetchAccess classify(FetchItem item) {
         return switch (item.kind()) {
-            case UID, FLAGS, INTERNALDATE, RFC822_SIZE, MODSEQ -> FetchAccess.METADATA;
+            case UID, FLAGS, INTERNALDATE, RFC822_SIZE, MODSEQ, METADATA_EXTENSION -> FetchAccess.METADATA;
             case BODY, BODYSTRUCTURE, BINARY_SIZE -> FetchAccess.STRUCTURE;
             case ENVELOPE, RFC822_HEADER -> FetchAccess.HEADERS;
-            case RFC822, RFC822_TEXT, BINARY, OTHER -> FetchAccess.CONTENT;
-            case BODY_SECTION ->
-                item.sectionText().startsWith("HEADER") || item.sectionText().equals("MIME")
-                        ? FetchAccess.HEADERS
-                        : FetchAccess.CONTENT;
+            case RFC822, RFC822_TEXT, BINARY, PREVIEW, OTHER -> FetchAccess.CONTENT;
+            case BODY_SECTION -> section(item);
         };
+    }
+
+    /**
+     * The message's own header and a part's MIME header are headers; the header of a part ({@code 1.HEADER}) is the
+     * header of an attached message, which is text of this message's body.
+     */
+    private static FetchAccess section(FetchItem item) {
+        String text = item.sectionText();
+        if (text.equals("MIME")
+                || (text.startsWith("HEADER") && item.sectionPart().isEmpty())) {
+            return FetchAccess.HEADERS;
+        }
+        return FetchAccess.CONTENT;
     }
 
     /**

@@ -21,7 +21,11 @@ public record FetchItem(
         Partial partial,
         String name) {
 
-    /** The item kinds; {@link #OTHER} is an extension this codec does not know (e.g. PREVIEW, EMAILID). */
+    /**
+     * The item kinds. {@link #PREVIEW} is text cut from the body (RFC 8970 PREVIEW, Dovecot's SNIPPET);
+     * {@link #METADATA_EXTENSION} an extension item that carries no text of the message ({@link #METADATA_NAMES});
+     * {@link #OTHER} an item this codec does not know, which may carry anything.
+     */
     public enum Kind {
         BODY_SECTION,
         BINARY,
@@ -37,8 +41,24 @@ public record FetchItem(
         RFC822_HEADER,
         RFC822_TEXT,
         RFC822_SIZE,
+        PREVIEW,
+        METADATA_EXTENSION,
         OTHER
     }
+
+    /**
+     * Extension items that name, date or label a message but carry none of its text: RFC 8474 OBJECTID (EMAILID,
+     * THREADID), RFC 8514 SAVEDATE, Gmail's X-GM-EXT-1, Cyrus' DIGEST.SHA1 and CREATEDMODSEQ.
+     */
+    public static final java.util.Set<String> METADATA_NAMES = java.util.Set.of(
+            "EMAILID",
+            "THREADID",
+            "SAVEDATE",
+            "X-GM-MSGID",
+            "X-GM-THRID",
+            "X-GM-LABELS",
+            "DIGEST.SHA1",
+            "CREATEDMODSEQ");
 
     /** {@code <offset.length>} in a request, {@code <offset>} in a response ({@code length} -1). */
     public record Partial(long offset, long length) {}
@@ -68,7 +88,11 @@ public record FetchItem(
                 case "RFC822.HEADER" -> simple(Kind.RFC822_HEADER, name);
                 case "RFC822.TEXT" -> simple(Kind.RFC822_TEXT, name);
                 case "RFC822.SIZE" -> simple(Kind.RFC822_SIZE, name);
+                case "PREVIEW", "SNIPPET" -> simple(Kind.PREVIEW, name);
                 default -> {
+                    if (METADATA_NAMES.contains(name)) {
+                        yield simple(Kind.METADATA_EXTENSION, name);
+                    }
                     if (name.isEmpty() || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '<')) {
                         throw new ImapSyntaxException("bad fetch item '" + atom + "'");
                     }
@@ -91,7 +115,13 @@ public record FetchItem(
                 }
                 kind = Kind.BINARY_SIZE;
             }
-            default -> throw new ImapSyntaxException("unknown sectioned fetch item '" + name + "'");
+            default -> {
+                // An extension this codec does not know: kept whole, and counted as content
+                if (!name.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '<' && c != '(' && c != ')')) {
+                    throw new ImapSyntaxException("bad fetch item '" + atom + "'");
+                }
+                return new FetchItem(Kind.OTHER, peek, atom.substring(open + 1, close), "", "", List.of(), null, name);
+            }
         }
         String section = atom.substring(open + 1, close);
         Partial partial = partial(atom.substring(close + 1));

@@ -28,10 +28,13 @@ public record FetchItems(SequenceSet sequenceSet, List<FetchItem> items, List<Im
                     throw new ImapSyntaxException("empty FETCH item list");
                 }
                 for (ImapToken t : list.items()) {
-                    if (!(t instanceof ImapToken.Atom a)) {
-                        throw new ImapSyntaxException("FETCH item is not an atom");
+                    switch (t) {
+                        case ImapToken.Atom a -> macroOrItem(a.text(), items, false);
+                        // an item's own arguments, as RFC 8970's PREVIEW (LAZY) and Dovecot's SNIPPET (FUZZY)
+                        case ImapToken.ParenList p when !items.isEmpty() -> {}
+                        // read differently by the server, it could be anything: judged as content by its response
+                        default -> items.add(FetchItem.simple(FetchItem.Kind.OTHER, "?"));
                     }
-                    macroOrItem(a.text(), items, false);
                 }
             }
             default -> throw new ImapSyntaxException("FETCH items must be an atom or a list");

@@ -23,6 +23,12 @@ public sealed interface ImapResponse {
     record Expunge(long sequence) implements ImapResponse {}
 
     /**
+     * RFC 7162 {@code * VANISHED [(EARLIER)] uid-set}: with QRESYNC (and RFC 9586 UIDONLY) the server names expunged
+     * messages by UID instead of EXPUNGE; {@code earlier} ones went before this session looked.
+     */
+    record Vanished(boolean earlier, SequenceSet uids) implements ImapResponse {}
+
+    /**
      * {@code * n FETCH (…)}: the UID and RFC822.SIZE when present, the flags (null when not sent) and the body
      * sections returned.
      */

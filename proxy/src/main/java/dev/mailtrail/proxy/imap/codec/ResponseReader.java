@@ -57,11 +57,12 @@ final class ResponseReader {
         }
         boolean numbered = w[1].chars().allMatch(Character::isDigit) && !w[1].isEmpty();
         String word = upper(numbered ? (w.length > 2 ? w[2] : "") : w[1]);
-        if ((numbered && !word.equals("FETCH")) || word.equals("CAPABILITY")) {
+        boolean fetch = word.equals("FETCH") || word.equals("UIDFETCH");
+        if ((numbered && !fetch) || word.equals("CAPABILITY")) {
             return false;
         }
         kind = switch (word) {
-            case "FETCH" -> Kind.FETCH;
+            case "FETCH", "UIDFETCH" -> Kind.FETCH;
             case "NAMESPACE" -> Kind.NAMESPACE;
             case "ID" -> Kind.ID;
             default -> Kind.OTHER;
@@ -102,7 +103,9 @@ final class ResponseReader {
 
     private ImapResponse complete() {
         if (kind == Kind.OTHER) {
-            return new ImapResponse.Other(name, firstLine);
+            String[] w = firstLine.strip().split(" ", 3);
+            ImapResponse vanished = name.equals("VANISHED") && w.length == 3 ? vanished(w[2]) : null;
+            return vanished != null ? vanished : new ImapResponse.Other(name, firstLine);
         }
         try {
             if (broken != null) {
@@ -175,6 +178,16 @@ final class ResponseReader {
             return status(w[0], w[1], w.length > 2 ? w[2] : "");
         }
         return new ImapResponse.Unreadable("not a response: " + text.substring(0, Math.min(40, text.length())));
+    }
+
+    private static ImapResponse vanished(String rest) {
+        boolean earlier = upper(rest).startsWith("(EARLIER) ");
+        try {
+            return new ImapResponse.Vanished(
+                    earlier, SequenceSet.parse(earlier ? rest.substring(10).strip() : rest.strip()));
+        } catch (ImapSyntaxException e) {
+            return null;
+        }
     }
 
     private static ImapResponse status(String tag, String status, String rest) {

@@ -38,7 +38,9 @@ final class AppendCommand implements ImapCommand {
         MessageIdentity identity = null;
         try {
             FetchSection headers = new FetchSection(FetchItem.parse("BODY[]"), message.size(), message.data());
-            identity = ImapSessionState.identityIn(List.of(headers)).orElse(null);
+            identity = ImapSessionState.identityIn(List.of(headers))
+                    .map(id -> new MessageIdentity(id.internetMessageId(), id.subject(), message.size()))
+                    .orElse(null);
         } catch (ImapSyntaxException e) {
             throw new IllegalStateException(e);
         }

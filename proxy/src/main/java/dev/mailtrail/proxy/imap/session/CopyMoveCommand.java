@@ -4,6 +4,7 @@ import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.proxy.imap.codec.ImapRequest;
 import dev.mailtrail.proxy.imap.codec.ImapResponse;
 import dev.mailtrail.proxy.imap.codec.ImapSyntaxException;
+import dev.mailtrail.proxy.imap.codec.ResponseCode;
 import dev.mailtrail.proxy.imap.codec.SequenceSet;
 import dev.mailtrail.proxy.session.FolderAccess;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * {@code COPY}, {@code MOVE} and their UID forms. The messages are taken from the sequence map when the command
  * arrives, before MOVE's EXPUNGEs renumber it. A MOVE into the Deleted Items folder ({@code \Trash}) is
- * MoveToDeletedItems, as deleting in Outlook is.
+ * MoveToDeletedItems, as deleting in Outlook is. The identities follow the messages to their new UIDs ({@code
+ * COPYUID}).
  */
 final class CopyMoveCommand implements ImapCommand {
 
@@ -19,6 +21,7 @@ final class CopyMoveCommand implements ImapCommand {
     private final String target;
     private final FolderAccess source;
     private final List<Long> uids;
+    private ResponseCode copyUid;
 
     private CopyMoveCommand(boolean move, String target, FolderAccess source, List<Long> uids) {
         this.move = move;
@@ -47,6 +50,9 @@ final class CopyMoveCommand implements ImapCommand {
 
     @Override
     public boolean untagged(ImapResponse response, ImapSessionState session) {
+        if (response instanceof ImapResponse.Status s && isCopyUid(s.code())) {
+            copyUid = s.code(); // MOVE says it untagged, before its EXPUNGEs
+        }
         return false;
     }
 
@@ -55,11 +61,43 @@ final class CopyMoveCommand implements ImapCommand {
         if (!ImapCommand.ok(completion) || uids.isEmpty()) {
             return;
         }
+        if (isCopyUid(completion.code())) {
+            copyUid = completion.code();
+        }
         FolderAccess dest = session.folderAccess(target, 0);
+        if (copyUid != null) {
+            followIdentities(session, dest);
+        }
         MailboxAction operation = !move
                 ? MailboxAction.COPY
                 : session.isTrash(target) ? MailboxAction.MOVE_TO_DELETED_ITEMS : MailboxAction.MOVE;
-        session.emit(
-                source.event(session.now(), operation, null, dest.folder(), session.items(source, uids), List.of()));
+        session.emitAbout(source, operation, dest.folder(), session.items(source, uids));
+    }
+
+    private static boolean isCopyUid(ResponseCode code) {
+        return code != null && code.name().equals("COPYUID");
+    }
+
+    /**
+     * RFC 4315 {@code [COPYUID validity from to]}: each message's identity goes with it to its new UID, so that a
+     * later purge of the target folder names what the move put there.
+     */
+    private void followIdentities(ImapSessionState session, FolderAccess dest) {
+        String[] w = copyUid.text().trim().split(" ");
+        if (w.length != 3) {
+            return;
+        }
+        try {
+            long validity = Long.parseLong(w[0]);
+            List<Long> from = SelectedFolder.expand(SequenceSet.parse(w[1]));
+            List<Long> to = SelectedFolder.expand(SequenceSet.parse(w[2]));
+            FolderAccess target = session.folderAccess(this.target, validity);
+            for (int i = 0; i < Math.min(from.size(), to.size()); i++) {
+                session.identities.copied(
+                        source.folderKey(), source.uidValidity(), from.get(i), target.folderKey(), validity, to.get(i));
+            }
+        } catch (NumberFormatException | ImapSyntaxException e) {
+            // a COPYUID the proxy cannot read names nothing
+        }
     }
 }

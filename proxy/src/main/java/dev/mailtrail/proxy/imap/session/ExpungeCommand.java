@@ -1,8 +1,11 @@
 package dev.mailtrail.proxy.imap.session;
 
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.proxy.imap.codec.ImapRequest;
 import dev.mailtrail.proxy.imap.codec.ImapResponse;
+import dev.mailtrail.proxy.imap.codec.ImapSyntaxException;
+import dev.mailtrail.proxy.imap.codec.SequenceSet;
 import dev.mailtrail.proxy.session.FolderAccess;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +19,28 @@ final class ExpungeCommand implements ImapCommand {
 
     private final boolean close;
     private final FolderAccess folder;
+    private final List<Long> named;
     private final List<Long> removed = new ArrayList<>();
+    private final List<Long> unknownAt = new ArrayList<>();
+    private int unknown;
 
-    private ExpungeCommand(boolean close, FolderAccess folder) {
+    private ExpungeCommand(boolean close, FolderAccess folder, List<Long> named) {
         this.close = close;
         this.folder = folder;
+        this.named = named;
     }
 
     static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
-        return new ExpungeCommand(command.name().equals("CLOSE"), session.selected.access());
+        List<Long> named = List.of();
+        if (command.name().equals("UID EXPUNGE") && !command.arguments().isEmpty()) {
+            try {
+                named = SelectedFolder.expand(
+                        SequenceSet.parse(Tokens.text(command.arguments().getFirst())));
+            } catch (ImapSyntaxException | RuntimeException e) {
+                named = List.of();
+            }
+        }
+        return new ExpungeCommand(command.name().equals("CLOSE"), session.selected.access(), named);
     }
 
     @Override
@@ -33,7 +49,13 @@ final class ExpungeCommand implements ImapCommand {
             long uid = session.selected.sequences().uidAt(e.sequence());
             if (uid != 0) {
                 removed.add(uid);
+            } else {
+                unknown++;
+                unknownAt.add(e.sequence());
             }
+        }
+        if (response instanceof ImapResponse.Vanished v && !v.earlier()) {
+            removed.addAll(SelectedFolder.expand(v.uids()));
         }
         return false; // the session still renumbers its map
     }
@@ -49,10 +71,18 @@ final class ExpungeCommand implements ImapCommand {
             }
             session.deselect();
         } else {
+            List<Long> rest = named.stream().filter(u -> !removed.contains(u)).toList();
+            if (unknown > 0 && rest.size() == unknown) {
+                removed.addAll(rest); // UID EXPUNGE removed exactly the UIDs it named that the map did not know
+                unknownAt.clear();
+            }
             session.selected.markDeleted(removed, false);
         }
-        if (!removed.isEmpty()) {
-            session.emit(folder.event(session.now(), MailboxAction.HARD_DELETE, session.items(folder, removed)));
+        List<ItemRef> items = new ArrayList<>(session.items(folder, removed));
+        // expunged messages whose UID the session never learnt are still recorded, by their number then
+        unknownAt.forEach(n -> items.add(new ItemRef(null, folder.folder().id() + ";seq=" + n, null, null)));
+        if (!items.isEmpty()) {
+            session.emitAbout(folder, MailboxAction.HARD_DELETE, null, items);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.mailtrail.proxy.imap.session;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.proxy.imap.codec.FetchAccess;
 import dev.mailtrail.proxy.imap.codec.FetchAccessClassifier;
+import dev.mailtrail.proxy.imap.codec.FetchItem;
 import dev.mailtrail.proxy.imap.codec.FetchItems;
 import dev.mailtrail.proxy.imap.codec.FetchSection;
 import dev.mailtrail.proxy.imap.codec.ImapRequest;
@@ -28,7 +29,7 @@ final class FetchCommand implements ImapCommand {
     private final boolean byUid;
     private final FetchAccess access;
     private final FolderAccess folder;
-    private final FolderDownloadDetector.BodyRead bodyRead;
+    private FolderDownloadDetector.BodyRead bodyRead;
     private final int named;
     private final Map<Long, ItemRef> read = new LinkedHashMap<>();
 
@@ -94,6 +95,11 @@ final class FetchCommand implements ImapCommand {
                 content.add(s);
             }
         }
+        if (bodyRead == null && !content.isEmpty()) {
+            // The request looked like a listing, but text of the message came back: the response is what was read
+            bodyRead = session.detector.bodyReadArrived(folder, session.bodyReadsInFlight > 0, false, session.now());
+            session.bodyReadsInFlight++;
+        }
         if (bodyRead != null && !content.isEmpty()) {
             MessageIdentity seen = ImapSessionState.identityIn(f.sections()).orElse(null);
             Long size = f.rfc822Size().isPresent() ? Long.valueOf(f.rfc822Size().getAsLong()) : wholeSize(content);
@@ -113,6 +119,30 @@ final class FetchCommand implements ImapCommand {
         return true;
     }
 
+    /**
+     * Text of a message that came with no FETCH of the client's (a NOTIFY event, an extension's own push): it went
+     * out all the same, so it is a Bind of that message.
+     */
+    static void unsolicited(ImapResponse.Fetch f, ImapSessionState session) {
+        if (session.selected == null) {
+            return;
+        }
+        List<FetchSection> content = f.sections().stream()
+                .filter(s -> FetchAccessClassifier.classify(s.item()) == FetchAccess.CONTENT)
+                .toList();
+        if (content.isEmpty()) {
+            return;
+        }
+        FolderAccess folder = session.selected.access();
+        long uid = f.uid().orElse(session.selected.sequences().uidAt(f.sequence()));
+        MessageIdentity seen = ImapSessionState.identityIn(f.sections()).orElse(null);
+        Long size = f.rfc822Size().isPresent() ? Long.valueOf(f.rfc822Size().getAsLong()) : wholeSize(content);
+        ItemRef item = uid != 0
+                ? session.item(folder, uid, size, seen)
+                : new ItemRef(null, folder.folder().id() + ";seq=" + f.sequence(), size, null);
+        session.emit(folder.read(session.now(), dev.mailtrail.core.action.MailAccessType.BIND, List.of(item)));
+    }
+
     private ItemRef bySequence(ImapResponse.Fetch f, Long size, MessageIdentity seen) {
         return new ItemRef(
                 seen == null ? null : seen.internetMessageId(),
@@ -123,7 +153,12 @@ final class FetchCommand implements ImapCommand {
 
     private static Long wholeSize(List<FetchSection> content) {
         for (FetchSection s : content) {
-            if (s.item().section() == null || s.item().section().isEmpty()) {
+            FetchItem.Kind kind = s.item().kind();
+            boolean whole = kind == FetchItem.Kind.RFC822
+                    || ((kind == FetchItem.Kind.BODY_SECTION || kind == FetchItem.Kind.BINARY)
+                            && s.item().section().isEmpty()
+                            && s.item().partial() == null);
+            if (whole) {
                 return s.size() < 0 ? null : s.size();
             }
         }

@@ -35,6 +35,7 @@ final class ImapCommandTable {
         add(ANY, IdCommand::of, "ID");
         add(ANY, LeaveCommand::of, "LOGOUT");
         add(LOGGED_IN, NamespaceCommand::of, "NAMESPACE");
+        add(LOGGED_IN, LeaveCommand::of, "UNAUTHENTICATE");
         add(LOGGED_IN, SelectExamineCommand::of, "SELECT", "EXAMINE");
         add(LOGGED_IN, AppendCommand::of, "APPEND");
         add(LOGGED_IN, AclCommand::of, "SETACL", "DELETEACL");

@@ -6,7 +6,10 @@ import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.ClientOrigin;
 import dev.mailtrail.proxy.session.DownloadActivity;
 import dev.mailtrail.proxy.session.FolderDownloadDetector;
+import dev.mailtrail.proxy.session.LookupResult;
 import dev.mailtrail.proxy.session.MessageIdentityResolver;
+import dev.mailtrail.proxy.session.MessageLookup;
+import dev.mailtrail.proxy.session.MessageSelection;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -77,6 +80,52 @@ public final class ImapSessionAuditor {
         return session.bodyReadsInFlight > 0;
     }
 
+    /**
+     * True while any FETCH waits for its completion: its responses may carry text whatever it asked for, so one the
+     * proxy cannot read may carry a message the audit cannot name.
+     */
+    public boolean fetchOutstanding() {
+        return pending.values().stream().anyMatch(c -> c instanceof FetchCommand);
+    }
+
+    /**
+     * The messages {@code command} must have named before the server gets it (docs/imap-audit-mapping.md, "Naming
+     * every item"); null when none, or when nothing but what responses show can be known. Ask before {@link
+     * #onRequest}; the proxy holds the command until the lookup is done, then tells {@link #lookedUp}.
+     */
+    public MessageLookup namingNeeded(ImapRequest.Command command) {
+        if (!session.identities.looksUp()
+                || session.state != ProtocolState.SELECTED
+                || session.selected == null
+                || !deferred.isEmpty()
+                || pending.values().stream().anyMatch(ImapSessionAuditor::changesState)) {
+            return null;
+        }
+        return NamingBeforeRelease.of(command, session);
+    }
+
+    /**
+     * A lookup is done: the sequence numbers it saw teach the folder's map what this session did not know, the
+     * {@code \Deleted} messages it found are what a CLOSE removes, and a failure is said in the records it leaves
+     * unnamed.
+     */
+    public void lookedUp(MessageLookup lookup, LookupResult result) {
+        session.lookupFailure = result.failure();
+        SelectedFolder selected = session.selected;
+        if (selected == null || !selected.access().equals(lookup.folder())) {
+            return;
+        }
+        result.uidsBySequence().forEach((sequence, uid) -> {
+            if (selected.sequences().uidAt(sequence) == 0
+                    && selected.sequences().sequenceOf(uid) == 0) {
+                selected.sequences().uid(sequence, uid);
+            }
+        });
+        if (lookup.selection() instanceof MessageSelection.Deleted) {
+            selected.markDeleted(List.copyOf(result.uidsBySequence().values()), true);
+        }
+    }
+
     public void onRequest(ImapRequest request) {
         tick();
         switch (request) {
@@ -124,7 +173,9 @@ public final class ImapSessionAuditor {
             }
             case ImapResponse.Fetch f -> {
                 learn(f);
-                offer(f);
+                if (!offer(f)) {
+                    FetchCommand.unsolicited(f, session);
+                }
             }
             case ImapResponse.Exists e -> {
                 if (!offer(e) && session.selected != null) {
@@ -135,6 +186,12 @@ public final class ImapSessionAuditor {
                 offer(e);
                 if (session.selected != null) {
                     session.selected.sequences().expunge(e.sequence());
+                }
+            }
+            case ImapResponse.Vanished v -> {
+                offer(v);
+                if (session.selected != null && !v.earlier()) {
+                    session.selected.sequences().vanish(v.uids());
                 }
             }
             case ImapResponse.Other o when o.name().equals("LIST") || o.name().equals("LSUB") -> list(o.firstLine());
@@ -153,7 +210,10 @@ public final class ImapSessionAuditor {
 
     /** A command whose completion changes who acts or where: what is pipelined behind it waits for it. */
     private static boolean changesState(ImapCommand c) {
-        return c instanceof SelectExamineCommand || c instanceof LoginCommand || c instanceof AuthenticateCommand;
+        return c instanceof SelectExamineCommand
+                || c instanceof LoginCommand
+                || c instanceof AuthenticateCommand
+                || c instanceof LeaveCommand;
     }
 
     private void redispatch() {

@@ -4,6 +4,7 @@ import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.FolderRef;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.imap.codec.FetchSection;
 import dev.mailtrail.proxy.session.AccessEventSink;
@@ -43,6 +44,8 @@ final class ImapSessionState {
     String trashFolder;
     SelectedFolder selected;
     int bodyReadsInFlight;
+    /** Why the last lookup named nothing, null when it ran: said in the records of items it left unnamed. */
+    String lookupFailure;
 
     ImapSessionState(
             ImapAuditConfig config,
@@ -140,7 +143,31 @@ final class ImapSessionState {
                 ? null
                 : known.subject()
                         .substring(0, Math.min(MAX_SUBJECT, known.subject().length()));
-        return new ItemRef(known == null ? null : known.internetMessageId(), folder.itemId(uid), size, subject);
+        Long bytes = size != null || known == null ? size : known.size();
+        return new ItemRef(known == null ? null : known.internetMessageId(), folder.itemId(uid), bytes, subject);
+    }
+
+    /**
+     * The parameter saying that the items without an InternetMessageId stay unnamed because the lookup failed; none
+     * when every item is named or no lookup was asked.
+     */
+    List<NameValue> unnamed(List<ItemRef> items) {
+        if (lookupFailure == null) {
+            return List.of();
+        }
+        List<String> ids = items.stream()
+                .filter(i -> i.internetMessageId() == null)
+                .map(i -> i.id().substring(i.id().lastIndexOf(';') + 1))
+                .toList();
+        return ids.isEmpty()
+                ? List.of()
+                : List.of(new NameValue(
+                        "MailTrailItemIdentity", "unknown for " + String.join(",", ids) + ": " + lookupFailure));
+    }
+
+    /** An event about items of {@code folder} (a delete, a move, a copy), saying which stayed unnamed and why. */
+    void emitAbout(FolderAccess folder, MailboxAction operation, FolderRef dest, List<ItemRef> items) {
+        emit(folder.event(now(), operation, null, dest, items, unnamed(items)));
     }
 
     List<ItemRef> items(FolderAccess folder, List<Long> uids) {

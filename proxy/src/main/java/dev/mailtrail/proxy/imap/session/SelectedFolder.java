@@ -90,13 +90,20 @@ final class SelectedFolder {
             }
         }
         if (byUid && out.isEmpty()) {
-            for (SequenceSet.Range r : set.ranges()) {
-                if (r.high() == SequenceSet.STAR) {
-                    continue;
-                }
-                for (long u = r.low(); u <= r.high() && out.size() < MAX_SET_EXPANSION; u++) {
-                    out.add(u);
-                }
+            out.addAll(expand(set));
+        }
+        return out;
+    }
+
+    /** The numbers of a set without {@code *}, at most {@link #MAX_SET_EXPANSION}. */
+    static List<Long> expand(SequenceSet set) {
+        List<Long> out = new ArrayList<>();
+        for (SequenceSet.Range r : set.ranges()) {
+            if (r.high() == SequenceSet.STAR) {
+                continue;
+            }
+            for (long u = r.low(); u <= r.high() && out.size() < MAX_SET_EXPANSION; u++) {
+                out.add(u);
             }
         }
         return out;

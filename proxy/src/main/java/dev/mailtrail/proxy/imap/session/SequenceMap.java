@@ -66,6 +66,17 @@ final class SequenceMap {
         return uid;
     }
 
+    /** Removes the messages whose UIDs {@code set} names (RFC 7162 VANISHED). */
+    void vanish(SequenceSet set) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (uids[i] == 0 || !set.contains(uids[i], SequenceSet.STAR - 1)) {
+                uids[kept++] = uids[i];
+            }
+        }
+        size = kept;
+    }
+
     /** The highest UID known, for {@code *} in a UID set. */
     long highestUid() {
         long h = 0;

@@ -75,7 +75,7 @@ final class StoreCommand implements ImapCommand {
         }
         session.selected.markDeleted(uids, deleted);
         if (deleted && !uids.isEmpty()) {
-            session.emit(folder.event(session.now(), MailboxAction.SOFT_DELETE, session.items(folder, uids)));
+            session.emitAbout(folder, MailboxAction.SOFT_DELETE, null, session.items(folder, uids));
         }
     }
 }

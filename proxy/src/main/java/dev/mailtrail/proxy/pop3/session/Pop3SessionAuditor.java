@@ -5,6 +5,7 @@ import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.FolderRef;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.imap.codec.FetchItem;
 import dev.mailtrail.proxy.imap.codec.FetchSection;
@@ -16,6 +17,11 @@ import dev.mailtrail.proxy.session.DownloadRuleConfig;
 import dev.mailtrail.proxy.session.FailedLogins;
 import dev.mailtrail.proxy.session.FolderAccess;
 import dev.mailtrail.proxy.session.Identity;
+import dev.mailtrail.proxy.session.LookupResult;
+import dev.mailtrail.proxy.session.MessageIdentity;
+import dev.mailtrail.proxy.session.MessageIdentityResolver;
+import dev.mailtrail.proxy.session.MessageLookup;
+import dev.mailtrail.proxy.session.MessageSelection;
 import dev.mailtrail.proxy.session.SaslPlain;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,6 +63,8 @@ public final class Pop3SessionAuditor {
     private final Map<Long, String> uidls = new LinkedHashMap<>();
     private final Map<String, ItemRef> read = new LinkedHashMap<>();
     private final Set<Long> marked = new LinkedHashSet<>();
+    private final Map<Long, MessageIdentity> named = new LinkedHashMap<>();
+    private String lookupFailure;
 
     private State state = State.AUTHORIZATION;
     private String user;
@@ -93,6 +101,34 @@ public final class Pop3SessionAuditor {
         this.clientIp = clientIp;
         this.clock = clock;
         this.sink = sink;
+    }
+
+    /**
+     * The messages a QUIT is about to delete that the session never retrieved, to be named by the server before it
+     * gets the QUIT (POP3 numbers are the INBOX's sequence numbers); null when there are none.
+     */
+    public MessageLookup namingNeeded(Pop3Request.Command command) {
+        if (!command.name().equals("QUIT") || state != State.TRANSACTION || inbox == null) {
+            return null;
+        }
+        List<String> unread = new ArrayList<>();
+        for (long n : marked) {
+            if (n > 0 && !read.containsKey(itemId(n))) {
+                unread.add(String.valueOf(n));
+            }
+        }
+        return unread.isEmpty()
+                ? null
+                : new MessageLookup(inbox, new MessageSelection.Sequences(String.join(",", unread)));
+    }
+
+    /** What the lookup found for {@link #namingNeeded}: each message's identity by its number. */
+    public void lookedUp(MessageLookup lookup, LookupResult result, MessageIdentityResolver identities) {
+        lookupFailure = result.failure();
+        FolderAccess folder = lookup.folder();
+        result.uidsBySequence().forEach((n, uid) -> identities
+                .find(folder.folderKey(), folder.uidValidity(), uid)
+                .ifPresent(id -> named.put(n, id)));
     }
 
     public void onRequest(Pop3Request request) {
@@ -253,11 +289,26 @@ public final class Pop3SessionAuditor {
         }
         if (state == State.UPDATE && !marked.isEmpty()) {
             List<ItemRef> gone = new ArrayList<>();
+            List<String> unnamed = new ArrayList<>();
             for (long n : marked) {
                 ItemRef known = read.get(itemId(n));
-                gone.add(known != null ? known : new ItemRef(null, itemId(n), null, null));
+                MessageIdentity id = named.get(n);
+                if (known == null && id == null) {
+                    unnamed.add(itemId(n).substring(itemId(n).lastIndexOf(';') + 1));
+                }
+                gone.add(
+                        known != null
+                                ? known
+                                : id != null
+                                        ? new ItemRef(id.internetMessageId(), itemId(n), id.size(), id.subject())
+                                        : new ItemRef(null, itemId(n), null, null));
             }
-            sink.accept(inbox.event(clock.instant(), MailboxAction.HARD_DELETE, gone));
+            List<NameValue> why = lookupFailure == null || unnamed.isEmpty()
+                    ? List.of()
+                    : List.of(new NameValue(
+                            "MailTrailItemIdentity",
+                            "unknown for " + String.join(",", unnamed) + ": " + lookupFailure));
+            sink.accept(inbox.event(clock.instant(), MailboxAction.HARD_DELETE, null, null, gone, why));
         }
     }
 

@@ -89,7 +89,6 @@ class FetchItemsTest {
                 "a FETCH 1 BODY[MIME]",
                 "a FETCH 1 BINARY[TEXT]",
                 "a FETCH 1 BODY[]<x>",
-                "a FETCH 1 (\"UID\")",
                 "a FETCH x:1 UID"
             })
     void refusesMalformedItemLists(String line) {

@@ -6,6 +6,8 @@ import dev.mailtrail.proxy.imap.codec.ImapResponse;
 import dev.mailtrail.proxy.imap.codec.ImapResponseScanner;
 import dev.mailtrail.proxy.session.DownloadActivity;
 import dev.mailtrail.proxy.session.DownloadRuleConfig;
+import dev.mailtrail.proxy.session.MessageIdentityResolver;
+import dev.mailtrail.proxy.session.MessageLookup;
 import dev.mailtrail.proxy.session.RememberingIdentityResolver;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +34,16 @@ final class ImapTranscript {
     private final ImapRequestDecoder decoder = new ImapRequestDecoder(65_536, 1 << 20);
     private final ImapResponseScanner scanner = new ImapResponseScanner(65_536, 4096);
 
+    private final MessageIdentityResolver identities;
+
     ImapTranscript(DownloadActivity shared, String sessionId) {
+        this(shared, sessionId, new RememberingIdentityResolver(10_000));
+    }
+
+    ImapTranscript(DownloadActivity shared, String sessionId, MessageIdentityResolver identities) {
+        this.identities = identities;
         this.auditor = new ImapSessionAuditor(
-                ImapAuditConfig.DEFAULTS,
-                sessionId,
-                "203.0.113.7",
-                clock,
-                sink,
-                shared,
-                new RememberingIdentityResolver(10_000));
+                ImapAuditConfig.DEFAULTS, sessionId, "203.0.113.7", clock, sink, shared, identities);
     }
 
     static DownloadActivity activity() {
@@ -55,6 +58,16 @@ final class ImapTranscript {
                 clock.advance(advance.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMillis(n));
             } else if (line.startsWith("C: ")) {
                 for (ImapRequest r : decoder.feed(bytes(line.substring(3)))) {
+                    // as the proxy does: the messages a command touches are named before the server gets it
+                    MessageLookup lookup = r instanceof ImapRequest.Command c ? auditor.namingNeeded(c) : null;
+                    if (lookup != null) {
+                        auditor.lookedUp(
+                                lookup,
+                                identities
+                                        .prefetch(lookup.folder(), lookup.selection())
+                                        .toCompletableFuture()
+                                        .join());
+                    }
                     auditor.onRequest(r);
                 }
             } else if (line.startsWith("S: ")) {

@@ -37,12 +37,39 @@ class ImapTranscriptTest {
                 "thunderbird-autosync.txt",
                 "thunderbird-new-mail-offline.txt",
                 "thunderbird-online-read.txt",
-                "thunderbird-new-mail-then-read.txt"
+                "thunderbird-new-mail-then-read.txt",
+                "snippet-preview.txt",
+                "qresync-vanished.txt",
+                "unauthenticate.txt"
             })
     void transcriptProducesExactlyTheExpectedEvents(String name) throws IOException {
         ImapTranscript t = new ImapTranscript(ImapTranscript.activity(), "s1");
         t.run(read(name));
         assertThat(t.sink.lines()).as(name).containsExactlyElementsOf(t.expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "named-delete-expunge.txt",
+                "named-close.txt",
+                "named-move-then-purge.txt",
+                "named-body-part-read.txt",
+                "named-lookup-failed.txt"
+            })
+    void withALookupEveryItemIsNamedWithItsSubjectAndSize(String name) throws IOException {
+        List<String> lines = read(name);
+        TranscriptLookup lookup = new TranscriptLookup(lines);
+        ImapTranscript t = new ImapTranscript(ImapTranscript.activity(), "s1", lookup);
+        t.run(lines);
+        assertThat(t.sink.lines()).as(name).containsExactlyElementsOf(t.expected);
+        t.sink.events.stream()
+                .flatMap(e -> e.items().stream())
+                .filter(i -> i.internetMessageId() != null)
+                .forEach(i -> {
+                    assertThat(i.subject()).as(i.id()).startsWith("Message ");
+                    assertThat(i.sizeInBytes()).as(i.id()).isNotNull();
+                });
     }
 
     static List<String> read(String name) throws IOException {
