@@ -50,6 +50,7 @@ final class ImapRelay extends ProtocolRelay {
     private boolean serverOffersId;
     /** The proxy's own ID waits for the trusted client's, or its login, to carry the end user's address. */
     private boolean ownIdDeferred;
+
     private boolean holdingForLookup;
     private boolean waitingForEarlier;
     private final java.util.ArrayDeque<Awaiting> toAudit = new java.util.ArrayDeque<>();
