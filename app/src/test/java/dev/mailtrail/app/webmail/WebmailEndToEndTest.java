@@ -138,7 +138,7 @@ class WebmailEndToEndTest {
      * browser. Needs MailTrail's submission and ManageSieve listeners and its trusted networks; see
      * {@link ProxyListeners#all}. Roundcube's ManageSieve connection carries no client address (Net_Sieve sends no
      * XCLIENT or PROXY header; decision 0020): the ManageSieve proxy takes the browser's address from the same user's
-     * IMAP login through the trusted webmail host (decision 0017).
+     * IMAP login through the trusted webmail host (decision 0021).
      */
     @Test
     void throughEveryMailTrailListenerTheScopeNamesEverythingFromTheAttackersAddressOnly() throws Exception {
