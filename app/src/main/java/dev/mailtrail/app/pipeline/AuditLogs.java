@@ -66,12 +66,21 @@ final class AuditLogs implements AutoCloseable {
 
     private AnchorWriter openAnchors(Path dataDirectory, Anchoring anchoring, Clock wall) throws IOException {
         anchoring.requireOutside(dataDirectory);
-        AnchorWriter writer =
-                AnchorWriter.open(anchoring.anchors(), SigningKey.loadOrCreate(anchoring.signingKey()), wall);
-        List<AnchoredChain> all = new ArrayList<>(mailboxLog.heads());
-        all.addAll(unifiedLog.heads());
-        writer.write(true, all);
-        return writer;
+        SigningKey key;
+        try {
+            key = SigningKey.loadOrCreate(anchoring.signingKey());
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("the anchor signing key " + anchoring.signingKey() + " cannot be used: " + e, e);
+        }
+        try {
+            AnchorWriter writer = AnchorWriter.open(anchoring.anchors(), key, wall);
+            List<AnchoredChain> all = new ArrayList<>(mailboxLog.heads());
+            all.addAll(unifiedLog.heads());
+            writer.write(true, all);
+            return writer;
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("the anchors directory " + anchoring.anchors() + " cannot be written: " + e, e);
+        }
     }
 
     LuceneAuditLog mailboxLog() {

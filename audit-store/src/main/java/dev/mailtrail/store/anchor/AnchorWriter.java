@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * Writes the signed digests of one data directory into an anchors directory, one new file per digest, never
  * rewriting or deleting one (the directory is meant for WORM or object-lock storage). Continues the chain of
  * digests it finds there: a last file torn by a crash keeps its number and is skipped, the next digest chains to
- * the complete one before it. Each digest is also logged as one line (logger {@code dev.mailtrail.anchors}) for a
- * syslog or journald copy.
+ * the complete one before it. Each digest is also logged as one line at DEBUG (logger {@code dev.mailtrail.anchors}),
+ * its number and file hash, for a syslog or journald copy when that logger is turned on: off by default, since a
+ * busy directory commits every second.
  */
 public final class AnchorWriter {
     /** The verification key, written once beside the digests for convenience; a verifier should hold its own. */
@@ -69,9 +70,9 @@ public final class AnchorWriter {
         previousSequence = sequence;
         previousHash = DigestFile.hash(file);
         LOG.log(
-                System.Logger.Level.INFO,
-                "mailtrail digest " + sequence + " " + java.util.HexFormat.of().formatHex(previousHash) + " chains "
-                        + chains.size());
+                System.Logger.Level.DEBUG,
+                "mailtrail digest " + sequence + " sha256 " + java.util.HexFormat.of().formatHex(previousHash)
+                        + " chains " + chains.size());
         return path;
     }
 

@@ -17,7 +17,6 @@ import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 
 /**
  * The Ed25519 key that signs digests (decision 0021: the JDK's own Ed25519). Kept as a PKCS#8 PEM file readable by
@@ -46,6 +45,9 @@ public final class SigningKey {
     }
 
     public static SigningKey load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such key file");
+        }
         byte[] der = Pem.decode(Files.readString(file, StandardCharsets.US_ASCII), "PRIVATE KEY", file);
         try {
             PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
@@ -108,9 +110,5 @@ public final class SigningKey {
         public void nextBytes(byte[] bytes) {
             System.arraycopy(seed, 0, bytes, 0, bytes.length);
         }
-    }
-
-    static String base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -24,6 +24,9 @@ public final class VerificationKey {
     }
 
     public static VerificationKey read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such key file");
+        }
         return parse(Files.readString(file, StandardCharsets.US_ASCII), file);
     }
 
