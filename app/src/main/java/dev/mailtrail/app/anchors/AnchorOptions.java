@@ -29,7 +29,7 @@ public final class AnchorOptions {
         if (directory == null) {
             return Optional.empty();
         }
-        return Optional.of(new Anchoring(
-                directory, signingKey != null ? signingKey : Anchoring.defaultSigningKey(env)));
+        return Optional.of(
+                new Anchoring(directory, signingKey != null ? signingKey : Anchoring.defaultSigningKey(env)));
     }
 }

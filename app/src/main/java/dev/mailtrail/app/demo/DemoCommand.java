@@ -1,8 +1,8 @@
 package dev.mailtrail.app.demo;
 
 import dev.mailtrail.app.anchors.AnchorOptions;
-import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.app.data.DataDirectory;
+import dev.mailtrail.app.pipeline.PipelineOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

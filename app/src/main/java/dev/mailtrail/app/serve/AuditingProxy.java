@@ -39,8 +39,7 @@ public final class AuditingProxy implements AutoCloseable {
     /** As {@link #start(ProxyConfig, Path, Clock)}, the pipeline run as {@code options} say (digests, say). */
     public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock, PipelineOptions options)
             throws IOException, ProxyStartException {
-        AuditPipeline pipeline =
-                AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err);
+        AuditPipeline pipeline = AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err);
         try {
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             return new AuditingProxy(pipeline, ProxyServer.start(config, pipeline::submit, clock));

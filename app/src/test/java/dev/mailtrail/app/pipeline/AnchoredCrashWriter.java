@@ -29,8 +29,8 @@ public final class AnchoredCrashWriter {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         long next = Long.parseLong(args[1]);
-        try (AuditPipeline pipeline = AuditPipeline.open(
-                data, Clock.systemUTC(), options(Path.of(args[2]), Path.of(args[3])), "crash")) {
+        try (AuditPipeline pipeline =
+                AuditPipeline.open(data, Clock.systemUTC(), options(Path.of(args[2]), Path.of(args[3])), "crash")) {
             while (true) {
                 List<AuditEvent> group = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {

@@ -45,8 +45,12 @@ class AnchoredPipelineTest {
         int runs = Integer.getInteger("mailtrail.crashRuns", 3);
         for (int run = 0; run < runs; run++) {
             Process writer = MtProcess.start(
-                    data, "class:" + AnchoredCrashWriter.class.getName(), data.toString(), Long.toString(next),
-                    anchors.toString(), key.toString());
+                    data,
+                    "class:" + AnchoredCrashWriter.class.getName(),
+                    data.toString(),
+                    Long.toString(next),
+                    anchors.toString(),
+                    key.toString());
             BufferedReader lines =
                     new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
             long killAt = System.nanoTime() + (300 + random.nextInt(1_200)) * 1_000_000L;
@@ -59,7 +63,9 @@ class AnchoredPipelineTest {
                 }
             }
             writer.waitFor();
-            assertThat(verify(data, anchors, key).findings()).as("after kill %d", run).isEmpty();
+            assertThat(verify(data, anchors, key).findings())
+                    .as("after kill %d", run)
+                    .isEmpty();
             if (run == 0) {
                 // the outcome of a kill in the middle of a digest's write, made certain once
                 Path last = lastDigest(anchors);

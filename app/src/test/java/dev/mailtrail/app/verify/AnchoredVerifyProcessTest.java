@@ -34,7 +34,12 @@ class AnchoredVerifyProcessTest {
         Files.write(second, story.subList(story.size() / 2, story.size()));
         for (Path part : List.of(first, second)) {
             Result ingest = MtProcess.run(
-                    data, "ingest", "--anchors", anchors.toString(), "--anchor-key", signingKey.toString(),
+                    data,
+                    "ingest",
+                    "--anchors",
+                    anchors.toString(),
+                    "--anchor-key",
+                    signingKey.toString(),
                     part.toString());
             assertThat(ingest.exit()).as(ingest.err()).isZero();
         }
@@ -54,10 +59,11 @@ class AnchoredVerifyProcessTest {
             writer.commit();
         }
         Result storeAlone = MtProcess.run(data, "verify");
-        assertThat(storeAlone.exit()).as("the store's own chains cannot see a whole chain gone").isZero();
+        assertThat(storeAlone.exit())
+                .as("the store's own chains cannot see a whole chain gone")
+                .isZero();
 
-        Result tampered =
-                MtProcess.run(data, "verify", "--anchors", anchors.toString(), "--key", publicKey.toString());
+        Result tampered = MtProcess.run(data, "verify", "--anchors", anchors.toString(), "--key", publicKey.toString());
         assertThat(tampered.exit()).isEqualTo(1);
         assertThat(tampered.out())
                 .contains("anchors: NOT CONSISTENT")
@@ -86,19 +92,46 @@ class AnchoredVerifyProcessTest {
         Path data = dir.resolve("data");
         Path anchors = dir.resolve("anchors");
         Result ingest = MtProcess.run(
-                data, "ingest", "--anchors", anchors.toString(), "--anchor-key", dir.resolve("k1").toString(),
+                data,
+                "ingest",
+                "--anchors",
+                anchors.toString(),
+                "--anchor-key",
+                dir.resolve("k1").toString(),
                 Path.of("..", "examples", "bec-story.jsonl").toString());
         assertThat(ingest.exit()).as(ingest.err()).isZero();
-        MtProcess.run(data, "verify", "--export-key", "--anchor-key", dir.resolve("k1").toString());
-        Result other = MtProcess.run(data, "verify", "--export-key", "--anchor-key", dir.resolve("k2").toString());
+        MtProcess.run(
+                data,
+                "verify",
+                "--export-key",
+                "--anchor-key",
+                dir.resolve("k1").toString());
+        Result other = MtProcess.run(
+                data,
+                "verify",
+                "--export-key",
+                "--anchor-key",
+                dir.resolve("k2").toString());
         assertThat(other.exit()).as("--export-key never makes a key").isEqualTo(1);
         Result again = MtProcess.run(
-                data, "ingest", "--anchors", anchors.toString(), "--anchor-key", dir.resolve("k2").toString(),
+                data,
+                "ingest",
+                "--anchors",
+                anchors.toString(),
+                "--anchor-key",
+                dir.resolve("k2").toString(),
                 Path.of("..", "examples", "bec-story.jsonl").toString());
         assertThat(again.exit()).as(again.err()).isIn(0, 1);
         Path trusted = dir.resolve("k1.pem");
-        Files.writeString(trusted, MtProcess.run(data, "verify", "--export-key", "--anchor-key",
-                dir.resolve("k1").toString()).out());
+        Files.writeString(
+                trusted,
+                MtProcess.run(
+                                data,
+                                "verify",
+                                "--export-key",
+                                "--anchor-key",
+                                dir.resolve("k1").toString())
+                        .out());
         Result verify = MtProcess.run(data, "verify", "--anchors", anchors.toString(), "--key", trusted.toString());
         assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.out()).contains("forged: digest 4: ", "does not verify with the key given");

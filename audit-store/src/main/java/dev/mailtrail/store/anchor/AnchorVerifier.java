@@ -51,7 +51,8 @@ public final class AnchorVerifier {
         long checked = 0;
         long firstUnmetDigest = Long.MAX_VALUE;
         for (List<Anchor> anchors : byChain.values()) {
-            anchors.sort(Comparator.comparingLong((Anchor a) -> a.state().position()).thenComparingLong(Anchor::digest));
+            anchors.sort(
+                    Comparator.comparingLong((Anchor a) -> a.state().position()).thenComparingLong(Anchor::digest));
             AnchoredChain first = anchors.getFirst().state();
             Optional<PresentLog.PresentChain> present = log.chain(first.log(), first.chain());
             Anchor lastMet = null;
@@ -67,7 +68,8 @@ public final class AnchorVerifier {
                 break;
             }
             if (present.isPresent() && lastMet == anchors.getLast()) {
-                long after = present.get().lastPosition() - anchors.getLast().state().position();
+                long after =
+                        present.get().lastPosition() - anchors.getLast().state().position();
                 if (after > 0) {
                     notes.add(first.log() + " " + first.chain() + ": " + after
                             + " records after the last digest anchors it (not yet anchored)");
@@ -75,13 +77,17 @@ public final class AnchorVerifier {
             }
         }
         unanchoredChains(log, byChain.keySet(), notes);
-        long latestAccepted = digests.accepted().isEmpty() ? 0 : digests.accepted().getLast().sequence();
+        long latestAccepted =
+                digests.accepted().isEmpty() ? 0 : digests.accepted().getLast().sequence();
         long consistent = firstUnmetDigest == Long.MAX_VALUE ? latestAccepted : firstUnmetDigest - 1;
         if (firstUnmetDigest != Long.MAX_VALUE) {
-            findings.add(new AnchorFinding(Kind.ROLLED_BACK, "the log", consistent == 0
-                    ? "it is consistent with none of the digests: rebuilt or replaced"
-                    : "it is consistent with digests up to " + consistent + " and not with digest "
-                            + firstUnmetDigest + " onwards: changed since, or rolled back to an older copy"));
+            findings.add(new AnchorFinding(
+                    Kind.ROLLED_BACK,
+                    "the log",
+                    consistent == 0
+                            ? "it is consistent with none of the digests: rebuilt or replaced"
+                            : "it is consistent with digests up to " + consistent + " and not with digest "
+                                    + firstUnmetDigest + " onwards: changed since, or rolled back to an older copy"));
         }
         return new AnchorReport(digests.accepted().size(), checked, consistent, digests.latest(), notes, findings);
     }
@@ -120,18 +126,36 @@ public final class AnchorVerifier {
         long from = lastMet == null ? 1 : lastMet.state().position() + 1;
         String since = lastMet == null
                 ? "no earlier anchor of it is met"
-                : "digest " + lastMet.digest() + " still holds at position " + lastMet.state().position();
+                : "digest " + lastMet.digest() + " still holds at position "
+                        + lastMet.state().position();
         return switch (met) {
-            case GONE -> new AnchorFinding(Kind.CHAIN_DELETED, subject, "digest " + anchor.digest()
-                    + " anchors it at position " + state.position() + "; the log holds nothing of it");
-            case BEYOND -> new AnchorFinding(Kind.TAIL_CUT, subject, "it ends at position "
-                    + present.orElseThrow().lastPosition() + " but digest " + anchor.digest() + " anchors position "
-                    + state.position() + ": records from position " + (present.orElseThrow().lastPosition() + 1)
-                    + " on were removed (" + since + ")");
-            default -> new AnchorFinding(Kind.CHANGED, subject, "the record at position " + state.position()
-                    + " no longer has the hash digest " + anchor.digest() + " anchors; first record affected"
-                    + (from == state.position() ? ": position " + from : " lies in positions " + from + " to "
-                            + state.position()) + " (" + since + ")");
+            case GONE ->
+                new AnchorFinding(
+                        Kind.CHAIN_DELETED,
+                        subject,
+                        "digest " + anchor.digest() + " anchors it at position " + state.position()
+                                + "; the log holds nothing of it");
+            case BEYOND ->
+                new AnchorFinding(
+                        Kind.TAIL_CUT,
+                        subject,
+                        "it ends at position "
+                                + present.orElseThrow().lastPosition() + " but digest " + anchor.digest()
+                                + " anchors position "
+                                + state.position() + ": records from position "
+                                + (present.orElseThrow().lastPosition() + 1)
+                                + " on were removed (" + since + ")");
+            default ->
+                new AnchorFinding(
+                        Kind.CHANGED,
+                        subject,
+                        "the record at position " + state.position()
+                                + " no longer has the hash digest " + anchor.digest()
+                                + " anchors; first record affected"
+                                + (from == state.position()
+                                        ? ": position " + from
+                                        : " lies in positions " + from + " to " + state.position())
+                                + " (" + since + ")");
         };
     }
 
@@ -141,13 +165,19 @@ public final class AnchorVerifier {
         AnchoredChain now = after.state();
         String subject = now.log() + " " + now.chain();
         if (now.position() < was.position()) {
-            findings.add(new AnchorFinding(Kind.ROLLED_BACK, subject, "digest " + after.digest() + " anchors position "
-                    + now.position() + ", behind position " + was.position() + " in digest " + before.digest()
-                    + ": the store was rolled back or cut between them"));
+            findings.add(new AnchorFinding(
+                    Kind.ROLLED_BACK,
+                    subject,
+                    "digest " + after.digest() + " anchors position "
+                            + now.position() + ", behind position " + was.position() + " in digest " + before.digest()
+                            + ": the store was rolled back or cut between them"));
         } else if (now.position() == was.position() && !Arrays.equals(now.head(), was.head())) {
-            findings.add(new AnchorFinding(Kind.ROLLED_BACK, subject, "digest " + after.digest()
-                    + " anchors another head at position " + now.position() + " than digest " + before.digest()
-                    + ": the chain was rewritten between them"));
+            findings.add(new AnchorFinding(
+                    Kind.ROLLED_BACK,
+                    subject,
+                    "digest " + after.digest()
+                            + " anchors another head at position " + now.position() + " than digest " + before.digest()
+                            + ": the chain was rewritten between them"));
         }
     }
 

@@ -55,7 +55,13 @@ public final class AnchorWriter {
     public synchronized Path write(boolean full, List<AnchoredChain> chains) throws IOException {
         long sequence = lastSequence + 1;
         Digest digest = new Digest(
-                sequence, clock.instant(), previousSequence, previousHash, key.verificationKey().id(), full, chains);
+                sequence,
+                clock.instant(),
+                previousSequence,
+                previousHash,
+                key.verificationKey().id(),
+                full,
+                chains);
         byte[] file = DigestFile.encode(digest, key.sign(DigestFile.signedPart(digest)));
         Path path = directory.resolve(DigestFile.name(sequence));
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -71,8 +77,8 @@ public final class AnchorWriter {
         previousHash = DigestFile.hash(file);
         LOG.log(
                 System.Logger.Level.DEBUG,
-                "mailtrail digest " + sequence + " sha256 " + java.util.HexFormat.of().formatHex(previousHash)
-                        + " chains " + chains.size());
+                "mailtrail digest " + sequence + " sha256 "
+                        + java.util.HexFormat.of().formatHex(previousHash) + " chains " + chains.size());
         return path;
     }
 
@@ -83,7 +89,8 @@ public final class AnchorWriter {
     private void findLast() throws IOException {
         previousHash = new byte[32];
         try (Stream<Path> files = Files.list(directory)) {
-            List<Path> digests = files.filter(p -> DigestFile.sequenceOf(p.getFileName().toString()) > 0)
+            List<Path> digests = files.filter(
+                            p -> DigestFile.sequenceOf(p.getFileName().toString()) > 0)
                     .sorted()
                     .toList();
             for (Path file : digests) {

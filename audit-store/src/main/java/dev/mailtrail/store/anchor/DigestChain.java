@@ -60,20 +60,27 @@ final class DigestChain {
                     }
                 }
                 case DigestFile.Unreadable u ->
-                    findings.add(new AnchorFinding(Kind.MISSING_DIGEST, "digest " + number, name + " is "
-                            + u.reason() + " (replaced by something that is not a digest)"));
+                    findings.add(new AnchorFinding(
+                            Kind.MISSING_DIGEST,
+                            "digest " + number,
+                            name + " is " + u.reason() + " (replaced by something that is not a digest)"));
                 case DigestFile.Complete c -> {
                     Digest digest = c.digest();
                     if (!key.verifies(c.signed(), c.signature())) {
-                        findings.add(new AnchorFinding(Kind.FORGED, "digest " + number, name
-                                + ": the signature does not verify with the key given"
-                                + (digest.keyId().equals(key.id()) ? "" : " (it names another key)")
-                                + ": forged or changed after it was signed"));
+                        findings.add(new AnchorFinding(
+                                Kind.FORGED,
+                                "digest " + number,
+                                name
+                                        + ": the signature does not verify with the key given"
+                                        + (digest.keyId().equals(key.id()) ? "" : " (it names another key)")
+                                        + ": forged or changed after it was signed"));
                         continue;
                     }
                     if (digest.sequence() != number) {
-                        findings.add(new AnchorFinding(Kind.REORDERED, "digest " + number, name + " holds digest "
-                                + digest.sequence() + ": files renamed or reordered"));
+                        findings.add(new AnchorFinding(
+                                Kind.REORDERED,
+                                "digest " + number,
+                                name + " holds digest " + digest.sequence() + ": files renamed or reordered"));
                     }
                     linkCheck(digest, number, previousSequence, previousHash, torn);
                     previousSequence = digest.sequence();
@@ -83,7 +90,9 @@ final class DigestChain {
             }
         }
         if (!accepted.isEmpty() && accepted.getFirst().previousSequence() == 0 && files.firstKey() > 1) {
-            findings.add(new AnchorFinding(Kind.MISSING_DIGEST, "digests 1 to " + (files.firstKey() - 1),
+            findings.add(new AnchorFinding(
+                    Kind.MISSING_DIGEST,
+                    "digests 1 to " + (files.firstKey() - 1),
                     "no file, and the first file there is digest " + files.firstKey()));
         }
     }
@@ -92,27 +101,38 @@ final class DigestChain {
         long linked = digest.previousSequence();
         if (linked == previousSequence) {
             if (!Arrays.equals(digest.previousHash(), previousHash) && previousSequence > 0) {
-                findings.add(new AnchorFinding(Kind.REORDERED, "digest " + number, "it chains to a digest "
-                        + linked + " other than the one here: digest " + linked + " was replaced"));
+                findings.add(new AnchorFinding(
+                        Kind.REORDERED,
+                        "digest " + number,
+                        "it chains to a digest " + linked + " other than the one here: digest " + linked
+                                + " was replaced"));
             }
             for (long skipped = linked + 1; skipped < number; skipped++) {
                 if (torn.contains(skipped)) {
                     notes.add("digest " + skipped + " is torn (a crash while it was written); digest " + number
                             + " continues the chain from digest " + linked);
                 } else {
-                    findings.add(new AnchorFinding(Kind.MISSING_DIGEST, "digest " + skipped,
+                    findings.add(new AnchorFinding(
+                            Kind.MISSING_DIGEST,
+                            "digest " + skipped,
                             "no file between digest " + linked + " and digest " + number));
                 }
             }
         } else if (linked > previousSequence && linked < number) {
             for (long gone = previousSequence + 1; gone <= linked; gone++) {
-                findings.add(new AnchorFinding(Kind.MISSING_DIGEST, "digest " + gone, torn.contains(gone)
-                        ? "cut short after digest " + number + " chained to it: truncated, not a crash"
-                        : "deleted: digest " + number + " chains to digest " + linked));
+                findings.add(new AnchorFinding(
+                        Kind.MISSING_DIGEST,
+                        "digest " + gone,
+                        torn.contains(gone)
+                                ? "cut short after digest " + number + " chained to it: truncated, not a crash"
+                                : "deleted: digest " + number + " chains to digest " + linked));
             }
         } else {
-            findings.add(new AnchorFinding(Kind.REORDERED, "digest " + number, "it chains to digest " + linked
-                    + " but follows digest " + previousSequence + ": digests reordered or inserted"));
+            findings.add(new AnchorFinding(
+                    Kind.REORDERED,
+                    "digest " + number,
+                    "it chains to digest " + linked + " but follows digest " + previousSequence
+                            + ": digests reordered or inserted"));
         }
     }
 

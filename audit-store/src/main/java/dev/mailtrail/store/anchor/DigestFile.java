@@ -79,8 +79,8 @@ public final class DigestFile {
     /** A whole file: the signed part and its signature line. */
     public static byte[] encode(Digest digest, byte[] signature) {
         byte[] signed = signedPart(digest);
-        byte[] line = (SIGNATURE + Base64.getEncoder().encodeToString(signature) + "\n")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] line =
+                (SIGNATURE + Base64.getEncoder().encodeToString(signature) + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] file = new byte[signed.length + line.length];
         System.arraycopy(signed, 0, file, 0, signed.length);
         System.arraycopy(line, 0, file, signed.length, line.length);
@@ -118,7 +118,8 @@ public final class DigestFile {
                     : new Unreadable("not a digest file");
         }
         try {
-            byte[] signature = Base64.getDecoder().decode(text.substring(lastLine + SIGNATURE.length(), text.length() - 1));
+            byte[] signature =
+                    Base64.getDecoder().decode(text.substring(lastLine + SIGNATURE.length(), text.length() - 1));
             String[] lines = text.substring(0, lastLine).split("\n", -1);
             if (!lines[0].equals(MAGIC)) {
                 return new Unreadable("not a digest file");

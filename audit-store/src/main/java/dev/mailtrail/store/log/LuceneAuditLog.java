@@ -201,7 +201,11 @@ public final class LuceneAuditLog implements AuditLogStore {
         requireWriter();
         return chains.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> new AnchoredChain(anchorName, e.getKey(), e.getValue().lastPosition(), e.getValue().lastHash()))
+                .map(e -> new AnchoredChain(
+                        anchorName,
+                        e.getKey(),
+                        e.getValue().lastPosition(),
+                        e.getValue().lastHash()))
                 .toList();
     }
 

@@ -72,7 +72,9 @@ class AnchoredTamperTest {
     @Test
     void aDeletedChainIsNamed() throws Exception {
         ChainRewriting.deleteChain(mailboxLog, ALICE);
-        assertThat(LuceneAuditLog.verify(mailboxLog).intact()).as("the store alone cannot tell").isTrue();
+        assertThat(LuceneAuditLog.verify(mailboxLog).intact())
+                .as("the store alone cannot tell")
+                .isTrue();
         assertThat(only(Kind.CHAIN_DELETED).subject()).isEqualTo("mailbox-audit-log " + ALICE);
     }
 
@@ -166,7 +168,8 @@ class AnchoredTamperTest {
     private AnchorFinding only(Kind kind) throws Exception {
         AnchorReport report = verify();
         assertThat(report.intact()).isFalse();
-        List<AnchorFinding> named = report.findings().stream().filter(f -> f.kind() == kind).toList();
+        List<AnchorFinding> named =
+                report.findings().stream().filter(f -> f.kind() == kind).toList();
         assertThat(named).as(report.findings().toString()).hasSize(1);
         return named.getFirst();
     }

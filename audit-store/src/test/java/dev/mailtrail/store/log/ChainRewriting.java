@@ -38,8 +38,8 @@ public final class ChainRewriting {
         try (FSDirectory directory = FSDirectory.open(store);
                 DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher searcher = new IndexSearcher(reader);
-            Sort byPosition = new Sort(
-                    LongField.newSortField(RecordDocuments.POSITION, false, SortedNumericSelector.Type.MIN));
+            Sort byPosition =
+                    new Sort(LongField.newSortField(RecordDocuments.POSITION, false, SortedNumericSelector.Type.MIN));
             for (ScoreDoc doc : searcher.search(LuceneQueries.chain(chain), Integer.MAX_VALUE, byPosition).scoreDocs) {
                 records.add(searcher.storedFields().document(doc.doc).get(RecordDocuments.AUDIT_DATA));
             }
@@ -69,7 +69,10 @@ public final class ChainRewriting {
                 byte[] hash = ChainHash.link(previous, bytes);
                 position++;
                 writer.addDocument(RecordDocuments.document(
-                        parse(reader, json), json, 1_000_000 + position, chain,
+                        parse(reader, json),
+                        json,
+                        1_000_000 + position,
+                        chain,
                         new ChainedRecord(position, previous, hash, bytes)));
                 previous = hash;
             }

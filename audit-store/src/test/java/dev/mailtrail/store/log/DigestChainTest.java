@@ -41,7 +41,8 @@ class DigestChainTest {
 
     @Test
     void theSigningKeyIsGeneratedForItsOwnerOnlyAndItsPublicHalfExported() throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
         String pem = SigningKey.load(key).verificationKey().pem();
         assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
         assertThat(Files.readString(anchors.resolve(AnchorWriter.KEY_FILE))).isEqualTo(pem);
@@ -59,7 +60,10 @@ class DigestChainTest {
         }
         AnchorReport report = AnchoredStores.verify(data, anchors, key);
         assertThat(report.findings()).extracting(AnchorFinding::kind).contains(Kind.FORGED, Kind.TAIL_CUT);
-        assertThat(report.findings().stream().filter(f -> f.kind() == Kind.FORGED).findFirst().orElseThrow()
+        assertThat(report.findings().stream()
+                        .filter(f -> f.kind() == Kind.FORGED)
+                        .findFirst()
+                        .orElseThrow()
                         .toString())
                 .contains("digest 5", "does not verify", "names another key");
     }
@@ -69,7 +73,8 @@ class DigestChainTest {
         Path second = anchors.resolve(DigestFile.name(2));
         String text = Files.readString(second);
         int at = text.indexOf("chain mailbox-audit-log 2 ") + "chain mailbox-audit-log 2 ".length();
-        Files.writeString(second, text.substring(0, at) + (text.charAt(at) == '0' ? '1' : '0') + text.substring(at + 1));
+        Files.writeString(
+                second, text.substring(0, at) + (text.charAt(at) == '0' ? '1' : '0') + text.substring(at + 1));
         AnchorReport report = AnchoredStores.verify(data, anchors, key);
         assertThat(report.findings()).extracting(AnchorFinding::kind).contains(Kind.FORGED);
     }
@@ -78,9 +83,8 @@ class DigestChainTest {
     void aMissingDigestIsNamed() throws Exception {
         Files.delete(anchors.resolve(DigestFile.name(2)));
         AnchorReport report = AnchoredStores.verify(data, anchors, key);
-        assertThat(report.findings())
-                .singleElement()
-                .satisfies(f -> assertThat(f.toString()).startsWith("missing digest: digest 2: "));
+        assertThat(report.findings()).singleElement().satisfies(f -> assertThat(f.toString())
+                .startsWith("missing digest: digest 2: "));
     }
 
     @Test
@@ -110,7 +114,8 @@ class DigestChainTest {
         AnchorReport continued = AnchoredStores.verify(data, anchors, key);
         assertThat(continued.findings()).isEmpty();
         assertThat(continued.digests()).isEqualTo(5);
-        assertThat(continued.notes()).anySatisfy(n -> assertThat(n).contains("digest 5 continues the chain from digest 3"));
+        assertThat(continued.notes())
+                .anySatisfy(n -> assertThat(n).contains("digest 5 continues the chain from digest 3"));
     }
 
     @Test
@@ -135,7 +140,8 @@ class DigestChainTest {
         AnchorReport report = AnchoredStores.verify(data, anchors, key);
         assertThat(report.findings()).extracting(AnchorFinding::kind).contains(Kind.TAIL_CUT, Kind.ROLLED_BACK);
         assertThat(report.consistentThrough()).isEqualTo(5);
-        assertThat(report.findings().getLast().detail()).contains("consistent with digests up to 5 and not with digest 6");
+        assertThat(report.findings().getLast().detail())
+                .contains("consistent with digests up to 5 and not with digest 6");
 
         try (AnchoredStores stores = new AnchoredStores(data, anchors, key)) {
             // the process started on the rolled-back copy: its full digest shows the chains going back
