@@ -1,6 +1,7 @@
 package dev.mailtrail.app.anchors;
 
 import dev.mailtrail.app.pipeline.Anchoring;
+import dev.mailtrail.proxy.config.AnchorFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public final class AnchorOptions {
             paramLabel = "DIR",
             description = "Write a signed digest of every store commit into DIR (one new file each, never rewritten;"
                     + " meant for WORM or object-lock storage, outside the data directory). Check with"
-                    + " mt verify --anchors DIR.")
+                    + " mt verify --anchors DIR. For mt serve, overrides [anchors] directory in the configuration.")
     Path anchors;
 
     @Option(
@@ -23,13 +24,25 @@ public final class AnchorOptions {
                     + " $XDG_CONFIG_HOME/mailtrail/anchor-signing.key, else ~/.config/mailtrail/anchor-signing.key).")
     Path signingKey;
 
-    /** What was asked for, with {@code fallback} (the configuration file's) when the option is not given. */
-    public Optional<Anchoring> anchoring(Map<String, String> env, Optional<Path> fallback) {
-        Path directory = anchors != null ? anchors : fallback.orElse(null);
+    /** What was asked for on the command line. */
+    public Optional<Anchoring> anchoring(Map<String, String> env) {
+        return anchoring(env, null);
+    }
+
+    /**
+     * What was asked for; each option not given is taken from the configuration file's {@code [anchors]} section
+     * ({@code fromFile}, null when there is none).
+     */
+    public Optional<Anchoring> anchoring(Map<String, String> env, AnchorFiles fromFile) {
+        Path directory = anchors != null ? anchors : fromFile != null ? fromFile.directory() : null;
         if (directory == null) {
             return Optional.empty();
         }
-        return Optional.of(
-                new Anchoring(directory, signingKey != null ? signingKey : Anchoring.defaultSigningKey(env)));
+        Path key = signingKey != null
+                ? signingKey
+                : fromFile != null && fromFile.signingKey() != null
+                        ? fromFile.signingKey()
+                        : Anchoring.defaultSigningKey(env);
+        return Optional.of(new Anchoring(directory, key));
     }
 }

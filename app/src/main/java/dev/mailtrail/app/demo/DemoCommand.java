@@ -81,8 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
             demo = RunningDemo.start(
                     options,
                     Clock.systemUTC(),
-                    PipelineOptions.defaults()
-                            .withAnchoring(anchorOptions.anchoring(System.getenv(), java.util.Optional.empty())));
+                    PipelineOptions.defaults().withAnchoring(anchorOptions.anchoring(System.getenv())));
         } catch (DemoStartException e) {
             err.println("mt demo: " + e.getMessage());
             return 1;

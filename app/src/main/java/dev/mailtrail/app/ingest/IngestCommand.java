@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,6 +78,6 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private PipelineOptions options() {
-        return PipelineOptions.defaults().withAnchoring(anchorOptions.anchoring(System.getenv(), Optional.empty()));
+        return PipelineOptions.defaults().withAnchoring(anchorOptions.anchoring(System.getenv()));
     }
 }

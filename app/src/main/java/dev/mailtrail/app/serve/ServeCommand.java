@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -73,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
                     directory,
                     Clock.systemUTC(),
                     PipelineOptions.defaults()
-                            .withAnchoring(anchorOptions.anchoring(System.getenv(), Optional.empty())));
+                            .withAnchoring(anchorOptions.anchoring(System.getenv(), proxyConfig.anchors())));
         } catch (ProxyStartException | IOException e) {
             err.println("mt serve: " + e.getMessage());
             return 1;

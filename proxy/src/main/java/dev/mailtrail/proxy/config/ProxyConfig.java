@@ -17,7 +17,21 @@ public record ProxyConfig(
         AuditMode mode,
         ImapAuditConfig audit,
         ProxyLimits limits,
-        UpstreamConfig submissionUpstream) {
+        UpstreamConfig submissionUpstream,
+        AnchorFiles anchors) {
+
+    /** A proxy whose commits write no digests unless the command line asks (no {@code [anchors]} section). */
+    public ProxyConfig(
+            List<ListenerConfig> listeners,
+            TlsFiles tls,
+            UpstreamConfig imapUpstream,
+            UpstreamConfig pop3Upstream,
+            AuditMode mode,
+            ImapAuditConfig audit,
+            ProxyLimits limits,
+            UpstreamConfig submissionUpstream) {
+        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, submissionUpstream, null);
+    }
 
     /** A proxy without a submission server. */
     public ProxyConfig(
