@@ -67,8 +67,7 @@ public record ListenerConfig(
 
     /** The same listener, trusting {@code networks} to name the end user. */
     public ListenerConfig trusting(TrustedNetworks networks) {
-        return new ListenerConfig(
-                name, protocol, address, port, tls, proxyProtocol, plaintextAuth, networks, localDomains);
+        return new ListenerConfig(name, protocol, address, port, tls, proxyProtocol, plaintextAuth, networks, localDomains);
     }
 
     /** A plain listener on the loopback address, as tests and the demo use. */

@@ -201,7 +201,8 @@ final class SmtpRelay extends ProtocolRelay {
     /** XCLIENT from a trusted host names the real client; from anyone else it is refused and logged. */
     private void xclient(String argument) {
         InetAddress peer = clientAddress.getAddress();
-        boolean trusted = context.listener().trustedNetworks().contains(peer);
+        boolean trusted =
+                context.listener().trustedNetworks().contains(peer);
         if (!trusted) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -333,7 +334,8 @@ final class SmtpRelay extends ProtocolRelay {
         }
         boolean offerStartTls = context.listener().tls() == TlsMode.STARTTLS && !clientTls;
         InetAddress peer = clientAddress.getAddress();
-        boolean trusted = context.listener().trustedNetworks().contains(peer);
+        boolean trusted =
+                context.listener().trustedNetworks().contains(peer);
         String filtered = EhloFilter.filter(lines, offerStartTls, !plaintextRefused(), trusted);
         response.release();
         return Unpooled.copiedBuffer(filtered, StandardCharsets.UTF_8);

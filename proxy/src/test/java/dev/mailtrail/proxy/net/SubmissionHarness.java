@@ -1,6 +1,7 @@
 package dev.mailtrail.proxy.net;
 
 import dev.mailtrail.proxy.config.AuditMode;
+import dev.mailtrail.proxy.config.TrustedNetworks;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.PlaintextAuth;
@@ -8,7 +9,6 @@ import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.proxy.config.TlsMode;
-import dev.mailtrail.proxy.config.TrustedNetworks;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.dovecot.TestCertificate;
