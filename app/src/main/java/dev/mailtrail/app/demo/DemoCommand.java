@@ -1,6 +1,8 @@
 package dev.mailtrail.app.demo;
 
+import dev.mailtrail.app.anchors.AnchorOptions;
 import dev.mailtrail.app.data.DataDirectory;
+import dev.mailtrail.app.pipeline.PipelineOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -63,6 +66,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--pop3s-port", paramLabel = "PORT", description = "The proxy's POP3S port (default: 1995).")
     int pop3sPort = DemoOptions.POP3S_PORT;
 
+    @Mixin
+    AnchorOptions anchorOptions = new AnchorOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +78,10 @@ public final class DemoCommand implements Callable<Integer> {
         PROXY_LOG.setLevel(java.util.logging.Level.WARNING);
         RunningDemo demo;
         try {
-            demo = RunningDemo.start(options, Clock.systemUTC());
+            demo = RunningDemo.start(
+                    options,
+                    Clock.systemUTC(),
+                    PipelineOptions.defaults().withAnchoring(anchorOptions.anchoring(System.getenv())));
         } catch (DemoStartException e) {
             err.println("mt demo: " + e.getMessage());
             return 1;

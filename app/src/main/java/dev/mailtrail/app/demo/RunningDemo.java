@@ -64,13 +64,19 @@ public final class RunningDemo implements AutoCloseable {
      * @throws DemoStartException saying what could not start and why (a port taken names the port and option)
      */
     public static RunningDemo start(DemoOptions options, Clock clock) throws DemoStartException {
+        return start(options, clock, PipelineOptions.defaults());
+    }
+
+    /** As {@link #start(DemoOptions, Clock)}, the pipeline run as {@code pipelineOptions} say (digests, say). */
+    public static RunningDemo start(DemoOptions options, Clock clock, PipelineOptions pipelineOptions)
+            throws DemoStartException {
         requireFreePorts(options);
         AuditPipeline pipeline = null;
         DemoMailServer mailServer = null;
         try {
             Files.createDirectories(options.data());
             DemoCertificate certificate = DemoCertificate.loadOrCreate(options.data(), clock);
-            pipeline = AuditPipeline.open(options.data(), clock, PipelineOptions.defaults(), "mt demo", System.err);
+            pipeline = AuditPipeline.open(options.data(), clock, pipelineOptions, "mt demo", System.err);
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             mailServer = options.backend().start(DemoCorpus.messages());
             AuditPipeline journal = pipeline;

@@ -1,5 +1,6 @@
 package dev.mailtrail.app.ingest;
 
+import dev.mailtrail.app.anchors.AnchorOptions;
 import dev.mailtrail.app.cmdlet.CmdletChannel;
 import dev.mailtrail.app.data.DataDirectory;
 import dev.mailtrail.app.pipeline.AuditPipeline;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,6 +42,9 @@ public final class IngestCommand implements Callable<Integer> {
                     + " ~/.local/share/mailtrail).")
     Path data;
 
+    @Mixin
+    AnchorOptions anchorOptions = new AnchorOptions();
+
     @Option(names = "--no-progress", description = "No progress line, even on a terminal.")
     boolean noProgress;
 
@@ -52,7 +57,7 @@ public final class IngestCommand implements Callable<Integer> {
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         boolean progress = !noProgress && System.console() != null;
         try (AuditPipeline pipeline =
-                AuditPipeline.open(directory, Clock.systemUTC(), PipelineOptions.defaults(), "ingest", System.err)) {
+                AuditPipeline.open(directory, Clock.systemUTC(), options(), "ingest", System.err)) {
             Ingest ingest = new Ingest(pipeline, err, progress);
             IngestSummary summary;
             try (CmdletChannel cmdlets = CmdletChannel.open(pipeline, Clock.systemUTC())) {
@@ -70,5 +75,9 @@ public final class IngestCommand implements Callable<Integer> {
             err.println("mt ingest: " + e.getMessage());
             return 1;
         }
+    }
+
+    private PipelineOptions options() {
+        return PipelineOptions.defaults().withAnchoring(anchorOptions.anchoring(System.getenv()));
     }
 }

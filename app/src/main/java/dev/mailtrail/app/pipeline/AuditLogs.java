@@ -6,16 +6,21 @@ import dev.mailtrail.core.config.AuditLogAgeLimit;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.format.auditdata.AuditDataWriter;
+import dev.mailtrail.store.anchor.AnchorWriter;
+import dev.mailtrail.store.anchor.AnchoredChain;
+import dev.mailtrail.store.anchor.SigningKey;
 import dev.mailtrail.store.log.ChainScheme;
 import dev.mailtrail.store.log.Checkpoint;
 import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.StoredRecord;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The two stores a data directory holds and where each record goes: the mailbox audit log takes every record of a
@@ -28,6 +33,7 @@ final class AuditLogs implements AutoCloseable {
 
     private final LuceneAuditLog mailboxLog;
     private final LuceneAuditLog unifiedLog;
+    private final AnchorWriter anchors;
     private final AuditDataWriter auditData = new AuditDataWriter();
     private final List<StoredRecord> toMailboxLog = new ArrayList<>();
     private final List<StoredRecord> toUnifiedLog = new ArrayList<>();
@@ -35,12 +41,45 @@ final class AuditLogs implements AutoCloseable {
     private long uncommitted;
 
     AuditLogs(Path dataDirectory) throws IOException {
+        this(dataDirectory, Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * Opens both stores; with {@code anchoring}, writes a full digest of their committed state at once, and one of
+     * the chains each commit changes after it.
+     */
+    AuditLogs(Path dataDirectory, Optional<Anchoring> anchoring, Clock wall) throws IOException {
         this.mailboxLog = LuceneAuditLog.open(dataDirectory.resolve(MAILBOX_LOG), ChainScheme.PER_MAILBOX);
         try {
             this.unifiedLog = LuceneAuditLog.open(dataDirectory.resolve(UNIFIED_LOG), ChainScheme.ORGANIZATION);
         } catch (IOException | RuntimeException e) {
             mailboxLog.close();
             throw e;
+        }
+        try {
+            this.anchors = anchoring.isPresent() ? openAnchors(dataDirectory, anchoring.get(), wall) : null;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private AnchorWriter openAnchors(Path dataDirectory, Anchoring anchoring, Clock wall) throws IOException {
+        anchoring.requireOutside(dataDirectory);
+        SigningKey key;
+        try {
+            key = SigningKey.loadOrCreate(anchoring.signingKey());
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("the anchor signing key " + anchoring.signingKey() + " cannot be used: " + e, e);
+        }
+        try {
+            AnchorWriter writer = AnchorWriter.open(anchoring.anchors(), key, wall);
+            List<AnchoredChain> all = new ArrayList<>(mailboxLog.heads());
+            all.addAll(unifiedLog.heads());
+            writer.write(true, all);
+            return writer;
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("the anchors directory " + anchoring.anchors() + " cannot be written: " + e, e);
         }
     }
 
@@ -103,6 +142,14 @@ final class AuditLogs implements AutoCloseable {
         mailboxLog.commit(reached);
         unifiedLog.commit(reached);
         uncommitted = 0;
+        if (anchors != null) {
+            // after the commit, never before: a digest anchors only what is durable in the stores
+            List<AnchoredChain> changed = new ArrayList<>(mailboxLog.lastCommitted());
+            changed.addAll(unifiedLog.lastCommitted());
+            if (!changed.isEmpty()) {
+                anchors.write(false, changed);
+            }
+        }
     }
 
     /**

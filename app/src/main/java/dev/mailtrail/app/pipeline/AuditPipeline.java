@@ -54,7 +54,7 @@ public final class AuditPipeline implements AutoCloseable {
         AuditLogs openedLogs = null;
         try {
             openedJournal = EventJournal.open(directory.resolve(JOURNAL));
-            openedLogs = new AuditLogs(directory);
+            openedLogs = new AuditLogs(directory, options.anchoring(), wall);
         } catch (IOException | RuntimeException e) {
             if (openedJournal != null) {
                 openedJournal.close();

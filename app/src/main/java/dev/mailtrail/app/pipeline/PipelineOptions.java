@@ -1,6 +1,7 @@
 package dev.mailtrail.app.pipeline;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How a pipeline runs.
@@ -13,6 +14,7 @@ import java.time.Duration;
  * @param unifiedRetention how long the unified audit log keeps a record (Exchange: 180 days for newer records)
  * @param retentionInterval how often retention runs while the pipeline is open (and once when it opens)
  * @param queueCapacity events journaled but not yet applied before submitters wait (back-pressure)
+ * @param anchoring where each commit's signed digest goes, if anywhere
  */
 public record PipelineOptions(
         Duration commitInterval,
@@ -20,7 +22,25 @@ public record PipelineOptions(
         int commitRecords,
         Duration unifiedRetention,
         Duration retentionInterval,
-        int queueCapacity) {
+        int queueCapacity,
+        Optional<Anchoring> anchoring) {
+
+    public PipelineOptions(
+            Duration commitInterval,
+            Duration backlogCommitInterval,
+            int commitRecords,
+            Duration unifiedRetention,
+            Duration retentionInterval,
+            int queueCapacity) {
+        this(
+                commitInterval,
+                backlogCommitInterval,
+                commitRecords,
+                unifiedRetention,
+                retentionInterval,
+                queueCapacity,
+                Optional.empty());
+    }
 
     public static PipelineOptions defaults() {
         return new PipelineOptions(
@@ -34,6 +54,23 @@ public record PipelineOptions(
 
     public PipelineOptions withUnifiedRetention(Duration retention) {
         return new PipelineOptions(
-                commitInterval, backlogCommitInterval, commitRecords, retention, retentionInterval, queueCapacity);
+                commitInterval,
+                backlogCommitInterval,
+                commitRecords,
+                retention,
+                retentionInterval,
+                queueCapacity,
+                anchoring);
+    }
+
+    public PipelineOptions withAnchoring(Optional<Anchoring> anchors) {
+        return new PipelineOptions(
+                commitInterval,
+                backlogCommitInterval,
+                commitRecords,
+                unifiedRetention,
+                retentionInterval,
+                queueCapacity,
+                anchors);
     }
 }

@@ -33,8 +33,13 @@ public final class AuditingProxy implements AutoCloseable {
     /** Opens the data directory's pipeline and starts the proxy in front of it. */
     public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock)
             throws IOException, ProxyStartException {
-        AuditPipeline pipeline =
-                AuditPipeline.open(dataDirectory, clock, PipelineOptions.defaults(), "mt serve", System.err);
+        return start(config, dataDirectory, clock, PipelineOptions.defaults());
+    }
+
+    /** As {@link #start(ProxyConfig, Path, Clock)}, the pipeline run as {@code options} say (digests, say). */
+    public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock, PipelineOptions options)
+            throws IOException, ProxyStartException {
+        AuditPipeline pipeline = AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err);
         try {
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             return new AuditingProxy(pipeline, ProxyServer.start(config, pipeline::submit, clock));

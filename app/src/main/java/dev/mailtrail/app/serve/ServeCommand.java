@@ -1,6 +1,8 @@
 package dev.mailtrail.app.serve;
 
+import dev.mailtrail.app.anchors.AnchorOptions;
 import dev.mailtrail.app.data.DataDirectory;
+import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyConfigException;
 import dev.mailtrail.proxy.config.ProxyConfigFile;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,6 +48,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + " ~/.local/share/mailtrail).")
     Path data;
 
+    @Mixin
+    AnchorOptions anchorOptions = new AnchorOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,8 +67,13 @@ public final class ServeCommand implements Callable<Integer> {
                 : DataDirectory.from(new String[0], System.getenv()).path();
         AuditingProxy proxy;
         try {
-            proxy = AuditingProxy.start(proxyConfig, directory, Clock.systemUTC());
-        } catch (ProxyStartException e) {
+            proxy = AuditingProxy.start(
+                    proxyConfig,
+                    directory,
+                    Clock.systemUTC(),
+                    PipelineOptions.defaults()
+                            .withAnchoring(anchorOptions.anchoring(System.getenv(), proxyConfig.anchors())));
+        } catch (ProxyStartException | IOException e) {
             err.println("mt serve: " + e.getMessage());
             return 1;
         }

@@ -1,6 +1,9 @@
 package dev.mailtrail.app.verify;
 
+import dev.mailtrail.app.anchors.AnchorCheck;
 import dev.mailtrail.app.data.DataDirectory;
+import dev.mailtrail.app.pipeline.Anchoring;
+import dev.mailtrail.store.anchor.SigningKey;
 import dev.mailtrail.store.chain.TamperFinding;
 import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.VerifyReport;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Spec;
                     + " storage engine's checksums, from their last commit. Reports the first record deleted,"
                     + " edited or inserted in each chain, with its position, and any file changed on disk."
                     + " Retention purges are explained by their purge marks.",
+            "With --anchors DIR, also holds the stores against the signed digests in DIR (written by --anchors on"
+                    + " mt ingest, mt serve and mt demo): checks every digest's signature and their chain, then names"
+                    + " each chain deleted, cut or changed since a digest anchored it, with the first record affected.",
             "Runs beside a process that is writing the stores.",
             "Exit status: 0 intact, 1 a change or a corrupt file was found, 2 usage."
         })
@@ -35,10 +41,32 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "The data directory (default as for every command).")
     Path data;
 
+    @Option(names = "--anchors", paramLabel = "DIR", description = "The anchors directory holding the digests.")
+    Path anchors;
+
+    @Option(
+            names = "--key",
+            paramLabel = "FILE",
+            description = "The verification key (PEM, from --export-key) to check digests with (default: the copy"
+                    + " in the anchors directory).")
+    Path key;
+
+    @Option(
+            names = "--export-key",
+            description = "Prints the verification key (PEM) of the signing key given by --anchor-key (or its"
+                    + " default place), and does nothing else.")
+    boolean exportKey;
+
+    @Option(names = "--anchor-key", paramLabel = "FILE", description = "The signing key, for --export-key.")
+    Path signingKey;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (exportKey) {
+            return exportKey(out, err);
+        }
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         boolean intact = true;
         boolean any = false;
@@ -66,8 +94,28 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!any) {
             err.println("mt verify: nothing is stored in " + directory + " yet");
         }
+        if (anchors != null) {
+            try {
+                intact &= AnchorCheck.run(directory, STORES, anchors, key, out);
+            } catch (IOException e) {
+                intact = false;
+                out.println("anchors: cannot be checked: " + e.getMessage());
+            }
+        }
         out.flush();
         return intact ? 0 : 1;
+    }
+
+    private Integer exportKey(PrintWriter out, PrintWriter err) {
+        Path file = signingKey != null ? signingKey : Anchoring.defaultSigningKey(System.getenv());
+        try {
+            out.print(SigningKey.load(file).verificationKey().pem());
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            err.println("mt verify: the signing key " + file + " cannot be read: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static String describe(String store, VerifyReport report) {

@@ -2,6 +2,7 @@ package dev.mailtrail.store.log;
 
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.format.auditdata.AuditDataWriter;
+import dev.mailtrail.store.anchor.AnchoredChain;
 import dev.mailtrail.store.chain.ChainHead;
 import dev.mailtrail.store.chain.ChainedRecord;
 import dev.mailtrail.store.chain.PurgeMark;
@@ -53,6 +54,7 @@ public final class LuceneAuditLog implements AuditLogStore {
     private static final String NEXT_SEQUENCE = "next_sequence";
 
     private final Path path;
+    private final String anchorName;
     private final ChainScheme scheme;
     private final Directory directory;
     private final IndexWriter writer;
@@ -62,9 +64,11 @@ public final class LuceneAuditLog implements AuditLogStore {
     private final Set<String> touched = new LinkedHashSet<>();
     private long nextSequence;
     private Checkpoint checkpoint;
+    private List<AnchoredChain> lastCommitted = List.of();
 
     private LuceneAuditLog(Path path, ChainScheme scheme, Directory directory, IndexWriter writer) throws IOException {
         this.path = path;
+        this.anchorName = path.getFileName().toString();
         this.scheme = scheme;
         this.directory = directory;
         this.writer = writer;
@@ -163,6 +167,7 @@ public final class LuceneAuditLog implements AuditLogStore {
     @Override
     public void commit(Checkpoint reached) throws IOException {
         requireWriter();
+        List<AnchoredChain> committing = new ArrayList<>(touched.size());
         for (String chain : touched) {
             RecordChain links = chains.get(chain);
             Document head = new Document();
@@ -172,6 +177,7 @@ public final class LuceneAuditLog implements AuditLogStore {
             head.add(new StoredField(RecordDocuments.MARK_POSITION, links.lastPosition()));
             head.add(new StoredField(RecordDocuments.HASH, links.lastHash()));
             writer.updateDocument(new Term(HEAD_OF, chain), head);
+            committing.add(new AnchoredChain(anchorName, chain, links.lastPosition(), links.lastHash()));
         }
         touched.clear();
         writer.setLiveCommitData(Map.of(
@@ -181,7 +187,31 @@ public final class LuceneAuditLog implements AuditLogStore {
                 .entrySet());
         writer.commit();
         checkpoint = reached;
+        lastCommitted = List.copyOf(committing);
         searchers.maybeRefresh();
+    }
+
+    /** The chains the last {@link #commit} changed, with their new heads: what a digest anchors. */
+    public List<AnchoredChain> lastCommitted() {
+        return lastCommitted;
+    }
+
+    /** Every chain this writer knows, with its head as last committed or appended: a full digest. */
+    public List<AnchoredChain> heads() {
+        requireWriter();
+        return chains.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new AnchoredChain(
+                        anchorName,
+                        e.getKey(),
+                        e.getValue().lastPosition(),
+                        e.getValue().lastHash()))
+                .toList();
+    }
+
+    /** Runs {@code work} on a searcher of the present state (for {@link LucenePresentLog}). */
+    <T> T read(SearcherWork<T> work) throws IOException {
+        return withSearcher(work);
     }
 
     @Override
@@ -299,7 +329,7 @@ public final class LuceneAuditLog implements AuditLogStore {
     }
 
     @FunctionalInterface
-    private interface SearcherWork<T> {
+    interface SearcherWork<T> {
         T run(IndexSearcher searcher) throws IOException;
     }
 }

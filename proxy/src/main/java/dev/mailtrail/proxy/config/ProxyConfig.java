@@ -9,7 +9,8 @@ import java.util.Set;
  * Everything the proxy needs to run: its listeners, its certificate (needed when a listener offers TLS), the
  * server behind it for each protocol, the audit mode, how to read the server (master-user separator, shared
  * namespace, the Bind/Sync rule), the per-connection bounds, and the domains besides each mailbox's own whose
- * addresses are not external (lower-case: an inbox rule forwarding there is not flagged). Read from a file by
+ * addresses are not external (lower-case: an inbox rule forwarding there is not flagged), and where the stores'
+ * signed digests go ({@code [anchors]}; null: none unless the command line names them). Read from a file by
  * {@link ProxyConfigFile}.
  */
 public record ProxyConfig(
@@ -22,7 +23,34 @@ public record ProxyConfig(
         ProxyLimits limits,
         UpstreamConfig submissionUpstream,
         UpstreamConfig manageSieveUpstream,
-        Set<String> internalDomains) {
+        Set<String> internalDomains,
+        AnchorFiles anchors) {
+
+    /** A proxy whose commits write no digests unless the command line asks (no {@code [anchors]} section). */
+    public ProxyConfig(
+            List<ListenerConfig> listeners,
+            TlsFiles tls,
+            UpstreamConfig imapUpstream,
+            UpstreamConfig pop3Upstream,
+            AuditMode mode,
+            ImapAuditConfig audit,
+            ProxyLimits limits,
+            UpstreamConfig submissionUpstream,
+            UpstreamConfig manageSieveUpstream,
+            Set<String> internalDomains) {
+        this(
+                listeners,
+                tls,
+                imapUpstream,
+                pop3Upstream,
+                mode,
+                audit,
+                limits,
+                submissionUpstream,
+                manageSieveUpstream,
+                internalDomains,
+                null);
+    }
 
     /** A proxy without a submission or ManageSieve server. */
     public ProxyConfig(

@@ -64,6 +64,7 @@ public final class ProxyConfigFile {
         UpstreamConfig manageSieve = null;
         Set<String> internalDomains = Set.of();
         ProxyLimits limits = ProxyLimits.DEFAULTS;
+        AnchorFiles anchors = null;
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (IniFile.Section s : file.sections) {
@@ -121,12 +122,16 @@ public final class ProxyConfigFile {
                             (int) v.size("capture-limit", d.captureLimit(), 0, 16L << 20),
                             (int) v.size("max-held-bytes", d.maxHeldBytes(), 0, 1L << 30));
                 }
+                case "anchors" -> {
+                    v.noName();
+                    anchors = new AnchorFiles(v.location("directory", true), v.location("signing-key", false));
+                }
                 default ->
                     throw error(
                             s.line,
                             null,
                             "unknown section [" + s.kind
-                                    + "]; known: audit, download-rule, tls, upstream, listener, limits");
+                                    + "]; known: audit, download-rule, tls, upstream, listener, limits, anchors");
             }
             v.noneLeft();
         }
@@ -162,7 +167,7 @@ public final class ProxyConfigFile {
             }
         }
         return new ProxyConfig(
-                listeners, tls, imap, pop3, mode, audit, limits, submission, manageSieve, internalDomains);
+                listeners, tls, imap, pop3, mode, audit, limits, submission, manageSieve, internalDomains, anchors);
     }
 
     private static Set<String> domains(String list) {
@@ -435,6 +440,20 @@ public final class ProxyConfigFile {
                 throw error(e.line(), key, e.value() + " is out of range " + min + ".." + max + " bytes");
             }
             return n;
+        }
+
+        /** A path that need not exist yet (relative to the file's directory), or null when not given. */
+        Path location(String key, boolean required) throws ProxyConfigException {
+            IniFile.Entry e = left.remove(key);
+            if (e == null) {
+                if (required) {
+                    throwIfMisspelt(key);
+                    throw error(section.line, key, "missing in [" + section.kind + "]");
+                }
+                return null;
+            }
+            Path p = Path.of(e.value());
+            return p.isAbsolute() || base == null ? p : base.resolve(p);
         }
 
         Path path(String key, boolean required) throws ProxyConfigException {
