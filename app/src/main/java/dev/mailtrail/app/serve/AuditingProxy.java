@@ -33,8 +33,15 @@ public final class AuditingProxy implements AutoCloseable {
     /** Opens the data directory's pipeline and starts the proxy in front of it. */
     public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock)
             throws IOException, ProxyStartException {
-        AuditPipeline pipeline =
-                AuditPipeline.open(dataDirectory, clock, PipelineOptions.defaults(), "mt serve", System.err);
+        return start(config, dataDirectory, clock, false);
+    }
+
+    /** As {@link #start(ProxyConfig, Path, Clock)}; {@code repair}: see {@link AuditPipeline#openRepairing}. */
+    public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock, boolean repair)
+            throws IOException, ProxyStartException {
+        AuditPipeline pipeline = repair
+                ? AuditPipeline.openRepairing(dataDirectory, clock, PipelineOptions.defaults(), "mt serve", System.err)
+                : AuditPipeline.open(dataDirectory, clock, PipelineOptions.defaults(), "mt serve", System.err);
         try {
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             return new AuditingProxy(pipeline, ProxyServer.start(config, pipeline::submit, clock));
@@ -42,6 +49,11 @@ public final class AuditingProxy implements AutoCloseable {
             pipeline.close();
             throw e;
         }
+    }
+
+    /** See {@link AuditPipeline#onFailure}. */
+    public void onPipelineFailure(java.util.function.Consumer<Throwable> handler) {
+        pipeline.onFailure(handler);
     }
 
     public Map<String, InetSocketAddress> addresses() {

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
                     + " storage engine's checksums, from their last commit. Reports the first record deleted,"
                     + " edited or inserted in each chain, with its position, and any file changed on disk."
                     + " Retention purges are explained by their purge marks.",
+            "Reads every frame of the event journal back (checksums, contiguous sequence numbers, no segment"
+                    + " missing) and checks that it reaches each store's last commit.",
             "Runs beside a process that is writing the stores.",
             "Exit status: 0 intact, 1 a change or a corrupt file was found, 2 usage."
         })
@@ -40,6 +42,11 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
+        if (!Files.isDirectory(directory)) {
+            err.println("mt verify: " + directory + " is not a data directory (no such directory)");
+            err.flush();
+            return 1;
+        }
         boolean intact = true;
         boolean any = false;
         for (String store : STORES) {
@@ -63,6 +70,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 out.println(store + ": cannot be read: " + e.getMessage());
             }
         }
+        intact &= JournalCrossCheck.check(directory, STORES, out);
         if (!any) {
             err.println("mt verify: nothing is stored in " + directory + " yet");
         }

@@ -16,7 +16,8 @@ public final class AuditCmdlets {
                     new SetMailboxCmdlet(),
                     new SetOrganizationConfigCmdlet(),
                     new SetMailboxAuditBypassAssociationCmdlet(),
-                    new NewUnifiedGroupCmdlet())
+                    new NewUnifiedGroupCmdlet(),
+                    new AddMailTrailJournalDamageCmdlet())
             .stream()
             .collect(Collectors.toUnmodifiableMap(c -> c.name().toLowerCase(Locale.ROOT), Function.identity()));
 

@@ -1,0 +1,19 @@
+package dev.mailtrail.app.pipeline;
+
+import dev.mailtrail.store.log.Checkpoint;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The stores hold more than the journal can make again: journal segments were deleted or cut after the stores
+ * committed. Opening goes no further (new records would be numbered as ones already stored, and skipped); a repair
+ * records the loss and goes on.
+ */
+public final class StoresAheadOfJournalException extends IOException {
+    StoresAheadOfJournalException(Path journal, long journalEnd, long made, Checkpoint stored) {
+        super(journal + ": the stores' last commit reaches journal sequence " + stored.journalSequence() + " ("
+                + stored.records() + " records), but the journal ends at sequence " + journalEnd + " and makes "
+                + made + " records: the journal lost events (a segment deleted or cut). Start with --repair to"
+                + " record the loss in the audit log and go on.");
+    }
+}
