@@ -117,7 +117,8 @@ final class CoreLoop {
         boolean storesAhead = logs.made() < stored.records()
                 || appliedSequence < stored.journalSequence() && lossCoveredSequence < stored.journalSequence();
         if (storesAhead && foundBy == null) {
-            throw new StoresAheadOfJournalException(journalPath, appliedSequence, logs.made(), stored);
+            throw new StoresAheadOfJournalException(
+                    journalPath, appliedSequence, logs.made(), stored, journal.recovery());
         }
         if (foundBy != null) {
             long journalEnd = appliedSequence;
