@@ -53,8 +53,9 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
                     expected = end.nextSequence();
                     continue;
                 }
-                long beyond = scanner.nextValidFrame(end.validBytes() + 1, end.nextSequence());
-                if (beyond >= 0 && beyond - end.validBytes() > EventJournal.UNSYNCED_LIMIT) {
+                long beyond = scanner.nextValidFrame(
+                        end.validBytes() + EventJournal.UNSYNCED_LIMIT + 1, end.nextSequence());
+                if (beyond >= 0) {
                     throw new JournalCorruptException(
                             segment,
                             end.validBytes(),

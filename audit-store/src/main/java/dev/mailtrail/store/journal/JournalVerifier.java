@@ -37,20 +37,26 @@ public final class JournalVerifier {
         List<String> damage = new ArrayList<>();
         String torn = null;
         long expected = 1;
+        boolean previousDamaged = false;
         for (int i = 0; i < segments.size(); i++) {
             Path segment = segments.get(i);
             long first = Segments.firstSequence(segment);
-            if (first != expected) {
+            if (first != expected && !previousDamaged) {
                 damage.add(segment + " at byte 0: segment starts at sequence " + first + ", expected " + expected
                         + (first > expected ? " (sequences " + expected + "–" + (first - 1) + " missing)" : ""));
-                expected = first;
             }
+            expected = first;
+            previousDamaged = false;
             boolean last = i == segments.size() - 1;
             try (SegmentScanner scanner = new SegmentScanner(segment)) {
                 SegmentScanner.End end = scanner.scan(expected, Long.MAX_VALUE, (sequence, payload) -> true);
-                long beyond = scanner.nextValidFrame(end.validBytes() + 1, end.nextSequence());
-                boolean far = beyond >= 0 && beyond - end.validBytes() > EventJournal.UNSYNCED_LIMIT;
+                long beyond = last
+                        ? scanner.nextValidFrame(
+                                end.validBytes() + EventJournal.UNSYNCED_LIMIT + 1, end.nextSequence())
+                        : -1;
+                boolean far = beyond >= 0;
                 if (!last && !end.clean()) {
+                    previousDamaged = true;
                     damage.add(segment + " at byte " + end.validBytes() + ": damaged frame (sequence "
                             + end.nextSequence() + ") before the last segment");
                 } else if (far) {
@@ -62,6 +68,7 @@ public final class JournalVerifier {
                 }
                 expected = end.nextSequence();
             } catch (JournalCorruptException e) {
+                previousDamaged = true;
                 damage.add(e.getMessage());
             }
         }
