@@ -2,11 +2,11 @@ package dev.mailtrail.app.pipeline;
 
 import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.core.config.OrganizationConfig;
+import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.format.event.AccessEventReader;
-import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.store.journal.EventJournal;
 import dev.mailtrail.store.journal.JournalRepair;
 import dev.mailtrail.store.log.Checkpoint;
@@ -41,6 +41,7 @@ final class CoreLoop {
     private final RecordIds ids;
     /** The furthest store checkpoint a replayed {@link PipelineEntry.Loss} accounted for. */
     private long lossCoveredSequence;
+
     private final AccessEventReader eventReader = new AccessEventReader();
     private long appliedSequence;
     private volatile Throwable failure;
@@ -98,8 +99,7 @@ final class CoreLoop {
      * (a repair) each damage set aside, and stores ahead of the journal, are journaled and recorded as a {@link
      * PipelineEntry.Loss}; without, stores ahead stop the open.
      */
-    long open(PrintStream notices, java.util.List<JournalRepair.Damage> damages, String foundBy)
-            throws IOException {
+    long open(PrintStream notices, java.util.List<JournalRepair.Damage> damages, String foundBy) throws IOException {
         long[] count = {0};
         ReplayProgress progress = new ReplayProgress(notices, journalPath.getParent(), journal.durableSequence());
         try {
@@ -139,7 +139,8 @@ final class CoreLoop {
 
     /** Journals a loss and applies it at once: it is part of the journal from now on, replayed like the rest. */
     private void journalLoss(PipelineEntry.Loss loss) throws IOException {
-        long sequence = EventJournal.await(journal.append(PipelineEntry.encodeAll(java.util.List.of(loss)).get(0)));
+        long sequence = EventJournal.await(
+                journal.append(PipelineEntry.encodeAll(java.util.List.of(loss)).get(0)));
         applyEntry(loss);
         appliedSequence = sequence;
         commitStores();

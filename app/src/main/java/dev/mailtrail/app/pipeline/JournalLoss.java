@@ -10,11 +10,14 @@ import java.time.Instant;
  * names everything an investigator needs: the journal range, the bytes set aside and where, and who found it.
  */
 final class JournalLoss {
+    /** The admin record's Operation: the cmdlet the audit core knows for it. */
+    static final String OPERATION = "Add-MailTrailJournalDamage";
+
     private JournalLoss() {}
 
     static PipelineEntry.Loss of(
             JournalRepair.Damage damage, long journalEnd, Checkpoint stored, Instant now, String foundBy) {
-        String line = AddDamage.NAME
+        String line = OPERATION
                 + " -Segment " + quoted(damage.segment().getFileName().toString())
                 + " -Offset " + damage.offset()
                 + " -FirstLostSequence " + damage.firstLostSequence()
@@ -31,12 +34,13 @@ final class JournalLoss {
 
     /** The journal ends at {@code journalEnd} (made {@code made} records) while the stores hold {@code stored}. */
     static PipelineEntry.Loss storesAhead(long journalEnd, long made, Checkpoint stored, Instant now, String foundBy) {
-        String line = AddDamage.NAME
+        String line = OPERATION
                 + " -FirstLostSequence " + (journalEnd + 1)
                 + " -JournalEndsAt " + journalEnd
                 + " -StoresReachSequence " + stored.journalSequence()
                 + " -StoredRecords " + stored.records()
-                + " -Problem " + quoted("the stores hold " + stored.records() + " records up to journal sequence "
+                + " -Problem "
+                + quoted("the stores hold " + stored.records() + " records up to journal sequence "
                         + stored.journalSequence() + "; the journal ends at " + journalEnd + " and made " + made
                         + ": journal segments deleted or cut")
                 + " -FoundBy " + quoted(foundBy);
@@ -50,10 +54,5 @@ final class JournalLoss {
 
     private static String quoted(String text) {
         return "\"" + text.replace('"', '\'').replace('\n', ' ') + "\"";
-    }
-
-    /** The cmdlet's name as the audit core knows it. */
-    private static final class AddDamage {
-        static final String NAME = "Add-MailTrailJournalDamage";
     }
 }

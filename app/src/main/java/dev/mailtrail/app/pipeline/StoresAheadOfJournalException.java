@@ -1,9 +1,9 @@
 package dev.mailtrail.app.pipeline;
 
+import dev.mailtrail.store.journal.JournalRecovery;
 import dev.mailtrail.store.log.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Path;
-import dev.mailtrail.store.journal.JournalRecovery;
 
 /**
  * The stores hold more than the journal can make again: journal segments were deleted or cut after the stores

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
-import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +34,7 @@ class DescriptorLimitProcessTest {
             Path conf = dir.resolve("proxy.conf");
             int released = 0;
             String outcome;
-            try (ServeProcess serve =
-                    ServeProcess.start(conf, dovecot.imapPort(), data, "ulimit -n " + LIMIT + ";")) {
+            try (ServeProcess serve = ServeProcess.start(conf, dovecot.imapPort(), data, "ulimit -n " + LIMIT + ";")) {
                 assertThat(serve.fetch()).as(serve.printed()).contains(BODY);
                 released++;
                 List<Socket> flood = new ArrayList<>();
@@ -60,7 +57,9 @@ class DescriptorLimitProcessTest {
                 Thread.sleep(3_000);
                 if (serve.process.isAlive()) {
                     String after = serve.fetch();
-                    assertThat(after).as("alive, so it must serve again: " + serve.printed()).contains(BODY);
+                    assertThat(after)
+                            .as("alive, so it must serve again: " + serve.printed())
+                            .contains(BODY);
                     released++;
                     outcome = "recovered by itself";
                 } else {

@@ -34,7 +34,10 @@ class DiskFullProcessTest {
     @AfterEach
     void unmount() throws Exception {
         if (small != null) {
-            new ProcessBuilder("umount", "-l", small.toString()).inheritIO().start().waitFor();
+            new ProcessBuilder("umount", "-l", small.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         }
     }
 
@@ -66,7 +69,9 @@ class DiskFullProcessTest {
                         .as("the server ends: " + serve.printed())
                         .isTrue();
                 assertThat(serve.process.exitValue()).as(serve.printed()).isEqualTo(70);
-                assertThat(serve.printed()).contains("the audit pipeline stopped").contains("status 70");
+                assertThat(serve.printed())
+                        .contains("the audit pipeline stopped")
+                        .contains("status 70");
                 releasedBeforeFull = released;
             }
             Files.delete(small.resolve("filler"));
@@ -81,7 +86,9 @@ class DiskFullProcessTest {
                 int accessed = exported.toString().split("\"MailItemsAccessed\"", -1).length - 1;
                 System.out.println("disk full: reads released " + (releasedBeforeFull + 1) + ", MailItemsAccessed"
                         + " records " + accessed + ", records " + reads);
-                assertThat(accessed).as("every read released has its record: " + exported).isEqualTo(releasedBeforeFull + 1);
+                assertThat(accessed)
+                        .as("every read released has its record: " + exported)
+                        .isEqualTo(releasedBeforeFull + 1);
             }
         }
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --repair} sets it aside and records the loss where an investigator searches, and verify reads the journal.
  */
 class JournalDamageProcessTest {
-    private static final String EVENTS = Path.of("..", "examples", "bec-story.jsonl").toString();
+    private static final String EVENTS =
+            Path.of("..", "examples", "bec-story.jsonl").toString();
 
     @TempDir
     Path data;
@@ -74,7 +75,8 @@ class JournalDamageProcessTest {
 
     @Test
     void verifyOfADirectoryThatDoesNotExistFailsWithOneLine() {
-        Result verify = MtProcess.run(data, "verify", "--data", data.resolve("typo").toString());
+        Result verify =
+                MtProcess.run(data, "verify", "--data", data.resolve("typo").toString());
         assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.err()).contains("is not a data directory").doesNotContain("Exception");
     }
@@ -101,7 +103,9 @@ class JournalDamageProcessTest {
         assertThat(loss.out()).contains("Add-MailTrailJournalDamage").contains("FirstLostSequence");
 
         Result reopened = MtProcess.run(data, "ingest", EVENTS);
-        assertThat(reopened.exit()).as("repaired once, opens from then on: " + reopened.err()).isZero();
+        assertThat(reopened.exit())
+                .as("repaired once, opens from then on: " + reopened.err())
+                .isZero();
         Result verify = MtProcess.run(data, "verify");
         assertThat(verify.exit()).as(verify.out()).isZero();
     }
@@ -113,7 +117,10 @@ class JournalDamageProcessTest {
 
     private Path segment() throws IOException {
         try (Stream<Path> files = Files.list(data.resolve("journal"))) {
-            return files.filter(p -> p.toString().endsWith(".journal")).sorted().findFirst().orElseThrow();
+            return files.filter(p -> p.toString().endsWith(".journal"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 }

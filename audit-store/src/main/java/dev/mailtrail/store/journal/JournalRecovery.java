@@ -53,8 +53,8 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
                     expected = end.nextSequence();
                     continue;
                 }
-                long beyond = scanner.nextValidFrame(
-                        end.validBytes() + EventJournal.UNSYNCED_LIMIT + 1, end.nextSequence());
+                long beyond =
+                        scanner.nextValidFrame(end.validBytes() + EventJournal.UNSYNCED_LIMIT + 1, end.nextSequence());
                 if (beyond >= 0) {
                     throw new JournalCorruptException(
                             segment,
@@ -70,7 +70,8 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
             }
             // the preallocated rest goes too: appends must not run into what an unsynced write left there
             long cut = cutAfter(segment, end.validBytes());
-            return new JournalRecovery(end.nextSequence(), segment, end.clean() && dataEnd == end.validBytes() ? 0 : cut);
+            return new JournalRecovery(
+                    end.nextSequence(), segment, end.clean() && dataEnd == end.validBytes() ? 0 : cut);
         }
         return new JournalRecovery(expected, null, 0);
     }
@@ -82,7 +83,10 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
         Path copy = aside.resolve(segment.getFileName() + "." + offset);
         try (FileChannel from = FileChannel.open(segment, StandardOpenOption.READ);
                 FileChannel to = FileChannel.open(
-                        copy, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                        copy,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE)) {
             long size = dataEnd;
             long at = offset;
             while (at < size) {

@@ -51,8 +51,7 @@ public final class JournalVerifier {
             try (SegmentScanner scanner = new SegmentScanner(segment)) {
                 SegmentScanner.End end = scanner.scan(expected, Long.MAX_VALUE, (sequence, payload) -> true);
                 long beyond = last
-                        ? scanner.nextValidFrame(
-                                end.validBytes() + EventJournal.UNSYNCED_LIMIT + 1, end.nextSequence())
+                        ? scanner.nextValidFrame(end.validBytes() + EventJournal.UNSYNCED_LIMIT + 1, end.nextSequence())
                         : -1;
                 boolean far = beyond >= 0;
                 if (!last && !end.clean()) {

@@ -34,7 +34,10 @@ class JournalDamageTest {
         JournalCorruptException found = refused();
         assertThat(found.segment()).isEqualTo(first);
         assertThat(found.getMessage()).contains(first.toString()).contains("at byte");
-        assertThat(JournalVerifier.verify(dir).damage()).singleElement().asString().contains(first.toString());
+        assertThat(JournalVerifier.verify(dir).damage())
+                .singleElement()
+                .asString()
+                .contains(first.toString());
 
         JournalRepair.Damage damage = JournalRepair.moveAside(found, dir.resolve("aside"));
         assertThat(damage.segmentsMoved()).isEqualTo(segments.size() - 1);
@@ -56,7 +59,10 @@ class JournalDamageTest {
         JournalCorruptException found = refused();
         assertThat(found.segment()).isEqualTo(segments.get(2));
         assertThat(found.getMessage()).contains("a segment is missing");
-        assertThat(JournalVerifier.verify(dir).damage()).singleElement().asString().contains("missing");
+        assertThat(JournalVerifier.verify(dir).damage())
+                .singleElement()
+                .asString()
+                .contains("missing");
         JournalRepair.Damage damage = JournalRepair.moveAside(found, dir.resolve("aside"));
         assertThat(damage.firstLostSequence()).isEqualTo(Segments.firstSequence(segments.get(1)));
         EventJournal.open(dir, 100).close();
