@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +73,39 @@ class JournalDamageProcessTest {
         assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.out()).contains("journal: MISSING");
         assertRefusedThenRepaired("journal");
+    }
+
+    @Test
+    void mtServeRefusesADeletedJournalAndServesWithRepairRecordingTheLoss() throws Exception {
+        ingest();
+        try (Stream<Path> files = Files.walk(data.resolve("journal"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(data.resolveSibling(
+                data.getFileName() + "-dovecot")))) {
+            dovecot.seed("bob", "INBOX", "Bonus plan", "Not for circulation.");
+            Path conf = data.resolveSibling(data.getFileName() + ".conf");
+            try (ServeProcess refused = ServeProcess.start(conf, dovecot.imapPort(), data, null)) {
+                assertThat(refused.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(refused.process.exitValue()).isEqualTo(1);
+                assertThat(refused.printed()).contains("mt serve:").contains("--repair");
+            }
+            try (ServeProcess repaired = ServeProcess.start(conf, dovecot.imapPort(), data, null, "--repair")) {
+                assertThat(repaired.fetch()).as(repaired.printed()).contains("Not for circulation.");
+            }
+        }
+        Result loss = MtProcess.run(
+                data,
+                "Search-UnifiedAuditLog",
+                "-StartDate",
+                "2000-01-01",
+                "-EndDate",
+                "2100-01-01",
+                "-Operations",
+                "Add-MailTrailJournalDamage",
+                "-Format",
+                "Jsonl");
+        assertThat(loss.out()).contains("mt serve --repair");
     }
 
     @Test
