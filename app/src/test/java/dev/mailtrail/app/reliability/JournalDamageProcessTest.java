@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtrail.app.process.MtProcess;
 import dev.mailtrail.app.process.MtProcess.Result;
+import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -81,8 +81,8 @@ class JournalDamageProcessTest {
         try (Stream<Path> files = Files.walk(data.resolve("journal"))) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(data.resolveSibling(
-                data.getFileName() + "-dovecot")))) {
+        try (DovecotInstance dovecot =
+                DovecotInstance.start(Files.createDirectories(data.resolveSibling(data.getFileName() + "-dovecot")))) {
             dovecot.seed("bob", "INBOX", "Bonus plan", "Not for circulation.");
             Path conf = data.resolveSibling(data.getFileName() + ".conf");
             try (ServeProcess refused = ServeProcess.start(conf, dovecot.imapPort(), data, null)) {
