@@ -82,6 +82,16 @@ if [ "${1:-}" = "test" ]; then
   exec mvn -B --no-transfer-progress verify "$@"
 fi
 
+if [ "${1:-}" = "bench" ] && [ "${2:-}" = "faults" ]; then
+  # the fault campaign of docs/reliability.md: damaged journals at every position class, disk full and recovery
+  # (as root: a small tmpfs), a low descriptor limit, kill -9 during ingest
+  need_maven
+  cd "$root"
+  exec mvn -B --no-transfer-progress -Dspotless.check.skip=true -pl app -am test \
+    -Dtest='JournalDamageTest,EventJournalTest,JournalDamageProcessTest,DiskFullProcessTest,DescriptorLimitProcessTest,PipelineCrashTest' \
+    -Dsurefire.failIfNoSpecifiedTests=false
+fi
+
 if [ "${1:-}" = "bench" ] && [ "${2:-}" = "crash" ]; then
   # kill -9 an ingesting process RUNS times (default 50); after each restart every acknowledged event must be
   # stored exactly once and both stores must verify

@@ -45,6 +45,12 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     AnchorOptions anchorOptions = new AnchorOptions();
 
+    @Option(
+            names = "--repair",
+            description = "Open a data directory whose journal is damaged or shorter than its stores: move the damaged"
+                    + " part aside, record the loss in the audit log (operation Add-MailTrailJournalDamage) and go on.")
+    boolean repair;
+
     @Option(names = "--no-progress", description = "No progress line, even on a terminal.")
     boolean noProgress;
 
@@ -56,8 +62,9 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         boolean progress = !noProgress && System.console() != null;
-        try (AuditPipeline pipeline =
-                AuditPipeline.open(directory, Clock.systemUTC(), options(), "ingest", System.err)) {
+        try (AuditPipeline pipeline = repair
+                ? AuditPipeline.openRepairing(directory, Clock.systemUTC(), options(), "mt ingest", System.err)
+                : AuditPipeline.open(directory, Clock.systemUTC(), options(), "ingest", System.err)) {
             Ingest ingest = new Ingest(pipeline, err, progress);
             IngestSummary summary;
             try (CmdletChannel cmdlets = CmdletChannel.open(pipeline, Clock.systemUTC())) {

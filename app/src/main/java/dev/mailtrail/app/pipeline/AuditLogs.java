@@ -114,6 +114,20 @@ final class AuditLogs implements AutoCloseable {
         }
     }
 
+    /** Counts on from {@code records} at least: records the stores hold that the journal can no longer make. */
+    void skipTo(long records) {
+        made = Math.max(made, records);
+    }
+
+    /** How far the store that reaches further has committed. */
+    Checkpoint furthestCheckpoint() {
+        Checkpoint mailbox = mailboxLog.checkpoint();
+        Checkpoint unified = unifiedLog.checkpoint();
+        return new Checkpoint(
+                Math.max(mailbox.journalSequence(), unified.journalSequence()),
+                Math.max(mailbox.records(), unified.records()));
+    }
+
     /** Records made so far, from the journal's start. */
     long made() {
         return made;

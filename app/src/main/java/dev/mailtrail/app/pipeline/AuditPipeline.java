@@ -5,6 +5,8 @@ import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.core.generate.AuditStatistics;
 import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.store.journal.EventJournal;
+import dev.mailtrail.store.journal.JournalCorruptException;
+import dev.mailtrail.store.journal.JournalRepair;
 import dev.mailtrail.store.log.AuditLogSearch;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,8 +45,10 @@ public final class AuditPipeline implements AutoCloseable {
     private final ReentrantLock submitting = new ReentrantLock();
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile java.util.function.Consumer<Throwable> failureHandler;
 
-    private AuditPipeline(Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices)
+    private AuditPipeline(
+            Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices, boolean repair)
             throws IOException {
         this.directory = directory;
         this.wall = wall;
@@ -52,8 +56,11 @@ public final class AuditPipeline implements AutoCloseable {
         this.lock = DataDirectoryLock.acquire(directory, purpose);
         EventJournal openedJournal = null;
         AuditLogs openedLogs = null;
+        List<JournalRepair.Damage> damages = new ArrayList<>();
         try {
-            openedJournal = EventJournal.open(directory.resolve(JOURNAL));
+            openedJournal = repair
+                    ? openRepairing(directory, wall, damages, notices)
+                    : EventJournal.open(directory.resolve(JOURNAL));
             openedLogs = new AuditLogs(directory, options.anchoring(), wall);
         } catch (IOException | RuntimeException e) {
             if (openedJournal != null) {
@@ -67,7 +74,7 @@ public final class AuditPipeline implements AutoCloseable {
         try {
             this.core = new CoreLoop(
                     directory, directory.resolve(JOURNAL), journal, logs, wall, options, queue, this::journalTick);
-            this.replayedEntries = core.open(notices);
+            this.replayedEntries = core.open(notices, damages, repair ? purpose + " --repair" : null);
         } catch (IOException | RuntimeException e) {
             // what was opened is given back, so that the directory can be opened again (after the journal is mended)
             closeQuietly(logs, e);
@@ -76,7 +83,7 @@ public final class AuditPipeline implements AutoCloseable {
             throw e;
         }
         this.nextSequence = journal.durableSequence() + 1;
-        this.coreThread = Thread.ofPlatform().name("mailtrail-core").unstarted(core::run);
+        this.coreThread = Thread.ofPlatform().name("mailtrail-core").unstarted(this::runCore);
         coreThread.start();
     }
 
@@ -88,7 +95,7 @@ public final class AuditPipeline implements AutoCloseable {
      */
     public static AuditPipeline open(Path directory, Clock wall, PipelineOptions options, String purpose)
             throws IOException {
-        return new AuditPipeline(directory, wall, options, purpose, null);
+        return new AuditPipeline(directory, wall, options, purpose, null, false);
     }
 
     /**
@@ -98,7 +105,28 @@ public final class AuditPipeline implements AutoCloseable {
     public static AuditPipeline open(
             Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices)
             throws IOException {
-        return new AuditPipeline(directory, wall, options, purpose, notices);
+        return new AuditPipeline(directory, wall, options, purpose, notices, false);
+    }
+
+    /**
+     * As {@link #open(Path, Clock, PipelineOptions, String, PrintStream)}, repairing what would stop the open: each
+     * damaged part of the journal is moved aside (into {@code journal-damaged-TIME/} beside it, never deleted), and
+     * each damage, or a journal that ends before what the stores hold, is recorded in the audit log itself as an
+     * {@code Add-MailTrailJournalDamage} admin record before anything new is accepted.
+     */
+    public static AuditPipeline openRepairing(
+            Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices)
+            throws IOException {
+        return new AuditPipeline(directory, wall, options, purpose, notices, true);
+    }
+
+    /**
+     * Runs {@code handler} on the core thread if it stops on an error while the pipeline is open: nothing more can
+     * be recorded, and a server should end (with a non-zero status, so that its service manager restarts it)
+     * rather than refuse every read from then on.
+     */
+    public void onFailure(java.util.function.Consumer<Throwable> handler) {
+        failureHandler = handler;
     }
 
     public Path directory() {
@@ -255,6 +283,38 @@ public final class AuditPipeline implements AutoCloseable {
         }
         if (failure != null) {
             throw new IOException("the audit pipeline stopped on an error: " + failure.getMessage(), failure);
+        }
+    }
+
+    private void runCore() {
+        core.run();
+        Throwable failure = core.failure();
+        java.util.function.Consumer<Throwable> handler = failureHandler;
+        if (failure != null && handler != null && !closed) {
+            handler.accept(failure);
+        }
+    }
+
+    private static EventJournal openRepairing(
+            Path directory, Clock wall, List<JournalRepair.Damage> damages, PrintStream notices) throws IOException {
+        Path aside = directory.resolve("journal-damaged-"
+                + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                        .withZone(java.time.ZoneOffset.UTC)
+                        .format(wall.instant()));
+        while (true) {
+            try {
+                return EventJournal.open(directory.resolve(JOURNAL));
+            } catch (JournalCorruptException e) {
+                if (damages.size() >= 1_000) {
+                    throw e;
+                }
+                JournalRepair.Damage damage = JournalRepair.moveAside(e, aside);
+                damages.add(damage);
+                if (notices != null) {
+                    notices.println("mt: journal damage set aside: " + e.getMessage() + "; " + damage.bytesMoved()
+                            + " bytes moved to " + aside);
+                }
+            }
         }
     }
 

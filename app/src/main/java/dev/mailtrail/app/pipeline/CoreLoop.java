@@ -2,11 +2,14 @@ package dev.mailtrail.app.pipeline;
 
 import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.core.config.OrganizationConfig;
+import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.store.journal.EventJournal;
+import dev.mailtrail.store.journal.JournalRepair;
+import dev.mailtrail.store.log.Checkpoint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -35,6 +38,10 @@ final class CoreLoop {
     private final Housekeeping housekeeping;
     private final ReplayClock coreClock = new ReplayClock(Instant.EPOCH);
     private final RecordGenerator generator;
+    private final RecordIds ids;
+    /** The furthest store checkpoint a replayed {@link PipelineEntry.Loss} accounted for. */
+    private long lossCoveredSequence;
+
     private final AccessEventReader eventReader = new AccessEventReader();
     private long appliedSequence;
     private volatile Throwable failure;
@@ -60,11 +67,12 @@ final class CoreLoop {
         this.queue = queue;
         this.ticks = ticks;
         this.housekeeping = new Housekeeping(wall, options);
+        this.ids = RecordIds.of(directory);
         this.generator = new RecordGenerator(
                 new AuditConfiguration(OrganizationConfig.defaults()),
                 coreClock,
                 record -> logs.accept(record, generator().configuration().organization()),
-                RecordIds.of(directory));
+                ids);
     }
 
     RecordGenerator generator() {
@@ -83,6 +91,15 @@ final class CoreLoop {
      * @return the entries replayed
      */
     long open(PrintStream notices) throws IOException {
+        return open(notices, java.util.List.of(), null);
+    }
+
+    /**
+     * As {@link #open(PrintStream)}; then checks that the journal reaches what the stores hold. With {@code foundBy}
+     * (a repair) each damage set aside, and stores ahead of the journal, are journaled and recorded as a {@link
+     * PipelineEntry.Loss}; without, stores ahead stop the open.
+     */
+    long open(PrintStream notices, java.util.List<JournalRepair.Damage> damages, String foundBy) throws IOException {
         long[] count = {0};
         ReplayProgress progress = new ReplayProgress(notices, journalPath.getParent(), journal.durableSequence());
         try {
@@ -96,12 +113,37 @@ final class CoreLoop {
             throw e.getCause();
         }
         progress.done(count[0]);
+        Checkpoint stored = logs.furthestCheckpoint();
+        boolean storesAhead = logs.made() < stored.records()
+                || appliedSequence < stored.journalSequence() && lossCoveredSequence < stored.journalSequence();
+        if (storesAhead && foundBy == null) {
+            throw new StoresAheadOfJournalException(
+                    journalPath, appliedSequence, logs.made(), stored, journal.recovery());
+        }
+        if (foundBy != null) {
+            long journalEnd = appliedSequence;
+            for (JournalRepair.Damage damage : damages) {
+                journalLoss(JournalLoss.of(damage, journalEnd, stored, wall.instant(), foundBy));
+            }
+            if (damages.isEmpty() && storesAhead) {
+                journalLoss(JournalLoss.storesAhead(journalEnd, logs.made(), stored, wall.instant(), foundBy));
+            }
+        }
         if (logs.uncommitted() > 0) {
             commitStores();
         }
         retention();
         housekeeping.opened();
         return count[0];
+    }
+
+    /** Journals a loss and applies it at once: it is part of the journal from now on, replayed like the rest. */
+    private void journalLoss(PipelineEntry.Loss loss) throws IOException {
+        long sequence = EventJournal.await(
+                journal.append(PipelineEntry.encodeAll(java.util.List.of(loss)).get(0)));
+        applyEntry(loss);
+        appliedSequence = sequence;
+        commitStores();
     }
 
     /** The core thread's loop, until a {@link PipelineQueue.Stop} or a failure (then kept in {@link #failure()}). */
@@ -196,6 +238,13 @@ final class CoreLoop {
                 coreClock.advanceTo(flush.time());
                 generator.flush();
                 yield null;
+            }
+            case PipelineEntry.Loss loss -> {
+                logs.skipTo(loss.storedRecords());
+                ids.skipTo(loss.storedRecords());
+                lossCoveredSequence = Math.max(lossCoveredSequence, loss.storedSequence());
+                coreClock.advanceTo(loss.time());
+                yield generator.accept(new CmdletInvocation(loss.time(), loss.actor(), loss.cmdletLine(), null));
             }
         };
     }

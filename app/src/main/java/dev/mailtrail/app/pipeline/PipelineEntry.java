@@ -25,12 +25,21 @@ sealed interface PipelineEntry {
 
     byte TICK = 'T';
     byte FLUSH = 'F';
+    byte LOSS = 'L';
 
     record Event(AuditEvent event) implements PipelineEntry {}
 
     record Tick(Instant time) implements PipelineEntry {}
 
     record Flush(Instant time) implements PipelineEntry {}
+
+    /**
+     * A repair set part of the journal aside, or found it missing: the audit core records {@code cmdletLine} (an
+     * {@code Add-MailTrailJournalDamage} admin record), and record counting jumps to {@code storedRecords} (what the
+     * stores held then), so that records made after it get new numbers and Ids, never ones the stores already hold.
+     */
+    record Loss(Instant time, String actor, long storedRecords, long storedSequence, String cmdletLine)
+            implements PipelineEntry {}
 
     /** Entries in order, as journal payloads: events in the journal's binary form, one buffer for the lot. */
     static java.util.List<byte[]> encodeAll(java.util.List<PipelineEntry> entries) {
@@ -47,6 +56,7 @@ sealed interface PipelineEntry {
                         }
                         case Tick tick -> time(TICK, tick.time());
                         case Flush flush -> time(FLUSH, flush.time());
+                        case Loss loss -> loss(loss);
                     });
         }
         return payloads;
@@ -61,6 +71,7 @@ sealed interface PipelineEntry {
             case EVENT -> new Event(reader.read(payload, 1, payload.length - 1));
             case TICK -> new Tick(instant(payload));
             case FLUSH -> new Flush(instant(payload));
+            case LOSS -> loss(payload);
             default -> throw new EventFormatException(null, "unknown journal entry kind " + payload[0]);
         };
     }
@@ -77,6 +88,42 @@ sealed interface PipelineEntry {
 
     private static byte[] time(byte kind, Instant time) {
         return ByteBuffer.allocate(9).put(kind).putLong(time.toEpochMilli()).array();
+    }
+
+    private static byte[] loss(Loss loss) {
+        byte[] actor = loss.actor().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] line = loss.cmdletLine().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(1 + 3 * Long.BYTES + 2 * Integer.BYTES + actor.length + line.length)
+                .put(LOSS)
+                .putLong(loss.time().toEpochMilli())
+                .putLong(loss.storedRecords())
+                .putLong(loss.storedSequence())
+                .putInt(actor.length)
+                .put(actor)
+                .putInt(line.length)
+                .put(line)
+                .array();
+    }
+
+    private static Loss loss(byte[] payload) throws EventFormatException {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(payload, 1, payload.length - 1);
+            Instant time = Instant.ofEpochMilli(in.getLong());
+            long records = in.getLong();
+            long sequence = in.getLong();
+            byte[] actor = new byte[in.getInt()];
+            in.get(actor);
+            byte[] line = new byte[in.getInt()];
+            in.get(line);
+            return new Loss(
+                    time,
+                    new String(actor, java.nio.charset.StandardCharsets.UTF_8),
+                    records,
+                    sequence,
+                    new String(line, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new EventFormatException(null, "a damage entry cut short");
+        }
     }
 
     private static Instant instant(byte[] payload) {

@@ -32,6 +32,11 @@ final class RecordIds implements IdSource {
         return new RecordIds(Files.readString(file, StandardCharsets.UTF_8).strip());
     }
 
+    /** Numbers records on from {@code made} at least (after a journal loss: see {@link PipelineEntry.Loss}). */
+    void skipTo(long made) {
+        this.made = Math.max(this.made, made);
+    }
+
     @Override
     public String nextId() {
         made++;

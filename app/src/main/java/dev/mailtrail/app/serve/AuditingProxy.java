@@ -33,13 +33,19 @@ public final class AuditingProxy implements AutoCloseable {
     /** Opens the data directory's pipeline and starts the proxy in front of it. */
     public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock)
             throws IOException, ProxyStartException {
-        return start(config, dataDirectory, clock, PipelineOptions.defaults());
+        return start(config, dataDirectory, clock, PipelineOptions.defaults(), false);
     }
 
-    /** As {@link #start(ProxyConfig, Path, Clock)}, the pipeline run as {@code options} say (digests, say). */
-    public static AuditingProxy start(ProxyConfig config, Path dataDirectory, Clock clock, PipelineOptions options)
+    /**
+     * As {@link #start(ProxyConfig, Path, Clock)}, the pipeline run as {@code options} say (digests, say);
+     * {@code repair}: see {@link AuditPipeline#openRepairing}.
+     */
+    public static AuditingProxy start(
+            ProxyConfig config, Path dataDirectory, Clock clock, PipelineOptions options, boolean repair)
             throws IOException, ProxyStartException {
-        AuditPipeline pipeline = AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err);
+        AuditPipeline pipeline = repair
+                ? AuditPipeline.openRepairing(dataDirectory, clock, options, "mt serve", System.err)
+                : AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err);
         try {
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             return new AuditingProxy(pipeline, ProxyServer.start(config, pipeline::submit, clock));
@@ -47,6 +53,11 @@ public final class AuditingProxy implements AutoCloseable {
             pipeline.close();
             throw e;
         }
+    }
+
+    /** See {@link AuditPipeline#onFailure}. */
+    public void onPipelineFailure(java.util.function.Consumer<Throwable> handler) {
+        pipeline.onFailure(handler);
     }
 
     public Map<String, InetSocketAddress> addresses() {

@@ -31,7 +31,10 @@ import picocli.CommandLine.Spec;
                     + " window flushed.",
             "Cmdlets typed meanwhile (mt Set-Mailbox …) are run by this process on its data directory.",
             "Exit status: 143 (128 + SIGTERM) or 130 (Ctrl-C) once stopped cleanly, as for any JVM ended by a signal;"
-                    + " 1 the configuration, a listener or the data directory could not be used."
+                    + " 1 the configuration, a listener or the data directory could not be used (a damaged journal"
+                    + " is named with its file and byte offset); 70 the audit pipeline stopped on an error it cannot"
+                    + " recover from (disk full, no file descriptors, a broken index): nothing more could be recorded,"
+                    + " so the process ends for its service manager to restart it."
         })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -50,6 +53,16 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     AnchorOptions anchorOptions = new AnchorOptions();
+
+    @Option(
+            names = "--repair",
+            description = "Open a data directory whose journal is damaged or shorter than its stores: move the damaged"
+                    + " part aside (journal-damaged-TIME/ in the data directory, never deleted), record the loss in"
+                    + " the audit log (operation Add-MailTrailJournalDamage) and go on. See docs/reliability.md.")
+    boolean repair;
+
+    /** The exit status when the audit pipeline stops on an error (EX_SOFTWARE). */
+    static final int PIPELINE_FAILED = 70;
 
     @Override
     public Integer call() throws IOException {
@@ -72,11 +85,19 @@ public final class ServeCommand implements Callable<Integer> {
                     directory,
                     Clock.systemUTC(),
                     PipelineOptions.defaults()
-                            .withAnchoring(anchorOptions.anchoring(System.getenv(), proxyConfig.anchors())));
+                            .withAnchoring(anchorOptions.anchoring(System.getenv(), proxyConfig.anchors())),
+                    repair);
         } catch (ProxyStartException | IOException e) {
             err.println("mt serve: " + e.getMessage());
             return 1;
         }
+        proxy.onPipelineFailure(failure -> {
+            err.println("mt serve: the audit pipeline stopped: " + failure
+                    + "; nothing more can be recorded, exiting with status " + PIPELINE_FAILED);
+            err.flush();
+            // halt, not exit: the shutdown hook would wait on a pipeline that cannot flush any more
+            Runtime.getRuntime().halt(PIPELINE_FAILED);
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

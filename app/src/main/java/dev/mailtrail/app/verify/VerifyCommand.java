@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
                     + " storage engine's checksums, from their last commit. Reports the first record deleted,"
                     + " edited or inserted in each chain, with its position, and any file changed on disk."
                     + " Retention purges are explained by their purge marks.",
-            "With --anchors DIR, also holds the stores against the signed digests in DIR (written by --anchors on"
+            "Reads every frame of the event journal back (checksums, contiguous sequence numbers, no segment"
+                    + " missing) and checks that it reaches each store's last commit."
+                    + " "
+                    + "With --anchors DIR, also holds the stores against the signed digests in DIR (written by --anchors on"
                     + " mt ingest, mt serve and mt demo): checks every digest's signature and their chain, then names"
                     + " each chain deleted, cut or changed since a digest anchored it, with the first record affected.",
             "Runs beside a process that is writing the stores.",
@@ -68,6 +71,11 @@ public final class VerifyCommand implements Callable<Integer> {
             return exportKey(out, err);
         }
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
+        if (!Files.isDirectory(directory)) {
+            err.println("mt verify: " + directory + " is not a data directory (no such directory)");
+            err.flush();
+            return 1;
+        }
         boolean intact = true;
         boolean any = false;
         for (String store : STORES) {
@@ -91,6 +99,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 out.println(store + ": cannot be read: " + e.getMessage());
             }
         }
+        intact &= JournalCrossCheck.check(directory, STORES, out);
         if (!any) {
             err.println("mt verify: nothing is stored in " + directory + " yet");
         }

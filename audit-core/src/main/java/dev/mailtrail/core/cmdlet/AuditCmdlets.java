@@ -18,7 +18,8 @@ public final class AuditCmdlets {
                             new SetMailboxCmdlet(),
                             new SetOrganizationConfigCmdlet(),
                             new SetMailboxAuditBypassAssociationCmdlet(),
-                            new NewUnifiedGroupCmdlet()),
+                            new NewUnifiedGroupCmdlet(),
+                            new AddMailTrailJournalDamageCmdlet()),
                     InboxRuleCmdlet.NAMES.stream().<AuditCmdlet>map(InboxRuleCmdlet::new))
             .collect(Collectors.toUnmodifiableMap(c -> c.name().toLowerCase(Locale.ROOT), Function.identity()));
 

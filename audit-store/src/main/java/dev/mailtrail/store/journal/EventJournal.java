@@ -24,6 +24,11 @@ import java.util.function.Consumer;
 public final class EventJournal implements AutoCloseable {
     public static final long DEFAULT_SEGMENT_BYTES = 256L * 1024 * 1024;
     private static final int MAX_BATCH_BYTES = 8 * 1024 * 1024;
+    /**
+     * The most bytes written and not yet synced at any moment: the writer syncs before its buffer is written again.
+     * Recovery relies on it: a valid frame further than this beyond a bad one proves the bad one was durable.
+     */
+    static final long UNSYNCED_LIMIT = MAX_BATCH_BYTES + Frame.HEADER + Frame.MAX_PAYLOAD;
     /** Every so many frames the writer notes where a frame starts, so that reads need not scan a segment whole. */
     private static final long INDEX_EVERY = 4_096;
 
@@ -48,6 +53,7 @@ public final class EventJournal implements AutoCloseable {
     private volatile long durableSequence;
     private volatile IOException failure;
     private volatile boolean closed;
+    private boolean unsynced;
 
     private EventJournal(Path directory, long segmentBytes, JournalRecovery recovery) throws IOException {
         this.directory = directory;
@@ -201,13 +207,19 @@ public final class EventJournal implements AutoCloseable {
         if (segment != null) {
             segment.force(false);
         }
+        unsynced = false;
         durableSequence = nextSequence - 1;
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).durable().complete(lastSequences.get(i));
         }
     }
 
+    /** Writes the buffer; syncs first what an earlier flush of the same batch wrote (see {@link #UNSYNCED_LIMIT}). */
     private void flush(ByteBuffer buffer) throws IOException {
+        if (unsynced && segment != null) {
+            segment.force(false);
+        }
+        unsynced = buffer.position() > 0;
         buffer.flip();
         while (buffer.hasRemaining()) {
             segmentSize += segment.write(buffer, segmentSize);
@@ -220,6 +232,7 @@ public final class EventJournal implements AutoCloseable {
             segment.truncate(segmentSize);
             segment.force(true);
             segment.close();
+            unsynced = false;
         }
         Path path = Segments.path(directory, nextSequence);
         segment = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -67,7 +67,7 @@ final class SegmentScanner implements AutoCloseable {
             }
             if (sequence != expected) {
                 throw new JournalCorruptException(
-                        segment, position, "frame has sequence " + sequence + ", expected " + expected);
+                        segment, position, expected, "frame has sequence " + sequence + ", expected " + expected);
             }
             position += Frame.HEADER + length;
             expected++;
@@ -76,6 +76,50 @@ final class SegmentScanner implements AutoCloseable {
             }
         }
         return new End(expected, position, true);
+    }
+
+    /**
+     * The offset of the first whole, valid frame at or after byte {@code from} that carries a sequence of at least
+     * {@code expected}, or -1: looked for byte by byte, since after a bad frame nothing says where the next begins.
+     */
+    long nextValidFrame(long from, long expected) throws IOException {
+        long size = channel.size();
+        long highest = expected + (size - from) / Frame.HEADER;
+        for (long position = from; position + Frame.HEADER <= size; position++) {
+            ByteBuffer header = window(position, Frame.HEADER);
+            int at = header.position();
+            long sequence = header.getLong(at + 2 * Integer.BYTES);
+            if (sequence < expected || sequence > highest) {
+                continue;
+            }
+            int length = header.getInt(at);
+            if (length < 0 || length > Frame.MAX_PAYLOAD || size - position - Frame.HEADER < length) {
+                continue;
+            }
+            int checksum = header.getInt(at + Integer.BYTES);
+            if (Frame.checksum(sequence, payload(position + Frame.HEADER, length), 0, length) == checksum) {
+                return position;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the last byte that is not zero ends, from {@code from} on ({@code from} if all are zeros). */
+    long dataEnd(long from) throws IOException {
+        long size = channel.size();
+        long end = from;
+        for (long position = from; position < size; position += WINDOW_BYTES) {
+            int length = (int) Math.min(WINDOW_BYTES, size - position);
+            ByteBuffer bytes = window(position, length);
+            int start = bytes.position();
+            for (int i = start + length - 1; i >= start; i--) {
+                if (bytes.get(i) != 0) {
+                    end = position + (i - start) + 1;
+                    break;
+                }
+            }
+        }
+        return end;
     }
 
     private byte[] payload(long position, int length) throws IOException {

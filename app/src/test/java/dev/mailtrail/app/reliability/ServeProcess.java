@@ -1,0 +1,123 @@
+package dev.mailtrail.app.reliability;
+
+import dev.mailtrail.app.Mt;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code mt serve} as a real process in front of a mail server, started as a service manager would (or in a shell). */
+final class ServeProcess implements AutoCloseable {
+    final Process process;
+    final int port;
+    private final StringBuffer printed = new StringBuffer();
+    private final Thread reader;
+
+    private ServeProcess(Process process, int port, CountDownLatch up) throws InterruptedException {
+        this.process = process;
+        this.port = port;
+        this.reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = out.readLine()) != null) {
+                    printed.append(l).append('\n');
+                    if (l.startsWith("Stop with")) {
+                        up.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                printed.append(e);
+            } finally {
+                up.countDown();
+            }
+        });
+        up.await(90, TimeUnit.SECONDS);
+    }
+
+    /** Starts {@code mt serve}; {@code shellPrefix} (e.g. {@code ulimit -n 64;}) runs before it in bash, or null. */
+    static ServeProcess start(Path conf, int imapPort, Path data, String shellPrefix, String... extra)
+            throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Files.writeString(conf, """
+                [upstream imap]
+                host = 127.0.0.1
+                port = %d
+
+                [listener imap]
+                protocol = imap
+                address = 127.0.0.1
+                port = %d
+                """.formatted(imapPort, port));
+        List<String> java = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Mt.class.getName(),
+                "serve",
+                "--config",
+                conf.toString(),
+                "--data",
+                data.toString()));
+        java.addAll(List.of(extra));
+        ProcessBuilder builder;
+        if (shellPrefix == null) {
+            builder = new ProcessBuilder(java);
+        } else {
+            StringBuilder line = new StringBuilder(shellPrefix).append(" exec");
+            for (String word : java) {
+                line.append(" '").append(word.replace("'", "'\\''")).append('\'');
+            }
+            builder = new ProcessBuilder("bash", "-c", line.toString());
+        }
+        return new ServeProcess(builder.redirectErrorStream(true).start(), port, new CountDownLatch(1));
+    }
+
+    String printed() {
+        return printed.toString();
+    }
+
+    /** Logs in as bob and fetches message 1: what the client received, until the tagged answer or the end. */
+    String fetch() throws IOException {
+        StringBuilder got = new StringBuilder();
+        try (Socket c = new Socket("127.0.0.1", port)) {
+            c.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream o = c.getOutputStream();
+            got.append(in.readLine()).append('\n');
+            o.write("a LOGIN bob Secret123\r\nb SELECT INBOX\r\nc FETCH 1 (BODY.PEEK[])\r\nd LOGOUT\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String line;
+            while ((line = in.readLine()) != null) {
+                got.append(line).append('\n');
+                if (line.startsWith("d ")) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            got.append("(connection ended: ").append(e.getMessage()).append(")\n");
+        }
+        return got.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        reader.join(5_000);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mailtrail.store.journal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a journal's every frame without changing anything (beside a process that may be appending to it): checksums,
+ * sequence numbers contiguous from 1 across segments, no segment missing. A bad end of the last segment within
+ * {@link EventJournal#UNSYNCED_LIMIT} of the last valid frame is an unacknowledged tail (or an append in progress),
+ * reported but not counted as damage; anything else is damage, named with file and offset.
+ */
+public final class JournalVerifier {
+    private JournalVerifier() {}
+
+    /**
+     * What the journal holds.
+     *
+     * @param segments segment files read
+     * @param lastSequence the last sequence number read back (0 if none)
+     * @param damage each damage found, with file and offset
+     * @param tornTail a note on an unacknowledged tail, or null
+     */
+    public record Report(int segments, long lastSequence, List<String> damage, String tornTail) {
+        public boolean intact() {
+            return damage.isEmpty();
+        }
+    }
+
+    public static Report verify(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return new Report(0, 0, List.of(), null);
+        }
+        List<Path> segments = Segments.list(directory);
+        List<String> damage = new ArrayList<>();
+        String torn = null;
+        long expected = 1;
+        boolean previousDamaged = false;
+        for (int i = 0; i < segments.size(); i++) {
+            Path segment = segments.get(i);
+            long first = Segments.firstSequence(segment);
+            if (first != expected && !previousDamaged) {
+                damage.add(segment + " at byte 0: segment starts at sequence " + first + ", expected " + expected
+                        + (first > expected ? " (sequences " + expected + "–" + (first - 1) + " missing)" : ""));
+            }
+            expected = first;
+            previousDamaged = false;
+            boolean last = i == segments.size() - 1;
+            try (SegmentScanner scanner = new SegmentScanner(segment)) {
+                SegmentScanner.End end = scanner.scan(expected, Long.MAX_VALUE, (sequence, payload) -> true);
+                long beyond = last
+                        ? scanner.nextValidFrame(end.validBytes() + EventJournal.UNSYNCED_LIMIT + 1, end.nextSequence())
+                        : -1;
+                boolean far = beyond >= 0;
+                if (!last && !end.clean()) {
+                    previousDamaged = true;
+                    damage.add(segment + " at byte " + end.validBytes() + ": damaged frame (sequence "
+                            + end.nextSequence() + ") before the last segment");
+                } else if (far) {
+                    damage.add(segment + " at byte " + end.validBytes() + ": damaged frame (sequence "
+                            + end.nextSequence() + ") with valid frames after it at byte " + beyond);
+                } else if (!end.clean()) {
+                    torn = segment + " at byte " + end.validBytes()
+                            + ": an unacknowledged tail (or an append in progress), cut at the next open";
+                }
+                expected = end.nextSequence();
+            } catch (JournalCorruptException e) {
+                previousDamaged = true;
+                damage.add(e.getMessage());
+            }
+        }
+        return new Report(segments.size(), expected - 1, List.copyOf(damage), torn);
+    }
+}
