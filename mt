@@ -59,7 +59,7 @@ if [ "${1:-}" = "test" ]; then
   missing=""
   [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd dovecot-pop3d"
   [ -x /usr/sbin/postfix ] || missing="$missing postfix"
-  for tool in mbsync:isync offlineimap:offlineimap fetchmail:fetchmail mutt:mutt curl:curl python3:python3 chromium:chromium swaks:swaks msmtp:msmtp; do
+  for tool in mbsync:isync offlineimap:offlineimap fetchmail:fetchmail mutt:mutt curl:curl python3:python3 chromium:chromium swaks:swaks msmtp:msmtp fail2ban-regex:fail2ban; do
     command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
   done
   # the webmail end-to-end test: Roundcube under lighttpd, Postfix, ManageSieve, Playwright in node
