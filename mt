@@ -131,6 +131,9 @@ fi
 
 classpath="$root/app/target/app-0.1.0-SNAPSHOT.jar:$(cat "$classpath_file")"
 # A class-data archive made on first run makes later starts faster; it is rebuilt after each build.
+# The journal and the audit logs hold users, addresses and subjects: what mt creates is for its owner alone
+# (directories 0700, files 0600) unless MAILTRAIL_UMASK says otherwise (e.g. 027 to let a group read them).
+umask "${MAILTRAIL_UMASK:-077}"
 exec "$JAVA_HOME/bin/java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$state/mt.jsa" -Xlog:cds=off \
   --enable-native-access=ALL-UNNAMED \
   -Xlog:cds+dynamic=off -Xshare:auto -cp "$classpath" dev.mailtrail.app.Mt "$@"

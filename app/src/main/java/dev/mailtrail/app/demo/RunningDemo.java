@@ -68,7 +68,7 @@ public final class RunningDemo implements AutoCloseable {
         AuditPipeline pipeline = null;
         DemoMailServer mailServer = null;
         try {
-            Files.createDirectories(options.data());
+            dev.mailtrail.app.files.PrivateFiles.directory(options.data());
             DemoCertificate certificate = DemoCertificate.loadOrCreate(options.data(), clock);
             pipeline = AuditPipeline.open(options.data(), clock, PipelineOptions.defaults(), "mt demo", System.err);
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));

@@ -1,5 +1,8 @@
 package dev.mailtrail.app.investigate;
 
+import dev.mailtrail.app.files.FileFailure;
+import dev.mailtrail.app.files.PrivateFiles;
+
 import dev.mailtrail.app.admin.AdminDate;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.investigate.report.ScopeCsv;
@@ -158,7 +161,7 @@ public final class ScopeCommand implements Callable<Integer> {
         }
         try {
             if (report != null) {
-                try (Writer html = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+                try (Writer html = new java.io.BufferedWriter(PrivateFiles.newWriter(report))) {
                     new ScopeHtml().write(scope, html);
                 }
             }
@@ -174,7 +177,7 @@ public final class ScopeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IOException failed) {
-            err.println("mt scope: writing " + (report == null ? "the output" : report) + ": " + failed);
+            err.println("mt scope: " + (report == null ? "writing the output: " : "--report ") + FileFailure.describe(failed));
             return 1;
         }
     }

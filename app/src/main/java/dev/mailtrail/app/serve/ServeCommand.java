@@ -65,6 +65,10 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ProxyStartException e) {
             err.println("mt serve: " + e.getMessage());
             return 1;
+        } catch (IOException e) {
+            // the data directory: in use by another process, not writable, a link
+            err.println("mt serve: " + dev.mailtrail.app.files.FileFailure.describe(e));
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -40,6 +40,11 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
+        if (!Files.isDirectory(directory)) {
+            // a mistyped --data must not read as "nothing to verify"
+            err.println("mt verify: " + directory + ": no such data directory");
+            return 1;
+        }
         boolean intact = true;
         boolean any = false;
         for (String store : STORES) {
