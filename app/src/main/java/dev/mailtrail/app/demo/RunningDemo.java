@@ -23,7 +23,6 @@ import dev.mailtrail.proxy.session.AuditEventSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

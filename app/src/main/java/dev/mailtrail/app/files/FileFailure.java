@@ -17,12 +17,13 @@ public final class FileFailure {
         return switch (cause) {
             case UnsafePathException unsafe -> unsafe.getMessage();
             case AccessDeniedException denied -> path(denied) + ": permission denied";
-            case NoSuchFileException missing -> path(missing) + ": no such file or directory"
-                    + (missing.getReason() == null ? "" : " (" + missing.getReason() + ")");
+            case NoSuchFileException missing ->
+                path(missing) + ": no such file or directory"
+                        + (missing.getReason() == null ? "" : " (" + missing.getReason() + ")");
             case NotDirectoryException notDirectory -> path(notDirectory) + ": not a directory";
             case FileAlreadyExistsException exists -> path(exists) + ": is in the way (a file already exists there)";
-            case FileSystemException other -> path(other) + ": "
-                    + (other.getReason() == null ? "cannot be written" : other.getReason());
+            case FileSystemException other ->
+                path(other) + ": " + (other.getReason() == null ? "cannot be written" : other.getReason());
             case IOException io -> io.getMessage() == null ? "an input/output error" : plain(io.getMessage());
             default -> plain(String.valueOf(cause.getMessage()));
         };

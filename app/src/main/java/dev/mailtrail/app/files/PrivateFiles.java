@@ -23,7 +23,8 @@ import java.util.Set;
  * could point at another user's file). A directory that already exists keeps its mode: the administrator chose it.
  */
 public final class PrivateFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -75,9 +76,8 @@ public final class PrivateFiles {
                 StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING,
                 LinkOption.NOFOLLOW_LINKS);
-        var channel = POSIX
-                ? Files.newByteChannel(file, options, attribute(FILE))
-                : Files.newByteChannel(file, options);
+        var channel =
+                POSIX ? Files.newByteChannel(file, options, attribute(FILE)) : Files.newByteChannel(file, options);
         return Channels.newWriter(channel, StandardCharsets.UTF_8);
     }
 

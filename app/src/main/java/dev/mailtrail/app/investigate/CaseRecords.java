@@ -1,7 +1,6 @@
 package dev.mailtrail.app.investigate;
 
 import dev.mailtrail.app.files.PrivateFiles;
-
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.format.auditdata.AuditDataException;
 import dev.mailtrail.format.auditdata.AuditDataReader;

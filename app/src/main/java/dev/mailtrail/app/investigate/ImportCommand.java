@@ -1,7 +1,6 @@
 package dev.mailtrail.app.investigate;
 
 import dev.mailtrail.app.files.FileFailure;
-
 import dev.mailtrail.investigate.importer.FileSummary;
 import dev.mailtrail.investigate.importer.ImportOptions;
 import dev.mailtrail.investigate.importer.ImportProgress;

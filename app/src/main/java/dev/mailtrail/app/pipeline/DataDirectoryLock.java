@@ -1,7 +1,6 @@
 package dev.mailtrail.app.pipeline;
 
 import dev.mailtrail.app.files.PrivateFiles;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

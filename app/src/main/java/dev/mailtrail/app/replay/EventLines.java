@@ -74,8 +74,8 @@ public final class EventLines implements Closeable {
         }
         number++;
         if (skipped > 0) {
-            return new Bad(number, "line longer than " + maxBytes + " bytes (" + (length + skipped)
-                    + " bytes); skipped");
+            return new Bad(
+                    number, "line longer than " + maxBytes + " bytes (" + (length + skipped) + " bytes); skipped");
         }
         if (length > 0 && line[length - 1] == '\r') {
             length--;

@@ -62,7 +62,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Replay replay = new Replay(new ReplayOptions(throttling, baseline, keepGoing, explain, Math.max(1, maxLineBytes)));
+        Replay replay =
+                new Replay(new ReplayOptions(throttling, baseline, keepGoing, explain, Math.max(1, maxLineBytes)));
         return replay.run(
                 files.stream().map(EventSource::of).toList(),
                 System.in,

@@ -45,7 +45,8 @@ class AdminIdentityProcessTest {
                     wait < 300
                             && !(Files.exists(data.resolve(CmdletChannel.SOCKET))
                                     && Files.exists(data.resolve("mailtrail.lock"))
-                                    && Files.readString(data.resolve("mailtrail.lock")).contains(locked));
+                                    && Files.readString(data.resolve("mailtrail.lock"))
+                                            .contains(locked));
                     wait++) {
                 Thread.sleep(100);
             }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Java exception or stack trace; and what mt writes is private (directories 0700, files 0600), never through a link.
  */
 class CommandLineErrorsProcessTest {
-    private static final Path STORY = Path.of("../examples/bec-story.jsonl").toAbsolutePath().normalize();
+    private static final Path STORY =
+            Path.of("../examples/bec-story.jsonl").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -29,8 +30,13 @@ class CommandLineErrorsProcessTest {
     void importOfAMissingPathIsOneLine() {
         Path missing = dir.resolve("no-such-export.csv");
 
-        Result run = MtProcess.run(dir.resolve("data"), "import", "--case", dir.resolve("case").toString(),
-                "--no-progress", missing.toString());
+        Result run = MtProcess.run(
+                dir.resolve("data"),
+                "import",
+                "--case",
+                dir.resolve("case").toString(),
+                "--no-progress",
+                missing.toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("mt import: " + missing + ": refused, no such file or directory");
@@ -72,10 +78,13 @@ class CommandLineErrorsProcessTest {
 
         assertThat(viaLink.exit()).isEqualTo(1);
         assertThat(viaLink.err().strip())
-                .isEqualTo("mt scope: --report " + link + ": is a symbolic link; MailTrail does not write through links");
+                .isEqualTo(
+                        "mt scope: --report " + link + ": is a symbolic link; MailTrail does not write through links");
         assertThat(Files.readString(target)).isEqualTo("keep me");
         assertThat(unwritable.exit()).isEqualTo(1);
-        assertThat(unwritable.err().strip()).startsWith("mt scope: --report " + underAFile + ": ").doesNotContain("\n");
+        assertThat(unwritable.err().strip())
+                .startsWith("mt scope: --report " + underAFile + ": ")
+                .doesNotContain("\n");
         assertNoJava(viaLink);
         assertNoJava(unwritable);
         assertThat(good.exit()).as(good.err()).isZero();
@@ -129,14 +138,22 @@ class CommandLineErrorsProcessTest {
     }
 
     private Result scope(Path data, Path report) {
-        return MtProcess.run(data, "scope", "--case", data.toString(), "--mailbox", "alice@contoso.com",
-                "--report", report.toString());
+        return MtProcess.run(
+                data,
+                "scope",
+                "--case",
+                data.toString(),
+                "--mailbox",
+                "alice@contoso.com",
+                "--report",
+                report.toString());
     }
 
     private static void waitForLock(Path data) throws InterruptedException, IOException {
         Path lock = data.resolve("mailtrail.lock");
         for (int i = 0; i < 600; i++) {
-            if (Files.exists(lock) && Files.readString(lock, StandardCharsets.UTF_8).contains("ingest")) {
+            if (Files.exists(lock)
+                    && Files.readString(lock, StandardCharsets.UTF_8).contains("ingest")) {
                 return;
             }
             Thread.sleep(50);
@@ -149,7 +166,10 @@ class CommandLineErrorsProcessTest {
     }
 
     private static void assertNoJava(Result run) {
-        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("java.");
+        assertThat(run.err())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("java.");
         assertThat(run.out()).doesNotContain("Exception");
     }
 }

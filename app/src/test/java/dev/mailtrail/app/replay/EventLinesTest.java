@@ -20,8 +20,7 @@ class EventLinesTest {
                 "third\r\n".getBytes(StandardCharsets.UTF_8));
         try (EventLines lines = new EventLines(new ByteArrayInputStream(input), 1024)) {
             assertThat(lines.next()).isEqualTo(new EventLines.Text(1, "first"));
-            assertThat(lines.next())
-                    .isEqualTo(new EventLines.Bad(2, "not UTF-8 text (byte 3 of the line); skipped"));
+            assertThat(lines.next()).isEqualTo(new EventLines.Bad(2, "not UTF-8 text (byte 3 of the line); skipped"));
             assertThat(lines.next()).isEqualTo(new EventLines.Text(3, "third"));
             assertThat(lines.next()).isNull();
         }

@@ -115,7 +115,8 @@ public final class Importer {
                     }
                     refused.add(new RefusedFile(
                             file.path(),
-                            "reading stopped: " + ReadFailure.describe(failed) + " (records read before were imported)"));
+                            "reading stopped: " + ReadFailure.describe(failed)
+                                    + " (records read before were imported)"));
                 }
             }
         } finally {
@@ -191,7 +192,8 @@ public final class Importer {
      */
     private static List<Path> filesUnder(Path directory) throws IOException {
         try (Stream<Path> tree = Files.walk(directory)) {
-            return tree.filter(file -> Files.isSymbolicLink(file) || Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+            return tree.filter(
+                            file -> Files.isSymbolicLink(file) || Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
                     .filter(file -> !isHidden(directory, file))
                     .sorted()
                     .toList();

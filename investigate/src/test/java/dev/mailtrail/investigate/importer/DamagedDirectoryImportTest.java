@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtrail.investigate.importer.detect.ExportFormat;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,7 +41,9 @@ class DamagedDirectoryImportTest {
                     .doesNotContain("Exception")
                     .doesNotContain("java.");
         });
-        assertThat(summary.files()).extracting(FileSummary::format).containsExactly(ExportFormat.MANAGEMENT_ACTIVITY_JSON);
+        assertThat(summary.files())
+                .extracting(FileSummary::format)
+                .containsExactly(ExportFormat.MANAGEMENT_ACTIVITY_JSON);
         assertThat(sink.records).isNotEmpty();
     }
 
@@ -58,10 +59,9 @@ class DamagedDirectoryImportTest {
 
         assertThat(summary.files()).isEmpty();
         assertThat(sink.records).isEmpty();
-        assertThat(summary.skipped())
-                .anySatisfy(skipped -> {
-                    assertThat(skipped.file()).isEqualTo(link);
-                    assertThat(skipped.reason()).contains("symbolic link");
-                });
+        assertThat(summary.skipped()).anySatisfy(skipped -> {
+            assertThat(skipped.file()).isEqualTo(link);
+            assertThat(skipped.reason()).contains("symbolic link");
+        });
     }
 }

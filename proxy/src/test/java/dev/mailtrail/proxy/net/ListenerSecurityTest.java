@@ -298,12 +298,11 @@ class ListenerSecurityTest {
             proxyLog.removeHandler(capture);
         }
         // an administrator must see why every login fails, without turning on DEBUG
-        assertThat(logged)
-                .anySatisfy(r -> {
-                    assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
-                    assertThat(new java.util.logging.SimpleFormatter().formatMessage(r))
-                            .contains("TLS with the mail server localhost:" + dovecot.imapsPort() + " failed");
-                });
+        assertThat(logged).anySatisfy(r -> {
+            assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+            assertThat(new java.util.logging.SimpleFormatter().formatMessage(r))
+                    .contains("TLS with the mail server localhost:" + dovecot.imapsPort() + " failed");
+        });
     }
 
     @Test
