@@ -59,7 +59,7 @@ if [ "${1:-}" = "test" ]; then
   missing=""
   [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd dovecot-pop3d"
   [ -x /usr/sbin/postfix ] || missing="$missing postfix"
-  for tool in sieve-connect:sieve-connect mbsync:isync offlineimap:offlineimap fetchmail:fetchmail mutt:mutt curl:curl python3:python3 chromium:chromium swaks:swaks msmtp:msmtp; do
+  for tool in sieve-connect:sieve-connect mbsync:isync offlineimap:offlineimap fetchmail:fetchmail mutt:mutt curl:curl python3:python3 chromium:chromium swaks:swaks msmtp:msmtp fail2ban-regex:fail2ban; do
     command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
   done
   # the webmail end-to-end test: Roundcube under lighttpd, Postfix, ManageSieve, Playwright in node
@@ -141,6 +141,9 @@ fi
 
 classpath="$root/app/target/app-0.1.0-SNAPSHOT.jar:$(cat "$classpath_file")"
 # A class-data archive made on first run makes later starts faster; it is rebuilt after each build.
+# The journal and the audit logs hold users, addresses and subjects: what mt creates is for its owner alone
+# (directories 0700, files 0600) unless MAILTRAIL_UMASK says otherwise (e.g. 027 to let a group read them).
+umask "${MAILTRAIL_UMASK:-077}"
 exec "$JAVA_HOME/bin/java" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$state/mt.jsa" -Xlog:cds=off \
   --enable-native-access=ALL-UNNAMED \
   -Xlog:cds+dynamic=off -Xshare:auto -cp "$classpath" dev.mailtrail.app.Mt "$@"

@@ -64,6 +64,7 @@ public final class Mt {
 
     public static void main(String[] args) {
         LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+        dev.mailtrail.app.logging.LogLineFormatter.install();
         System.exit(run(args, System.out, System.err));
     }
 

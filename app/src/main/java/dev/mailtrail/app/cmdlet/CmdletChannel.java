@@ -22,6 +22,7 @@ import java.time.Clock;
  * How a cmdlet reaches a data directory another process holds (mt serve, mt demo, mt ingest): that process listens
  * on a Unix socket in the data directory, owner-only, runs the cmdlet line on its own pipeline and sends back the
  * exit status and what the cmdlet printed. An administrator types the same command whether or not a server runs.
+ * The admin record names the sending process's operating-system user, from the socket's peer credentials.
  */
 public final class CmdletChannel implements AutoCloseable {
     static final String SOCKET = "mailtrail.sock";
@@ -84,7 +85,8 @@ public final class CmdletChannel implements AutoCloseable {
                 }
                 String name = readText(request);
                 String line = readText(request);
-                String actor = readText(request);
+                readText(request); // the name the sender claims: the kernel's word is taken instead
+                String actor = OperatingSystemUser.peerOf(channel);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 int exit;

@@ -86,7 +86,7 @@ public final class CmdletCommands {
             return Optional.of(2);
         }
         String line = CmdletCommandLine.join(name, data.remaining());
-        String actor = CmdletContext.actor(environment);
+        String actor = CmdletContext.operatingSystemUser();
         CmdletContext context =
                 new CmdletContext(data.path(), clock, actor, out, err, PipelineAccess.opening(data.path(), clock));
         try {

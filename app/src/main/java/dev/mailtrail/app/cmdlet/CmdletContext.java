@@ -3,17 +3,15 @@ package dev.mailtrail.app.cmdlet;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * What a cmdlet run needs from outside: the data directory, the clock, who is acting, where to write.
  *
- * @param actor the administrator recorded as UserId of the admin record ({@code $MAILTRAIL_ADMIN}, else the
- *     operating-system user)
+ * @param actor the administrator recorded as UserId of the admin record: the operating-system user who ran the
+ *     command (an environment variable such as {@code $MAILTRAIL_ADMIN} is not taken: anyone could sign as anyone)
  */
 record CmdletContext(Path data, Clock clock, String actor, PrintStream out, PrintStream err, PipelineAccess pipelines) {
-    static String actor(Map<String, String> environment) {
-        String configured = environment.get("MAILTRAIL_ADMIN");
-        return configured != null && !configured.isBlank() ? configured : System.getProperty("user.name");
+    static String operatingSystemUser() {
+        return OperatingSystemUser.current();
     }
 }

@@ -23,7 +23,6 @@ import dev.mailtrail.proxy.session.AuditEventSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +73,7 @@ public final class RunningDemo implements AutoCloseable {
         AuditPipeline pipeline = null;
         DemoMailServer mailServer = null;
         try {
-            Files.createDirectories(options.data());
+            dev.mailtrail.app.files.PrivateFiles.directory(options.data());
             DemoCertificate certificate = DemoCertificate.loadOrCreate(options.data(), clock);
             pipeline = AuditPipeline.open(options.data(), clock, pipelineOptions, "mt demo", System.err);
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));

@@ -1,15 +1,14 @@
 package dev.mailtrail.app.ingest;
 
 import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.replay.EventLines;
 import dev.mailtrail.app.replay.EventSource;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.EventFormatException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Reads event lines and hands them to the pipeline in groups (one journal write and fsync per group, several
- * groups in flight), reporting each malformed line with its file and line and going on.
+ * groups in flight), reporting each malformed, non-UTF-8 or over-long line with its file and line and going on.
  */
 final class Ingest {
     private static final int GROUP = 2_000;
@@ -28,14 +27,16 @@ final class Ingest {
     private final AuditPipeline pipeline;
     private final PrintWriter err;
     private final boolean progress;
+    private final int maxLineBytes;
     private final AccessEventReader reader = new AccessEventReader();
     private final List<CompletableFuture<Long>> inFlight = new ArrayList<>();
     private long events;
     private long rejected;
     private long lastProgress;
 
-    Ingest(AuditPipeline pipeline, PrintWriter err, boolean progress) {
+    Ingest(AuditPipeline pipeline, PrintWriter err, boolean progress, int maxLineBytes) {
         this.pipeline = pipeline;
+        this.maxLineBytes = maxLineBytes;
         this.err = err;
         this.progress = progress;
     }
@@ -61,35 +62,29 @@ final class Ingest {
 
     private boolean ingest(EventSource source, InputStream stdin) throws IOException {
         List<AuditEvent> group = new ArrayList<>(GROUP);
-        long lineNumber = 0;
-        try (BufferedReader lines = source.open(stdin)) {
-            String line;
-            while (true) {
-                try {
-                    line = lines.readLine();
-                } catch (CharacterCodingException e) {
-                    err.println(source.name() + ":" + (lineNumber + 1)
-                            + ": not UTF-8 text; the rest of the file is skipped");
-                    return false;
-                }
-                if (line == null) {
-                    break;
-                }
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    group.add(reader.read(line));
-                } catch (EventFormatException e) {
-                    err.println(source.name() + ":" + lineNumber + ": " + e.getMessage());
-                    rejected++;
-                    continue;
-                }
-                // a full group, or nothing more to read right now (a pipe fed as events happen): journal what is here
-                if (group.size() == GROUP || !lines.ready()) {
-                    send(group);
-                    group = new ArrayList<>(GROUP);
+        try (EventLines lines = source.open(stdin, maxLineBytes)) {
+            for (EventLines.Line line = lines.next(); line != null; line = lines.next()) {
+                switch (line) {
+                    case EventLines.Bad bad -> {
+                        err.println(source.name() + ":" + bad.number() + ": " + bad.reason());
+                        rejected++;
+                    }
+                    case EventLines.Text text when text.text().isBlank() -> {}
+                    case EventLines.Text text -> {
+                        try {
+                            group.add(reader.read(text.text()));
+                        } catch (EventFormatException e) {
+                            err.println(source.name() + ":" + text.number() + ": " + e.getMessage());
+                            rejected++;
+                            continue;
+                        }
+                        // a full group, or nothing more to read right now (a pipe fed as events happen): journal
+                        // what is here
+                        if (group.size() == GROUP || !lines.ready()) {
+                            send(group);
+                            group = new ArrayList<>(GROUP);
+                        }
+                    }
                 }
             }
         } catch (NoSuchFileException e) {

@@ -6,6 +6,7 @@ import dev.mailtrail.app.data.DataDirectory;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.DataDirectoryInUseException;
 import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.app.replay.EventLines;
 import dev.mailtrail.app.replay.EventSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
             "Takes access events (JSON lines, access-events.md) through the event journal and the audit core into the"
                     + " mailbox and unified audit logs of the data directory. Each event is durable once journaled;"
                     + " at the end every open window is flushed and the stores committed.",
-            "A malformed line is reported as FILE:LINE: field: reason and skipped; the rest is ingested.",
+            "A malformed line (bad JSON, not UTF-8, too long) is reported as FILE:LINE: reason and skipped; the rest"
+                    + " is ingested. A missing input is refused before anything is created.",
             "Exit status: 0 done, 1 some lines were rejected or an input could not be read, 2 usage."
         })
 public final class IngestCommand implements Callable<Integer> {
@@ -54,6 +56,13 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress line, even on a terminal.")
     boolean noProgress;
 
+    @Option(
+            names = "--max-line-bytes",
+            paramLabel = "N",
+            description = "The longest event line taken, in bytes (default: ${DEFAULT-VALUE}); a longer one is"
+                    + " reported with its line number, counted as rejected and skipped in bounded memory.")
+    int maxLineBytes = EventLines.DEFAULT_MAX_BYTES;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Event files, in order; '-' is standard input.")
     List<String> files;
 
@@ -62,13 +71,23 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         boolean progress = !noProgress && System.console() != null;
+        List<EventSource> sources = files.stream().map(EventSource::of).toList();
+        // a missing or unreadable input is refused before the data directory is created or opened
+        List<String> unreadable = sources.stream()
+                .map(EventSource::unreadable)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        if (!unreadable.isEmpty()) {
+            unreadable.forEach(reason -> err.println("mt ingest: " + reason));
+            return 1;
+        }
         try (AuditPipeline pipeline = repair
                 ? AuditPipeline.openRepairing(directory, Clock.systemUTC(), options(), "mt ingest", System.err)
                 : AuditPipeline.open(directory, Clock.systemUTC(), options(), "ingest", System.err)) {
-            Ingest ingest = new Ingest(pipeline, err, progress);
+            Ingest ingest = new Ingest(pipeline, err, progress, Math.max(1, maxLineBytes));
             IngestSummary summary;
             try (CmdletChannel cmdlets = CmdletChannel.open(pipeline, Clock.systemUTC())) {
-                summary = ingest.run(files.stream().map(EventSource::of).toList(), System.in);
+                summary = ingest.run(sources, System.in);
             }
             pipeline.close();
             summary = summary.withRecords(pipeline.recordsMade());

@@ -1,5 +1,6 @@
 package dev.mailtrail.app.investigate;
 
+import dev.mailtrail.app.files.PrivateFiles;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.format.auditdata.AuditDataException;
 import dev.mailtrail.format.auditdata.AuditDataReader;
@@ -97,7 +98,7 @@ final class CaseRecords implements Closeable {
 
     /** Opens a case to import into, creating it if missing. */
     static CaseRecords openForImport(Path directory) throws IOException {
-        Files.createDirectories(directory);
+        PrivateFiles.directory(directory);
         KnownRecordsFile known = new KnownRecordsFile(directory.resolve(KNOWN_RECORDS));
         LuceneAuditLog log = LuceneAuditLog.open(directory.resolve(AUDIT_LOG), ChainScheme.ORGANIZATION);
         return new CaseRecords(directory, List.of(log), known);

@@ -1,5 +1,6 @@
 package dev.mailtrail.app.investigate;
 
+import dev.mailtrail.app.files.FileFailure;
 import dev.mailtrail.investigate.importer.FileSummary;
 import dev.mailtrail.investigate.importer.ImportOptions;
 import dev.mailtrail.investigate.importer.ImportProgress;
@@ -103,7 +104,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
             return summary.complete() ? 0 : 1;
         } catch (IOException failed) {
-            err.println("mt import: " + failed);
+            err.println("mt import: " + FileFailure.describe(failed));
             return 1;
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();

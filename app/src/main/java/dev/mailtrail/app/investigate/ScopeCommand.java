@@ -1,6 +1,8 @@
 package dev.mailtrail.app.investigate;
 
 import dev.mailtrail.app.admin.AdminDate;
+import dev.mailtrail.app.files.FileFailure;
+import dev.mailtrail.app.files.PrivateFiles;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.investigate.report.ScopeCsv;
 import dev.mailtrail.investigate.report.ScopeHtml;
@@ -19,8 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -158,7 +158,7 @@ public final class ScopeCommand implements Callable<Integer> {
         }
         try {
             if (report != null) {
-                try (Writer html = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+                try (Writer html = new java.io.BufferedWriter(PrivateFiles.newWriter(report))) {
                     new ScopeHtml().write(scope, html);
                 }
             }
@@ -174,7 +174,8 @@ public final class ScopeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IOException failed) {
-            err.println("mt scope: writing " + (report == null ? "the output" : report) + ": " + failed);
+            err.println("mt scope: " + (report == null ? "writing the output: " : "--report ")
+                    + FileFailure.describe(failed));
             return 1;
         }
     }

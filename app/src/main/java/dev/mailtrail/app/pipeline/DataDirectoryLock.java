@@ -1,5 +1,6 @@
 package dev.mailtrail.app.pipeline;
 
+import dev.mailtrail.app.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,7 +26,7 @@ final class DataDirectoryLock implements AutoCloseable {
     }
 
     static DataDirectoryLock acquire(Path directory, String purpose) throws IOException {
-        Files.createDirectories(directory);
+        PrivateFiles.directory(directory);
         Path file = directory.resolve(FILE);
         FileChannel channel =
                 FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

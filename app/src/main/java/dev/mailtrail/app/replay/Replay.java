@@ -12,11 +12,9 @@ import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.format.auditdata.AuditDataWriter;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.EventFormatException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,11 +46,18 @@ public final class Replay {
         boolean unreadable = false;
         sources:
         for (EventSource source : sources) {
-            long lineNumber = 0;
-            try (BufferedReader lines = source.open(stdin)) {
-                String line;
-                while ((line = nextLine(lines, source, lineNumber + 1)) != null) {
-                    lineNumber++;
+            try (EventLines lines = source.open(stdin, options.maxLineBytes())) {
+                for (EventLines.Line next = lines.next(); next != null; next = lines.next()) {
+                    long lineNumber = next.number();
+                    if (next instanceof EventLines.Bad bad) {
+                        err.println(source.name() + ":" + lineNumber + ": " + bad.reason());
+                        badLines++;
+                        if (options.keepGoing()) {
+                            continue;
+                        }
+                        break sources;
+                    }
+                    String line = ((EventLines.Text) next).text();
                     if (line.isBlank()) {
                         continue;
                     }
@@ -85,8 +90,8 @@ public final class Replay {
                 err.println(source.name() + ": no such file");
                 unreadable = true;
                 break;
-            } catch (IOException | UnreadableLine e) {
-                err.println(e instanceof UnreadableLine ? e.getMessage() : source.name() + ": cannot read: " + e);
+            } catch (IOException e) {
+                err.println(source.name() + ": cannot read: " + e.getMessage());
                 unreadable = true;
                 break;
             }
@@ -103,16 +108,6 @@ public final class Replay {
             return 1;
         }
         return badLines > 0 && !options.keepGoing() ? 1 : 0;
-    }
-
-    private static String nextLine(BufferedReader lines, EventSource source, long lineNumber) throws UnreadableLine {
-        try {
-            return lines.readLine();
-        } catch (CharacterCodingException e) {
-            throw new UnreadableLine(source.name() + ":" + lineNumber + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new UnreadableLine(source.name() + ":" + lineNumber + ": cannot read: " + e.getMessage());
-        }
     }
 
     private static void summarise(AuditStatistics statistics, int badLines, PrintWriter err) {
@@ -141,12 +136,5 @@ public final class Replay {
         }
         err.println(summary);
         err.flush();
-    }
-
-    /** A line that could not be read as text; carries file and line. */
-    private static final class UnreadableLine extends Exception {
-        UnreadableLine(String message) {
-            super(message);
-        }
     }
 }

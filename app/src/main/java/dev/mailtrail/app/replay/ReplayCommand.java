@@ -50,12 +50,20 @@ public final class ReplayCommand implements Callable<Integer> {
                     + " (e.g. 'not audited: Owner list lacks MailboxLogin').")
     boolean explain;
 
+    @Option(
+            names = "--max-line-bytes",
+            paramLabel = "N",
+            description = "The longest event line taken, in bytes (default: ${DEFAULT-VALUE}); a longer one is"
+                    + " reported with its line number, counted as rejected and skipped in bounded memory.")
+    int maxLineBytes = EventLines.DEFAULT_MAX_BYTES;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Event files, in order; '-' is standard input.")
     List<String> files;
 
     @Override
     public Integer call() {
-        Replay replay = new Replay(new ReplayOptions(throttling, baseline, keepGoing, explain));
+        Replay replay =
+                new Replay(new ReplayOptions(throttling, baseline, keepGoing, explain, Math.max(1, maxLineBytes)));
         return replay.run(
                 files.stream().map(EventSource::of).toList(),
                 System.in,

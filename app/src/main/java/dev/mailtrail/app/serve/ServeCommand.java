@@ -87,8 +87,12 @@ public final class ServeCommand implements Callable<Integer> {
                     PipelineOptions.defaults()
                             .withAnchoring(anchorOptions.anchoring(System.getenv(), proxyConfig.anchors())),
                     repair);
-        } catch (ProxyStartException | IOException e) {
+        } catch (ProxyStartException e) {
             err.println("mt serve: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            // the data directory: in use by another process, not writable, a link
+            err.println("mt serve: " + dev.mailtrail.app.files.FileFailure.describe(e));
             return 1;
         }
         proxy.onPipelineFailure(failure -> {

@@ -72,7 +72,8 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         if (!Files.isDirectory(directory)) {
-            err.println("mt verify: " + directory + " is not a data directory (no such directory)");
+            // a mistyped --data must not read as "nothing to verify"
+            err.println("mt verify: " + directory + ": no such data directory");
             err.flush();
             return 1;
         }

@@ -106,7 +106,7 @@ class ConfigurationCmdletsProcessTest {
                 .hasSize(2)
                 .anySatisfy(line -> assertThat(line)
                         .contains("\"Operation\":\"Set-OrganizationConfig\"")
-                        .contains("\"UserId\":\"admin@contoso.com\"")
+                        .contains("\"UserId\":\"" + new com.sun.security.auth.module.UnixSystem().getUsername() + "\"")
                         .contains("{\"Name\":\"AuditDisabled\",\"Value\":\"True\"}"))
                 .anySatisfy(line -> assertThat(line).contains("\"ObjectId\":\"backup@contoso.com\""));
     }

@@ -69,7 +69,8 @@ public final class MtProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.put("MAILTRAIL_DATA", data.toString());
-        environment.put("MAILTRAIL_ADMIN", "admin@contoso.com");
+        // a claim the admin record must not believe: it names the operating-system user
+        environment.put("MAILTRAIL_ADMIN", "mallory@contoso.com");
         try {
             return builder.start();
         } catch (IOException e) {

@@ -113,7 +113,7 @@ class JournalDamageProcessTest {
         Result verify =
                 MtProcess.run(data, "verify", "--data", data.resolve("typo").toString());
         assertThat(verify.exit()).isEqualTo(1);
-        assertThat(verify.err()).contains("is not a data directory").doesNotContain("Exception");
+        assertThat(verify.err()).contains("no such data directory").doesNotContain("Exception");
     }
 
     private void assertRefusedThenRepaired(String named) {

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,23 @@ class ReplayCommandTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains(events + ":1: not UTF-8 text");
+    }
+
+    @Test
+    void withKeepGoingANonUtf8LineIsCountedWithItsNumberAndTheLinesAfterItAreReplayed() throws IOException {
+        Path events = dir.resolve("mixed.jsonl");
+        Files.write(events, (bind("2026-03-02T09:00:00Z", "s1", "<a@x>") + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(events, new byte[] {'{', '"', (byte) 0xE9, '"', '}', '\n'}, StandardOpenOption.APPEND);
+        Files.write(
+                events,
+                (access("2026-03-02T09:10:00Z", "s2", "SoftDelete", "") + "\n").getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+
+        Run run = replay("--keep-going", events.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains(events + ":2: not UTF-8 text").contains("malformed lines: 1");
+        assertThat(run.records()).anySatisfy(r -> assertThat(r.toString()).contains("SoftDelete"));
     }
 
     private Path write(String name, String... lines) throws IOException {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,10 +57,17 @@ public final class Importer {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 for (Path file : filesUnder(input)) {
+                    if (Files.isSymbolicLink(file)) {
+                        // a link may lead out of the directory the user named (to another user's files)
+                        skipped.add(new SkippedFile(file, "a symbolic link, not followed out of " + input));
+                        continue;
+                    }
                     try {
                         exports.add(detector.detect(file));
                     } catch (UnrecognisedExportException notAnExport) {
                         skipped.add(new SkippedFile(file, notAnExport.whatItHolds()));
+                    } catch (IOException | UncheckedIOException unreadable) {
+                        refused.add(new RefusedFile(file, "cannot be read: " + ReadFailure.describe(unreadable)));
                     }
                 }
             } else if (Files.isRegularFile(input)) {
@@ -70,8 +78,8 @@ public final class Importer {
                             input,
                             "not an audit export MailTrail knows (" + notAnExport.whatItHolds()
                                     + "); mt import --help lists the formats"));
-                } catch (IOException unreadable) {
-                    refused.add(new RefusedFile(input, "cannot be read: " + unreadable));
+                } catch (IOException | UncheckedIOException unreadable) {
+                    refused.add(new RefusedFile(input, "cannot be read: " + ReadFailure.describe(unreadable)));
                 }
             } else {
                 refused.add(new RefusedFile(input, "no such file or directory"));
@@ -107,7 +115,8 @@ public final class Importer {
                     }
                     refused.add(new RefusedFile(
                             file.path(),
-                            "reading stopped: " + failed.getMessage() + " (records read before were imported)"));
+                            "reading stopped: " + ReadFailure.describe(failed)
+                                    + " (records read before were imported)"));
                 }
             }
         } finally {
@@ -177,10 +186,14 @@ public final class Importer {
                 .unstarted(work));
     }
 
-    /** The regular files under a directory, recursively, in name order, hidden ones left out. */
+    /**
+     * The regular files and symbolic links under a directory, recursively, in name order, hidden ones left out.
+     * Linked directories are not entered (walk does not follow links); linked files are listed to be skipped.
+     */
     private static List<Path> filesUnder(Path directory) throws IOException {
         try (Stream<Path> tree = Files.walk(directory)) {
-            return tree.filter(Files::isRegularFile)
+            return tree.filter(
+                            file -> Files.isSymbolicLink(file) || Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
                     .filter(file -> !isHidden(directory, file))
                     .sorted()
                     .toList();

@@ -65,8 +65,20 @@ final class UpstreamLink {
             }
             channel = f.channel();
             if (up.tls() == TlsMode.IMPLICIT) {
-                channel.pipeline()
-                        .addFirst("tls", TlsContexts.clientHandler(context.upstreamTls(), up, channel.alloc()));
+                SslHandler tls = TlsContexts.clientHandler(context.upstreamTls(), up, channel.alloc());
+                channel.pipeline().addFirst("tls", tls);
+                // as with STARTTLS: a certificate the proxy refuses fails every login, so say so where it is seen
+                tls.handshakeFuture().addListener(h -> {
+                    if (!h.isSuccess()) {
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "TLS with the mail server {0}:{1} failed (session {2}): {3}",
+                                up.host(),
+                                String.valueOf(up.port()),
+                                relay.sessionId,
+                                h.cause().getMessage());
+                    }
+                });
             }
             connected.run();
         });

@@ -1,5 +1,6 @@
 package dev.mailtrail.proxy.session;
 
+import dev.mailtrail.core.text.LogText;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -138,15 +139,6 @@ public final class ClientOrigin {
 
     /** A claimed value as one printable, bounded piece of a log line: CR, LF, ESC and the like cannot forge lines. */
     static String escape(String value) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < value.length() && b.length() <= MAX_LOGGED; i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || (c >= 0x80 && c < 0xa0)) {
-                b.append(String.format("\\x%02x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.length() > MAX_LOGGED ? b.substring(0, MAX_LOGGED) + "..." : b.toString();
+        return LogText.escape(value, MAX_LOGGED, true);
     }
 }

@@ -276,10 +276,33 @@ class ListenerSecurityTest {
                 null,
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30));
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger proxyLog = java.util.logging.Logger.getLogger("dev.mailtrail.proxy");
+        proxyLog.addHandler(capture);
         try (ProxyServer p = ProxyServer.start(config(List.of(imap), untrusted, null), sink);
                 LineClient c = new LineClient(p.address("imap").getPort())) {
             assertThat(c.line()).startsWith("* BYE [UNAVAILABLE]");
+        } finally {
+            proxyLog.removeHandler(capture);
         }
+        // an administrator must see why every login fails, without turning on DEBUG
+        assertThat(logged).anySatisfy(r -> {
+            assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+            assertThat(new java.util.logging.SimpleFormatter().formatMessage(r))
+                    .contains("TLS with the mail server localhost:" + dovecot.imapsPort() + " failed");
+        });
     }
 
     @Test

@@ -74,9 +74,9 @@ class SessionLogTest {
                         .matches("session [0-9a-f-]{36}: alice logged in to alice \\(Owner\\) from 127\\.0\\.0\\.1,"
                                 + " Client=IMAP4; name=logtest; version=1\\.0"))
                 .anySatisfy(l -> assertThat(l)
-                        .matches("session [0-9a-f-]{36}: IMAP login failed for alice from 127\\.0\\.0\\.1"
+                        .matches("session [0-9a-f-]{36}: IMAP login failed for \"alice\" from 127\\.0\\.0\\.1"
                                 + " \\(Client=IMAP4\\)"))
-                .anySatisfy(l -> assertThat(l).endsWith(": POP3 login failed for bob from 127.0.0.1 (Client=POP3)"))
+                .anySatisfy(l -> assertThat(l).endsWith(": POP3 login failed for \"bob\" from 127.0.0.1 (Client=POP3)"))
                 .anySatisfy(l -> assertThat(l)
                         .matches("session [0-9a-f-]{36}: IMAP connection from 127\\.0\\.0\\.1:\\d+ closed after \\d+ s,"
                                 + " [1-9]\\d* audit events"));

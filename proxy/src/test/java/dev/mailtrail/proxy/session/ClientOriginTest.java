@@ -77,7 +77,7 @@ class ClientOriginTest {
         assertThat(o.port()).isEqualTo(40000);
         assertThat(log).hasSize(1);
         assertThat(log.getFirst())
-                .isEqualTo("session s1: SMTP ID x-originating-ip \"192.0.2.77\\x0d\\x0asession x: IMAP login"
+                .isEqualTo("session s1: SMTP ID x-originating-ip \"192.0.2.77\\r\\nsession x: IMAP login"
                         + " failed\\x1b[0m\" from 127.0.0.2 ignored: the peer is not in trusted-networks")
                 .doesNotContain("\r", "\n", "\u001b");
     }
