@@ -27,6 +27,9 @@ final class DemoRun {
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
+                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
+                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
+                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST));
     }
 
@@ -35,6 +38,11 @@ final class DemoRun {
         Path file = Files.createTempFile(dir, "client", ".py");
         Files.writeString(file, script);
         return run("the Python client", "python3", file.toString());
+    }
+
+    /** Runs lines as a user pastes them into bash; returns what they printed, failing on a non-zero exit. */
+    static String bash(String lines) throws IOException, InterruptedException {
+        return run(lines, "bash", "-e", "-c", lines);
     }
 
     /** Runs one command line as a user pastes it into a POSIX shell; returns what it printed. */
