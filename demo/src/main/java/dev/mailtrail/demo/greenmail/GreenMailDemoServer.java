@@ -52,8 +52,7 @@ public final class GreenMailDemoServer implements DemoMailServer {
         ServerSetup imap = new ServerSetup(0, HOST, ServerSetup.PROTOCOL_IMAP).dynamicPort();
         ServerSetup pop3 = new ServerSetup(pop3Port, HOST, ServerSetup.PROTOCOL_POP3);
         ServerSetup smtp = new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP).dynamicPort();
-        GreenMail greenMail =
-                new GreenMail(new ServerSetup[] {imap, pop3Port == 0 ? pop3.dynamicPort() : pop3, smtp});
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {imap, pop3Port == 0 ? pop3.dynamicPort() : pop3, smtp});
         try {
             greenMail.start();
         } catch (RuntimeException e) {

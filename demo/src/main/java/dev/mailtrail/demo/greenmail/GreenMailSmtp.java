@@ -18,8 +18,7 @@ public final class GreenMailSmtp implements AutoCloseable {
 
     /** Starts SMTP on a free port of {@code host} with every demo mailbox owner as a user. */
     public static GreenMailSmtp start(String host) {
-        GreenMail greenMail =
-                new GreenMail(new ServerSetup(0, host, ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        GreenMail greenMail = new GreenMail(new ServerSetup(0, host, ServerSetup.PROTOCOL_SMTP).dynamicPort());
         try {
             greenMail.start();
             for (String owner : DemoUsers.mailboxOwners()) {
@@ -27,8 +26,8 @@ public final class GreenMailSmtp implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             greenMail.stop();
-            throw new IllegalStateException("the demo's SMTP server could not start on " + host + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the demo's SMTP server could not start on " + host + ": " + e.getMessage(), e);
         }
         return new GreenMailSmtp(greenMail);
     }
