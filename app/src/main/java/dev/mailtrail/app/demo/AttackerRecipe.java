@@ -51,15 +51,14 @@ final class AttackerRecipe {
                         + " \"$(date +%%s%%N)\" | curl -s %3$s smtp://%4$s:%5$d --mail-from %1$s"
                         + " --mail-rcpt ap@northwind.example --upload-file -%n",
                 DemoUsers.ALICE, SEND_SUBJECT, as, DemoBanner.HOST, demo.port("submission")));
+        // One connection (curl reuses it across --next), as a mail client deletes: it looks at the headers first, so
+        // the session knows which message the UID is even where the server has no lookup account (GreenMail).
+        String inbox = String.format("%s 'imap://%s:%d/INBOX'", as, DemoBanner.HOST, imap);
         out.append(String.format(
-                "  curl -s %s 'imap://%s:%d/INBOX' -X 'UID STORE %d +FLAGS (\\Deleted)'%n",
-                as, DemoBanner.HOST, imap, DELETE_UID));
-        out.append(String.format("  curl -s %s 'imap://%s:%d/INBOX' -X 'EXPUNGE'%n", as, DemoBanner.HOST, imap));
+                "  curl -s %1$s -X 'UID FETCH %2$d (BODY.PEEK[HEADER.FIELDS (MESSAGE-ID SUBJECT)])'"
+                        + " --next %1$s -X 'UID STORE %2$d +FLAGS (\\Deleted)' --next %1$s -X 'EXPUNGE'%n",
+                inbox, DELETE_UID));
         out.append(END).append('\n');
-        if (!(demo.mailServer() instanceof DovecotDemoServer)) {
-            out.append("  GreenMail has no master user for the proxy to look messages up with, so the delete is named")
-                    .append(" by UID here;\n  --backend dovecot names it by Subject and Message-ID.\n");
-        }
         out.append("  Reads are recorded when their two-minute window closes: stop the demo (Ctrl-C) or wait, then\n");
         out.append(SCOPE_BEGIN).append('\n');
         out.append(String.format(

@@ -57,13 +57,12 @@ class AttackerRecipeTest {
         assertThat(exit).as(scope).isZero();
         assertThat(scope).contains("127.0.0.66", READ_SUBJECT, AttackerRecipe.SEND_SUBJECT);
         assertThat(Files.readString(report)).contains(READ_SUBJECT, AttackerRecipe.SEND_SUBJECT);
+        assertThat(scope).contains("HardDelete 1 item from \\Inbox: \"" + DELETED_SUBJECT + "\"");
+        assertThat(scope).as("looking at the headers is no read").contains("Messages read (Bind): 1");
         if (backend == DemoBackend.DOVECOT) {
-            assertThat(scope)
-                    .contains("New-InboxRule", "forwards to " + AttackerRecipe.FORWARD_TO)
-                    .contains("HardDelete 1 item from \\Inbox: \"" + DELETED_SUBJECT + "\"");
+            assertThat(scope).contains("New-InboxRule", "forwards to " + AttackerRecipe.FORWARD_TO);
         } else {
             assertThat(banner).contains("need mt demo --backend dovecot");
-            assertThat(scope).contains("HardDelete 1 item from \\Inbox");
         }
         assertThat(Arrays.stream(scope.split("\n")).filter(l -> l.contains("127.0.0.1 ")))
                 .as("nothing the attacker did is attributed to another address")

@@ -28,9 +28,11 @@ final class DemoRun {
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
-                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
-                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
-                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST));
+                // Bound by the proxy itself (port 0): a port chosen here could be taken by the mail server
+                // started before the proxy binds.
+                0,
+                0,
+                0);
     }
 
     /** Runs a Python 3 script to its end (60 s at most); returns what it printed, failing on a non-zero exit. */
