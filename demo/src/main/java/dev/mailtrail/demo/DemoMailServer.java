@@ -14,6 +14,14 @@ public interface DemoMailServer extends AutoCloseable {
     /** The plain POP3 port (the proxy's upstream for POP3). */
     int pop3Port();
 
+    /** The SMTP port accepting AUTH PLAIN/LOGIN (the proxy's upstream for submission). */
+    int smtpPort();
+
+    /** The ManageSieve port (the proxy's upstream for inbox rules); 0 when this server has none. */
+    default int manageSievePort() {
+        return 0;
+    }
+
     /** One line naming the back end, e.g. {@code GreenMail 2.1.9 (embedded)}. */
     String description();
 

@@ -18,7 +18,7 @@ public enum DemoBackend {
     DemoMailServer start(List<SeedMessage> corpus) {
         return switch (this) {
             case GREENMAIL -> GreenMailDemoServer.start(0, 0, corpus);
-            case DOVECOT -> DovecotDemoServer.start(0, 0, corpus);
+            case DOVECOT -> DovecotDemoServer.startWithSmtp(0, 0, corpus);
         };
     }
 

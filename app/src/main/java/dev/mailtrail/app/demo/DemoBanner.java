@@ -31,9 +31,14 @@ final class DemoBanner {
     }
 
     static List<ListenerLine> listeners(RunningDemo demo) {
-        return List.of(
+        List<ListenerLine> lines = new java.util.ArrayList<>(List.of(
                 new ListenerLine("IMAP", demo.port("imap"), "STARTTLS", "IMAPS", demo.port("imaps")),
-                new ListenerLine("POP3", demo.port("pop3"), "STLS", "POP3S", demo.port("pop3s")));
+                new ListenerLine("POP3", demo.port("pop3"), "STLS", "POP3S", demo.port("pop3s")),
+                new ListenerLine("SMTP", demo.port("submission"), "STARTTLS", "SMTPS", demo.port("submissions"))));
+        if (demo.listens("managesieve")) {
+            lines.add(new ListenerLine("Sieve", demo.port("managesieve"), "STARTTLS", "", 0));
+        }
+        return lines;
     }
 
     static String render(RunningDemo demo) {
@@ -115,6 +120,7 @@ final class DemoBanner {
         out.append(
                 "  Reads are aggregated as Exchange does: a MailItemsAccessed record appears when its two-minute\n"
                         + "  window closes (or at once when the demo stops); sends, moves and deletes appear within a second.\n");
+        out.append(AttackerRecipe.render(demo));
         out.append("\nCtrl-C stops the demo; every open audit window is flushed first.\n");
         return out.toString();
     }

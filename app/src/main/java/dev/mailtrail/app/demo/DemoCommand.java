@@ -66,6 +66,25 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--pop3s-port", paramLabel = "PORT", description = "The proxy's POP3S port (default: 1995).")
     int pop3sPort = DemoOptions.POP3S_PORT;
 
+    @Option(
+            names = "--submission-port",
+            paramLabel = "PORT",
+            description = "The proxy's SMTP submission port, STARTTLS (default: 1587).")
+    int submissionPort = DemoOptions.SUBMISSION_PORT;
+
+    @Option(
+            names = "--submissions-port",
+            paramLabel = "PORT",
+            description = "The proxy's SMTP submission port with implicit TLS (default: 1465).")
+    int submissionsPort = DemoOptions.SUBMISSIONS_PORT;
+
+    @Option(
+            names = "--managesieve-port",
+            paramLabel = "PORT",
+            description = "The proxy's ManageSieve port (inbox rules), STARTTLS; --backend dovecot only"
+                    + " (default: 14190).")
+    int manageSievePort = DemoOptions.MANAGESIEVE_PORT;
+
     @Mixin
     AnchorOptions anchorOptions = new AnchorOptions();
 
@@ -74,7 +93,16 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
-        DemoOptions options = new DemoOptions(directory, backend, imapPort, imapsPort, pop3Port, pop3sPort);
+        DemoOptions options = new DemoOptions(
+                directory,
+                backend,
+                imapPort,
+                imapsPort,
+                pop3Port,
+                pop3sPort,
+                submissionPort,
+                submissionsPort,
+                manageSievePort);
         PROXY_LOG.setLevel(java.util.logging.Level.WARNING);
         RunningDemo demo;
         try {

@@ -94,17 +94,36 @@ public final class RunningDemo implements AutoCloseable {
             LoopbackPort.requireFree(HOST, options.imapsPort(), "the proxy's IMAPS listener (--imaps-port)");
             LoopbackPort.requireFree(HOST, options.pop3Port(), "the proxy's POP3 listener (--pop3-port)");
             LoopbackPort.requireFree(HOST, options.pop3sPort(), "the proxy's POP3S listener (--pop3s-port)");
+            LoopbackPort.requireFree(
+                    HOST, options.submissionPort(), "the proxy's submission listener (--submission-port)");
+            LoopbackPort.requireFree(
+                    HOST, options.submissionsPort(), "the proxy's submissions listener (--submissions-port)");
+            if (options.backend() == DemoBackend.DOVECOT) {
+                LoopbackPort.requireFree(
+                        HOST, options.manageSievePort(), "the proxy's ManageSieve listener (--managesieve-port)");
+            }
         } catch (LoopbackPort.PortUnavailableException e) {
             throw new DemoStartException(e.getMessage(), e);
         }
     }
 
     static ProxyConfig proxyConfig(DemoOptions options, DemoCertificate certificate, DemoMailServer mailServer) {
-        List<ListenerConfig> listeners = List.of(
+        // Users log in with their whole address, so a send is filed under alice@demo.test as her IMAP reads are.
+        List<ListenerConfig> listeners = new ArrayList<>(List.of(
                 ListenerConfig.loopback("imap", MailProtocol.IMAP, options.imapPort(), TlsMode.STARTTLS),
                 ListenerConfig.loopback("imaps", MailProtocol.IMAP, options.imapsPort(), TlsMode.IMPLICIT),
                 ListenerConfig.loopback("pop3", MailProtocol.POP3, options.pop3Port(), TlsMode.STARTTLS),
-                ListenerConfig.loopback("pop3s", MailProtocol.POP3, options.pop3sPort(), TlsMode.IMPLICIT));
+                ListenerConfig.loopback("pop3s", MailProtocol.POP3, options.pop3sPort(), TlsMode.IMPLICIT),
+                ListenerConfig.loopback(
+                        "submission", MailProtocol.SUBMISSION, options.submissionPort(), TlsMode.STARTTLS),
+                ListenerConfig.loopback(
+                        "submissions", MailProtocol.SUBMISSION, options.submissionsPort(), TlsMode.IMPLICIT)));
+        UpstreamConfig manageSieve = null;
+        if (mailServer.manageSievePort() != 0) {
+            listeners.add(ListenerConfig.loopback(
+                    "managesieve", MailProtocol.MANAGESIEVE, options.manageSievePort(), TlsMode.STARTTLS));
+            manageSieve = UpstreamConfig.plain(mailServer.host(), mailServer.manageSievePort());
+        }
         ImapAuditConfig defaults = ImapAuditConfig.DEFAULTS;
         // Dovecot's shared namespace is announced by NAMESPACE; GreenMail has no NAMESPACE and no shared folders.
         String sharedPrefix =
@@ -131,7 +150,10 @@ public final class RunningDemo implements AutoCloseable {
                 UpstreamConfig.plain(mailServer.host(), mailServer.pop3Port()),
                 AuditMode.STRICT,
                 audit,
-                ProxyLimits.DEFAULTS);
+                ProxyLimits.DEFAULTS,
+                UpstreamConfig.plain(mailServer.host(), mailServer.smtpPort()),
+                manageSieve,
+                java.util.Set.of());
     }
 
     public DemoOptions options() {
@@ -146,7 +168,10 @@ public final class RunningDemo implements AutoCloseable {
         return mailServer;
     }
 
-    /** The proxy's listeners by name ({@code imap}, {@code imaps}, {@code pop3}, {@code pop3s}) and address. */
+    /**
+     * The proxy's listeners by name ({@code imap}, {@code imaps}, {@code pop3}, {@code pop3s}, {@code submission},
+     * {@code submissions}, with a back end that has ManageSieve {@code managesieve}) and address.
+     */
     public Map<String, InetSocketAddress> listeners() {
         return proxy.addresses();
     }
@@ -154,6 +179,11 @@ public final class RunningDemo implements AutoCloseable {
     /** The port a proxy listener is bound to. */
     public int port(String listener) {
         return proxy.address(listener).getPort();
+    }
+
+    /** Whether the proxy has a listener of that name (ManageSieve only with a back end that has it). */
+    public boolean listens(String listener) {
+        return proxy.addresses().containsKey(listener);
     }
 
     /** The audit pipeline the proxy's events go to. */

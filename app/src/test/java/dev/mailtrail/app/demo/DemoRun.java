@@ -27,7 +27,12 @@ final class DemoRun {
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
-                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST));
+                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
+                // Bound by the proxy itself (port 0): a port chosen here could be taken by the mail server
+                // started before the proxy binds.
+                0,
+                0,
+                0);
     }
 
     /** Runs a Python 3 script to its end (60 s at most); returns what it printed, failing on a non-zero exit. */
@@ -35,6 +40,11 @@ final class DemoRun {
         Path file = Files.createTempFile(dir, "client", ".py");
         Files.writeString(file, script);
         return run("the Python client", "python3", file.toString());
+    }
+
+    /** Runs lines as a user pastes them into bash; returns what they printed, failing on a non-zero exit. */
+    static String bash(String lines) throws IOException, InterruptedException {
+        return run(lines, "bash", "-e", "-c", lines);
     }
 
     /** Runs one command line as a user pastes it into a POSIX shell; returns what it printed. */

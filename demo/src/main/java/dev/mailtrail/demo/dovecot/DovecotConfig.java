@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * @param owner the account the mail and Dovecot's processes run as
  * @param imapPort the IMAP listener's port on 127.0.0.1
  * @param pop3Port the POP3 listener's port on 127.0.0.1
+ * @param manageSievePort Pigeonhole's ManageSieve listener's port on 127.0.0.1; 0: no ManageSieve (not installed)
  */
-record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3Port) {
+record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3Port, int manageSievePort) {
     /** The shared namespace's prefix: bob sees alice's Finance as {@code shared/alice@demo.test/Finance}. */
     static final String SHARED_PREFIX = "shared/";
 
@@ -55,6 +56,28 @@ record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3
         return workDirectory.resolve("run");
     }
 
+    /**
+     * Pigeonhole's ManageSieve on loopback, each user's scripts in {@code <home>/sieve} and the active one linked
+     * from {@code <home>/.dovecot.sieve}, where delivery would run it; nothing delivers here, the demo shows the
+     * change of rules.
+     */
+    private String manageSieve() {
+        if (manageSievePort == 0) {
+            return "";
+        }
+        return """
+                plugin {
+                  sieve = file:~/sieve;active=~/.dovecot.sieve
+                }
+                service managesieve-login {
+                  inet_listener sieve {
+                    address = 127.0.0.1
+                    port = %d
+                  }
+                }
+                """.formatted(manageSievePort);
+    }
+
     String render() {
         String mail = mailRoot().toString();
         return """
@@ -63,7 +86,7 @@ record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3
                 base_dir = %2$s
                 state_dir = %3$s
                 log_path = %4$s
-                protocols = imap pop3
+                protocols = imap pop3%16$s
                 listen = 127.0.0.1
                 ssl = no
                 disable_plaintext_auth = no
@@ -148,6 +171,7 @@ record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3
                   service_count = 0
                   client_limit = 2000
                 }
+                %17$s
                 service anvil {
                   chroot =
                 }
@@ -171,6 +195,8 @@ record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3
                         sharedDictionary(),
                         imapPort,
                         pop3Port,
-                        globalAclFile());
+                        globalAclFile(),
+                        manageSievePort == 0 ? "" : " sieve",
+                        manageSieve());
     }
 }

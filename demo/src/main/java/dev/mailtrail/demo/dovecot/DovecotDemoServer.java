@@ -5,6 +5,7 @@ import dev.mailtrail.demo.DemoUsers;
 import dev.mailtrail.demo.LoopbackPort;
 import dev.mailtrail.demo.corpus.DemoCorpus;
 import dev.mailtrail.demo.corpus.SeedMessage;
+import dev.mailtrail.demo.greenmail.GreenMailSmtp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 public final class DovecotDemoServer implements DemoMailServer {
     /** Where Debian's dovecot-core package puts the server. */
     public static final Path DOVECOT = Path.of("/usr/sbin/dovecot");
+    /** Pigeonhole's ManageSieve server, from Debian's dovecot-managesieved package. */
+    public static final Path MANAGESIEVE = Path.of("/usr/lib/dovecot/managesieve");
 
     private static final String HOST = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -41,11 +44,27 @@ public final class DovecotDemoServer implements DemoMailServer {
     private final DovecotConfig config;
     private final Process process;
     private final String version;
+    private GreenMailSmtp smtp;
 
     private DovecotDemoServer(DovecotConfig config, Process process, String version) {
         this.config = config;
         this.process = process;
         this.version = version;
+    }
+
+    /**
+     * Starts it with an SMTP server beside it for the demo's submission listener: GreenMail's SMTP alone, since
+     * Dovecot has none and Postfix would need root (decision 0015).
+     */
+    public static DovecotDemoServer startWithSmtp(int imapPort, int pop3Port, List<SeedMessage> corpus) {
+        DovecotDemoServer server = start(imapPort, pop3Port, corpus);
+        try {
+            server.smtp = GreenMailSmtp.start(HOST);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
     }
 
     /**
@@ -75,7 +94,8 @@ public final class DovecotDemoServer implements DemoMailServer {
                     work,
                     owner,
                     imapPort == 0 ? LoopbackPort.anyFree(HOST) : imapPort,
-                    pop3Port == 0 ? LoopbackPort.anyFree(HOST) : pop3Port);
+                    pop3Port == 0 ? LoopbackPort.anyFree(HOST) : pop3Port,
+                    Files.isExecutable(MANAGESIEVE) ? LoopbackPort.anyFree(HOST) : 0);
             writeFiles(config, corpus);
             Process process = new ProcessBuilder(
                             DOVECOT.toString(), "-F", "-c", config.configFile().toString())
@@ -211,6 +231,18 @@ public final class DovecotDemoServer implements DemoMailServer {
         return config.pop3Port();
     }
 
+    /** GreenMail's SMTP beside it when started by {@link #startWithSmtp}; else 0. */
+    @Override
+    public int smtpPort() {
+        return smtp == null ? 0 : smtp.port();
+    }
+
+    /** Pigeonhole's ManageSieve; 0 when dovecot-managesieved is not installed. */
+    @Override
+    public int manageSievePort() {
+        return config.manageSievePort();
+    }
+
     @Override
     public String description() {
         return "Dovecot " + version + " (throwaway, in " + config.workDirectory() + ")";
@@ -228,6 +260,9 @@ public final class DovecotDemoServer implements DemoMailServer {
 
     @Override
     public void close() {
+        if (smtp != null) {
+            smtp.close();
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -51,7 +51,8 @@ public final class GreenMailDemoServer implements DemoMailServer {
         // GreenMail's own IMAP port is private: clients reach it through the relay that mends its partial fetches.
         ServerSetup imap = new ServerSetup(0, HOST, ServerSetup.PROTOCOL_IMAP).dynamicPort();
         ServerSetup pop3 = new ServerSetup(pop3Port, HOST, ServerSetup.PROTOCOL_POP3);
-        GreenMail greenMail = new GreenMail(new ServerSetup[] {imap, pop3Port == 0 ? pop3.dynamicPort() : pop3});
+        ServerSetup smtp = new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP).dynamicPort();
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {imap, pop3Port == 0 ? pop3.dynamicPort() : pop3, smtp});
         try {
             greenMail.start();
         } catch (RuntimeException e) {
@@ -135,6 +136,11 @@ public final class GreenMailDemoServer implements DemoMailServer {
     @Override
     public int pop3Port() {
         return greenMail.getPop3().getPort();
+    }
+
+    @Override
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
     }
 
     @Override
