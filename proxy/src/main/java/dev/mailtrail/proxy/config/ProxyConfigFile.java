@@ -131,7 +131,6 @@ public final class ProxyConfigFile {
                             login,
                             handshake,
                             v.integer("descriptor-reserve", d.descriptorReserve(), 0, 1_000_000));
-
                 }
                 case "anchors" -> {
                     v.noName();

@@ -67,7 +67,9 @@ public record ProxyLimits(
         }
         Objects.requireNonNull(loginTimeout, "loginTimeout");
         Objects.requireNonNull(tlsHandshakeTimeout, "tlsHandshakeTimeout");
-        if (loginTimeout.isNegative() || loginTimeout.isZero() || tlsHandshakeTimeout.isNegative()
+        if (loginTimeout.isNegative()
+                || loginTimeout.isZero()
+                || tlsHandshakeTimeout.isNegative()
                 || tlsHandshakeTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
@@ -76,14 +78,28 @@ public record ProxyLimits(
     /** These limits with other connection counts (tests, per-listener settings). */
     public ProxyLimits withConnections(int max, int perIp) {
         return new ProxyLimits(
-                maxLineLength, maxLiteralSize, captureLimit, maxHeldBytes, max, perIp, loginTimeout,
-                tlsHandshakeTimeout, descriptorReserve);
+                maxLineLength,
+                maxLiteralSize,
+                captureLimit,
+                maxHeldBytes,
+                max,
+                perIp,
+                loginTimeout,
+                tlsHandshakeTimeout,
+                descriptorReserve);
     }
 
     /** These limits with other timeouts. */
     public ProxyLimits withTimeouts(Duration login, Duration tlsHandshake) {
         return new ProxyLimits(
-                maxLineLength, maxLiteralSize, captureLimit, maxHeldBytes, maxConnections, maxConnectionsPerIp,
-                login, tlsHandshake, descriptorReserve);
+                maxLineLength,
+                maxLiteralSize,
+                captureLimit,
+                maxHeldBytes,
+                maxConnections,
+                maxConnectionsPerIp,
+                login,
+                tlsHandshake,
+                descriptorReserve);
     }
 }

@@ -37,7 +37,8 @@ final class DescriptorWatch implements AutoCloseable {
 
     /** Watches this process's descriptors, or nothing (null) where the platform does not count them. */
     static DescriptorWatch start(EventLoopGroup loop, Collection<Channel> listeners, int reserve) {
-        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os)) {
+        if (!(ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean os)) {
             LOG.log(System.Logger.Level.WARNING, "the platform does not count open descriptors; no headroom kept");
             return null;
         }

@@ -203,7 +203,9 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         client.config().setAutoRead(false);
         sessionStarted();
         SslHandler tls = client.pipeline().get(SslHandler.class);
-        if (context.listener().tls() == TlsMode.IMPLICIT && tls != null && !tls.handshakeFuture().isDone()) {
+        if (context.listener().tls() == TlsMode.IMPLICIT
+                && tls != null
+                && !tls.handshakeFuture().isDone()) {
             // no mail server connection for a client that has not completed its handshake: a flood of idle
             // connections holds one descriptor each, not two (a failed handshake closes the client)
             client.config().setAutoRead(true);
@@ -312,7 +314,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     /** Starts TLS towards the client after {@code answer}, which still goes out in plain text. */
     void startClientTls(String answer) {
         SslHandler tls = new SslHandler(context.serverTls().current().newEngine(client.alloc()), true);
-        tls.setHandshakeTimeoutMillis(context.config().limits().tlsHandshakeTimeout().toMillis());
+        tls.setHandshakeTimeoutMillis(
+                context.config().limits().tlsHandshakeTimeout().toMillis());
         client.pipeline().addBefore(client.pipeline().context(this).name(), "tls", tls);
         client.writeAndFlush(Unpooled.copiedBuffer(answer, StandardCharsets.US_ASCII));
         clientTls = true;
