@@ -22,7 +22,7 @@ final class DescriptorWatch implements AutoCloseable {
     private final LongSupplier openDescriptors;
     private final long line;
     private final ScheduledFuture<?> task;
-    private boolean paused;
+    private volatile boolean paused;
 
     private DescriptorWatch(
             EventLoopGroup loop, Collection<Channel> listeners, LongSupplier open, long max, int reserve) {
@@ -47,6 +47,12 @@ final class DescriptorWatch implements AutoCloseable {
             return null;
         }
         return new DescriptorWatch(loop, listeners, os::getOpenFileDescriptorCount, max, reserve);
+    }
+
+    /** Watches a count of descriptors given (tests). */
+    static DescriptorWatch watching(
+            EventLoopGroup loop, Collection<Channel> listeners, LongSupplier open, long max, int reserve) {
+        return new DescriptorWatch(loop, listeners, open, max, reserve);
     }
 
     private void check() {
