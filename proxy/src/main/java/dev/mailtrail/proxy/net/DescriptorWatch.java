@@ -43,10 +43,12 @@ final class DescriptorWatch implements AutoCloseable {
             return null;
         }
         long max = os.getMaxFileDescriptorCount();
-        if (max <= reserve || max == Long.MAX_VALUE) {
+        if (max <= 0 || max == Long.MAX_VALUE) {
             return null;
         }
-        return new DescriptorWatch(loop, listeners, os::getOpenFileDescriptorCount, max, reserve);
+        // under a small limit (ulimit -n 128) a fixed reserve would leave nothing to accept with: a quarter at most
+        int kept = (int) Math.min(reserve, max / 4);
+        return new DescriptorWatch(loop, listeners, os::getOpenFileDescriptorCount, max, kept);
     }
 
     /** Watches a count of descriptors given (tests). */
