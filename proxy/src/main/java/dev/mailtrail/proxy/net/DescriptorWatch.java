@@ -22,14 +22,16 @@ final class DescriptorWatch implements AutoCloseable {
     private final LongSupplier openDescriptors;
     private final long line;
     private final ScheduledFuture<?> task;
-    private volatile boolean paused;
+    private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The last count plus two for each connection accepted since (the client's and its mail server's). */
+    private final java.util.concurrent.atomic.AtomicLong estimate = new java.util.concurrent.atomic.AtomicLong();
 
     private DescriptorWatch(
             EventLoopGroup loop, Collection<Channel> listeners, LongSupplier open, long max, int reserve) {
         this.listeners = listeners;
         this.openDescriptors = open;
         this.line = max - reserve;
-        this.task = loop.scheduleAtFixedRate(this::check, 50, 50, TimeUnit.MILLISECONDS);
+        this.task = loop.scheduleAtFixedRate(this::check, 20, 20, TimeUnit.MILLISECONDS);
         LOG.log(
                 System.Logger.Level.INFO,
                 "descriptor limit " + max + ", " + reserve + " kept for the stores: accepting pauses above " + line);
@@ -58,24 +60,52 @@ final class DescriptorWatch implements AutoCloseable {
     }
 
     private void check() {
-        long open = openDescriptors.getAsLong();
-        if (!paused && open >= line) {
-            paused = true;
-            listeners.forEach(c -> c.config().setAutoRead(false));
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    open + " descriptors open, at the line of " + line
-                            + ": new connections wait until some close (descriptors kept for the stores)");
-        } else if (paused && open < line - Math.max(1, (line / 20))) {
-            paused = false;
+        long open;
+        try {
+            open = openDescriptors.getAsLong();
+        } catch (RuntimeException | Error e) {
+            // counting needs a descriptor itself: failing to count means there are none left (and an exception
+            // escaping would cancel this task for good, leaving accepting paused)
+            open = line;
+        }
+        if (open < 0) {
+            open = line;
+        }
+        estimate.set(open);
+        if (open >= line) {
+            pause(open);
+        } else if (open < line - Math.max(1, (line / 20)) && paused.compareAndSet(true, false)) {
             listeners.forEach(c -> c.config().setAutoRead(true));
             LOG.log(System.Logger.Level.INFO, open + " descriptors open: accepting connections again");
         }
     }
 
+    /**
+     * Whether a connection just accepted may stay: between two counts a burst of connections could take the
+     * reserve, so each one is estimated at two descriptors, and past the line accepting pauses at once.
+     */
+    boolean admit() {
+        long e = estimate.addAndGet(2);
+        if (e >= line) {
+            pause(e);
+            return false;
+        }
+        return true;
+    }
+
+    private void pause(long open) {
+        if (paused.compareAndSet(false, true)) {
+            listeners.forEach(c -> c.config().setAutoRead(false));
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "about " + open + " descriptors open, at the line of " + line
+                            + ": new connections wait until some close (descriptors kept for the stores)");
+        }
+    }
+
     /** Whether accepting is paused now. */
     boolean paused() {
-        return paused;
+        return paused.get();
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class ProxyServer implements AutoCloseable {
     private final Sessions sessions = new Sessions();
     private final InFlight inFlight = new InFlight();
     private boolean closed;
-    private DescriptorWatch descriptors;
+    private volatile DescriptorWatch descriptors;
     private final Map<String, ConnectionGate> gates = new LinkedHashMap<>();
     private MessageIdentityResolver identities;
     private static final int IDENTITY_CACHE = 100_000;
@@ -165,7 +165,8 @@ public final class ProxyServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        String refused = gate.admit(ch);
+                        DescriptorWatch watch = descriptors;
+                        String refused = watch != null && !watch.admit() ? "descriptors" : gate.admit(ch);
                         if (refused != null) {
                             if (listener.tls() == TlsMode.IMPLICIT && !listener.proxyProtocol()) {
                                 SslHandler tls = context.serverTls().current().newHandler(ch.alloc());
