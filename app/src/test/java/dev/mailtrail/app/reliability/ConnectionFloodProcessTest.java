@@ -2,9 +2,9 @@ package dev.mailtrail.app.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -51,8 +51,7 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** As above, the configuration ending with {@code sections} (e.g. a {@code [limits]} section). */
-    static ServeProcess start(
-            Path conf, String sections, int imapPort, Path data, String shellPrefix, String... extra)
+    static ServeProcess start(Path conf, String sections, int imapPort, Path data, String shellPrefix, String... extra)
             throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
