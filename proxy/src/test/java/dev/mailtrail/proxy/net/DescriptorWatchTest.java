@@ -33,6 +33,29 @@ class DescriptorWatchTest {
         }
     }
 
+    @Test
+    void aBurstBetweenTwoCountsPausesAcceptingAtTheLine() throws Exception {
+        DefaultEventLoopGroup loop = new DefaultEventLoopGroup(1);
+        EmbeddedChannel listener = new EmbeddedChannel();
+        AtomicLong open = new AtomicLong(700);
+        try (DescriptorWatch watch = DescriptorWatch.watching(loop, List.of(listener), open::get, 1024, 256)) {
+            await(() -> !watch.paused() && watch.admit()); // counted once: 700, plus 2 for this one
+            open.addAndGet(2); // each admitted connection really takes its two descriptors
+            int admitted = 1;
+            while (watch.admit()) {
+                open.addAndGet(2);
+                admitted++;
+            }
+            assertThat(admitted)
+                    .as("connections admitted before the line, two descriptors each")
+                    .isLessThanOrEqualTo(34);
+            assertThat(watch.paused()).isTrue();
+            assertThat(listener.config().isAutoRead()).isFalse();
+        } finally {
+            loop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         while (!condition.getAsBoolean()) {
