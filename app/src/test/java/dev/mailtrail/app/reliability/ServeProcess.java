@@ -47,6 +47,12 @@ final class ServeProcess implements AutoCloseable {
     /** Starts {@code mt serve}; {@code shellPrefix} (e.g. {@code ulimit -n 64;}) runs before it in bash, or null. */
     static ServeProcess start(Path conf, int imapPort, Path data, String shellPrefix, String... extra)
             throws IOException, InterruptedException {
+        return start(conf, "", imapPort, data, shellPrefix, extra);
+    }
+
+    /** As above, the configuration ending with {@code sections} (e.g. a {@code [limits]} section). */
+    static ServeProcess start(Path conf, String sections, int imapPort, Path data, String shellPrefix, String... extra)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -60,7 +66,7 @@ final class ServeProcess implements AutoCloseable {
                 protocol = imap
                 address = 127.0.0.1
                 port = %d
-                """.formatted(imapPort, port));
+                """.formatted(imapPort, port) + sections);
         List<String> java = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",

@@ -116,11 +116,21 @@ public final class ProxyConfigFile {
                 case "limits" -> {
                     v.noName();
                     ProxyLimits d = ProxyLimits.DEFAULTS;
+                    Duration login = v.duration("login-timeout", d.loginTimeout());
+                    Duration handshake = v.duration("tls-handshake-timeout", d.tlsHandshakeTimeout());
+                    if (login.isZero() || handshake.isZero()) {
+                        throw error(s.line, "login-timeout", "login-timeout and tls-handshake-timeout must be above 0");
+                    }
                     limits = new ProxyLimits(
                             (int) v.size("max-line-length", d.maxLineLength(), 1024, 16L << 20),
                             v.size("max-literal-size", d.maxLiteralSize(), 0, 1L << 40),
                             (int) v.size("capture-limit", d.captureLimit(), 0, 16L << 20),
-                            (int) v.size("max-held-bytes", d.maxHeldBytes(), 0, 1L << 30));
+                            (int) v.size("max-held-bytes", d.maxHeldBytes(), 0, 1L << 30),
+                            v.integer("max-connections", d.maxConnections(), 1, 1_000_000),
+                            v.integer("max-connections-per-ip", d.maxConnectionsPerIp(), 1, 1_000_000),
+                            login,
+                            handshake,
+                            v.integer("descriptor-reserve", d.descriptorReserve(), 0, 1_000_000));
                 }
                 case "anchors" -> {
                     v.noName();

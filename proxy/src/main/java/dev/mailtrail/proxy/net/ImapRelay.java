@@ -428,6 +428,16 @@ final class ImapRelay extends ProtocolRelay {
     }
 
     @Override
+    boolean loggedIn() {
+        return auditor != null && auditor.state() != ProtocolState.NOT_AUTHENTICATED;
+    }
+
+    @Override
+    String inactivity() {
+        return "* BYE Disconnected for inactivity.\r\n";
+    }
+
+    @Override
     String unavailable(String why) {
         return "* BYE [UNAVAILABLE] " + why + "\r\n";
     }

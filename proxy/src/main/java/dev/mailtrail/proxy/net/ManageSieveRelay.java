@@ -336,6 +336,11 @@ final class ManageSieveRelay extends ProtocolRelay {
     }
 
     @Override
+    boolean loggedIn() {
+        return loggedIn;
+    }
+
+    @Override
     String unavailable(String why) {
         return "BYE (TRYLATER) \"" + why.replace("\"", "'") + "\"\r\n";
     }

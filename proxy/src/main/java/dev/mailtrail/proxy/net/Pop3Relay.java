@@ -247,6 +247,16 @@ final class Pop3Relay extends ProtocolRelay {
     }
 
     @Override
+    boolean loggedIn() {
+        return loggedIn;
+    }
+
+    @Override
+    String inactivity() {
+        return "-ERR Disconnected for inactivity.\r\n";
+    }
+
+    @Override
     String unavailable(String why) {
         return "-ERR [SYS/TEMP] " + why + "\r\n";
     }

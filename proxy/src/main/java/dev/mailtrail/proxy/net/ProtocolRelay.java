@@ -60,6 +60,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private Instant lastServerOutput;
     private Instant lastClientInput;
     private ScheduledFuture<?> timer;
+    private ScheduledFuture<?> loginTimer;
     private final Instant openedAt;
 
     ProtocolRelay(RelayContext context) {
@@ -117,6 +118,14 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     /** The line telling the client the service is unavailable, and why. */
     abstract String unavailable(String why);
 
+    /** Whether the client has logged in: until then the login timeout runs. */
+    abstract boolean loggedIn();
+
+    /** The last line of a connection that did not log in in time (Dovecot's words). */
+    String inactivity() {
+        return unavailable("Disconnected for inactivity.");
+    }
+
     /** True when the server ended the session itself (BYE, the answer to QUIT): its closing is no failure. */
     abstract boolean serverSaidGoodbye();
 
@@ -144,6 +153,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
                 context.config().limits().maxHeldBytes());
         client.config().setAutoRead(context.listener().proxyProtocol());
         clientTls = context.listener().tls() == TlsMode.IMPLICIT;
+        long login = context.config().limits().loginTimeout().toMillis();
+        loginTimer = client.eventLoop().schedule(this::loginLate, login, TimeUnit.MILLISECONDS);
         if (!context.listener().proxyProtocol()) {
             start((InetSocketAddress) client.remoteAddress());
         } else {
@@ -160,6 +171,23 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The login timeout: a connection that has not logged in by now is closed, upstream and all. */
+    private void loginLate() {
+        if (closing || !client.isActive() || loggedIn()) {
+            return;
+        }
+        if (!started || upstream == null) {
+            logEnding("no login within the login timeout");
+            closing = true;
+            client.close();
+            if (link != null) {
+                link.close();
+            }
+            return;
+        }
+        closeWith(inactivity());
+    }
+
     /** The PROXY protocol header named the real client. */
     void start(InetSocketAddress address) {
         if (started) {
@@ -174,7 +202,22 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
                 context.listener().trustedNetworks().contains(address));
         client.config().setAutoRead(false);
         sessionStarted();
-        connectUpstream();
+        SslHandler tls = client.pipeline().get(SslHandler.class);
+        if (context.listener().tls() == TlsMode.IMPLICIT
+                && tls != null
+                && !tls.handshakeFuture().isDone()) {
+            // no mail server connection for a client that has not completed its handshake: a flood of idle
+            // connections holds one descriptor each, not two (a failed handshake closes the client)
+            client.config().setAutoRead(true);
+            tls.handshakeFuture().addListener(f -> {
+                if (f.isSuccess() && client.isActive() && !closing) {
+                    client.config().setAutoRead(false);
+                    connectUpstream();
+                }
+            });
+        } else {
+            connectUpstream();
+        }
     }
 
     @Override
@@ -271,6 +314,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     /** Starts TLS towards the client after {@code answer}, which still goes out in plain text. */
     void startClientTls(String answer) {
         SslHandler tls = new SslHandler(context.serverTls().current().newEngine(client.alloc()), true);
+        tls.setHandshakeTimeoutMillis(
+                context.config().limits().tlsHandshakeTimeout().toMillis());
         client.pipeline().addBefore(client.pipeline().context(this).name(), "tls", tls);
         client.writeAndFlush(Unpooled.copiedBuffer(answer, StandardCharsets.US_ASCII));
         clientTls = true;
@@ -477,6 +522,9 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private void end() {
         if (timer != null) {
             timer.cancel(false);
+        }
+        if (loginTimer != null) {
+            loginTimer.cancel(false);
         }
         if (hold != null) {
             hold.discard();

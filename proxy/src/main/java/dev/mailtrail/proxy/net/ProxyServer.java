@@ -24,6 +24,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,8 @@ public final class ProxyServer implements AutoCloseable {
     private final Sessions sessions = new Sessions();
     private final InFlight inFlight = new InFlight();
     private boolean closed;
+    private volatile DescriptorWatch descriptors;
+    private final Map<String, ConnectionGate> gates = new LinkedHashMap<>();
     private MessageIdentityResolver identities;
     private static final int IDENTITY_CACHE = 100_000;
 
@@ -113,6 +116,8 @@ public final class ProxyServer implements AutoCloseable {
                         + " ([listener " + listener.name() + "]): " + why(e));
             }
         }
+        server.descriptors = DescriptorWatch.start(
+                server.acceptors, server.bound.values(), config.limits().descriptorReserve());
         return server;
     }
 
@@ -150,12 +155,27 @@ public final class ProxyServer implements AutoCloseable {
 
     private void bind(RelayContext context) throws InterruptedException {
         ListenerConfig listener = context.listener();
+        var limits = context.config().limits();
+        ConnectionGate gate =
+                new ConnectionGate(listener, limits.maxConnections(), limits.maxConnectionsPerIp(), context.clock());
+        long handshakeMillis = limits.tlsHandshakeTimeout().toMillis();
         ServerBootstrap b = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        DescriptorWatch watch = descriptors;
+                        String refused = watch != null && !watch.admit() ? "descriptors" : gate.admit(ch);
+                        if (refused != null) {
+                            if (listener.tls() == TlsMode.IMPLICIT && !listener.proxyProtocol()) {
+                                SslHandler tls = context.serverTls().current().newHandler(ch.alloc());
+                                tls.setHandshakeTimeoutMillis(handshakeMillis);
+                                ch.pipeline().addLast("tls", tls);
+                            }
+                            ch.pipeline().addLast("refusal", new Refusal(ConnectionGate.tooMany(listener.protocol())));
+                            return;
+                        }
                         if (listener.proxyProtocol()) {
                             ch.pipeline().addLast("proxy-protocol", new HAProxyMessageDecoder());
                             ch.pipeline()
@@ -164,9 +184,9 @@ public final class ProxyServer implements AutoCloseable {
                                             new ProxyProtocolReader(listener.trustedNetworks()));
                         }
                         if (listener.tls() == TlsMode.IMPLICIT) {
-                            ch.pipeline()
-                                    .addLast(
-                                            "tls", context.serverTls().current().newHandler(ch.alloc()));
+                            SslHandler tls = context.serverTls().current().newHandler(ch.alloc());
+                            tls.setHandshakeTimeoutMillis(handshakeMillis);
+                            ch.pipeline().addLast("tls", tls);
                         }
                         ch.pipeline()
                                 .addLast(
@@ -181,6 +201,7 @@ public final class ProxyServer implements AutoCloseable {
                 });
         Channel channel = b.bind(listener.address(), listener.port()).sync().channel();
         bound.put(listener.name(), channel);
+        gates.put(listener.name(), gate);
         LOG.log(
                 System.Logger.Level.INFO,
                 "listening for " + listener.protocol() + " on " + channel.localAddress() + " (" + listener.name()
@@ -212,6 +233,20 @@ public final class ProxyServer implements AutoCloseable {
         return sessions.size();
     }
 
+    /** Client connections one listener holds now (refused ones not counted). */
+    public int connections(String listenerName) {
+        ConnectionGate g = gates.get(listenerName);
+        if (g == null) {
+            throw new IllegalArgumentException("no listener named " + listenerName);
+        }
+        return g.open();
+    }
+
+    /** Whether accepting is paused now because descriptors ran short. */
+    public boolean acceptingPaused() {
+        return descriptors != null && descriptors.paused();
+    }
+
     /** Events whose acknowledgement failed since start (each was logged with what it was). */
     public long failedEvents() {
         return inFlight.failed();
@@ -227,6 +262,9 @@ public final class ProxyServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (descriptors != null) {
+            descriptors.close();
+        }
         bound.values().forEach(c -> c.close().awaitUninterruptibly());
         try {
             if (!sessions.closeAll(Duration.ofSeconds(10))) {

@@ -362,6 +362,11 @@ final class SmtpRelay extends ProtocolRelay {
     }
 
     @Override
+    boolean loggedIn() {
+        return auditor != null && auditor.loggedIn();
+    }
+
+    @Override
     String unavailable(String why) {
         return "421 4.3.0 " + why + "\r\n";
     }

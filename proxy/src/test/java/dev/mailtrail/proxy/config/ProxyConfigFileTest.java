@@ -211,6 +211,31 @@ class ProxyConfigFileTest {
     }
 
     @Test
+    void connectionLimitsAndTimeoutsAreReadWithDefaults() throws Exception {
+        ProxyLimits d = ProxyConfigFile.parse(MINIMAL, "proxy.conf", dir).limits();
+        assertThat(d.maxConnections()).isEqualTo(10_000);
+        assertThat(d.maxConnectionsPerIp()).isEqualTo(50);
+        assertThat(d.loginTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(d.tlsHandshakeTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(d.descriptorReserve()).isEqualTo(256);
+        ProxyLimits l = ProxyConfigFile.parse(
+                        MINIMAL + "[limits]\nmax-connections = 500\nmax-connections-per-ip = 10\nlogin-timeout = 30s\n"
+                                + "tls-handshake-timeout = 5s\ndescriptor-reserve = 1000\n",
+                        "proxy.conf",
+                        dir)
+                .limits();
+        assertThat(l.maxConnections()).isEqualTo(500);
+        assertThat(l.maxConnectionsPerIp()).isEqualTo(10);
+        assertThat(l.loginTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(l.tlsHandshakeTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(l.descriptorReserve()).isEqualTo(1000);
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "[limits]\nmax-connections = 0\n", "proxy.conf", dir))
+                .hasMessageStartingWith("proxy.conf:9: key \"max-connections\"");
+        assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "[limits]\nlogin-timeout = 0s\n", "proxy.conf", dir))
+                .hasMessageContaining("login-timeout");
+    }
+
+    @Test
     void aKeyGivenTwiceAndASectionGivenTwiceAreRefused() {
         assertThatThrownBy(() -> ProxyConfigFile.parse(MINIMAL + "port = 1144\n", "proxy.conf", dir))
                 .hasMessage("proxy.conf:8: key \"port\": given twice (first on line 7)");

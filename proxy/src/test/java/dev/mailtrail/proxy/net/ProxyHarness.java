@@ -45,6 +45,22 @@ final class ProxyHarness implements AutoCloseable {
         this(dir, mode, tls, audit, null, port -> port);
     }
 
+    /** With these limits on connections and time. */
+    ProxyHarness(Path dir, AuditMode mode, boolean tls, ProxyLimits limits) throws Exception {
+        this(dir, mode, tls, ImapAuditConfig.DEFAULTS, null, port -> port, limits);
+    }
+
+    ProxyHarness(
+            Path dir,
+            AuditMode mode,
+            boolean tls,
+            ImapAuditConfig audit,
+            LookupAccount lookup,
+            java.util.function.IntUnaryOperator imapRoute)
+            throws Exception {
+        this(dir, mode, tls, audit, lookup, imapRoute, ProxyLimits.DEFAULTS);
+    }
+
     /**
      * With a lookup account on the IMAP upstream (null: none), reached on the port {@code imapRoute} gives for
      * Dovecot's (a relay in front of it, say).
@@ -55,7 +71,8 @@ final class ProxyHarness implements AutoCloseable {
             boolean tls,
             ImapAuditConfig audit,
             LookupAccount lookup,
-            java.util.function.IntUnaryOperator imapRoute)
+            java.util.function.IntUnaryOperator imapRoute,
+            ProxyLimits limits)
             throws Exception {
         this.dir = dir;
         Path dc = Files.createDirectories(dir.resolve("dovecot"));
@@ -78,7 +95,7 @@ final class ProxyHarness implements AutoCloseable {
                 UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
                 mode,
                 audit,
-                ProxyLimits.DEFAULTS);
+                limits);
         this.proxy = ProxyServer.start(config, sink);
     }
 

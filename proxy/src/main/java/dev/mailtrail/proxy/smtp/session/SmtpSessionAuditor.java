@@ -78,6 +78,11 @@ public final class SmtpSessionAuditor {
     }
 
     /** A trusted host named the real client (XCLIENT ADDR=): later events carry that address. */
+    /** Whether the client has logged in (a completed AUTH). */
+    public boolean loggedIn() {
+        return identity != null;
+    }
+
     public void clientAddress(String ip) {
         clientIp = ip;
     }
