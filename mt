@@ -79,6 +79,11 @@ if [ "${1:-}" = "test" ]; then
     echo "mt test: the webmail test will be skipped without Playwright: (cd e2e/webmail && npm ci)" >&2
   fi
   cd "$root"
+  # the webmail end-to-end test drives Chromium with playwright-core from npm (e2e/webmail/package-lock.json)
+  if [ ! -d e2e/webmail/node_modules/playwright-core ] && command -v npm >/dev/null 2>&1; then
+    (cd e2e/webmail && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+      || echo "mt test: npm ci failed in e2e/webmail, so the webmail test will be skipped" >&2
+  fi
   exec mvn -B --no-transfer-progress verify "$@"
 fi
 
