@@ -112,7 +112,9 @@ public final class AuditDataReader {
             // Decimals are read as BigDecimal to keep them as written, and BigDecimal refuses an exponent beyond an
             // int (1e99999999999): Jackson lets that escape unwrapped
             throw new AuditDataException(
-                    WHOLE_OBJECT, "invalid JSON: a number out of range: " + unreadableNumber.getMessage(), unreadableNumber);
+                    WHOLE_OBJECT,
+                    "invalid JSON: a number out of range: " + unreadableNumber.getMessage(),
+                    unreadableNumber);
         }
         return read(tree);
     }

@@ -32,7 +32,8 @@ class AccessEventReaderFuzzTest {
         try {
             assertThat(reader.read(written, 0, written.length)).as("read back").isEqualTo(fromBytes);
             if (isUtf8(line)) { // invalid bytes become U+FFFD in a String, which may then read otherwise
-                assertThat(reader.read(new String(line, StandardCharsets.UTF_8))).isEqualTo(fromBytes);
+                assertThat(reader.read(new String(line, StandardCharsets.UTF_8)))
+                        .isEqualTo(fromBytes);
             }
         } catch (EventFormatException e) {
             throw new AssertionError("refused on the second reading: " + e.getMessage(), e);

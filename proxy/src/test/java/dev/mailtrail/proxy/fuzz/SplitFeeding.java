@@ -88,7 +88,10 @@ public final class SplitFeeding {
                 try {
                     var accessor = c.getAccessor();
                     accessor.setAccessible(true);
-                    s.append(c.getName()).append('=').append(render(accessor.invoke(record))).append(' ');
+                    s.append(c.getName())
+                            .append('=')
+                            .append(render(accessor.invoke(record)))
+                            .append(' ');
                 } catch (ReflectiveOperationException e) {
                     throw new AssertionError("cannot read " + c, e);
                 }

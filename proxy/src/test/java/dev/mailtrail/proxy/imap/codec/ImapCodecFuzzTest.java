@@ -31,9 +31,9 @@ class ImapCodecFuzzTest {
                 .as("at most one unrecoverable refusal, and it is the last result")
                 .hasSizeLessThanOrEqualTo(1);
         if (read.stream().anyMatch(r -> r instanceof ImapRequest.Malformed m && !m.recoverable())) {
-            assertThat(read.getLast()).isInstanceOfSatisfying(ImapRequest.Malformed.class, m -> assertThat(
-                            m.recoverable())
-                    .isFalse());
+            assertThat(read.getLast())
+                    .isInstanceOfSatisfying(ImapRequest.Malformed.class, m -> assertThat(m.recoverable())
+                            .isFalse());
         }
     }
 

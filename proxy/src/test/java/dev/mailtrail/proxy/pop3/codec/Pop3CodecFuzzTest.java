@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.mailtrail.proxy.fuzz.SplitFeeding;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +53,8 @@ class Pop3CodecFuzzTest {
         for (Pop3Response r : read) {
             switch (r) {
                 case Pop3Response.Status s -> assertThat(s.text().length()).isLessThanOrEqualTo(MAX_LINE);
-                case Pop3Response.Continuation c -> assertThat(c.text().length()).isLessThanOrEqualTo(MAX_LINE);
+                case Pop3Response.Continuation c ->
+                    assertThat(c.text().length()).isLessThanOrEqualTo(MAX_LINE);
                 case Pop3Response.MultiLine m -> {
                     assertThat(m.captured().length).isLessThanOrEqualTo(CAPTURE);
                     assertThat(m.size()).isGreaterThanOrEqualTo(m.captured().length);
