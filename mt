@@ -4,7 +4,7 @@
 #   ./mt test              the whole test suite (what CI runs)
 #   ./mt replay FILE…      events through the audit core, records out
 #   ./mt bench [JMH ARGS]  the JMH benchmarks (e.g. ./mt bench RecordGenerator -f 1)
-#   ./mt fuzz [SECONDS] [MATCH]  each fuzz target (Jazzer) for SECONDS (default 60); findings saved as tests
+#   ./mt fuzz [SECONDS] [MATCH…]  each fuzz target (Jazzer) for SECONDS (default 60); findings saved as tests
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -111,10 +111,12 @@ fi
 if [ "${1:-}" = "fuzz" ]; then
   # Coverage-guided fuzzing (Jazzer): every @FuzzTest for SECONDS each (default 60), one JVM per target because
   # libFuzzer runs once per process. A finding fails the run and is saved under the target's src/test/resources
-  # …Inputs/<method>/ directory, where `./mt test` then replays it. ./mt fuzz 30 Imap runs only targets matching Imap.
+  # …Inputs/<method>/ directory, where `./mt test` then replays it. `./mt fuzz 30 Imap Pop3` runs only the targets
+  # whose Class#method contains Imap or Pop3.
   need_maven
   seconds="${2:-60}"
-  only="${3:-}"
+  shift $(( $# < 2 ? $# : 2 ))
+  only=("$@")
   case "$seconds" in '' | *[!0-9]*) echo "mt fuzz: SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;; esac
   cd "$root"
   modules=$(grep -rl --include='*FuzzTest.java' '@FuzzTest' */src/test/java | cut -d/ -f1 | sort -u | paste -sd, -)
@@ -134,7 +136,9 @@ if [ "${1:-}" = "fuzz" ]; then
         | sed 's/(FuzzedDataProvider)/(com.code_intelligence.jazzer.api.FuzzedDataProvider)/'); do
       method="${target%%(*}"
       name="${class##*.}#$method"
-      case "$name" in *"$only"*) ;; *) continue ;; esac
+      wanted=$(( ${#only[@]} == 0 ))
+      for pattern in "${only[@]}"; do case "$name" in *"$pattern"*) wanted=1 ;; esac; done
+      [ "$wanted" -eq 1 ] || continue
       log="$root/$module/target/fuzz-${class##*.}-$method.log"
       echo "mt fuzz: $name for ${seconds}s" >&2
       status=0
