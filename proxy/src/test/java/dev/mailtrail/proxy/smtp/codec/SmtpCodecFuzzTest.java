@@ -61,7 +61,9 @@ class SmtpCodecFuzzTest {
         List<SmtpReply> read = SplitFeeding.sameInAnySplit(
                 SplitFeeding.split(data), () -> new SmtpReplyScanner(MAX_LINE), SmtpReplyScanner::feed, s -> {});
         for (SmtpReply r : read) {
-            assertThat(r.code()).as("three digits, or 0 for a line that is no reply").isBetween(0, 999);
+            assertThat(r.code())
+                    .as("three digits, or 0 for a line that is no reply")
+                    .isBetween(0, 999);
             assertThat(r.lines()).hasSizeLessThanOrEqualTo(SmtpReplyScanner.MAX_LINES);
             r.lines().forEach(l -> assertThat(l.length()).isLessThanOrEqualTo(MAX_LINE));
         }
