@@ -4,6 +4,7 @@
 #   ./mt test              the whole test suite (what CI runs)
 #   ./mt replay FILE…      events through the audit core, records out
 #   ./mt bench [JMH ARGS]  the JMH benchmarks (e.g. ./mt bench RecordGenerator -f 1)
+#   ./mt fuzz [SECONDS] [MATCH…]  each fuzz target (Jazzer) for SECONDS (default 60); findings saved as tests
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -120,6 +121,61 @@ if [ "${1:-}" = "bench" ]; then
     exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" "$main" "$@"
   fi
   exec "$JAVA_HOME/bin/java" -jar "$root/bench/target/benchmarks.jar" "$@"
+fi
+
+if [ "${1:-}" = "fuzz" ]; then
+  # Coverage-guided fuzzing (Jazzer): every @FuzzTest for SECONDS each (default 60), one JVM per target because
+  # libFuzzer runs once per process. A finding fails the run and is saved under the target's src/test/resources
+  # …Inputs/<method>/ directory, where `./mt test` then replays it. `./mt fuzz 30 Imap Pop3` runs only the targets
+  # whose Class#method contains Imap or Pop3.
+  need_maven
+  seconds="${2:-60}"
+  shift $(( $# < 2 ? $# : 2 ))
+  only=("$@")
+  case "$seconds" in '' | *[!0-9]*) echo "mt fuzz: SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;; esac
+  cd "$root"
+  modules=$(grep -rl --include='*FuzzTest.java' '@FuzzTest' */src/test/java | cut -d/ -f1 | sort -u | paste -sd, -)
+  mkdir -p "$state"
+  echo "mt fuzz: building the fuzz targets of $modules…" >&2
+  mvn -q -B --no-transfer-progress -DskipTests -Dspotless.check.skip=true -pl "$modules" -am test-compile \
+    dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test \
+    >"$state/fuzz-build.log" 2>&1 || { echo "mt fuzz: the build failed, see $state/fuzz-build.log" >&2; exit 3; }
+  rm -f "$state/fuzz-build.log"
+  failed=0
+  summary=""
+  for source in $(grep -rl --include='*FuzzTest.java' '@FuzzTest' */src/test/java | sort); do
+    module="${source%%/*}"
+    class=$(echo "${source#*/src/test/java/}" | sed 's/\.java$//; s|/|.|g')
+    # each target as method(ParameterType), the form JUnit selects a method by
+    for target in $(awk '/@FuzzTest/ { getline; if (match($0, /void [A-Za-z0-9_]+\([A-Za-z0-9_.\[\]]+/)) print substr($0, RSTART + 5, RLENGTH - 5) ")" }' "$source" \
+        | sed 's/(FuzzedDataProvider)/(com.code_intelligence.jazzer.api.FuzzedDataProvider)/'); do
+      method="${target%%(*}"
+      name="${class##*.}#$method"
+      wanted=$(( ${#only[@]} == 0 ))
+      for pattern in "${only[@]}"; do case "$name" in *"$pattern"*) wanted=1 ;; esac; done
+      [ "$wanted" -eq 1 ] || continue
+      log="$root/$module/target/fuzz-${class##*.}-$method.log"
+      echo "mt fuzz: $name for ${seconds}s" >&2
+      status=0
+      (cd "$root/$module" && JAZZER_FUZZ=1 "$JAVA_HOME/bin/java" -Xmx512m -XX:+EnableDynamicAgentLoading \
+        --enable-native-access=ALL-UNNAMED -Djazzer.max_duration="${seconds}s" \
+        -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+        org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=none --fail-if-no-tests \
+        --select-method="$class#$target" >"$log" 2>&1) || status=$?
+      runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1 \2/p' "$log" | tail -n 1)
+      set -- $runs
+      rate=$([ -n "${2:-}" ] && [ "$2" -gt 0 ] && echo $(( $1 / $2 )) || echo "?")
+      if [ "$status" -ne 0 ]; then
+        failed=1
+        summary="$summary$(printf '%-42s FINDING (see %s)' "$name" "${log#"$root"/}")"$'\n'
+        grep -m 5 -E 'FuzzTestFindingException|Exception|Error|crash-' "$log" >&2 || true
+      else
+        summary="$summary$(printf '%-42s %10s runs %8s/s' "$name" "${1:-?}" "$rate")"$'\n'
+      fi
+    done
+  done
+  printf 'mt fuzz: %-38s %15s %10s\n%s' target executions "per second" "$summary"
+  exit "$failed"
 fi
 
 stamp="$state/build.stamp"

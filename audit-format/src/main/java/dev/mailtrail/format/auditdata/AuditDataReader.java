@@ -108,6 +108,13 @@ public final class AuditDataReader {
             String where = at == null ? "" : " at column " + at.getColumnNr();
             throw new AuditDataException(
                     WHOLE_OBJECT, "invalid JSON" + where + ": " + invalid.getOriginalMessage(), invalid);
+        } catch (NumberFormatException unreadableNumber) {
+            // Decimals are read as BigDecimal to keep them as written, and BigDecimal refuses an exponent beyond an
+            // int (1e99999999999): Jackson lets that escape unwrapped
+            throw new AuditDataException(
+                    WHOLE_OBJECT,
+                    "invalid JSON: a number out of range: " + unreadableNumber.getMessage(),
+                    unreadableNumber);
         }
         return read(tree);
     }

@@ -256,7 +256,8 @@ public final class BinaryEventCodec {
 
         int count() {
             long count = varLong();
-            if (count > end - at) {
+            // a varint of ten bytes is negative as a long: it counts more than any entry holds
+            if (count < 0 || count > end - at) {
                 throw new IllegalArgumentException("a count of " + count + " with " + (end - at) + " bytes left");
             }
             return (int) count;
@@ -267,7 +268,7 @@ public final class BinaryEventCodec {
             if (length == 0) {
                 return null;
             }
-            if (length - 1 > end - at) {
+            if (length < 0 || length - 1 > end - at) {
                 throw new IllegalArgumentException("a text of " + (length - 1) + " bytes with " + (end - at) + " left");
             }
             String text = new String(bytes, at, (int) length - 1, StandardCharsets.UTF_8);

@@ -57,6 +57,15 @@ class AuditDataErrorMessagesTest {
     }
 
     @Test
+    void refusesADecimalWhoseExponentNoNumberHolds() {
+        // found by fuzzing: a NumberFormatException escaped the reader
+        assertThatThrownBy(() -> reader.read(
+                        "{\"CreationTime\":\"2026-03-02T09:14:07\",\"RecordType\":2,\"X\":5e5555555555555555}"))
+                .isInstanceOf(AuditDataException.class)
+                .hasMessageStartingWith("AuditData: invalid JSON: a number out of range: ");
+    }
+
+    @Test
     void refusesTextThatIsNotJsonSayingWhere() {
         assertThatThrownBy(() -> reader.read("{\"CreationTime\":\"2026-03-02T09:14:07\",\"RecordType\":1,}"))
                 .isInstanceOf(AuditDataException.class)
