@@ -31,6 +31,9 @@ final class DescriptorWatch implements AutoCloseable {
         this.listeners = listeners;
         this.openDescriptors = open;
         this.line = max - reserve;
+        // counted once before the first connection: an estimate starting from nothing would admit a burst
+        // that arrives before the first scheduled count
+        check();
         this.task = loop.scheduleAtFixedRate(this::check, 20, 20, TimeUnit.MILLISECONDS);
         LOG.log(
                 System.Logger.Level.INFO,
