@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mailtrail.app.Mt;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.mailtrail.app.process.MtRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,18 +17,6 @@ class CaseMailboxNamesCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run mt(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Mt.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private Path mailboxList() throws Exception {
         return Files.writeString(
@@ -73,10 +58,10 @@ class CaseMailboxNamesCommandTest {
         Path caseDir = dir.resolve("case");
         Path notes = Files.writeString(dir.resolve("notes.csv"), "Date,Subject\n3/4/2026,Invoice\n");
 
-        Run names = mt("import", mailboxList().toString(), "--case", caseDir.toString());
-        Run records = mt("import", notes.toString(), rules().toString(), "--case", caseDir.toString());
-        Run scope = mt("scope", "--case", caseDir.toString(), "--mailbox", CEO, "--format", "json");
-        Run text = mt("scope", "--case", caseDir.toString(), "--mailbox", CEO);
+        MtRun names = MtRun.of("import", mailboxList().toString(), "--case", caseDir.toString());
+        MtRun records = MtRun.of("import", notes.toString(), rules().toString(), "--case", caseDir.toString());
+        MtRun scope = MtRun.of("scope", "--case", caseDir.toString(), "--mailbox", CEO, "--format", "json");
+        MtRun text = MtRun.of("scope", "--case", caseDir.toString(), "--mailbox", CEO);
 
         assertThat(names.exit()).as(names.err()).isZero();
         assertThat(names.out()).contains("MAILBOX_LIST_CSV, 3 mailbox names linked");

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mailtrail.app.Mt;
+import dev.mailtrail.app.process.MtRun;
 import dev.mailtrail.investigate.importer.synthetic.BecCase;
 import dev.mailtrail.investigate.importer.synthetic.BecCaseFiles;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,18 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportAndScopeCommandTest {
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run mt(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Mt.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private Path caseDir() {
         return dir.resolve("case");
@@ -44,8 +29,8 @@ class ImportAndScopeCommandTest {
         Path export = export(BecCase.withSync());
         int records = BecCase.withSync().records().size();
 
-        Run first = mt("import", export.toString(), "--case", caseDir().toString());
-        Run second = mt("import", export.toString(), "--case", caseDir().toString());
+        MtRun first = MtRun.of("import", export.toString(), "--case", caseDir().toString());
+        MtRun second = MtRun.of("import", export.toString(), "--case", caseDir().toString());
 
         assertThat(first.exit()).isZero();
         assertThat(first.out())
@@ -63,13 +48,13 @@ class ImportAndScopeCommandTest {
         Files.writeString(
                 export, good + "2026-03-04T05:00:00.0000000Z,x,MailItemsAccessed,\"{\"\"CreationTime\"\":\"\n");
 
-        Run run = mt("import", export.toString(), "--case", caseDir().toString());
+        MtRun run = MtRun.of("import", export.toString(), "--case", caseDir().toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("1 rejected").contains("rejects.jsonl");
         String rejects = Files.readString(caseDir().resolve("rejects.jsonl"));
         assertThat(rejects).contains("\"file\":\"" + export + "\"").contains("\"reason\":\"AuditData: invalid JSON");
-        Run again = mt("import", export.toString(), "--case", caseDir().toString());
+        MtRun again = MtRun.of("import", export.toString(), "--case", caseDir().toString());
         assertThat(again.out()).contains("1 rejected");
         assertThat(Files.readAllLines(caseDir().resolve("rejects.jsonl")))
                 .as("importing the file again does not append its rejects again")
@@ -85,7 +70,7 @@ class ImportAndScopeCommandTest {
                         + "\"Folders\":[{\"Id\":\"LgAA\",\"Path\":\"\\\\Inbox\",\"FolderItems\":[{\"InternetMessageId\":"
                         + "\"<a@b>\",\"Sensitivity\":\"Normal\",\"SizeInBytes\":\"12 KB\"}]}]}\n");
 
-        Run run = mt("import", export.toString(), "--case", caseDir().toString());
+        MtRun run = MtRun.of("import", export.toString(), "--case", caseDir().toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("imported 1 of 1 records");
@@ -99,7 +84,7 @@ class ImportAndScopeCommandTest {
     void aFileThatIsNoExportStopsTheImportWithItsName() throws Exception {
         Path readme = Files.writeString(dir.resolve("README.txt"), "not an export\n");
 
-        Run run = mt("import", readme.toString(), "--case", caseDir().toString());
+        MtRun run = MtRun.of("import", readme.toString(), "--case", caseDir().toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains(readme.toString());
@@ -107,13 +92,13 @@ class ImportAndScopeCommandTest {
 
     @Test
     void scopeAsJsonNamesTheForwardingRuleAndTheMessagesReadByAnIpGivenWithAPort() throws Exception {
-        mt(
+        MtRun.of(
                 "import",
                 export(BecCase.withForwardingRule()).toString(),
                 "--case",
                 caseDir().toString());
 
-        Run run = mt(
+        MtRun run = MtRun.of(
                 "scope",
                 "--case",
                 caseDir().toString(),
@@ -135,13 +120,13 @@ class ImportAndScopeCommandTest {
 
     @Test
     void theWindowTakesAdminDatesAndABadOneIsNamed() throws Exception {
-        mt(
+        MtRun.of(
                 "import",
                 export(BecCase.withAuditingTurnedOff()).toString(),
                 "--case",
                 caseDir().toString());
 
-        Run inWindow = mt(
+        MtRun inWindow = MtRun.of(
                 "scope",
                 "--case",
                 caseDir().toString(),
@@ -155,7 +140,8 @@ class ImportAndScopeCommandTest {
                 "2026-03-05",
                 "--format",
                 "csv");
-        Run bad = mt("scope", "--case", caseDir().toString(), "--mailbox", BecCase.VICTIM, "--from", "13/45/2026");
+        MtRun bad =
+                MtRun.of("scope", "--case", caseDir().toString(), "--mailbox", BecCase.VICTIM, "--from", "13/45/2026");
 
         assertThat(inWindow.exit()).as(inWindow.err()).isZero();
         assertThat(inWindow.out().lines().filter(line -> line.startsWith("read,")))
@@ -170,11 +156,15 @@ class ImportAndScopeCommandTest {
 
     @Test
     void withoutHintsTheSummaryProposesTheAttackersSessionAndTheReportIsWritten() throws Exception {
-        mt("import", export(BecCase.withSync()).toString(), "--case", caseDir().toString());
+        MtRun.of(
+                "import",
+                export(BecCase.withSync()).toString(),
+                "--case",
+                caseDir().toString());
         Path report = dir.resolve("report.html");
 
-        Run run =
-                mt("scope", "--case", caseDir().toString(), "--mailbox", BecCase.VICTIM, "--report", report.toString());
+        MtRun run = MtRun.of(
+                "scope", "--case", caseDir().toString(), "--mailbox", BecCase.VICTIM, "--report", report.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out())
@@ -186,13 +176,17 @@ class ImportAndScopeCommandTest {
 
     @Test
     void aMessageTraceGivesTheSenderOfAMessageReadAndABadOneIsNamed() throws Exception {
-        mt("import", export(BecCase.reading()).toString(), "--case", caseDir().toString());
+        MtRun.of(
+                "import",
+                export(BecCase.reading()).toString(),
+                "--case",
+                caseDir().toString());
         Path trace = Files.writeString(
                 dir.resolve("trace.csv"),
                 "MessageId,Received,SenderAddress\n<pay-2@contoso.example>,3/3/2026 4:15 PM,ceo@contoso.example\n");
         Path bad = Files.writeString(dir.resolve("bad.csv"), "MessageId,Received\n<x@y>,yesterday\n");
 
-        Run run = mt(
+        MtRun run = MtRun.of(
                 "scope",
                 "--case",
                 caseDir().toString(),
@@ -204,7 +198,7 @@ class ImportAndScopeCommandTest {
                 trace.toString(),
                 "--format",
                 "json");
-        Run refused = mt(
+        MtRun refused = MtRun.of(
                 "scope",
                 "--case",
                 caseDir().toString(),
@@ -226,10 +220,10 @@ class ImportAndScopeCommandTest {
     void aCaseOpensStraightOnMailTrailsOwnDataDirectory() throws Exception {
         Path story = Path.of("../examples/bec-story.jsonl").toAbsolutePath().normalize();
         Path data = dir.resolve("data");
-        Run ingest = mt("ingest", "--data", data.toString(), "--no-progress", story.toString());
+        MtRun ingest = MtRun.of("ingest", "--data", data.toString(), "--no-progress", story.toString());
         assertThat(ingest.exit()).as(ingest.err()).isZero();
 
-        Run run = mt(
+        MtRun run = MtRun.of(
                 "scope",
                 "--case",
                 data.toString(),
@@ -252,7 +246,7 @@ class ImportAndScopeCommandTest {
 
     @Test
     void aDirectoryThatIsNoCaseIsNamed() {
-        Run run = mt("scope", "--case", dir.resolve("nothing").toString(), "--mailbox", "a@b");
+        MtRun run = MtRun.of("scope", "--case", dir.resolve("nothing").toString(), "--mailbox", "a@b");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("not a case").contains("mt import");

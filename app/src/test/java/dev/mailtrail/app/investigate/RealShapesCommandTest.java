@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mailtrail.app.Mt;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.mailtrail.app.process.MtRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,18 +22,6 @@ class RealShapesCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run mt(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Mt.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     /** investigate's {@code src/test/resources/real-shapes}, found from the working directory. */
     private static Path realShapes() {
         for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
@@ -52,19 +37,20 @@ class RealShapesCommandTest {
         return dir.resolve("case");
     }
 
-    private Run scope(String mailbox, String... attackerIps) {
+    private MtRun scope(String mailbox, String... attackerIps) {
         List<String> args = new ArrayList<>(
                 List.of("scope", "--case", caseDir().toString(), "--mailbox", mailbox, "--format", "json"));
         for (String ip : attackerIps) {
             args.add("--attacker-ip");
             args.add(ip);
         }
-        return mt(args.toArray(String[]::new));
+        return MtRun.of(args.toArray(String[]::new));
     }
 
     @Test
     void theWholeDirectoryImportsWithoutRejectOrSkippedExport() {
-        Run run = mt("import", realShapes().toString(), "--case", caseDir().toString());
+        MtRun run =
+                MtRun.of("import", realShapes().toString(), "--case", caseDir().toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("(0 duplicates, 0 rejected)").contains("SOURCES.md: skipped");
@@ -83,7 +69,7 @@ class RealShapesCommandTest {
         }
         args.addAll(List.of("--case", caseDir().toString()));
 
-        Run run = mt(args.toArray(String[]::new));
+        MtRun run = MtRun.of(args.toArray(String[]::new));
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("imported 39 of 39 records (0 duplicates, 0 rejected)");
@@ -91,9 +77,9 @@ class RealShapesCommandTest {
 
     @Test
     void scopeNamesTheDraftsReadTheRuleAndTheDeletesOfTheAttackersIp() throws Exception {
-        mt("import", realShapes().toString(), "--case", caseDir().toString());
+        MtRun.of("import", realShapes().toString(), "--case", caseDir().toString());
 
-        Run run = scope(ALICE, "203.0.113.10");
+        MtRun run = scope(ALICE, "203.0.113.10");
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode scope = new ObjectMapper().readTree(run.out());
@@ -110,9 +96,9 @@ class RealShapesCommandTest {
         Path export = realShapes().resolve("elastic-exchange-item-quirks.jsonl");
         Path rejects = caseDir().resolve("rejects.jsonl");
 
-        mt("import", export.toString(), "--case", caseDir().toString());
+        MtRun.of("import", export.toString(), "--case", caseDir().toString());
         long first = Files.exists(rejects) ? Files.readAllLines(rejects).size() : 0;
-        Run again = mt("import", export.toString(), "--case", caseDir().toString());
+        MtRun again = MtRun.of("import", export.toString(), "--case", caseDir().toString());
 
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(Files.exists(rejects) ? Files.readAllLines(rejects).size() : 0)
@@ -125,8 +111,8 @@ class RealShapesCommandTest {
         Path crlf = dir.resolve("sentinel-lab-officeactivity-crlf.csv");
         Files.writeString(crlf, Files.readString(export).replace("\n", "\r\n"));
 
-        Run first = mt("import", export.toString(), "--case", caseDir().toString());
-        Run again = mt("import", crlf.toString(), "--case", caseDir().toString());
+        MtRun first = MtRun.of("import", export.toString(), "--case", caseDir().toString());
+        MtRun again = MtRun.of("import", crlf.toString(), "--case", caseDir().toString());
 
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(again.exit()).as(again.err()).isZero();

@@ -2,13 +2,10 @@ package dev.mailtrail.app.webmail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mailtrail.app.Mt;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
-import java.io.ByteArrayOutputStream;
+import dev.mailtrail.app.process.MtRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,15 +46,10 @@ final class CaseScope {
     }
 
     private static String mt(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Mt.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        if (exit != 0) {
-            throw new AssertionError("mt " + String.join(" ", args) + " exited " + exit + ": " + err);
+        MtRun run = MtRun.of(args);
+        if (run.exit() != 0) {
+            throw new AssertionError("mt " + String.join(" ", args) + " exited " + run.exit() + ": " + run.err());
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return run.out();
     }
 }
