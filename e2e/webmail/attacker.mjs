@@ -69,6 +69,30 @@ const browser = await chromium.launch({
 const page = await browser.newPage();
 page.setDefaultTimeout(Number(opt.timeout));
 let shot = 0;
+// What the page was doing when a step failed: requests still open, errors the page logged.
+const pending = new Map();
+const pageErrors = [];
+page.on('request', (r) => pending.set(r, Date.now()));
+page.on('requestfinished', (r) => pending.delete(r));
+page.on('requestfailed', (r) => {
+  pending.delete(r);
+  pageErrors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+});
+page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message}`));
+page.on('console', (m) => {
+  if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+});
+
+async function diagnosis() {
+  const notice = await page.locator('#messagestack').innerText({ timeout: 1000 }).catch(() => '');
+  const open = [...pending.entries()].map(([r, t]) => `${r.method()} ${r.url()} (${Date.now() - t} ms)`);
+  return [
+    `url ${page.url()}`,
+    notice.trim() ? `notice "${notice.trim()}"` : '',
+    open.length ? `requests still open: ${open.join(', ')}` : '',
+    ...pageErrors.slice(-5),
+  ].filter(Boolean).join('; ');
+}
 
 async function step(name, action) {
   try {
@@ -78,7 +102,7 @@ async function step(name, action) {
   } catch (e) {
     await page.screenshot({ path: path.join(opt.screenshots, `failed-${name}.png`) }).catch(() => {});
     fs.writeFileSync(path.join(opt.screenshots, `failed-${name}.html`), await page.content().catch(() => ''));
-    throw new Error(`step "${name}" failed: ${e.message.split('\n')[0]}`);
+    throw new Error(`step "${name}" failed: ${e.message.split('\n')[0]} [${await diagnosis()}]`);
   }
 }
 
@@ -97,11 +121,32 @@ async function openMessage(subject) {
 
 try {
   await step('login', async () => {
-    await page.goto(base);
-    await page.fill('#rcmloginuser', opt.user);
-    await page.fill('#rcmloginpwd', opt.password);
-    await page.click('#rcmloginsubmit');
-    await page.locator('#messagelist').waitFor();
+    // A person whose login page comes back (an expired form, a slow first request) logs in again; so does this
+    // script, once. A second failure is the step's failure.
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(base);
+      await page.fill('#rcmloginuser', opt.user);
+      await page.fill('#rcmloginpwd', opt.password);
+      await page.click('#rcmloginsubmit');
+      const mail = page.locator('body.task-mail #messagelist');
+      const again = page.locator('#rcmloginuser');
+      await Promise.race([mail.waitFor({ state: 'attached' }), page.waitForURL(/_task=mail/)]).catch(() => {});
+      if (await mail.count() > 0) {
+        break;
+      }
+      if (attempt === 2 || !(await again.count())) {
+        await mail.waitFor({ state: 'attached', timeout: 1 });
+      }
+      console.log(`login: the login page came back [${await diagnosis()}]; logging in again`);
+    }
+    // The mail view is there; its list fills in by a request of its own. Reload once if that request was lost.
+    try {
+      await page.locator('#messagelist tbody tr').first().waitFor();
+    } catch (e) {
+      console.log(`login: the message list stayed empty [${await diagnosis()}]; reloading`);
+      await page.reload();
+      await page.locator('#messagelist tbody tr').first().waitFor();
+    }
   });
   for (const [i, subject] of opt.read.entries()) {
     await step(`read-${i + 1}`, async () => {
