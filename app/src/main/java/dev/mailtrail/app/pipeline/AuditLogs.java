@@ -94,12 +94,9 @@ final class AuditLogs implements AutoCloseable {
     /** Takes the next record the core made, under the organisation's flow policy of that moment. */
     void accept(AuditRecord record, OrganizationConfig organization) {
         made++;
-        boolean toMailbox = record.mailboxOwnerUpn() != null
-                && made > mailboxLog.checkpoint().records();
-        boolean toUnified = made > unifiedLog.checkpoint().records()
-                && MailboxAction.parse(record.operation())
-                        .map(organization::flowsToUnifiedLog)
-                        .orElse(true);
+        boolean toMailbox =
+                toMailboxLog(record) && made > mailboxLog.checkpoint().records();
+        boolean toUnified = made > unifiedLog.checkpoint().records() && toUnifiedLog(record, organization);
         if (!toMailbox && !toUnified) {
             return;
         }
@@ -112,6 +109,18 @@ final class AuditLogs implements AutoCloseable {
             toUnifiedLog.add(stored);
             uncommitted++;
         }
+    }
+
+    /** Whether a record belongs in the mailbox audit log: every record of a mailbox does. */
+    static boolean toMailboxLog(AuditRecord record) {
+        return record.mailboxOwnerUpn() != null;
+    }
+
+    /** Whether a record belongs in the unified audit log under the organisation's flow policy of its moment. */
+    static boolean toUnifiedLog(AuditRecord record, OrganizationConfig organization) {
+        return MailboxAction.parse(record.operation())
+                .map(organization::flowsToUnifiedLog)
+                .orElse(true);
     }
 
     /** Counts on from {@code records} at least: records the stores hold that the journal can no longer make. */

@@ -1,11 +1,7 @@
 package dev.mailtrail.app.pipeline;
 
-import dev.mailtrail.core.config.AuditConfiguration;
-import dev.mailtrail.core.config.OrganizationConfig;
-import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.core.generate.RecordGenerator;
-import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.store.journal.EventJournal;
 import dev.mailtrail.store.journal.JournalRepair;
@@ -36,9 +32,7 @@ final class CoreLoop {
     private final PipelineQueue queue;
     private final Consumer<Instant> ticks;
     private final Housekeeping housekeeping;
-    private final ReplayClock coreClock = new ReplayClock(Instant.EPOCH);
-    private final RecordGenerator generator;
-    private final RecordIds ids;
+    private final JournalDrivenCore core;
     /** The furthest store checkpoint a replayed {@link PipelineEntry.Loss} accounted for. */
     private long lossCoveredSequence;
 
@@ -67,16 +61,14 @@ final class CoreLoop {
         this.queue = queue;
         this.ticks = ticks;
         this.housekeeping = new Housekeeping(wall, options);
-        this.ids = RecordIds.of(directory);
-        this.generator = new RecordGenerator(
-                new AuditConfiguration(OrganizationConfig.defaults()),
-                coreClock,
-                record -> logs.accept(record, generator().configuration().organization()),
-                ids);
+        this.core = new JournalDrivenCore(RecordIds.of(directory), logs::accept, loss -> {
+            logs.skipTo(loss.storedRecords());
+            lossCoveredSequence = Math.max(lossCoveredSequence, loss.storedSequence());
+        });
     }
 
     RecordGenerator generator() {
-        return generator;
+        return core.generator();
     }
 
     /** Why the core thread stopped, or null while it runs (or stopped cleanly). */
@@ -197,7 +189,7 @@ final class CoreLoop {
     /** One retention pass: each mailbox by its AuditLogAgeLimit, the unified log by its retention. */
     RetentionReport retention() throws IOException {
         RetentionReport report =
-                logs.purgeExpired(generator.configuration(), wall.instant(), options.unifiedRetention());
+                logs.purgeExpired(generator().configuration(), wall.instant(), options.unifiedRetention());
         if (report.mailboxRecords() > 0 || report.unifiedRecords() > 0) {
             commitStores();
         }
@@ -224,34 +216,12 @@ final class CoreLoop {
     }
 
     private Acceptance applyEntry(PipelineEntry entry) {
-        return switch (entry) {
-            case PipelineEntry.Event event -> {
-                coreClock.advanceTo(event.event().time());
-                yield generator.accept(event.event());
-            }
-            case PipelineEntry.Tick tick -> {
-                coreClock.advanceTo(tick.time());
-                generator.closeExpiredWindows();
-                yield null;
-            }
-            case PipelineEntry.Flush flush -> {
-                coreClock.advanceTo(flush.time());
-                generator.flush();
-                yield null;
-            }
-            case PipelineEntry.Loss loss -> {
-                logs.skipTo(loss.storedRecords());
-                ids.skipTo(loss.storedRecords());
-                lossCoveredSequence = Math.max(lossCoveredSequence, loss.storedSequence());
-                coreClock.advanceTo(loss.time());
-                yield generator.accept(new CmdletInvocation(loss.time(), loss.actor(), loss.cmdletLine(), null));
-            }
-        };
+        return core.apply(entry);
     }
 
     /** Nothing to do for a moment: the clock passing closes the windows of mailboxes gone quiet. */
     private void idle() {
-        Instant now = housekeeping.tickDue(generator.openWindows());
+        Instant now = housekeeping.tickDue(generator().openWindows());
         if (now != null) {
             ticks.accept(now);
         }

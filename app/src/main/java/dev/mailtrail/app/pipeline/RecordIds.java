@@ -32,6 +32,15 @@ final class RecordIds implements IdSource {
         return new RecordIds(Files.readString(file, StandardCharsets.UTF_8).strip());
     }
 
+    /** The installation's record Ids, without making its id: empty where the directory has none yet. */
+    static java.util.Optional<RecordIds> existing(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolve(FILE);
+        return Files.exists(file)
+                ? java.util.Optional.of(new RecordIds(
+                        Files.readString(file, StandardCharsets.UTF_8).strip()))
+                : java.util.Optional.empty();
+    }
+
     /** Numbers records on from {@code made} at least (after a journal loss: see {@link PipelineEntry.Loss}). */
     void skipTo(long made) {
         this.made = Math.max(this.made, made);
@@ -40,7 +49,12 @@ final class RecordIds implements IdSource {
     @Override
     public String nextId() {
         made++;
-        return UUID.nameUUIDFromBytes((installation + ":" + made).getBytes(StandardCharsets.UTF_8))
+        return idOf(made);
+    }
+
+    /** The Id of the {@code ordinal}-th record made from the journal. */
+    String idOf(long ordinal) {
+        return UUID.nameUUIDFromBytes((installation + ":" + ordinal).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 }

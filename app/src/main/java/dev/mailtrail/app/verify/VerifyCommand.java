@@ -1,6 +1,7 @@
 package dev.mailtrail.app.verify;
 
 import dev.mailtrail.app.anchors.AnchorCheck;
+import dev.mailtrail.app.anchors.DigestLogCheck;
 import dev.mailtrail.app.data.DataDirectory;
 import dev.mailtrail.app.pipeline.Anchoring;
 import dev.mailtrail.store.anchor.SigningKey;
@@ -27,7 +28,11 @@ import picocli.CommandLine.Spec;
                     + " edited or inserted in each chain, with its position, and any file changed on disk."
                     + " Retention purges are explained by their purge marks.",
             "Reads every frame of the event journal back (checksums, contiguous sequence numbers, no segment"
-                    + " missing) and checks that it reaches each store's last commit."
+                    + " missing) and checks that it reaches each store's last commit. Replays the journal into an"
+                    + " audit core of its own and holds the records it makes against each store: every journaled"
+                    + " access has its record (or was throttled, de-duplicated or not audited, as the replay decides"
+                    + " too), and no stored record lacks its event; retention purges and repaired journal damage are"
+                    + " told apart from losses."
                     + " "
                     + "With --anchors DIR, also holds the stores against the signed digests in DIR (written by --anchors on"
                     + " mt ingest, mt serve and mt demo): checks every digest's signature and their chain, then names"
@@ -55,6 +60,14 @@ public final class VerifyCommand implements Callable<Integer> {
     Path key;
 
     @Option(
+            names = "--digest-log",
+            paramLabel = "FILE",
+            description = "With --anchors: a copy of the digest log lines (\"mailtrail digest N sha256 H\", e.g."
+                    + " journalctl -u mailtrail -o cat > FILE) to hold the anchors directory against; names digests"
+                    + " removed or changed since they were logged, the last ones included.")
+    Path digestLog;
+
+    @Option(
             names = "--export-key",
             description = "Prints the verification key (PEM) of the signing key given by --anchor-key (or its"
                     + " default place), and does nothing else.")
@@ -69,6 +82,11 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (exportKey) {
             return exportKey(out, err);
+        }
+        if (digestLog != null && anchors == null) {
+            err.println("mt verify: --digest-log needs --anchors DIR, the directory its digests are held against");
+            err.flush();
+            return 2;
         }
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         if (!Files.isDirectory(directory)) {
@@ -101,12 +119,16 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         intact &= JournalCrossCheck.check(directory, STORES, out);
+        intact &= RecordCrossCheck.check(directory, STORES, out);
         if (!any) {
             err.println("mt verify: nothing is stored in " + directory + " yet");
         }
         if (anchors != null) {
             try {
                 intact &= AnchorCheck.run(directory, STORES, anchors, key, out);
+                if (digestLog != null) {
+                    intact &= DigestLogCheck.run(digestLog, anchors, out);
+                }
             } catch (IOException e) {
                 intact = false;
                 out.println("anchors: cannot be checked: " + e.getMessage());

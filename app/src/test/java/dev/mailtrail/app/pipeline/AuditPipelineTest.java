@@ -224,6 +224,15 @@ class AuditPipelineTest {
             assertThat(pipeline.mailboxLog().verify().purged()).isEqualTo(1);
             assertThat(pipeline.unifiedLog().count(EVERYTHING)).isGreaterThan(alice);
         }
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = new picocli.CommandLine(new dev.mailtrail.app.verify.VerifyCommand())
+                .setOut(new java.io.PrintWriter(out))
+                .execute("--data", data.toString());
+        assertThat(out.toString())
+                .as("the journal replayed tells the purge from a loss")
+                .containsPattern("mailbox-audit-log: records match the journal — \\d+ made by replaying it, 0 stored,"
+                        + " \\d+ purged by retention");
+        assertThat(exit).as(out.toString()).isZero();
     }
 
     @Test

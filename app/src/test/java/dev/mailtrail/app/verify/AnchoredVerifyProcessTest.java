@@ -59,9 +59,14 @@ class AnchoredVerifyProcessTest {
             writer.commit();
         }
         Result storeAlone = MtProcess.run(data, "verify");
-        assertThat(storeAlone.exit())
+        assertThat(storeAlone.out())
                 .as("the store's own chains cannot see a whole chain gone")
-                .isZero();
+                .contains("mailbox-audit-log: intact");
+        assertThat(storeAlone.out())
+                .as("the journal replayed still makes the chain's records")
+                .contains("mailbox-audit-log: records DIFFER from the journal")
+                .contains("(missing from chain mailbox:alice@contoso.com)");
+        assertThat(storeAlone.exit()).isEqualTo(1);
 
         Result tampered = MtProcess.run(data, "verify", "--anchors", anchors.toString(), "--key", publicKey.toString());
         assertThat(tampered.exit()).isEqualTo(1);
@@ -70,6 +75,59 @@ class AnchoredVerifyProcessTest {
                 .contains("chain deleted: mailbox-audit-log mailbox:alice@contoso.com: digest ")
                 .doesNotContain("Exception");
         assertThat(tampered.err()).doesNotContain("Exception");
+    }
+
+    /**
+     * The last digests removed from the anchors directory leave a consistent-looking directory; the journald copy of
+     * the digest lines (here the ingest's standard error) names them.
+     */
+    @Test
+    void theLastDigestsRemovedAreNamedByTheDigestLog() throws Exception {
+        Path data = dir.resolve("data");
+        Path anchors = dir.resolve("anchors");
+        Path signingKey = dir.resolve("keys/signing.key");
+        StringBuilder logged = new StringBuilder();
+        List<String> story = Files.readAllLines(Path.of("..", "examples", "bec-story.jsonl"));
+        for (List<String> part : List.of(story.subList(0, 5), story.subList(5, story.size()))) {
+            Path file = Files.write(dir.resolve("part-" + logged.length() + ".jsonl"), part);
+            Result ingest = MtProcess.run(
+                    data,
+                    "ingest",
+                    "--anchors",
+                    anchors.toString(),
+                    "--anchor-key",
+                    signingKey.toString(),
+                    file.toString());
+            assertThat(ingest.exit()).as(ingest.err()).isZero();
+            logged.append(ingest.err());
+        }
+        assertThat(logged).as("each digest is logged as it is written").contains("mailtrail digest 1 sha256 ");
+        Path digestLog = Files.writeString(dir.resolve("journald-copy.log"), logged);
+        List<Path> digests;
+        try (var files = Files.list(anchors)) {
+            digests = files.filter(p -> p.getFileName().toString().startsWith("digest-"))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(digests).hasSizeGreaterThan(1);
+        Path last = digests.get(digests.size() - 1);
+        Result intact =
+                MtProcess.run(data, "verify", "--anchors", anchors.toString(), "--digest-log", digestLog.toString());
+        assertThat(intact.exit()).as(intact.out()).isZero();
+        assertThat(intact.out()).contains("digest log: consistent — " + digests.size() + " digests logged");
+
+        Files.delete(last);
+        Result alone = MtProcess.run(data, "verify", "--anchors", anchors.toString());
+        assertThat(alone.out())
+                .as("the directory alone cannot tell its last digest gone")
+                .contains("anchors: consistent");
+        Result withLog =
+                MtProcess.run(data, "verify", "--anchors", anchors.toString(), "--digest-log", digestLog.toString());
+        assertThat(withLog.exit()).isEqualTo(1);
+        assertThat(withLog.out())
+                .contains("digest log: NOT CONSISTENT")
+                .containsPattern("digest \\d+ \\(logged at .*journald-copy.log line \\d+ with sha256 [0-9a-f]{64}\\):"
+                        + " MISSING from");
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
  * Writes the signed digests of one data directory into an anchors directory, one new file per digest, never
  * rewriting or deleting one (the directory is meant for WORM or object-lock storage). Continues the chain of
  * digests it finds there: a last file torn by a crash keeps its number and is skipped, the next digest chains to
- * the complete one before it. Each digest is also logged as one line at DEBUG (logger {@code dev.mailtrail.anchors}),
- * its number and file hash, for a syslog or journald copy when that logger is turned on: off by default, since a
- * busy directory commits every second.
+ * the complete one before it. Each digest is also logged as one line at INFO (logger {@code dev.mailtrail.anchors}),
+ * its number and file hash: under a service manager that line reaches journald or syslog, a copy the data
+ * directory's writer cannot take back, which {@code mt verify --digest-log} holds the directory against.
  */
 public final class AnchorWriter {
     /** The verification key, written once beside the digests for convenience; a verifier should hold its own. */
@@ -76,7 +76,7 @@ public final class AnchorWriter {
         previousSequence = sequence;
         previousHash = DigestFile.hash(file);
         LOG.log(
-                System.Logger.Level.DEBUG,
+                System.Logger.Level.INFO,
                 "mailtrail digest " + sequence + " sha256 "
                         + java.util.HexFormat.of().formatHex(previousHash) + " chains " + chains.size());
         return path;

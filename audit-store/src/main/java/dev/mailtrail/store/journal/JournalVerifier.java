@@ -29,7 +29,21 @@ public final class JournalVerifier {
         }
     }
 
+    /** What {@link #verify(Path, FrameVisitor)} hands on: each frame read back, in sequence order. */
+    @FunctionalInterface
+    public interface FrameVisitor {
+        void visit(JournalEntry entry) throws IOException;
+    }
+
     public static Report verify(Path directory) throws IOException {
+        return verify(directory, entry -> {});
+    }
+
+    /**
+     * As {@link #verify(Path)}, handing {@code visitor} every frame from sequence 1 up to the first damage or gap (what
+     * follows a damage cannot be read in order, so it is reported and not visited).
+     */
+    public static Report verify(Path directory, FrameVisitor visitor) throws IOException {
         if (!Files.isDirectory(directory)) {
             return new Report(0, 0, List.of(), null);
         }
@@ -49,7 +63,13 @@ public final class JournalVerifier {
             previousDamaged = false;
             boolean last = i == segments.size() - 1;
             try (SegmentScanner scanner = new SegmentScanner(segment)) {
-                SegmentScanner.End end = scanner.scan(expected, Long.MAX_VALUE, (sequence, payload) -> true);
+                boolean inOrder = damage.isEmpty();
+                SegmentScanner.End end = scanner.scan(expected, Long.MAX_VALUE, (sequence, payload) -> {
+                    if (inOrder) {
+                        visitor.visit(new JournalEntry(sequence, payload));
+                    }
+                    return true;
+                });
                 long beyond = last
                         ? scanner.nextValidFrame(end.validBytes() + EventJournal.UNSYNCED_LIMIT + 1, end.nextSequence())
                         : -1;
