@@ -27,13 +27,17 @@ import picocli.CommandLine.Spec;
                     + " client and how to search what it records.",
             "Ctrl-C or SIGTERM stops it with every record flushed.",
             "Exit status: 130 after Ctrl-C or 143 after SIGTERM once stopped cleanly (as for any JVM ended by a signal),"
-                    + " 1 could not start (e.g. a port in use), 2 usage."
+                    + " 1 could not start (e.g. a port in use), 2 usage, 70 the audit pipeline stopped on an error it"
+                    + " cannot recover from (as for mt serve: nothing more could be recorded)."
         })
 public final class DemoCommand implements Callable<Integer> {
     /**
      * The proxy says at INFO where it listens; the banner says it too, so the demo keeps the proxy to warnings
      * (held here so that the level outlives the call).
      */
+    /** As {@code mt serve}: the pipeline died, so the demo's reads could no longer be recorded. */
+    static final int PIPELINE_FAILED = dev.mailtrail.app.serve.ServeCommand.PIPELINE_FAILED;
+
     private static final java.util.logging.Logger PROXY_LOG = java.util.logging.Logger.getLogger("dev.mailtrail.proxy");
 
     @Spec
@@ -114,6 +118,13 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("mt demo: " + e.getMessage());
             return 1;
         }
+        demo.pipeline().onFailure(failure -> {
+            err.println("mt demo: the audit pipeline stopped: " + failure
+                    + "; nothing more can be recorded, exiting with status " + PIPELINE_FAILED);
+            err.flush();
+            // halt, not exit: the shutdown hook would wait on a pipeline that cannot flush any more
+            Runtime.getRuntime().halt(PIPELINE_FAILED);
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(demo, err, stopped), "mt-demo-shutdown"));
         out.print(DemoBanner.render(demo));

@@ -62,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
     boolean repair;
 
     /** The exit status when the audit pipeline stops on an error (EX_SOFTWARE). */
-    static final int PIPELINE_FAILED = 70;
+    public static final int PIPELINE_FAILED = 70;
 
     @Override
     public Integer call() throws IOException {
