@@ -79,12 +79,18 @@ if [ "${1:-}" = "test" ]; then
   if [ ! -d "$root/e2e/webmail/node_modules/playwright-core" ]; then
     echo "mt test: the webmail test will be skipped without Playwright: (cd e2e/webmail && npm ci)" >&2
   fi
+  if [ ! -d "$root/e2e/console/node_modules/playwright-core" ]; then
+    echo "mt test: the console browser test will be skipped without Playwright: (cd e2e/console && npm ci)" >&2
+  fi
   cd "$root"
   # the webmail end-to-end test drives Chromium with playwright-core from npm (e2e/webmail/package-lock.json)
-  if [ ! -d e2e/webmail/node_modules/playwright-core ] && command -v npm >/dev/null 2>&1; then
-    (cd e2e/webmail && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
-      || echo "mt test: npm ci failed in e2e/webmail, so the webmail test will be skipped" >&2
-  fi
+  # so do the web console's browser tests (e2e/console/package-lock.json)
+  for e2e in webmail console; do
+    if [ ! -d "e2e/$e2e/node_modules/playwright-core" ] && command -v npm >/dev/null 2>&1; then
+      (cd "e2e/$e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+        || echo "mt test: npm ci failed in e2e/$e2e, so the $e2e browser test will be skipped" >&2
+    fi
+  done
   exec mvn -B --no-transfer-progress verify "$@"
 fi
 
