@@ -62,10 +62,20 @@ public final class MailboxAuditView {
     }
 
     static String list(Set<MailboxAction> actions) {
+        return ordered(actions).stream().collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /** The actions' names in the order Get-Mailbox prints them. */
+    static List<String> ordered(Set<MailboxAction> actions) {
         return actions.stream()
                 .sorted(Comparator.comparingInt(EXCHANGE_ORDER::indexOf))
                 .map(MailboxAction::exchangeName)
-                .collect(Collectors.joining(", ", "{", "}"));
+                .toList();
+    }
+
+    /** Every action in the order Get-Mailbox prints lists. */
+    static List<MailboxAction> exchangeOrder() {
+        return EXCHANGE_ORDER;
     }
 
     private static String property(String name, String value) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ConsoleAssetsTest {
     private static final Pattern IMPORT = Pattern.compile("(?:import|from)\\s*(?:\\(\\s*)?'(\\.{1,2}/[^']+)'");
@@ -75,7 +75,8 @@ class ConsoleAssetsTest {
         ConsoleAssets.Asset css = assets.find("css/console.css").orElseThrow();
 
         assertThat(api.etag()).matches("\"[0-9a-f]{32}\"").isNotEqualTo(css.etag());
-        assertThat(ConsoleAssets.fromClassPath().find("js/api.js").orElseThrow().etag()).isEqualTo(api.etag());
+        assertThat(ConsoleAssets.fromClassPath().find("js/api.js").orElseThrow().etag())
+                .isEqualTo(api.etag());
         assertThat(api.matches(api.etag())).isTrue();
         assertThat(api.matches("W/" + api.etag())).isTrue();
         assertThat(api.matches("\"other\", " + api.etag())).isTrue();
@@ -106,7 +107,9 @@ class ConsoleAssetsTest {
                         .normalize()
                         .toString()
                         .replace('\\', '/');
-                assertThat(assets.find(target)).as(relative + " loads " + m.group(1)).isPresent();
+                assertThat(assets.find(target))
+                        .as(relative + " loads " + m.group(1))
+                        .isPresent();
             }
             assertThat(assets.find(relative)).as(relative).isPresent();
         }
@@ -125,7 +128,10 @@ class ConsoleAssetsTest {
             }
             if (file.toString().endsWith(".js")) {
                 // values from records become text nodes, never markup
-                assertThat(text).doesNotContain("innerHTML").doesNotContain("outerHTML").doesNotContain("eval(");
+                assertThat(text)
+                        .doesNotContain("innerHTML")
+                        .doesNotContain("outerHTML")
+                        .doesNotContain("eval(");
             }
         }
     }
@@ -135,7 +141,10 @@ class ConsoleAssetsTest {
     }
 
     private static Path root() throws URISyntaxException {
-        return Path.of(ConsoleAssets.class.getClassLoader().getResource(ConsoleAssets.ROOT).toURI());
+        return Path.of(ConsoleAssets.class
+                .getClassLoader()
+                .getResource(ConsoleAssets.ROOT)
+                .toURI());
     }
 
     private static List<Path> files() throws IOException, URISyntaxException {

@@ -58,5 +58,8 @@ export async function render(main, { me, parameters, navigate }) {
   const audit = await api.mailboxAudit(mailbox).catch((e) => { status(message, e.message, 'error'); return null; });
   if (!audit) return;
   status(message, '');
+  if (audit.known === false) {
+    main.append(h('p', { class: 'warning' }, `No record or cmdlet has named ${audit.identity} yet: it would start on the defaults shown.`));
+  }
   main.append(h('section', { 'aria-labelledby': 'properties-title' }, h('h2', { id: 'properties-title' }, `Get-Mailbox ${audit.identity}`), properties(audit)), reasons(audit));
 }
