@@ -3,9 +3,11 @@ package dev.mailtrail.app.console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,12 @@ import java.util.regex.Pattern;
 public final class ConsoleAssets {
     /** Where the console's files sit on the class path. */
     public static final String ROOT = "dev/mailtrail/app/console/assets/";
+
+    /**
+     * The list of the console's files, one path a line: a server whose routes are exact paths registers one per
+     * file. A test holds it equal to the folder.
+     */
+    public static final String LIST = "dev/mailtrail/app/console/assets.list";
 
     /**
      * The files are not named by version, so a browser asks again each time ({@code no-cache}) and is answered 304
@@ -86,6 +94,22 @@ public final class ConsoleAssets {
     ConsoleAssets(ClassLoader loader, String root) {
         this.loader = loader;
         this.root = root;
+    }
+
+    /** The paths of every file of the console, as {@link #find} takes them. */
+    public List<String> paths() {
+        try (InputStream in = loader.getResourceAsStream(LIST)) {
+            if (in == null) {
+                throw new IllegalStateException("the application has no " + LIST);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + LIST + " from the application", e);
+        }
     }
 
     /** The console shipped in the application's resources. */

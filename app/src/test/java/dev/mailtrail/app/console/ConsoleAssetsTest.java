@@ -115,6 +115,18 @@ class ConsoleAssetsTest {
         }
     }
 
+    @Test
+    void theListNamesEveryFileOfTheConsoleAndEachIsFound() throws Exception {
+        Path root = root();
+        List<String> inFolder = files(root).stream()
+                .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                .sorted()
+                .toList();
+
+        assertThat(assets.paths()).containsExactlyInAnyOrderElementsOf(inFolder);
+        assertThat(assets.paths()).allSatisfy(p -> assertThat(assets.find(p)).isPresent());
+    }
+
     /** The API's Content-Security-Policy allows only MailTrail's own files: nothing inline, nothing from elsewhere. */
     @Test
     void nothingIsInlineOrFetchedFromElsewhere() throws Exception {
@@ -148,7 +160,11 @@ class ConsoleAssetsTest {
     }
 
     private static List<Path> files() throws IOException, URISyntaxException {
-        try (Stream<Path> walk = Files.walk(root())) {
+        return files(root());
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
             List<Path> files = walk.filter(Files::isRegularFile).toList();
             assertThat(files).hasSizeGreaterThan(5);
             return files;
