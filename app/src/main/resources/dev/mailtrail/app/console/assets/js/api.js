@@ -7,7 +7,6 @@ export const PATHS = {
   session: '/api/v1/session',
   unified: '/api/v1/audit/unified',
   unifiedExport: '/api/v1/audit/unified',
-  mailbox: '/api/v1/audit/mailbox',
   scope: '/api/v1/scope',
   mailboxAudit: (identity) => `/api/v1/mailboxes/${encodeURIComponent(identity)}/audit`,
 };
@@ -128,14 +127,6 @@ export async function searchUnified(parameters, { cursor = null, pageSize = 100 
 export function exportUrl(parameters, format) {
   const q = query({ ...parameters, ResultSize: 'Unlimited', format: format === 'csv' ? 'csv' : 'jsonl' });
   return `${PATHS.unifiedExport}?${q}`;
-}
-
-/** Search-MailboxAuditLog -Identity X with its entries (as -ShowDetails). */
-export async function searchMailbox(parameters, { cursor = null, pageSize = 100 } = {}) {
-  const q = query({ ...parameters, format: 'jsonl', cursor, pageSize });
-  const response = await call('GET', `${PATHS.mailbox}?${q}`, { accept: 'application/jsonl' });
-  const text = await response.text();
-  return pageOf(response, text.split('\n').filter((l) => l.trim() !== ''));
 }
 
 /**
