@@ -116,6 +116,10 @@ await step('sign-in', async () => {
 
 await step('search', async () => {
   result.resultRows = await search();
+  // a record's subject is text: markup in it must not become an element, nor run
+  result.resultItems = await page.locator('#results td.item').allInnerTexts();
+  result.elementsFromRecords = await page.locator('#results td.item *').count();
+  result.title = await page.title();
   await screenshots('search');
 });
 
