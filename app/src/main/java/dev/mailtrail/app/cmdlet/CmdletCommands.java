@@ -39,8 +39,8 @@ public final class CmdletCommands {
 
     private CmdletCommands() {}
 
-    /** Runs a cmdlet line on a pipeline this process holds (for a cmdlet sent by another process). */
-    static int runOn(
+    /** Runs a cmdlet line on a pipeline this process holds (a cmdlet sent by another process, or through the API). */
+    public static int runOn(
             AuditPipeline pipeline,
             String name,
             String line,
