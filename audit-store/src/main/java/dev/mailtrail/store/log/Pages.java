@@ -41,15 +41,18 @@ final class Pages {
 
     /**
      * Newest first, resuming after {@code position} (null: from the start). The position's sort values seek the
-     * continuation as Lucene's own pages do; the sequence is unique, so the document number never breaks a tie.
+     * continuation as Lucene's own pages do; a record of equal sort values counts as after it only with a higher document number, so the last one
+     * there is given: the sequence is unique, so the position's own record is the only one of its values and is skipped.
      */
     static long newestFirstAfter(
             IndexSearcher searcher, Query query, ResultPosition position, long limit, Predicate<FoundRecord> visitor)
             throws IOException {
         FieldDoc after = position == null
                 ? null
-                : new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {position.creationMillis(), position.sequence()
-                });
+                : new FieldDoc(
+                        Math.max(0, searcher.getIndexReader().maxDoc() - 1),
+                        Float.NaN,
+                        new Object[] {position.creationMillis(), position.sequence()});
         return walk(searcher, query, NEWEST_FIRST, after, limit, visitor);
     }
 
