@@ -114,7 +114,8 @@ public record SearchRequest(
         RecordQuery query = range(parameters)
                 .withMailboxes(mailboxes)
                 .withLogonTypes(parameters.values(
-                        "LogonTypes", text -> LogonType.parse(text).map(LogonType::value).orElse(null)))
+                        "LogonTypes",
+                        text -> LogonType.parse(text).map(LogonType::value).orElse(null)))
                 .withOperations(parameters.texts("Operations"));
         boolean details = parameters.switchOn("ShowDetails") || parameters.has("Format");
         Boolean external = parameters.has("ExternalAccess") ? parameters.switchOn("ExternalAccess") : null;

@@ -184,7 +184,8 @@ public final class ScopeCommand implements Callable<Integer> {
      */
     public static Scope analyse(Path caseDirectory, ScopeQuery query, MessageCatalogue catalogue) throws IOException {
         try (CaseRecords records = CaseRecords.openForReading(caseDirectory)) {
-            List<AuditRecord> relevant = records.recordsForScope(query.mailbox(), query.attacker().userIds());
+            List<AuditRecord> relevant =
+                    records.recordsForScope(query.mailbox(), query.attacker().userIds());
             return new ScopeAnalysis().analyse(relevant, query, catalogue, records.mailboxes());
         }
     }

@@ -102,45 +102,63 @@ public final class MailTrailMetrics {
     }
 
     private void registerCoreCounts() {
-        counter("mailtrail_binds", "Message reads (binds) handed to the audit core, by what became of them", cb -> {
-            AuditStatistics s = statistics();
-            if (s != null) {
-                cb.call(s.bindsRecorded(), "recorded");
-                cb.call(s.bindsDeduplicated(), "deduplicated");
-                cb.call(s.bindsThrottled(), "throttled");
-                cb.call(s.bindsNotAudited(), "not_audited");
-            }
-        }, "outcome");
-        counter("mailtrail_syncs", "Folder syncs handed to the audit core, by what became of them", cb -> {
-            AuditStatistics s = statistics();
-            if (s != null) {
-                cb.call(s.syncsRecorded(), "recorded");
-                cb.call(s.syncsDeduplicated(), "deduplicated");
-            }
-        }, "outcome");
-        counter("mailtrail_accesses_not_audited", "Accesses no audit list asked for, by reason", cb -> {
-            AuditStatistics s = statistics();
-            if (s != null) {
-                for (Verdict verdict : Verdict.values()) {
-                    if (verdict != Verdict.AUDITED) {
-                        cb.call(s.notAudited().getOrDefault(verdict, 0L), verdict.name().toLowerCase(Locale.ROOT));
+        counter(
+                "mailtrail_binds",
+                "Message reads (binds) handed to the audit core, by what became of them",
+                cb -> {
+                    AuditStatistics s = statistics();
+                    if (s != null) {
+                        cb.call(s.bindsRecorded(), "recorded");
+                        cb.call(s.bindsDeduplicated(), "deduplicated");
+                        cb.call(s.bindsThrottled(), "throttled");
+                        cb.call(s.bindsNotAudited(), "not_audited");
                     }
-                }
-            }
-        }, "reason");
+                },
+                "outcome");
+        counter(
+                "mailtrail_syncs",
+                "Folder syncs handed to the audit core, by what became of them",
+                cb -> {
+                    AuditStatistics s = statistics();
+                    if (s != null) {
+                        cb.call(s.syncsRecorded(), "recorded");
+                        cb.call(s.syncsDeduplicated(), "deduplicated");
+                    }
+                },
+                "outcome");
+        counter(
+                "mailtrail_accesses_not_audited",
+                "Accesses no audit list asked for, by reason",
+                cb -> {
+                    AuditStatistics s = statistics();
+                    if (s != null) {
+                        for (Verdict verdict : Verdict.values()) {
+                            if (verdict != Verdict.AUDITED) {
+                                cb.call(
+                                        s.notAudited().getOrDefault(verdict, 0L),
+                                        verdict.name().toLowerCase(Locale.ROOT));
+                            }
+                        }
+                    }
+                },
+                "reason");
         counter("mailtrail_throttled_records", "MailItemsAccessed throttling records made", cb -> {
             AuditStatistics s = statistics();
             if (s != null) {
                 cb.call(s.throttledRecords());
             }
         });
-        counter("mailtrail_cmdlets", "Configuration cmdlets applied, by result", cb -> {
-            AuditStatistics s = statistics();
-            if (s != null) {
-                cb.call(s.cmdletsSucceeded(), "succeeded");
-                cb.call(s.cmdletsFailed(), "failed");
-            }
-        }, "result");
+        counter(
+                "mailtrail_cmdlets",
+                "Configuration cmdlets applied, by result",
+                cb -> {
+                    AuditStatistics s = statistics();
+                    if (s != null) {
+                        cb.call(s.cmdletsSucceeded(), "succeeded");
+                        cb.call(s.cmdletsFailed(), "failed");
+                    }
+                },
+                "result");
     }
 
     private void registerProxy() {
@@ -151,7 +169,8 @@ public final class MailTrailMetrics {
                 .callback(cb -> {
                     ProxyServer p = proxy;
                     if (p != null) {
-                        for (Map.Entry<MailProtocol, Integer> open : p.connectionsByProtocol().entrySet()) {
+                        for (Map.Entry<MailProtocol, Integer> open :
+                                p.connectionsByProtocol().entrySet()) {
                             cb.call(open.getValue(), open.getKey().name().toLowerCase(Locale.ROOT));
                         }
                     }

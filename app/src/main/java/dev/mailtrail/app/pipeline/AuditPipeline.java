@@ -368,7 +368,8 @@ public final class AuditPipeline implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("the audit pipeline is closed"));
         }
         CompletableFuture<Long> durable = journal.appendAll(payloads);
-        int events = (int) entries.stream().filter(PipelineEntry.Event.class::isInstance).count();
+        int events = (int)
+                entries.stream().filter(PipelineEntry.Event.class::isInstance).count();
         PipelineObserver told = observer;
         if (events > 0 && told != PipelineObserver.NONE) {
             durable.thenRun(() -> told.journaled(events));

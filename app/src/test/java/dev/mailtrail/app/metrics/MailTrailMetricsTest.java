@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MailTrailMetricsTest {
     /** One line of the text format 0.0.4: a comment (HELP, TYPE) or a sample with optional labels. */
     private static final Pattern HELP = Pattern.compile("# HELP [a-zA-Z_:][a-zA-Z0-9_:]* .*");
+
     private static final Pattern TYPE =
             Pattern.compile("# TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (counter|gauge|histogram|summary|untyped)");
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)"

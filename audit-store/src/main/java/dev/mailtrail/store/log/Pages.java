@@ -49,10 +49,9 @@ final class Pages {
             throws IOException {
         FieldDoc after = position == null
                 ? null
-                : new FieldDoc(
-                        Math.max(0, searcher.getIndexReader().maxDoc() - 1),
-                        Float.NaN,
-                        new Object[] {position.creationMillis(), position.sequence()});
+                : new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, new Object[] {
+                    position.creationMillis(), position.sequence()
+                });
         return walk(searcher, query, NEWEST_FIRST, after, limit, visitor);
     }
 
@@ -61,12 +60,7 @@ final class Pages {
     }
 
     private static long walk(
-            IndexSearcher searcher,
-            Query query,
-            Sort sort,
-            FieldDoc start,
-            long limit,
-            Predicate<FoundRecord> visitor)
+            IndexSearcher searcher, Query query, Sort sort, FieldDoc start, long limit, Predicate<FoundRecord> visitor)
             throws IOException {
         long visited = 0;
         FieldDoc after = start;

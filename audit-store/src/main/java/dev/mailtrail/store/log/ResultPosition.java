@@ -1,7 +1,5 @@
 package dev.mailtrail.store.log;
 
-
-
 /**
  * Where a newest-first search stopped: the sort key of the last record it returned. The store's sequence is unique
  * and never reused, so resuming after a position returns each record exactly once, even while new records arrive
@@ -21,5 +19,4 @@ public record ResultPosition(long creationMillis, long sequence) {
         long millis = record.creationTime().toEpochMilli();
         return millis < creationMillis || millis == creationMillis && record.sequence() < sequence;
     }
-
 }

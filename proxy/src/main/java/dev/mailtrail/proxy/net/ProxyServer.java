@@ -247,7 +247,8 @@ public final class ProxyServer implements AutoCloseable {
     /** Client connections open now, by protocol (every protocol listened for, 0 included). */
     public Map<MailProtocol, Integer> connectionsByProtocol() {
         Map<MailProtocol, Integer> out = new java.util.EnumMap<>(MailProtocol.class);
-        protocols.forEach((name, protocol) -> out.merge(protocol, gates.get(name).open(), Integer::sum));
+        protocols.forEach(
+                (name, protocol) -> out.merge(protocol, gates.get(name).open(), Integer::sum));
         return out;
     }
 

@@ -20,8 +20,7 @@ class ProxyCountersTest {
     void openConnectionsAreCountedByProtocolAndTheNameCacheByHitAndMiss() throws Exception {
         try (ProxyHarness h = new ProxyHarness(dir, AuditMode.STRICT)) {
             h.dovecot.seed("alice", "INBOX", "Counted", "A read the cache names.");
-            assertThat(h.proxy.connectionsByProtocol())
-                    .isEqualTo(Map.of(MailProtocol.IMAP, 0, MailProtocol.POP3, 0));
+            assertThat(h.proxy.connectionsByProtocol()).isEqualTo(Map.of(MailProtocol.IMAP, 0, MailProtocol.POP3, 0));
             try (LineClient imap = new LineClient(h.port("imap"));
                     LineClient pop3 = new LineClient(h.port("pop3"))) {
                 assertThat(imap.line()).startsWith("* OK");

@@ -97,7 +97,8 @@ public final class AuditSearchApi {
                 return refused(formatGiven, "The API takes the format from the request, not from -Format.");
             }
             var line = CmdletParser.parse(QueryLine.render(cmdlet, parameters));
-            request = cmdlet.equals(UNIFIED) ? SearchRequest.unifiedAuditLog(line) : SearchRequest.mailboxAuditLog(line);
+            request =
+                    cmdlet.equals(UNIFIED) ? SearchRequest.unifiedAuditLog(line) : SearchRequest.mailboxAuditLog(line);
             request = scoped(request, scope, parameters).withFormat(format.searchFormat());
             from = cursor == null || cursor.isEmpty() ? null : SearchCursor.decode(cursor);
         } catch (CmdletException | CmdletSyntaxException e) {
@@ -164,7 +165,8 @@ public final class AuditSearchApi {
         }
         for (String mailbox : request.mailboxes()) {
             if (!scope.allows(mailbox)) {
-                String parameter = given(given, "Identity") != null ? given(given, "Identity") : given(given, "Mailboxes");
+                String parameter =
+                        given(given, "Identity") != null ? given(given, "Identity") : given(given, "Mailboxes");
                 throw new QueryLine.Refused(new ApiError(parameter, scope.refusal(mailbox)));
             }
         }

@@ -56,22 +56,34 @@ public final class ConfigurationApi {
                 .findFirst()
                 .orElse(null);
         if (name == null) {
-            return new CmdletResult("", new ApiError(null, "The term '" + cmdlet + "' is not a configuration cmdlet"
-                    + " served here: use one of " + String.join(", ", CMDLETS.keySet()) + "."));
+            return new CmdletResult(
+                    "",
+                    new ApiError(
+                            null,
+                            "The term '" + cmdlet + "' is not a configuration cmdlet" + " served here: use one of "
+                                    + String.join(", ", CMDLETS.keySet()) + "."));
         }
         String identity = identity(parameters);
         if (!scope.unrestricted()) {
             if (ORGANIZATION_WIDE.contains(name)) {
-                return new CmdletResult("", new ApiError(null, name + " changes what every mailbox records; your"
-                        + " management scope is limited to some mailboxes."));
+                return new CmdletResult(
+                        "",
+                        new ApiError(
+                                null,
+                                name + " changes what every mailbox records; your"
+                                        + " management scope is limited to some mailboxes."));
             }
             if (identity != null && !scope.allows(identity)) {
                 return new CmdletResult("", new ApiError("Identity", scope.refusal(identity)));
             }
             if (identity == null && !name.equals("Get-OrganizationConfig")) {
                 if (CMDLETS.get(name)) {
-                    return new CmdletResult("", new ApiError("Identity", "Cannot process command because of one"
-                            + " or more missing mandatory parameters: Identity."));
+                    return new CmdletResult(
+                            "",
+                            new ApiError(
+                                    "Identity",
+                                    "Cannot process command because of one"
+                                            + " or more missing mandatory parameters: Identity."));
                 }
                 return eachInScope(name, parameters, actor, scope);
             }
@@ -110,7 +122,8 @@ public final class ConfigurationApi {
         }
         String output = out.toString(StandardCharsets.UTF_8);
         if (exit != 0) {
-            return new CmdletResult(output, ParameterErrors.of(err.toString(StandardCharsets.UTF_8), parameters.keySet()));
+            return new CmdletResult(
+                    output, ParameterErrors.of(err.toString(StandardCharsets.UTF_8), parameters.keySet()));
         }
         return new CmdletResult(output, null);
     }

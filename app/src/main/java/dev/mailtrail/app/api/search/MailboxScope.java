@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  */
 public record MailboxScope(Set<String> mailboxes, boolean unrestricted) {
     public MailboxScope {
-        mailboxes = mailboxes.stream().map(m -> m.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        mailboxes =
+                mailboxes.stream().map(m -> m.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     public static MailboxScope all() {

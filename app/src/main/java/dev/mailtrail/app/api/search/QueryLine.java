@@ -41,14 +41,16 @@ final class QueryLine {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (!NAME.matcher(name).matches()) {
-                throw new Refused(new ApiError(name, "A parameter cannot be found that matches parameter name '"
-                        + name + "': names are letters and digits, with .Add or .Remove for an edit."));
+                throw new Refused(new ApiError(
+                        name,
+                        "A parameter cannot be found that matches parameter name '" + name
+                                + "': names are letters and digits, with .Add or .Remove for an edit."));
             }
             List<String> values = parameter.getValue() == null ? List.of() : parameter.getValue();
             for (String value : values) {
                 if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
-                    throw new Refused(new ApiError(name, "Cannot bind parameter '" + name
-                            + "': a value cannot hold a line break."));
+                    throw new Refused(new ApiError(
+                            name, "Cannot bind parameter '" + name + "': a value cannot hold a line break."));
                 }
             }
             int dot = name.indexOf('.');
@@ -62,7 +64,8 @@ final class QueryLine {
         StringBuilder line = new StringBuilder(cmdlet);
         plain.forEach((name, values) -> {
             line.append(" -").append(name);
-            List<String> given = values.stream().filter(v -> v != null && !v.isEmpty()).toList();
+            List<String> given =
+                    values.stream().filter(v -> v != null && !v.isEmpty()).toList();
             if (!given.isEmpty()) {
                 line.append(' ').append(list(given));
             }

@@ -89,8 +89,10 @@ public final class ScopeApi {
         }
         String text = given.getFirst();
         return AdminDate.parse(text)
-                .orElseThrow(() -> new BadDate(option, "'" + text + "' is not a date (use 2026-03-01,"
-                        + " 2026-03-01 09:00, 3/1/2026 9:00 PM or 2026-03-01T09:00:00+01:00)"));
+                .orElseThrow(() -> new BadDate(
+                        option,
+                        "'" + text + "' is not a date (use 2026-03-01,"
+                                + " 2026-03-01 09:00, 3/1/2026 9:00 PM or 2026-03-01T09:00:00+01:00)"));
     }
 
     private static final class BadDate extends Exception {

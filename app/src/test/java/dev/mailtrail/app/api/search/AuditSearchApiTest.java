@@ -76,8 +76,16 @@ class AuditSearchApiTest {
                         case CONVERT_TO_JSON -> "Json";
                         case EXPORT_CSV -> "Csv";
                     };
-            MtRun cli = cli("Search-UnifiedAuditLog", "-StartDate", START, "-EndDate", END, "-ResultSize", "Unlimited",
-                    "-Format", cliFormat);
+            MtRun cli = cli(
+                    "Search-UnifiedAuditLog",
+                    "-StartDate",
+                    START,
+                    "-EndDate",
+                    END,
+                    "-ResultSize",
+                    "Unlimited",
+                    "-Format",
+                    cliFormat);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             SearchResult result = api.searchUnifiedAuditLog(query, format, MailboxScope.all(), null, 1_000_000, out);
 
@@ -91,24 +99,35 @@ class AuditSearchApiTest {
         Map<String, List<String>> query = query("StartDate", START, "EndDate", END, "IPAddresses", "203.0.113.66");
         query.put("Operations", List.of("MailItemsAccessed", "Send"));
         String api = jsonl(query, MailboxScope.all());
-        MtRun cli = cli("Search-UnifiedAuditLog", "-StartDate", START, "-EndDate", END, "-IPAddresses",
-                "203.0.113.66", "-Operations", "MailItemsAccessed,Send", "-Format", "Jsonl");
+        MtRun cli = cli(
+                "Search-UnifiedAuditLog",
+                "-StartDate",
+                START,
+                "-EndDate",
+                END,
+                "-IPAddresses",
+                "203.0.113.66",
+                "-Operations",
+                "MailItemsAccessed,Send",
+                "-Format",
+                "Jsonl");
 
         assertThat(api).isNotEmpty().isEqualTo(cli.out());
         assertThat(jsonl(query("StartDate", START, "EndDate", END, "FreeText", "Weekly report 42"), MailboxScope.all()))
                 .contains("<send-42@contoso.com>")
                 .hasLineCount(1);
-        assertThat(jsonl(query("StartDate", START, "EndDate", END), MailboxScope.all())).hasLineCount(100);
+        assertThat(jsonl(query("StartDate", START, "EndDate", END), MailboxScope.all()))
+                .hasLineCount(100);
     }
 
     @Test
     void theMailboxLogGivesItsEntriesAsTheCommandLineDoes() throws Exception {
         Map<String, List<String>> query = query("Identity", "alice@contoso.com", "LogonTypes", "Admin");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SearchResult result = api.searchMailboxAuditLog(
-                query, ExportFormat.CONVERT_TO_JSON, MailboxScope.all(), null, 50, out);
-        MtRun cli = cli("Search-MailboxAuditLog", "-Identity", "alice@contoso.com", "-LogonTypes", "Admin", "-Format",
-                "Json");
+        SearchResult result =
+                api.searchMailboxAuditLog(query, ExportFormat.CONVERT_TO_JSON, MailboxScope.all(), null, 50, out);
+        MtRun cli = cli(
+                "Search-MailboxAuditLog", "-Identity", "alice@contoso.com", "-LogonTypes", "Admin", "-Format", "Json");
 
         assertThat(result).isInstanceOf(SearchResult.Page.class);
         assertThat(out.toString(StandardCharsets.UTF_8))
@@ -127,13 +146,16 @@ class AuditSearchApiTest {
 
         SearchResult bob = api.searchMailboxAuditLog(
                 query("Identity", "bob@contoso.com"), ExportFormat.JSON_LINES, alice, null, 10, sink());
-        assertThat(bob).isEqualTo(new SearchResult.Refused(new ApiError(
-                "Identity",
-                "The mailbox 'bob@contoso.com' is outside your management scope, which holds: alice@contoso.com.")));
+        assertThat(bob)
+                .isEqualTo(
+                        new SearchResult.Refused(
+                                new ApiError(
+                                        "Identity",
+                                        "The mailbox 'bob@contoso.com' is outside your management scope, which holds: alice@contoso.com.")));
 
         ByteArrayOutputStream everyMailbox = new ByteArrayOutputStream();
-        api.searchMailboxAuditLog(Map.of("ResultSize", List.of("Unlimited")), ExportFormat.JSON_LINES, alice, null,
-                10_000, everyMailbox);
+        api.searchMailboxAuditLog(
+                Map.of("ResultSize", List.of("Unlimited")), ExportFormat.JSON_LINES, alice, null, 10_000, everyMailbox);
         assertThat(everyMailbox.toString(StandardCharsets.UTF_8).lines())
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains("\"MailboxOwnerUPN\":\"alice@contoso.com\""));
@@ -185,18 +207,24 @@ class AuditSearchApiTest {
                         "EndDate",
                         "Cannot process command because of one or more missing mandatory parameters: EndDate."));
         assertThat(refusal(query("StartDate", START, "EndDate", END, "Colour", "red")))
-                .isEqualTo(new ApiError(
-                        "Colour", "A parameter cannot be found that matches parameter name 'Colour'."));
-        assertThat(refusal(query("StartDate", START, "EndDate", END, "ResultSize", "0")).parameter())
+                .isEqualTo(new ApiError("Colour", "A parameter cannot be found that matches parameter name 'Colour'."));
+        assertThat(refusal(query("StartDate", START, "EndDate", END, "ResultSize", "0"))
+                        .parameter())
                 .isEqualTo("ResultSize");
-        assertThat(refusal(query("StartDate", START, "EndDate", END, "RecordType", "Bogus")).message())
+        assertThat(refusal(query("StartDate", START, "EndDate", END, "RecordType", "Bogus"))
+                        .message())
                 .startsWith("Cannot bind parameter 'RecordType'. Cannot convert value \"Bogus\"");
-        assertThat(refusal(query("StartDate", END, "EndDate", START)).parameter()).isEqualTo("EndDate");
+        assertThat(refusal(query("StartDate", END, "EndDate", START)).parameter())
+                .isEqualTo("EndDate");
         assertThat(refusal(query("StartDate", START, "EndDate", END, "UserIds", "x' -FreeText 'y")))
                 .as("a quote in a value stays in the value")
                 .isNull();
         SearchResult badCursor = api.searchUnifiedAuditLog(
-                query("StartDate", START, "EndDate", END), ExportFormat.JSON_LINES, MailboxScope.all(), "nope", 5,
+                query("StartDate", START, "EndDate", END),
+                ExportFormat.JSON_LINES,
+                MailboxScope.all(),
+                "nope",
+                5,
                 sink());
         assertThat(((SearchResult.Refused) badCursor).error().parameter()).isEqualTo("cursor");
     }

@@ -35,25 +35,38 @@ class ConfigurationAndScopeApiTest {
                     "responder@contoso.com",
                     ALICE);
             assertThat(set).isEqualTo(new CmdletResult("", null));
-            api.run("Set-Mailbox", query("Identity", "bob@contoso.com", "AuditLogAgeLimit", "30.00:00:00"),
+            api.run(
+                    "Set-Mailbox", query("Identity", "bob@contoso.com", "AuditLogAgeLimit", "30.00:00:00"),
                     "admin@contoso.com", MailboxScope.all());
 
-            assertThat(api.run("Set-Mailbox", query("Identity", "alice@contoso.com", "AuditOwner.Add", "MessageBind"),
-                                    "responder@contoso.com", ALICE)
+            assertThat(api.run(
+                                    "Set-Mailbox",
+                                    query("Identity", "alice@contoso.com", "AuditOwner.Add", "MessageBind"),
+                                    "responder@contoso.com",
+                                    ALICE)
                             .error()
                             .message())
                     .isEqualTo("MessageBind audit operation type is deprecated. Use MailItemsAccessed audit operation"
                             + " type instead.");
-            assertThat(api.run("Set-Mailbox", query("Identity", "alice@contoso.com", "AuditOwnr", "Send"),
-                            "responder@contoso.com", ALICE)
-                    .error())
+            assertThat(api.run(
+                                    "Set-Mailbox",
+                                    query("Identity", "alice@contoso.com", "AuditOwnr", "Send"),
+                                    "responder@contoso.com",
+                                    ALICE)
+                            .error())
                     .isEqualTo(new ApiError(
                             "AuditOwnr", "A parameter cannot be found that matches parameter name 'AuditOwnr'."));
-            assertThat(api.run("Set-Mailbox", query("Identity", "bob@contoso.com", "AuditEnabled", "$false"),
-                            "responder@contoso.com", ALICE)
-                    .error())
+            assertThat(api.run(
+                                    "Set-Mailbox",
+                                    query("Identity", "bob@contoso.com", "AuditEnabled", "$false"),
+                                    "responder@contoso.com",
+                                    ALICE)
+                            .error())
                     .isEqualTo(new ApiError("Identity", ALICE.refusal("bob@contoso.com")));
-            assertThat(api.run("Set-OrganizationConfig", query("AuditDisabled", "$true"), "responder@contoso.com",
+            assertThat(api.run(
+                                    "Set-OrganizationConfig",
+                                    query("AuditDisabled", "$true"),
+                                    "responder@contoso.com",
                                     ALICE)
                             .succeeded())
                     .isFalse();
@@ -67,8 +80,18 @@ class ConfigurationAndScopeApiTest {
         assertThat(shown)
                 .containsPattern("AuditOwner +: \\{.*MailboxLogin\\}")
                 .isEqualTo(cli("Get-Mailbox", "-Identity", "alice@contoso.com").out());
-        assertThat(cli("Search-UnifiedAuditLog", "-StartDate", "2000-01-01", "-EndDate", "2100-01-01", "-Operations",
-                                "Set-Mailbox", "-UserIds", "responder@contoso.com", "-Format", "Jsonl")
+        assertThat(cli(
+                                "Search-UnifiedAuditLog",
+                                "-StartDate",
+                                "2000-01-01",
+                                "-EndDate",
+                                "2100-01-01",
+                                "-Operations",
+                                "Set-Mailbox",
+                                "-UserIds",
+                                "responder@contoso.com",
+                                "-Format",
+                                "Jsonl")
                         .out()
                         .lines())
                 .as("the change and the two refusals are admin records, as on the command line; the ones out of"
@@ -81,16 +104,19 @@ class ConfigurationAndScopeApiTest {
     @Test
     void theScopeOfACompromiseIsMtScopesJson() throws Exception {
         MtRun ingest = MtRun.of(
-                "ingest", "--data", data.toString(), Path.of("..", "examples", "bec-story.jsonl").toString());
+                "ingest",
+                "--data",
+                data.toString(),
+                Path.of("..", "examples", "bec-story.jsonl").toString());
         assertThat(ingest.exit()).as(ingest.err()).isZero();
         ScopeApi api = new ScopeApi(data);
 
         StringWriter whole = new StringWriter();
-        assertThat(api.scope(Map.of("mailbox", List.of("alice@contoso.com")), ALICE, whole)).isEmpty();
+        assertThat(api.scope(Map.of("mailbox", List.of("alice@contoso.com")), ALICE, whole))
+                .isEmpty();
         assertThat(whole.toString())
                 .contains("\"schema\"")
-                .isEqualTo(cli("scope", "--case", data.toString(), "--mailbox", "alice@contoso.com", "--format",
-                                "json")
+                .isEqualTo(cli("scope", "--case", data.toString(), "--mailbox", "alice@contoso.com", "--format", "json")
                         .out());
 
         StringWriter attacker = new StringWriter();
@@ -99,13 +125,23 @@ class ConfigurationAndScopeApiTest {
                 MailboxScope.all(),
                 attacker);
         assertThat(attacker.toString())
-                .isEqualTo(cli("scope", "--case", data.toString(), "--mailbox", "alice@contoso.com",
-                                "--attacker-ip", "203.0.113.66", "--format", "json")
+                .isEqualTo(cli(
+                                "scope",
+                                "--case",
+                                data.toString(),
+                                "--mailbox",
+                                "alice@contoso.com",
+                                "--attacker-ip",
+                                "203.0.113.66",
+                                "--format",
+                                "json")
                         .out());
 
         assertThat(api.scope(Map.of("mailbox", List.of("bob@contoso.com")), ALICE, new StringWriter()))
                 .contains(new ApiError("mailbox", ALICE.refusal("bob@contoso.com")));
-        assertThat(api.scope(Map.of("mailbox", List.of("alice@contoso.com"), "from", List.of("soon")), ALICE,
+        assertThat(api.scope(
+                                Map.of("mailbox", List.of("alice@contoso.com"), "from", List.of("soon")),
+                                ALICE,
                                 new StringWriter())
                         .map(ApiError::parameter))
                 .isEqualTo(Optional.of("from"));
