@@ -48,13 +48,29 @@ public final class CmdletCommands {
             Clock clock,
             PrintStream out,
             PrintStream err) {
+        return runOn(pipeline, name, line, actor, ConfigurationCmdlets.COMMAND_LINE, clock, out, err);
+    }
+
+    /**
+     * As {@link #runOn(AuditPipeline, String, String, String, Clock, PrintStream, PrintStream)}, for a cmdlet that
+     * came from {@code session} (the API's caller): its admin record names that ClientIP and client.
+     */
+    public static int runOn(
+            AuditPipeline pipeline,
+            String name,
+            String line,
+            String actor,
+            dev.mailtrail.core.event.Session session,
+            Clock clock,
+            PrintStream out,
+            PrintStream err) {
         Cmdlet cmdlet = TABLE.get(name);
         if (cmdlet == null) {
             err.println("mt: unknown cmdlet " + name);
             return 2;
         }
-        CmdletContext context =
-                new CmdletContext(pipeline.directory(), clock, actor, out, err, PipelineAccess.running(pipeline));
+        CmdletContext context = new CmdletContext(
+                pipeline.directory(), clock, actor, out, err, PipelineAccess.running(pipeline), session);
         try {
             return cmdlet.run(line, context);
         } catch (IOException | RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.mailtrail.app.api.search;
 
 import dev.mailtrail.app.cmdlet.CmdletCommands;
 import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.core.event.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ public final class ConfigurationApi {
     private static final Set<String> ORGANIZATION_WIDE =
             Set.of("Set-OrganizationConfig", "Set-MailboxAuditBypassAssociation");
 
+    /** The client an admin record made through the API names. */
+    public static final String CLIENT = "Client=MailTrail API";
+
     private final AuditPipeline pipeline;
     private final Clock clock;
 
@@ -46,11 +50,14 @@ public final class ConfigurationApi {
     }
 
     /**
-     * Runs {@code cmdlet} with {@code parameters} as {@code actor} (the admin record's UserId).
+     * Runs {@code cmdlet} with {@code parameters} as {@code actor} (the admin record's UserId) from {@code clientIp}
+     * (its ClientIP; the client is named {@value #CLIENT}).
      *
      * @param cmdlet one of {@link #CMDLETS}, in any case
      */
-    public CmdletResult run(String cmdlet, Map<String, List<String>> parameters, String actor, MailboxScope scope) {
+    public CmdletResult run(
+            String cmdlet, Map<String, List<String>> parameters, String actor, String clientIp, MailboxScope scope) {
+        Session session = new Session(null, clientIp, CLIENT, null);
         String name = CMDLETS.keySet().stream()
                 .filter(cmdlet::equalsIgnoreCase)
                 .findFirst()
@@ -85,20 +92,20 @@ public final class ConfigurationApi {
                                     "Cannot process command because of one"
                                             + " or more missing mandatory parameters: Identity."));
                 }
-                return eachInScope(name, parameters, actor, scope);
+                return eachInScope(name, parameters, actor, session, scope);
             }
         }
-        return once(name, parameters, actor);
+        return once(name, parameters, actor, session);
     }
 
     /** A listing in a limited scope: the cmdlet once for each mailbox of the scope it knows, as Exchange lists. */
     private CmdletResult eachInScope(
-            String name, Map<String, List<String>> parameters, String actor, MailboxScope scope) {
+            String name, Map<String, List<String>> parameters, String actor, Session session, MailboxScope scope) {
         List<String> shown = new ArrayList<>();
         for (String mailbox : new TreeSet<>(scope.mailboxes())) {
             Map<String, List<String>> one = new java.util.LinkedHashMap<>(parameters);
             one.put("Identity", List.of(mailbox));
-            CmdletResult result = once(name, one, actor);
+            CmdletResult result = once(name, one, actor, session);
             if (result.succeeded() && !result.output().isEmpty()) {
                 shown.add(result.output());
             }
@@ -106,7 +113,7 @@ public final class ConfigurationApi {
         return new CmdletResult(String.join(System.lineSeparator(), shown), null);
     }
 
-    private CmdletResult once(String name, Map<String, List<String>> parameters, String actor) {
+    private CmdletResult once(String name, Map<String, List<String>> parameters, String actor, Session session) {
         String line;
         try {
             line = QueryLine.render(name, parameters);
@@ -118,7 +125,7 @@ public final class ConfigurationApi {
         int exit;
         try (PrintStream outText = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errText = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = CmdletCommands.runOn(pipeline, name, line, actor, clock, outText, errText);
+            exit = CmdletCommands.runOn(pipeline, name, line, actor, session, clock, outText, errText);
         }
         String output = out.toString(StandardCharsets.UTF_8);
         if (exit != 0) {

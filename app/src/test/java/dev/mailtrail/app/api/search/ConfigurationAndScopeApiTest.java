@@ -33,16 +33,21 @@ class ConfigurationAndScopeApiTest {
                     "set-mailbox",
                     query("Identity", "alice@contoso.com", "AuditOwner.Add", "MailboxLogin"),
                     "responder@contoso.com",
+                    "198.51.100.7",
                     ALICE);
             assertThat(set).isEqualTo(new CmdletResult("", null));
             api.run(
-                    "Set-Mailbox", query("Identity", "bob@contoso.com", "AuditLogAgeLimit", "30.00:00:00"),
-                    "admin@contoso.com", MailboxScope.all());
+                    "Set-Mailbox",
+                    query("Identity", "bob@contoso.com", "AuditLogAgeLimit", "30.00:00:00"),
+                    "admin@contoso.com",
+                    "198.51.100.8",
+                    MailboxScope.all());
 
             assertThat(api.run(
                                     "Set-Mailbox",
                                     query("Identity", "alice@contoso.com", "AuditOwner.Add", "MessageBind"),
                                     "responder@contoso.com",
+                                    "198.51.100.7",
                                     ALICE)
                             .error()
                             .message())
@@ -52,6 +57,7 @@ class ConfigurationAndScopeApiTest {
                                     "Set-Mailbox",
                                     query("Identity", "alice@contoso.com", "AuditOwnr", "Send"),
                                     "responder@contoso.com",
+                                    "198.51.100.7",
                                     ALICE)
                             .error())
                     .isEqualTo(new ApiError(
@@ -60,6 +66,7 @@ class ConfigurationAndScopeApiTest {
                                     "Set-Mailbox",
                                     query("Identity", "bob@contoso.com", "AuditEnabled", "$false"),
                                     "responder@contoso.com",
+                                    "198.51.100.7",
                                     ALICE)
                             .error())
                     .isEqualTo(new ApiError("Identity", ALICE.refusal("bob@contoso.com")));
@@ -67,13 +74,32 @@ class ConfigurationAndScopeApiTest {
                                     "Set-OrganizationConfig",
                                     query("AuditDisabled", "$true"),
                                     "responder@contoso.com",
+                                    "198.51.100.7",
                                     ALICE)
                             .succeeded())
                     .isFalse();
 
-            CmdletResult listed = api.run("Get-Mailbox", Map.of(), "responder@contoso.com", ALICE);
+            CmdletResult listed = api.run("Get-Mailbox", Map.of(), "responder@contoso.com", "198.51.100.7", ALICE);
             assertThat(listed.output()).contains("alice@contoso.com").doesNotContain("bob@contoso.com");
-            shown = api.run("Get-Mailbox", query("Identity", "alice@contoso.com"), "responder@contoso.com", ALICE)
+            pipeline.commit();
+            java.io.ByteArrayOutputStream admin = new java.io.ByteArrayOutputStream();
+            AuditSearchApi.of(pipeline)
+                    .searchUnifiedAuditLog(
+                            query("StartDate", "2000-01-01", "EndDate", "2100-01-01", "UserIds", "admin@contoso.com"),
+                            ExportFormat.JSON_LINES,
+                            MailboxScope.all(),
+                            null,
+                            10,
+                            admin);
+            assertThat(admin.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .as("the running pipeline's log, searched in its process")
+                    .contains("\"ClientIP\":\"198.51.100.8\"", "AuditLogAgeLimit");
+            shown = api.run(
+                            "Get-Mailbox",
+                            query("Identity", "alice@contoso.com"),
+                            "responder@contoso.com",
+                            "198.51.100.7",
+                            ALICE)
                     .output();
         }
 
@@ -98,7 +124,8 @@ class ConfigurationAndScopeApiTest {
                         + " scope never reached the cmdlet")
                 .hasSize(3)
                 .noneMatch(line -> line.contains("bob@contoso.com"))
-                .anySatisfy(line -> assertThat(line).contains("\"ResultStatus\":\"True\"", "MailboxLogin"));
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"ResultStatus\":\"True\"", "MailboxLogin", "\"ClientIP\":\"198.51.100.7\""));
     }
 
     @Test
