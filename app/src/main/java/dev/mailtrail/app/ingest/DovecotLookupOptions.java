@@ -3,9 +3,8 @@ package dev.mailtrail.app.ingest;
 import dev.mailtrail.proxy.config.LookupAccount;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
-import dev.mailtrail.proxy.lookup.LookupIdentityResolver;
-import dev.mailtrail.proxy.tls.TlsContexts;
 import dev.mailtrail.proxy.tls.TlsSetupException;
+import dev.mailtrail.sensor.dovecot.name.LookupItemNamer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ final class DovecotLookupOptions {
     }
 
     /** The lookup connection these options describe; a message naming the option that is wrong otherwise. */
-    LookupIdentityResolver open() throws IOException {
+    LookupItemNamer open() throws IOException {
         int colon = server.lastIndexOf(':');
         if (colon <= 0 || !server.substring(colon + 1).matches("\\d{1,5}")) {
             throw new IOException("--lookup must be HOST:PORT, not " + server);
@@ -73,8 +72,7 @@ final class DovecotLookupOptions {
                         false)
                 .withLookup(new LookupAccount(user, password, Duration.ofSeconds(5)));
         try {
-            return new LookupIdentityResolver(
-                    imap, mode == TlsMode.NONE ? null : TlsContexts.clientSockets(imap), 100_000);
+            return LookupItemNamer.connect(imap);
         } catch (TlsSetupException e) {
             throw new IOException("--lookup-tls: " + e.getMessage());
         }

@@ -8,7 +8,6 @@ import dev.mailtrail.app.pipeline.DataDirectoryInUseException;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.app.replay.EventLines;
 import dev.mailtrail.app.replay.EventSource;
-import dev.mailtrail.proxy.lookup.LookupIdentityResolver;
 import dev.mailtrail.sensor.dovecot.DovecotSensor;
 import dev.mailtrail.sensor.dovecot.map.MappingRules;
 import dev.mailtrail.sensor.dovecot.name.ItemNamer;
@@ -102,14 +101,14 @@ public final class IngestCommand implements Callable<Integer> {
             err.println("mt ingest: --format must be access or dovecot, not " + format);
             return 2;
         }
-        LookupIdentityResolver resolver = null;
+        LookupItemNamer namer = null;
         if (lookup.given()) {
             if (!format.equals("dovecot")) {
                 err.println("mt ingest: --lookup needs --format dovecot");
                 return 2;
             }
             try {
-                resolver = lookup.open();
+                namer = lookup.open();
             } catch (IOException e) {
                 err.println("mt ingest: " + e.getMessage());
                 return 2;
@@ -117,9 +116,9 @@ public final class IngestCommand implements Callable<Integer> {
         }
         DovecotSensor sensor = format.equals("dovecot")
                 ? new DovecotSensor(
-                        MappingRules.DEFAULTS, resolver == null ? ItemNamer.UIDS_ONLY : new LookupItemNamer(resolver))
+                        MappingRules.DEFAULTS, namer == null ? ItemNamer.UIDS_ONLY : namer)
                 : null;
-        try (LookupIdentityResolver closing = resolver) {
+        try (LookupItemNamer closing = namer) {
             return ingest(err, directory, progress, sources, sensor);
         }
     }

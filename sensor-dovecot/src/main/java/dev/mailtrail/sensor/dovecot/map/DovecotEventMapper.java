@@ -31,12 +31,14 @@ import java.util.regex.Pattern;
  * Bind; POP3 reads are decided when the session ends (rule P1). Not thread-safe: one mapper per stream of events.
  */
 public final class DovecotEventMapper {
+    private static final int PRUNE_EVERY = 1024;
     private static final Pattern APPENDUID = Pattern.compile("\\[APPENDUID (\\d+) (\\d+)\\]");
 
     private final MappingRules rules;
     private final FolderNames names;
     private final Map<String, SessionTrack> sessions = new LinkedHashMap<>();
     private final MappingCounts counts = new MappingCounts();
+    private long seen;
 
     public DovecotEventMapper(MappingRules rules) {
         this.rules = rules;
@@ -69,7 +71,10 @@ public final class DovecotEventMapper {
             }
             default -> counts.unknownEvent(event.name());
         }
-        out.forEach(a -> counts.mapped(a.access().operation().exchangeName()));
+        counted(out);
+        if (++seen % PRUNE_EVERY == 0) { // by the events' own time, so a long file holds only its open sessions
+            out.addAll(flushIdle(event.end()));
+        }
         return out;
     }
 
@@ -78,7 +83,7 @@ public final class DovecotEventMapper {
         List<MappedAccess> out = new ArrayList<>();
         sessions.values().forEach(t -> decide(t, out));
         sessions.clear();
-        return out;
+        return counted(out);
     }
 
     /** Decides and forgets the sessions with no event for {@link MappingRules#sessionQuiet} before {@code now}. */
@@ -91,6 +96,11 @@ public final class DovecotEventMapper {
                 it.remove();
             }
         }
+        return counted(out);
+    }
+
+    private List<MappedAccess> counted(List<MappedAccess> out) {
+        out.forEach(a -> counts.mapped(a.access().operation().exchangeName()));
         return out;
     }
 

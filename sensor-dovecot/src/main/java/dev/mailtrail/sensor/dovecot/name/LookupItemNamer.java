@@ -2,7 +2,11 @@ package dev.mailtrail.sensor.dovecot.name;
 
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.proxy.config.TlsMode;
+import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.lookup.LookupIdentityResolver;
+import dev.mailtrail.proxy.tls.TlsContexts;
+import dev.mailtrail.proxy.tls.TlsSetupException;
 import dev.mailtrail.proxy.session.FolderAccess;
 import dev.mailtrail.proxy.session.LookupResult;
 import dev.mailtrail.proxy.session.MessageIdentity;
@@ -20,11 +24,47 @@ import java.util.Optional;
  * alone (UIDVALIDITY 0, "any"). A message already expunged when its event arrives can only be named from the cache:
  * it is when an earlier read, STORE {@code \Deleted} or APPEND named it.
  */
-public final class LookupItemNamer implements ItemNamer {
-    private final LookupIdentityResolver lookup;
+public final class LookupItemNamer implements ItemNamer, AutoCloseable {
+    /** Messages whose names are kept, as the proxy keeps them. */
+    static final int CACHE = 100_000;
 
+    private final LookupIdentityResolver lookup;
+    private final boolean owned;
+
+    /** Names with {@code lookup}, which the caller keeps and closes. */
     public LookupItemNamer(LookupIdentityResolver lookup) {
+        this(lookup, false);
+    }
+
+    private LookupItemNamer(LookupIdentityResolver lookup, boolean owned) {
         this.lookup = lookup;
+        this.owned = owned;
+    }
+
+    /**
+     * Names with a lookup connection of its own to {@code imap} (the Dovecot the events come from), logging in as
+     * its {@link UpstreamConfig#lookup()} account (a master user); closed with this namer.
+     */
+    public static LookupItemNamer connect(UpstreamConfig imap) throws TlsSetupException {
+        if (imap.lookup() == null) {
+            throw new IllegalArgumentException("the upstream has no lookup account");
+        }
+        return new LookupItemNamer(
+                new LookupIdentityResolver(
+                        imap, imap.tls() == TlsMode.NONE ? null : TlsContexts.clientSockets(imap), CACHE),
+                true);
+    }
+
+    /** Lookups that went to the server so far (the rest were answered from the cache). */
+    public long lookups() {
+        return lookup.lookups();
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            lookup.close();
+        }
     }
 
     @Override
