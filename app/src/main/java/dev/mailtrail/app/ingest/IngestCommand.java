@@ -115,8 +115,7 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         DovecotSensor sensor = format.equals("dovecot")
-                ? new DovecotSensor(
-                        MappingRules.DEFAULTS, namer == null ? ItemNamer.UIDS_ONLY : namer)
+                ? new DovecotSensor(MappingRules.DEFAULTS, namer == null ? ItemNamer.UIDS_ONLY : namer)
                 : null;
         try (LookupItemNamer closing = namer) {
             return ingest(err, directory, progress, sources, sensor);

@@ -52,7 +52,8 @@ class DovecotNativeSensorTest {
         List<String> posted = new ArrayList<>();
         List<AuditEvent> accepted = new ArrayList<>();
         HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")), null, exporter(endpoint));
+        try (DovecotInstance dovecot = DovecotInstance.start(
+                        Files.createDirectories(dir.resolve("dovecot")), null, exporter(endpoint));
                 LookupIdentityResolver lookup = lookup(dovecot);
                 AuditPipeline pipeline =
                         AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "test", System.err)) {
@@ -86,21 +87,27 @@ class DovecotNativeSensorTest {
                 imap.command("UID FETCH 2 (BODY.PEEK[TEXT])");
                 // the delete goes after the read was named: a message deleted at once can only be named from the
                 // lookup's cache (docs/dovecot-native-sensor.md)
-                await(accepted, e -> e instanceof MailboxAccess a && a.items().stream()
-                        .anyMatch(i -> lunch.equals(i.internetMessageId())));
+                await(
+                        accepted,
+                        e -> e instanceof MailboxAccess a
+                                && a.items().stream().anyMatch(i -> lunch.equals(i.internetMessageId())));
                 imap.command("UID STORE 1 +FLAGS (\\Deleted)");
                 imap.command("EXPUNGE");
                 imap.command("LOGOUT");
             }
-            await(accepted, e -> e instanceof MailboxAccess a
-                    && a.operation().exchangeName().equals("HardDelete"));
+            await(
+                    accepted,
+                    e -> e instanceof MailboxAccess a
+                            && a.operation().exchangeName().equals("HardDelete"));
             pipeline.submitAll(sensor.flush()).get();
             Files.write(dir.resolve("posted.jsonl"), posted);
 
             assertThat(accepted)
-                    .filteredOn(e -> e instanceof MailboxAccess a && a.operation().exchangeName().equals("HardDelete"))
+                    .filteredOn(e -> e instanceof MailboxAccess a
+                            && a.operation().exchangeName().equals("HardDelete"))
                     .singleElement()
-                    .satisfies(e -> assertThat(((MailboxAccess) e).items().getFirst().internetMessageId())
+                    .satisfies(e -> assertThat(
+                                    ((MailboxAccess) e).items().getFirst().internetMessageId())
                             .isEqualTo(wire));
             pipeline.close();
 
@@ -133,7 +140,8 @@ class DovecotNativeSensorTest {
             exchange.close();
         });
         collector.start();
-        try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")), null, exporter(collector))) {
+        try (DovecotInstance dovecot =
+                DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")), null, exporter(collector))) {
             String lunch = dovecot.seed("alice", "INBOX", "Lunch", "Noon?");
             try (Imap imap = new Imap(dovecot.imapPort())) {
                 imap.command("LOGIN alice " + DovecotInstance.PASSWORD);

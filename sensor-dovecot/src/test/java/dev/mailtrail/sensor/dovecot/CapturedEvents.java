@@ -27,7 +27,13 @@ final class CapturedEvents {
         if (a.accessType() != null) {
             s.append('/').append(a.accessType());
         }
-        s.append(' ').append(a.actor()).append("->").append(a.mailbox()).append(" (").append(a.logonType()).append(')');
+        s.append(' ')
+                .append(a.actor())
+                .append("->")
+                .append(a.mailbox())
+                .append(" (")
+                .append(a.logonType())
+                .append(')');
         if (a.folder() != null) {
             s.append(' ').append(a.folder().path());
         }
@@ -35,7 +41,8 @@ final class CapturedEvents {
             s.append(" -> ").append(a.destFolder().path());
         }
         if (!a.items().isEmpty()) {
-            s.append(' ').append(a.items().stream().map(CapturedEvents::item).collect(Collectors.joining(",", "[", "]")));
+            s.append(' ')
+                    .append(a.items().stream().map(CapturedEvents::item).collect(Collectors.joining(",", "[", "]")));
         }
         return s.append(" @").append(a.session().clientIp()).toString();
     }

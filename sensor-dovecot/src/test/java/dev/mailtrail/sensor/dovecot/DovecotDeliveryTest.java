@@ -54,7 +54,9 @@ class DovecotDeliveryTest {
                 }
             }
             Thread.sleep(3000); // room for a retry, had there been one
-            assertThat(received).as("one session, one POST, refused, not sent again").hasSize(1);
+            assertThat(received)
+                    .as("one session, one POST, refused, not sent again")
+                    .hasSize(1);
 
             refusing.stop(0); // nothing listens now
             try (ImapLines imap = new ImapLines(dovecot.imapPort())) {
@@ -75,15 +77,20 @@ class DovecotDeliveryTest {
             try {
                 Thread.sleep(5000); // room for a queued event to be sent, had it been queued
                 synchronized (later) {
-                    assertThat(later).as("the event of the session while nothing listened").isEmpty();
+                    assertThat(later)
+                            .as("the event of the session while nothing listened")
+                            .isEmpty();
                 }
             } finally {
                 back.stop(0);
             }
-            Files.writeString(Path.of("target", "delivery.txt"), dovecot.log().lines()
-                    .filter(l -> l.contains("http") || l.contains("event") || l.contains("stats"))
-                    .limit(20)
-                    .reduce("", (a, b) -> a + b + "\n"));
+            Files.writeString(
+                    Path.of("target", "delivery.txt"),
+                    dovecot.log()
+                            .lines()
+                            .filter(l -> l.contains("http") || l.contains("event") || l.contains("stats"))
+                            .limit(20)
+                            .reduce("", (a, b) -> a + b + "\n"));
         }
     }
 }

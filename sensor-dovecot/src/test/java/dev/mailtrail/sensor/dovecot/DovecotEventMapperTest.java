@@ -25,7 +25,10 @@ class DovecotEventMapperTest {
             out.addAll(mapper.map(reader.read(line)));
         }
         out.addAll(mapper.flush());
-        return out.stream().map(MappedAccess::access).map(CapturedEvents::describe).toList();
+        return out.stream()
+                .map(MappedAccess::access)
+                .map(CapturedEvents::describe)
+                .toList();
     }
 
     @Test

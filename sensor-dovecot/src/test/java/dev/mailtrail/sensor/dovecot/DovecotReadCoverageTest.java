@@ -55,7 +55,9 @@ class DovecotReadCoverageTest {
         List<String> bodies;
         try (EventCollector collector = new EventCollector();
                 DovecotInstance dovecot = DovecotInstance.start(
-                        dir, null, ExporterConfiguration.posting(collector.url("", "/"), ExporterConfiguration.FILTER))) {
+                        dir,
+                        null,
+                        ExporterConfiguration.posting(collector.url("", "/"), ExporterConfiguration.FILTER))) {
             for (long uid : FORMS.keySet()) {
                 dovecot.seed("alice", "INBOX", "Message " + uid, "Text of message " + uid + ".");
             }
@@ -71,7 +73,8 @@ class DovecotReadCoverageTest {
                 imap.command("UID FETCH 1 (BODY[])");
                 imap.command("LOGOUT");
             }
-            collector.await(b -> b.contains("mail_user_session_finished") && b.contains("\"alice\""), Duration.ofSeconds(20));
+            collector.await(
+                    b -> b.contains("mail_user_session_finished") && b.contains("\"alice\""), Duration.ofSeconds(20));
             Thread.sleep(300); // the LOGOUT's own event may come just after the session's end
             bodies = collector.bodies();
         }
@@ -91,7 +94,9 @@ class DovecotReadCoverageTest {
                 .toList();
         StringBuilder table = new StringBuilder();
         for (var form : FORMS.entrySet()) {
-            table.append(form.getValue()).append('\t').append(readUids.contains(form.getKey()) ? "seen" : "not seen")
+            table.append(form.getValue())
+                    .append('\t')
+                    .append(readUids.contains(form.getKey()) ? "seen" : "not seen")
                     .append('\n');
         }
         table.append("second BODY[] of a message\t")
@@ -103,6 +108,8 @@ class DovecotReadCoverageTest {
         Files.writeString(Path.of("target", "read-coverage.txt"), table);
 
         assertThat(new TreeSet<>(readUids)).isEqualTo(new TreeSet<>(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 10L)));
-        assertThat(readUids.stream().filter(u -> u == 1L).count()).as("a second read is seen again").isEqualTo(2);
+        assertThat(readUids.stream().filter(u -> u == 1L).count())
+                .as("a second read is seen again")
+                .isEqualTo(2);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@code end_time}, {@code categories} and the {@code fields} object (strings, numbers, lists of strings). The typed
  * getters fail with the event's and the field's name, so a malformed event says what was wrong.
  */
-public record DovecotEvent(String name, Instant start, Instant end, List<String> categories, Map<String, Object> fields) {
+public record DovecotEvent(
+        String name, Instant start, Instant end, List<String> categories, Map<String, Object> fields) {
 
     public DovecotEvent {
         Objects.requireNonNull(name, "name");

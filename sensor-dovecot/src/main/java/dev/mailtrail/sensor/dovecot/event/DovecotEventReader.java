@@ -94,9 +94,8 @@ public final class DovecotEventReader {
         try {
             return Instant.parse(t.asText());
         } catch (DateTimeParseException e) {
-            throw new DovecotEventException(
-                    name + ": field " + field + " must be an RFC 3339 time (format_args = time-rfc3339), not "
-                            + t.asText());
+            throw new DovecotEventException(name + ": field " + field
+                    + " must be an RFC 3339 time (format_args = time-rfc3339), not " + t.asText());
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.mailtrail.sensor.dovecot.map;
 
-import dev.mailtrail.core.event.FolderRef;
-import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.action.LogonType;
 import dev.mailtrail.core.action.MailAccessType;
-import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.FolderRef;
+import dev.mailtrail.core.event.ItemRef;
+import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.imap.session.FolderNames;
 import dev.mailtrail.proxy.session.MessageSelection;
@@ -122,8 +122,18 @@ public final class DovecotEventMapper {
         LogonType type = t.master != null ? LogonType.ADMIN : LogonType.OWNER;
         out.add(new MappedAccess(
                 new MailboxAccess(
-                        e.end(), actor(t, user), user, type, MailboxAction.MAILBOX_LOGIN, null, session(t, e),
-                        null, null, List.of(), null, List.of()),
+                        e.end(),
+                        actor(t, user),
+                        user,
+                        type,
+                        MailboxAction.MAILBOX_LOGIN,
+                        null,
+                        session(t, e),
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        List.of()),
                 user,
                 null,
                 null));
@@ -164,8 +174,8 @@ public final class DovecotEventMapper {
             case "FETCH", "UID FETCH" -> {
                 SessionTrack t = required(e);
                 String mailbox = e.required("mailbox");
-                List<Touch> held = SessionTrack.take(
-                        t.opens, new Command(name, mailbox, null, e.start(), e.end(), null));
+                List<Touch> held =
+                        SessionTrack.take(t.opens, new Command(name, mailbox, null, e.start(), e.end(), null));
                 long distinct = held.stream().mapToLong(Touch::uid).distinct().count();
                 MailAccessType type = distinct > 1 || ImapSet.several(ImapSet.firstWord(args))
                         ? MailAccessType.SYNC
@@ -212,7 +222,9 @@ public final class DovecotEventMapper {
                 ? null
                 : uids ? new MessageSelection.Uids(numbers) : new MessageSelection.Sequences(set);
         out.add(new MappedAccess(
-                access(t, e, e.end(), MailboxAction.SOFT_DELETE, null, at, 0, null, items), at.owner(), at.name(),
+                access(t, e, e.end(), MailboxAction.SOFT_DELETE, null, at, 0, null, items),
+                at.owner(),
+                at.name(),
                 selection));
     }
 
@@ -257,9 +269,8 @@ public final class DovecotEventMapper {
     }
 
     private MappedAccess moved(SessionTrack t, DovecotEvent e, String target, List<Touch> touches) {
-        MailboxAction action = target != null && rules.isTrash(target)
-                ? MailboxAction.MOVE_TO_DELETED_ITEMS
-                : MailboxAction.MOVE;
+        MailboxAction action =
+                target != null && rules.isTrash(target) ? MailboxAction.MOVE_TO_DELETED_ITEMS : MailboxAction.MOVE;
         return touched(t, e, touches.getFirst().end(), action, null, target, touches);
     }
 
@@ -300,19 +311,29 @@ public final class DovecotEventMapper {
             FolderRef dest,
             List<ItemRef> items) {
         String user = e.fields().get("user") instanceof String u ? u : at.owner();
-        LogonType logon = t.master != null
-                ? LogonType.ADMIN
-                : at.owner().equals(user) ? LogonType.OWNER : LogonType.DELEGATE;
+        LogonType logon =
+                t.master != null ? LogonType.ADMIN : at.owner().equals(user) ? LogonType.OWNER : LogonType.DELEGATE;
         FolderRef folder = new FolderRef(FolderNames.id(at, uidValidity), names.path(at.name()));
         return new MailboxAccess(
-                time, actor(t, user), at.owner(), logon, action, type, session(t, e), folder, dest, items, null,
+                time,
+                actor(t, user),
+                at.owner(),
+                logon,
+                action,
+                type,
+                session(t, e),
+                folder,
+                dest,
+                items,
+                null,
                 List.of());
     }
 
     /** Decides what a session still holds: its POP3 reads (P1), body reads and moves whose command never came. */
     private void decide(SessionTrack t, List<MappedAccess> out) {
         if (!t.pop3Reads.isEmpty()) {
-            long distinct = t.pop3Reads.stream().mapToLong(Touch::uid).distinct().count();
+            long distinct =
+                    t.pop3Reads.stream().mapToLong(Touch::uid).distinct().count();
             MailAccessType type = distinct > 1 ? MailAccessType.SYNC : MailAccessType.BIND;
             out.add(touchedLater(t, MailboxAction.MAIL_ITEMS_ACCESSED, type, t.pop3Reads));
         }
@@ -329,8 +350,8 @@ public final class DovecotEventMapper {
 
     private MappedAccess touchedLater(SessionTrack t, MailboxAction action, MailAccessType type, List<Touch> touches) {
         Touch first = touches.getFirst();
-        DovecotEvent context = new DovecotEvent(
-                "held", first.start(), first.end(), List.of(), Map.of("user", first.user()));
+        DovecotEvent context =
+                new DovecotEvent("held", first.start(), first.end(), List.of(), Map.of("user", first.user()));
         return touched(t, context, first.end(), action, type, null, touches);
     }
 

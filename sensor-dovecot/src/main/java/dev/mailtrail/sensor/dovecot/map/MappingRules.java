@@ -15,11 +15,12 @@ import java.util.stream.Collectors;
  */
 public record MappingRules(String separator, String sharedPrefix, Set<String> trashFolders, Duration sessionQuiet) {
 
-    public static final MappingRules DEFAULTS =
-            new MappingRules("/", "Shared/", Set.of("Trash", "Deleted Items", "Deleted Messages"), Duration.ofMinutes(2));
+    public static final MappingRules DEFAULTS = new MappingRules(
+            "/", "Shared/", Set.of("Trash", "Deleted Items", "Deleted Messages"), Duration.ofMinutes(2));
 
     public MappingRules {
-        trashFolders = trashFolders.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        trashFolders =
+                trashFolders.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     boolean isTrash(String folder) {

@@ -56,7 +56,9 @@ final class SessionTrack {
     /** The finished FETCH or MOVE a late touch belongs to, or null. */
     Command commandOf(Touch touch, boolean move) {
         for (Command c : recent) {
-            if (c.covers(touch) && c.name().contains("MOVE") == move && c.mailbox().equals(touch.mailbox())) {
+            if (c.covers(touch)
+                    && c.name().contains("MOVE") == move
+                    && c.mailbox().equals(touch.mailbox())) {
                 return c;
             }
         }

@@ -5,12 +5,12 @@ import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.lookup.LookupIdentityResolver;
-import dev.mailtrail.proxy.tls.TlsContexts;
-import dev.mailtrail.proxy.tls.TlsSetupException;
 import dev.mailtrail.proxy.session.FolderAccess;
 import dev.mailtrail.proxy.session.LookupResult;
 import dev.mailtrail.proxy.session.MessageIdentity;
 import dev.mailtrail.proxy.session.MessageSelection;
+import dev.mailtrail.proxy.tls.TlsContexts;
+import dev.mailtrail.proxy.tls.TlsSetupException;
 import dev.mailtrail.sensor.dovecot.map.MappedAccess;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,17 +74,28 @@ public final class LookupItemNamer implements ItemNamer, AutoCloseable {
             return a;
         }
         String key = mapped.owner() + "/" + mapped.folder();
-        FolderAccess folder =
-                new FolderAccess(a.actor(), a.mailbox(), a.logonType(), a.session(), a.folder(), key, 0);
-        LookupResult found = lookup.prefetch(folder, mapped.selection()).toCompletableFuture().join();
+        FolderAccess folder = new FolderAccess(a.actor(), a.mailbox(), a.logonType(), a.session(), a.folder(), key, 0);
+        LookupResult found = lookup.prefetch(folder, mapped.selection())
+                .toCompletableFuture()
+                .join();
         Map<Long, Long> uidsBySequence = found == null ? Map.of() : found.uidsBySequence();
         List<ItemRef> named = new ArrayList<>(a.items().size());
         for (ItemRef item : a.items()) {
             named.add(named(item, key, mapped.selection(), uidsBySequence));
         }
         return new MailboxAccess(
-                a.time(), a.actor(), a.mailbox(), a.logonType(), a.operation(), a.accessType(), a.session(),
-                a.folder(), a.destFolder(), named, a.result(), a.parameters());
+                a.time(),
+                a.actor(),
+                a.mailbox(),
+                a.logonType(),
+                a.operation(),
+                a.accessType(),
+                a.session(),
+                a.folder(),
+                a.destFolder(),
+                named,
+                a.result(),
+                a.parameters());
     }
 
     private ItemRef named(ItemRef item, String key, MessageSelection selection, Map<Long, Long> uidsBySequence) {
