@@ -90,6 +90,14 @@ class DovecotEventMapperTest {
     }
 
     @Test
+    void aMessageSentThroughTheSubmissionServiceIsASendNamingNoItem() throws Exception {
+        assertThat(mapped("submission.jsonl"))
+                .containsExactly("MailboxLogin alice->alice (OWNER) @127.0.0.1", "Send alice->alice (OWNER) @127.0.0.1");
+        assertThat(mapper.counts().ignored()).containsKeys("auth_request_finished without session");
+        assertThat(mapper.counts().unknownFields()).isEmpty();
+    }
+
+    @Test
     void theSessionIdAndClientInfoCarryOver() throws Exception {
         List<MailboxAccess> out = new ArrayList<>();
         for (String line : CapturedEvents.lines("imap-owner.jsonl")) {

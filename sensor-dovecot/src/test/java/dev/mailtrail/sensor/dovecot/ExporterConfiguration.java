@@ -7,7 +7,8 @@ package dev.mailtrail.sensor.dovecot;
 final class ExporterConfiguration {
     /** The events the mapper reads, as the shipped {@code metric} filter names them. */
     static final String FILTER = "event=mail_opened OR event=mail_expunged OR event=imap_command_finished"
-            + " OR event=auth_request_finished OR event=mail_user_session_finished";
+            + " OR event=auth_request_finished OR event=mail_user_session_finished"
+            + " OR event=smtp_server_transaction_finished";
 
     private ExporterConfiguration() {}
 

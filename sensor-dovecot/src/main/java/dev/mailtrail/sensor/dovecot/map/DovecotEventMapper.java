@@ -6,6 +6,7 @@ import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.FolderRef;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.event.ResultStatus;
 import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.imap.session.FolderNames;
 import dev.mailtrail.proxy.session.MessageSelection;
@@ -62,6 +63,7 @@ public final class DovecotEventMapper {
             case "mail_opened" -> opened(event, out);
             case "imap_command_finished" -> command(event, out);
             case "mail_expunged" -> expunged(event, out);
+            case "smtp_server_transaction_finished" -> sent(event, out);
             case "mail_user_session_finished" -> {
                 SessionTrack t = track(event);
                 if (t != null) {
@@ -261,6 +263,32 @@ public final class DovecotEventMapper {
         }
         // EXPUNGE, UID EXPUNGE, CLOSE, a SELECT or LOGOUT that closed the folder, POP3's QUIT: gone for good
         out.add(touched(t, e, e.end(), MailboxAction.HARD_DELETE, null, null, List.of(touch)));
+    }
+
+    /**
+     * A message handed to Dovecot's submission service: Send by the logged-in user ({@code mail_param_auth}, which
+     * Dovecot adds to MAIL FROM). Its events carry neither Message-ID nor subject, and the message is not stored, so
+     * the Send names no item (docs/dovecot-native-sensor.md); refused by the relay, it is a failed Send.
+     */
+    private void sent(DovecotEvent e, List<MappedAccess> out) throws DovecotEventException {
+        String user = e.text("mail_param_auth");
+        if (user == null || user.isEmpty()) {
+            counts.ignored("smtp_server_transaction_finished without login");
+            return;
+        }
+        SessionTrack t = required(e);
+        t.service = "submission";
+        long status = e.fields().containsKey("status_code") ? e.number("status_code") : 0;
+        boolean delivered = status >= 200 && status < 300
+                && (!e.fields().containsKey("recipients_succeeded") || e.number("recipients_succeeded") > 0);
+        out.add(new MappedAccess(
+                new MailboxAccess(
+                        e.end(), actor(t, user), user, t.master != null ? LogonType.ADMIN : LogonType.OWNER,
+                        MailboxAction.SEND, null, session(t, e), null, null, List.of(),
+                        delivered ? ResultStatus.SUCCEEDED : ResultStatus.FAILED, List.of()),
+                user,
+                null,
+                null));
     }
 
     private MappedAccess read(SessionTrack t, DovecotEvent e, MailAccessType type, List<Touch> touches) {

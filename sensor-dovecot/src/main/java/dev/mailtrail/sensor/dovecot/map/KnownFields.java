@@ -57,6 +57,10 @@ final class KnownFields {
             "client_id",
             "local_name",
             "requested_login_user",
+            // smtp_server_transaction_finished (the submission service)
+            "protocol", "connection_id", "transaction_id", "mail_from", "mail_from_raw", "mail_param_auth",
+            "mail_param_envid", "mail_param_ret", "data_size", "recipients", "recipients_denied",
+            "recipients_aborted", "recipients_failed", "recipients_succeeded", "status_code", "enhanced_code",
             // mail_user_session_finished
             "utime",
             "stime",
