@@ -37,8 +37,12 @@ class IngestDovecotFormatProcessTest {
                 .contains("Dovecot events mapped {MailItemsAccessed=1, MailboxLogin=1}")
                 .contains("rejected lines: 1")
                 .doesNotContain("Exception");
-        Result read = MtProcess.run(dir.resolve("data"), "Search-MailboxAuditLog", "-Identity", "alice", "-ShowDetails");
-        assertThat(read.out()).contains("MailItemsAccessed").contains("alice/Finance;uid=1").contains("Delegate");
+        Result read =
+                MtProcess.run(dir.resolve("data"), "Search-MailboxAuditLog", "-Identity", "alice", "-ShowDetails");
+        assertThat(read.out())
+                .contains("MailItemsAccessed")
+                .contains("alice/Finance;uid=1")
+                .contains("Delegate");
     }
 
     @Test

@@ -92,7 +92,8 @@ class DovecotEventMapperTest {
     @Test
     void aMessageSentThroughTheSubmissionServiceIsASendNamingNoItem() throws Exception {
         assertThat(mapped("submission.jsonl"))
-                .containsExactly("MailboxLogin alice->alice (OWNER) @127.0.0.1", "Send alice->alice (OWNER) @127.0.0.1");
+                .containsExactly(
+                        "MailboxLogin alice->alice (OWNER) @127.0.0.1", "Send alice->alice (OWNER) @127.0.0.1");
         assertThat(mapper.counts().ignored()).containsKeys("auth_request_finished without session");
         assertThat(mapper.counts().unknownFields()).isEmpty();
     }

@@ -51,8 +51,11 @@ class DovecotSubmissionCaptureTest {
         Files.createDirectories(dir.resolve("dovecot"));
         try (EventCollector collector = new EventCollector();
                 DovecotInstance dovecot = DovecotInstance.start(
-                        dir.resolve("dovecot"), null, extra + ExporterConfiguration.posting(collector.url("", "/"), ExporterConfiguration.FILTER));
-                PostfixInstance postfix = PostfixInstance.start(Files.createDirectories(dir.resolve("postfix")), dovecot)) {
+                        dir.resolve("dovecot"),
+                        null,
+                        extra + ExporterConfiguration.posting(collector.url("", "/"), ExporterConfiguration.FILTER));
+                PostfixInstance postfix =
+                        PostfixInstance.start(Files.createDirectories(dir.resolve("postfix")), dovecot)) {
             Files.writeString(relay, """
                     submission_relay_host = 127.0.0.1
                     submission_relay_port = %d
@@ -61,24 +64,32 @@ class DovecotSubmissionCaptureTest {
                     submission_relay_ssl = no
                     """.formatted(postfix.port(), DovecotInstance.PASSWORD));
             Process reload = new ProcessBuilder(
-                            "/usr/bin/doveadm", "-c", dovecot.directory().resolve("dovecot.conf").toString(), "reload")
+                            "/usr/bin/doveadm",
+                            "-c",
+                            dovecot.directory().resolve("dovecot.conf").toString(),
+                            "reload")
                     .redirectErrorStream(true)
                     .start();
             reload.waitFor();
             Thread.sleep(1000);
             try (Socket socket = new Socket("127.0.0.1", submission)) {
                 socket.setSoTimeout(10_000);
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream out = socket.getOutputStream();
                 StringBuilder transcript = new StringBuilder();
                 transcript.append(in.readLine()).append('\n');
-                String plain = Base64.getEncoder().encodeToString(
-                        ("\0alice\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
+                String plain = Base64.getEncoder()
+                        .encodeToString(("\0alice\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
                 for (String line : new String[] {
-                    "EHLO client.example", "AUTH PLAIN " + plain, "MAIL FROM:<alice@mailtrail.test>",
-                    "RCPT TO:<bob@example.org>", "DATA",
+                    "EHLO client.example",
+                    "AUTH PLAIN " + plain,
+                    "MAIL FROM:<alice@mailtrail.test>",
+                    "RCPT TO:<bob@example.org>",
+                    "DATA",
                     "From: alice@mailtrail.test\r\nTo: bob@example.org\r\nSubject: Wire details\r\nMessage-ID: <sent-1@mailtrail.test>\r\n\r\nHere.\r\n.",
-                    "QUIT"}) {
+                    "QUIT"
+                }) {
                     out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     String reply;

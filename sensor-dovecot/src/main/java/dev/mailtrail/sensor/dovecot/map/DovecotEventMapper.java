@@ -279,13 +279,23 @@ public final class DovecotEventMapper {
         SessionTrack t = required(e);
         t.service = "submission";
         long status = e.fields().containsKey("status_code") ? e.number("status_code") : 0;
-        boolean delivered = status >= 200 && status < 300
+        boolean delivered = status >= 200
+                && status < 300
                 && (!e.fields().containsKey("recipients_succeeded") || e.number("recipients_succeeded") > 0);
         out.add(new MappedAccess(
                 new MailboxAccess(
-                        e.end(), actor(t, user), user, t.master != null ? LogonType.ADMIN : LogonType.OWNER,
-                        MailboxAction.SEND, null, session(t, e), null, null, List.of(),
-                        delivered ? ResultStatus.SUCCEEDED : ResultStatus.FAILED, List.of()),
+                        e.end(),
+                        actor(t, user),
+                        user,
+                        t.master != null ? LogonType.ADMIN : LogonType.OWNER,
+                        MailboxAction.SEND,
+                        null,
+                        session(t, e),
+                        null,
+                        null,
+                        List.of(),
+                        delivered ? ResultStatus.SUCCEEDED : ResultStatus.FAILED,
+                        List.of()),
                 user,
                 null,
                 null));
