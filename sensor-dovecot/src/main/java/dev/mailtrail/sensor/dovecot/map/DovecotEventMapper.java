@@ -3,11 +3,9 @@ package dev.mailtrail.sensor.dovecot.map;
 import dev.mailtrail.core.action.LogonType;
 import dev.mailtrail.core.action.MailAccessType;
 import dev.mailtrail.core.action.MailboxAction;
-import dev.mailtrail.core.event.FolderRef;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.ResultStatus;
-import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.imap.session.FolderNames;
 import dev.mailtrail.proxy.session.MessageSelection;
 import dev.mailtrail.sensor.dovecot.event.DovecotEvent;
@@ -18,10 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,11 +35,13 @@ public final class DovecotEventMapper {
     private final FolderNames names;
     private final Map<String, SessionTrack> sessions = new LinkedHashMap<>();
     private final MappingCounts counts = new MappingCounts();
+    private final AccessShapes shapes;
     private long seen;
 
     public DovecotEventMapper(MappingRules rules) {
         this.rules = rules;
         this.names = new FolderNames(rules.separator(), rules.sharedPrefix());
+        this.shapes = new AccessShapes(names);
     }
 
     public MappingCounts counts() {
@@ -125,12 +123,12 @@ public final class DovecotEventMapper {
         out.add(new MappedAccess(
                 new MailboxAccess(
                         e.end(),
-                        actor(t, user),
+                        shapes.actor(t, user),
                         user,
                         type,
                         MailboxAction.MAILBOX_LOGIN,
                         null,
-                        session(t, e),
+                        shapes.session(t, e),
                         null,
                         null,
                         List.of(),
@@ -224,7 +222,7 @@ public final class DovecotEventMapper {
                 ? null
                 : uids ? new MessageSelection.Uids(numbers) : new MessageSelection.Sequences(set);
         out.add(new MappedAccess(
-                access(t, e, e.end(), MailboxAction.SOFT_DELETE, null, at, 0, null, items),
+                shapes.access(t, e, e.end(), MailboxAction.SOFT_DELETE, null, at, 0, null, items),
                 at.owner(),
                 at.name(),
                 selection));
@@ -242,7 +240,7 @@ public final class DovecotEventMapper {
         FolderNames.Located at = names.locate(e.required("mailbox"), e.required("user"));
         ItemRef item = new ItemRef(null, FolderNames.id(at, validity) + ";uid=" + uid, null, null);
         out.add(new MappedAccess(
-                access(t, e, e.end(), MailboxAction.CREATE, null, at, validity, null, List.of(item)),
+                shapes.access(t, e, e.end(), MailboxAction.CREATE, null, at, validity, null, List.of(item)),
                 at.owner(),
                 at.name(),
                 new MessageSelection.Uids(List.of(uid))));
@@ -262,7 +260,7 @@ public final class DovecotEventMapper {
             return;
         }
         // EXPUNGE, UID EXPUNGE, CLOSE, a SELECT or LOGOUT that closed the folder, POP3's QUIT: gone for good
-        out.add(touched(t, e, e.end(), MailboxAction.HARD_DELETE, null, null, List.of(touch)));
+        out.add(shapes.touched(t, e, e.end(), MailboxAction.HARD_DELETE, null, null, List.of(touch)));
     }
 
     /**
@@ -285,12 +283,12 @@ public final class DovecotEventMapper {
         out.add(new MappedAccess(
                 new MailboxAccess(
                         e.end(),
-                        actor(t, user),
+                        shapes.actor(t, user),
                         user,
                         t.master != null ? LogonType.ADMIN : LogonType.OWNER,
                         MailboxAction.SEND,
                         null,
-                        session(t, e),
+                        shapes.session(t, e),
                         null,
                         null,
                         List.of(),
@@ -303,68 +301,13 @@ public final class DovecotEventMapper {
 
     private MappedAccess read(SessionTrack t, DovecotEvent e, MailAccessType type, List<Touch> touches) {
         Instant first = touches.stream().map(Touch::end).min(Instant::compareTo).orElse(e.end());
-        return touched(t, e, first, MailboxAction.MAIL_ITEMS_ACCESSED, type, null, touches);
+        return shapes.touched(t, e, first, MailboxAction.MAIL_ITEMS_ACCESSED, type, null, touches);
     }
 
     private MappedAccess moved(SessionTrack t, DovecotEvent e, String target, List<Touch> touches) {
         MailboxAction action =
                 target != null && rules.isTrash(target) ? MailboxAction.MOVE_TO_DELETED_ITEMS : MailboxAction.MOVE;
-        return touched(t, e, touches.getFirst().end(), action, null, target, touches);
-    }
-
-    /** One event for touches of one folder of one user (as they always are within one command). */
-    private MappedAccess touched(
-            SessionTrack t,
-            DovecotEvent e,
-            Instant time,
-            MailboxAction action,
-            MailAccessType type,
-            String target,
-            List<Touch> touches) {
-        Touch first = touches.getFirst();
-        FolderNames.Located at = names.locate(first.mailbox(), first.user());
-        String folderId = FolderNames.id(at, 0);
-        Set<Long> uids = new LinkedHashSet<>();
-        touches.forEach(x -> uids.add(x.uid()));
-        List<ItemRef> items = uids.stream()
-                .map(u -> new ItemRef(null, folderId + ";uid=" + u, null, null))
-                .toList();
-        FolderRef dest = null;
-        if (target != null) {
-            FolderNames.Located to = names.locate(target, first.user());
-            dest = new FolderRef(FolderNames.id(to, 0), names.path(to.name()));
-        }
-        MailboxAccess access = access(t, e, time, action, type, at, 0, dest, items);
-        return new MappedAccess(access, at.owner(), at.name(), new MessageSelection.Uids(List.copyOf(uids)));
-    }
-
-    private MailboxAccess access(
-            SessionTrack t,
-            DovecotEvent e,
-            Instant time,
-            MailboxAction action,
-            MailAccessType type,
-            FolderNames.Located at,
-            long uidValidity,
-            FolderRef dest,
-            List<ItemRef> items) {
-        String user = e.fields().get("user") instanceof String u ? u : at.owner();
-        LogonType logon =
-                t.master != null ? LogonType.ADMIN : at.owner().equals(user) ? LogonType.OWNER : LogonType.DELEGATE;
-        FolderRef folder = new FolderRef(FolderNames.id(at, uidValidity), names.path(at.name()));
-        return new MailboxAccess(
-                time,
-                actor(t, user),
-                at.owner(),
-                logon,
-                action,
-                type,
-                session(t, e),
-                folder,
-                dest,
-                items,
-                null,
-                List.of());
+        return shapes.touched(t, e, touches.getFirst().end(), action, null, target, touches);
     }
 
     /** Decides what a session still holds: its POP3 reads (P1), body reads and moves whose command never came. */
@@ -390,19 +333,7 @@ public final class DovecotEventMapper {
         Touch first = touches.getFirst();
         DovecotEvent context =
                 new DovecotEvent("held", first.start(), first.end(), List.of(), Map.of("user", first.user()));
-        return touched(t, context, first.end(), action, type, null, touches);
-    }
-
-    private String actor(SessionTrack t, String user) {
-        return t.master != null ? t.master : user;
-    }
-
-    private Session session(SessionTrack t, DovecotEvent e) {
-        String ip = e.fields().get("remote_ip") instanceof String r ? r : t.clientIp;
-        if (t.service == null) {
-            t.service = e.fromService("pop3") ? "pop3" : e.fromService("imap") ? "imap" : null;
-        }
-        return new Session(t.id, ip, t.clientInfo(), null);
+        return shapes.touched(t, context, first.end(), action, type, null, touches);
     }
 
     private SessionTrack track(DovecotEvent e) throws DovecotEventException {
