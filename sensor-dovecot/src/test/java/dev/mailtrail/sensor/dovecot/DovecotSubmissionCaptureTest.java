@@ -1,7 +1,12 @@
 package dev.mailtrail.sensor.dovecot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.postfix.PostfixInstance;
+import dev.mailtrail.sensor.dovecot.map.MappingRules;
+import dev.mailtrail.sensor.dovecot.name.ItemNamer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -11,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +109,12 @@ class DovecotSubmissionCaptureTest {
             }
             try {
                 collector.await(b -> b.contains("smtp_server_transaction_finished"), Duration.ofSeconds(10));
+                DovecotSensor sensor = new DovecotSensor(MappingRules.DEFAULTS, ItemNamer.UIDS_ONLY);
+                List<String> sends = new ArrayList<>();
+                for (String body : collector.bodies()) {
+                    sensor.acceptLine(body).forEach(e -> sends.add(CapturedEvents.describe((MailboxAccess) e)));
+                }
+                assertThat(sends).contains("Send alice->alice (OWNER) @127.0.0.1");
             } finally {
                 Files.createDirectories(Path.of("target", "captured"));
                 Files.write(Path.of("target", "captured", "submission.jsonl"), collector.bodies());
