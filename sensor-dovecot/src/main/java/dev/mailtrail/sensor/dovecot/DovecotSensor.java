@@ -71,7 +71,9 @@ public final class DovecotSensor {
     /** One event's JSON text: the access events it completes. */
     public synchronized List<AuditEvent> acceptLine(String json) throws DovecotEventException {
         DovecotEvent event = reader.read(json);
-        return named(mapper.map(event));
+        List<MappedAccess> mapped = mapper.map(event);
+        mapper.takeHints().forEach(namer::warm);
+        return named(mapped);
     }
 
     /** Decides the sessions quiet for the configured time before {@code now} (the caller's clock). */

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.proxy.session.MessageSelection;
 import dev.mailtrail.sensor.dovecot.event.DovecotEventException;
 import dev.mailtrail.sensor.dovecot.event.DovecotEventReader;
 import dev.mailtrail.sensor.dovecot.map.DovecotEventMapper;
 import dev.mailtrail.sensor.dovecot.map.MappedAccess;
 import dev.mailtrail.sensor.dovecot.map.MappingRules;
+import dev.mailtrail.sensor.dovecot.map.NamingHint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,20 @@ class DovecotEventMapperTest {
                         "imap_command_finished SELECT");
         assertThat(mapper.counts().unknownEvents()).isEmpty();
         assertThat(mapper.counts().unknownFields()).isEmpty();
+    }
+
+    @Test
+    void headerListingsAreHintsToNameTheirMessagesWhileTheyExist() throws Exception {
+        List<NamingHint> hints = new ArrayList<>();
+        for (String line : CapturedEvents.lines("imap-owner.jsonl")) {
+            mapper.map(reader.read(line));
+            hints.addAll(mapper.takeHints());
+        }
+        assertThat(hints)
+                .containsExactly(
+                        new NamingHint("alice", "INBOX", new MessageSelection.Uids(List.of(3L))),
+                        new NamingHint("alice", "INBOX", new MessageSelection.Sequences("1:*")),
+                        new NamingHint("alice", "INBOX", new MessageSelection.Sequences("1:*")));
     }
 
     @Test

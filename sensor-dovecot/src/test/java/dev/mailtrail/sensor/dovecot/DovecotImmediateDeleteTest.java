@@ -36,6 +36,20 @@ class DovecotImmediateDeleteTest {
 
     @Test
     void anImmediateDeleteIsRecordedEvenWhenItCannotBeNamed() throws Exception {
+        List<MailboxAccess> deletes = deleteAll(false);
+        assertThat(deletes).hasSize(5).allSatisfy(d -> assertThat(d.items()).hasSize(1));
+    }
+
+    @Test
+    void aDeleteAfterTheMessageListWasSeenIsNamed() throws Exception {
+        List<MailboxAccess> deletes = deleteAll(true);
+        assertThat(deletes).hasSize(5).allSatisfy(d -> assertThat(
+                        d.items().getFirst().internetMessageId())
+                .startsWith("<seed-"));
+    }
+
+    /** Marks and expunges five messages one by one, at once, after a header listing if {@code listFirst}. */
+    private List<MailboxAccess> deleteAll(boolean listFirst) throws Exception {
         List<AuditEvent> accepted = new ArrayList<>();
         HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         String url = "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/";
@@ -70,6 +84,11 @@ class DovecotImmediateDeleteTest {
             try (ImapLines imap = new ImapLines(dovecot.imapPort())) {
                 imap.command("LOGIN alice " + DovecotInstance.PASSWORD);
                 imap.command("SELECT INBOX");
+                if (listFirst) {
+                    imap.command("UID FETCH 1:* (FLAGS ENVELOPE)");
+                    // a person reads the list before deleting: the listing's post has arrived and been looked up
+                    awaitKnown(namer, 5);
+                }
                 for (int uid = 1; uid <= 5; uid++) {
                     imap.command("UID STORE " + uid + " +FLAGS (\\Deleted)");
                     imap.command("UID EXPUNGE " + uid);
@@ -87,7 +106,7 @@ class DovecotImmediateDeleteTest {
                     .filter(d -> d.items().getFirst().internetMessageId() != null)
                     .count();
             Files.writeString(
-                    Path.of("target", "immediate-delete.txt"),
+                    Path.of("target", "immediate-delete" + (listFirst ? "-after-listing" : "") + ".txt"),
                     "HardDelete events: " + deletes.size() + ", named: " + named + ", SoftDelete named: "
                             + accepted.stream()
                                     .filter(e -> e instanceof MailboxAccess a
@@ -95,9 +114,19 @@ class DovecotImmediateDeleteTest {
                                             && a.items().getFirst().internetMessageId() != null)
                                     .count()
                             + "\n");
-            assertThat(deletes).hasSize(5).allSatisfy(d -> assertThat(d.items()).hasSize(1));
+            return deletes;
         } finally {
             endpoint.stop(0);
+        }
+    }
+
+    private static void awaitKnown(LookupItemNamer namer, long uid) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (namer.known("alice", "INBOX", uid).isEmpty()) {
+            assertThat(Instant.now())
+                    .as("the listing was not looked up within 20 s")
+                    .isBefore(deadline);
+            Thread.sleep(20); // polling a real server's answer, not a timing assumption
         }
     }
 

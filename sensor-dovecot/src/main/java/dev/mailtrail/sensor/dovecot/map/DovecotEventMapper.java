@@ -36,6 +36,7 @@ public final class DovecotEventMapper {
     private final Map<String, SessionTrack> sessions = new LinkedHashMap<>();
     private final MappingCounts counts = new MappingCounts();
     private final AccessShapes shapes;
+    private final List<NamingHint> hints = new ArrayList<>();
     private long seen;
 
     public DovecotEventMapper(MappingRules rules) {
@@ -184,6 +185,13 @@ public final class DovecotEventMapper {
                 if (!held.isEmpty()) {
                     out.add(read(t, e, type, held));
                 }
+                List<String> reasons = e.list("reason_code");
+                // a header listing (a message list), not a flag poll: those come every few minutes from every client
+                if (reasons.contains("imap:fetch_header_fields")
+                        && !reasons.contains("imap:fetch_body")
+                        && !reasons.contains("mail:snippet")) {
+                    listed(e, name, ImapSet.firstWord(args), mailbox);
+                }
             }
             case "MOVE", "UID MOVE" -> {
                 SessionTrack t = required(e);
@@ -199,6 +207,30 @@ public final class DovecotEventMapper {
             case "APPEND" -> appended(e, out);
             default -> counts.ignored("imap_command_finished " + name);
         }
+    }
+
+    /** What a header or flag listing names, as a hint for the naming step ({@link #takeHints}). */
+    private void listed(DovecotEvent e, String name, String set, String mailbox) throws DovecotEventException {
+        FolderNames.Located at = names.locate(mailbox, e.required("user"));
+        MessageSelection selection;
+        if (!name.startsWith("UID")) {
+            selection = new MessageSelection.Sequences(set);
+        } else {
+            // a UID range open at the top (1:*, 500:*) is named whole: the lookup cannot ask for UIDs it does not know
+            selection = ImapSet.expand(set)
+                    .<MessageSelection>map(MessageSelection.Uids::new)
+                    .orElse(new MessageSelection.Sequences("1:*"));
+        }
+        if (!set.isEmpty()) {
+            hints.add(new NamingHint(at.owner(), at.name(), selection));
+        }
+    }
+
+    /** The listings seen since the last call: messages worth naming while they exist. */
+    public List<NamingHint> takeHints() {
+        List<NamingHint> taken = List.copyOf(hints);
+        hints.clear();
+        return taken;
     }
 
     private void softDelete(DovecotEvent e, String name, String args, List<MappedAccess> out)

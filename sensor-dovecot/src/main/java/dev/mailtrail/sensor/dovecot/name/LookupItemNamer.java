@@ -1,7 +1,10 @@
 package dev.mailtrail.sensor.dovecot.name;
 
+import dev.mailtrail.core.action.LogonType;
+import dev.mailtrail.core.event.FolderRef;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.lookup.LookupIdentityResolver;
@@ -12,6 +15,7 @@ import dev.mailtrail.proxy.session.MessageSelection;
 import dev.mailtrail.proxy.tls.TlsContexts;
 import dev.mailtrail.proxy.tls.TlsSetupException;
 import dev.mailtrail.sensor.dovecot.map.MappedAccess;
+import dev.mailtrail.sensor.dovecot.map.NamingHint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,24 @@ public final class LookupItemNamer implements ItemNamer, AutoCloseable {
     /** Lookups that went to the server so far (the rest were answered from the cache). */
     public long lookups() {
         return lookup.lookups();
+    }
+
+    /**
+     * Asks for a listing's messages on the lookup's own thread and returns at once: the lookups are serial, so the
+     * naming of a delete posted after this waits for it.
+     */
+    @Override
+    public void warm(NamingHint hint) {
+        String key = hint.owner() + "/" + hint.folder();
+        lookup.prefetch(
+                new FolderAccess(
+                        hint.owner(), hint.owner(), LogonType.ADMIN, Session.NONE, new FolderRef(key, null), key, 0),
+                hint.selection());
+    }
+
+    /** What the lookup knows of a message now (from a listing, a read or an earlier lookup). */
+    public Optional<MessageIdentity> known(String owner, String folder, long uid) {
+        return lookup.find(owner + "/" + folder, 0, uid);
     }
 
     @Override
