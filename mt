@@ -72,6 +72,7 @@ if [ "${1:-}" = "test" ]; then
     command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
   done
   [ -x /usr/lib/dovecot/managesieve ] || missing="$missing dovecot-managesieved dovecot-sieve"
+  [ -x /usr/lib/dovecot/submission ] || missing="$missing dovecot-submissiond"
   if [ -n "$missing" ]; then
     echo "mt test: missing, so the tests that need them will be skipped:$missing" >&2
     echo "mt test: install them with: sudo apt-get install$missing" >&2

@@ -39,12 +39,28 @@ public final class CmdletCommands {
 
     private CmdletCommands() {}
 
-    /** Runs a cmdlet line on a pipeline this process holds (for a cmdlet sent by another process). */
-    static int runOn(
+    /** Runs a cmdlet line on a pipeline this process holds (a cmdlet sent by another process, or through the API). */
+    public static int runOn(
             AuditPipeline pipeline,
             String name,
             String line,
             String actor,
+            Clock clock,
+            PrintStream out,
+            PrintStream err) {
+        return runOn(pipeline, name, line, actor, ConfigurationCmdlets.COMMAND_LINE, clock, out, err);
+    }
+
+    /**
+     * As {@link #runOn(AuditPipeline, String, String, String, Clock, PrintStream, PrintStream)}, for a cmdlet that
+     * came from {@code session} (the API's caller): its admin record names that ClientIP and client.
+     */
+    public static int runOn(
+            AuditPipeline pipeline,
+            String name,
+            String line,
+            String actor,
+            dev.mailtrail.core.event.Session session,
             Clock clock,
             PrintStream out,
             PrintStream err) {
@@ -53,8 +69,8 @@ public final class CmdletCommands {
             err.println("mt: unknown cmdlet " + name);
             return 2;
         }
-        CmdletContext context =
-                new CmdletContext(pipeline.directory(), clock, actor, out, err, PipelineAccess.running(pipeline));
+        CmdletContext context = new CmdletContext(
+                pipeline.directory(), clock, actor, out, err, PipelineAccess.running(pipeline), session);
         try {
             return cmdlet.run(line, context);
         } catch (IOException | RuntimeException e) {

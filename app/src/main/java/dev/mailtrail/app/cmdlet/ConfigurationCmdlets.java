@@ -36,8 +36,8 @@ final class ConfigurationCmdlets {
         Acceptance acceptance = context.pipelines()
                 .use(
                         name(line),
-                        pipeline -> await(pipeline.apply(
-                                new CmdletInvocation(context.clock().instant(), context.actor(), line, COMMAND_LINE))));
+                        pipeline -> await(pipeline.apply(new CmdletInvocation(
+                                context.clock().instant(), context.actor(), line, context.session()))));
         if (!acceptance.cmdlet().succeeded()) {
             context.err().println(acceptance.cmdlet().error());
             return 1;

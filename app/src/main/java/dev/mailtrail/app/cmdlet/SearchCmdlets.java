@@ -1,21 +1,11 @@
 package dev.mailtrail.app.cmdlet;
 
-import dev.mailtrail.app.search.ExportCsvOutput;
-import dev.mailtrail.app.search.JsonLinesOutput;
-import dev.mailtrail.app.search.JsonOutput;
-import dev.mailtrail.app.search.MailboxEntryCsvOutput;
-import dev.mailtrail.app.search.MailboxEntryJsonOutput;
-import dev.mailtrail.app.search.MailboxEntryList;
 import dev.mailtrail.app.search.MailboxSummaryList;
-import dev.mailtrail.app.search.PurviewCsvOutput;
 import dev.mailtrail.app.search.SearchOutput;
-import dev.mailtrail.app.search.UnifiedResultList;
-import dev.mailtrail.core.action.LogonType;
-import dev.mailtrail.core.cmdlet.CmdletArguments;
 import dev.mailtrail.core.cmdlet.CmdletException;
+import dev.mailtrail.core.cmdlet.CmdletLine;
 import dev.mailtrail.core.cmdlet.CmdletParser;
 import dev.mailtrail.core.cmdlet.CmdletSyntaxException;
-import dev.mailtrail.core.record.RecordType;
 import dev.mailtrail.store.log.AuditLogSearch;
 import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.RecordQuery;
@@ -24,9 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,59 +23,16 @@ import java.util.Set;
  * so they run beside a process that is writing them.
  */
 final class SearchCmdlets {
-    static final String UNIFIED_LOG = "unified-audit-log";
-    static final String MAILBOX_LOG = "mailbox-audit-log";
-    private static final Set<String> UNIFIED_PARAMETERS = Set.of(
-            "StartDate",
-            "EndDate",
-            "RecordType",
-            "Operations",
-            "UserIds",
-            "IPAddresses",
-            "ObjectIds",
-            "FreeText",
-            "ResultSize",
-            "SessionId",
-            "SessionCommand",
-            "Formatted",
-            "Format");
-    private static final Set<String> MAILBOX_PARAMETERS = Set.of(
-            "Identity",
-            "Mailboxes",
-            "StartDate",
-            "EndDate",
-            "LogonTypes",
-            "Operations",
-            "ShowDetails",
-            "ResultSize",
-            "ExternalAccess",
-            "Format");
+    static final String UNIFIED_LOG = SearchRequest.UNIFIED_LOG;
+    static final String MAILBOX_LOG = SearchRequest.MAILBOX_LOG;
 
     private SearchCmdlets() {}
 
     static int searchUnifiedAuditLog(String line, CmdletContext context) throws IOException {
         try {
-            SearchParameters parameters = parameters(line, null, UNIFIED_PARAMETERS);
-            String missing = java.util.stream.Stream.of("StartDate", "EndDate")
-                    .filter(name -> !parameters.has(name))
-                    .collect(java.util.stream.Collectors.joining(" "));
-            if (!missing.isEmpty()) {
-                throw new CmdletException(
-                        "Cannot process command because of one or more missing mandatory parameters: " + missing + ".");
-            }
-            RecordQuery query = range(parameters)
-                    .withRecordTypes(parameters.values("RecordType", text -> {
-                        var type = RecordType.parse(text);
-                        return type.isPresent() ? type.getAsInt() : null;
-                    }))
-                    .withOperations(parameters.texts("Operations"))
-                    .withUserIds(parameters.texts("UserIds"))
-                    .withIpAddresses(parameters.texts("IPAddresses"))
-                    .withObjectIds(parameters.texts("ObjectIds"))
-                    .withFreeText(parameters.freeText());
-            long limit = parameters.resultSize(100);
-            SearchOutput output = output(parameters, context, false);
-            return run(context, UNIFIED_LOG, log -> stream(log, query, limit, output));
+            SearchRequest request = SearchRequest.unifiedAuditLog(parse(line));
+            SearchOutput output = request.output(context.out());
+            return run(context, UNIFIED_LOG, log -> stream(log, request.query(), request.resultSize(), output));
         } catch (CmdletException e) {
             context.err().println(e.getMessage());
             return 1;
@@ -96,31 +41,16 @@ final class SearchCmdlets {
 
     static int searchMailboxAuditLog(String line, CmdletContext context) throws IOException {
         try {
-            SearchParameters parameters = parameters(line, "Identity", MAILBOX_PARAMETERS);
-            Set<String> mailboxes = new LinkedHashSet<>(parameters.texts("Identity"));
-            mailboxes.addAll(parameters.texts("Mailboxes"));
-            if (parameters.has("Identity") && parameters.has("Mailboxes")) {
-                throw new CmdletException("Parameter set cannot be resolved using the specified named parameters."
-                        + " Use -Identity for one mailbox or -Mailboxes for several.");
-            }
-            RecordQuery query = range(parameters)
-                    .withMailboxes(mailboxes)
-                    .withLogonTypes(parameters.values(
-                            "LogonTypes",
-                            text -> LogonType.parse(text).map(LogonType::value).orElse(null)))
-                    .withOperations(parameters.texts("Operations"));
-            long limit = parameters.resultSize(1_000);
-            boolean details = parameters.switchOn("ShowDetails") || parameters.has("Format");
-            Boolean external = parameters.has("ExternalAccess") ? parameters.switchOn("ExternalAccess") : null;
-            SearchOutput output = details ? output(parameters, context, true) : null;
+            SearchRequest request = SearchRequest.mailboxAuditLog(parse(line));
+            Set<String> mailboxes = new LinkedHashSet<>(request.mailboxes());
+            SearchOutput output = request.details() ? request.output(context.out()) : null;
             return run(context, MAILBOX_LOG, log -> {
                 warnOfMailboxesWithoutRecords(log, mailboxes, context);
-                if (!details) {
-                    List<String> each = mailboxes.isEmpty() ? List.of() : new ArrayList<>(mailboxes);
-                    MailboxSummaryList.write(log, query, each, context.out());
+                if (!request.details()) {
+                    MailboxSummaryList.write(log, request.query(), request.mailboxes(), context.out());
                     return;
                 }
-                stream(log, query, limit, external == null ? output : externalOnly(output, external));
+                stream(log, request.query(), request.resultSize(), output);
             });
         } catch (CmdletException e) {
             context.err().println(e.getMessage());
@@ -146,62 +76,12 @@ final class SearchCmdlets {
         }
     }
 
-    private static SearchParameters parameters(String line, String positional, Set<String> known)
-            throws CmdletException {
+    private static CmdletLine parse(String line) throws CmdletException {
         try {
-            return new SearchParameters(new CmdletArguments(CmdletParser.parse(line), positional, known));
+            return CmdletParser.parse(line);
         } catch (CmdletSyntaxException e) {
             throw new CmdletException(e.getMessage());
         }
-    }
-
-    private static RecordQuery range(SearchParameters parameters) throws CmdletException {
-        Instant start = parameters.date("StartDate").orElse(Instant.EPOCH);
-        Instant end = parameters.date("EndDate").orElse(Instant.parse("9999-12-31T00:00:00Z"));
-        if (!end.isAfter(start)) {
-            throw new CmdletException("The StartDate must be before the EndDate.");
-        }
-        return RecordQuery.between(start, end);
-    }
-
-    private static SearchOutput output(SearchParameters parameters, CmdletContext context, boolean mailbox)
-            throws CmdletException {
-        try {
-            return switch (parameters.format()) {
-                case LIST -> mailbox ? new MailboxEntryList(context.out()) : new UnifiedResultList(context.out());
-                case JSON -> mailbox ? new MailboxEntryJsonOutput(context.out()) : new JsonOutput(context.out());
-                case JSONL -> new JsonLinesOutput(context.out());
-                case CSV -> mailbox ? new MailboxEntryCsvOutput(context.out()) : new ExportCsvOutput(context.out());
-                case PURVIEWCSV -> new PurviewCsvOutput(context.out());
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static SearchOutput externalOnly(SearchOutput output, boolean external) {
-        String wanted = "\"ExternalAccess\":" + external;
-        return new SearchOutput() {
-            private long index;
-
-            @Override
-            public void begin(long resultCount) throws IOException {
-                output.begin(resultCount);
-            }
-
-            @Override
-            public void write(dev.mailtrail.store.log.FoundRecord record, long resultIndex, long resultCount)
-                    throws IOException {
-                if (record.auditData().contains(wanted)) {
-                    output.write(record, ++index, resultCount);
-                }
-            }
-
-            @Override
-            public void end() throws IOException {
-                output.end();
-            }
-        };
     }
 
     private static void stream(AuditLogSearch log, RecordQuery query, long limit, SearchOutput output)

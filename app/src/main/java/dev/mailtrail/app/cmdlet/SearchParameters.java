@@ -16,14 +16,6 @@ import java.util.function.Function;
 
 /** Binds a search cmdlet's parameters with PowerShell's conversions and error texts. */
 final class SearchParameters {
-    enum Format {
-        LIST,
-        JSON,
-        JSONL,
-        CSV,
-        PURVIEWCSV
-    }
-
     private final CmdletArguments arguments;
 
     SearchParameters(CmdletArguments arguments) {
@@ -107,14 +99,14 @@ final class SearchParameters {
         return parameter != null && arguments.bool(parameter);
     }
 
-    Format format() throws CmdletException {
+    SearchFormat format() throws CmdletException {
         CmdletLine.Parameter parameter = arguments.find("Format");
         if (parameter == null) {
-            return Format.LIST;
+            return SearchFormat.LIST;
         }
         String text = arguments.scalar(parameter);
         try {
-            return Format.valueOf(text.toUpperCase(Locale.ROOT));
+            return SearchFormat.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new CmdletException("Cannot bind parameter 'Format'. Cannot convert value \"" + text
                     + "\": give List, Json, Jsonl, Csv or PurviewCsv.");

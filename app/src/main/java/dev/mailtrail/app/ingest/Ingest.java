@@ -4,8 +4,6 @@ import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.replay.EventLines;
 import dev.mailtrail.app.replay.EventSource;
 import dev.mailtrail.core.event.AuditEvent;
-import dev.mailtrail.format.event.AccessEventReader;
-import dev.mailtrail.format.event.EventFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -28,14 +26,19 @@ final class Ingest {
     private final PrintWriter err;
     private final boolean progress;
     private final int maxLineBytes;
-    private final AccessEventReader reader = new AccessEventReader();
+    private final IngestFormat format;
     private final List<CompletableFuture<Long>> inFlight = new ArrayList<>();
     private long events;
     private long rejected;
     private long lastProgress;
 
     Ingest(AuditPipeline pipeline, PrintWriter err, boolean progress, int maxLineBytes) {
+        this(pipeline, err, progress, maxLineBytes, IngestFormat.ACCESS_EVENTS);
+    }
+
+    Ingest(AuditPipeline pipeline, PrintWriter err, boolean progress, int maxLineBytes, IngestFormat format) {
         this.pipeline = pipeline;
+        this.format = format;
         this.maxLineBytes = maxLineBytes;
         this.err = err;
         this.progress = progress;
@@ -50,6 +53,7 @@ final class Ingest {
                 unreadable = true;
             }
         }
+        send(new ArrayList<>(format.end())); // what the format held back until the end of input
         while (!inFlight.isEmpty()) {
             await(inFlight.removeFirst());
         }
@@ -72,15 +76,15 @@ final class Ingest {
                     case EventLines.Text text when text.text().isBlank() -> {}
                     case EventLines.Text text -> {
                         try {
-                            group.add(reader.read(text.text()));
-                        } catch (EventFormatException e) {
+                            group.addAll(format.read(text.text()));
+                        } catch (IngestFormat.Rejected e) {
                             err.println(source.name() + ":" + text.number() + ": " + e.getMessage());
                             rejected++;
                             continue;
                         }
                         // a full group, or nothing more to read right now (a pipe fed as events happen): journal
                         // what is here
-                        if (group.size() == GROUP || !lines.ready()) {
+                        if (group.size() >= GROUP || !lines.ready()) {
                             send(group);
                             group = new ArrayList<>(GROUP);
                         }

@@ -141,10 +141,8 @@ public final class ScopeCommand implements Callable<Integer> {
             return 1;
         }
         Scope scope;
-        try (CaseRecords records = CaseRecords.openForReading(caseDirectory)) {
-            List<AuditRecord> relevant =
-                    records.recordsForScope(mailbox, query.attacker().userIds());
-            scope = new ScopeAnalysis().analyse(relevant, query, catalogue, records.mailboxes());
+        try {
+            scope = analyse(caseDirectory, query, catalogue);
             if (scope.records() == 0) {
                 err.println("mt scope: no record of the case concerns " + mailbox
                         + (start == null && end == null ? "" : " in the window")
@@ -177,6 +175,18 @@ public final class ScopeCommand implements Callable<Integer> {
             err.println("mt scope: " + (report == null ? "writing the output: " : "--report ")
                     + FileFailure.describe(failed));
             return 1;
+        }
+    }
+
+    /**
+     * The scope of a compromise from a case directory or a data directory: what {@code mt scope} reports, in every
+     * format, and what the API serves.
+     */
+    public static Scope analyse(Path caseDirectory, ScopeQuery query, MessageCatalogue catalogue) throws IOException {
+        try (CaseRecords records = CaseRecords.openForReading(caseDirectory)) {
+            List<AuditRecord> relevant =
+                    records.recordsForScope(query.mailbox(), query.attacker().userIds());
+            return new ScopeAnalysis().analyse(relevant, query, catalogue, records.mailboxes());
         }
     }
 

@@ -39,6 +39,7 @@ final class AuditLogs implements AutoCloseable {
     private final List<StoredRecord> toUnifiedLog = new ArrayList<>();
     private long made;
     private long uncommitted;
+    private volatile PipelineObserver observer = PipelineObserver.NONE;
 
     AuditLogs(Path dataDirectory) throws IOException {
         this(dataDirectory, Optional.empty(), Clock.systemUTC());
@@ -104,10 +105,12 @@ final class AuditLogs implements AutoCloseable {
         if (toMailbox) {
             toMailboxLog.add(stored);
             uncommitted++;
+            observer.stored(MAILBOX_LOG, record.recordType());
         }
         if (toUnified) {
             toUnifiedLog.add(stored);
             uncommitted++;
+            observer.stored(UNIFIED_LOG, record.recordType());
         }
     }
 
@@ -121,6 +124,10 @@ final class AuditLogs implements AutoCloseable {
         return MailboxAction.parse(record.operation())
                 .map(organization::flowsToUnifiedLog)
                 .orElse(true);
+    }
+
+    void observe(PipelineObserver observer) {
+        this.observer = observer;
     }
 
     /** Counts on from {@code records} at least: records the stores hold that the journal can no longer make. */

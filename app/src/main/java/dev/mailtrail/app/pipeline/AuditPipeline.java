@@ -46,6 +46,7 @@ public final class AuditPipeline implements AutoCloseable {
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile java.util.function.Consumer<Throwable> failureHandler;
+    private volatile PipelineObserver observer = PipelineObserver.NONE;
 
     private AuditPipeline(
             Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices, boolean repair)
@@ -127,6 +128,30 @@ public final class AuditPipeline implements AutoCloseable {
      */
     public void onFailure(java.util.function.Consumer<Throwable> handler) {
         failureHandler = handler;
+    }
+
+    /** Tells {@code observer} what the pipeline does from now on (one observer; the last one set). */
+    public void observe(PipelineObserver observer) {
+        this.observer = observer;
+        logs.observe(observer);
+    }
+
+    /** The journal's last durable sequence number. */
+    public long journaledSequence() {
+        return journal.durableSequence();
+    }
+
+    /** The sequence number of the last journal entry the audit core applied: behind the journal by its lag. */
+    public long appliedSequence() {
+        return core.appliedSequence();
+    }
+
+    /**
+     * The audit core's counts as of the stores' last commit, without waiting for the core thread (for metrics);
+     * {@link #statistics()} waits for everything submitted.
+     */
+    public java.util.Optional<AuditStatistics> committedStatistics() {
+        return java.util.Optional.ofNullable(core.publishedStatistics());
     }
 
     public Path directory() {
@@ -343,6 +368,12 @@ public final class AuditPipeline implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("the audit pipeline is closed"));
         }
         CompletableFuture<Long> durable = journal.appendAll(payloads);
+        int events = (int)
+                entries.stream().filter(PipelineEntry.Event.class::isInstance).count();
+        PipelineObserver told = observer;
+        if (events > 0 && told != PipelineObserver.NONE) {
+            durable.thenRun(() -> told.journaled(events));
+        }
         queue.addEntries(entries, nextSequence, durable, done);
         nextSequence += entries.size();
         return durable;

@@ -37,7 +37,8 @@ final class CoreLoop {
     private long lossCoveredSequence;
 
     private final AccessEventReader eventReader = new AccessEventReader();
-    private long appliedSequence;
+    private volatile long appliedSequence;
+    private volatile dev.mailtrail.core.generate.AuditStatistics published;
     private volatile Throwable failure;
 
     /**
@@ -69,6 +70,16 @@ final class CoreLoop {
 
     RecordGenerator generator() {
         return core.generator();
+    }
+
+    /** The journal sequence of the last entry applied (read from any thread). */
+    long appliedSequence() {
+        return appliedSequence;
+    }
+
+    /** The core's counts as of the last commit of the stores (read from any thread); null before the first. */
+    dev.mailtrail.core.generate.AuditStatistics publishedStatistics() {
+        return published;
     }
 
     /** Why the core thread stopped, or null while it runs (or stopped cleanly). */
@@ -184,6 +195,7 @@ final class CoreLoop {
             throw new UncheckedIOException(e);
         }
         housekeeping.committed();
+        published = generator().statistics();
     }
 
     /** One retention pass: each mailbox by its AuditLogAgeLimit, the unified log by its retention. */

@@ -64,6 +64,17 @@ public final class AuditingProxy implements AutoCloseable {
         return server.addresses();
     }
 
+    /** The pipeline the proxy feeds: what the API's searches and configuration cmdlets run on. */
+    public AuditPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Reports the pipeline's and the proxy's counts to {@code metrics} from now on. */
+    public void reportTo(dev.mailtrail.app.metrics.MailTrailMetrics metrics) {
+        metrics.watch(pipeline);
+        metrics.watch(server);
+    }
+
     public Path dataDirectory() {
         return pipeline.directory();
     }

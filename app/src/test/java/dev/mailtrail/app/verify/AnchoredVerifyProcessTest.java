@@ -33,15 +33,7 @@ class AnchoredVerifyProcessTest {
         Files.write(first, story.subList(0, story.size() / 2));
         Files.write(second, story.subList(story.size() / 2, story.size()));
         for (Path part : List.of(first, second)) {
-            Result ingest = MtProcess.run(
-                    data,
-                    "ingest",
-                    "--anchors",
-                    anchors.toString(),
-                    "--anchor-key",
-                    signingKey.toString(),
-                    part.toString());
-            assertThat(ingest.exit()).as(ingest.err()).isZero();
+            Result ingest = ingestAnchored(data, anchors, signingKey, part);
         }
         Result exported = MtProcess.run(data, "verify", "--export-key", "--anchor-key", signingKey.toString());
         assertThat(exported.exit()).as(exported.err()).isZero();
@@ -90,15 +82,7 @@ class AnchoredVerifyProcessTest {
         List<String> story = Files.readAllLines(Path.of("..", "examples", "bec-story.jsonl"));
         for (List<String> part : List.of(story.subList(0, 5), story.subList(5, story.size()))) {
             Path file = Files.write(dir.resolve("part-" + logged.length() + ".jsonl"), part);
-            Result ingest = MtProcess.run(
-                    data,
-                    "ingest",
-                    "--anchors",
-                    anchors.toString(),
-                    "--anchor-key",
-                    signingKey.toString(),
-                    file.toString());
-            assertThat(ingest.exit()).as(ingest.err()).isZero();
+            Result ingest = ingestAnchored(data, anchors, signingKey, file);
             logged.append(ingest.err());
         }
         assertThat(logged).as("each digest is logged as it is written").contains("mailtrail digest 1 sha256 ");
@@ -193,5 +177,13 @@ class AnchoredVerifyProcessTest {
         Result verify = MtProcess.run(data, "verify", "--anchors", anchors.toString(), "--key", trusted.toString());
         assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.out()).contains("forged: digest 4: ", "does not verify with the key given");
+    }
+
+    /** {@code mt ingest --anchors} of one file, which must succeed. */
+    private static Result ingestAnchored(Path data, Path anchors, Path signingKey, Path file) {
+        Result ingest = MtProcess.run(
+                data, "ingest", "--anchors", anchors.toString(), "--anchor-key", signingKey.toString(), file.toString());
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+        return ingest;
     }
 }

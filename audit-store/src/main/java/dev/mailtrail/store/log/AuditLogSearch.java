@@ -18,6 +18,26 @@ public interface AuditLogSearch extends AutoCloseable {
      */
     long search(RecordQuery query, long limit, Predicate<FoundRecord> visitor) throws IOException;
 
+    /**
+     * As {@link #search(RecordQuery, long, Predicate)}, resuming after {@code after} (null: from the start): the
+     * continuation of a paged search. This default walks from the start; an engine seeks instead.
+     */
+    default long search(RecordQuery query, ResultPosition after, long limit, Predicate<FoundRecord> visitor)
+            throws IOException {
+        if (after == null) {
+            return search(query, limit, visitor);
+        }
+        long[] visited = {0};
+        search(query, Long.MAX_VALUE, found -> {
+            if (!after.isBefore(found)) {
+                return true;
+            }
+            visited[0]++;
+            return visitor.test(found) && visited[0] < limit;
+        });
+        return visited[0];
+    }
+
     /** How many records match. */
     long count(RecordQuery query) throws IOException;
 

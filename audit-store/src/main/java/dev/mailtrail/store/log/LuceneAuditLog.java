@@ -230,6 +230,13 @@ public final class LuceneAuditLog implements AuditLogStore {
     }
 
     @Override
+    public long search(RecordQuery query, ResultPosition after, long limit, Predicate<FoundRecord> visitor)
+            throws IOException {
+        return withSearcher(
+                searcher -> Pages.newestFirstAfter(searcher, LuceneQueries.records(query), after, limit, visitor));
+    }
+
+    @Override
     public long count(RecordQuery query) throws IOException {
         return withSearcher(searcher -> (long) searcher.count(LuceneQueries.records(query)));
     }

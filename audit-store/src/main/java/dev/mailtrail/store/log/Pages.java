@@ -36,17 +36,34 @@ final class Pages {
 
     static long newestFirst(IndexSearcher searcher, Query query, long limit, Predicate<FoundRecord> visitor)
             throws IOException {
-        return walk(searcher, query, NEWEST_FIRST, limit, visitor);
+        return walk(searcher, query, NEWEST_FIRST, null, limit, visitor);
+    }
+
+    /**
+     * Newest first, resuming after {@code position} (null: from the start). The position's sort values seek the
+     * continuation as Lucene's own pages do; a record of equal sort values counts as after it only with a higher document number, so the last one
+     * there is given: the sequence is unique, so the position's own record is the only one of its values and is skipped.
+     */
+    static long newestFirstAfter(
+            IndexSearcher searcher, Query query, ResultPosition position, long limit, Predicate<FoundRecord> visitor)
+            throws IOException {
+        FieldDoc after = position == null
+                ? null
+                : new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, new Object[] {
+                    position.creationMillis(), position.sequence()
+                });
+        return walk(searcher, query, NEWEST_FIRST, after, limit, visitor);
     }
 
     static long inArrivalOrder(IndexSearcher searcher, Query query, Predicate<FoundRecord> visitor) throws IOException {
-        return walk(searcher, query, ARRIVAL, Long.MAX_VALUE, visitor);
+        return walk(searcher, query, ARRIVAL, null, Long.MAX_VALUE, visitor);
     }
 
-    private static long walk(IndexSearcher searcher, Query query, Sort sort, long limit, Predicate<FoundRecord> visitor)
+    private static long walk(
+            IndexSearcher searcher, Query query, Sort sort, FieldDoc start, long limit, Predicate<FoundRecord> visitor)
             throws IOException {
         long visited = 0;
-        FieldDoc after = null;
+        FieldDoc after = start;
         StoredFields stored = searcher.storedFields();
         while (visited < limit) {
             int size = (int) Math.min(PAGE, limit - visited);

@@ -70,6 +70,16 @@ public final class LookupIdentityResolver implements MessageIdentityResolver, Au
     }
 
     @Override
+    public long cacheHits() {
+        return cache.cacheHits();
+    }
+
+    @Override
+    public long cacheMisses() {
+        return cache.cacheMisses();
+    }
+
+    @Override
     public void seen(String folderId, long uidValidity, long uid, MessageIdentity identity) {
         cache.seen(folderId, uidValidity, uid, identity);
     }

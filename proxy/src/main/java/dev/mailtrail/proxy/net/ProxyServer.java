@@ -51,6 +51,7 @@ public final class ProxyServer implements AutoCloseable {
     private boolean closed;
     private volatile DescriptorWatch descriptors;
     private final Map<String, ConnectionGate> gates = new LinkedHashMap<>();
+    private final Map<String, MailProtocol> protocols = new LinkedHashMap<>();
     private MessageIdentityResolver identities;
     private static final int IDENTITY_CACHE = 100_000;
 
@@ -202,6 +203,7 @@ public final class ProxyServer implements AutoCloseable {
         Channel channel = b.bind(listener.address(), listener.port()).sync().channel();
         bound.put(listener.name(), channel);
         gates.put(listener.name(), gate);
+        protocols.put(listener.name(), listener.protocol());
         LOG.log(
                 System.Logger.Level.INFO,
                 "listening for " + listener.protocol() + " on " + channel.localAddress() + " (" + listener.name()
@@ -240,6 +242,23 @@ public final class ProxyServer implements AutoCloseable {
             throw new IllegalArgumentException("no listener named " + listenerName);
         }
         return g.open();
+    }
+
+    /** Client connections open now, by protocol (every protocol listened for, 0 included). */
+    public Map<MailProtocol, Integer> connectionsByProtocol() {
+        Map<MailProtocol, Integer> out = new java.util.EnumMap<>(MailProtocol.class);
+        protocols.forEach(
+                (name, protocol) -> out.merge(protocol, gates.get(name).open(), Integer::sum));
+        return out;
+    }
+
+    /** Message identities the proxy's cache answered, and those it did not (then looked up or left unnamed). */
+    public long identityCacheHits() {
+        return identities == null ? 0 : identities.cacheHits();
+    }
+
+    public long identityCacheMisses() {
+        return identities == null ? 0 : identities.cacheMisses();
     }
 
     /** Whether accepting is paused now because descriptors ran short. */

@@ -17,6 +17,16 @@ public interface MessageIdentityResolver {
     /** Told of every identity seen in a response, so later events about the message can name it. */
     void seen(String folderId, long uidValidity, long uid, MessageIdentity identity);
 
+    /** Finds answered from what is remembered so far (for the proxy's metrics). */
+    default long cacheHits() {
+        return 0;
+    }
+
+    /** Finds that nothing remembered answered. */
+    default long cacheMisses() {
+        return 0;
+    }
+
     /** True when {@link #prefetch} asks the server; false when only what was seen is known. */
     default boolean looksUp() {
         return false;

@@ -11,6 +11,8 @@ public final class RememberingIdentityResolver implements MessageIdentityResolve
     private record Key(String folderId, long uidValidity, long uid) {}
 
     private final Map<Key, MessageIdentity> seen;
+    private long hits;
+    private long misses;
 
     public RememberingIdentityResolver(int capacity) {
         if (capacity < 1) {
@@ -26,7 +28,23 @@ public final class RememberingIdentityResolver implements MessageIdentityResolve
 
     @Override
     public synchronized Optional<MessageIdentity> find(String folderId, long uidValidity, long uid) {
-        return Optional.ofNullable(seen.get(new Key(folderId, uidValidity, uid)));
+        MessageIdentity found = seen.get(new Key(folderId, uidValidity, uid));
+        if (found == null) {
+            misses++;
+        } else {
+            hits++;
+        }
+        return Optional.ofNullable(found);
+    }
+
+    @Override
+    public synchronized long cacheHits() {
+        return hits;
+    }
+
+    @Override
+    public synchronized long cacheMisses() {
+        return misses;
     }
 
     @Override
