@@ -88,6 +88,15 @@ export function timeline(entries, caption = 'Timeline') {
     h('td', {}, time(e.time)), h('td', {}, e.what), h('td', {}, e.description), h('td', {}, e.sessionKey ?? ''), h('td', {}, e.ip ?? ''))));
 }
 
+/** Sessions with their IPs, clients, accounts, first and last seen and what they did, counted. */
+export function sessions(list, caption = 'Sessions') {
+  return table(caption, ['Session', 'IP', 'Client', 'Account', 'First seen', 'Last seen', 'Reads', 'Syncs', 'Actions'],
+    list.map((s) => h('tr', { class: 'session-row' },
+      h('td', {}, s.sessionKey), h('td', {}, (s.ips ?? []).join(', ')), h('td', { class: 'client' }, (s.clients ?? []).join(', ')),
+      h('td', {}, (s.users ?? []).join(', ')), h('td', {}, time(s.first)), h('td', {}, time(s.last)),
+      h('td', { class: 'num' }, s.reads), h('td', { class: 'num' }, s.syncs), h('td', { class: 'num' }, s.actions))));
+}
+
 export function section(id, title, ...content) {
   return h('section', { id, class: 'finding', 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title), content);
 }

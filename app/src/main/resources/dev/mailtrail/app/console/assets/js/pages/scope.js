@@ -64,7 +64,9 @@ function findings(main, scope) {
     view.blindWindows(scope),
     ...view.actions(scope).filter(Boolean),
     view.section('attacker-sessions', `The attacker's sessions (${(scope.sessions ?? []).length})`,
-      view.timeline(scope.timeline ?? [], 'What the attacker did, in time order')),
+      view.sessions(scope.sessions ?? [], 'The attacker\'s sessions')),
+    view.section('attacker-timeline', 'What the attacker did, in time order',
+      view.timeline(scope.timeline ?? [], 'Timeline of the attacker\'s activity')),
   );
 }
 
