@@ -9,6 +9,7 @@
 //        --attacker-session s-evil-7 --screenshots target/console [--chromium /usr/bin/chromium]
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -39,7 +40,10 @@ fs.mkdirSync(opt.screenshots, { recursive: true });
 const base = new URL(opt.url);
 const WIDE = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const result = { steps: [], foreignRequests: [], cspViolations: [], pageErrors: [] };
+const result = { steps: [], foreignRequests: [], cspViolations: [], pageErrors: [], accessibility: {} };
+// axe-core (Deque's accessibility rules engine) checks each main page against WCAG 2.1 A and AA; it is evaluated
+// through the DevTools protocol, which the page's Content-Security-Policy does not govern, so the CSP stays as served
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const browser = await chromium.launch({
   executablePath: opt.chromium,
@@ -65,7 +69,18 @@ page.on('console', (m) => {
 page.on('pageerror', (e) => result.pageErrors.push(`page error: ${e.message}`));
 
 let shot = 0;
+/** The WCAG 2.1 A/AA rules the page breaks, as "rule (impact): how many elements, the first one". */
+async function accessibility(name) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const run = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return run.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} elements, e.g. ${v.nodes[0]?.target?.join(' ')}`);
+  });
+  result.accessibility[name] = found;
+}
+
 async function screenshots(name) {
+  await accessibility(name);
   const n = String(++shot).padStart(2, '0');
   await page.screenshot({ path: path.join(opt.screenshots, `${n}-${name}-1280.png`), fullPage: true });
   await page.setViewportSize(PHONE);
