@@ -101,6 +101,22 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         return false;
     }
 
+    /**
+     * Strict mode: whether the response being read is announced larger than {@code bytes} (a literal's size, the
+     * octets a RETR answer states) and what names its message has been read, so it may stream from here on once
+     * {@link #recordBeforeStreaming} has recorded it.
+     */
+    boolean announcedLargerThan(long bytes) {
+        return false;
+    }
+
+    /**
+     * Strict mode: the response being read will not be held whole. Emits now the access events for what it has
+     * revealed so far, so that its first released bytes wait for their acknowledgement; its completion adds no
+     * second record.
+     */
+    void recordBeforeStreaming() {}
+
     /** A complete response held whole (or a one-line one): the bytes to send instead. Default: unchanged. */
     ByteBuf rewrite(ByteBuf response) {
         return response;
