@@ -10,6 +10,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -51,6 +53,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private boolean greeted;
     private boolean upstreamClosed;
     private boolean closing;
+    /** The client shut down its sending side (TCP half-close): answers still go to it, then the session ends. */
+    private boolean clientInputEnded;
     private final List<ByteBuf> early = new ArrayList<>();
     private ByteBuf clientPartial;
     private boolean discardRestOfRead;
@@ -159,6 +163,9 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        // a client that sends its commands and shuts down its side (shutdown(SHUT_WR), nc -N) still gets the
+        // answers, as from the mail server itself: the end of its input is an event, not the end of the session
+        client.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         context.sessions().add(client, this);
         release = new ClientRelease(client, this::auditFailed, this::updateReading);
         hold = new ResponseHold(
@@ -313,6 +320,42 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             link.close();
         }
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            clientInputEnded = true;
+            if (!started) {
+                client.close(); // nothing will come: no PROXY header, no session
+                return;
+            }
+            closeWhenAnswered();
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    /**
+     * After the client's half-close: once every command it sent has been answered and released, the session ends
+     * as a server ends it when its client's input ends.
+     */
+    private void closeWhenAnswered() {
+        if (!clientInputEnded
+                || closing
+                || !ready
+                || !early.isEmpty()
+                || serverHold.holding()
+                || awaitingServer()
+                || !release.idle()
+                || !serverAtResponseStart()
+                || !client.isActive()) {
+            return;
+        }
+        closing = true;
+        client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        if (link != null) {
+            link.close();
+        }
     }
 
     @Override
@@ -500,6 +543,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         } finally {
             in.release();
         }
+        closeWhenAnswered();
     }
 
     private void serverPiece(ByteBuf piece, boolean endsLine) {
@@ -533,6 +577,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             client.config().setAutoRead(ready && upstream.isWritable() && !serverHold.holding());
         }
         closeWhenDrained();
+        closeWhenAnswered();
     }
 
     private void end() {
