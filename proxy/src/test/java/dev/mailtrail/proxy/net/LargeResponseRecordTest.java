@@ -41,7 +41,6 @@ class LargeResponseRecordTest {
 
     @org.junit.jupiter.api.AfterAll
     void stop() throws Exception {
-        System.out.println("DOVECOTLOG " + h.dovecot.log());
         h.close();
     }
 
