@@ -61,7 +61,9 @@ class LargeReadKillProcessTest {
             try (AuditPipeline restarted =
                     AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
                 StringBuilder exported = new StringBuilder();
-                restarted.mailboxLog().export(r -> exported.append(r.auditData()).append('\n') != null);
+                restarted
+                        .mailboxLog()
+                        .export(r -> exported.append(r.auditData()).append('\n') != null);
                 assertThat(exported.toString())
                         .as("the read of the message cut short by kill -9 has its record")
                         .contains("\"MailItemsAccessed\"")

@@ -50,6 +50,7 @@ abstract class ProtocolRelay extends ProtocolHooks {
     private boolean closing;
     /** The client shut down its sending side (TCP half-close): answers still go to it, then the session ends. */
     private boolean clientInputEnded;
+
     private final List<ByteBuf> early = new ArrayList<>();
     private final ClientInput input;
 

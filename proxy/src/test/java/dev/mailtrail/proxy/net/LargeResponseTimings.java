@@ -46,7 +46,11 @@ class LargeResponseTimings {
             dovecot.seed("alice", "INBOX", "Quarterly archive", LargeResponseRecordTest.largeBody());
             try (ProxyServer strict = proxy(dovecot, AuditMode.STRICT, sink);
                     ProxyServer async = proxy(dovecot, AuditMode.ASYNC, sink)) {
-                int[] ports = {dovecot.imapPort(), strict.address("imap").getPort(), async.address("imap").getPort()};
+                int[] ports = {
+                    dovecot.imapPort(),
+                    strict.address("imap").getPort(),
+                    async.address("imap").getPort()
+                };
                 String[] names = {"direct", "strict", "async"};
                 double[][] first = new double[3][ROUNDS];
                 double[][] last = new double[3][ROUNDS];
@@ -60,8 +64,7 @@ class LargeResponseTimings {
                 System.out.printf("40 MB FETCH BODY.PEEK[], median of %d rounds (ms)%n", ROUNDS);
                 System.out.printf("%-8s %14s %14s%n", "side", "first byte", "last byte");
                 for (int side = 0; side < 3; side++) {
-                    System.out.printf(
-                            "%-8s %14.1f %14.1f%n", names[side], median(first[side]), median(last[side]));
+                    System.out.printf("%-8s %14.1f %14.1f%n", names[side], median(first[side]), median(last[side]));
                 }
             }
         }
@@ -119,8 +122,7 @@ class LargeResponseTimings {
             return CompletableFuture.runAsync(
                     () -> {
                         try {
-                            file.write(ByteBuffer.wrap(
-                                    (event.toString() + "\n").getBytes(StandardCharsets.UTF_8)));
+                            file.write(ByteBuffer.wrap((event.toString() + "\n").getBytes(StandardCharsets.UTF_8)));
                             file.force(false);
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);

@@ -67,7 +67,10 @@ public final class Pop3ResponseScanner {
     /** The octets a {@code +OK n octets} line announces; -1 when it names none. */
     static long announced(String status) {
         String[] w = status.split(" ", 3);
-        if (w.length < 2 || w[1].isEmpty() || w[1].length() > 18 || !w[1].chars().allMatch(Character::isDigit)) {
+        if (w.length < 2
+                || w[1].isEmpty()
+                || w[1].length() > 18
+                || !w[1].chars().allMatch(Character::isDigit)) {
             return -1;
         }
         return Long.parseLong(w[1]);

@@ -229,7 +229,9 @@ public final class Pop3SessionAuditor {
         }
         List<String> args = command.arguments();
         boolean body = command.name().equals("RETR")
-                || (command.name().equals("TOP") && args.size() > 1 && !args.get(1).equals("0"));
+                || (command.name().equals("TOP")
+                        && args.size() > 1
+                        && !args.get(1).equals("0"));
         if (body) {
             retrieved(number(args.getFirst()), soFar);
             streamed = itemId(number(args.getFirst()));

@@ -39,7 +39,9 @@ class ResponseSoFarTest {
     @Test
     void itIsAnnouncedLargerOnceTheKeptPartHasArrived() {
         ImapResponseScanner s = fed("* 3 FETCH (UID 17 BODY[] {100000}\r\n", "Message-ID: <big");
-        assertThat(s.inLiteralLargerThan(1000)).as("the header is still being read").isFalse();
+        assertThat(s.inLiteralLargerThan(1000))
+                .as("the header is still being read")
+                .isFalse();
         s.feed(ByteBuffer.wrap("x".repeat(64).getBytes(StandardCharsets.US_ASCII)));
         assertThat(s.inLiteralLargerThan(1000)).isTrue();
         assertThat(s.inLiteralLargerThan(100000)).isFalse();
@@ -57,7 +59,8 @@ class ResponseSoFarTest {
     void aResponseThatCannotBeReadSoFarStillCountsAsContentByItsNumber() {
         Fetch f = fed("* 4 FETCH (UID {100000}\r\n", "what is this").fetchSoFar();
         assertThat(f.sequence()).isEqualTo(4);
-        assertThat(FetchAccessClassifier.classify(f.sections().getFirst().item())).isEqualTo(FetchAccess.CONTENT);
+        assertThat(FetchAccessClassifier.classify(f.sections().getFirst().item()))
+                .isEqualTo(FetchAccess.CONTENT);
     }
 
     @Test

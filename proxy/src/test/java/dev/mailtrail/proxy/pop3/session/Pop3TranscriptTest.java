@@ -96,7 +96,9 @@ class Pop3TranscriptTest {
         server.accept("+OK 50000000 octets\r\n" + message("1"));
         assertThat(scanner.bodyLargerThan(16L << 20)).isTrue();
         auditor.streaming(scanner.bodySoFar());
-        assertThat(sink.lines()).last().isEqualTo("MailItemsAccessed/Bind alice alice Owner \\Inbox [<p1@contoso.test>]");
+        assertThat(sink.lines())
+                .last()
+                .isEqualTo("MailItemsAccessed/Bind alice alice Owner \\Inbox [<p1@contoso.test>]");
         server.accept("more text\r\n.\r\n");
         client.accept("QUIT");
         server.accept("+OK Logging out.\r\n");
