@@ -72,7 +72,7 @@ class Pop3TranscriptTest {
         Pop3SessionAuditor auditor = new Pop3SessionAuditor(
                 "*", DownloadRuleConfig.DEFAULTS, "p1", "203.0.113.7", new TestClock(), sink, true);
         Pop3RequestDecoder decoder = new Pop3RequestDecoder(1024);
-        Pop3ResponseScanner scanner = new Pop3ResponseScanner(1024, 16);
+        Pop3ResponseScanner scanner = new Pop3ResponseScanner(1024, 64);
         java.util.function.Consumer<String> client = line -> {
             for (Pop3Request r : decoder.feed(bytes(line + "\r\n"))) {
                 if (r instanceof Pop3Request.Command c) {
