@@ -3,6 +3,8 @@ package dev.mailtrail.app.cmdlet;
 import dev.mailtrail.app.data.DataDirectory;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.DataDirectoryInUseException;
+import dev.mailtrail.core.cmdlet.AuditCmdlets;
+import dev.mailtrail.core.cmdlet.CmdletSyntax;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -39,6 +41,43 @@ public final class CmdletCommands {
 
     private CmdletCommands() {}
 
+    /** The parameter table of a cmdlet {@code mt} runs: the one its lines are bound against. */
+    static CmdletSyntax syntax(String name) {
+        return switch (name) {
+            case "Get-Mailbox" -> ReadingCmdletSyntax.GET_MAILBOX;
+            case "Get-OrganizationConfig" -> ReadingCmdletSyntax.GET_ORGANIZATION_CONFIG;
+            case "Get-MailboxAuditBypassAssociation" -> ReadingCmdletSyntax.GET_MAILBOX_AUDIT_BYPASS_ASSOCIATION;
+            case "Search-UnifiedAuditLog" -> ReadingCmdletSyntax.SEARCH_UNIFIED_AUDIT_LOG;
+            case "Search-MailboxAuditLog" -> ReadingCmdletSyntax.SEARCH_MAILBOX_AUDIT_LOG;
+            default -> AuditCmdlets.syntax(name).orElseThrow(() -> new IllegalArgumentException("no cmdlet " + name));
+        };
+    }
+
+    /**
+     * Prints the help of the cmdlet {@code name} (any case), as Get-Help shows it; false when {@code mt} has no
+     * such cmdlet.
+     */
+    public static boolean help(String name, PrintStream out) {
+        Optional<String> known = canonical(name);
+        known.ifPresent(cmdlet -> out.print(CmdletHelp.of(syntax(cmdlet))));
+        out.flush();
+        return known.isPresent();
+    }
+
+    /** One line per cmdlet, name and synopsis, for the list of commands. */
+    public static List<String> helpList() {
+        return CmdletHelp.list(TABLE.keySet().stream().map(CmdletCommands::syntax).toList());
+    }
+
+    private static Optional<String> canonical(String name) {
+        return TABLE.keySet().stream().filter(known -> known.equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** {@code --help} or {@code -?} anywhere on a cmdlet's line asks for its help, as {@code -?} does in PowerShell. */
+    private static boolean asksForHelp(String[] args) {
+        return Arrays.stream(args).skip(1).anyMatch(word -> word.equals("--help") || word.equals("-?"));
+    }
+
     /** Runs a cmdlet line on a pipeline this process holds (for a cmdlet sent by another process). */
     static int runOn(
             AuditPipeline pipeline,
@@ -74,10 +113,11 @@ public final class CmdletCommands {
         if (args.length == 0 || !TABLE.containsKey(args[0])) {
             return Optional.empty();
         }
-        String name = TABLE.keySet().stream()
-                .filter(known -> known.equalsIgnoreCase(args[0]))
-                .findFirst()
-                .orElseThrow();
+        String name = canonical(args[0]).orElseThrow();
+        if (asksForHelp(args)) {
+            help(name, out);
+            return Optional.of(0);
+        }
         DataDirectory data;
         try {
             data = DataDirectory.from(Arrays.copyOfRange(args, 1, args.length), environment);

@@ -37,37 +37,11 @@ import java.util.Set;
 final class SearchCmdlets {
     static final String UNIFIED_LOG = "unified-audit-log";
     static final String MAILBOX_LOG = "mailbox-audit-log";
-    private static final Set<String> UNIFIED_PARAMETERS = Set.of(
-            "StartDate",
-            "EndDate",
-            "RecordType",
-            "Operations",
-            "UserIds",
-            "IPAddresses",
-            "ObjectIds",
-            "FreeText",
-            "ResultSize",
-            "SessionId",
-            "SessionCommand",
-            "Formatted",
-            "Format");
-    private static final Set<String> MAILBOX_PARAMETERS = Set.of(
-            "Identity",
-            "Mailboxes",
-            "StartDate",
-            "EndDate",
-            "LogonTypes",
-            "Operations",
-            "ShowDetails",
-            "ResultSize",
-            "ExternalAccess",
-            "Format");
-
     private SearchCmdlets() {}
 
     static int searchUnifiedAuditLog(String line, CmdletContext context) throws IOException {
         try {
-            SearchParameters parameters = parameters(line, null, UNIFIED_PARAMETERS);
+            SearchParameters parameters = parameters(line, ReadingCmdletSyntax.SEARCH_UNIFIED_AUDIT_LOG);
             String missing = java.util.stream.Stream.of("StartDate", "EndDate")
                     .filter(name -> !parameters.has(name))
                     .collect(java.util.stream.Collectors.joining(" "));
@@ -96,7 +70,7 @@ final class SearchCmdlets {
 
     static int searchMailboxAuditLog(String line, CmdletContext context) throws IOException {
         try {
-            SearchParameters parameters = parameters(line, "Identity", MAILBOX_PARAMETERS);
+            SearchParameters parameters = parameters(line, ReadingCmdletSyntax.SEARCH_MAILBOX_AUDIT_LOG);
             Set<String> mailboxes = new LinkedHashSet<>(parameters.texts("Identity"));
             mailboxes.addAll(parameters.texts("Mailboxes"));
             if (parameters.has("Identity") && parameters.has("Mailboxes")) {
@@ -146,10 +120,10 @@ final class SearchCmdlets {
         }
     }
 
-    private static SearchParameters parameters(String line, String positional, Set<String> known)
+    private static SearchParameters parameters(String line, dev.mailtrail.core.cmdlet.CmdletSyntax syntax)
             throws CmdletException {
         try {
-            return new SearchParameters(new CmdletArguments(CmdletParser.parse(line), positional, known));
+            return new SearchParameters(new CmdletArguments(CmdletParser.parse(line), syntax));
         } catch (CmdletSyntaxException e) {
             throw new CmdletException(e.getMessage());
         }
