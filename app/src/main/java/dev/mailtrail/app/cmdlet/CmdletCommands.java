@@ -37,6 +37,7 @@ public final class CmdletCommands {
         TABLE.put("Get-MailboxAuditBypassAssociation", ConfigurationCmdlets::getMailboxAuditBypassAssociation);
         TABLE.put("Search-UnifiedAuditLog", SearchCmdlets::searchUnifiedAuditLog);
         TABLE.put("Search-MailboxAuditLog", SearchCmdlets::searchMailboxAuditLog);
+        TABLE.put(OpenAggregations.NAME, OpenAggregations::getMailTrailAggregationWindow);
     }
 
     private CmdletCommands() {}
@@ -49,6 +50,7 @@ public final class CmdletCommands {
             case "Get-MailboxAuditBypassAssociation" -> ReadingCmdletSyntax.GET_MAILBOX_AUDIT_BYPASS_ASSOCIATION;
             case "Search-UnifiedAuditLog" -> ReadingCmdletSyntax.SEARCH_UNIFIED_AUDIT_LOG;
             case "Search-MailboxAuditLog" -> ReadingCmdletSyntax.SEARCH_MAILBOX_AUDIT_LOG;
+            case OpenAggregations.NAME -> OpenAggregations.SYNTAX;
             default -> AuditCmdlets.syntax(name).orElseThrow(() -> new IllegalArgumentException("no cmdlet " + name));
         };
     }

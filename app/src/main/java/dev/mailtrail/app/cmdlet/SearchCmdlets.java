@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.mailtrail.core.generate.OpenAggregation;
+import dev.mailtrail.store.log.ChainScheme;
 
 /**
  * Search-UnifiedAuditLog and Search-MailboxAuditLog over the stores, with Exchange's parameter names and default
@@ -61,7 +63,22 @@ final class SearchCmdlets {
                     .withFreeText(parameters.freeText());
             long limit = parameters.resultSize(100);
             SearchOutput output = output(parameters, context, false);
-            return run(context, UNIFIED_LOG, log -> stream(log, query, limit, output));
+            List<OpenAggregation> open = asked(OpenAggregations.of(context), query).stream()
+                    .filter(window -> query.userIds().isEmpty()
+                            || query.userIds().stream()
+                                    .anyMatch(user -> user.equalsIgnoreCase(window.actor())
+                                            || user.equalsIgnoreCase(window.mailbox())))
+                    .toList();
+            open.stream()
+                    .map(OpenAggregation::mailbox)
+                    .distinct()
+                    .forEach(mailbox -> SearchNotices.openWindows(mailbox, open, context.clock(), context.err()));
+            return run(context, UNIFIED_LOG, log -> {
+                SearchNotices.purged(
+                        log.purgeMark(ChainScheme.ORGANIZATION_CHAIN), query.start(), "the unified audit log's ",
+                        context.err());
+                stream(log, query, limit, output);
+            });
         } catch (CmdletException e) {
             context.err().println(e.getMessage());
             return 1;
@@ -87,8 +104,22 @@ final class SearchCmdlets {
             boolean details = parameters.switchOn("ShowDetails") || parameters.has("Format");
             Boolean external = parameters.has("ExternalAccess") ? parameters.switchOn("ExternalAccess") : null;
             SearchOutput output = details ? output(parameters, context, true) : null;
+            List<OpenAggregation> open = asked(OpenAggregations.of(context), query);
+            Set<String> explained = new java.util.HashSet<>();
+            for (String mailbox : mailboxes) {
+                if (SearchNotices.openWindows(mailbox, open, context.clock(), context.err())) {
+                    explained.add(mailbox);
+                }
+            }
             return run(context, MAILBOX_LOG, log -> {
-                warnOfMailboxesWithoutRecords(log, mailboxes, context);
+                for (String mailbox : mailboxes) {
+                    if (SearchNotices.purged(
+                            log.purgeMark(ChainScheme.mailboxChain(mailbox)), query.start(), mailbox + ": ",
+                            context.err())) {
+                        explained.add(mailbox);
+                    }
+                }
+                warnOfMailboxesWithoutRecords(log, mailboxes, explained, context);
                 if (!details) {
                     List<String> each = mailboxes.isEmpty() ? List.of() : new ArrayList<>(mailboxes);
                     MailboxSummaryList.write(log, query, each, context.out());
@@ -106,9 +137,13 @@ final class SearchCmdlets {
      * A mailbox the log holds no record of at any date is named on the error stream, as PowerShell warns: an empty
      * result for a misspelt address must not read as "nobody opened this mailbox".
      */
-    private static void warnOfMailboxesWithoutRecords(AuditLogSearch log, Set<String> mailboxes, CmdletContext context)
+    private static void warnOfMailboxesWithoutRecords(
+            AuditLogSearch log, Set<String> mailboxes, Set<String> explained, CmdletContext context)
             throws IOException {
         for (String mailbox : mailboxes) {
+            if (explained.contains(mailbox)) {
+                continue;
+            }
             RecordQuery ever = RecordQuery.between(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"))
                     .withMailboxes(Set.of(mailbox));
             if (log.count(ever) == 0) {
@@ -118,6 +153,17 @@ final class SearchCmdlets {
                                 + " (Get-Mailbox -Identity " + mailbox + ").");
             }
         }
+    }
+
+    /** The open windows whose record would fall in the asked range and operations. */
+    private static List<OpenAggregation> asked(List<OpenAggregation> open, RecordQuery query) {
+        boolean readsAsked = query.operations().isEmpty()
+                || query.operations().stream().anyMatch(o -> o.equalsIgnoreCase("MailItemsAccessed"));
+        return open.stream()
+                .filter(window -> readsAsked
+                        && !window.start().isBefore(query.start())
+                        && window.start().isBefore(query.end()))
+                .toList();
     }
 
     private static SearchParameters parameters(String line, dev.mailtrail.core.cmdlet.CmdletSyntax syntax)
