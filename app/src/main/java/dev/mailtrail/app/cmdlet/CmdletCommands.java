@@ -71,6 +71,10 @@ public final class CmdletCommands {
         return CmdletHelp.list(TABLE.keySet().stream().map(CmdletCommands::syntax).toList());
     }
 
+    private static boolean onlyReads(String name) {
+        return name.startsWith("Get-") || name.startsWith("Search-");
+    }
+
     private static Optional<String> canonical(String name) {
         return TABLE.keySet().stream().filter(known -> known.equalsIgnoreCase(name)).findFirst();
     }
@@ -126,6 +130,11 @@ public final class CmdletCommands {
         } catch (IllegalArgumentException e) {
             err.println("mt " + name + ": " + e.getMessage());
             return Optional.of(2);
+        }
+        if (onlyReads(name) && !java.nio.file.Files.isDirectory(data.path())) {
+            // a misspelt --data must not read as "nothing recorded", nor leave a new data directory behind
+            err.println("mt " + name + ": " + data.path() + ": no such data directory");
+            return Optional.of(1);
         }
         String line = CmdletCommandLine.join(name, data.remaining());
         String actor = CmdletContext.operatingSystemUser();

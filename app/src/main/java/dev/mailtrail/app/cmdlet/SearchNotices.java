@@ -37,7 +37,7 @@ final class SearchNotices {
         Instant until = its.stream().map(OpenAggregation::closesAt).max(Instant::compareTo).orElseThrow();
         boolean one = its.size() == 1;
         err.println(mailbox + " has " + accesses + (accesses == 1 ? " access" : " accesses") + " in "
-                + (one ? "an aggregation window" : its.size() + " aggregation windows") + " open until " + until
+                + (one ? "an aggregation window" : its.size() + " aggregation windows") + " open until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + inWords(Duration.between(clock.instant(), until)) + "; " + (one ? "its" : "their")
                 + " MailItemsAccessed record" + (one ? " is" : "s are") + " written when " + (one ? "it closes" : "they close")
                 + ".");

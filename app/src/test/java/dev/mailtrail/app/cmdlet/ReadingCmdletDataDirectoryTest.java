@@ -1,0 +1,36 @@
+package dev.mailtrail.app.cmdlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtrail.app.process.MtRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A cmdlet that only reads, given a --data that is not there, fails and leaves no data directory behind. */
+class ReadingCmdletDataDirectoryTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Get-Mailbox",
+                "Get-OrganizationConfig",
+                "Get-MailboxAuditBypassAssociation",
+                "Get-MailTrailAggregationWindow",
+                "Search-MailboxAuditLog",
+                "Search-UnifiedAuditLog"
+            })
+    void aMisspeltDataDirectoryFailsAndCreatesNothing(String cmdlet) {
+        Path typo = dir.resolve("typo");
+
+        MtRun run = MtRun.of(cmdlet, "--data", typo.toString(), "-StartDate", "2026-01-01", "-EndDate", "2026-02-01");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("mt " + cmdlet + ": " + typo + ": no such data directory\n");
+        assertThat(Files.exists(typo)).isFalse();
+    }
+}
