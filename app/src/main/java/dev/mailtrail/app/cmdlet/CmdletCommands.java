@@ -116,6 +116,10 @@ public final class CmdletCommands {
     /** Runs {@code args} if its first word names a cmdlet; empty otherwise. */
     public static Optional<Integer> run(
             String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
+        if (args.length > 0 && !TABLE.containsKey(args[0]) && args[0].matches("[A-Za-z]+-[A-Za-z]+")) {
+            err.println("mt: no cmdlet '" + args[0] + "'; mt help lists the commands and cmdlets.");
+            return Optional.of(2);
+        }
         if (args.length == 0 || !TABLE.containsKey(args[0])) {
             return Optional.empty();
         }

@@ -51,7 +51,7 @@ final class CmdletHelp {
         int width = syntaxes.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         List<String> lines = new ArrayList<>();
         for (CmdletSyntax syntax : syntaxes) {
-            String gist = syntax.synopsis().split(" \\(|: |, |\\. ")[0].replaceAll("\\.$", "");
+            String gist = syntax.synopsis().split("\\. ")[0].replaceAll("\\.$", "");
             int room = 78 - width - 4;
             String shown = gist.length() <= room ? gist : gist.substring(0, room - 1) + "…";
             lines.add("  " + syntax.name() + " ".repeat(width - syntax.name().length() + 2) + shown);

@@ -30,8 +30,8 @@ final class OpenAggregations {
     static final String NAME = "Get-MailTrailAggregationWindow";
     static final CmdletSyntax SYNTAX = new CmdletSyntax(
             NAME,
-            "MailTrail: lists the MailItemsAccessed windows still open, whose accesses are in no record until the"
-                    + " window closes and its record is written.",
+            "Lists the MailItemsAccessed windows still open (MailTrail's own): their accesses are in no record until"
+                    + " the window closes and its record is written.",
             "Identity",
             List.of(CmdletParameter.value("Identity", "MailboxIdParameter", "Only this mailbox's windows.")));
 

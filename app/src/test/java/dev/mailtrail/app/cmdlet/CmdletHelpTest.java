@@ -60,6 +60,13 @@ class CmdletHelpTest {
         assertThat(unknown.err()).contains("no cmdlet 'Set-Nothing'");
     }
 
+    @org.junit.jupiter.api.Test
+    void aMisspeltCmdletIsNamedNotAnUnmatchedArgument() {
+        MtRun typo = MtRun.of("Set-Mailbx", "-Identity", "x");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).isEqualTo("mt: no cmdlet 'Set-Mailbx'; mt help lists the commands and cmdlets.\n");
+    }
+
     private static String typed(CmdletParameter parameter) {
         return parameter.kind() == CmdletParameter.Kind.SWITCH ? "" : " <" + parameter.shortTypeName() + ">";
     }
