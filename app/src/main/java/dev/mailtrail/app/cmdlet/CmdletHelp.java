@@ -53,7 +53,9 @@ final class CmdletHelp {
         for (CmdletSyntax syntax : syntaxes) {
             String gist = syntax.synopsis().split("\\. ")[0].replaceAll("\\.$", "");
             int room = 78 - width - 4;
-            String shown = gist.length() <= room ? gist : gist.substring(0, room - 1) + "…";
+            String shown = gist.length() <= room
+                    ? gist
+                    : gist.substring(0, gist.lastIndexOf(' ', room - 2)).replaceAll("[,:(]$", "") + " …";
             lines.add("  " + syntax.name() + " ".repeat(width - syntax.name().length() + 2) + shown);
         }
         return lines;
