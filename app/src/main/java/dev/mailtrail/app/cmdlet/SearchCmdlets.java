@@ -69,10 +69,14 @@ final class SearchCmdlets {
                                     .anyMatch(user -> user.equalsIgnoreCase(window.actor())
                                             || user.equalsIgnoreCase(window.mailbox())))
                     .toList();
-            open.stream()
-                    .map(OpenAggregation::mailbox)
-                    .distinct()
-                    .forEach(mailbox -> SearchNotices.openWindows(mailbox, open, context.clock(), context.err()));
+            if (query.userIds().isEmpty()) {
+                SearchNotices.openWindows(open, context.clock(), context.err());
+            } else {
+                open.stream()
+                        .map(OpenAggregation::mailbox)
+                        .distinct()
+                        .forEach(mailbox -> SearchNotices.openWindows(mailbox, open, context.clock(), context.err()));
+            }
             return run(context, UNIFIED_LOG, log -> {
                 SearchNotices.purged(
                         log.purgeMark(ChainScheme.ORGANIZATION_CHAIN), query.start(), "the unified audit log's ",

@@ -44,6 +44,27 @@ final class SearchNotices {
         return true;
     }
 
+    /**
+     * One line for the windows of every mailbox (a search of the whole organisation): a busy server has many, and
+     * Get-MailTrailAggregationWindow lists them.
+     */
+    static void openWindows(List<OpenAggregation> open, Clock clock, PrintStream err) {
+        List<String> mailboxes = open.stream().map(OpenAggregation::mailbox).distinct().toList();
+        if (mailboxes.size() == 1) {
+            openWindows(mailboxes.getFirst(), open, clock, err);
+            return;
+        }
+        if (mailboxes.isEmpty()) {
+            return;
+        }
+        int accesses = open.stream().mapToInt(OpenAggregation::operations).sum();
+        Instant until = open.stream().map(OpenAggregation::closesAt).max(Instant::compareTo).orElseThrow();
+        err.println(accesses + " accesses of " + mailboxes.size() + " mailboxes are in " + open.size()
+                + " aggregation windows open until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + inWords(Duration.between(clock.instant(), until)) + "; their MailItemsAccessed records are written"
+                + " when they close (Get-MailTrailAggregationWindow lists them).");
+    }
+
     /** Says that records before the asked {@code start} were purged, if the chain's last purge reaches past it. */
     static boolean purged(Optional<PurgeMark> mark, Instant start, String whose, PrintStream err) {
         if (mark.isEmpty()) {

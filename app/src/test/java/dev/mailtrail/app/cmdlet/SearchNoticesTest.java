@@ -64,6 +64,25 @@ class SearchNoticesTest {
     }
 
     @Test
+    void aSearchOfTheWholeOrganisationSumsTheWindowsOfSeveralMailboxesUp() throws Exception {
+        Clock clock = Clock.fixed(READ.plusSeconds(50), ZoneOffset.UTC);
+        try (AuditPipeline pipeline = AuditPipeline.open(data, clock, PipelineOptions.defaults(), "mt serve");
+                CmdletChannel channel = CmdletChannel.open(pipeline, clock)) {
+            pipeline.submitAll(List.of(read("<a@contoso.com>"), read("bob@contoso.com", "<b@contoso.com>"))).get();
+
+            MtRun all = run(clock, "Search-UnifiedAuditLog", "-StartDate", "2026-03-02", "-EndDate", "2026-03-03");
+            MtRun bob = run(clock, "Search-UnifiedAuditLog", "-StartDate", "2026-03-02", "-EndDate", "2026-03-03",
+                    "-UserIds", "bob@contoso.com");
+
+            assertThat(all.err()).contains("2 accesses of 2 mailboxes are in 2 aggregation windows open until"
+                    + " 2026-03-02T09:02:00Z (in 1 min 10 s); their MailItemsAccessed records are written when they"
+                    + " close (Get-MailTrailAggregationWindow lists them).");
+            assertThat(bob.err()).contains("bob@contoso.com has 1 access in an aggregation window")
+                    .doesNotContain(ALICE);
+        }
+    }
+
+    @Test
     void aWindowOutsideTheAskedRangeOrOperationsIsNotTold() throws Exception {
         Clock clock = Clock.fixed(READ.plusSeconds(5), ZoneOffset.UTC);
         try (AuditPipeline pipeline = AuditPipeline.open(data, clock, PipelineOptions.defaults(), "mt serve");
@@ -107,10 +126,14 @@ class SearchNoticesTest {
     }
 
     private static MailboxAccess read(String messageId) {
+        return read(ALICE, messageId);
+    }
+
+    private static MailboxAccess read(String mailbox, String messageId) {
         return new MailboxAccess(
                 READ,
-                ALICE,
-                ALICE,
+                mailbox,
+                mailbox,
                 LogonType.OWNER,
                 MailboxAction.MAIL_ITEMS_ACCESSED,
                 MailAccessType.BIND,
