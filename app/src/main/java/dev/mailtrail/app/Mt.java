@@ -88,6 +88,7 @@ public final class Mt {
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new UnexpectedFailure(environment));
         var usage = commandLine.getCommandSpec().usageMessage();
         List<String> footer = new java.util.ArrayList<>(List.of(usage.footer()));
         footer.set(footer.indexOf("%s"), String.join("%n", CmdletCommands.helpList()));
