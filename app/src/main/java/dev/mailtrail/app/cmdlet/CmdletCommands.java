@@ -71,6 +71,18 @@ public final class CmdletCommands {
         return CmdletHelp.list(TABLE.keySet().stream().map(CmdletCommands::syntax).toList());
     }
 
+    private static boolean holdsOtherThings(java.nio.file.Path directory) {
+        if (!java.nio.file.Files.isDirectory(directory)
+                || java.nio.file.Files.isDirectory(directory.resolve(dev.mailtrail.app.pipeline.AuditPipeline.JOURNAL))) {
+            return false;
+        }
+        try (var entries = java.nio.file.Files.list(directory)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean onlyReads(String name) {
         return name.startsWith("Get-") || name.startsWith("Search-");
     }
@@ -103,7 +115,7 @@ public final class CmdletCommands {
         try {
             return cmdlet.run(line, context);
         } catch (IOException | RuntimeException e) {
-            err.println("mt " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println("mt " + name + ": " + dev.mailtrail.app.files.FileFailure.describe(e));
             return 1;
         }
     }
@@ -140,6 +152,12 @@ public final class CmdletCommands {
             err.println("mt " + name + ": " + data.path() + ": no such data directory");
             return Optional.of(1);
         }
+        if (holdsOtherThings(data.path())) {
+            // a --data pointing at some other directory (/etc, a home) must not become a data directory
+            err.println("mt " + name + ": " + data.path() + ": not a MailTrail data directory (it holds other files"
+                    + " and no journal/)");
+            return Optional.of(1);
+        }
         String line = CmdletCommandLine.join(name, data.remaining());
         String actor = CmdletContext.operatingSystemUser();
         CmdletContext context =
@@ -154,7 +172,7 @@ public final class CmdletCommands {
             err.println("mt " + name + ": " + e.getMessage());
             return Optional.of(1);
         } catch (IOException | RuntimeException e) {
-            err.println("mt " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println("mt " + name + ": " + dev.mailtrail.app.files.FileFailure.describe(e));
             return Optional.of(1);
         }
     }
