@@ -68,12 +68,14 @@ public final class CmdletCommands {
 
     /** One line per cmdlet, name and synopsis, for the list of commands. */
     public static List<String> helpList() {
-        return CmdletHelp.list(TABLE.keySet().stream().map(CmdletCommands::syntax).toList());
+        return CmdletHelp.list(
+                TABLE.keySet().stream().map(CmdletCommands::syntax).toList());
     }
 
     private static boolean holdsOtherThings(java.nio.file.Path directory) {
         if (!java.nio.file.Files.isDirectory(directory)
-                || java.nio.file.Files.isDirectory(directory.resolve(dev.mailtrail.app.pipeline.AuditPipeline.JOURNAL))) {
+                || java.nio.file.Files.isDirectory(
+                        directory.resolve(dev.mailtrail.app.pipeline.AuditPipeline.JOURNAL))) {
             return false;
         }
         try (var entries = java.nio.file.Files.list(directory)) {
@@ -88,7 +90,9 @@ public final class CmdletCommands {
     }
 
     private static Optional<String> canonical(String name) {
-        return TABLE.keySet().stream().filter(known -> known.equalsIgnoreCase(name)).findFirst();
+        return TABLE.keySet().stream()
+                .filter(known -> known.equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /** {@code --help} or {@code -?} anywhere on a cmdlet's line asks for its help, as {@code -?} does in PowerShell. */

@@ -19,10 +19,15 @@ final class CmdletHelp {
         StringBuilder help = new StringBuilder();
         help.append("\nNAME\n    ").append(syntax.name()).append("\n\n");
         help.append("SYNOPSIS\n").append(wrapped(syntax.synopsis(), "    ")).append('\n');
-        help.append("SYNTAX\n").append(wrapped(usage(syntax), "    ", "        ")).append('\n');
+        help.append("SYNTAX\n")
+                .append(wrapped(usage(syntax), "    ", "        "))
+                .append('\n');
         help.append("PARAMETERS\n");
         for (CmdletParameter parameter : syntax.parameters()) {
-            help.append("    -").append(parameter.name()).append(typed(parameter)).append('\n');
+            help.append("    -")
+                    .append(parameter.name())
+                    .append(typed(parameter))
+                    .append('\n');
             help.append(wrapped(parameter.description(), "        "));
             help.append("\n        Required?                    ").append(parameter.mandatory());
             help.append("\n        Position?                    ")

@@ -80,7 +80,8 @@ final class OpenAggregations {
     static String format(OpenAggregation open) {
         return ConfigurationCmdlets.property("Mailbox", open.mailbox())
                 + ConfigurationCmdlets.property("UserId", open.actor())
-                + ConfigurationCmdlets.property("MailAccessType", open.accessType().exchangeName())
+                + ConfigurationCmdlets.property(
+                        "MailAccessType", open.accessType().exchangeName())
                 + ConfigurationCmdlets.property("OperationCount", Integer.toString(open.operations()))
                 + ConfigurationCmdlets.property("StartTime", open.start().toString())
                 + ConfigurationCmdlets.property("ClosesAt", open.closesAt().toString())

@@ -8,8 +8,8 @@ import java.util.List;
 final class ReadingCmdletSyntax {
     private static final CmdletParameter RESULT_SIZE = CmdletParameter.value(
             "ResultSize", "Unlimited", "How many results at most: a number or Unlimited (no maximum).");
-    private static final CmdletParameter FORMAT = CmdletParameter.value(
-            "Format", "String", "MailTrail: List (the default), Json, Jsonl, Csv or PurviewCsv.");
+    private static final CmdletParameter FORMAT =
+            CmdletParameter.value("Format", "String", "MailTrail: List (the default), Json, Jsonl, Csv or PurviewCsv.");
 
     static final CmdletSyntax GET_MAILBOX = new CmdletSyntax(
             "Get-Mailbox",
@@ -43,7 +43,9 @@ final class ReadingCmdletSyntax {
                     CmdletParameter.value("EndDate", "ExDateTime", "End of the range, not included.")
                             .required(),
                     CmdletParameter.value(
-                            "RecordType", "AuditRecordType", "Record types, e.g. ExchangeItemAggregated,ExchangeAdmin."),
+                            "RecordType",
+                            "AuditRecordType",
+                            "Record types, e.g. ExchangeItemAggregated,ExchangeAdmin."),
                     CmdletParameter.value("Operations", "String[]", "Operations, e.g. MailItemsAccessed,Send."),
                     CmdletParameter.value("UserIds", "String[]", "Users who acted."),
                     CmdletParameter.value("IPAddresses", "String[]", "Client IP addresses."),
@@ -63,8 +65,10 @@ final class ReadingCmdletSyntax {
             "Identity",
             List.of(
                     CmdletParameter.value("Identity", "MailboxIdParameter", "The mailbox, by address."),
-                    CmdletParameter.value("Mailboxes", "MultiValuedProperty", "Several mailboxes, instead of Identity."),
-                    CmdletParameter.value("StartDate", "ExDateTime", "Start of the range (UTC unless a zone is given)."),
+                    CmdletParameter.value(
+                            "Mailboxes", "MultiValuedProperty", "Several mailboxes, instead of Identity."),
+                    CmdletParameter.value(
+                            "StartDate", "ExDateTime", "Start of the range (UTC unless a zone is given)."),
                     CmdletParameter.value("EndDate", "ExDateTime", "End of the range, not included."),
                     CmdletParameter.value("LogonTypes", "MultiValuedProperty", "Owner, Delegate or Admin."),
                     CmdletParameter.value("Operations", "MultiValuedProperty", "Mailbox actions, e.g. HardDelete."),

@@ -15,8 +15,10 @@ import dev.mailtrail.core.cmdlet.CmdletArguments;
 import dev.mailtrail.core.cmdlet.CmdletException;
 import dev.mailtrail.core.cmdlet.CmdletParser;
 import dev.mailtrail.core.cmdlet.CmdletSyntaxException;
+import dev.mailtrail.core.generate.OpenAggregation;
 import dev.mailtrail.core.record.RecordType;
 import dev.mailtrail.store.log.AuditLogSearch;
+import dev.mailtrail.store.log.ChainScheme;
 import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.RecordQuery;
 import java.io.IOException;
@@ -28,8 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import dev.mailtrail.core.generate.OpenAggregation;
-import dev.mailtrail.store.log.ChainScheme;
 
 /**
  * Search-UnifiedAuditLog and Search-MailboxAuditLog over the stores, with Exchange's parameter names and default
@@ -39,6 +39,7 @@ import dev.mailtrail.store.log.ChainScheme;
 final class SearchCmdlets {
     static final String UNIFIED_LOG = "unified-audit-log";
     static final String MAILBOX_LOG = "mailbox-audit-log";
+
     private SearchCmdlets() {}
 
     static int searchUnifiedAuditLog(String line, CmdletContext context) throws IOException {
@@ -79,7 +80,9 @@ final class SearchCmdlets {
             }
             return run(context, UNIFIED_LOG, log -> {
                 SearchNotices.purged(
-                        log.purgeMark(ChainScheme.ORGANIZATION_CHAIN), query.start(), "the unified audit log's ",
+                        log.purgeMark(ChainScheme.ORGANIZATION_CHAIN),
+                        query.start(),
+                        "the unified audit log's ",
                         context.err());
                 stream(log, query, limit, output);
             });
@@ -118,7 +121,9 @@ final class SearchCmdlets {
             return run(context, MAILBOX_LOG, log -> {
                 for (String mailbox : mailboxes) {
                     if (SearchNotices.purged(
-                            log.purgeMark(ChainScheme.mailboxChain(mailbox)), query.start(), mailbox + ": ",
+                            log.purgeMark(ChainScheme.mailboxChain(mailbox)),
+                            query.start(),
+                            mailbox + ": ",
                             context.err())) {
                         explained.add(mailbox);
                     }

@@ -34,12 +34,17 @@ final class SearchNotices {
             return false;
         }
         int accesses = its.stream().mapToInt(OpenAggregation::operations).sum();
-        Instant until = its.stream().map(OpenAggregation::closesAt).max(Instant::compareTo).orElseThrow();
+        Instant until = its.stream()
+                .map(OpenAggregation::closesAt)
+                .max(Instant::compareTo)
+                .orElseThrow();
         boolean one = its.size() == 1;
         err.println(mailbox + " has " + accesses + (accesses == 1 ? " access" : " accesses") + " in "
-                + (one ? "an aggregation window" : its.size() + " aggregation windows") + " open until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + (one ? "an aggregation window" : its.size() + " aggregation windows") + " open until "
+                + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + inWords(Duration.between(clock.instant(), until)) + "; " + (one ? "its" : "their")
-                + " MailItemsAccessed record" + (one ? " is" : "s are") + " written when " + (one ? "it closes" : "they close")
+                + " MailItemsAccessed record" + (one ? " is" : "s are") + " written when "
+                + (one ? "it closes" : "they close")
                 + ".");
         return true;
     }
@@ -49,7 +54,8 @@ final class SearchNotices {
      * Get-MailTrailAggregationWindow lists them.
      */
     static void openWindows(List<OpenAggregation> open, Clock clock, PrintStream err) {
-        List<String> mailboxes = open.stream().map(OpenAggregation::mailbox).distinct().toList();
+        List<String> mailboxes =
+                open.stream().map(OpenAggregation::mailbox).distinct().toList();
         if (mailboxes.size() == 1) {
             openWindows(mailboxes.getFirst(), open, clock, err);
             return;
@@ -58,7 +64,10 @@ final class SearchNotices {
             return;
         }
         int accesses = open.stream().mapToInt(OpenAggregation::operations).sum();
-        Instant until = open.stream().map(OpenAggregation::closesAt).max(Instant::compareTo).orElseThrow();
+        Instant until = open.stream()
+                .map(OpenAggregation::closesAt)
+                .max(Instant::compareTo)
+                .orElseThrow();
         err.println(accesses + " accesses of " + mailboxes.size() + " mailboxes are in " + open.size()
                 + " aggregation windows open until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + inWords(Duration.between(clock.instant(), until)) + "; their MailItemsAccessed records are written"
@@ -79,7 +88,8 @@ final class SearchNotices {
             return false;
         }
         err.println("WARNING: " + whose + "records before " + horizon + " were purged by the retention of "
-                + kept.get().toDays() + " days (" + mark.get().policy() + ", applied " + mark.get().purgedAt()
+                + kept.get().toDays() + " days (" + mark.get().policy() + ", applied "
+                + mark.get().purgedAt()
                 + ").");
         return true;
     }
@@ -98,8 +108,6 @@ final class SearchNotices {
             return " (now)";
         }
         long seconds = left.toSeconds();
-        return seconds < 60
-                ? " (in " + seconds + " s)"
-                : " (in " + seconds / 60 + " min " + seconds % 60 + " s)";
+        return seconds < 60 ? " (in " + seconds + " s)" : " (in " + seconds / 60 + " min " + seconds % 60 + " s)";
     }
 }

@@ -92,7 +92,8 @@ public final class ImportCommand implements Callable<Integer> {
             }
             options = options.withWorkers(workers);
         }
-        List<Path> missing = inputs.stream().filter(input -> !Files.exists(input)).toList();
+        List<Path> missing =
+                inputs.stream().filter(input -> !Files.exists(input)).toList();
         if (missing.size() == inputs.size()) {
             // nothing to import: no case is made for it, as mt ingest of a missing file makes no data directory
             missing.forEach(input -> err.println("mt import: " + input + ": refused, no such file or directory"));

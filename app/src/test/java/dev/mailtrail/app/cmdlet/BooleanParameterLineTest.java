@@ -31,14 +31,19 @@ class BooleanParameterLineTest {
     void auditEnabledAndAuditBypassEnabledAloneAreRefused() {
         MtRun mailbox = MtRun.of("Set-Mailbox", "--data", data.toString(), "-Identity", "x", "-AuditEnabled");
         MtRun bypass = MtRun.of(
-                "Set-MailboxAuditBypassAssociation", "--data", data.toString(), "-Identity", "svc",
+                "Set-MailboxAuditBypassAssociation",
+                "--data",
+                data.toString(),
+                "-Identity",
+                "svc",
                 "-AuditBypassEnabled");
 
         assertThat(mailbox.exit()).isEqualTo(1);
         assertThat(mailbox.err()).startsWith("Missing an argument for parameter 'AuditEnabled'.");
         assertThat(bypass.exit()).isEqualTo(1);
         assertThat(bypass.err()).startsWith("Missing an argument for parameter 'AuditBypassEnabled'.");
-        assertThat(MtRun.of("Get-MailboxAuditBypassAssociation", "--data", data.toString(), "svc").out())
+        assertThat(MtRun.of("Get-MailboxAuditBypassAssociation", "--data", data.toString(), "svc")
+                        .out())
                 .contains("AuditBypassEnabled             : False");
     }
 
@@ -67,7 +72,14 @@ class BooleanParameterLineTest {
     @Test
     void aSwitchStandsAloneWhereExchangeDefinesOne() {
         MtRun forced = MtRun.of(
-                "Set-Mailbox", "--data", data.toString(), "-Identity", "x", "-AuditEnabled", "$false", "-Force",
+                "Set-Mailbox",
+                "--data",
+                data.toString(),
+                "-Identity",
+                "x",
+                "-AuditEnabled",
+                "$false",
+                "-Force",
                 "-Confirm");
 
         assertThat(forced.exit()).as(forced.err()).isZero();

@@ -43,8 +43,9 @@ class ReadingCmdletDataDirectoryTest {
         MtRun run = MtRun.of(cmdlet, "--data", other.toString(), "-Identity", "alice@contoso.com");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mt " + cmdlet + ": " + other + ": not a MailTrail data directory (it holds"
-                + " other files and no journal/)\n");
+        assertThat(run.err())
+                .isEqualTo("mt " + cmdlet + ": " + other + ": not a MailTrail data directory (it holds"
+                        + " other files and no journal/)\n");
         try (var entries = Files.list(other)) {
             assertThat(entries).containsExactly(other.resolve("passwd"));
         }
@@ -52,10 +53,12 @@ class ReadingCmdletDataDirectoryTest {
 
     @org.junit.jupiter.api.Test
     void aDataDirectoryThatCannotBeMadeIsNamedWithTheReason() {
-        MtRun run = MtRun.of("Set-Mailbox", "--data", "/proc/mailtrail", "-Identity", "alice@contoso.com",
-                "-AuditEnabled", "$true");
+        MtRun run = MtRun.of(
+                "Set-Mailbox", "--data", "/proc/mailtrail", "-Identity", "alice@contoso.com", "-AuditEnabled", "$true");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).startsWith("mt Set-Mailbox: /proc/mailtrail: ").isNotEqualTo("mt Set-Mailbox: /proc/mailtrail\n");
+        assertThat(run.err())
+                .startsWith("mt Set-Mailbox: /proc/mailtrail: ")
+                .isNotEqualTo("mt Set-Mailbox: /proc/mailtrail\n");
     }
 }

@@ -42,12 +42,19 @@ class SearchNoticesTest {
         Clock clock = Clock.fixed(READ.plusSeconds(50), ZoneOffset.UTC);
         try (AuditPipeline pipeline = AuditPipeline.open(data, clock, PipelineOptions.defaults(), "mt serve");
                 CmdletChannel channel = CmdletChannel.open(pipeline, clock)) {
-            pipeline.submitAll(List.of(read("<a@contoso.com>"), read("<b@contoso.com>"))).get();
+            pipeline.submitAll(List.of(read("<a@contoso.com>"), read("<b@contoso.com>")))
+                    .get();
 
             MtRun details = run(clock, "Search-MailboxAuditLog", "-Identity", ALICE, "-ShowDetails");
             MtRun unified = run(
-                    clock, "Search-UnifiedAuditLog", "-StartDate", "2026-03-02", "-EndDate", "2026-03-03",
-                    "-Operations", "MailItemsAccessed");
+                    clock,
+                    "Search-UnifiedAuditLog",
+                    "-StartDate",
+                    "2026-03-02",
+                    "-EndDate",
+                    "2026-03-03",
+                    "-Operations",
+                    "MailItemsAccessed");
             MtRun listed = run(clock, "Get-MailTrailAggregationWindow", "-Identity", ALICE);
 
             String told = ALICE + " has 2 accesses in an aggregation window open until 2026-03-02T09:02:00Z (in 1 min"
@@ -55,10 +62,17 @@ class SearchNoticesTest {
             assertThat(details.exit()).isZero();
             assertThat(details.err()).contains(told).doesNotContain("holds no records");
             assertThat(unified.err()).contains(told);
-            assertThat(listed.out()).contains("OperationCount                 : 2", "ClosesAt                       : 2026-03-02T09:02:00Z");
+            assertThat(listed.out())
+                    .contains(
+                            "OperationCount                 : 2",
+                            "ClosesAt                       : 2026-03-02T09:02:00Z");
         }
-        MtRun afterClose = run(Clock.fixed(READ.plusSeconds(60), ZoneOffset.UTC),
-                "Search-MailboxAuditLog", "-Identity", ALICE, "-ShowDetails");
+        MtRun afterClose = run(
+                Clock.fixed(READ.plusSeconds(60), ZoneOffset.UTC),
+                "Search-MailboxAuditLog",
+                "-Identity",
+                ALICE,
+                "-ShowDetails");
         assertThat(afterClose.err()).doesNotContain("aggregation window");
         assertThat(afterClose.out()).contains("MailItemsAccessed");
     }
@@ -68,16 +82,26 @@ class SearchNoticesTest {
         Clock clock = Clock.fixed(READ.plusSeconds(50), ZoneOffset.UTC);
         try (AuditPipeline pipeline = AuditPipeline.open(data, clock, PipelineOptions.defaults(), "mt serve");
                 CmdletChannel channel = CmdletChannel.open(pipeline, clock)) {
-            pipeline.submitAll(List.of(read("<a@contoso.com>"), read("bob@contoso.com", "<b@contoso.com>"))).get();
+            pipeline.submitAll(List.of(read("<a@contoso.com>"), read("bob@contoso.com", "<b@contoso.com>")))
+                    .get();
 
             MtRun all = run(clock, "Search-UnifiedAuditLog", "-StartDate", "2026-03-02", "-EndDate", "2026-03-03");
-            MtRun bob = run(clock, "Search-UnifiedAuditLog", "-StartDate", "2026-03-02", "-EndDate", "2026-03-03",
-                    "-UserIds", "bob@contoso.com");
+            MtRun bob = run(
+                    clock,
+                    "Search-UnifiedAuditLog",
+                    "-StartDate",
+                    "2026-03-02",
+                    "-EndDate",
+                    "2026-03-03",
+                    "-UserIds",
+                    "bob@contoso.com");
 
-            assertThat(all.err()).contains("2 accesses of 2 mailboxes are in 2 aggregation windows open until"
-                    + " 2026-03-02T09:02:00Z (in 1 min 10 s); their MailItemsAccessed records are written when they"
-                    + " close (Get-MailTrailAggregationWindow lists them).");
-            assertThat(bob.err()).contains("bob@contoso.com has 1 access in an aggregation window")
+            assertThat(all.err())
+                    .contains("2 accesses of 2 mailboxes are in 2 aggregation windows open until"
+                            + " 2026-03-02T09:02:00Z (in 1 min 10 s); their MailItemsAccessed records are written when they"
+                            + " close (Get-MailTrailAggregationWindow lists them).");
+            assertThat(bob.err())
+                    .contains("bob@contoso.com has 1 access in an aggregation window")
                     .doesNotContain(ALICE);
         }
     }
@@ -89,10 +113,18 @@ class SearchNoticesTest {
                 CmdletChannel channel = CmdletChannel.open(pipeline, clock)) {
             pipeline.submit(read("<a@contoso.com>")).get();
 
-            assertThat(run(clock, "Search-MailboxAuditLog", ALICE, "-EndDate", "2026-03-01").err())
+            assertThat(run(clock, "Search-MailboxAuditLog", ALICE, "-EndDate", "2026-03-01")
+                            .err())
                     .doesNotContain("aggregation window");
-            assertThat(run(clock, "Search-UnifiedAuditLog", "-StartDate", "2026-03-02", "-EndDate", "2026-03-03",
-                                    "-Operations", "Send")
+            assertThat(run(
+                                    clock,
+                                    "Search-UnifiedAuditLog",
+                                    "-StartDate",
+                                    "2026-03-02",
+                                    "-EndDate",
+                                    "2026-03-03",
+                                    "-Operations",
+                                    "Send")
                             .err())
                     .doesNotContain("aggregation window");
         }
@@ -109,11 +141,26 @@ class SearchNoticesTest {
             assertThat(pipeline.recordsMade()).isPositive();
         }
 
-        MtRun mailbox = run(later, "Search-MailboxAuditLog", "-Identity", ALICE, "-StartDate", "2026-03-01",
-                "-EndDate", "2026-03-03", "-ShowDetails");
+        MtRun mailbox = run(
+                later,
+                "Search-MailboxAuditLog",
+                "-Identity",
+                ALICE,
+                "-StartDate",
+                "2026-03-01",
+                "-EndDate",
+                "2026-03-03",
+                "-ShowDetails");
         MtRun unified = run(later, "Search-UnifiedAuditLog", "-StartDate", "2026-03-01", "-EndDate", "2026-03-03");
-        MtRun recent = run(later, "Search-MailboxAuditLog", "-Identity", ALICE, "-StartDate", "2026-09-01",
-                "-EndDate", "2026-09-03");
+        MtRun recent = run(
+                later,
+                "Search-MailboxAuditLog",
+                "-Identity",
+                ALICE,
+                "-StartDate",
+                "2026-09-01",
+                "-EndDate",
+                "2026-09-03");
 
         assertThat(mailbox.err())
                 .contains("WARNING: " + ALICE + ": records before 2026-06-20T09:00:00Z were purged by the retention"

@@ -19,8 +19,9 @@ class ImportMissingPathTest {
         MtRun run = MtRun.of("import", dir.resolve("nonexistent.csv").toString(), "--case", caseDir.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("mt import: " + dir.resolve("nonexistent.csv") + ": refused, no such file or"
-                + " directory\n");
+        assertThat(run.err())
+                .isEqualTo(
+                        "mt import: " + dir.resolve("nonexistent.csv") + ": refused, no such file or" + " directory\n");
         assertThat(run.out()).isEmpty();
         assertThat(Files.exists(caseDir)).isFalse();
     }
@@ -32,7 +33,11 @@ class ImportMissingPathTest {
         MtRun replay = MtRun.of("replay", dir.resolve("events.jsonl").toString());
         Files.writeString(export, replay.out());
 
-        MtRun run = MtRun.of("import", export.toString(), dir.resolve("gone").toString(), "--case",
+        MtRun run = MtRun.of(
+                "import",
+                export.toString(),
+                dir.resolve("gone").toString(),
+                "--case",
                 dir.resolve("case").toString());
 
         assertThat(run.exit()).isEqualTo(1);

@@ -37,7 +37,8 @@ public final class AuditCmdlets {
 
     /** The parameter table of the changing cmdlet {@code name} (any case), if MailTrail has it. */
     public static java.util.Optional<CmdletSyntax> syntax(String name) {
-        return java.util.Optional.ofNullable(TABLE.get(name.toLowerCase(Locale.ROOT))).map(AuditCmdlet::syntax);
+        return java.util.Optional.ofNullable(TABLE.get(name.toLowerCase(Locale.ROOT)))
+                .map(AuditCmdlet::syntax);
     }
 
     public static CmdletOutcome run(AuditConfiguration configuration, String commandLine) {

@@ -169,8 +169,7 @@ public final class CmdletArguments {
             return true;
         }
         CmdletParameter definition = syntax.parameter(parameter.name()).orElse(null);
-        return booleanOf(
-                parameter, definition == null ? CmdletParameter.BOOLEAN_TYPE : definition.typeName());
+        return booleanOf(parameter, definition == null ? CmdletParameter.BOOLEAN_TYPE : definition.typeName());
     }
 
     private boolean booleanOf(CmdletLine.Parameter parameter, String typeName) throws CmdletException {

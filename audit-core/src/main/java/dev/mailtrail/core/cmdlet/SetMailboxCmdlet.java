@@ -59,8 +59,7 @@ final class SetMailboxCmdlet implements AuditCmdlet {
                             "AuditLogAgeLimit",
                             "EnhancedTimeSpan",
                             "How long the mailbox's audit records are kept, dd.hh:mm:ss (default 90.00:00:00)."),
-                    CmdletParameter.value(
-                            "Type", "ConvertibleMailboxSubType", "Regular, Shared, Room or Equipment.")));
+                    CmdletParameter.value("Type", "ConvertibleMailboxSubType", "Regular, Shared, Room or Equipment.")));
 
     @Override
     public CmdletSyntax syntax() {

@@ -43,16 +43,18 @@ class BooleanParametersTest {
     @ParameterizedTest
     @MethodSource("booleans")
     void aBooleanGivenNoValueIsRefusedAndChangesNothing(Case c) {
-        for (String line : List.of(prefix(c) + " -" + c.parameter().name(), prefix(c) + " -" + c.parameter().name()
-                + " -Confirm")) {
-            AuditConfiguration configuration = new AuditConfiguration(dev.mailtrail.core.config.OrganizationConfig.defaults());
+        for (String line : List.of(
+                prefix(c) + " -" + c.parameter().name(),
+                prefix(c) + " -" + c.parameter().name() + " -Confirm")) {
+            AuditConfiguration configuration =
+                    new AuditConfiguration(dev.mailtrail.core.config.OrganizationConfig.defaults());
             CmdletOutcome outcome = AuditCmdlets.run(configuration, line);
 
             assertThat(outcome.succeeded()).as(line).isFalse();
             assertThat(outcome.error())
                     .as(line)
-                    .startsWith("Missing an argument for parameter '" + c.parameter().name()
-                            + "'. Specify a parameter of type 'System.Boolean' and try again.");
+                    .startsWith("Missing an argument for parameter '"
+                            + c.parameter().name() + "'. Specify a parameter of type 'System.Boolean' and try again.");
             assertThat(configuration.organization().auditDisabled()).isFalse();
             assertThat(configuration.bypassed("svc@contoso.com")).isFalse();
         }
@@ -61,11 +63,13 @@ class BooleanParametersTest {
     @ParameterizedTest
     @MethodSource("booleans")
     void aBooleanGivenAValueThatIsNotBooleanIsRefused(Case c) {
-        CmdletOutcome outcome =
-                AuditCmdlets.run(new AuditConfiguration(dev.mailtrail.core.config.OrganizationConfig.defaults()), prefix(c) + " -" + c.parameter().name() + " maybe");
+        CmdletOutcome outcome = AuditCmdlets.run(
+                new AuditConfiguration(dev.mailtrail.core.config.OrganizationConfig.defaults()),
+                prefix(c) + " -" + c.parameter().name() + " maybe");
 
         assertThat(outcome.error())
-                .startsWith("Cannot process argument transformation on parameter '" + c.parameter().name()
+                .startsWith("Cannot process argument transformation on parameter '"
+                        + c.parameter().name()
                         + "'. Cannot convert value \"System.String\" to type \"System.Boolean\". Boolean parameters"
                         + " accept only Boolean values and numbers, such as $True, $False, 1 or 0.");
     }
@@ -76,15 +80,20 @@ class BooleanParametersTest {
         for (String value : List.of("$true", "$false", "1", "0", ":$false")) {
             String separator = value.startsWith(":") ? "" : " ";
             CmdletOutcome outcome = AuditCmdlets.run(
-                    new AuditConfiguration(dev.mailtrail.core.config.OrganizationConfig.defaults()), prefix(c) + " -" + c.parameter().name() + separator + value);
-            assertThat(outcome.succeeded()).as(c + " " + value + ": " + outcome.error()).isTrue();
+                    new AuditConfiguration(dev.mailtrail.core.config.OrganizationConfig.defaults()),
+                    prefix(c) + " -" + c.parameter().name() + separator + value);
+            assertThat(outcome.succeeded())
+                    .as(c + " " + value + ": " + outcome.error())
+                    .isTrue();
         }
     }
 
     @ParameterizedTest
     @MethodSource("switches")
     void aSwitchStandsAlone(Case c) {
-        CmdletOutcome outcome = AuditCmdlets.run(new AuditConfiguration(dev.mailtrail.core.config.OrganizationConfig.defaults()), prefix(c) + " -" + c.parameter().name());
+        CmdletOutcome outcome = AuditCmdlets.run(
+                new AuditConfiguration(dev.mailtrail.core.config.OrganizationConfig.defaults()),
+                prefix(c) + " -" + c.parameter().name());
         assertThat(outcome.succeeded()).as(c + ": " + outcome.error()).isTrue();
     }
 

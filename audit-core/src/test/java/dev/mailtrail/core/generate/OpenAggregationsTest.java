@@ -25,7 +25,8 @@ class OpenAggregationsTest {
                                 "alice@contoso.com", "alice@contoso.com", MailAccessType.SYNC, 1, at(40), at(160)));
 
         replay.advanceTo(at(130));
-        assertThat(replay.generator.openAggregations()).extracting(OpenAggregation::accessType)
+        assertThat(replay.generator.openAggregations())
+                .extracting(OpenAggregation::accessType)
                 .containsExactly(MailAccessType.SYNC);
         replay.flush();
         assertThat(replay.generator.openAggregations()).isEmpty();
