@@ -41,7 +41,7 @@ final class SearchNotices {
         boolean one = its.size() == 1;
         err.println(mailbox + " has " + accesses + (accesses == 1 ? " access" : " accesses") + " in "
                 + (one ? "an aggregation window" : its.size() + " aggregation windows") + " open until "
-                + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + shown(until)
                 + inWords(Duration.between(clock.instant(), until)) + "; " + (one ? "its" : "their")
                 + " MailItemsAccessed record" + (one ? " is" : "s are") + " written when "
                 + (one ? "it closes" : "they close")
@@ -69,7 +69,7 @@ final class SearchNotices {
                 .max(Instant::compareTo)
                 .orElseThrow();
         err.println(accesses + " accesses of " + mailboxes.size() + " mailboxes are in " + open.size()
-                + " aggregation windows open until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + " aggregation windows open until " + shown(until)
                 + inWords(Duration.between(clock.instant(), until)) + "; their MailItemsAccessed records are written"
                 + " when they close (Get-MailTrailAggregationWindow lists them).");
     }
@@ -87,9 +87,9 @@ final class SearchNotices {
         if (!start.isBefore(horizon)) {
             return false;
         }
-        err.println("WARNING: " + whose + "records before " + horizon + " were purged by the retention of "
+        err.println("WARNING: " + whose + "records before " + shown(horizon) + " were purged by the retention of "
                 + kept.get().toDays() + " days (" + mark.get().policy() + ", applied "
-                + mark.get().purgedAt()
+                + shown(mark.get().purgedAt())
                 + ").");
         return true;
     }
@@ -101,6 +101,11 @@ final class SearchNotices {
         }
         Matcher days = DAYS.matcher(policy);
         return days.find() ? Optional.of(Duration.ofDays(Long.parseLong(days.group(1)))) : Optional.empty();
+    }
+
+    /** To the second: a person reads the time, not its nanoseconds. */
+    private static Instant shown(Instant time) {
+        return time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static String inWords(Duration left) {

@@ -172,6 +172,23 @@ class SearchNoticesTest {
         assertThat(recent.err()).doesNotContain("purged");
     }
 
+    @Test
+    void timesAreShownToTheSecond() throws Exception {
+        Clock then = Clock.fixed(READ, ZoneOffset.UTC);
+        try (AuditPipeline pipeline = AuditPipeline.open(data, then, PipelineOptions.defaults(), "mt ingest")) {
+            pipeline.submit(read("<a@contoso.com>")).get();
+        }
+        Clock later = Clock.fixed(READ.plus(Duration.ofDays(200)).plusNanos(742_679_704), ZoneOffset.UTC);
+        try (AuditPipeline pipeline = AuditPipeline.open(data, later, PipelineOptions.defaults(), "mt ingest")) {
+            assertThat(pipeline.recordsMade()).isPositive();
+        }
+
+        MtRun mailbox = run(later, "Search-MailboxAuditLog", "-Identity", ALICE, "-StartDate", "2026-03-01");
+
+        assertThat(mailbox.err())
+                .contains("records before 2026-06-20T09:00:00Z were purged", "applied 2026-09-18T09:00:00Z).");
+    }
+
     private static MailboxAccess read(String messageId) {
         return read(ALICE, messageId);
     }
