@@ -30,6 +30,17 @@ public final class AuditCmdlets {
         return SetMailboxCmdlet.MESSAGE_BIND_DEPRECATED;
     }
 
+    /** The names of the cmdlets MailTrail runs on the audit configuration, as Exchange spells them. */
+    public static List<String> names() {
+        return TABLE.values().stream().map(AuditCmdlet::name).sorted().toList();
+    }
+
+    /** The parameter table of the changing cmdlet {@code name} (any case), if MailTrail has it. */
+    public static java.util.Optional<CmdletSyntax> syntax(String name) {
+        return java.util.Optional.ofNullable(TABLE.get(name.toLowerCase(Locale.ROOT)))
+                .map(AuditCmdlet::syntax);
+    }
+
     public static CmdletOutcome run(AuditConfiguration configuration, String commandLine) {
         CmdletLine line;
         try {
@@ -50,7 +61,7 @@ public final class AuditCmdlets {
         }
         CmdletArguments arguments;
         try {
-            arguments = new CmdletArguments(line, cmdlet.positionalParameter(), cmdlet.parameters());
+            arguments = new CmdletArguments(line, cmdlet.syntax());
         } catch (CmdletException e) {
             return CmdletOutcome.failure(cmdlet.name(), e.getMessage(), "", List.of());
         }
