@@ -45,9 +45,10 @@ public final class EventsEndpoint implements Endpoint {
     @Override
     public void handle(ApiRequest request, ApiResponse response) throws IOException, ApiException {
         String caller = request.principal().name();
+        // the body first: a refusal sent while the client still writes reaches it as a cut connection
+        byte[] body = body(request.body());
         String key = idempotencyKey(request.header("Idempotency-Key"));
         boolean atomic = atomic(request.query("atomic"));
-        byte[] body = body(request.body());
         String sha256 = sha256(body);
         if (key != null) {
             var stored = keys.find(caller, key);
