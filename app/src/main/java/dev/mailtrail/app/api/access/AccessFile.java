@@ -29,9 +29,10 @@ public final class AccessFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
-    private volatile Loaded loaded = new Loaded(null, -1, AccessList.EMPTY);
+    private volatile Loaded loaded = new Loaded(null, -1, null, AccessList.EMPTY);
 
-    private record Loaded(FileTime modified, long size, AccessList list) {}
+    /** A rename over the file (how it is written) gives a new file key even within one mtime tick. */
+    private record Loaded(FileTime modified, long size, Object fileKey, AccessList list) {}
 
     public AccessFile(Path dataDirectory) {
         this.file = dataDirectory.resolve(NAME);
@@ -50,11 +51,13 @@ public final class AccessFile {
             return AccessList.EMPTY;
         }
         Loaded seen = loaded;
-        if (attributes.lastModifiedTime().equals(seen.modified()) && attributes.size() == seen.size()) {
+        if (attributes.lastModifiedTime().equals(seen.modified())
+                && attributes.size() == seen.size()
+                && java.util.Objects.equals(attributes.fileKey(), seen.fileKey())) {
             return seen.list();
         }
         AccessList list = parse(JSON.readTree(file.toFile()));
-        loaded = new Loaded(attributes.lastModifiedTime(), attributes.size(), list);
+        loaded = new Loaded(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey(), list);
         return list;
     }
 
