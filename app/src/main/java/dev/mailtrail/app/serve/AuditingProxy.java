@@ -64,6 +64,11 @@ public final class AuditingProxy implements AutoCloseable {
         return server.addresses();
     }
 
+    /** The pipeline the proxy's events go to (the HTTPS API serves the same one). */
+    public AuditPipeline pipeline() {
+        return pipeline;
+    }
+
     public Path dataDirectory() {
         return pipeline.directory();
     }
