@@ -3,8 +3,8 @@ package dev.mailtrail.app.api;
 import dev.mailtrail.app.api.access.Principal;
 import dev.mailtrail.app.api.access.Right;
 import dev.mailtrail.app.api.access.Role;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +46,9 @@ final class ApiHandler extends Handler.Abstract {
             } else if (route.guard().authenticated()) {
                 answer.header("WWW-Authenticate", "Bearer realm=\"MailTrail\"");
                 throw new ApiException(
-                        401, "unauthenticated", "sign in (POST /api/v1/session) or send \"Authorization: Bearer TOKEN\"");
+                        401,
+                        "unauthenticated",
+                        "sign in (POST /api/v1/session) or send \"Authorization: Bearer TOKEN\"");
             }
             if (caller.isPresent() && caller.get().session() != null && changes(request.getMethod())) {
                 requireCsrf(request.getHeaders().get(Authentication.CSRF_HEADER), caller.get());
@@ -54,7 +56,8 @@ final class ApiHandler extends Handler.Abstract {
             if (route.guard().right() != null && !principal.may(route.guard().right())) {
                 throw forbidden(principal, route.guard().right());
             }
-            String csrf = caller.map(c -> c.session() == null ? null : c.session().csrfToken())
+            String csrf = caller.map(
+                            c -> c.session() == null ? null : c.session().csrfToken())
                     .orElse(null);
             route.endpoint().handle(new ApiRequest(request, principal, csrf), answer);
             answer.finish();
@@ -62,8 +65,10 @@ final class ApiHandler extends Handler.Abstract {
         } catch (ApiException e) {
             error(answer, e, callback);
         } catch (Exception | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "API " + request.getMethod() + " " + request.getHttpURI().getPath()
-                    + " failed", e);
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "API " + request.getMethod() + " " + request.getHttpURI().getPath() + " failed",
+                    e);
             error(answer, new ApiException(500, "internal_error", "the server failed; its log says why"), callback);
         }
         return true;
@@ -119,10 +124,12 @@ final class ApiHandler extends Handler.Abstract {
                 : principal.roles().stream().map(Role::displayName).sorted().collect(Collectors.joining(", "));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("needs", right.name());
-        details.put("grantedBy", Arrays.stream(Role.values())
-                .filter(r -> r.rights().contains(right))
-                .map(Role::displayName)
-                .toList());
+        details.put(
+                "grantedBy",
+                Arrays.stream(Role.values())
+                        .filter(r -> r.rights().contains(right))
+                        .map(Role::displayName)
+                        .toList());
         return new ApiException(
                 403,
                 "forbidden",

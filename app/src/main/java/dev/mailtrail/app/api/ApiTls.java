@@ -97,7 +97,8 @@ final class ApiTls {
             String pem = Files.readString(files.privateKey(), StandardCharsets.US_ASCII);
             byte[] der = Base64.getMimeDecoder()
                     .decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
-            String algorithm = Objects.requireNonNull(chain.getFirst().getPublicKey().getAlgorithm());
+            String algorithm =
+                    Objects.requireNonNull(chain.getFirst().getPublicKey().getAlgorithm());
             PrivateKey key = KeyFactory.getInstance(algorithm.equals("EdDSA") ? "Ed25519" : algorithm)
                     .generatePrivate(new PKCS8EncodedKeySpec(der));
             KeyStore store = KeyStore.getInstance("PKCS12");

@@ -41,8 +41,8 @@ public final class MailTrailApi implements AutoCloseable {
         try {
             keys = IdempotencyKeys.open(pipeline.directory(), IdempotencyKeys.CAPACITY);
         } catch (IOException e) {
-            throw new ApiStartException("cannot read the API's idempotency keys in " + pipeline.directory() + ": "
-                    + e.getMessage(), e);
+            throw new ApiStartException(
+                    "cannot read the API's idempotency keys in " + pipeline.directory() + ": " + e.getMessage(), e);
         }
         Authentication authentication =
                 new Authentication(new AccessFile(pipeline.directory()), new LoginSessions(clock, random));

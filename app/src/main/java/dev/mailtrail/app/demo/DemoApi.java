@@ -58,8 +58,12 @@ public final class DemoApi implements AutoCloseable {
         TlsFiles tls = new TlsFiles(certificate.certificate(), certificate.privateKey());
         MailTrailApi api;
         try {
-            api = MailTrailApi.start(new InetSocketAddress(RunningDemo.HOST, port != 0 && free(port) ? port : 0), tls,
-                    pipeline, clock, MetricsEndpoint.MINIMAL);
+            api = MailTrailApi.start(
+                    new InetSocketAddress(RunningDemo.HOST, port != 0 && free(port) ? port : 0),
+                    tls,
+                    pipeline,
+                    clock,
+                    MetricsEndpoint.MINIMAL);
         } catch (ApiStartException e) {
             // taken between the look and the bind: any free port will do for a demo
             api = MailTrailApi.start(

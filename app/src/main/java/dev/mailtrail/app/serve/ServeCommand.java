@@ -101,7 +101,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (proxyConfig.api() != null) {
             try {
                 api = dev.mailtrail.app.api.MailTrailApi.start(
-                        new java.net.InetSocketAddress(proxyConfig.api().address(), proxyConfig.api().port()),
+                        new java.net.InetSocketAddress(
+                                proxyConfig.api().address(), proxyConfig.api().port()),
                         proxyConfig.tls(),
                         proxy.pipeline(),
                         Clock.systemUTC(),

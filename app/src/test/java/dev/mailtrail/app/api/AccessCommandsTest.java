@@ -34,7 +34,9 @@ class AccessCommandsTest {
         try {
             out.reset();
             err.reset();
-            return Mt.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+            return Mt.run(
+                    args,
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
         } finally {
             System.setIn(saved);
@@ -43,8 +45,19 @@ class AccessCommandsTest {
 
     @Test
     void anAccountIsStoredWithAnArgon2idHashItsRolesAndScopeInAPrivateFile() throws Exception {
-        int status = mt("a long enough password\n", "account", "add", "responder", "--role", "View-Only Audit Logs",
-                "--role", "audit logs", "--scope", "alice@contoso.com,Bob@Contoso.com", "--data", data.toString());
+        int status = mt(
+                "a long enough password\n",
+                "account",
+                "add",
+                "responder",
+                "--role",
+                "View-Only Audit Logs",
+                "--role",
+                "audit logs",
+                "--scope",
+                "alice@contoso.com,Bob@Contoso.com",
+                "--data",
+                data.toString());
         assertThat(status).as(err.toString()).isZero();
 
         AccessList list = new AccessFile(data).current();
@@ -52,24 +65,37 @@ class AccessCommandsTest {
         assertThat(account.roles()).containsExactlyInAnyOrder(Role.VIEW_ONLY_AUDIT_LOGS, Role.AUDIT_LOGS);
         assertThat(account.scope()).isEqualTo(new ManagementScope(Set.of("alice@contoso.com", "bob@contoso.com")));
         assertThat(account.passwordHash()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
-        assertThat(PasswordHash.matches("a long enough password".toCharArray(), account.passwordHash())).isTrue();
-        assertThat(PasswordHash.matches("another password".toCharArray(), account.passwordHash())).isFalse();
+        assertThat(PasswordHash.matches("a long enough password".toCharArray(), account.passwordHash()))
+                .isTrue();
+        assertThat(PasswordHash.matches("another password".toCharArray(), account.passwordHash()))
+                .isFalse();
         Path file = data.resolve(AccessFile.NAME);
         assertThat(Files.readString(file)).doesNotContain("a long enough password");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         assertThat(mt("", "account", "list", "--data", data.toString())).isZero();
         assertThat(out.toString()).contains("responder").contains("Audit Logs").contains("alice@contoso.com");
-        assertThat(mt("", "account", "remove", "responder", "--data", data.toString())).isZero();
+        assertThat(mt("", "account", "remove", "responder", "--data", data.toString()))
+                .isZero();
         assertThat(new AccessFile(data).current().accounts()).isEmpty();
-        assertThat(mt("", "account", "remove", "responder", "--data", data.toString())).isEqualTo(1);
+        assertThat(mt("", "account", "remove", "responder", "--data", data.toString()))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("no account responder");
     }
 
     @Test
     void anUnknownRoleOrAShortPasswordChangesNothing() throws Exception {
-        assertThat(mt("a long enough password\n", "account", "add", "x", "--role", "Auditors", "--data",
-                data.toString())).isNotZero();
+        assertThat(mt(
+                        "a long enough password\n",
+                        "account",
+                        "add",
+                        "x",
+                        "--role",
+                        "Auditors",
+                        "--data",
+                        data.toString()))
+                .isNotZero();
         assertThat(err.toString()).contains("unknown role \"Auditors\"").contains("\"View-Only Audit Logs\"");
         assertThat(mt("short\n", "account", "add", "x", "--role", "Audit Logs", "--data", data.toString()))
                 .isEqualTo(1);
@@ -79,7 +105,8 @@ class AccessCommandsTest {
 
     @Test
     void aTokenIsPrintedOnceAndStoredAsItsHash() throws Exception {
-        assertThat(mt("", "token", "add", "dovecot-1", "--role", "Sensor", "--data", data.toString())).isZero();
+        assertThat(mt("", "token", "add", "dovecot-1", "--role", "Sensor", "--data", data.toString()))
+                .isZero();
         String bearer = out.toString().strip();
         assertThat(bearer).startsWith("mt_");
         assertThat(Files.readString(data.resolve(AccessFile.NAME))).doesNotContain(bearer.substring(16));
@@ -90,7 +117,8 @@ class AccessCommandsTest {
 
         assertThat(mt("", "token", "list", "--data", data.toString())).isZero();
         assertThat(out.toString()).contains("dovecot-1").doesNotContain(bearer);
-        assertThat(mt("", "token", "remove", "dovecot-1", "--data", data.toString())).isZero();
+        assertThat(mt("", "token", "remove", "dovecot-1", "--data", data.toString()))
+                .isZero();
         assertThat(new AccessFile(data).current().token(bearer)).isEmpty();
     }
 }

@@ -41,8 +41,8 @@ class ApiAccessTest {
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
-        for (HttpResponse<String> answer :
-                java.util.List.of(api.get("/api/v1/health", null), api.get("/metrics", null), api.get("/nowhere", null))) {
+        for (HttpResponse<String> answer : java.util.List.of(
+                api.get("/api/v1/health", null), api.get("/metrics", null), api.get("/nowhere", null))) {
             var h = answer.headers();
             assertThat(h.firstValue("Content-Security-Policy").orElseThrow())
                     .contains("default-src 'self'")
@@ -81,15 +81,16 @@ class ApiAccessTest {
 
     @Test
     void onlyASensorMayPostEvents() throws Exception {
-        for (String role : java.util.List.of(
-                "Audit Logs", "View-Only Audit Logs", "Audit Configuration", "Monitoring")) {
+        for (String role :
+                java.util.List.of("Audit Logs", "View-Only Audit Logs", "Audit Configuration", "Monitoring")) {
             HttpResponse<String> refused = api.postEvents("", api.tokens.get(role), EventsEndpointTest.login(1), null);
             assertThat(refused.statusCode()).as(role).isEqualTo(403);
             assertThat(refused.body()).contains("\"Sensor\"");
         }
         assertThat(api.postEvents("", null, EventsEndpointTest.login(1), null).statusCode())
                 .isEqualTo(401);
-        assertThat(api.postEvents("", api.tokens.get("Sensor"), EventsEndpointTest.login(1), null).statusCode())
+        assertThat(api.postEvents("", api.tokens.get("Sensor"), EventsEndpointTest.login(1), null)
+                        .statusCode())
                 .isEqualTo(202);
     }
 
@@ -98,7 +99,11 @@ class ApiAccessTest {
         HttpResponse<String> signedIn = api.signIn("viewer", ApiFixture.PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(200);
         String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("mt_session=").contains("HttpOnly").contains("Secure").contains("SameSite=Strict");
+        assertThat(cookie)
+                .startsWith("mt_session=")
+                .contains("HttpOnly")
+                .contains("Secure")
+                .contains("SameSite=Strict");
         JsonNode who = JSON.readTree(signedIn.body());
         assertThat(who.get("roles").toString()).isEqualTo("[\"View-Only Audit Logs\"]");
         assertThat(who.get("scope").toString()).isEqualTo("[\"alice@contoso.com\"]");
@@ -110,19 +115,19 @@ class ApiAccessTest {
                 .build());
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(me.body()).get("user").asText()).isEqualTo("viewer");
-        assertThat(JSON.readTree(me.body()).get("csrfToken").asText()).isEqualTo(who.get("csrfToken").asText());
+        assertThat(JSON.readTree(me.body()).get("csrfToken").asText())
+                .isEqualTo(who.get("csrfToken").asText());
     }
 
     @Test
     void aChangeWithTheCookieButWithoutTheCsrfTokenIsRefused() throws Exception {
         HttpResponse<String> signedIn = api.signIn("auditor", ApiFixture.PASSWORD);
-        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String cookie =
+                signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         String csrf = JSON.readTree(signedIn.body()).get("csrfToken").asText();
 
-        HttpResponse<String> forged = api.send(api.request("/api/v1/session")
-                .header("Cookie", cookie)
-                .DELETE()
-                .build());
+        HttpResponse<String> forged = api.send(
+                api.request("/api/v1/session").header("Cookie", cookie).DELETE().build());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(forged.body()).get("error").asText()).isEqualTo("csrf");
         HttpResponse<String> wrong = api.send(api.request("/api/v1/session")
@@ -175,7 +180,8 @@ class ApiAccessTest {
         HttpResponse<String> missing = api.get("/api/v1/nothing", null);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("/api/v1/nothing");
-        HttpResponse<String> method = api.send(api.request("/api/v1/events").GET().build());
+        HttpResponse<String> method =
+                api.send(api.request("/api/v1/events").GET().build());
         assertThat(method.statusCode()).isEqualTo(405);
         assertThat(method.headers().firstValue("Allow")).hasValue("POST");
     }

@@ -81,7 +81,10 @@ final class ApiFixture implements AutoCloseable {
         String hash = hasher.hash(PASSWORD.toCharArray());
         AccessList list = AccessList.EMPTY
                 .with(new Account("auditor", hash, Set.of(Role.AUDIT_LOGS), ManagementScope.ORGANIZATION))
-                .with(new Account("viewer", hash, Set.of(Role.VIEW_ONLY_AUDIT_LOGS),
+                .with(new Account(
+                        "viewer",
+                        hash,
+                        Set.of(Role.VIEW_ONLY_AUDIT_LOGS),
                         new ManagementScope(Set.of("alice@contoso.com"))))
                 .with(new Account("configurer", hash, Set.of(Role.AUDIT_CONFIGURATION), ManagementScope.ORGANIZATION))
                 .with(new Account("sensor-account", hash, Set.of(Role.SENSOR), ManagementScope.ORGANIZATION));

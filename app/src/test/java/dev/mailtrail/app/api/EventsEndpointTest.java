@@ -102,8 +102,8 @@ class EventsEndpointTest {
     @Test
     void badLinesAreNamedByLineAndFieldAndTheGoodOnesKept() throws Exception {
         String[] good = login(2).split("\n");
-        String batch = good[0] + "\n" + good[0].replace("2026-12-01T09:00:00Z", "yesterday") + "\n"
-                + "{not json\n" + good[1] + "\n";
+        String batch = good[0] + "\n" + good[0].replace("2026-12-01T09:00:00Z", "yesterday") + "\n" + "{not json\n"
+                + good[1] + "\n";
         HttpResponse<String> posted = api.postEvents("", sensor, batch, null);
         assertThat(posted.statusCode()).isEqualTo(202);
         JsonNode answer = JSON.readTree(posted.body());
@@ -123,8 +123,10 @@ class EventsEndpointTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         JsonNode answer = JSON.readTree(refused.body());
         assertThat(answer.get("error").asText()).isEqualTo("invalid_events");
-        assertThat(answer.get("details").get("rejected").get(0).get("line").asInt()).isEqualTo(3);
-        assertThat(answer.get("details").get("rejected").get(0).get("field").asText()).isEqualTo("logonType");
+        assertThat(answer.get("details").get("rejected").get(0).get("line").asInt())
+                .isEqualTo(3);
+        assertThat(answer.get("details").get("rejected").get(0).get("field").asText())
+                .isEqualTo("logonType");
         assertThat(records("MailboxLogin")).isEmpty();
         assertThat(records("Set-Mailbox")).isEmpty();
     }
@@ -133,7 +135,8 @@ class EventsEndpointTest {
     void aBodyThatIsNoBatchIsABadRequest() throws Exception {
         assertThat(api.postEvents("", sensor, "", null).statusCode()).isEqualTo(400);
         assertThat(api.postEvents("", sensor, "[{\"time\":", null).statusCode()).isEqualTo(400);
-        assertThat(api.postEvents("?atomic=maybe", sensor, login(1), null).statusCode()).isEqualTo(400);
+        assertThat(api.postEvents("?atomic=maybe", sensor, login(1), null).statusCode())
+                .isEqualTo(400);
         assertThat(api.postEvents("", sensor, login(1), "bad key").statusCode()).isEqualTo(400);
     }
 
@@ -151,15 +154,18 @@ class EventsEndpointTest {
     private List<FoundRecord> records(String operation) throws Exception {
         api.pipeline.commit();
         List<FoundRecord> found = new ArrayList<>();
-        api.pipeline.unifiedLog().search(
-                RecordQuery.between(ApiFixture.START.minus(Duration.ofDays(1)), ApiFixture.START.plus(Duration.ofDays(1))),
-                10_000,
-                r -> {
-                    if (r.operation().equals(operation)) {
-                        found.add(r);
-                    }
-                    return true;
-                });
+        api.pipeline
+                .unifiedLog()
+                .search(
+                        RecordQuery.between(
+                                ApiFixture.START.minus(Duration.ofDays(1)), ApiFixture.START.plus(Duration.ofDays(1))),
+                        10_000,
+                        r -> {
+                            if (r.operation().equals(operation)) {
+                                found.add(r);
+                            }
+                            return true;
+                        });
         return found;
     }
 }

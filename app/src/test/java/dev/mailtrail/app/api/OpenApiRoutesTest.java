@@ -35,14 +35,17 @@ class OpenApiRoutesTest {
 
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedOperationServed() throws Exception {
-        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "docs", "api", "openapi.yaml").toFile());
+        JsonNode spec = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("..", "docs", "api", "openapi.yaml").toFile());
         assertThat(spec.get("openapi").asText()).startsWith("3.1");
         Set<String> documented = new TreeSet<>();
-        spec.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (METHODS.contains(operation.getKey())) {
-                documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        spec.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (METHODS.contains(operation.getKey())) {
+                        documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         Set<String> served = new TreeSet<>();
         api.api.routes().routes().forEach(r -> served.add(r.method() + " " + r.path()));
         assertThat(served).isEqualTo(documented);
@@ -50,14 +53,17 @@ class OpenApiRoutesTest {
 
     @Test
     void publicOperationsAreTheOnesDocumentedWithoutSecurity() throws Exception {
-        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "docs", "api", "openapi.yaml").toFile());
+        JsonNode spec = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("..", "docs", "api", "openapi.yaml").toFile());
         Set<String> documented = new TreeSet<>();
-        spec.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            JsonNode security = operation.getValue().get("security");
-            if (security != null && security.isEmpty()) {
-                documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        spec.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    JsonNode security = operation.getValue().get("security");
+                    if (security != null && security.isEmpty()) {
+                        documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
         Set<String> served = new TreeSet<>();
         api.api.routes().routes().stream()
                 .filter(r -> !r.guard().authenticated())

@@ -36,12 +36,13 @@ class DemoApiTest {
                     .contains(DemoApi.USER)
                     .contains(DemoApi.PASSWORD)
                     .contains(api.sensorToken());
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(certificate)).build();
+            HttpClient client =
+                    HttpClient.newBuilder().sslContext(trusting(certificate)).build();
             HttpResponse<String> signedIn = client.send(
                     HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/session"))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + DemoApi.USER
-                                    + "\",\"password\":\"" + DemoApi.PASSWORD + "\"}"))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"user\":\"" + DemoApi.USER + "\",\"password\":\"" + DemoApi.PASSWORD + "\"}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(signedIn.statusCode()).isEqualTo(200);

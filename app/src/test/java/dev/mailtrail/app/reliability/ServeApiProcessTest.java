@@ -49,13 +49,14 @@ class ServeApiProcessTest {
         try (ServerSocket s = new ServerSocket(0)) {
             apiPort = s.getLocalPort();
         }
-        String sections = "\n[tls]\ncertificate = " + cert + "\nkey = " + key + "\n\n[api]\naddress = 127.0.0.1\nport = "
-                + apiPort + "\n";
+        String sections = "\n[tls]\ncertificate = " + cert + "\nkey = " + key
+                + "\n\n[api]\naddress = 127.0.0.1\nport = " + apiPort + "\n";
         try (ServeProcess serve = ServeProcess.start(dir.resolve("mt.conf"), sections, 1, data, null)) {
             assertThat(serve.printed()).contains("HTTPS API: https://127.0.0.1:" + apiPort);
             HttpClient client = client(first, renewed);
             HttpResponse<String> health = client.send(
-                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + apiPort + "/api/v1/health")).build(),
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + apiPort + "/api/v1/health"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             HttpResponse<String> posted = client.send(

@@ -186,7 +186,8 @@ public final class ProxyConfigFile {
             }
         }
         if (api != null && tls == null) {
-            throw error(apiLine, null, "[api] serves HTTPS with the certificate of [tls], but there is no [tls] section");
+            throw error(
+                    apiLine, null, "[api] serves HTTPS with the certificate of [tls], but there is no [tls] section");
         }
         return new ProxyConfig(
                 listeners,

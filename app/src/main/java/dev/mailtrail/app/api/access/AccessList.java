@@ -27,7 +27,9 @@ public record AccessList(List<Account> accounts, List<ApiToken> tokens) {
         if (id == null) {
             return Optional.empty();
         }
-        return tokens.stream().filter(t -> t.id().equals(id) && t.matches(bearer)).findFirst();
+        return tokens.stream()
+                .filter(t -> t.id().equals(id) && t.matches(bearer))
+                .findFirst();
     }
 
     public AccessList with(Account account) {

@@ -50,7 +50,8 @@ public final class LoginGuard {
             failures.values().removeIf(f -> f.first().plus(window).plus(lockout).isBefore(now));
         }
         failures.compute(key(name), (k, f) -> {
-            if (f == null || f.first().plus(window).isBefore(now)
+            if (f == null
+                    || f.first().plus(window).isBefore(now)
                     || (f.lockedUntil() != null && !now.isBefore(f.lockedUntil()))) {
                 f = new Failures(0, now, null);
             }

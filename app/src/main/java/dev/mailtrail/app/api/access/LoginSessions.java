@@ -63,7 +63,8 @@ public final class LoginSessions {
     }
 
     private static boolean expired(LoginSession s, Instant now) {
-        return !now.isBefore(s.lastUsed().plus(IDLE)) || !now.isBefore(s.started().plus(LIFETIME));
+        return !now.isBefore(s.lastUsed().plus(IDLE))
+                || !now.isBefore(s.started().plus(LIFETIME));
     }
 
     private String secret() {

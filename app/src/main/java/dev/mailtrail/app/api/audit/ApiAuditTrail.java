@@ -41,7 +41,11 @@ public final class ApiAuditTrail {
         StringBuilder line = new StringBuilder(operation.cmdlet());
         parameters.forEach((name, value) -> {
             if (value != null && !value.isEmpty()) {
-                line.append(" -").append(name).append(" '").append(value.replace("'", "''")).append('\'');
+                line.append(" -")
+                        .append(name)
+                        .append(" '")
+                        .append(value.replace("'", "''"))
+                        .append('\'');
             }
         });
         CmdletInvocation event = new CmdletInvocation(
@@ -53,7 +57,8 @@ public final class ApiAuditTrail {
             throw new IOException("interrupted while recording " + operation.cmdlet(), e);
         } catch (ExecutionException e) {
             throw new IOException(
-                    "the journal refused the record of " + operation.cmdlet() + ": " + e.getCause().getMessage(),
+                    "the journal refused the record of " + operation.cmdlet() + ": "
+                            + e.getCause().getMessage(),
                     e.getCause());
         }
     }

@@ -29,11 +29,7 @@ import picocli.CommandLine.Spec;
                     + " their role groups and the mailboxes they may see. Kept in api-access.json in the"
                     + " data directory (0600); a running mt serve sees a change at once."
         },
-        subcommands = {
-            AccountCommand.Add.class,
-            AccountCommand.ListAccounts.class,
-            AccountCommand.Remove.class
-        })
+        subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class, AccountCommand.Remove.class})
 public final class AccountCommand {
 
     /** Where {@code add} reads the password when there is no terminal: the first line. */

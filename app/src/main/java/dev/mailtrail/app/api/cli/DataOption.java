@@ -14,6 +14,8 @@ final class DataOption {
     Path data;
 
     Path directory() {
-        return data != null ? data : DataDirectory.from(new String[0], System.getenv()).path();
+        return data != null
+                ? data
+                : DataDirectory.from(new String[0], System.getenv()).path();
     }
 }

@@ -44,8 +44,9 @@ public final class TokenCommand {
                 ApiToken.Issued issued = ApiToken.issue(name, roles, options.scope(), new SecureRandom());
                 AccessFile file = new AccessFile(options.directory());
                 file.write(file.current().with(issued.token()));
-                spec.commandLine().getErr().println(
-                        "token " + name + ": " + AccessOptions.describe(roles, options.scope())
+                spec.commandLine()
+                        .getErr()
+                        .println("token " + name + ": " + AccessOptions.describe(roles, options.scope())
                                 + " (shown once; keep it like a password)");
                 spec.commandLine().getOut().println(issued.bearer());
                 return 0;
@@ -70,7 +71,8 @@ public final class TokenCommand {
                 for (ApiToken t : new AccessFile(options.directory()).current().tokens()) {
                     spec.commandLine()
                             .getOut()
-                            .println(t.name() + "  mt_" + t.id() + "_…  " + AccessOptions.describe(t.roles(), t.scope()));
+                            .println(t.name() + "  mt_" + t.id() + "_…  "
+                                    + AccessOptions.describe(t.roles(), t.scope()));
                 }
                 return 0;
             } catch (IOException e) {
@@ -80,7 +82,10 @@ public final class TokenCommand {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a token; it stops working at once.")
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = "Removes a token; it stops working at once.")
     static final class Remove implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;

@@ -57,14 +57,16 @@ public record EventBatch(List<AuditEvent> events, List<Rejection> rejected) {
         }
     }
 
-    private static void readArray(byte[] body, AccessEventReader reader, List<AuditEvent> events, List<Rejection> rejected)
+    private static void readArray(
+            byte[] body, AccessEventReader reader, List<AuditEvent> events, List<Rejection> rejected)
             throws BadBatchException, IOException {
         JsonNode array;
         try {
             array = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new BadBatchException("the body starts with [ but is not a JSON array: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         }
         long number = 0;
         for (JsonNode element : array) {

@@ -57,8 +57,11 @@ public final class EventsEndpoint implements Endpoint {
                 return;
             }
             if (!keys.claim(caller, key)) {
-                throw new ApiException(409, "in_progress", "a batch with Idempotency-Key " + key
-                        + " is being stored right now; retry once it is answered");
+                throw new ApiException(
+                        409,
+                        "in_progress",
+                        "a batch with Idempotency-Key " + key
+                                + " is being stored right now; retry once it is answered");
             }
         }
         try {
@@ -71,8 +74,14 @@ public final class EventsEndpoint implements Endpoint {
     }
 
     private void store(
-            ApiRequest request, ApiResponse response, String caller, String key, boolean atomic, byte[] body,
-            String sha256) throws IOException, ApiException {
+            ApiRequest request,
+            ApiResponse response,
+            String caller,
+            String key,
+            boolean atomic,
+            byte[] body,
+            String sha256)
+            throws IOException, ApiException {
         EventBatch batch;
         try {
             batch = EventBatch.read(body, EventLines.DEFAULT_MAX_BYTES);
@@ -86,7 +95,8 @@ public final class EventsEndpoint implements Endpoint {
             throw new ApiException(
                     422,
                     "invalid_events",
-                    batch.rejected().size() + " of " + (batch.events().size() + batch.rejected().size())
+                    batch.rejected().size() + " of "
+                            + (batch.events().size() + batch.rejected().size())
                             + " events do not follow the contract; nothing was stored"
                             + (atomic ? " (atomic=true)" : ""),
                     Map.of("rejected", batch.rejected()));
@@ -97,8 +107,10 @@ public final class EventsEndpoint implements Endpoint {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "unavailable", "interrupted before the events were durable; retry");
         } catch (ExecutionException e) {
-            throw new ApiException(503, "unavailable", "the journal could not take the events: "
-                    + e.getCause().getMessage() + "; retry later");
+            throw new ApiException(
+                    503,
+                    "unavailable",
+                    "the journal could not take the events: " + e.getCause().getMessage() + "; retry later");
         }
         Map<String, String> recorded = new LinkedHashMap<>();
         recorded.put("Events", Integer.toString(batch.events().size()));
@@ -119,11 +131,14 @@ public final class EventsEndpoint implements Endpoint {
     private static void replay(IdempotencyKeys.Stored stored, String sha256, String key, ApiResponse response)
             throws IOException, ApiException {
         if (!stored.bodySha256().equals(sha256)) {
-            throw new ApiException(422, "idempotency_key_reused", "Idempotency-Key " + key
-                    + " was used for a different batch; a new batch needs a new key");
+            throw new ApiException(
+                    422,
+                    "idempotency_key_reused",
+                    "Idempotency-Key " + key + " was used for a different batch; a new batch needs a new key");
         }
         response.header("Idempotent-Replayed", "true");
-        response.stream(stored.status(), "application/json").write(stored.answer().getBytes(StandardCharsets.UTF_8));
+        response.stream(stored.status(), "application/json")
+                .write(stored.answer().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String idempotencyKey(String given) throws ApiException {
@@ -149,8 +164,8 @@ public final class EventsEndpoint implements Endpoint {
     private static byte[] body(InputStream in) throws IOException, ApiException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "too_large", "a batch is at most " + MAX_BODY_BYTES
-                    + " bytes; send it in smaller batches");
+            throw new ApiException(
+                    413, "too_large", "a batch is at most " + MAX_BODY_BYTES + " bytes; send it in smaller batches");
         }
         return body;
     }

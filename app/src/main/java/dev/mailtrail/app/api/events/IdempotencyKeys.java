@@ -115,7 +115,10 @@ public final class IdempotencyKeys implements AutoCloseable {
                 keys.remove(n.get("caller").asText() + '\n' + n.get("key").asText());
                 keys.put(
                         n.get("caller").asText() + '\n' + n.get("key").asText(),
-                        new Stored(n.get("sha256").asText(), n.get("status").asInt(), n.get("answer").asText()));
+                        new Stored(
+                                n.get("sha256").asText(),
+                                n.get("status").asInt(),
+                                n.get("answer").asText()));
             } catch (IOException | RuntimeException e) {
                 // a line cut short by a crash: its batch was never answered, so its sensor retries it anyway
             }

@@ -63,19 +63,23 @@ public final class SessionEndpoints {
         Instant locked = guard.lockedUntil(user);
         if (locked != null) {
             record(user, "Failed", "locked out until " + locked, request);
-            response.header("Retry-After", Long.toString(
-                    Math.max(1, locked.getEpochSecond() - clock.instant().getEpochSecond())));
-            throw new ApiException(429, "locked_out", "too many failed sign-ins for " + user
-                    + "; locked until " + locked);
+            response.header(
+                    "Retry-After",
+                    Long.toString(Math.max(
+                            1, locked.getEpochSecond() - clock.instant().getEpochSecond())));
+            throw new ApiException(
+                    429, "locked_out", "too many failed sign-ins for " + user + "; locked until " + locked);
         }
         Optional<Account> account = authentication.access().current().account(user);
-        if (account.isEmpty() || !PasswordHash.matches(password.toCharArray(), account.get().passwordHash())) {
+        if (account.isEmpty()
+                || !PasswordHash.matches(password.toCharArray(), account.get().passwordHash())) {
             guard.failed(user);
             record(user, "Failed", "wrong user name or password", request);
             throw new ApiException(401, "invalid_credentials", "wrong user name or password");
         }
         guard.succeeded(user);
-        LoginSessions.LoginSession session = authentication.sessions().start(account.get().name());
+        LoginSessions.LoginSession session =
+                authentication.sessions().start(account.get().name());
         record(account.get().name(), "Succeeded", null, request);
         response.setCookie(Authentication.COOKIE + "=" + session.id()
                 + "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=" + LoginSessions.LIFETIME.toSeconds());
@@ -96,8 +100,11 @@ public final class SessionEndpoints {
                 }
             }
         }
-        trail.record(request.principal().name(), ApiOperation.SIGN_OUT,
-                Map.of("UserName", request.principal().name()), request.clientIp());
+        trail.record(
+                request.principal().name(),
+                ApiOperation.SIGN_OUT,
+                Map.of("UserName", request.principal().name()),
+                request.clientIp());
         response.setCookie(Authentication.COOKIE + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0");
         response.json(200, Map.of("signedOut", request.principal().name()));
     }
@@ -115,8 +122,14 @@ public final class SessionEndpoints {
         Map<String, Object> who = new LinkedHashMap<>();
         who.put("user", principal.name());
         who.put("kind", principal.kind().name().toLowerCase(java.util.Locale.ROOT));
-        who.put("roles", principal.roles().stream().map(Role::displayName).sorted().toList());
-        who.put("scope", principal.scope().whole() ? null : principal.scope().mailboxes().stream().sorted().toList());
+        who.put(
+                "roles",
+                principal.roles().stream().map(Role::displayName).sorted().toList());
+        who.put(
+                "scope",
+                principal.scope().whole()
+                        ? null
+                        : principal.scope().mailboxes().stream().sorted().toList());
         if (csrfToken != null) {
             who.put("csrfToken", csrfToken);
         }
