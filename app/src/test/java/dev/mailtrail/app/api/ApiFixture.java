@@ -94,7 +94,13 @@ final class ApiFixture implements AutoCloseable {
             list = list.with(issued.token());
             tokens.put(role.displayName(), issued.bearer());
         }
-        new AccessFile(data).write(list);
+        ApiToken.Issued scoped = ApiToken.issue(
+                "alice-sensor",
+                Set.of(Role.SENSOR),
+                new ManagementScope(Set.of("alice@contoso.com")),
+                new SecureRandom());
+        tokens.put("alice-sensor", scoped.bearer());
+        new AccessFile(data).write(list.with(scoped.token()));
     }
 
     URI uri(String pathAndQuery) {

@@ -132,6 +132,20 @@ class EventsEndpointTest {
     }
 
     @Test
+    void aSensorLimitedToSomeMailboxesPostsForThoseOnly() throws Exception {
+        String bob = login(1).replace("alice@contoso.com", "bob@contoso.com");
+        HttpResponse<String> posted =
+                api.postEvents("", api.tokens.get("alice-sensor"), login(1) + bob + AUDIT_LOGINS, null);
+        assertThat(posted.statusCode()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(posted.body());
+        assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.get("rejected").get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(answer.get("rejected").get(0).get("field").asText()).isEqualTo("mailbox");
+        assertThat(answer.get("rejected").get(0).get("message").asText()).contains("management scope");
+        assertThat(answer.get("rejected").get(1).get("field").asText()).isEqualTo("kind");
+    }
+
+    @Test
     void aBodyThatIsNoBatchIsABadRequest() throws Exception {
         assertThat(api.postEvents("", sensor, "", null).statusCode()).isEqualTo(400);
         assertThat(api.postEvents("", sensor, "[{\"time\":", null).statusCode()).isEqualTo(400);

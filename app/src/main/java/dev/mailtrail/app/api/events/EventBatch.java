@@ -3,8 +3,11 @@ package dev.mailtrail.app.api.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtrail.app.api.access.ManagementScope;
 import dev.mailtrail.app.replay.EventLines;
 import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
+import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.EventFormatException;
 import java.io.ByteArrayInputStream;
@@ -24,21 +27,31 @@ public record EventBatch(List<AuditEvent> events, List<Rejection> rejected) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Reads a body of JSON Lines, or a JSON array when its first character is {@code [}. */
-    public static EventBatch read(byte[] body, int maxLineBytes) throws IOException, BadBatchException {
+    /**
+     * Reads a body of JSON Lines, or a JSON array when its first character is {@code [}; an event outside
+     * {@code scope} is refused like a malformed one (a sensor limited to some mailboxes posts for those only, and
+     * a configuration change, which is organization-wide, only with the whole organization in scope).
+     */
+    public static EventBatch read(byte[] body, int maxLineBytes, ManagementScope scope)
+            throws IOException, BadBatchException {
         AccessEventReader reader = new AccessEventReader();
         List<AuditEvent> events = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         if (firstCharacter(body) == '[') {
-            readArray(body, reader, events, rejected);
+            readArray(body, reader, scope, events, rejected);
         } else {
-            readLines(body, maxLineBytes, reader, events, rejected);
+            readLines(body, maxLineBytes, reader, scope, events, rejected);
         }
         return new EventBatch(List.copyOf(events), List.copyOf(rejected));
     }
 
     private static void readLines(
-            byte[] body, int maxLineBytes, AccessEventReader reader, List<AuditEvent> events, List<Rejection> rejected)
+            byte[] body,
+            int maxLineBytes,
+            AccessEventReader reader,
+            ManagementScope scope,
+            List<AuditEvent> events,
+            List<Rejection> rejected)
             throws IOException {
         try (EventLines lines = new EventLines(new ByteArrayInputStream(body), maxLineBytes)) {
             for (EventLines.Line line = lines.next(); line != null; line = lines.next()) {
@@ -47,7 +60,7 @@ public record EventBatch(List<AuditEvent> events, List<Rejection> rejected) {
                     case EventLines.Text text when text.text().isBlank() -> {}
                     case EventLines.Text text -> {
                         try {
-                            events.add(reader.read(text.text()));
+                            events.add(inScope(reader.read(text.text()), scope));
                         } catch (EventFormatException e) {
                             rejected.add(new Rejection(text.number(), e.field(), e.problem()));
                         }
@@ -58,7 +71,11 @@ public record EventBatch(List<AuditEvent> events, List<Rejection> rejected) {
     }
 
     private static void readArray(
-            byte[] body, AccessEventReader reader, List<AuditEvent> events, List<Rejection> rejected)
+            byte[] body,
+            AccessEventReader reader,
+            ManagementScope scope,
+            List<AuditEvent> events,
+            List<Rejection> rejected)
             throws BadBatchException, IOException {
         JsonNode array;
         try {
@@ -76,11 +93,29 @@ public record EventBatch(List<AuditEvent> events, List<Rejection> rejected) {
                 continue;
             }
             try {
-                events.add(reader.read(element));
+                events.add(inScope(reader.read(element), scope));
             } catch (EventFormatException e) {
                 rejected.add(new Rejection(number, e.field(), e.problem()));
             }
         }
+    }
+
+    /** The event, or a field error when it lies outside {@code scope}. */
+    private static AuditEvent inScope(AuditEvent event, ManagementScope scope) throws EventFormatException {
+        if (scope.whole()) {
+            return event;
+        }
+        return switch (event) {
+            case MailboxAccess access when scope.includes(access.mailbox()) -> event;
+            case MailboxAccess access ->
+                throw new EventFormatException(
+                        "mailbox", access.mailbox() + " is outside this caller's management scope (" + scope + ")");
+            case CmdletInvocation cmdlet ->
+                throw new EventFormatException(
+                        "kind",
+                        "a cmdlet changes the whole organization's audit configuration; this caller's management"
+                                + " scope is " + scope);
+        };
     }
 
     private static int firstCharacter(byte[] body) {

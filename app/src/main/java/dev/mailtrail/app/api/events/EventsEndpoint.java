@@ -84,7 +84,8 @@ public final class EventsEndpoint implements Endpoint {
             throws IOException, ApiException {
         EventBatch batch;
         try {
-            batch = EventBatch.read(body, EventLines.DEFAULT_MAX_BYTES);
+            batch = EventBatch.read(
+                    body, EventLines.DEFAULT_MAX_BYTES, request.principal().scope());
         } catch (EventBatch.BadBatchException e) {
             throw ApiException.badRequest(e.getMessage());
         }
