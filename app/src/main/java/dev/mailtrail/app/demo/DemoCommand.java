@@ -131,8 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(api, demo, err, stopped), "mt-demo-shutdown"));
-        out.print(DemoBanner.render(demo));
-        out.print(api.banner());
+        out.print(DemoBanner.render(demo, api.banner()));
         out.flush();
         stopped.await();
         return 0;
