@@ -139,11 +139,12 @@ public final class ServeCommand implements Callable<Integer> {
                             }
                         },
                         "mt-serve-shutdown"));
-        out.println(ServeBanner.text(proxyConfig, proxy));
         if (served != null) {
+            // before the banner, whose last line says the process is up
             out.println("HTTPS API: " + served.server().url(proxyConfig.api().address())
                     + "  (accounts: mt account add; tokens: mt token add)");
         }
+        out.println(ServeBanner.text(proxyConfig, proxy));
         out.flush();
         try {
             stopped.await();
