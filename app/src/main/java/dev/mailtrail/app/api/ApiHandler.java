@@ -24,6 +24,8 @@ import org.eclipse.jetty.util.Callback;
 final class ApiHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
 
+    private static final long DRAIN_LIMIT = 1 << 20;
+
     private final ApiRoutes routes;
     private final Authentication authentication;
 
@@ -63,6 +65,7 @@ final class ApiHandler extends Handler.Abstract {
             answer.finish();
             callback.succeeded();
         } catch (ApiException e) {
+            drain(request);
             error(answer, e, callback);
         } catch (Exception | Error e) {
             LOG.log(
@@ -145,6 +148,23 @@ final class ApiHandler extends Handler.Abstract {
             }
         }
         return null;
+    }
+
+    /**
+     * Reads what is left of a refused request's body (1 MiB at most): a connection closed with unread bytes is
+     * reset, and the reset makes the client lose the refusal it was about to read.
+     */
+    private static void drain(Request request) {
+        try {
+            java.io.InputStream in = org.eclipse.jetty.io.Content.Source.asInputStream(request);
+            byte[] buffer = new byte[16 * 1024];
+            long read = 0;
+            for (int n; read < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) {
+                read += n;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // the client went away or sent a broken body: the refusal is all it can get
+        }
     }
 
     private static void error(ApiResponse answer, ApiException e, Callback callback) {

@@ -4,6 +4,7 @@ import dev.mailtrail.app.api.ApiRequest;
 import dev.mailtrail.app.api.ApiResponse;
 import dev.mailtrail.app.api.Endpoint;
 import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.store.log.RecordQuery;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * {@code GET /api/v1/health}: {@code ok} (200) when the audit core answers within {@link #PATIENCE} — it answers only
  * after applying everything journaled before, so an answer means the journal and the stores keep up — and
- * {@code degraded} (503) otherwise, saying what did not answer. Nothing about the records is shown: no sign-in needed.
+ * {@code degraded} (503) otherwise, saying what did not answer; and the same for the two audit logs, which must
+ * answer a search. Nothing about the records is shown: no sign-in needed.
  */
 public final class HealthEndpoint implements Endpoint {
     static final Duration PATIENCE = Duration.ofSeconds(5);
@@ -40,9 +42,23 @@ public final class HealthEndpoint implements Endpoint {
         } catch (TimeoutException e) {
             problem = "the audit core did not catch up within " + PATIENCE.toSeconds() + " s";
         }
-        health.put("status", problem == null ? "ok" : "degraded");
+        String stores = stores();
+        boolean ok = problem == null && stores.equals("ok");
+        health.put("status", ok ? "ok" : "degraded");
         health.put("journal", problem == null ? "ok" : problem);
-        health.put("stores", problem == null ? "ok" : "unknown");
-        response.json(problem == null ? 200 : 503, health);
+        health.put("stores", stores);
+        response.json(ok ? 200 : 503, health);
+    }
+
+    /** Whether both audit logs answer a search (an empty one: nothing about the records is shown). */
+    private String stores() {
+        java.time.Instant epoch = java.time.Instant.EPOCH;
+        try {
+            pipeline.mailboxLog().count(RecordQuery.between(epoch, epoch));
+            pipeline.unifiedLog().count(RecordQuery.between(epoch, epoch));
+            return "ok";
+        } catch (IOException | RuntimeException e) {
+            return "a search failed: " + e.getMessage();
+        }
     }
 }
