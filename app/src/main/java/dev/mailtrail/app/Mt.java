@@ -35,6 +35,10 @@ import picocli.CommandLine.Command;
             "  mt Set-Mailbox -Identity alice@contoso.com -AuditOwner '@{Add=\"MailboxLogin\"}'",
             "  mt Search-UnifiedAuditLog -StartDate 2026-03-01 -EndDate 2026-03-03",
             "",
+            "The HTTPS API (mt serve with an [api] section, mt demo on https://localhost:8443):",
+            "  mt account add NAME --role \"Audit Logs\" [--scope MAILBOX,…]   (password asked, not given)",
+            "  mt token add NAME --role Sensor                                 (prints the token once)",
+            "",
             "Every command that touches stored data takes --data DIR anywhere on its line;",
             "default: $MAILTRAIL_DATA, else $XDG_DATA_HOME/mailtrail, else",
             "~/.local/share/mailtrail."
@@ -47,6 +51,8 @@ import picocli.CommandLine.Command;
             ScopeCommand.class,
             dev.mailtrail.app.serve.ServeCommand.class,
             dev.mailtrail.app.demo.DemoCommand.class,
+            dev.mailtrail.app.api.cli.AccountCommand.class,
+            dev.mailtrail.app.api.cli.TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mt {

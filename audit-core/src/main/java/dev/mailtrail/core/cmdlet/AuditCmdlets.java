@@ -20,7 +20,9 @@ public final class AuditCmdlets {
                             new SetMailboxAuditBypassAssociationCmdlet(),
                             new NewUnifiedGroupCmdlet(),
                             new AddMailTrailJournalDamageCmdlet()),
-                    InboxRuleCmdlet.NAMES.stream().<AuditCmdlet>map(InboxRuleCmdlet::new))
+                    java.util.stream.Stream.concat(
+                            InboxRuleCmdlet.NAMES.stream().<AuditCmdlet>map(InboxRuleCmdlet::new),
+                            ApiAccessCmdlet.NAMES.stream().<AuditCmdlet>map(ApiAccessCmdlet::new)))
             .collect(Collectors.toUnmodifiableMap(c -> c.name().toLowerCase(Locale.ROOT), Function.identity()));
 
     private AuditCmdlets() {}
