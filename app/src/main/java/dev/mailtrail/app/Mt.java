@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -27,13 +28,16 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "",
-            "Exchange's cmdlets, with their parameters as in Exchange Online PowerShell:",
-            "  Set-Mailbox, Get-Mailbox, Set-OrganizationConfig, Get-OrganizationConfig,",
-            "  Set-MailboxAuditBypassAssociation, Get-MailboxAuditBypassAssociation,",
-            "  New-UnifiedGroup, Search-MailboxAuditLog, Search-UnifiedAuditLog",
-            "  (searches also take -Format Json|Jsonl|Csv|PurviewCsv). For example:",
+            "Exchange's cmdlets, with their parameters as in Exchange Online PowerShell",
+            "(mt help CMDLET, mt CMDLET -?, or --help shows each one's syntax and parameters):",
+            "%s",
+            "For example:",
             "  mt Set-Mailbox -Identity alice@contoso.com -AuditOwner '@{Add=\"MailboxLogin\"}'",
             "  mt Search-UnifiedAuditLog -StartDate 2026-03-01 -EndDate 2026-03-03",
+            "",
+            "The HTTPS API (mt serve with an [api] section, mt demo on https://localhost:8443):",
+            "  mt account add NAME --role \"Audit Logs\" [--scope MAILBOX,…]   (password asked, not given)",
+            "  mt token add NAME --role Sensor                                 (prints the token once)",
             "",
             "Every command that touches stored data takes --data DIR anywhere on its line;",
             "default: $MAILTRAIL_DATA, else $XDG_DATA_HOME/mailtrail, else",
@@ -47,6 +51,8 @@ import picocli.CommandLine.Command;
             ScopeCommand.class,
             dev.mailtrail.app.serve.ServeCommand.class,
             dev.mailtrail.app.demo.DemoCommand.class,
+            dev.mailtrail.app.api.cli.AccountCommand.class,
+            dev.mailtrail.app.api.cli.TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mt {
@@ -76,6 +82,10 @@ public final class Mt {
     /** Runs one {@code mt} command line with the given environment and clock; returns its exit code. */
     public static int run(
             String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
+        Optional<Integer> help = cmdletHelp(args, out, err);
+        if (help.isPresent()) {
+            return help.get();
+        }
         Optional<Integer> cmdlet = CmdletCommands.run(args, environment, clock, out, err);
         if (cmdlet.isPresent()) {
             return cmdlet.get();
@@ -84,6 +94,33 @@ public final class Mt {
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new UnexpectedFailure(environment));
+        var usage = commandLine.getCommandSpec().usageMessage();
+        List<String> footer = new java.util.ArrayList<>(List.of(usage.footer()));
+        footer.set(footer.indexOf("%s"), String.join("%n", CmdletCommands.helpList()));
+        usage.footer(footer.toArray(String[]::new));
         return commandLine.execute(args);
+    }
+
+    /**
+     * {@code mt help CMDLET} and {@code mt Get-Help CMDLET}: the cmdlet's help, as Get-Help shows it; {@code mt
+     * Get-Help} alone lists the commands as {@code mt help} does.
+     */
+    private static Optional<Integer> cmdletHelp(String[] args, PrintStream out, PrintStream err) {
+        boolean getHelp = args.length > 0 && args[0].equalsIgnoreCase("Get-Help");
+        if (args.length == 0 || !(args[0].equals("help") || getHelp)) {
+            return Optional.empty();
+        }
+        if (args.length == 1) {
+            return getHelp ? Optional.of(run(new String[] {"help"}, out, err)) : Optional.empty();
+        }
+        if (CmdletCommands.help(args[1], out)) {
+            return Optional.of(0);
+        }
+        if (getHelp) {
+            err.println("mt Get-Help: no cmdlet '" + args[1] + "'; mt help lists the commands and cmdlets.");
+            return Optional.of(2);
+        }
+        return Optional.empty();
     }
 }

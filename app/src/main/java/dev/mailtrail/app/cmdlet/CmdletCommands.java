@@ -3,6 +3,8 @@ package dev.mailtrail.app.cmdlet;
 import dev.mailtrail.app.data.DataDirectory;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.DataDirectoryInUseException;
+import dev.mailtrail.core.cmdlet.AuditCmdlets;
+import dev.mailtrail.core.cmdlet.CmdletSyntax;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -35,9 +37,68 @@ public final class CmdletCommands {
         TABLE.put("Get-MailboxAuditBypassAssociation", ConfigurationCmdlets::getMailboxAuditBypassAssociation);
         TABLE.put("Search-UnifiedAuditLog", SearchCmdlets::searchUnifiedAuditLog);
         TABLE.put("Search-MailboxAuditLog", SearchCmdlets::searchMailboxAuditLog);
+        TABLE.put(OpenAggregations.NAME, OpenAggregations::getMailTrailAggregationWindow);
     }
 
     private CmdletCommands() {}
+
+    /** The parameter table of a cmdlet {@code mt} runs: the one its lines are bound against. */
+    static CmdletSyntax syntax(String name) {
+        return switch (name) {
+            case "Get-Mailbox" -> ReadingCmdletSyntax.GET_MAILBOX;
+            case "Get-OrganizationConfig" -> ReadingCmdletSyntax.GET_ORGANIZATION_CONFIG;
+            case "Get-MailboxAuditBypassAssociation" -> ReadingCmdletSyntax.GET_MAILBOX_AUDIT_BYPASS_ASSOCIATION;
+            case "Search-UnifiedAuditLog" -> ReadingCmdletSyntax.SEARCH_UNIFIED_AUDIT_LOG;
+            case "Search-MailboxAuditLog" -> ReadingCmdletSyntax.SEARCH_MAILBOX_AUDIT_LOG;
+            case OpenAggregations.NAME -> OpenAggregations.SYNTAX;
+            default -> AuditCmdlets.syntax(name).orElseThrow(() -> new IllegalArgumentException("no cmdlet " + name));
+        };
+    }
+
+    /**
+     * Prints the help of the cmdlet {@code name} (any case), as Get-Help shows it; false when {@code mt} has no
+     * such cmdlet.
+     */
+    public static boolean help(String name, PrintStream out) {
+        Optional<String> known = canonical(name);
+        known.ifPresent(cmdlet -> out.print(CmdletHelp.of(syntax(cmdlet))));
+        out.flush();
+        return known.isPresent();
+    }
+
+    /** One line per cmdlet, name and synopsis, for the list of commands. */
+    public static List<String> helpList() {
+        return CmdletHelp.list(
+                TABLE.keySet().stream().map(CmdletCommands::syntax).toList());
+    }
+
+    private static boolean holdsOtherThings(java.nio.file.Path directory) {
+        if (!java.nio.file.Files.isDirectory(directory)
+                || java.nio.file.Files.isDirectory(
+                        directory.resolve(dev.mailtrail.app.pipeline.AuditPipeline.JOURNAL))) {
+            return false;
+        }
+        try (var entries = java.nio.file.Files.list(directory)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean onlyReads(String name) {
+        return name.startsWith("Get-") || name.startsWith("Search-");
+    }
+
+    private static Optional<String> canonical(String name) {
+        return TABLE.keySet().stream()
+                .filter(known -> known.equalsIgnoreCase(name))
+                .findFirst();
+    }
+
+    /** {@code --help} or {@code -?} anywhere on a cmdlet's line asks for its help, as {@code -?} does in PowerShell. */
+    private static boolean asksForHelp(String[] args) {
+        return Arrays.stream(args).skip(1).anyMatch(word -> word.equals("--help") || word.equals("-?"));
+    }
 
     /** Runs a cmdlet line on a pipeline this process holds (a cmdlet sent by another process, or through the API). */
     public static int runOn(
@@ -74,7 +135,7 @@ public final class CmdletCommands {
         try {
             return cmdlet.run(line, context);
         } catch (IOException | RuntimeException e) {
-            err.println("mt " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println("mt " + name + ": " + dev.mailtrail.app.files.FileFailure.describe(e));
             return 1;
         }
     }
@@ -87,19 +148,35 @@ public final class CmdletCommands {
     /** Runs {@code args} if its first word names a cmdlet; empty otherwise. */
     public static Optional<Integer> run(
             String[] args, Map<String, String> environment, Clock clock, PrintStream out, PrintStream err) {
+        if (args.length > 0 && !TABLE.containsKey(args[0]) && args[0].matches("[A-Za-z]+-[A-Za-z]+")) {
+            err.println("mt: no cmdlet '" + args[0] + "'; mt help lists the commands and cmdlets.");
+            return Optional.of(2);
+        }
         if (args.length == 0 || !TABLE.containsKey(args[0])) {
             return Optional.empty();
         }
-        String name = TABLE.keySet().stream()
-                .filter(known -> known.equalsIgnoreCase(args[0]))
-                .findFirst()
-                .orElseThrow();
+        String name = canonical(args[0]).orElseThrow();
+        if (asksForHelp(args)) {
+            help(name, out);
+            return Optional.of(0);
+        }
         DataDirectory data;
         try {
             data = DataDirectory.from(Arrays.copyOfRange(args, 1, args.length), environment);
         } catch (IllegalArgumentException e) {
             err.println("mt " + name + ": " + e.getMessage());
             return Optional.of(2);
+        }
+        if (onlyReads(name) && !java.nio.file.Files.isDirectory(data.path())) {
+            // a misspelt --data must not read as "nothing recorded", nor leave a new data directory behind
+            err.println("mt " + name + ": " + data.path() + ": no such data directory");
+            return Optional.of(1);
+        }
+        if (holdsOtherThings(data.path())) {
+            // a --data pointing at some other directory (/etc, a home) must not become a data directory
+            err.println("mt " + name + ": " + data.path() + ": not a MailTrail data directory (it holds other files"
+                    + " and no journal/)");
+            return Optional.of(1);
         }
         String line = CmdletCommandLine.join(name, data.remaining());
         String actor = CmdletContext.operatingSystemUser();
@@ -115,7 +192,7 @@ public final class CmdletCommands {
             err.println("mt " + name + ": " + e.getMessage());
             return Optional.of(1);
         } catch (IOException | RuntimeException e) {
-            err.println("mt " + name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println("mt " + name + ": " + dev.mailtrail.app.files.FileFailure.describe(e));
             return Optional.of(1);
         }
     }

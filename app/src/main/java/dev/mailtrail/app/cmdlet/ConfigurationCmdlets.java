@@ -6,6 +6,7 @@ import dev.mailtrail.core.cmdlet.CmdletArguments;
 import dev.mailtrail.core.cmdlet.CmdletException;
 import dev.mailtrail.core.cmdlet.CmdletLine;
 import dev.mailtrail.core.cmdlet.CmdletParser;
+import dev.mailtrail.core.cmdlet.CmdletSyntax;
 import dev.mailtrail.core.cmdlet.CmdletSyntaxException;
 import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.core.config.MailboxAuditConfig;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
@@ -46,7 +46,7 @@ final class ConfigurationCmdlets {
     }
 
     static int getMailbox(String line, CmdletContext context) throws IOException {
-        CmdletArguments arguments = arguments(line, "Identity", Set.of("Identity", "ResultSize"), context);
+        CmdletArguments arguments = arguments(line, ReadingCmdletSyntax.GET_MAILBOX, context);
         if (arguments == null) {
             return 1;
         }
@@ -75,7 +75,7 @@ final class ConfigurationCmdlets {
     }
 
     static int getOrganizationConfig(String line, CmdletContext context) throws IOException {
-        if (arguments(line, null, Set.of(), context) == null) {
+        if (arguments(line, ReadingCmdletSyntax.GET_ORGANIZATION_CONFIG, context) == null) {
             return 1;
         }
         OrganizationConfig organization = inspect(context, "Get-OrganizationConfig", AuditConfiguration::organization);
@@ -96,7 +96,7 @@ final class ConfigurationCmdlets {
     }
 
     static int getMailboxAuditBypassAssociation(String line, CmdletContext context) throws IOException {
-        CmdletArguments arguments = arguments(line, "Identity", Set.of("Identity", "ResultSize"), context);
+        CmdletArguments arguments = arguments(line, ReadingCmdletSyntax.GET_MAILBOX_AUDIT_BYPASS_ASSOCIATION, context);
         if (arguments == null) {
             return 1;
         }
@@ -114,10 +114,10 @@ final class ConfigurationCmdlets {
         return 0;
     }
 
-    private static CmdletArguments arguments(String line, String positional, Set<String> known, CmdletContext context) {
+    private static CmdletArguments arguments(String line, CmdletSyntax syntax, CmdletContext context) {
         try {
             CmdletLine parsed = CmdletParser.parse(line);
-            return new CmdletArguments(parsed, positional, known);
+            return new CmdletArguments(parsed, syntax);
         } catch (CmdletSyntaxException | CmdletException e) {
             context.err().println(e.getMessage());
             return null;

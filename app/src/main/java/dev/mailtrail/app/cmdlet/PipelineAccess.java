@@ -13,6 +13,9 @@ import java.time.Clock;
 interface PipelineAccess {
     <T> T use(String purpose, Work<T> work) throws IOException;
 
+    /** Whether this process runs the pipeline (mt serve, demo, ingest answering a cmdlet sent to it). */
+    boolean holdsPipeline();
+
     @FunctionalInterface
     interface Work<T> {
         T run(AuditPipeline pipeline) throws IOException;
@@ -28,6 +31,11 @@ interface PipelineAccess {
                     return work.run(pipeline);
                 }
             }
+
+            @Override
+            public boolean holdsPipeline() {
+                return false;
+            }
         };
     }
 
@@ -37,6 +45,11 @@ interface PipelineAccess {
             @Override
             public <T> T use(String purpose, Work<T> work) throws IOException {
                 return work.run(pipeline);
+            }
+
+            @Override
+            public boolean holdsPipeline() {
+                return true;
             }
         };
     }

@@ -6,7 +6,9 @@ import dev.mailtrail.core.cmdlet.CmdletException;
 import dev.mailtrail.core.cmdlet.CmdletLine;
 import dev.mailtrail.core.cmdlet.CmdletParser;
 import dev.mailtrail.core.cmdlet.CmdletSyntaxException;
+import dev.mailtrail.core.generate.OpenAggregation;
 import dev.mailtrail.store.log.AuditLogSearch;
+import dev.mailtrail.store.log.ChainScheme;
 import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.RecordQuery;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,8 +34,30 @@ final class SearchCmdlets {
     static int searchUnifiedAuditLog(String line, CmdletContext context) throws IOException {
         try {
             SearchRequest request = SearchRequest.unifiedAuditLog(parse(line));
+            RecordQuery query = request.query();
             SearchOutput output = request.output(context.out());
-            return run(context, UNIFIED_LOG, log -> stream(log, request.query(), request.resultSize(), output));
+            List<OpenAggregation> open = asked(OpenAggregations.of(context), query).stream()
+                    .filter(window -> query.userIds().isEmpty()
+                            || query.userIds().stream()
+                                    .anyMatch(user -> user.equalsIgnoreCase(window.actor())
+                                            || user.equalsIgnoreCase(window.mailbox())))
+                    .toList();
+            if (query.userIds().isEmpty()) {
+                SearchNotices.openWindows(open, context.clock(), context.err());
+            } else {
+                open.stream()
+                        .map(OpenAggregation::mailbox)
+                        .distinct()
+                        .forEach(mailbox -> SearchNotices.openWindows(mailbox, open, context.clock(), context.err()));
+            }
+            return run(context, UNIFIED_LOG, log -> {
+                SearchNotices.purged(
+                        log.purgeMark(ChainScheme.ORGANIZATION_CHAIN),
+                        query.start(),
+                        "the unified audit log's ",
+                        context.err());
+                stream(log, query, request.resultSize(), output);
+            });
         } catch (CmdletException e) {
             context.err().println(e.getMessage());
             return 1;
@@ -44,8 +69,24 @@ final class SearchCmdlets {
             SearchRequest request = SearchRequest.mailboxAuditLog(parse(line));
             Set<String> mailboxes = new LinkedHashSet<>(request.mailboxes());
             SearchOutput output = request.details() ? request.output(context.out()) : null;
+            List<OpenAggregation> open = asked(OpenAggregations.of(context), request.query());
+            Set<String> explained = new java.util.HashSet<>();
+            for (String mailbox : mailboxes) {
+                if (SearchNotices.openWindows(mailbox, open, context.clock(), context.err())) {
+                    explained.add(mailbox);
+                }
+            }
             return run(context, MAILBOX_LOG, log -> {
-                warnOfMailboxesWithoutRecords(log, mailboxes, context);
+                for (String mailbox : mailboxes) {
+                    if (SearchNotices.purged(
+                            log.purgeMark(ChainScheme.mailboxChain(mailbox)),
+                            request.query().start(),
+                            mailbox + ": ",
+                            context.err())) {
+                        explained.add(mailbox);
+                    }
+                }
+                warnOfMailboxesWithoutRecords(log, mailboxes, explained, context);
                 if (!request.details()) {
                     MailboxSummaryList.write(log, request.query(), request.mailboxes(), context.out());
                     return;
@@ -62,9 +103,13 @@ final class SearchCmdlets {
      * A mailbox the log holds no record of at any date is named on the error stream, as PowerShell warns: an empty
      * result for a misspelt address must not read as "nobody opened this mailbox".
      */
-    private static void warnOfMailboxesWithoutRecords(AuditLogSearch log, Set<String> mailboxes, CmdletContext context)
+    private static void warnOfMailboxesWithoutRecords(
+            AuditLogSearch log, Set<String> mailboxes, Set<String> explained, CmdletContext context)
             throws IOException {
         for (String mailbox : mailboxes) {
+            if (explained.contains(mailbox)) {
+                continue;
+            }
             RecordQuery ever = RecordQuery.between(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"))
                     .withMailboxes(Set.of(mailbox));
             if (log.count(ever) == 0) {
@@ -74,6 +119,17 @@ final class SearchCmdlets {
                                 + " (Get-Mailbox -Identity " + mailbox + ").");
             }
         }
+    }
+
+    /** The open windows whose record would fall in the asked range and operations. */
+    private static List<OpenAggregation> asked(List<OpenAggregation> open, RecordQuery query) {
+        boolean readsAsked = query.operations().isEmpty()
+                || query.operations().stream().anyMatch(o -> o.equalsIgnoreCase("MailItemsAccessed"));
+        return open.stream()
+                .filter(window -> readsAsked
+                        && !window.start().isBefore(query.start())
+                        && window.start().isBefore(query.end()))
+                .toList();
     }
 
     private static CmdletLine parse(String line) throws CmdletException {

@@ -47,31 +47,6 @@ public record SearchRequest(
         SearchFormat format) {
     public static final String UNIFIED_LOG = "unified-audit-log";
     public static final String MAILBOX_LOG = "mailbox-audit-log";
-    public static final Set<String> UNIFIED_PARAMETERS = Set.of(
-            "StartDate",
-            "EndDate",
-            "RecordType",
-            "Operations",
-            "UserIds",
-            "IPAddresses",
-            "ObjectIds",
-            "FreeText",
-            "ResultSize",
-            "SessionId",
-            "SessionCommand",
-            "Formatted",
-            "Format");
-    public static final Set<String> MAILBOX_PARAMETERS = Set.of(
-            "Identity",
-            "Mailboxes",
-            "StartDate",
-            "EndDate",
-            "LogonTypes",
-            "Operations",
-            "ShowDetails",
-            "ResultSize",
-            "ExternalAccess",
-            "Format");
     private static final Instant LAST_DATE = Instant.parse("9999-12-31T00:00:00Z");
 
     public SearchRequest {
@@ -80,7 +55,7 @@ public record SearchRequest(
 
     /** Search-UnifiedAuditLog's parameters; StartDate and EndDate are mandatory, as in Exchange. */
     public static SearchRequest unifiedAuditLog(CmdletLine line) throws CmdletException {
-        SearchParameters parameters = parameters(line, null, UNIFIED_PARAMETERS);
+        SearchParameters parameters = parameters(line, ReadingCmdletSyntax.SEARCH_UNIFIED_AUDIT_LOG);
         String missing = Stream.of("StartDate", "EndDate")
                 .filter(name -> !parameters.has(name))
                 .collect(Collectors.joining(" "));
@@ -104,7 +79,7 @@ public record SearchRequest(
 
     /** Search-MailboxAuditLog's parameters; the first positional value is {@code -Identity}. */
     public static SearchRequest mailboxAuditLog(CmdletLine line) throws CmdletException {
-        SearchParameters parameters = parameters(line, "Identity", MAILBOX_PARAMETERS);
+        SearchParameters parameters = parameters(line, ReadingCmdletSyntax.SEARCH_MAILBOX_AUDIT_LOG);
         Set<String> mailboxes = new LinkedHashSet<>(parameters.texts("Identity"));
         mailboxes.addAll(parameters.texts("Mailboxes"));
         if (parameters.has("Identity") && parameters.has("Mailboxes")) {
@@ -163,9 +138,9 @@ public record SearchRequest(
         return externalAccess == null ? output : externalOnly(output, externalAccess);
     }
 
-    private static SearchParameters parameters(CmdletLine line, String positional, Set<String> known)
+    private static SearchParameters parameters(CmdletLine line, dev.mailtrail.core.cmdlet.CmdletSyntax syntax)
             throws CmdletException {
-        return new SearchParameters(new CmdletArguments(line, positional, known));
+        return new SearchParameters(new CmdletArguments(line, syntax));
     }
 
     private static RecordQuery range(SearchParameters parameters) throws CmdletException {

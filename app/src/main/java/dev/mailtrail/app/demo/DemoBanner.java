@@ -42,6 +42,11 @@ final class DemoBanner {
     }
 
     static String render(RunningDemo demo) {
+        return render(demo, "");
+    }
+
+    /** The banner with {@code apiSection} (the HTTPS API's address, sign-in and token) before the last line. */
+    static String render(RunningDemo demo, String apiSection) {
         String host = HOST;
         Path cert = demo.certificate().certificate().toAbsolutePath();
         Path data = demo.options().data().toAbsolutePath();
@@ -121,6 +126,7 @@ final class DemoBanner {
                 "  Reads are aggregated as Exchange does: a MailItemsAccessed record appears when its two-minute\n"
                         + "  window closes (or at once when the demo stops); sends, moves and deletes appear within a second.\n");
         out.append(AttackerRecipe.render(demo));
+        out.append(apiSection);
         out.append("\nCtrl-C stops the demo; every open audit window is flushed first.\n");
         return out.toString();
     }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Starts a demo mail server (alice, bob and mallory @demo.test, password demo; alice's mailbox holds a"
                     + " business-email-compromise story), the auditing proxy in front of it on 127.0.0.1 in strict"
                     + " mode, and the audit pipeline under the data directory, then prints how to connect a mail"
-                    + " client and how to search what it records.",
+                    + " client and how to search what it records. It also serves the HTTPS API on"
+                    + " https://localhost:8443 with a demo sign-in and a sensor token, printed in the banner.",
             "Ctrl-C or SIGTERM stops it with every record flushed.",
             "Exit status: 130 after Ctrl-C or 143 after SIGTERM once stopped cleanly (as for any JVM ended by a signal),"
                     + " 1 could not start (e.g. a port in use), 2 usage, 70 the audit pipeline stopped on an error it"
@@ -89,6 +90,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + " (default: 14190).")
     int manageSievePort = DemoOptions.MANAGESIEVE_PORT;
 
+    @Option(
+            names = "--api-port",
+            paramLabel = "PORT",
+            description = "The HTTPS API's port on 127.0.0.1 (default: 8443; any free port when it is taken).")
+    int apiPort = DemoApi.PORT;
+
     @Mixin
     AnchorOptions anchorOptions = new AnchorOptions();
 
@@ -118,6 +125,14 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("mt demo: " + e.getMessage());
             return 1;
         }
+        DemoApi api;
+        try {
+            api = DemoApi.start(demo.pipeline(), demo.certificate(), apiPort, Clock.systemUTC());
+        } catch (dev.mailtrail.app.api.ApiStartException | java.io.IOException e) {
+            err.println("mt demo: the HTTPS API: " + e.getMessage());
+            demo.close();
+            return 1;
+        }
         demo.pipeline().onFailure(failure -> {
             err.println("mt demo: the audit pipeline stopped: " + failure
                     + "; nothing more can be recorded, exiting with status " + PIPELINE_FAILED);
@@ -126,17 +141,23 @@ public final class DemoCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(PIPELINE_FAILED);
         });
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(demo, err, stopped), "mt-demo-shutdown"));
-        out.print(DemoBanner.render(demo));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(api, demo, err, stopped), "mt-demo-shutdown"));
+        out.print(DemoBanner.render(demo, api.banner()));
         out.flush();
         stopped.await();
         return 0;
     }
 
-    private static void stop(RunningDemo demo, PrintWriter err, CountDownLatch stopped) {
+    private static void stop(DemoApi api, RunningDemo demo, PrintWriter err, CountDownLatch stopped) {
         err.println("mt demo: stopping; flushing the audit records to "
                 + demo.options().data());
         try {
+            try {
+                // requests in progress end before the pipeline they write to closes
+                api.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                err.println("mt demo: stopping the HTTPS API: " + e.getMessage());
+            }
             demo.close();
             err.println("mt demo: stopped, every record stored.");
         } catch (RuntimeException e) {

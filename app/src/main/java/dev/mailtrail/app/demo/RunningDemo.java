@@ -84,7 +84,7 @@ public final class RunningDemo implements AutoCloseable {
             return new RunningDemo(options, certificate, pipeline, mailServer, proxy);
         } catch (IOException | UncheckedIOException | ProxyStartException | IllegalStateException e) {
             closeQuietly(mailServer, pipeline);
-            throw new DemoStartException(e.getMessage(), e);
+            throw new DemoStartException(dev.mailtrail.app.files.FileFailure.describe(e), e);
         }
     }
 

@@ -145,7 +145,7 @@ public final class IngestCommand implements Callable<Integer> {
             err.println("mt ingest: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("mt ingest: " + e.getMessage());
+            err.println("mt ingest: " + dev.mailtrail.app.files.FileFailure.describe(e));
             return 1;
         }
     }

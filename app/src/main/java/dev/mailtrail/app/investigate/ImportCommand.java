@@ -12,6 +12,7 @@ import dev.mailtrail.investigate.importer.TerminalProgressBar;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -91,6 +92,13 @@ public final class ImportCommand implements Callable<Integer> {
             }
             options = options.withWorkers(workers);
         }
+        List<Path> missing =
+                inputs.stream().filter(input -> !Files.exists(input)).toList();
+        if (missing.size() == inputs.size()) {
+            // nothing to import: no case is made for it, as mt ingest of a missing file makes no data directory
+            missing.forEach(input -> err.println("mt import: " + input + ": refused, no such file or directory"));
+            return 1;
+        }
         try (CaseRecords records = CaseRecords.openForImport(caseDirectory)) {
             ImportSummary summary;
             try (CaseRecords.Sink sink = records.sink()) {
@@ -169,9 +177,10 @@ public final class ImportCommand implements Callable<Integer> {
         if (!summary.refused().isEmpty()) {
             out.printf(
                     Locale.ROOT,
-                    "%d %s refused (listed above); the others were imported%n",
+                    "%d %s refused (listed above)%s%n",
                     summary.refused().size(),
-                    summary.refused().size() == 1 ? "file" : "files");
+                    summary.refused().size() == 1 ? "file" : "files",
+                    summary.files().isEmpty() && summary.skipped().isEmpty() ? "" : "; the others were imported");
         }
         if (summary.rejected() > 0) {
             out.printf(Locale.ROOT, "rejected rows, with file, line and reason: %s%n", records.rejectsFile());

@@ -30,7 +30,8 @@ import java.util.function.Function;
  * the records their last commit holds: nothing acknowledged is lost, nothing is stored twice.
  */
 public final class AuditPipeline implements AutoCloseable {
-    static final String JOURNAL = "journal";
+    /** The journal's directory inside a data directory: what makes a directory one. */
+    public static final String JOURNAL = "journal";
 
     private final Path directory;
     private final Clock wall;

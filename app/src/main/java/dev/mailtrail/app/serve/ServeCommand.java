@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
             "SIGTERM or Ctrl-C stop it cleanly: no new connections, open sessions closed, every open aggregation"
                     + " window flushed.",
             "Cmdlets typed meanwhile (mt Set-Mailbox …) are run by this process on its data directory.",
+            "With an [api] section it also serves the HTTPS API (README, The HTTPS API; docs/api/openapi.yaml) with"
+                    + " the certificate of [tls], renewed as the listeners' is.",
             "Exit status: 143 (128 + SIGTERM) or 130 (Ctrl-C) once stopped cleanly, as for any JVM ended by a signal;"
                     + " 1 the configuration, a listener or the data directory could not be used (a damaged journal"
                     + " is named with its file and byte offset); 70 the audit pipeline stopped on an error it cannot"
@@ -95,6 +97,23 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("mt serve: " + dev.mailtrail.app.files.FileFailure.describe(e));
             return 1;
         }
+        dev.mailtrail.app.api.MailTrailApi api = null;
+        if (proxyConfig.api() != null) {
+            try {
+                api = dev.mailtrail.app.api.MailTrailApi.start(
+                        new java.net.InetSocketAddress(
+                                proxyConfig.api().address(), proxyConfig.api().port()),
+                        proxyConfig.tls(),
+                        proxy.pipeline(),
+                        Clock.systemUTC(),
+                        dev.mailtrail.app.api.status.MetricsEndpoint.MINIMAL);
+            } catch (dev.mailtrail.app.api.ApiStartException e) {
+                err.println("mt serve: " + e.getMessage());
+                proxy.close();
+                return 1;
+            }
+        }
+        dev.mailtrail.app.api.MailTrailApi served = api;
         proxy.onPipelineFailure(failure -> {
             err.println("mt serve: the audit pipeline stopped: " + failure
                     + "; nothing more can be recorded, exiting with status " + PIPELINE_FAILED);
@@ -107,6 +126,10 @@ public final class ServeCommand implements Callable<Integer> {
                 .addShutdownHook(new Thread(
                         () -> {
                             try {
+                                if (served != null) {
+                                    // requests in progress end before the pipeline they write to closes
+                                    served.close();
+                                }
                                 proxy.close();
                             } catch (IOException e) {
                                 err.println("mt serve: stopping: " + e.getMessage());
@@ -116,6 +139,11 @@ public final class ServeCommand implements Callable<Integer> {
                             }
                         },
                         "mt-serve-shutdown"));
+        if (served != null) {
+            // before the banner, whose last line says the process is up
+            out.println("HTTPS API: " + served.server().url(proxyConfig.api().address())
+                    + "  (accounts: mt account add; tokens: mt token add)");
+        }
         out.println(ServeBanner.text(proxyConfig, proxy));
         out.flush();
         try {

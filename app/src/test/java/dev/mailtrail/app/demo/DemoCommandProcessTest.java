@@ -52,6 +52,9 @@ class DemoCommandProcessTest {
         try {
             List<String> banner = readBanner(demo);
             assertThat(banner).anySatisfy(line -> assertThat(line).contains("IMAPS  " + ports.imapsPort()));
+            assertThat(banner)
+                    .anySatisfy(line -> assertThat(line).contains("HTTPS API and sign-in: https://localhost:"));
+            assertThat(banner).anySatisfy(line -> assertThat(line).contains("sensor token (Sensor"));
             // The read lands in a MailItemsAccessed window that stays open for two minutes: only the
             // shutdown's flush can store it before then.
             String printed = DemoRun.python(dir, """

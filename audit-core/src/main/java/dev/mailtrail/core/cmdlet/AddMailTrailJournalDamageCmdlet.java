@@ -1,7 +1,6 @@
 package dev.mailtrail.core.cmdlet;
 
 import dev.mailtrail.core.config.AuditConfiguration;
-import java.util.Set;
 
 /**
  * {@code Add-MailTrailJournalDamage}: the audit log's own record that part of the event journal was found damaged
@@ -17,25 +16,28 @@ final class AddMailTrailJournalDamageCmdlet implements AuditCmdlet {
         return NAME;
     }
 
-    @Override
-    public Set<String> parameters() {
-        return Set.of(
-                "Segment",
-                "Offset",
-                "FirstLostSequence",
-                "JournalEndsAt",
-                "StoresReachSequence",
-                "StoredRecords",
-                "BytesMovedAside",
-                "SegmentsMovedAside",
-                "MovedTo",
-                "Problem",
-                "FoundBy");
-    }
+    static final CmdletSyntax SYNTAX = new CmdletSyntax(
+            NAME,
+            "Records that a repair set part of the event journal aside (written by mt, not typed).",
+            null,
+            java.util.stream.Stream.of(
+                            "Segment",
+                            "Offset",
+                            "FirstLostSequence",
+                            "JournalEndsAt",
+                            "StoresReachSequence",
+                            "StoredRecords",
+                            "BytesMovedAside",
+                            "SegmentsMovedAside",
+                            "MovedTo",
+                            "Problem",
+                            "FoundBy")
+                    .map(name -> CmdletParameter.value(name, "String", "What the repair found."))
+                    .toList());
 
     @Override
-    public String positionalParameter() {
-        return null;
+    public CmdletSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override

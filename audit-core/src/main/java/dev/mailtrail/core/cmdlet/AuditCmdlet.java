@@ -1,17 +1,13 @@
 package dev.mailtrail.core.cmdlet;
 
 import dev.mailtrail.core.config.AuditConfiguration;
-import java.util.Set;
 
 /** One cmdlet that changes the audit configuration; all-or-nothing: a refused line changes nothing. */
 interface AuditCmdlet {
     String name();
 
-    /** Parameter names, spelled as Exchange does. */
-    Set<String> parameters();
-
-    /** The parameter a positional value binds to, or null. */
-    String positionalParameter();
+    /** The cmdlet's parameter table: what a line binds against and what its help shows. */
+    CmdletSyntax syntax();
 
     /** What the admin record names as {@code ObjectId}. */
     String objectId(CmdletArguments arguments, AuditConfiguration configuration);

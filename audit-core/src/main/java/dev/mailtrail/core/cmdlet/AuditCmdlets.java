@@ -20,7 +20,9 @@ public final class AuditCmdlets {
                             new SetMailboxAuditBypassAssociationCmdlet(),
                             new NewUnifiedGroupCmdlet(),
                             new AddMailTrailJournalDamageCmdlet()),
-                    InboxRuleCmdlet.NAMES.stream().<AuditCmdlet>map(InboxRuleCmdlet::new))
+                    java.util.stream.Stream.concat(
+                            InboxRuleCmdlet.NAMES.stream().<AuditCmdlet>map(InboxRuleCmdlet::new),
+                            ApiAccessCmdlet.NAMES.stream().<AuditCmdlet>map(ApiAccessCmdlet::new)))
             .collect(Collectors.toUnmodifiableMap(c -> c.name().toLowerCase(Locale.ROOT), Function.identity()));
 
     private AuditCmdlets() {}
@@ -28,6 +30,17 @@ public final class AuditCmdlets {
     /** The exact error Exchange gives for adding MessageBind. */
     public static String messageBindDeprecated() {
         return SetMailboxCmdlet.MESSAGE_BIND_DEPRECATED;
+    }
+
+    /** The names of the cmdlets MailTrail runs on the audit configuration, as Exchange spells them. */
+    public static List<String> names() {
+        return TABLE.values().stream().map(AuditCmdlet::name).sorted().toList();
+    }
+
+    /** The parameter table of the changing cmdlet {@code name} (any case), if MailTrail has it. */
+    public static java.util.Optional<CmdletSyntax> syntax(String name) {
+        return java.util.Optional.ofNullable(TABLE.get(name.toLowerCase(Locale.ROOT)))
+                .map(AuditCmdlet::syntax);
     }
 
     public static CmdletOutcome run(AuditConfiguration configuration, String commandLine) {
@@ -50,7 +63,7 @@ public final class AuditCmdlets {
         }
         CmdletArguments arguments;
         try {
-            arguments = new CmdletArguments(line, cmdlet.positionalParameter(), cmdlet.parameters());
+            arguments = new CmdletArguments(line, cmdlet.syntax());
         } catch (CmdletException e) {
             return CmdletOutcome.failure(cmdlet.name(), e.getMessage(), "", List.of());
         }

@@ -15,28 +15,30 @@ import java.util.stream.Collectors;
  * with the conversions every cmdlet shares and the rendering of {@code Parameters} for the admin record.
  */
 public final class CmdletArguments {
-    /** PowerShell's common parameters: accepted everywhere, no effect on the audit configuration. */
-    private static final Set<String> COMMON = Set.of("confirm", "force", "verbose", "erroraction", "domaincontroller");
-
     private final CmdletLine line;
+    private final CmdletSyntax syntax;
     private final List<CmdletLine.Parameter> parameters;
 
-    public CmdletArguments(CmdletLine line, String positionalParameter, Set<String> known) throws CmdletException {
+    /**
+     * Binds {@code line} as PowerShell binds it against {@code syntax}: names matched case-insensitively (or by
+     * an unambiguous beginning), a switch takes a value only as {@code -Name:value} (a value after a space is a
+     * positional argument), and every other parameter needs a value: a bare {@code -AuditDisabled} (its
+     * {@code $false} eaten by a shell) is refused as PowerShell refuses it, never read as true.
+     */
+    public CmdletArguments(CmdletLine line, CmdletSyntax syntax) throws CmdletException {
         this.line = line;
+        this.syntax = syntax;
         List<CmdletLine.Parameter> named = new ArrayList<>();
-        if (!line.positional().isEmpty()) {
-            if (positionalParameter == null || line.positional().size() > 1) {
-                CmdletValue extra = line.positional().get(positionalParameter == null ? 0 : 1);
-                throw new CmdletException(pointed(
-                        "A positional parameter cannot be found that accepts argument '" + source(extra) + "'.",
-                        extra.column()));
-            }
-            named.add(new CmdletLine.Parameter(
-                    positionalParameter, line.positional().get(0), 0));
-        }
+        List<CmdletValue> positional = new ArrayList<>(line.positional());
         for (CmdletLine.Parameter parameter : line.parameters()) {
-            String canonical = canonical(known, parameter);
-            if (canonical == null && !COMMON.contains(parameter.name().toLowerCase(Locale.ROOT))) {
+            String canonical = canonical(syntax.names(), parameter);
+            CmdletParameter common = canonical == null
+                    ? CmdletSyntax.COMMON.stream()
+                            .filter(p -> p.name().equalsIgnoreCase(parameter.name()))
+                            .findFirst()
+                            .orElse(null)
+                    : null;
+            if (canonical == null && common == null) {
                 throw new CmdletException(pointed(
                         "A parameter cannot be found that matches parameter name '" + parameter.name() + "'.",
                         parameter.column()));
@@ -47,9 +49,51 @@ public final class CmdletArguments {
                         "Cannot bind parameter because parameter '" + name + "' is specified more than once.",
                         parameter.column()));
             }
-            named.add(new CmdletLine.Parameter(name, parameter.value(), parameter.column()));
+            CmdletParameter definition =
+                    common != null ? common : syntax.parameter(name).orElseThrow();
+            CmdletValue value = parameter.value();
+            if (definition.kind() == CmdletParameter.Kind.SWITCH && value != null && !parameter.joined()) {
+                positional.add(value);
+                value = null;
+            }
+            CmdletLine.Parameter bound = new CmdletLine.Parameter(name, value, parameter.column(), parameter.joined());
+            check(definition, bound);
+            named.add(bound);
+        }
+        positional.sort(java.util.Comparator.comparingInt(CmdletValue::column));
+        if (!positional.isEmpty()) {
+            String to = syntax.positional();
+            for (CmdletLine.Parameter also : named) {
+                if (also.name().equals(to)) {
+                    throw new CmdletException(pointed(
+                            "Cannot bind parameter because parameter '" + to + "' is specified more than once.",
+                            also.column()));
+                }
+            }
+            if (to == null || positional.size() > 1) {
+                CmdletValue extra = positional.get(to == null ? 0 : 1);
+                throw new CmdletException(pointed(
+                        "A positional parameter cannot be found that accepts argument '" + source(extra) + "'.",
+                        extra.column()));
+            }
+            CmdletLine.Parameter bound = new CmdletLine.Parameter(to, positional.getFirst(), 0);
+            check(syntax.parameter(to).orElseThrow(), bound);
+            named.addFirst(bound);
         }
         this.parameters = List.copyOf(named);
+    }
+
+    /** What PowerShell checks while binding, before the cmdlet runs: a value where one is needed, a Boolean's. */
+    private void check(CmdletParameter definition, CmdletLine.Parameter parameter) throws CmdletException {
+        if (parameter.value() == null && definition.kind() != CmdletParameter.Kind.SWITCH) {
+            throw new CmdletException(pointed(
+                    "Missing an argument for parameter '" + parameter.name() + "'. Specify a parameter of type '"
+                            + definition.typeName() + "' and try again.",
+                    parameter.column()));
+        }
+        if (definition.kind() != CmdletParameter.Kind.VALUE && parameter.value() != null) {
+            booleanOf(parameter, definition.typeName());
+        }
     }
 
     /**
@@ -82,7 +126,7 @@ public final class CmdletArguments {
     }
 
     boolean isCommon(CmdletLine.Parameter parameter) {
-        return COMMON.contains(parameter.name().toLowerCase(Locale.ROOT));
+        return !syntax.names().contains(parameter.name());
     }
 
     /** The text of a single-valued parameter as typed, or "" when it is absent or not a single value. */
@@ -116,19 +160,40 @@ public final class CmdletArguments {
                 + source(parameter.value()) + ") to a single value.");
     }
 
-    /** PowerShell's Boolean binding: $true/$false, True/False, 1/0; a bare switch is true. */
+    /**
+     * PowerShell's Boolean binding: $true/$false, 1/0 (and the words True/False, which lines journaled before now
+     * hold); a switch given alone is true. A Boolean given no value never gets here: binding refused it.
+     */
     public boolean bool(CmdletLine.Parameter parameter) throws CmdletException {
         if (parameter.value() == null) {
             return true;
         }
+        CmdletParameter definition = syntax.parameter(parameter.name()).orElse(null);
+        return booleanOf(parameter, definition == null ? CmdletParameter.BOOLEAN_TYPE : definition.typeName());
+    }
+
+    private boolean booleanOf(CmdletLine.Parameter parameter, String typeName) throws CmdletException {
         String text = parameter.value() instanceof Text t ? t.text() : source(parameter.value());
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "$true", "true", "1" -> true;
             case "$false", "false", "0" -> false;
             default ->
-                throw new CmdletException("Cannot process argument transformation on parameter '" + parameter.name()
-                        + "'. Cannot convert value \"" + text + "\" to type \"System.Boolean\". Boolean parameters"
-                        + " accept only Boolean values and numbers, such as $True, $False, 1 or 0.");
+                throw new CmdletException(pointed(
+                        "Cannot process argument transformation on parameter '" + parameter.name()
+                                + "'. Cannot convert value \"" + valueType(parameter.value()) + "\" to type \""
+                                + typeName + "\". Boolean parameters accept only Boolean values and numbers, such as"
+                                + " $True, $False, 1 or 0.",
+                        parameter.value().column()));
+        };
+    }
+
+    /** What PowerShell names instead of a value it will not convert: the value's own type. */
+    private static String valueType(CmdletValue value) {
+        return switch (value) {
+            case Text text when text.text().matches("-?\\d+") -> text.text();
+            case Text text -> "System.String";
+            case ListOf list -> "System.Object[]";
+            case Table table -> "System.Collections.Hashtable";
         };
     }
 

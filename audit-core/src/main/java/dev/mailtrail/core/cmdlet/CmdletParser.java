@@ -90,7 +90,7 @@ public final class CmdletParser {
             if (atEnd() || isSpace(peek())) {
                 throw error("Missing value after '-" + name + ":'.", pos);
             }
-            return new CmdletLine.Parameter(name, value(), start + 1);
+            return new CmdletLine.Parameter(name, value(), start + 1, true);
         }
         if (!atEnd() && !isSpace(peek())) {
             throw error("Unexpected character '" + peek() + "' in parameter name '-" + name + "'.", pos);

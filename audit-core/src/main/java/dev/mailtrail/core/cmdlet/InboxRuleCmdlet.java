@@ -1,7 +1,7 @@
 package dev.mailtrail.core.cmdlet;
 
 import dev.mailtrail.core.config.AuditConfiguration;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -57,32 +57,47 @@ final class InboxRuleCmdlet implements AuditCmdlet {
             "Vacation",
             "ServerError");
 
-    private final String name;
-    private final Set<String> parameters;
+    /** Exchange's [bool] rule parameters: each needs $true or $false. */
+    private static final Set<String> BOOLEANS =
+            Set.of("Enabled", "DeleteMessage", "SoftDeleteMessage", "MarkAsRead", "StopProcessingRules");
+
+    private final CmdletSyntax syntax;
 
     InboxRuleCmdlet(String name) {
-        this.name = name;
-        Set<String> known = new LinkedHashSet<>(OTHERS);
-        for (String condition : CONDITIONS) {
-            known.add(condition);
-            known.add("ExceptIf" + condition);
+        List<CmdletParameter> parameters = new ArrayList<>();
+        for (String other : OTHERS) {
+            parameters.add(parameter(other));
         }
-        this.parameters = Set.copyOf(known);
+        for (String condition : CONDITIONS) {
+            parameters.add(parameter(condition));
+            parameters.add(parameter("ExceptIf" + condition));
+        }
+        this.syntax = new CmdletSyntax(
+                name,
+                "Recorded only: an inbox rule of a mailbox changed (from a client, or a Sieve script through the"
+                        + " ManageSieve proxy); the rule itself lives in the mail server.",
+                name.equals("New-InboxRule") ? "Name" : "Identity",
+                parameters);
+    }
+
+    private static CmdletParameter parameter(String name) {
+        if (BOOLEANS.contains(name)) {
+            return CmdletParameter.bool(name, "$true or $false.");
+        }
+        if (name.equals("AlwaysDeleteOutlookRulesBlob")) {
+            return CmdletParameter.switchParameter(name, "Accepted and recorded.");
+        }
+        return CmdletParameter.value(name, "String", "Recorded as given.");
     }
 
     @Override
     public String name() {
-        return name;
+        return syntax.name();
     }
 
     @Override
-    public Set<String> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public String positionalParameter() {
-        return name.equals("New-InboxRule") ? "Name" : "Identity";
+    public CmdletSyntax syntax() {
+        return syntax;
     }
 
     /** Exchange names a rule {@code mailbox\rule}; an Identity given in that form is used as it is. */
@@ -101,7 +116,7 @@ final class InboxRuleCmdlet implements AuditCmdlet {
     public void apply(CmdletArguments arguments, AuditConfiguration configuration) throws CmdletException {
         if (arguments.find("Name") == null && arguments.find("Identity") == null) {
             throw new CmdletException("Cannot process command because of one or more missing mandatory parameters: "
-                    + (name.equals("New-InboxRule") ? "Name" : "Identity") + ".");
+                    + (name().equals("New-InboxRule") ? "Name" : "Identity") + ".");
         }
         CmdletLine.Parameter refused = arguments.find("ServerError");
         if (refused != null) {

@@ -3,7 +3,6 @@ package dev.mailtrail.core.cmdlet;
 import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.core.config.MailboxAuditConfig;
 import dev.mailtrail.core.config.MailboxType;
-import java.util.Set;
 
 /**
  * {@code New-UnifiedGroup -PrimarySmtpAddress X}: brings a Microsoft 365 group mailbox into existence, with its
@@ -15,14 +14,19 @@ final class NewUnifiedGroupCmdlet implements AuditCmdlet {
         return "New-UnifiedGroup";
     }
 
-    @Override
-    public Set<String> parameters() {
-        return Set.of("PrimarySmtpAddress", "DisplayName", "Alias");
-    }
+    static final CmdletSyntax SYNTAX = new CmdletSyntax(
+            "New-UnifiedGroup",
+            "Makes a Microsoft 365 group mailbox, audited with the fixed set Exchange gives groups.",
+            null,
+            java.util.List.of(
+                    CmdletParameter.value("PrimarySmtpAddress", "SmtpAddress", "The group mailbox's address.")
+                            .required(),
+                    CmdletParameter.value("DisplayName", "String", "Accepted and recorded."),
+                    CmdletParameter.value("Alias", "String", "Accepted and recorded.")));
 
     @Override
-    public String positionalParameter() {
-        return null;
+    public CmdletSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override

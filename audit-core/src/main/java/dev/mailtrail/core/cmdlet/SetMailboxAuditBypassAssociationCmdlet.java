@@ -1,7 +1,6 @@
 package dev.mailtrail.core.cmdlet;
 
 import dev.mailtrail.core.config.AuditConfiguration;
-import java.util.Set;
 
 /** {@code Set-MailboxAuditBypassAssociation -Identity X -AuditBypassEnabled $true|$false}, for acting accounts. */
 final class SetMailboxAuditBypassAssociationCmdlet implements AuditCmdlet {
@@ -10,14 +9,22 @@ final class SetMailboxAuditBypassAssociationCmdlet implements AuditCmdlet {
         return "Set-MailboxAuditBypassAssociation";
     }
 
-    @Override
-    public Set<String> parameters() {
-        return Set.of("Identity", "AuditBypassEnabled");
-    }
+    static final CmdletSyntax SYNTAX = new CmdletSyntax(
+            "Set-MailboxAuditBypassAssociation",
+            "Lets an acting account (a backup or compliance service) through without any mailbox audit record, or"
+                    + " ends that.",
+            "Identity",
+            java.util.List.of(
+                    CmdletParameter.value("Identity", "MailboxAuditBypassAssociationIdParameter", "The acting account.")
+                            .required(),
+                    CmdletParameter.bool(
+                                    "AuditBypassEnabled",
+                                    "$true: nothing the account does in any mailbox is audited; $false ends it.")
+                            .required()));
 
     @Override
-    public String positionalParameter() {
-        return "Identity";
+    public CmdletSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override

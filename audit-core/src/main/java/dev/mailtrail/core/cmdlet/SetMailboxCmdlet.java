@@ -12,6 +12,7 @@ import dev.mailtrail.core.config.MailboxType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,22 +31,39 @@ final class SetMailboxCmdlet implements AuditCmdlet {
         return "Set-Mailbox";
     }
 
-    @Override
-    public Set<String> parameters() {
-        return Set.of(
-                "Identity",
-                "AuditEnabled",
-                "AuditOwner",
-                "AuditDelegate",
-                "AuditAdmin",
-                "DefaultAuditSet",
-                "AuditLogAgeLimit",
-                "Type");
-    }
+    static final CmdletSyntax SYNTAX = new CmdletSyntax(
+            "Set-Mailbox",
+            "Changes a mailbox's audit settings: whether it is audited, the actions audited per logon type, how long"
+                    + " its records are kept, its kind.",
+            "Identity",
+            List.of(
+                    CmdletParameter.value("Identity", "MailboxIdParameter", "The mailbox, by address.")
+                            .required(),
+                    CmdletParameter.bool(
+                            "AuditEnabled",
+                            "$true or $false: whether the mailbox is audited (ignored for user, shared and group"
+                                    + " mailboxes while the organisation audits)."),
+                    CmdletParameter.value(
+                            "AuditOwner",
+                            "MultiValuedProperty",
+                            "Actions audited for the owner: A,B replaces the list; @{Add=...; Remove=...} edits it."),
+                    CmdletParameter.value(
+                            "AuditDelegate", "MultiValuedProperty", "Actions audited for delegates, as AuditOwner."),
+                    CmdletParameter.value(
+                            "AuditAdmin", "MultiValuedProperty", "Actions audited for admins, as AuditOwner."),
+                    CmdletParameter.value(
+                            "DefaultAuditSet",
+                            "MultiValuedProperty",
+                            "Logon types (Owner, Delegate, Admin) whose lists go back to Microsoft's managed defaults."),
+                    CmdletParameter.value(
+                            "AuditLogAgeLimit",
+                            "EnhancedTimeSpan",
+                            "How long the mailbox's audit records are kept, dd.hh:mm:ss (default 90.00:00:00)."),
+                    CmdletParameter.value("Type", "ConvertibleMailboxSubType", "Regular, Shared, Room or Equipment.")));
 
     @Override
-    public String positionalParameter() {
-        return "Identity";
+    public CmdletSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override

@@ -22,15 +22,31 @@ final class SetOrganizationConfigCmdlet implements AuditCmdlet {
         return "Set-OrganizationConfig";
     }
 
-    @Override
-    public Set<String> parameters() {
-        return Set.of(
-                "AuditDisabled", "AuditBaseline", "MailItemsAccessedThrottling", "UnifiedAuditLogExcludedActions");
-    }
+    static final CmdletSyntax SYNTAX = new CmdletSyntax(
+            "Set-OrganizationConfig",
+            "Turns mailbox auditing off or on for the whole organisation, and sets MailTrail's organisation-wide"
+                    + " audit choices.",
+            null,
+            java.util.List.of(
+                    CmdletParameter.bool(
+                            "AuditDisabled",
+                            "$true turns mailbox auditing off for every mailbox; $false (the default) turns it on."),
+                    CmdletParameter.value(
+                            "AuditBaseline",
+                            "String",
+                            "MailTrail: roll a managed default set out: 2019-01, 2019-02 or 2023."),
+                    CmdletParameter.value(
+                            "MailItemsAccessedThrottling",
+                            "String",
+                            "MailTrail: Exchange (1,000 records per mailbox per 24 hours) or Off (the default)."),
+                    CmdletParameter.value(
+                            "UnifiedAuditLogExcludedActions",
+                            "MultiValuedProperty",
+                            "MailTrail: actions kept in the mailbox audit log only.")));
 
     @Override
-    public String positionalParameter() {
-        return null;
+    public CmdletSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override

@@ -47,6 +47,20 @@ final class ClosingWindows {
         return open;
     }
 
+    /** Every window still open, in no particular order. */
+    void forEachOpen(java.util.function.Consumer<AccessWindow> action) {
+        for (AccessWindow window : inOpeningOrder) {
+            if (!window.closed) {
+                action.accept(window);
+            }
+        }
+        for (AccessWindow window : outOfOrder) {
+            if (!window.closed) {
+                action.accept(window);
+            }
+        }
+    }
+
     /** Start of the oldest open window, or null. */
     Instant oldestStart() {
         Instant oldest = null;

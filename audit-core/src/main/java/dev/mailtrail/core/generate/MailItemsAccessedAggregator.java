@@ -150,6 +150,22 @@ final class MailItemsAccessedAggregator {
         return closing.size();
     }
 
+    /** The windows still open, in the order they close. */
+    List<OpenAggregation> openAggregations() {
+        List<AccessWindow> open = new java.util.ArrayList<>();
+        closing.forEachOpen(open::add);
+        open.sort(AccessWindow::byClosingTime);
+        return open.stream()
+                .map(w -> new OpenAggregation(
+                        w.first.mailbox(),
+                        w.first.actor(),
+                        w.first.accessType(),
+                        w.operationCount,
+                        w.start,
+                        w.closesAt))
+                .toList();
+    }
+
     /** Start of the oldest open window, or null: no record can be made with an earlier CreationTime. */
     Instant oldestOpenWindowStart() {
         return closing.oldestStart();

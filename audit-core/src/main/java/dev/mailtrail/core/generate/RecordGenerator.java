@@ -18,6 +18,7 @@ import dev.mailtrail.core.record.RecordType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -87,6 +88,11 @@ public final class RecordGenerator {
 
     public int openWindows() {
         return mailItemsAccessed.openWindows();
+    }
+
+    /** The MailItemsAccessed windows still open, in the order they close: accesses not yet in any record. */
+    public List<OpenAggregation> openAggregations() {
+        return mailItemsAccessed.openAggregations();
     }
 
     /**

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtrail.core.event.NameValue;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CmdletArgumentsTest {
-    private static final Set<String> KNOWN = Set.of("Identity", "AuditEnabled", "AuditOwner", "AuditLogAgeLimit");
+    private static final CmdletSyntax KNOWN = new CmdletSyntax(
+            "Set-Mailbox",
+            "",
+            "Identity",
+            java.util.List.of(
+                    CmdletParameter.value("Identity", "MailboxIdParameter", ""),
+                    CmdletParameter.bool("AuditEnabled", ""),
+                    CmdletParameter.value("AuditOwner", "MultiValuedProperty", ""),
+                    CmdletParameter.value("AuditLogAgeLimit", "EnhancedTimeSpan", "")));
 
     @Test
     void parameterNamesTakeTheCmdletsSpellingAndThePositionalValueBindsFirst() throws Exception {
@@ -37,8 +44,15 @@ class CmdletArgumentsTest {
 
     @Test
     void booleansBindAsPowerShellBindsThem() throws Exception {
-        CmdletArguments arguments = arguments("Set-Mailbox -Identity a -AuditEnabled");
-        assertThat(arguments.bool(arguments.find("AuditEnabled"))).isTrue();
+        assertThatThrownBy(() -> arguments("Set-Mailbox -Identity a -AuditEnabled"))
+                .isInstanceOf(CmdletException.class)
+                .hasMessageStartingWith("Missing an argument for parameter 'AuditEnabled'. Specify a parameter of type"
+                        + " 'System.Boolean' and try again.");
+        assertThatThrownBy(() -> arguments("Set-Mailbox -Identity a -AuditEnabled maybe"))
+                .isInstanceOf(CmdletException.class)
+                .hasMessageStartingWith("Cannot process argument transformation on parameter 'AuditEnabled'. Cannot"
+                        + " convert value \"System.String\" to type \"System.Boolean\". Boolean parameters accept only"
+                        + " Boolean values and numbers, such as $True, $False, 1 or 0.");
 
         for (String yes : new String[] {"$true", "True", "1", "'true'"}) {
             CmdletArguments args = arguments("Set-Mailbox -AuditEnabled " + yes);
@@ -79,13 +93,13 @@ class CmdletArgumentsTest {
     void anUnknownNameIsRefusedWithItsPosition() throws Exception {
         CmdletLine line = CmdletParser.parse("Set-Mailbox -Identity a -Frobnicate");
 
-        assertThatThrownBy(() -> new CmdletArguments(line, "Identity", KNOWN))
+        assertThatThrownBy(() -> new CmdletArguments(line, KNOWN))
                 .isInstanceOf(CmdletException.class)
                 .hasMessageStartingWith("A parameter cannot be found that matches parameter name 'Frobnicate'.")
                 .hasMessageContaining("char:25");
     }
 
     private static CmdletArguments arguments(String line) throws Exception {
-        return new CmdletArguments(CmdletParser.parse(line), "Identity", KNOWN);
+        return new CmdletArguments(CmdletParser.parse(line), KNOWN);
     }
 }

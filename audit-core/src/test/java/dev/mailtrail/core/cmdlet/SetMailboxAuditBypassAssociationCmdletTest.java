@@ -38,7 +38,7 @@ class SetMailboxAuditBypassAssociationCmdletTest {
                 configuration, "Set-MailboxAuditBypassAssociation -Identity svc -AuditBypassEnabled yes");
 
         assertThat(outcome.error())
-                .contains("Cannot convert value \"yes\" to type \"System.Boolean\"", "$True, $False, 1 or 0");
+                .contains("Cannot convert value \"System.String\" to type \"System.Boolean\"", "$True, $False, 1 or 0");
         assertThat(configuration.bypassed("svc")).isFalse();
     }
 }

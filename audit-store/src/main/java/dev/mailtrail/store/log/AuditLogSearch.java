@@ -41,6 +41,14 @@ public interface AuditLogSearch extends AutoCloseable {
     /** How many records match. */
     long count(RecordQuery query) throws IOException;
 
+    /**
+     * The mark the last retention purge of {@code chain} left (what it removed, under which policy, when), so that
+     * a search can say that what it was asked for is gone by retention; empty if the chain was never purged.
+     */
+    default java.util.Optional<dev.mailtrail.store.chain.PurgeMark> purgeMark(String chain) throws IOException {
+        return java.util.Optional.empty();
+    }
+
     /** How many records match, by Operation. */
     Map<String, Long> countByOperation(RecordQuery query) throws IOException;
 

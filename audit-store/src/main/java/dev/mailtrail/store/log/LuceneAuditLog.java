@@ -242,6 +242,11 @@ public final class LuceneAuditLog implements AuditLogStore {
     }
 
     @Override
+    public Optional<PurgeMark> purgeMark(String chain) throws IOException {
+        return withSearcher(searcher -> new LuceneChainWalk(searcher).purgeMark(chain));
+    }
+
+    @Override
     public Map<String, Long> countByOperation(RecordQuery query) throws IOException {
         return withSearcher(searcher -> searcher.search(LuceneQueries.records(query), new OperationCounts()));
     }

@@ -90,6 +90,11 @@ final class LuceneChainWalk {
         return Optional.ofNullable(last[0]);
     }
 
+    /** The mark the last retention purge of {@code chain} left, if it was ever purged. */
+    Optional<PurgeMark> purgeMark(String chain) throws IOException {
+        return single(LuceneQueries.purgeMark(chain)).map(PurgeMarks::mark);
+    }
+
     /** Every chain with records, a head or a purge mark, sorted. */
     List<String> chainNames() throws IOException {
         Set<String> names = new TreeSet<>();

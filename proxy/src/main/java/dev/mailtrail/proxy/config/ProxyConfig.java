@@ -24,7 +24,36 @@ public record ProxyConfig(
         UpstreamConfig submissionUpstream,
         UpstreamConfig manageSieveUpstream,
         Set<String> internalDomains,
-        AnchorFiles anchors) {
+        AnchorFiles anchors,
+        ApiListenerConfig api) {
+
+    /** A proxy without the HTTPS API (no {@code [api]} section). */
+    public ProxyConfig(
+            List<ListenerConfig> listeners,
+            TlsFiles tls,
+            UpstreamConfig imapUpstream,
+            UpstreamConfig pop3Upstream,
+            AuditMode mode,
+            ImapAuditConfig audit,
+            ProxyLimits limits,
+            UpstreamConfig submissionUpstream,
+            UpstreamConfig manageSieveUpstream,
+            Set<String> internalDomains,
+            AnchorFiles anchors) {
+        this(
+                listeners,
+                tls,
+                imapUpstream,
+                pop3Upstream,
+                mode,
+                audit,
+                limits,
+                submissionUpstream,
+                manageSieveUpstream,
+                internalDomains,
+                anchors,
+                null);
+    }
 
     /** A proxy whose commits write no digests unless the command line asks (no {@code [anchors]} section). */
     public ProxyConfig(

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Reads the proxy's configuration file (docs/proxy-configuration.md; examples/mailtrail-proxy.conf): sections
  * {@code [audit]}, {@code [download-rule]}, {@code [tls]}, {@code [upstream imap]}, {@code [upstream pop3]},
  * {@code [upstream managesieve]},
- * {@code [listener NAME]} and {@code [limits]}. Every value is checked; an unknown key, a bad value or a missing
+ * {@code [listener NAME]}, {@code [limits]}, {@code [anchors]} and {@code [api]}. Every value is checked; an unknown key, a bad value or a missing
  * one is reported with its file, line and key. Relative paths are taken from the file's directory.
  */
 public final class ProxyConfigFile {
@@ -65,6 +65,8 @@ public final class ProxyConfigFile {
         Set<String> internalDomains = Set.of();
         ProxyLimits limits = ProxyLimits.DEFAULTS;
         AnchorFiles anchors = null;
+        ApiListenerConfig api = null;
+        int apiLine = 0;
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (IniFile.Section s : file.sections) {
@@ -136,12 +138,19 @@ public final class ProxyConfigFile {
                     v.noName();
                     anchors = new AnchorFiles(v.location("directory", true), v.location("signing-key", false));
                 }
+                case "api" -> {
+                    v.noName();
+                    api = new ApiListenerConfig(
+                            v.address("address", "127.0.0.1"),
+                            v.integer("port", ApiListenerConfig.DEFAULT_PORT, 1, 65_535));
+                    apiLine = s.line;
+                }
                 default ->
                     throw error(
                             s.line,
                             null,
                             "unknown section [" + s.kind
-                                    + "]; known: audit, download-rule, tls, upstream, listener, limits, anchors");
+                                    + "]; known: audit, download-rule, tls, upstream, listener, limits, anchors, api");
             }
             v.noneLeft();
         }
@@ -176,8 +185,23 @@ public final class ProxyConfigFile {
                                 + name(l.protocol()) + "] section");
             }
         }
+        if (api != null && tls == null) {
+            throw error(
+                    apiLine, null, "[api] serves HTTPS with the certificate of [tls], but there is no [tls] section");
+        }
         return new ProxyConfig(
-                listeners, tls, imap, pop3, mode, audit, limits, submission, manageSieve, internalDomains, anchors);
+                listeners,
+                tls,
+                imap,
+                pop3,
+                mode,
+                audit,
+                limits,
+                submission,
+                manageSieve,
+                internalDomains,
+                anchors,
+                api);
     }
 
     private static Set<String> domains(String list) {

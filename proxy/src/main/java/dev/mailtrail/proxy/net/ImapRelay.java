@@ -371,6 +371,19 @@ final class ImapRelay extends ProtocolRelay {
     }
 
     @Override
+    boolean announcedLargerThan(long bytes) {
+        return scanner.inLiteralLargerThan(bytes);
+    }
+
+    @Override
+    void recordBeforeStreaming() {
+        ImapResponse.Fetch soFar = scanner.fetchSoFar();
+        if (soFar != null) {
+            auditor.streaming(soFar);
+        }
+    }
+
+    @Override
     ByteBuf rewrite(ByteBuf response) {
         byte[] line = ByteBufUtil.getBytes(response);
         if (!CapabilityFilter.mayCarry(line)) {

@@ -179,6 +179,19 @@ final class Pop3Relay extends ProtocolRelay {
     }
 
     @Override
+    boolean announcedLargerThan(long bytes) {
+        return scanner.bodyLargerThan(bytes);
+    }
+
+    @Override
+    void recordBeforeStreaming() {
+        Pop3Response.MultiLine soFar = scanner.bodySoFar();
+        if (soFar != null) {
+            auditor.streaming(soFar);
+        }
+    }
+
+    @Override
     boolean holdWholeResponse() {
         return "CAPA".equals(sent.peek());
     }

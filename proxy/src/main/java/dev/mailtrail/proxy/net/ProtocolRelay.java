@@ -2,16 +2,15 @@ package dev.mailtrail.proxy.net;
 
 import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.TlsMode;
-import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.session.ClientOrigin;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,18 +18,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection and its connection to the mail server ({@link UpstreamLink}), after Netty's HexDumpProxy:
  * both channels on one event loop, each side's reading switched off while the other cannot take more. Bytes are cut
- * into pieces at line ends (literal data passes in whole chunks) and handed to the protocol ({@link ImapRelay},
- * {@link Pop3Relay}), which observes them and says what to pass on. Server output goes through {@link
+ * into pieces at line ends by {@link ClientInput} (literal data passes in whole chunks) and handed to the protocol
+ * ({@link ProtocolHooks}: {@link ImapRelay}, {@link Pop3Relay}, ...), which observes them and says what to pass on. Server output goes through {@link
  * ResponseHold} and {@link ClientRelease}, which keep each response back until it may be released.
  */
-abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
+abstract class ProtocolRelay extends ProtocolHooks {
 
-    private static final System.Logger LOG = System.getLogger(ProtocolRelay.class.getName());
     private static final long QUEUE_HIGH_WATER = 4L * 1024 * 1024;
 
     final RelayContext context;
@@ -51,98 +48,35 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     private boolean greeted;
     private boolean upstreamClosed;
     private boolean closing;
+    /** The client shut down its sending side (TCP half-close): answers still go to it, then the session ends. */
+    private boolean clientInputEnded;
+
     private final List<ByteBuf> early = new ArrayList<>();
-    private ByteBuf clientPartial;
-    private boolean discardRestOfRead;
+    private final ClientInput input;
 
     private final ServerHold serverHold = new ServerHold();
     private UpstreamLink link;
-    private Instant lastServerOutput;
-    private Instant lastClientInput;
-    private ScheduledFuture<?> timer;
-    private ScheduledFuture<?> loginTimer;
+    private final SessionTimers timers;
+    private final SessionLog log;
     private final Instant openedAt;
 
     ProtocolRelay(RelayContext context) {
         this.context = context;
         this.openedAt = context.clock().instant();
         this.events = new AckingSink(context.sink(), context.inFlight());
+        this.input = new ClientInput(this, context.config().limits().maxLineLength());
+        this.timers = new SessionTimers(this, context);
+        this.log = new SessionLog(sessionId, context.listener().protocol().toString());
     }
-
-    // ---- what a protocol decides -------------------------------------------------------------------------------
-
-    /** The auditor is made here: the client's address is known (from the socket or the PROXY header). */
-    abstract void sessionStarted();
-
-    /** True when the protocol's request decoder is at the start of a line, where a command may be looked at. */
-    abstract boolean clientAtLineStart();
-
-    /** Bytes of a client literal still to come, which need no cutting at line ends; 0 outside literals. */
-    long clientLiteralLeft() {
-        return 0;
-    }
-
-    /** Bytes of a server literal still to come, which need no cutting at line ends; 0 outside literals. */
-    long serverLiteralLeft() {
-        return 0;
-    }
-
-    /** One piece of client input: observe it and forward it ({@link #toServer}), answer it, or drop it. */
-    abstract void clientPiece(ByteBuf piece, boolean startsLine);
-
-    /** True when the server output scanner is between responses. */
-    abstract boolean serverAtResponseStart();
-
-    /** Feeds one piece of server output to the scanner and the auditor. */
-    abstract void scanServerPiece(ByteBuf piece);
-
-    /** Whether the response now being read must be held whole so that {@link #rewrite} can see it. */
-    boolean holdWholeResponse() {
-        return false;
-    }
-
-    /** A complete response held whole (or a one-line one): the bytes to send instead. Default: unchanged. */
-    ByteBuf rewrite(ByteBuf response) {
-        return response;
-    }
-
-    /** The greeting has passed; upgrade the upstream if configured, then {@link #upstreamReady()}. */
-    abstract void greetingSeen();
-
-    /** The command the upstream gets to start TLS, e.g. {@code "MT0 STARTTLS\r\n"}. */
-    abstract String upstreamStartTlsCommand();
-
-    /** Whether the server's line answering {@link #upstreamStartTlsCommand()} is complete and says yes. */
-    abstract Boolean upstreamStartTlsAnswer(String line);
-
-    /** The line telling the client the service is unavailable, and why. */
-    abstract String unavailable(String why);
-
-    /** Whether the client has logged in: until then the login timeout runs. */
-    abstract boolean loggedIn();
-
-    /** The last line of a connection that did not log in in time (Dovecot's words). */
-    String inactivity() {
-        return unavailable("Disconnected for inactivity.");
-    }
-
-    /** True when the server ended the session itself (BYE, the answer to QUIT): its closing is no failure. */
-    abstract boolean serverSaidGoodbye();
-
-    /** True while a command waits for the server (and the server owes an answer soon: not IDLE). */
-    abstract boolean awaitingServer();
-
-    /** Called every second on the event loop: lets held decisions out. */
-    void tick() {}
-
-    /** The connection is over: emit every decision still held. */
-    abstract void sessionEnded();
 
     // ---- the client channel -------------------------------------------------------------------------------------
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         client = ctx.channel();
+        // a client that sends its commands and shuts down its side (shutdown(SHUT_WR), nc -N) still gets the
+        // answers, as from the mail server itself: the end of its input is an event, not the end of the session
+        client.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         context.sessions().add(client, this);
         release = new ClientRelease(client, this::auditFailed, this::updateReading);
         hold = new ResponseHold(
@@ -153,39 +87,11 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
                 context.config().limits().maxHeldBytes());
         client.config().setAutoRead(context.listener().proxyProtocol());
         clientTls = context.listener().tls() == TlsMode.IMPLICIT;
-        long login = context.config().limits().loginTimeout().toMillis();
-        loginTimer = client.eventLoop().schedule(this::loginLate, login, TimeUnit.MILLISECONDS);
+        timers.connectionOpened(client);
         if (!context.listener().proxyProtocol()) {
             start((InetSocketAddress) client.remoteAddress());
-        } else {
-            long wait = context.upstream().connectTimeout().toMillis();
-            client.eventLoop().schedule(this::proxyHeaderLate, wait, TimeUnit.MILLISECONDS);
         }
         ctx.fireChannelActive();
-    }
-
-    private void proxyHeaderLate() {
-        if (!started) {
-            LOG.log(System.Logger.Level.WARNING, "no PROXY protocol header from " + client.remoteAddress());
-            client.close();
-        }
-    }
-
-    /** The login timeout: a connection that has not logged in by now is closed, upstream and all. */
-    private void loginLate() {
-        if (closing || !client.isActive() || loggedIn()) {
-            return;
-        }
-        if (!started || upstream == null) {
-            logEnding("no login within the login timeout");
-            closing = true;
-            client.close();
-            if (link != null) {
-                link.close();
-            }
-            return;
-        }
-        closeWith(inactivity());
     }
 
     /** The PROXY protocol header named the real client. */
@@ -234,49 +140,16 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     }
 
     private void clientBytes(ByteBuf in) {
-        lastClientInput = context.clock().instant();
-        try {
-            discardRestOfRead = false;
-            while (in.isReadable() && !discardRestOfRead && client.isActive()) {
-                long literal = clientPartial == null ? clientLiteralLeft() : 0;
-                if (literal > 0) {
-                    clientPiece(in.readRetainedSlice((int) Math.min(in.readableBytes(), literal)), false);
-                    continue;
-                }
-                int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
-                int end = lf < 0 ? in.writerIndex() : lf + 1;
-                ByteBuf piece = in.readRetainedSlice(end - in.readerIndex());
-                boolean lineStart = clientPartial != null || clientAtLineStart();
-                if (lineStart && lf < 0 && partialFits(piece)) {
-                    clientPartial = clientPartial == null ? Unpooled.buffer() : clientPartial;
-                    clientPartial.writeBytes(piece);
-                    piece.release();
-                    continue;
-                }
-                if (clientPartial != null) {
-                    clientPartial.writeBytes(piece);
-                    piece.release();
-                    piece = clientPartial;
-                    clientPartial = null;
-                }
-                clientPiece(piece, lineStart);
-            }
-        } finally {
-            in.release();
-        }
+        timers.clientSpoke();
+        input.feed(in, client::isActive);
         if (upstream != null) {
             upstream.flush();
         }
     }
 
-    private boolean partialFits(ByteBuf piece) {
-        int have = clientPartial == null ? 0 : clientPartial.readableBytes();
-        return have + piece.readableBytes() <= context.config().limits().maxLineLength();
-    }
-
     /** The rest of what the client sent in this read is dropped (bytes pipelined after STARTTLS). */
     void discardRestOfRead() {
-        discardRestOfRead = true;
+        input.discardRest();
     }
 
     @Override
@@ -300,8 +173,44 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            clientInputEnded = true;
+            if (!started) {
+                client.close(); // nothing will come: no PROXY header, no session
+                return;
+            }
+            closeWhenAnswered();
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    /**
+     * After the client's half-close: once every command it sent has been answered and released, the session ends
+     * as a server ends it when its client's input ends.
+     */
+    private void closeWhenAnswered() {
+        if (!clientInputEnded
+                || closing
+                || !ready
+                || !early.isEmpty()
+                || serverHold.holding()
+                || awaitingServer()
+                || !release.idle()
+                || !serverAtResponseStart()
+                || !client.isActive()) {
+            return;
+        }
+        closing = true;
+        client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        if (link != null) {
+            link.close();
+        }
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.log(System.Logger.Level.DEBUG, "client connection " + sessionId + " failed", cause);
+        log.failed(cause);
         ctx.close();
     }
 
@@ -350,20 +259,34 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Why the proxy ended the session, in one line: the text the client is told, where it was told anything. */
     private void logEnding(String line) {
-        String why = line.strip().replaceAll("[\\p{Cntrl}]", "?");
-        LOG.log(
-                why.endsWith("Server shutting down.") ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                "session {0}: {1} session from {2} ended by the proxy: {3}",
-                sessionId,
-                context.listener().protocol(),
-                origin == null ? client.remoteAddress() : origin.toString(),
-                why.length() > 300 ? why.substring(0, 300) + "..." : why);
+        log.endedByProxy(origin == null ? client.remoteAddress() : origin, line);
+    }
+
+    boolean started() {
+        return started;
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    boolean greeted() {
+        return greeted;
+    }
+
+    /** Ends a session that never reached the mail server: nothing to tell the client, the reason logged. */
+    void closeSilently(String why) {
+        logEnding(why);
+        closing = true;
+        client.close();
+        if (link != null) {
+            link.close();
+        }
     }
 
     private void auditFailed(Throwable cause) {
-        LOG.log(System.Logger.Level.ERROR, "session " + sessionId + ": audit event not durable, closing", cause);
+        log.auditFailed(cause);
         closeWith(unavailable("Audit journal unavailable; nothing more is released."));
     }
 
@@ -377,26 +300,8 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
                 return;
             }
             upstream = link.channel();
-            lastServerOutput = context.clock().instant();
-            timer = client.eventLoop().scheduleAtFixedRate(this::everySecond, 1, 1, TimeUnit.SECONDS);
+            timers.upstreamConnected(client);
         });
-    }
-
-    private void everySecond() {
-        if (closing) {
-            return;
-        }
-        tick();
-        UpstreamConfig up = context.upstream();
-        Instant now = context.clock().instant();
-        if (!greeted && lastServerOutput.plus(up.connectTimeout()).isBefore(now)) {
-            closeWith(unavailable("Mail server did not greet in time, try again later."));
-        } else if (awaitingServer()
-                && lastServerOutput.plus(up.responseTimeout()).isBefore(now)
-                && (lastClientInput == null
-                        || lastClientInput.plus(up.responseTimeout()).isBefore(now))) {
-            closeWith(unavailable("Mail server did not answer in time."));
-        }
     }
 
     /** Sends the upstream the STARTTLS (STLS) command; its answer is read by the proxy, not the client. */
@@ -460,7 +365,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
     }
 
     void serverBytes(ByteBuf in) {
-        lastServerOutput = context.clock().instant();
+        timers.serverSpoke();
         if (link.negotiating()) {
             link.negotiate(in);
             return;
@@ -484,6 +389,7 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
         } finally {
             in.release();
         }
+        closeWhenAnswered();
     }
 
     private void serverPiece(ByteBuf piece, boolean endsLine) {
@@ -517,25 +423,18 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             client.config().setAutoRead(ready && upstream.isWritable() && !serverHold.holding());
         }
         closeWhenDrained();
+        closeWhenAnswered();
     }
 
     private void end() {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        if (loginTimer != null) {
-            loginTimer.cancel(false);
-        }
+        timers.cancel();
         if (hold != null) {
             hold.discard();
         }
         early.forEach(ByteBuf::release);
         early.clear();
         serverHold.release(null);
-        if (clientPartial != null) {
-            clientPartial.release();
-            clientPartial = null;
-        }
+        input.release();
         if (release != null) {
             release.discard();
         }
@@ -545,15 +444,10 @@ abstract class ProtocolRelay extends ChannelInboundHandlerAdapter {
             }
         } finally {
             context.sessions().ended(this);
-            LOG.log(
-                    System.Logger.Level.INFO,
-                    "session {0}: {1} connection from {2} closed after {3} s, {4} audit events",
-                    sessionId,
-                    context.listener().protocol(),
-                    origin == null ? client.remoteAddress() : origin.toString(),
-                    String.valueOf(Duration.between(openedAt, context.clock().instant())
-                            .toSeconds()),
-                    String.valueOf(events.accepted()));
+            log.closed(
+                    origin == null ? client.remoteAddress() : origin,
+                    Duration.between(openedAt, context.clock().instant()),
+                    events.accepted());
         }
     }
 }

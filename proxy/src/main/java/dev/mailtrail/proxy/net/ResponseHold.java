@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * Server output on its way from the scanner to {@link ClientRelease}, one response at a time. A response's first
  * line is always held until complete, so the protocol may rewrite a one-line response (capabilities). In strict
  * mode the whole response is held, up to {@code maxHeldBytes}, and released gated on the events it revealed; past
- * that bound, or in async mode, the rest streams, written once per read. Runs on the connection's event loop.
+ * that bound (or once it is announced larger and what names it has been read) the protocol first records what the
+ * response reveals, and the rest streams behind that record's acknowledgement, written once per read. In async mode
+ * it streams at once. Runs on the connection's event loop.
  */
 final class ResponseHold {
 
@@ -26,6 +28,8 @@ final class ResponseHold {
     private boolean heldFromStart;
     private boolean firstLineOpen;
     private boolean streamReady;
+    /** The response now streaming has had its record made ({@link ProtocolRelay#recordBeforeStreaming}). */
+    private boolean recordedBeforeStreaming;
 
     ResponseHold(ProtocolRelay protocol, ClientRelease release, AckingSink events, boolean strict, int maxHeldBytes) {
         this.protocol = protocol;
@@ -52,6 +56,7 @@ final class ResponseHold {
         }
         if (protocol.serverAtResponseStart()) {
             streamReady = false;
+            recordedBeforeStreaming = false;
             ByteBuf response = takeHeld();
             if (heldFromStart && (heldLines == 1 || whole)) {
                 response = protocol.rewrite(response);
@@ -60,7 +65,14 @@ final class ResponseHold {
             return true;
         }
         if (!firstLineOpen && !whole) {
-            streamReady |= !strict || heldBytes > maxHeldBytes;
+            boolean stream = !strict || heldBytes > maxHeldBytes || protocol.announcedLargerThan(maxHeldBytes);
+            if (stream && strict && !recordedBeforeStreaming) {
+                // no read without its record: what the response has shown is decided now, and the first bytes
+                // released wait for that event's acknowledgement like any other (docs/decisions/0011)
+                recordedBeforeStreaming = true;
+                protocol.recordBeforeStreaming();
+            }
+            streamReady |= stream;
         }
         return false;
     }

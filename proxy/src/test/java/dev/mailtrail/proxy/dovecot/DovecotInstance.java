@@ -462,6 +462,20 @@ public final class DovecotInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes (SIGSTOP) or thaws (SIGCONT) Dovecot and every process it started: a server that accepts connections
+     * (the kernel completes them) but answers nothing, as a hung or throttled server does.
+     */
+    public void freeze(boolean frozen) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", frozen ? "-STOP" : "-CONT"));
+        command.add(Long.toString(process.pid()));
+        process.descendants().forEach(p -> command.add(Long.toString(p.pid())));
+        Process kill = new ProcessBuilder(command).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed");
+        }
+    }
+
     /** Stops Dovecot (SIGTERM, then SIGKILL after five seconds). The directory is left to the test's @TempDir. */
     @Override
     public void close() {

@@ -93,6 +93,39 @@ class ConnectionLimitsTest {
         }
     }
 
+    /**
+     * A server that has not greeted yet (hung, throttled) holds each session before its login; clients that leave
+     * meanwhile are let go at once, not at the login timeout, so that they hold no descriptors.
+     */
+    @Test
+    void clientsThatLeaveBeforeTheServerGreetsAreLetGoAtOnce() throws Exception {
+        try (ProxyHarness h = new ProxyHarness(
+                Files.createDirectories(dir.resolve("h")), AuditMode.STRICT, true, ProxyLimits.DEFAULTS)) {
+            h.dovecot.freeze(true);
+            try {
+                List<Socket> leaving = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    leaving.add(connect("127.0.0.1", h.port("imap")));
+                }
+                awaitTrue(() -> h.proxy.connections("imap") == 20, "20 sessions waiting for the server");
+                for (Socket s : leaving) {
+                    s.close();
+                }
+                awaitTrue(
+                        () -> h.proxy.connections("imap") == 0,
+                        "the sessions let go well before the login timeout of "
+                                + ProxyLimits.DEFAULTS.loginTimeout().toSeconds() + " s");
+            } finally {
+                h.dovecot.freeze(false);
+            }
+            try (LineClient c = new LineClient(h.port("imap"))) {
+                assertThat(c.line()).startsWith("* OK");
+                c.send("a LOGIN alice Secret123");
+                assertThat(c.until("a ")).contains("a OK");
+            }
+        }
+    }
+
     @Test
     void theListenerLimitRefusesInEachProtocolsWordsAndIdleConnectionsAreClosedByTheTimeouts() throws Exception {
         ProxyLimits limits =

@@ -75,6 +75,38 @@ public final class ImapResponseScanner {
         return Math.max(0, literalRemaining);
     }
 
+    /**
+     * The FETCH response now being read, as far as it has come (the literal now arriving holds the bytes captured
+     * of it so far); null when no FETCH response is partly read. For a response too large to hold whole, whose
+     * record must be made before its bytes go out.
+     */
+    public ImapResponse.Fetch fetchSoFar() {
+        if (skipping || atResponseStart()) {
+            return null;
+        }
+        ImapToken.Literal inProgress = null;
+        if (literalRemaining >= 0) {
+            int captured = (int) Math.min(literalData.length, literalSize - literalRemaining);
+            inProgress = new ImapToken.Literal(
+                    literalSize,
+                    java.util.Arrays.copyOf(literalData, captured),
+                    marker.synchronizing(),
+                    marker.binary());
+        }
+        return reader.fetchSoFar(inProgress);
+    }
+
+    /**
+     * True inside a literal announced larger than {@code bytes} once the part of it that is kept (its headers) has
+     * been read: what can name the message is known, and the rest need not wait for the literal's end.
+     */
+    public boolean inLiteralLargerThan(long bytes) {
+        return literalRemaining > 0
+                && !skipping
+                && literalSize > bytes
+                && literalSize - literalRemaining >= literalData.length;
+    }
+
     /** Bytes held now: the line buffer, the response's kept text and the literal prefix being kept. For tests. */
     long heldBytes() {
         return line.bytes().length + reader.kept() + (literalData == null ? 0 : literalData.length);

@@ -34,6 +34,24 @@ final class ImapTokenizer {
         open.peek().add(literal);
     }
 
+    /**
+     * The tokens so far as if every open list closed after {@code last} (null: nothing more): what a response still
+     * being read has shown. Leaves the tokenizer as it was.
+     */
+    List<ImapToken> soFar(ImapToken last) {
+        java.util.Iterator<List<ImapToken>> levels = open.iterator(); // innermost first
+        List<ImapToken> current = new ArrayList<>(levels.next());
+        if (last != null) {
+            current.add(last);
+        }
+        while (levels.hasNext()) {
+            List<ImapToken> outer = new ArrayList<>(levels.next());
+            outer.add(new ImapToken.ParenList(List.copyOf(current)));
+            current = outer;
+        }
+        return List.copyOf(current);
+    }
+
     /** Tokenizes {@code b[from, to)}; returns the literal marker it ends with, or null. */
     LiteralMarker fragment(byte[] b, int from, int to) throws ImapSyntaxException {
         int i = from;

@@ -101,6 +101,43 @@ final class ResponseReader {
         }
     }
 
+    /**
+     * The FETCH response being read, as far as it has come, with {@code inProgress} (null: none) as the value now
+     * arriving: its number, the UID if it came first, and the items so far. One that cannot be read that way still
+     * names its number and carries the value as an item of unknown kind, which counts as content: a response that
+     * streams is never taken for a listing. Null when this is no FETCH response.
+     */
+    ImapResponse.Fetch fetchSoFar(ImapToken.Literal inProgress) {
+        if (kind != Kind.FETCH) {
+            return null;
+        }
+        if (broken == null) {
+            try {
+                return FetchResponseData.read(tokenizer.soFar(inProgress));
+            } catch (ImapSyntaxException | RuntimeException e) {
+                // read below from its first line
+            }
+        }
+        String[] w = firstLine.split(" ", 4);
+        OptionalLong n = number(w[1]);
+        if (n.isEmpty()) {
+            return null;
+        }
+        boolean byUid = name.equals("UIDFETCH");
+        byte[] data = inProgress == null ? new byte[0] : inProgress.data();
+        long size = inProgress == null ? 0 : inProgress.size();
+        try {
+            return new ImapResponse.Fetch(
+                    byUid ? 0 : n.getAsLong(),
+                    byUid ? n : OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    null,
+                    List.of(new FetchSection(FetchItem.parse("X-MAILTRAIL-UNREAD"), size, data)));
+        } catch (ImapSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private ImapResponse complete() {
         if (kind == Kind.OTHER) {
             String[] w = firstLine.strip().split(" ", 3);

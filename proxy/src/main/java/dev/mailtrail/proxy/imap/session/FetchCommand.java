@@ -84,7 +84,8 @@ final class FetchCommand implements ImapCommand {
         SequenceMap map = session.selected.sequences();
         long uid = f.uid().orElse(map.uidAt(f.sequence()));
         boolean mine = byUid
-                ? uid != 0 && fetch.sequenceSet().contains(uid, Long.MAX_VALUE - 1)
+                // no UID (yet: a response that streams may name it after its text) is still the command's read
+                ? uid == 0 || fetch.sequenceSet().contains(uid, Long.MAX_VALUE - 1)
                 : fetch.sequenceSet().contains(f.sequence(), map.size());
         if (!mine) {
             return false;
@@ -106,7 +107,13 @@ final class FetchCommand implements ImapCommand {
             // Without a known UID the message is still counted, named by its sequence number: never dropped.
             long key = uid != 0 ? uid : -f.sequence();
             ItemRef before = read.get(key);
-            if (before == null || (before.internetMessageId() == null && seen != null)) {
+            boolean renamed = false;
+            if (before == null && uid != 0 && f.sequence() > 0 && read.containsKey(-f.sequence())) {
+                // recorded by its number while its UID was still to come (a response that streamed): the same read
+                before = read.remove(-f.sequence());
+                renamed = true;
+            }
+            if (before == null || renamed || (before.internetMessageId() == null && seen != null)) {
                 ItemRef item = uid != 0 ? session.item(folder, uid, size, seen) : bySequence(f, size, seen);
                 read.put(key, item);
                 if (before == null && session.detector.decidesOnDelivery()) {

@@ -31,6 +31,8 @@ public final class ImapSessionAuditor {
     private final ImapSessionState session;
     private final Map<String, ImapCommand> pending = new LinkedHashMap<>();
     private final List<ImapRequest.Command> deferred = new ArrayList<>();
+    /** The FETCH response recorded before its end went out ({@link #streaming}); its completion adds nothing. */
+    private ImapResponse.Fetch recordedEarly;
 
     /**
      * A client at {@code clientIp}, trusted by no one to name another address.
@@ -159,8 +161,25 @@ public final class ImapSessionAuditor {
         }
     }
 
+    /**
+     * Strict mode: the FETCH response now being read is too large to hold whole, and its bytes are about to go out
+     * before its end: {@code soFar} (what it has shown: its number, its UID if that came first, the items so far and
+     * the captured start of the one arriving) is decided now, so its record is durable before the client has the
+     * first byte. The response's completion then adds no second record.
+     */
+    public void streaming(ImapResponse.Fetch soFar) {
+        tick();
+        learn(soFar);
+        if (!offer(soFar)) {
+            FetchCommand.unsolicited(soFar, session);
+        }
+        recordedEarly = soFar;
+    }
+
     public void onResponse(ImapResponse response) {
         tick();
+        ImapResponse.Fetch early = recordedEarly;
+        recordedEarly = null;
         switch (response) {
             case ImapResponse.Tagged t -> {
                 ImapCommand c = pending.remove(t.tag());
@@ -173,7 +192,8 @@ public final class ImapSessionAuditor {
             }
             case ImapResponse.Fetch f -> {
                 learn(f);
-                if (!offer(f)) {
+                boolean recorded = early != null && early.sequence() == f.sequence();
+                if (!offer(f) && !recorded) {
                     FetchCommand.unsolicited(f, session);
                 }
             }

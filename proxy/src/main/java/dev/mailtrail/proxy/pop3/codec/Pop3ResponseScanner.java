@@ -48,6 +48,34 @@ public final class Pop3ResponseScanner {
         return body == null && lineLength == 0;
     }
 
+    /**
+     * The multi-line answer now being read, as far as it has come: its status line, the size it announces ({@code
+     * +OK 4096 octets}, -1 when it names none) and the bytes captured so far; null outside one.
+     */
+    public Pop3Response.MultiLine bodySoFar() {
+        return body == null ? null : new Pop3Response.MultiLine(bodyStatus, announced(bodyStatus), body.toByteArray());
+    }
+
+    /**
+     * True inside a multi-line answer that announces more than {@code bytes} octets once its kept part (the
+     * headers) has been read.
+     */
+    public boolean bodyLargerThan(long bytes) {
+        return body != null && announced(bodyStatus) > bytes && body.size() >= captureLimit;
+    }
+
+    /** The octets a {@code +OK n octets} line announces; -1 when it names none. */
+    static long announced(String status) {
+        String[] w = status.split(" ", 3);
+        if (w.length < 2
+                || w[1].isEmpty()
+                || w[1].length() > 18
+                || !w[1].chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Long.parseLong(w[1]);
+    }
+
     public List<Pop3Response> feed(ByteBuffer buffer) {
         ByteBuffer in = buffer.duplicate();
         List<Pop3Response> out = new ArrayList<>();

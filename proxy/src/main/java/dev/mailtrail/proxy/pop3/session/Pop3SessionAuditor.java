@@ -74,6 +74,8 @@ public final class Pop3SessionAuditor {
     private int retrievals;
     private Instant firstRead;
     private boolean closed;
+    /** The item whose retrieval was recorded before its end went out ({@link #streaming}). */
+    private String streamed;
 
     public Pop3SessionAuditor(
             String masterSeparator,
@@ -215,6 +217,27 @@ public final class Pop3SessionAuditor {
         }
     }
 
+    /**
+     * Strict mode: the answer to the RETR or TOP being read is too large to hold whole, and its bytes are about to
+     * go out before its end: the retrieval is decided now from {@code soFar} (its headers, the size it announces),
+     * so its record is durable before the client has the first byte. Its completion adds no second record.
+     */
+    public void streaming(Pop3Response.MultiLine soFar) {
+        Pop3Request.Command command = pending.peek();
+        if (command == null || state != State.TRANSACTION || command.arguments().isEmpty()) {
+            return;
+        }
+        List<String> args = command.arguments();
+        boolean body = command.name().equals("RETR")
+                || (command.name().equals("TOP")
+                        && args.size() > 1
+                        && !args.get(1).equals("0"));
+        if (body) {
+            retrieved(number(args.getFirst()), soFar);
+            streamed = itemId(number(args.getFirst()));
+        }
+    }
+
     private void login(Identity who) {
         if (who == null || state != State.AUTHORIZATION) {
             return;
@@ -241,6 +264,12 @@ public final class Pop3SessionAuditor {
     }
 
     private void retrieved(long n, Pop3Response.MultiLine m) {
+        if (itemId(n).equals(streamed)) {
+            streamed = null; // recorded as it started to go out: the same retrieval, now with its size
+            ItemRef early = read.get(itemId(n));
+            read.put(itemId(n), new ItemRef(early.internetMessageId(), early.id(), m.size(), early.subject()));
+            return;
+        }
         retrievals++;
         if (firstRead == null) {
             firstRead = clock.instant();
@@ -255,7 +284,7 @@ public final class Pop3SessionAuditor {
             throw new IllegalStateException(e);
         }
         String id = itemId(n);
-        ItemRef item = new ItemRef(messageId, id, m.size(), subject);
+        ItemRef item = new ItemRef(messageId, id, m.size() < 0 ? null : m.size(), subject);
         if (read.putIfAbsent(id, item) == null && decideOnDelivery) {
             boolean sync = enumerated || retrievals >= rule.pop3Retrievals();
             sink.accept(inbox.read(clock.instant(), sync ? MailAccessType.SYNC : MailAccessType.BIND, List.of(item)));

@@ -62,6 +62,53 @@ class Pop3TranscriptTest {
         assertThat(sink.lines()).as(name).containsExactlyElementsOf(expected);
     }
 
+    /**
+     * Strict mode and a message too large to hold: the retrieval is recorded from its headers as it starts to go out
+     * ({@link Pop3SessionAuditor#streaming}), and its end adds no second record.
+     */
+    @org.junit.jupiter.api.Test
+    void aRetrievalRecordedAsItStartsToStreamIsRecordedOnce() {
+        RecordingSink sink = new RecordingSink();
+        Pop3SessionAuditor auditor = new Pop3SessionAuditor(
+                "*", DownloadRuleConfig.DEFAULTS, "p1", "203.0.113.7", new TestClock(), sink, true);
+        Pop3RequestDecoder decoder = new Pop3RequestDecoder(1024);
+        Pop3ResponseScanner scanner = new Pop3ResponseScanner(1024, 64);
+        java.util.function.Consumer<String> client = line -> {
+            for (Pop3Request r : decoder.feed(bytes(line + "\r\n"))) {
+                if (r instanceof Pop3Request.Command c) {
+                    scanner.expect(c);
+                }
+                auditor.onRequest(r);
+            }
+        };
+        java.util.function.Consumer<String> server = wire -> {
+            for (Pop3Response r : scanner.feed(bytes(wire))) {
+                decoder.serverCompleted();
+                auditor.onResponse(r);
+            }
+        };
+        server.accept("+OK ready.\r\n");
+        client.accept("USER alice");
+        server.accept("+OK\r\n");
+        client.accept("PASS secret");
+        server.accept("+OK Logged in.\r\n");
+        client.accept("RETR 1");
+        server.accept("+OK 50000000 octets\r\n" + message("1"));
+        assertThat(scanner.bodyLargerThan(16L << 20)).isTrue();
+        auditor.streaming(scanner.bodySoFar());
+        assertThat(sink.lines())
+                .last()
+                .isEqualTo("MailItemsAccessed/Bind alice alice Owner \\Inbox [<p1@contoso.test>]");
+        server.accept("more text\r\n.\r\n");
+        client.accept("QUIT");
+        server.accept("+OK Logging out.\r\n");
+        auditor.close();
+        assertThat(sink.lines())
+                .containsExactly(
+                        "MailboxLogin alice alice Owner",
+                        "MailItemsAccessed/Bind alice alice Owner \\Inbox [<p1@contoso.test>]");
+    }
+
     private static String message(String n) {
         return "Message-ID: <p" + n + "@contoso.test>\r\nSubject: Message " + n + "\r\n\r\n..stuffed line " + n
                 + "\r\n";

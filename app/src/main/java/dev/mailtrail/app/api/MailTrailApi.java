@@ -1,0 +1,87 @@
+package dev.mailtrail.app.api;
+
+import dev.mailtrail.app.api.access.AccessFile;
+import dev.mailtrail.app.api.access.LoginSessions;
+import dev.mailtrail.app.api.audit.ApiAuditTrail;
+import dev.mailtrail.app.api.events.IdempotencyKeys;
+import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.proxy.config.TlsFiles;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The API of one process ({@code mt serve}, {@code mt demo}) over its audit pipeline: the routes of {@link
+ * ApiRouteTable} on an {@link ApiServer}. Close it before the pipeline: requests in progress finish first.
+ */
+public final class MailTrailApi implements AutoCloseable {
+    private final ApiServer server;
+    private final IdempotencyKeys keys;
+    private final ApiRoutes routes;
+
+    private MailTrailApi(ApiServer server, IdempotencyKeys keys, ApiRoutes routes) {
+        this.server = server;
+        this.keys = keys;
+        this.routes = routes;
+    }
+
+    /**
+     * Starts the API on {@code bind} with the proxy's certificate.
+     *
+     * @param metrics the Prometheus text for {@code /metrics} ({@link
+     *     dev.mailtrail.app.api.status.MetricsEndpoint#MINIMAL} until a registry exists)
+     */
+    public static MailTrailApi start(
+            InetSocketAddress bind, TlsFiles tls, AuditPipeline pipeline, Clock clock, Supplier<String> metrics)
+            throws ApiStartException {
+        SecureRandom random = new SecureRandom();
+        IdempotencyKeys keys;
+        try {
+            keys = IdempotencyKeys.open(pipeline.directory(), IdempotencyKeys.CAPACITY);
+        } catch (IOException e) {
+            throw new ApiStartException(
+                    "cannot read the API's idempotency keys in " + pipeline.directory() + ": " + e.getMessage(), e);
+        }
+        Authentication authentication =
+                new Authentication(new AccessFile(pipeline.directory()), new LoginSessions(clock, random));
+        ApiContext context = new ApiContext(
+                pipeline,
+                new ApiAuditTrail(pipeline, clock),
+                authentication,
+                clock,
+                random,
+                pipeline.directory(),
+                metrics);
+        ApiRoutes routes = ApiRouteTable.routes(context, keys);
+        try {
+            return new MailTrailApi(ApiServer.start(bind, tls, routes, authentication), keys, routes);
+        } catch (ApiStartException e) {
+            try {
+                keys.close();
+            } catch (IOException ignored) {
+                // the start failure is the one to report
+            }
+            throw e;
+        }
+    }
+
+    public ApiServer server() {
+        return server;
+    }
+
+    /** The routes served (for the check against docs/api/openapi.yaml). */
+    public ApiRoutes routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            server.close();
+        } finally {
+            keys.close();
+        }
+    }
+}
