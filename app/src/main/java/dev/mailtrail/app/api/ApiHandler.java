@@ -3,6 +3,8 @@ package dev.mailtrail.app.api;
 import dev.mailtrail.app.api.access.Principal;
 import dev.mailtrail.app.api.access.Right;
 import dev.mailtrail.app.api.access.Role;
+import dev.mailtrail.app.api.console.ConsoleFiles;
+import dev.mailtrail.app.console.ConsoleAssets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -28,6 +30,7 @@ final class ApiHandler extends Handler.Abstract {
 
     private final ApiRoutes routes;
     private final Authentication authentication;
+    private final ConsoleFiles console = new ConsoleFiles(ConsoleAssets.fromClassPath());
 
     ApiHandler(ApiRoutes routes, Authentication authentication) {
         this.routes = routes;
@@ -41,6 +44,12 @@ final class ApiHandler extends Handler.Abstract {
         try {
             Principal principal = null;
             String path = Request.getPathInContext(request);
+            if (console.serves(request.getMethod(), path)) {
+                console.answer(path, request.getHeaders().get("If-None-Match"), answer);
+                answer.finish();
+                callback.succeeded();
+                return true;
+            }
             Route route = route(request.getMethod(), path, answer);
             Optional<Authentication.Caller> caller = caller(request, route);
             if (caller.isPresent()) {

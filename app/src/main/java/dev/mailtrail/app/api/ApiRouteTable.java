@@ -2,6 +2,8 @@ package dev.mailtrail.app.api;
 
 import dev.mailtrail.app.api.access.LoginGuard;
 import dev.mailtrail.app.api.access.Right;
+import dev.mailtrail.app.api.console.ConsoleRoutes;
+import dev.mailtrail.app.api.console.SearchEndpoints;
 import dev.mailtrail.app.api.events.EventsEndpoint;
 import dev.mailtrail.app.api.events.IdempotencyKeys;
 import dev.mailtrail.app.api.session.SessionEndpoints;
@@ -18,7 +20,7 @@ final class ApiRouteTable {
     static ApiRoutes routes(ApiContext context, IdempotencyKeys keys) {
         SessionEndpoints sessions = new SessionEndpoints(
                 context.authentication(), new LoginGuard(context.clock()), context.auditTrail(), context.clock());
-        return new ApiRoutes()
+        ApiRoutes routes = new ApiRoutes()
                 .add("GET", "/api/v1/health", Guard.PUBLIC, new HealthEndpoint(context.pipeline()))
                 .add("POST", "/api/v1/session", Guard.PUBLIC, sessions::signIn)
                 .add("GET", "/api/v1/session", Guard.SIGNED_IN, sessions::whoAmI)
@@ -29,5 +31,8 @@ final class ApiRouteTable {
                         Right.POST_EVENTS,
                         new EventsEndpoint(context.pipeline(), keys, context.auditTrail()))
                 .add("GET", "/metrics", Right.READ_METRICS, new MetricsEndpoint(context.metrics()));
+        SearchEndpoints.addTo(routes, context.pipeline(), context.dataDirectory(), context.auditTrail());
+        ConsoleRoutes.addTo(routes, context.pipeline(), context.auditTrail());
+        return routes;
     }
 }

@@ -6,9 +6,9 @@
 export const PATHS = {
   session: '/api/v1/session',
   unified: '/api/v1/audit/unified',
-  unifiedExport: '/api/v1/audit/unified',
+  unifiedExport: '/api/v1/audit/unified/export',
   scope: '/api/v1/scope',
-  mailboxAudit: (identity) => `/api/v1/mailboxes/${encodeURIComponent(identity)}/audit`,
+  mailboxAudit: (identity) => `/api/v1/mailbox-audit?${query({ Identity: identity })}`,
 };
 
 /** The role group whose members may export, as Purview names it. */
@@ -125,7 +125,7 @@ export async function searchUnified(parameters, { cursor = null, pageSize = 100 
 
 /** Where the browser downloads the whole search as JSON Lines ('jsonl') or Purview's CSV ('csv'). */
 export function exportUrl(parameters, format) {
-  const q = query({ ...parameters, ResultSize: 'Unlimited', format: format === 'csv' ? 'csv' : 'jsonl' });
+  const q = query({ ...parameters, format: format === 'csv' ? 'csv' : 'jsonl' });
   return `${PATHS.unifiedExport}?${q}`;
 }
 
