@@ -95,6 +95,7 @@ public final class DemoApi implements AutoCloseable {
         return """
 
                 HTTPS API and sign-in: %1$s   (docs/api/openapi.yaml)
+                  web console: %1$s/console/ (search, timeline, sessions, the scope of the attack, audit settings)
                   sign in as %2$s, password %3$s (Audit Logs, Audit Configuration, Monitoring)
                   sensor token (Sensor; made afresh at each start): %4$s
                   curl %5$s %1$s/api/v1/health

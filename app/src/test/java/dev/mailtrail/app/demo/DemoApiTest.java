@@ -33,6 +33,7 @@ class DemoApiTest {
             assertThat(api.url()).startsWith("https://localhost:").doesNotEndWith(":" + taken.getLocalPort());
             assertThat(api.banner())
                     .contains(api.url())
+                    .contains(api.url() + "/console/")
                     .contains(DemoApi.USER)
                     .contains(DemoApi.PASSWORD)
                     .contains(api.sensorToken());
@@ -46,6 +47,11 @@ class DemoApiTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(signedIn.statusCode()).isEqualTo(200);
+            HttpResponse<String> console = client.send(
+                    HttpRequest.newBuilder(URI.create(api.url() + "/console/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(console.statusCode()).isEqualTo(200);
+            assertThat(console.body()).contains("<script type=\"module\" src=\"js/main.js\"></script>");
             HttpResponse<String> posted = client.send(
                     HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/events"))
                             .header("Authorization", "Bearer " + api.sensorToken())
