@@ -35,15 +35,42 @@ public final class Authentication {
         return sessions;
     }
 
+    /**
+     * The token of an {@code Authorization} header: {@code Bearer TOKEN}, or {@code Basic} with the token as the
+     * password (what a sensor that can only put credentials in its URL sends, as Dovecot's event exporter does; the
+     * user part is not read).
+     */
+    private static String token(String authorization) throws ApiException {
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
+        }
+        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(
+                        java.util.Base64.getDecoder()
+                                .decode(authorization.substring(6).strip()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                if (colon >= 0) {
+                    return pair.substring(colon + 1);
+                }
+            } catch (IllegalArgumentException e) {
+                // answered below
+            }
+            throw new ApiException(401, "unauthenticated", "the Basic credentials must be USER:TOKEN in base64");
+        }
+        throw new ApiException(
+                401,
+                "unauthenticated",
+                "the Authorization header must be \"Bearer TOKEN\" (or Basic with the token as the password)");
+    }
+
     /** The caller; empty when the request carries no credentials at all. */
     Optional<Caller> identify(String authorization, String sessionId) throws ApiException, IOException {
         AccessList list = access.current();
         if (authorization != null) {
-            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                throw new ApiException(401, "unauthenticated", "the Authorization header must be \"Bearer TOKEN\"");
-            }
             return Optional.of(new Caller(
-                    list.token(authorization.substring(7).strip())
+                    list.token(token(authorization))
                             .orElseThrow(() -> new ApiException(
                                     401, "invalid_token", "the bearer token is unknown or was removed"))
                             .principal(),

@@ -4,8 +4,12 @@ import dev.mailtrail.app.api.access.AccessFile;
 import dev.mailtrail.app.api.access.LoginSessions;
 import dev.mailtrail.app.api.audit.ApiAuditTrail;
 import dev.mailtrail.app.api.events.IdempotencyKeys;
+import dev.mailtrail.app.api.sensor.DovecotEventsEndpoint;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.proxy.config.TlsFiles;
+import dev.mailtrail.sensor.dovecot.DovecotSensor;
+import dev.mailtrail.sensor.dovecot.map.MappingRules;
+import dev.mailtrail.sensor.dovecot.name.ItemNamer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -20,11 +24,20 @@ public final class MailTrailApi implements AutoCloseable {
     private final ApiServer server;
     private final IdempotencyKeys keys;
     private final ApiRoutes routes;
+    private final DovecotEventsEndpoint dovecot;
 
-    private MailTrailApi(ApiServer server, IdempotencyKeys keys, ApiRoutes routes) {
+    private MailTrailApi(ApiServer server, IdempotencyKeys keys, ApiRoutes routes, DovecotEventsEndpoint dovecot) {
         this.server = server;
         this.keys = keys;
         this.routes = routes;
+        this.dovecot = dovecot;
+    }
+
+    /** As {@link #start(InetSocketAddress, TlsFiles, AuditPipeline, Clock, Supplier, ItemNamer)}, Dovecot's events named by UID only. */
+    public static MailTrailApi start(
+            InetSocketAddress bind, TlsFiles tls, AuditPipeline pipeline, Clock clock, Supplier<String> metrics)
+            throws ApiStartException {
+        return start(bind, tls, pipeline, clock, metrics, ItemNamer.UIDS_ONLY);
     }
 
     /**
@@ -32,9 +45,16 @@ public final class MailTrailApi implements AutoCloseable {
      *
      * @param metrics the Prometheus text for {@code /metrics} ({@link
      *     dev.mailtrail.app.api.status.MetricsEndpoint#MINIMAL} until a registry exists)
+     * @param dovecotNamer names the items of what Dovecot's event exporter posts (the lookup of the upstream's
+     *     {@code lookup-user}, or UIDs only)
      */
     public static MailTrailApi start(
-            InetSocketAddress bind, TlsFiles tls, AuditPipeline pipeline, Clock clock, Supplier<String> metrics)
+            InetSocketAddress bind,
+            TlsFiles tls,
+            AuditPipeline pipeline,
+            Clock clock,
+            Supplier<String> metrics,
+            ItemNamer dovecotNamer)
             throws ApiStartException {
         SecureRandom random = new SecureRandom();
         IdempotencyKeys keys;
@@ -54,10 +74,13 @@ public final class MailTrailApi implements AutoCloseable {
                 random,
                 pipeline.directory(),
                 metrics);
-        ApiRoutes routes = ApiRouteTable.routes(context, keys);
+        DovecotEventsEndpoint dovecot =
+                new DovecotEventsEndpoint(new DovecotSensor(MappingRules.DEFAULTS, dovecotNamer), pipeline, clock);
+        ApiRoutes routes = ApiRouteTable.routes(context, keys, dovecot);
         try {
-            return new MailTrailApi(ApiServer.start(bind, tls, routes, authentication), keys, routes);
+            return new MailTrailApi(ApiServer.start(bind, tls, routes, authentication), keys, routes, dovecot);
         } catch (ApiStartException e) {
+            dovecot.close();
             try {
                 keys.close();
             } catch (IOException ignored) {
@@ -81,7 +104,11 @@ public final class MailTrailApi implements AutoCloseable {
         try {
             server.close();
         } finally {
-            keys.close();
+            try {
+                dovecot.close();
+            } finally {
+                keys.close();
+            }
         }
     }
 }

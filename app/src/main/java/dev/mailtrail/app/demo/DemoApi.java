@@ -43,6 +43,17 @@ public final class DemoApi implements AutoCloseable {
     /** Starts the API on {@code port} of 127.0.0.1, or on a free port when it is taken (or 0). */
     public static DemoApi start(AuditPipeline pipeline, DemoCertificate certificate, int port, Clock clock)
             throws ApiStartException, IOException {
+        return start(pipeline, certificate, port, clock, MetricsEndpoint.MINIMAL);
+    }
+
+    /** As {@link #start(AuditPipeline, DemoCertificate, int, Clock)}, {@code /metrics} from {@code metrics}. */
+    public static DemoApi start(
+            AuditPipeline pipeline,
+            DemoCertificate certificate,
+            int port,
+            Clock clock,
+            java.util.function.Supplier<String> metrics)
+            throws ApiStartException, IOException {
         SecureRandom random = new SecureRandom();
         AccessFile access = new AccessFile(pipeline.directory());
         ApiToken.Issued sensor = ApiToken.issue(SENSOR, Set.of(Role.SENSOR), ManagementScope.ORGANIZATION, random);
@@ -63,11 +74,10 @@ public final class DemoApi implements AutoCloseable {
                     tls,
                     pipeline,
                     clock,
-                    MetricsEndpoint.MINIMAL);
+                    metrics);
         } catch (ApiStartException e) {
             // taken between the look and the bind: any free port will do for a demo
-            api = MailTrailApi.start(
-                    new InetSocketAddress(RunningDemo.HOST, 0), tls, pipeline, clock, MetricsEndpoint.MINIMAL);
+            api = MailTrailApi.start(new InetSocketAddress(RunningDemo.HOST, 0), tls, pipeline, clock, metrics);
         }
         return new DemoApi(api, sensor.bearer(), certificate);
     }

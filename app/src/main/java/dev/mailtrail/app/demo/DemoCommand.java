@@ -127,7 +127,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DemoApi api;
         try {
-            api = DemoApi.start(demo.pipeline(), demo.certificate(), apiPort, Clock.systemUTC());
+            dev.mailtrail.app.metrics.MailTrailMetrics metrics = new dev.mailtrail.app.metrics.MailTrailMetrics();
+            demo.reportTo(metrics);
+            api = DemoApi.start(demo.pipeline(), demo.certificate(), apiPort, Clock.systemUTC(), metrics::scrape);
         } catch (dev.mailtrail.app.api.ApiStartException | java.io.IOException e) {
             err.println("mt demo: the HTTPS API: " + e.getMessage());
             demo.close();

@@ -186,6 +186,12 @@ public final class RunningDemo implements AutoCloseable {
         return proxy.addresses().containsKey(listener);
     }
 
+    /** Reports the pipeline's and the proxy's counts to {@code metrics} from now on. */
+    public void reportTo(dev.mailtrail.app.metrics.MailTrailMetrics metrics) {
+        metrics.watch(pipeline);
+        metrics.watch(proxy);
+    }
+
     /** The audit pipeline the proxy's events go to. */
     public AuditPipeline pipeline() {
         return pipeline;

@@ -100,14 +100,17 @@ public final class ServeCommand implements Callable<Integer> {
         dev.mailtrail.app.api.MailTrailApi api = null;
         if (proxyConfig.api() != null) {
             try {
+                dev.mailtrail.app.metrics.MailTrailMetrics metrics = new dev.mailtrail.app.metrics.MailTrailMetrics();
+                proxy.reportTo(metrics);
                 api = dev.mailtrail.app.api.MailTrailApi.start(
                         new java.net.InetSocketAddress(
                                 proxyConfig.api().address(), proxyConfig.api().port()),
                         proxyConfig.tls(),
                         proxy.pipeline(),
                         Clock.systemUTC(),
-                        dev.mailtrail.app.api.status.MetricsEndpoint.MINIMAL);
-            } catch (dev.mailtrail.app.api.ApiStartException e) {
+                        metrics::scrape,
+                        dovecotNamer(proxyConfig));
+            } catch (dev.mailtrail.app.api.ApiStartException | dev.mailtrail.proxy.tls.TlsSetupException e) {
                 err.println("mt serve: " + e.getMessage());
                 proxy.close();
                 return 1;
@@ -153,5 +156,13 @@ public final class ServeCommand implements Callable<Integer> {
             proxy.close();
         }
         return 0;
+    }
+
+    /** Names what Dovecot's event exporter posts with the IMAP upstream's lookup account, if it has one. */
+    private static dev.mailtrail.sensor.dovecot.name.ItemNamer dovecotNamer(
+            dev.mailtrail.proxy.config.ProxyConfig config) throws dev.mailtrail.proxy.tls.TlsSetupException {
+        return config.imapUpstream() != null && config.imapUpstream().lookup() != null
+                ? dev.mailtrail.sensor.dovecot.name.LookupItemNamer.connect(config.imapUpstream())
+                : dev.mailtrail.sensor.dovecot.name.ItemNamer.UIDS_ONLY;
     }
 }

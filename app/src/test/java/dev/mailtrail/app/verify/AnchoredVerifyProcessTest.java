@@ -182,7 +182,13 @@ class AnchoredVerifyProcessTest {
     /** {@code mt ingest --anchors} of one file, which must succeed. */
     private static Result ingestAnchored(Path data, Path anchors, Path signingKey, Path file) {
         Result ingest = MtProcess.run(
-                data, "ingest", "--anchors", anchors.toString(), "--anchor-key", signingKey.toString(), file.toString());
+                data,
+                "ingest",
+                "--anchors",
+                anchors.toString(),
+                "--anchor-key",
+                signingKey.toString(),
+                file.toString());
         assertThat(ingest.exit()).as(ingest.err()).isZero();
         return ingest;
     }

@@ -33,11 +33,11 @@ class VerifyProcessTest {
         assertThat(clean.out())
                 .contains("unified-audit-log: intact — 15 records in 1 chains verified")
                 .contains("unified-audit-log: records match the journal — 15 made by replaying it, 15 stored")
-                .containsPattern("mailbox-audit-log: records match the journal — (\\d+) made by replaying it, \\1"
-                        + " stored");
+                .containsPattern(
+                        "mailbox-audit-log: records match the journal — (\\d+) made by replaying it, \\1" + " stored");
 
-        String victim = firstRecord("Send")
-                .replaceAll("(?s)^\\{\"CreationTime\":\"[^\"]+\",\"Id\":\"([^\"]+)\".*", "$1");
+        String victim =
+                firstRecord("Send").replaceAll("(?s)^\\{\"CreationTime\":\"[^\"]+\",\"Id\":\"([^\"]+)\".*", "$1");
         try (FSDirectory directory = FSDirectory.open(data.resolve("unified-audit-log"));
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
             writer.deleteDocuments(new Term("record_id", victim));

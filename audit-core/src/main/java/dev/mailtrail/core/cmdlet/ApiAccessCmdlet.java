@@ -42,8 +42,11 @@ final class ApiAccessCmdlet implements AuditCmdlet {
     ApiAccessCmdlet(String name) {
         this.name = name;
         this.syntax = new CmdletSyntax(
-                name, "Records a sign-in, an event post or a search made through the HTTPS API (written by mt,"
-                        + " not typed).", null, PARAMETERS);
+                name,
+                "Records a sign-in, an event post or a search made through the HTTPS API (written by mt,"
+                        + " not typed).",
+                null,
+                PARAMETERS);
     }
 
     @Override

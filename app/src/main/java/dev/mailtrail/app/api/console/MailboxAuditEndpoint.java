@@ -42,7 +42,8 @@ final class MailboxAuditEndpoint implements Endpoint {
         }
         String identity = request.query("Identity");
         if (identity == null || identity.isBlank()) {
-            throw ApiException.badRequest("give the mailbox as Identity=UPN");
+            throw new ApiException(
+                    400, "invalid_parameter", "give the mailbox as Identity=UPN", Map.of("parameter", "Identity"));
         }
         identity = identity.strip();
         if (!caller.scope().includes(identity)) {
@@ -51,7 +52,7 @@ final class MailboxAuditEndpoint implements Endpoint {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("Query", "Get-Mailbox -Identity '" + identity.replace("'", "''") + "'");
-        parameters.put("Endpoint", request.path());
+        parameters.put("Endpoint", "GET " + request.path());
         trail.record(caller.name(), ApiOperation.SEARCH, parameters, request.clientIp());
         String mailbox = identity;
         Map<String, Object> view;

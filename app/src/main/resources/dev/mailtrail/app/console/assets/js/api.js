@@ -96,19 +96,11 @@ export function mayExport(who) {
   return Boolean(who?.roles?.includes(EXPORT_ROLE));
 }
 
-/** The paging facts of a page: the cursor of the next page from a header, or from a last line that is not a record. */
+/** A page's records, the cursor of the next page (null on the last) and how many records match in all. */
 function pageOf(response, lines) {
-  let next = response.headers.get('X-Next-Cursor') ?? response.headers.get('MailTrail-Next-Cursor');
-  const total = response.headers.get('X-Result-Count') ?? response.headers.get('MailTrail-Result-Count');
-  const records = [];
-  for (const line of lines) {
-    const value = JSON.parse(line);
-    if (value && value.nextCursor !== undefined && value.Id === undefined && value.Operation === undefined) {
-      next = value.nextCursor;
-    } else {
-      records.push(value);
-    }
-  }
+  const next = response.headers.get('X-MailTrail-Next-Cursor');
+  const total = response.headers.get('X-MailTrail-Result-Count');
+  const records = lines.map((line) => JSON.parse(line));
   return { records, next: next || null, total: total === null ? null : Number(total) };
 }
 
@@ -125,7 +117,7 @@ export async function searchUnified(parameters, { cursor = null, pageSize = 100 
 
 /** Where the browser downloads the whole search as JSON Lines ('jsonl') or Purview's CSV ('csv'). */
 export function exportUrl(parameters, format) {
-  const q = query({ ...parameters, format: format === 'csv' ? 'csv' : 'jsonl' });
+  const q = query({ ...parameters, ResultSize: 'Unlimited', format: format === 'csv' ? 'csv' : 'jsonl' });
   return `${PATHS.unifiedExport}?${q}`;
 }
 
