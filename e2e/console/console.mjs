@@ -24,6 +24,8 @@ const { values: opt } = parseArgs({
     start: { type: 'string' },
     end: { type: 'string' },
     'attacker-session': { type: 'string' },
+    // with an Audit Configuration member: add this action to the Owner list from the reason view
+    'audit-owner-action': { type: 'string' },
     screenshots: { type: 'string', default: 'target/console' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     timeout: { type: 'string', default: '30000' },
@@ -207,6 +209,16 @@ await step('audit-configuration', async () => {
   result.notAudited = await page.locator('#reason-view tr.not-audited').evaluateAll((rows) => rows.map((r) => r.cells[2].innerText));
   await screenshots('audit-configuration');
 });
+
+if (opt['audit-owner-action']) {
+  await step('audit-an-action', async () => {
+    const action = opt['audit-owner-action'];
+    await page.getByRole('button', { name: `Audit it: ${action} for Owner logons`, exact: true }).click();
+    const row = page.locator('#reason-view tr.audited', { has: page.locator('th', { hasText: new RegExp(`^${action}$`) }) }).first();
+    await row.waitFor();
+    result.auditedAfterChange = (await page.locator('#reason-view section').first().locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${action}$`) }) }).locator('td.reason').innerText());
+  });
+}
 
 await step('sign-out', async () => {
   await page.click('#sign-out');

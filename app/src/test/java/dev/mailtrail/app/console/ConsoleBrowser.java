@@ -27,7 +27,8 @@ final class ConsoleBrowser {
             String mailbox,
             String start,
             String end,
-            String attackerSession) {}
+            String attackerSession,
+            String auditOwnerAction) {}
 
     private ConsoleBrowser() {}
 
@@ -90,6 +91,8 @@ final class ConsoleBrowser {
                 plan.end(),
                 "--attacker-session",
                 plan.attackerSession(),
+                "--audit-owner-action",
+                plan.auditOwnerAction(),
                 "--chromium",
                 CHROMIUM.toString(),
                 "--screenshots",

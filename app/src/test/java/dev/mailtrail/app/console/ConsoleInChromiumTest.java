@@ -52,7 +52,8 @@ class ConsoleInChromiumTest {
                         "alice@contoso.com",
                         "2026-03-01",
                         "2026-03-04",
-                        "s-evil-7"),
+                        "s-evil-7",
+                        "Move"),
                 screenshots);
 
         assertThat(texts(result.get("steps")))
@@ -66,6 +67,7 @@ class ConsoleInChromiumTest {
                         "timeline",
                         "sessions",
                         "audit-configuration",
+                        "audit-an-action",
                         "sign-out",
                         "view-only-search");
         assertThat(texts(result.get("foreignRequests"))).isEmpty();
@@ -93,6 +95,7 @@ class ConsoleInChromiumTest {
         assertThat(result.get("sends").asInt()).isEqualTo(1);
         assertThat(result.get("inboxRules").asInt()).isEqualTo(1);
         assertThat(texts(result.get("notAudited"))).contains("not audited: Owner list lacks Move");
+        assertThat(result.get("auditedAfterChange").asText()).isEqualTo("audited: Owner list has Move");
         assertThat(result.get("viewerResultRows").asInt()).isGreaterThanOrEqualTo(15);
         assertThat(result.get("viewerExportButtons").asInt()).isZero();
         assertThat(result.get("viewerExportStatus").asInt()).isEqualTo(403);

@@ -35,7 +35,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The real HTTPS server (API and console) over the story's records: examples/bec-story.jsonl ingested, with one more
- * record whose subject is markup; accounts {@code responder} (Audit Logs) and {@code viewer} (View-Only Audit Logs),
+ * record whose subject is markup; accounts {@code responder} (Audit Logs, Audit Configuration) and {@code viewer} (View-Only Audit Logs),
  * and a token of each; the clock a day after the story, so that retention keeps it.
  */
 public final class StoryServer implements AutoCloseable {
@@ -90,7 +90,11 @@ public final class StoryServer implements AutoCloseable {
                 "viewer-script", Set.of(Role.VIEW_ONLY_AUDIT_LOGS), ManagementScope.ORGANIZATION, random);
         new AccessFile(data)
                 .write(AccessList.EMPTY
-                        .with(new Account("responder", hash, Set.of(Role.AUDIT_LOGS), ManagementScope.ORGANIZATION))
+                        .with(new Account(
+                                "responder",
+                                hash,
+                                Set.of(Role.AUDIT_LOGS, Role.AUDIT_CONFIGURATION),
+                                ManagementScope.ORGANIZATION))
                         .with(new Account(
                                 "viewer", hash, Set.of(Role.VIEW_ONLY_AUDIT_LOGS), ManagementScope.ORGANIZATION))
                         .with(responder.token())

@@ -8,11 +8,14 @@ export const PATHS = {
   unified: '/api/v1/audit/unified',
   unifiedExport: '/api/v1/audit/unified/export',
   scope: '/api/v1/scope',
+  cmdlets: '/api/v1/cmdlets',
   mailboxAudit: (identity) => `/api/v1/mailbox-audit?${query({ Identity: identity })}`,
 };
 
 /** The role group whose members may export, as Purview names it. */
 export const EXPORT_ROLE = 'Audit Logs';
+/** The role group whose members may change what is audited. */
+export const CONFIGURE_ROLE = 'Audit Configuration';
 
 let csrfToken = null;
 
@@ -91,6 +94,11 @@ export async function signOut() {
   }
 }
 
+/** Whether {@code who} may change audit settings (the API refuses it to others too). */
+export function mayConfigure(who) {
+  return Boolean(who?.roles?.includes(CONFIGURE_ROLE));
+}
+
 /** Whether {@code who} may export (the API refuses it to others too). */
 export function mayExport(who) {
   return Boolean(who?.roles?.includes(EXPORT_ROLE));
@@ -141,4 +149,12 @@ export async function scope({ mailbox, from, to, attackerIps = [], attackerSessi
 /** A mailbox's audit configuration with, for each logon type and action, whether it is audited and why. */
 export async function mailboxAudit(identity) {
   return (await call('GET', PATHS.mailboxAudit(identity))).json();
+}
+
+/**
+ * Runs a configuration cmdlet as Exchange has it, e.g. ('Set-Mailbox', {Identity: 'x', 'AuditOwner.Add': ['Move']});
+ * answers {cmdlet, output}. Recorded by the server twice: the change's own admin record and the call's.
+ */
+export async function runCmdlet(cmdlet, parameters) {
+  return (await call('POST', PATHS.cmdlets, { json: { cmdlet, parameters } })).json();
 }

@@ -19,7 +19,30 @@ function properties(audit) {
   return h('dl', { class: 'properties', id: 'mailbox-properties' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v ?? '')]));
 }
 
-function reasons(audit) {
+/** A button that adds the action to the logon type's list, or removes it, then shows the configuration again. */
+function change(audit, group, decision, context, message) {
+  const verb = decision.audited ? 'Remove' : 'Add';
+  const button = h('button', {
+    type: 'button',
+    class: 'secondary small change',
+    // the visible words begin the accessible name (WCAG 2.5.3), which says which row it acts on
+    'aria-label': `${decision.audited ? 'Stop auditing' : 'Audit it'}: ${decision.action} for ${group.logonType} logons`,
+  }, decision.audited ? 'Stop auditing' : 'Audit it');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api.runCmdlet('Set-Mailbox', { Identity: audit.identity, [`Audit${group.logonType}.${verb}`]: [decision.action] });
+      context.navigate('config', { mailbox: audit.identity });
+    } catch (e) {
+      status(message, e.message, 'error');
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+function reasons(audit, context, message) {
+  const configure = api.mayConfigure(context.me);
   const onlyGaps = h('input', { type: 'checkbox', id: 'only-not-audited' });
   const holder = h('div', {});
   const draw = () => {
@@ -30,10 +53,11 @@ function reasons(audit) {
         .map((a) => h('tr', { class: a.audited ? 'audited' : 'not-audited' },
           h('th', { scope: 'row' }, a.action),
           h('td', {}, h('span', { class: a.audited ? 'badge ok' : 'badge gap' }, a.audited ? 'Audited' : 'Not audited')),
-          h('td', { class: 'reason' }, a.reason)));
+          h('td', { class: 'reason' }, a.reason),
+          configure ? h('td', {}, change(audit, group, a, context, message)) : null));
       holder.append(h('section', { class: 'logon-type', 'aria-labelledby': `lt-${group.logonType}` },
         h('h3', { id: `lt-${group.logonType}` }, `${group.logonType} logons`),
-        table(`${group.logonType} logons`, ['Action', 'Audited', 'Why'], rows)));
+        table(`${group.logonType} logons`, ['Action', 'Audited', 'Why', ...(configure ? ['Change'] : [])], rows)));
     }
   };
   onlyGaps.addEventListener('change', draw);
@@ -48,7 +72,8 @@ function reasons(audit) {
     holder);
 }
 
-export async function render(main, { me, parameters, navigate }) {
+export async function render(main, context) {
+  const { me, parameters, navigate } = context;
   const message = h('p', { class: 'status', role: 'status' });
   main.append(h('h1', {}, 'Audit configuration'),
     mailboxForm({ id: 'config-form', parameters, me, window: false, button: 'Show the configuration', onSubmit: ({ mailbox }) => navigate('config', { mailbox }) }),
@@ -61,5 +86,5 @@ export async function render(main, { me, parameters, navigate }) {
   if (audit.known === false) {
     main.append(h('p', { class: 'warning' }, `No record or cmdlet has named ${audit.identity} yet: it would start on the defaults shown.`));
   }
-  main.append(h('section', { 'aria-labelledby': 'properties-title' }, h('h2', { id: 'properties-title' }, `Get-Mailbox ${audit.identity}`), properties(audit)), reasons(audit));
+  main.append(h('section', { 'aria-labelledby': 'properties-title' }, h('h2', { id: 'properties-title' }, `Get-Mailbox ${audit.identity}`), properties(audit)), reasons(audit, context, message));
 }
