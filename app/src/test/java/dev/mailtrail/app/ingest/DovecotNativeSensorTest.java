@@ -3,13 +3,22 @@ package dev.mailtrail.app.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mailtrail.app.api.MailTrailApi;
+import dev.mailtrail.app.api.access.AccessFile;
+import dev.mailtrail.app.api.access.AccessList;
+import dev.mailtrail.app.api.access.ApiToken;
+import dev.mailtrail.app.api.access.ManagementScope;
+import dev.mailtrail.app.api.access.Role;
+import dev.mailtrail.app.api.status.MetricsEndpoint;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.app.process.MtProcess;
 import dev.mailtrail.app.process.MtProcess.Result;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.demo.tls.DemoCertificate;
 import dev.mailtrail.proxy.config.LookupAccount;
+import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
@@ -17,6 +26,7 @@ import dev.mailtrail.proxy.lookup.LookupIdentityResolver;
 import dev.mailtrail.sensor.dovecot.DovecotSensor;
 import dev.mailtrail.sensor.dovecot.map.MappingRules;
 import dev.mailtrail.sensor.dovecot.name.LookupItemNamer;
+import dev.mailtrail.store.log.RecordQuery;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,11 +37,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +191,103 @@ class DovecotNativeSensorTest {
         }
     }
 
+    /**
+     * The whole native path as an administrator sets it up: Dovecot's exporter posts over HTTPS to MailTrail's API
+     * ({@code POST /api/v1/sensors/dovecot}, the sensor token as the URL's password, MailTrail's certificate as
+     * Dovecot's {@code ssl_client_ca_file}); a read and a delete straight through Dovecot become records naming the
+     * message.
+     */
+    @Test
+    void dovecotPostsToTheApiOverHttpsAndTheReadIsRecordedByName() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        DemoCertificate certificate = DemoCertificate.loadOrCreate(dir.resolve("tls"), Clock.systemUTC());
+        // Dovecot's stats process, which posts, runs as an unprivileged user: the CA file must be readable to it
+        Path dovecotDir = Files.createDirectories(dir.resolve("dovecot"));
+        Path ca = Files.copy(certificate.certificate(), dovecotDir.resolve("mailtrail-ca.pem"));
+        Files.setPosixFilePermissions(ca, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        ApiToken.Issued sensor =
+                ApiToken.issue("dovecot", Set.of(Role.SENSOR), ManagementScope.ORGANIZATION, new SecureRandom());
+        new AccessFile(data).write(AccessList.EMPTY.with(sensor.token()));
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String exporter = """
+                ssl_client_ca_file = %s
+                event_exporter mailtrail {
+                  format = json
+                  format_args = time-rfc3339
+                  transport = http-post
+                  transport_args = https://dovecot:%s@127.0.0.1:%d/api/v1/sensors/dovecot
+                  transport_timeout = 2secs
+                }
+                metric mailtrail {
+                  exporter = mailtrail
+                  filter = event=mail_opened OR event=mail_expunged OR event=imap_command_finished OR event=auth_request_finished OR event=mail_user_session_finished
+                }
+                """.formatted(ca, sensor.bearer(), port);
+        try (DovecotInstance dovecot = DovecotInstance.start(dovecotDir, null, exporter)) {
+            String wire = dovecot.seed("alice", "INBOX", "Q3 wire", "Please wire the money.");
+            try (AuditPipeline pipeline = AuditPipeline.open(
+                            data, Clock.systemUTC(), PipelineOptions.defaults(), "test", System.err);
+                    MailTrailApi api = MailTrailApi.start(
+                            new InetSocketAddress("127.0.0.1", port),
+                            new TlsFiles(certificate.certificate(), certificate.privateKey()),
+                            pipeline,
+                            Clock.systemUTC(),
+                            MetricsEndpoint.MINIMAL,
+                            LookupItemNamer.connect(upstream(dovecot)))) {
+                long before = pipeline.journaledSequence();
+                try (Imap imap = new Imap(dovecot.imapPort())) {
+                    imap.command("ID (\"name\" \"mutt\" \"x-originating-ip\" \"203.0.113.7\")");
+                    imap.command("LOGIN alice " + DovecotInstance.PASSWORD);
+                    imap.command("SELECT INBOX");
+                    imap.command("UID FETCH 1 (BODY[])");
+                    // the login and the read journaled: the read named, the delete can be named from the cache
+                    try {
+                        awaitTrue(() -> pipeline.journaledSequence() >= before + 2, "the login and the read posted");
+                    } catch (AssertionError e) {
+                        throw new AssertionError(e.getMessage() + "; Dovecot's log: " + dovecot.log(), e);
+                    }
+                    imap.command("UID STORE 1 +FLAGS (\\Deleted)");
+                    imap.command("EXPUNGE");
+                    imap.command("LOGOUT");
+                }
+                RecordQuery deletes = RecordQuery.between(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                        .withOperations(Set.of("HardDelete"));
+                awaitTrue(
+                        () -> {
+                            try {
+                                pipeline.commit();
+                                return pipeline.mailboxLog().count(deletes) > 0;
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        },
+                        "the delete posted and stored");
+            }
+            Result read = MtProcess.run(
+                    data, "Search-MailboxAuditLog", "-Identity", "alice", "-ShowDetails", "-Format", "Jsonl");
+            assertThat(read.out())
+                    .contains("MailItemsAccessed")
+                    .contains(wire)
+                    .contains("Q3 wire")
+                    .contains("203.0.113.7")
+                    .contains("HardDelete");
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 20 s: " + what);
+            }
+            Thread.sleep(100); // polling what a real Dovecot posts after the fact
+        }
+    }
+
     private static String exporter(HttpServer endpoint) {
         return """
                 event_exporter mailtrail {
@@ -196,7 +305,12 @@ class DovecotNativeSensorTest {
     }
 
     private static LookupIdentityResolver lookup(DovecotInstance dovecot) {
-        UpstreamConfig imap = new UpstreamConfig(
+        return new LookupIdentityResolver(upstream(dovecot), null, 1000);
+    }
+
+    /** Dovecot as the IMAP upstream, with its master user as the lookup account. */
+    private static UpstreamConfig upstream(DovecotInstance dovecot) {
+        return new UpstreamConfig(
                         "127.0.0.1",
                         dovecot.imapPort(),
                         TlsMode.NONE,
@@ -207,7 +321,6 @@ class DovecotNativeSensorTest {
                         false)
                 .withLookup(new LookupAccount(
                         DovecotInstance.MASTER, DovecotInstance.MASTER_PASSWORD, Duration.ofSeconds(5)));
-        return new LookupIdentityResolver(imap, null, 1000);
     }
 
     /** Waits for Dovecot's posts to bring what is expected: they come after the fact, from its stats process. */
