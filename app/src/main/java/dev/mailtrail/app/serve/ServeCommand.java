@@ -144,8 +144,9 @@ public final class ServeCommand implements Callable<Integer> {
                         "mt-serve-shutdown"));
         if (served != null) {
             // before the banner, whose last line says the process is up
-            out.println("HTTPS API: " + served.server().url(proxyConfig.api().address())
-                    + "  (accounts: mt account add; tokens: mt token add)");
+            String url = served.server().url(proxyConfig.api().address());
+            out.println("HTTPS API: " + url + "  (accounts: mt account add; tokens: mt token add)");
+            out.println("Web console: " + url + "/console/");
         }
         out.println(ServeBanner.text(proxyConfig, proxy));
         out.flush();

@@ -52,7 +52,9 @@ class ServeApiProcessTest {
         String sections = "\n[tls]\ncertificate = " + cert + "\nkey = " + key
                 + "\n\n[api]\naddress = 127.0.0.1\nport = " + apiPort + "\n";
         try (ServeProcess serve = ServeProcess.start(dir.resolve("mt.conf"), sections, 1, data, null)) {
-            assertThat(serve.printed()).contains("HTTPS API: https://127.0.0.1:" + apiPort);
+            assertThat(serve.printed())
+                    .contains("HTTPS API: https://127.0.0.1:" + apiPort)
+                    .contains("Web console: https://127.0.0.1:" + apiPort + "/console/");
             HttpClient client = client(first, renewed);
             HttpResponse<String> health = client.send(
                     HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + apiPort + "/api/v1/health"))
