@@ -467,12 +467,19 @@ public final class DovecotInstance implements AutoCloseable {
      * (the kernel completes them) but answers nothing, as a hung or throttled server does.
      */
     public void freeze(boolean frozen) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kill", frozen ? "-STOP" : "-CONT"));
-        command.add(Long.toString(process.pid()));
-        process.descendants().forEach(p -> command.add(Long.toString(p.pid())));
-        Process kill = new ProcessBuilder(command).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed");
+        signal(frozen ? "-STOP" : "-CONT", process.pid(), true);
+        for (ProcessHandle child : process.descendants().toList()) {
+            signal(frozen ? "-STOP" : "-CONT", child.pid(), false); // a login process may have ended meanwhile
+        }
+    }
+
+    private static void signal(String signal, long pid, boolean required) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(pid))
+                .redirectErrorStream(true)
+                .start();
+        kill.getInputStream().readAllBytes();
+        if (kill.waitFor() != 0 && required) {
+            throw new IOException("kill " + signal + " " + pid + " failed");
         }
     }
 
