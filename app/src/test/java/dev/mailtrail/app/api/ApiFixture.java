@@ -9,6 +9,7 @@ import dev.mailtrail.app.api.access.PasswordHash;
 import dev.mailtrail.app.api.access.Role;
 import dev.mailtrail.app.api.status.MetricsEndpoint;
 import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.MutableClock;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.demo.tls.DemoCertificate;
 import dev.mailtrail.proxy.config.TlsFiles;
@@ -37,7 +38,7 @@ final class ApiFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
     final Path data;
-    final TestClock clock = new TestClock(START);
+    final MutableClock clock = new MutableClock(START);
     final Map<String, String> tokens = new HashMap<>();
     final DemoCertificate certificate;
     AuditPipeline pipeline;

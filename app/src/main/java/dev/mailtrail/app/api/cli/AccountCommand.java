@@ -148,20 +148,13 @@ public final class AccountCommand {
 
         @Override
         public Integer call() {
-            try {
-                AccessFile file = new AccessFile(options.directory());
-                AccessList list = file.current();
-                if (list.account(name).isEmpty()) {
-                    spec.commandLine().getErr().println("mt account remove: no account " + name);
-                    return 1;
-                }
-                file.write(list.withoutAccount(name));
-                spec.commandLine().getOut().println("account " + name + " removed");
-                return 0;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("mt account remove: " + FileFailure.describe(e));
-                return 1;
-            }
+            return AccessRemoval.remove(
+                    spec,
+                    options,
+                    "account",
+                    name,
+                    (list, n) -> list.account(n).isPresent(),
+                    AccessList::withoutAccount);
         }
     }
 }

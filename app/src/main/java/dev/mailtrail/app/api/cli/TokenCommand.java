@@ -98,20 +98,13 @@ public final class TokenCommand {
 
         @Override
         public Integer call() {
-            try {
-                AccessFile file = new AccessFile(options.directory());
-                AccessList list = file.current();
-                if (list.tokenNamed(name).isEmpty()) {
-                    spec.commandLine().getErr().println("mt token remove: no token " + name);
-                    return 1;
-                }
-                file.write(list.withoutToken(name));
-                spec.commandLine().getOut().println("token " + name + " removed");
-                return 0;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("mt token remove: " + FileFailure.describe(e));
-                return 1;
-            }
+            return AccessRemoval.remove(
+                    spec,
+                    options,
+                    "token",
+                    name,
+                    (list, n) -> list.tokenNamed(n).isPresent(),
+                    AccessList::withoutToken);
         }
     }
 }
