@@ -4,11 +4,14 @@ import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.bench.proxy.BenchCorpus;
 import dev.mailtrail.bench.proxy.BenchOptions;
+import dev.mailtrail.bench.proxy.CellJson;
+import dev.mailtrail.bench.proxy.CpuMeter;
 import dev.mailtrail.bench.proxy.FetchResult;
 import dev.mailtrail.bench.proxy.FetchRun;
 import dev.mailtrail.bench.proxy.HaproxyRelay;
 import dev.mailtrail.bench.proxy.IdleRun;
 import dev.mailtrail.bench.proxy.LookupRun;
+import dev.mailtrail.bench.proxy.TableRow;
 import dev.mailtrail.demo.DemoUsers;
 import dev.mailtrail.demo.dovecot.DovecotDemoServer;
 import dev.mailtrail.proxy.config.AuditMode;
@@ -24,6 +27,8 @@ import dev.mailtrail.proxy.net.ProxyServer;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,12 +42,14 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./mt bench ProxyBench [--seconds S] [--warmup S] [--sessions 1,10,100] [--idle N] [--small N]
- * [--large N] [--depth N] [--lookups N]}: in one run, against one throwaway Dovecot, FETCH throughput (messages/s, MB/s) and latency
+ * [--large N] [--depth N] [--lookups N] [--json FILE]}: in one run, against one throwaway Dovecot, FETCH throughput (messages/s, MB/s) and latency
  * (p50, p99) directly and through the auditing proxy in strict mode (every read journaled by the real audit
  * pipeline before its bytes go out), for 4 KB and 1 MB messages at each session count; then the proxy's memory
  * per idle IDLE session, and what naming a message by a lookup costs ({@link LookupRun}). Prints one table with the ratios; the proxy in async mode is measured beside it, so the
  * cost of waiting for the journal can be told from the cost of relaying, and, when Debian's haproxy is installed, a
  * plain TCP relay that parses and audits nothing, so the cost of any proxy on the machine can be told from this one's.
+ * Each relay's CPU seconds per 10,000 messages stand beside its throughput ({@link CpuMeter}); {@code --json} writes
+ * each FETCH cell as one JSON line ({@link CellJson}) as well.
  */
 public final class ProxyBench {
     private static final String HOST = "127.0.0.1";
@@ -107,19 +114,8 @@ public final class ProxyBench {
                                         + " as the plain relay (no parsing, no audit)")
                                 .orElse("no plain relay column: haproxy is not installed (Debian: apt-get install"
                                         + " haproxy)"));
-                out.println(Row.header());
-                for (String folder : List.of(BenchCorpus.SMALL, BenchCorpus.LARGE)) {
-                    for (int sessions : options.sessions()) {
-                        Row row = new Row(
-                                folder.equals(BenchCorpus.SMALL) ? "4 KB" : "1 MB",
-                                sessions,
-                                fetch(options, dovecot.imapPort(), folder, sessions),
-                                fetch(options, strictPort, folder, sessions),
-                                fetch(options, asyncPort, folder, sessions),
-                                relay.isPresent() ? fetch(options, relay.get().port(), folder, sessions) : null);
-                        out.println(row.format());
-                    }
-                }
+                out.println(TableRow.header());
+                cells(options, out, dovecot, strictPort, asyncPort, relay);
                 lookups(
                         out,
                         options.lookups(),
@@ -141,6 +137,58 @@ public final class ProxyBench {
         }
     }
 
+    /**
+     * The FETCH table, each cell also a JSON line when asked. Strict and async are measured as this JVM's CPU without
+     * its bench sessions (the audit pipeline, with the journal's fdatasync thread, runs here too); HAProxy as its own
+     * process's.
+     */
+    private static void cells(
+            BenchOptions options,
+            PrintStream out,
+            DovecotDemoServer dovecot,
+            int strictPort,
+            int asyncPort,
+            Optional<HaproxyRelay> relay)
+            throws Exception {
+        CpuMeter jvm = CpuMeter.benchJvmWithoutClients();
+        CpuMeter server = CpuMeter.processTree(dovecot.pid());
+        try (Writer json = options.json().isPresent()
+                ? Files.newBufferedWriter(options.json().get(), StandardCharsets.UTF_8)
+                : Writer.nullWriter()) {
+            for (String folder : List.of(BenchCorpus.SMALL, BenchCorpus.LARGE)) {
+                int size = folder.equals(BenchCorpus.SMALL) ? SMALL_BYTES : LARGE_BYTES;
+                for (int sessions : options.sessions()) {
+                    TableRow row = new TableRow(
+                            size == SMALL_BYTES ? "4 KB" : "1 MB",
+                            sessions,
+                            fetch(options, dovecot.imapPort(), folder, sessions, jvm, server),
+                            fetch(options, strictPort, folder, sessions, jvm, server),
+                            fetch(options, asyncPort, folder, sessions, jvm, server),
+                            relay.isPresent()
+                                    ? fetch(
+                                            options,
+                                            relay.get().port(),
+                                            folder,
+                                            sessions,
+                                            CpuMeter.process(relay.get().pid()),
+                                            server)
+                                    : null);
+                    out.println(row.format());
+                    json.write(CellJson.line(
+                                    size,
+                                    sessions,
+                                    options.depth(),
+                                    row.direct(),
+                                    row.strict(),
+                                    row.async(),
+                                    row.relay())
+                            + "\n");
+                    json.flush();
+                }
+            }
+        }
+    }
+
     private static Optional<HaproxyRelay> startRelay(DovecotDemoServer dovecot) throws IOException {
         Optional<Path> haproxy = HaproxyRelay.executable();
         return haproxy.isPresent()
@@ -157,7 +205,9 @@ public final class ProxyBench {
         }
     }
 
-    private static FetchResult fetch(BenchOptions options, int port, String folder, int sessions) throws Exception {
+    private static FetchResult fetch(
+            BenchOptions options, int port, String folder, int sessions, CpuMeter relay, CpuMeter server)
+            throws Exception {
         return new FetchRun(
                         HOST,
                         port,
@@ -165,7 +215,9 @@ public final class ProxyBench {
                         sessions,
                         options.depth(),
                         Duration.ofSeconds(options.warmUp()),
-                        Duration.ofSeconds(options.seconds()))
+                        Duration.ofSeconds(options.seconds()),
+                        relay,
+                        server)
                 .run();
     }
 
@@ -259,64 +311,5 @@ public final class ProxyBench {
                 // every bench session comes from 127.0.0.1: the per-address limit would refuse the 100 and the idle
                 // ones
                 ProxyLimits.DEFAULTS.withConnections(100_000, 100_000));
-    }
-
-    /** One line of the table: a message size and session count, every side (the plain relay's may be absent). */
-    private record Row(
-            String size, int sessions, FetchResult direct, FetchResult strict, FetchResult async, FetchResult relay) {
-        static String header() {
-            return String.format(
-                    "%-4s %4s | %-33s | %-33s | %5s %7s %7s | %-30s | %-22s%n%-4s %4s | %-33s | %-33s | %5s %7s %7s | %-30s | %-22s",
-                    "",
-                    "",
-                    "direct to Dovecot",
-                    "through the proxy, strict",
-                    "ratio",
-                    "added",
-                    "added",
-                    "proxy, async (comparison)",
-                    "plain relay (HAProxy)",
-                    "size",
-                    "sess",
-                    "   msg/s     MB/s  p50 ms  p99 ms",
-                    "   msg/s     MB/s  p50 ms  p99 ms",
-                    "",
-                    "p50 ms",
-                    "p99 ms",
-                    "   msg/s  p50 ms  p99 ms ratio",
-                    "   msg/s  p50 ms ratio");
-        }
-
-        String format() {
-            return String.format(
-                    "%-4s %4d | %s | %s | %5.2f %7.2f %7.2f | %8.0f %7.2f %7.2f %5.2f | %s",
-                    size,
-                    sessions,
-                    side(direct),
-                    side(strict),
-                    strict.messagesPerSecond() / direct.messagesPerSecond(),
-                    (strict.p50Nanos() - direct.p50Nanos()) / 1e6,
-                    (strict.p99Nanos() - direct.p99Nanos()) / 1e6,
-                    async.messagesPerSecond(),
-                    async.p50Nanos() / 1e6,
-                    async.p99Nanos() / 1e6,
-                    async.messagesPerSecond() / direct.messagesPerSecond(),
-                    relay == null
-                            ? String.format("%22s", "-")
-                            : String.format(
-                                    "%8.0f %7.2f %5.2f",
-                                    relay.messagesPerSecond(),
-                                    relay.p50Nanos() / 1e6,
-                                    relay.messagesPerSecond() / direct.messagesPerSecond()));
-        }
-
-        private static String side(FetchResult result) {
-            return String.format(
-                    "%8.0f %8.1f %7.2f %7.2f",
-                    result.messagesPerSecond(),
-                    result.megabytesPerSecond(),
-                    result.p50Nanos() / 1e6,
-                    result.p99Nanos() / 1e6);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.mailtrail.bench.proxy;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * ProxyBench's options.
@@ -14,9 +16,18 @@ import java.util.Arrays;
  * @param depth FETCH commands in flight per session: 1, one at a time as a person's client reads; more, pipelined
  *     as mbsync downloads
  * @param lookups how many reads the lookup measurement makes per side (0: none)
+ * @param json a file to write one JSON line per FETCH cell to ({@link CellJson}), if asked
  */
 public record BenchOptions(
-        int seconds, int warmUp, int[] sessions, int idle, int smallCount, int largeCount, int depth, int lookups) {
+        int seconds,
+        int warmUp,
+        int[] sessions,
+        int idle,
+        int smallCount,
+        int largeCount,
+        int depth,
+        int lookups,
+        Optional<Path> json) {
     public static BenchOptions parse(String[] args) {
         int seconds = 3;
         int warmUp = 1;
@@ -26,6 +37,7 @@ public record BenchOptions(
         int large = 40;
         int depth = 1;
         int lookups = 500;
+        Optional<Path> json = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -44,13 +56,14 @@ public record BenchOptions(
                 case "--large" -> large = positive(name, value);
                 case "--depth" -> depth = positive(name, value);
                 case "--lookups" -> lookups = Integer.parseInt(value);
+                case "--json" -> json = Optional.of(Path.of(value));
                 default ->
                     throw new IllegalArgumentException("unknown option " + name
                             + " (known: --seconds, --warmup, --sessions, --idle, --small, --large,"
-                            + " --depth, --lookups)");
+                            + " --depth, --lookups, --json)");
             }
         }
-        return new BenchOptions(seconds, warmUp, sessions, idle, small, large, depth, lookups);
+        return new BenchOptions(seconds, warmUp, sessions, idle, small, large, depth, lookups, json);
     }
 
     private static int positive(String name, String value) {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs {@code sessions} IMAP sessions at once against one port, each fetching the messages of one folder in turn
  * with {@code depth} commands in flight (1: one at a time, as a person's client reads; more: pipelined, as mbsync
  * downloads); measures after a warm-up and for a fixed time. A command's latency is from sending it to its tagged
- * OK, so with pipelining it includes the wait behind the commands sent before it.
+ * OK, so with pipelining it includes the wait behind the commands sent before it. The relay's and the server's CPU
+ * time are sampled at the window's edges.
  */
 public final class FetchRun {
     private final String host;
@@ -23,8 +24,19 @@ public final class FetchRun {
     private final int depth;
     private final Duration warmUp;
     private final Duration measured;
+    private final CpuMeter relay;
+    private final CpuMeter server;
 
-    public FetchRun(String host, int port, String folder, int sessions, int depth, Duration warmUp, Duration measured) {
+    public FetchRun(
+            String host,
+            int port,
+            String folder,
+            int sessions,
+            int depth,
+            Duration warmUp,
+            Duration measured,
+            CpuMeter relay,
+            CpuMeter server) {
         this.host = host;
         this.port = port;
         this.folder = folder;
@@ -32,6 +44,8 @@ public final class FetchRun {
         this.depth = depth;
         this.warmUp = warmUp;
         this.measured = measured;
+        this.relay = relay;
+        this.server = server;
     }
 
     public FetchResult run() throws InterruptedException {
@@ -66,16 +80,30 @@ public final class FetchRun {
         }
         windowStart[0] = System.nanoTime() + warmUp.toNanos();
         go.countDown();
+        sleepUntil(windowStart[0]);
+        long relayAtStart = relay.cpuNanos(threads);
+        long serverAtStart = server.cpuNanos(threads);
+        // the sessions' threads run on past the window's end until their commands in flight are answered
+        sleepUntil(windowStart[0] + measured.toNanos());
+        long relayCpu = relay.cpuNanos(threads) - relayAtStart;
+        long serverCpu = server.cpuNanos(threads) - serverAtStart;
         for (Thread thread : threads) {
             thread.join();
         }
         if (failure.get() != null) {
             throw new IllegalStateException("a session failed on port " + port, failure.get());
         }
-        return summarise(all);
+        return summarise(all, relayCpu, serverCpu);
     }
 
-    private FetchResult summarise(List<Session> all) {
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Duration.ofNanos(left));
+        }
+    }
+
+    private FetchResult summarise(List<Session> all, long relayCpu, long serverCpu) {
         int total = all.stream().mapToInt(s -> s.count).sum();
         long[] latencies = new long[total];
         long bytes = 0;
@@ -91,7 +119,10 @@ public final class FetchRun {
                 bytes,
                 measured.toNanos() / 1e9,
                 total == 0 ? 0 : latencies[(int) Math.min(total - 1, Math.round(total * 0.50))],
-                total == 0 ? 0 : latencies[(int) Math.min(total - 1, Math.round(total * 0.99))]);
+                total == 0 ? 0 : latencies[(int) Math.min(total - 1, Math.round(total * 0.99))],
+                all.stream().mapToLong(s -> s.completed).sum(),
+                relayCpu,
+                serverCpu);
     }
 
     /** One session's measurements; written by its own thread only, read after it ended. */
@@ -100,6 +131,7 @@ public final class FetchRun {
         private long[] latencies = new long[1024];
         private int count;
         private long bytes;
+        private long completed;
 
         Session(int number) {
             this.number = number;
@@ -125,6 +157,9 @@ public final class FetchRun {
                 long got = client.awaitFetch(tags.poll());
                 long start = sent.poll();
                 long end = System.nanoTime();
+                if (end >= windowStart && end <= windowEnd) {
+                    completed++;
+                }
                 if (start >= windowStart && end <= windowEnd) {
                     record(end - start, got);
                 }

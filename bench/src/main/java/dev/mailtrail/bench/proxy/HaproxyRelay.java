@@ -87,6 +87,11 @@ public final class HaproxyRelay implements AutoCloseable {
         return port;
     }
 
+    /** HAProxy's process, whose CPU time is the relay's (with {@code -db} it stays one process, its threads in it). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** {@code HAProxy 2.6.12-…}, for the bench's heading. */
     public String version() {
         return version;
