@@ -41,20 +41,26 @@ public interface CpuMeter {
     }
 
     /**
-     * A process and all its descendants (Dovecot's master and its imap, login and auth processes); a descendant that
-     * ends inside the window takes its time with it.
+     * A process and all its descendants (Dovecot's master and its imap, login and auth processes). A process's time
+     * leaves the sum when it ends (a session's imap process logging out after the previous cell), so the sum is kept
+     * here from each process's growth since it was last seen, which only ever grows: the time a process spends
+     * between its last sample and its end is not counted.
      */
     static CpuMeter processTree(long pid) {
+        java.util.Map<Long, Long> seen = new java.util.HashMap<>();
+        long[] sum = {0};
         return clients -> {
-            ProcessHandle root = ProcessHandle.of(pid).orElse(null);
-            if (root == null) {
-                return 0;
+            java.util.Map<Long, Long> now = new java.util.HashMap<>();
+            ProcessHandle.of(pid).ifPresent(root -> {
+                now.put(pid, ProcStat.cpuNanos(pid));
+                root.descendants().forEach(child -> now.put(child.pid(), ProcStat.cpuNanos(child.pid())));
+            });
+            synchronized (seen) {
+                now.forEach((process, nanos) -> sum[0] += Math.max(0, nanos - seen.getOrDefault(process, 0L)));
+                seen.clear();
+                seen.putAll(now);
+                return sum[0];
             }
-            long sum = ProcStat.cpuNanos(pid);
-            for (ProcessHandle child : root.descendants().toList()) {
-                sum += ProcStat.cpuNanos(child.pid());
-            }
-            return sum;
         };
     }
 }
