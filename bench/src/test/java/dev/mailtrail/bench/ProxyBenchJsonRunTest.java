@@ -26,8 +26,22 @@ class ProxyBenchJsonRunTest {
         Path file = dir.resolve("cells.jsonl");
 
         ProxyBench.main(new String[] {
-            "--seconds", "1", "--warmup", "0", "--sessions", "1", "--idle", "0", "--lookups", "0", "--small", "50",
-            "--large", "2", "--json", file.toString()
+            "--seconds",
+            "1",
+            "--warmup",
+            "0",
+            "--sessions",
+            "1",
+            "--idle",
+            "0",
+            "--lookups",
+            "0",
+            "--small",
+            "50",
+            "--large",
+            "2",
+            "--json",
+            file.toString()
         });
 
         List<String> lines = Files.readAllLines(file);
@@ -48,7 +62,9 @@ class ProxyBenchJsonRunTest {
                 }
                 assertThat(figures.get("msgPerSecond").asDouble()).as(side).isPositive();
                 assertThat(figures.get("p50Ms").asDouble()).as(side).isPositive();
-                assertThat(figures.get("p99Ms").asDouble()).as(side).isGreaterThanOrEqualTo(figures.get("p50Ms").asDouble());
+                assertThat(figures.get("p99Ms").asDouble())
+                        .as(side)
+                        .isGreaterThanOrEqualTo(figures.get("p50Ms").asDouble());
                 assertThat(figures.get("cpuSecondsPer10k").isNumber()).as(side).isTrue();
                 assertThat(figures.get("cpuSecondsPer10k").asDouble()).as(side).isNotNegative();
             }

@@ -51,6 +51,9 @@ public final class FetchRun {
     public FetchResult run() throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(sessions);
         CountDownLatch go = new CountDownLatch(1);
+        // a session that has drained its commands waits to log out until the window's CPU time has been read: its
+        // server process (and its own thread) must still be there to be counted
+        CountDownLatch sampled = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] windowStart = new long[1];
         List<Session> all = new ArrayList<>(sessions);
@@ -65,6 +68,7 @@ public final class FetchRun {
                     ready.countDown();
                     go.await();
                     session.fetchUntil(client, count, windowStart[0]);
+                    sampled.await();
                 } catch (IOException | RuntimeException e) {
                     failure.compareAndSet(null, e);
                     ready.countDown();
@@ -76,17 +80,23 @@ public final class FetchRun {
         ready.await();
         if (failure.get() != null) {
             go.countDown();
+            sampled.countDown();
             throw new IllegalStateException("a session could not start on port " + port, failure.get());
         }
         windowStart[0] = System.nanoTime() + warmUp.toNanos();
         go.countDown();
-        sleepUntil(windowStart[0]);
-        long relayAtStart = relay.cpuNanos(threads);
-        long serverAtStart = server.cpuNanos(threads);
-        // the sessions' threads run on past the window's end until their commands in flight are answered
-        sleepUntil(windowStart[0] + measured.toNanos());
-        long relayCpu = relay.cpuNanos(threads) - relayAtStart;
-        long serverCpu = server.cpuNanos(threads) - serverAtStart;
+        long relayCpu;
+        long serverCpu;
+        try {
+            sleepUntil(windowStart[0]);
+            long relayAtStart = relay.cpuNanos(threads);
+            long serverAtStart = server.cpuNanos(threads);
+            sleepUntil(windowStart[0] + measured.toNanos());
+            relayCpu = relay.cpuNanos(threads) - relayAtStart;
+            serverCpu = server.cpuNanos(threads) - serverAtStart;
+        } finally {
+            sampled.countDown();
+        }
         for (Thread thread : threads) {
             thread.join();
         }

@@ -23,7 +23,9 @@ class CpuMeterTest {
                 Thread.sleep(20);
                 whileBusy = tree.cpuNanos(List.of());
             }
-            while (parent.toHandle().children().anyMatch(c -> c.info().command().orElse("").endsWith("sh"))
+            while (parent.toHandle()
+                            .children()
+                            .anyMatch(c -> c.info().command().orElse("").endsWith("sh"))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }

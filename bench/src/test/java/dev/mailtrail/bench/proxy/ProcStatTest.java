@@ -36,8 +36,8 @@ class ProcStatTest {
     @Test
     void aBusyChildProcessIsChargedItsCpuTime() throws Exception {
         // a real process that burns about half a second of CPU, read from /proc as HAProxy's is
-        Process busy = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done; sleep 5")
-                .start();
+        Process busy =
+                new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done; sleep 5").start();
         try {
             long before = ProcStat.cpuNanos(busy.pid());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
