@@ -6,6 +6,7 @@ import dev.mailtrail.bench.proxy.BenchCorpus;
 import dev.mailtrail.bench.proxy.BenchOptions;
 import dev.mailtrail.bench.proxy.CellJson;
 import dev.mailtrail.bench.proxy.CpuMeter;
+import dev.mailtrail.bench.proxy.CpuSplitTable;
 import dev.mailtrail.bench.proxy.FetchResult;
 import dev.mailtrail.bench.proxy.FetchRun;
 import dev.mailtrail.bench.proxy.HaproxyRelay;
@@ -152,6 +153,7 @@ public final class ProxyBench {
             throws Exception {
         CpuMeter jvm = CpuMeter.benchJvmWithoutClients();
         CpuMeter server = CpuMeter.processTree(dovecot.pid());
+        List<TableRow> rows = new java.util.ArrayList<>();
         try (Writer json = options.json().isPresent()
                 ? Files.newBufferedWriter(options.json().get(), StandardCharsets.UTF_8)
                 : Writer.nullWriter()) {
@@ -174,6 +176,7 @@ public final class ProxyBench {
                                             server)
                                     : null);
                     out.println(row.format());
+                    rows.add(row);
                     json.write(CellJson.line(
                                     size,
                                     sessions,
@@ -187,6 +190,7 @@ public final class ProxyBench {
                 }
             }
         }
+        CpuSplitTable.print(out, rows);
     }
 
     private static Optional<HaproxyRelay> startRelay(DovecotDemoServer dovecot) throws IOException {

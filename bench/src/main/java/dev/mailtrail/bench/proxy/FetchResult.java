@@ -12,6 +12,7 @@ package dev.mailtrail.bench.proxy;
  *     {@code fetches})
  * @param relayCpuNanos CPU time of whatever relays this side ({@link CpuMeter}) during the window
  * @param serverCpuNanos CPU time of the mail server's processes during the window
+ * @param jvmCpuNanos the bench JVM's CPU time during the window by kind of thread ({@link JvmCpuSplit})
  */
 public record FetchResult(
         long fetches,
@@ -21,7 +22,8 @@ public record FetchResult(
         long p99Nanos,
         long completed,
         long relayCpuNanos,
-        long serverCpuNanos) {
+        long serverCpuNanos,
+        java.util.Map<String, Long> jvmCpuNanos) {
     public double messagesPerSecond() {
         return fetches / seconds;
     }
@@ -38,6 +40,13 @@ public record FetchResult(
     /** The mail server's CPU seconds per 10,000 messages served; NaN when the window saw none. */
     public double serverCpuSecondsPer10k() {
         return per10k(serverCpuNanos);
+    }
+
+    /** The bench JVM's CPU seconds per 10,000 messages, by kind of thread, in {@link JvmCpuSplit}'s order. */
+    public java.util.Map<String, Double> jvmCpuSecondsPer10k() {
+        java.util.Map<String, Double> per10k = new java.util.LinkedHashMap<>();
+        jvmCpuNanos.forEach((group, nanos) -> per10k.put(group, per10k(nanos)));
+        return per10k;
     }
 
     private double per10k(long nanos) {

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -87,13 +88,16 @@ public final class FetchRun {
         go.countDown();
         long relayCpu;
         long serverCpu;
+        Map<String, Long> split;
         try {
             sleepUntil(windowStart[0]);
             long relayAtStart = relay.cpuNanos(threads);
             long serverAtStart = server.cpuNanos(threads);
+            Map<String, Long> splitAtStart = JvmCpuSplit.sample(threads);
             sleepUntil(windowStart[0] + measured.toNanos());
             relayCpu = relay.cpuNanos(threads) - relayAtStart;
             serverCpu = server.cpuNanos(threads) - serverAtStart;
+            split = JvmCpuSplit.minus(JvmCpuSplit.sample(threads), splitAtStart);
         } finally {
             sampled.countDown();
         }
@@ -103,7 +107,7 @@ public final class FetchRun {
         if (failure.get() != null) {
             throw new IllegalStateException("a session failed on port " + port, failure.get());
         }
-        return summarise(all, relayCpu, serverCpu);
+        return summarise(all, relayCpu, serverCpu, split);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -113,7 +117,7 @@ public final class FetchRun {
         }
     }
 
-    private FetchResult summarise(List<Session> all, long relayCpu, long serverCpu) {
+    private FetchResult summarise(List<Session> all, long relayCpu, long serverCpu, Map<String, Long> split) {
         int total = all.stream().mapToInt(s -> s.count).sum();
         long[] latencies = new long[total];
         long bytes = 0;
@@ -132,7 +136,8 @@ public final class FetchRun {
                 total == 0 ? 0 : latencies[(int) Math.min(total - 1, Math.round(total * 0.99))],
                 all.stream().mapToLong(s -> s.completed).sum(),
                 relayCpu,
-                serverCpu);
+                serverCpu,
+                split);
     }
 
     /** One session's measurements; written by its own thread only, read after it ended. */

@@ -11,8 +11,8 @@ class CellJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** 3000 fetches in 3 s, 3100 answered in the window, 0.62 s of relay CPU: 2 s per 10,000. */
-    private static final FetchResult STRICT =
-            new FetchResult(3000, 3000 * 4096L, 3.0, 650_000, 4_120_000, 3100, 620_000_000, 310_000_000);
+    private static final FetchResult STRICT = new FetchResult(
+            3000, 3000 * 4096L, 3.0, 650_000, 4_120_000, 3100, 620_000_000, 310_000_000, java.util.Map.of());
 
     @Test
     void aCellIsOneLineWithTheIssuesFieldNames() throws Exception {
@@ -39,7 +39,7 @@ class CellJsonTest {
 
     @Test
     void withoutHaproxyItsSideIsNullAndAnUnmeasuredFigureToo() throws Exception {
-        FetchResult none = new FetchResult(0, 0, 3.0, 0, 0, 0, 5_000_000, 0);
+        FetchResult none = new FetchResult(0, 0, 3.0, 0, 0, 0, 5_000_000, 0, java.util.Map.of());
 
         JsonNode cell = JSON.readTree(CellJson.line(1048576, 1, 1, none, STRICT, STRICT, null));
 

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TableRowTest {
-    private static final FetchResult CELL =
-            new FetchResult(3000, 3000 * 4096L, 3.0, 650_000, 4_120_000, 3100, 620_000_000, 310_000_000);
+    private static final FetchResult CELL = new FetchResult(
+            3000, 3000 * 4096L, 3.0, 650_000, 4_120_000, 3100, 620_000_000, 310_000_000, java.util.Map.of());
 
     @Test
     void theColumnsOfARowLineUpWithTheHeadersWithAndWithoutHaproxy() {
