@@ -64,7 +64,27 @@ public final class ProxyBench {
 
     public static void main(String[] args) throws Exception {
         PROXY_LOG.setLevel(java.util.logging.Level.WARNING);
-        BenchOptions options = BenchOptions.parse(args);
+        if (List.of(args).contains("--help")) {
+            System.out.println(BenchOptions.USAGE);
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ProxyBench: " + e.getMessage() + "\n" + BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Optional<Path> jsonDirectory =
+                options.json().map(file -> file.toAbsolutePath().getParent());
+        if (jsonDirectory.isPresent() && !Files.isDirectory(jsonDirectory.get())) {
+            // said before the minutes of measuring, not after
+            System.err.println(
+                    "ProxyBench: --json " + options.json().get() + ": no such directory " + jsonDirectory.get());
+            System.exit(2);
+            return;
+        }
         PrintStream out = System.out;
         Path data = Files.createTempDirectory("mailtrail-proxybench-");
         out.printf(

@@ -28,6 +28,10 @@ public record BenchOptions(
         int depth,
         int lookups,
         Optional<Path> json) {
+    public static final String USAGE = "usage: ./mt bench ProxyBench [--seconds 3] [--warmup 1] [--sessions 1,10,100]"
+            + " [--idle 500] [--small 2000] [--large 40] [--depth 1] [--lookups 500] [--json FILE]"
+            + " (docs/proxy-bench.md)";
+
     public static BenchOptions parse(String[] args) {
         int seconds = 3;
         int warmUp = 1;
