@@ -58,11 +58,12 @@ final class NativeSensorBanner {
         out.append("\nTry it:\n");
         out.append(String.format(
                 "  python3 -c \"import imaplib,email; m=imaplib.IMAP4('%s',%d); m.login('%s','%s');"
-                        + " m.select('Finance'); [print(email.message_from_bytes(d[1])['Subject'])"
-                        + " for d in m.fetch('1:3','(BODY.PEEK[])')[1] if isinstance(d, tuple)]\"%n",
+                        + " m.select('Finance'); print(email.message_from_bytes(m.fetch('2','(BODY.PEEK[])')[1][0][1])"
+                        + "['Message-ID']); m.logout()\"%n",
                 host, imap, DemoUsers.ALICE, DemoUsers.PASSWORD));
         out.append(String.format(
                 "  curl -u %s:%s 'imap://%s:%d/Finance;UID=1'%n", DemoUsers.ALICE, DemoUsers.PASSWORD, host, imap));
+        out.append("  (one message a command is a Bind naming it; several at once are a Sync naming the folder)\n");
         out.append("\nRecords go to ").append(data).append("; search them with\n");
         out.append("  ./mt Search-MailboxAuditLog -Identity ")
                 .append(DemoUsers.ALICE)

@@ -18,7 +18,12 @@ public record EventExporter(URI target, Path trustedCertificate) {
             + " OR event=auth_request_finished OR event=mail_user_session_finished"
             + " OR event=smtp_server_transaction_finished";
 
-    /** The configuration's lines, trusting {@code caFile} (the copy Dovecot can read). */
+    /**
+     * The configuration's lines, trusting {@code caFile} (the copy Dovecot can read). The timeout is longer than the
+     * shipped snippet's 2 s: MailTrail answers a post once its message is named, and the first post of a fresh demo
+     * also waits for the API's first TLS handshake and the lookup's first login; with 2 s it expired and Dovecot
+     * dropped the queued posts behind it, so the first read of the demo was never recorded.
+     */
     String render(Path caFile) {
         return """
                 ssl_client_ca_file = %s
@@ -27,7 +32,7 @@ public record EventExporter(URI target, Path trustedCertificate) {
                   format_args = time-rfc3339
                   transport = http-post
                   transport_args = %s
-                  transport_timeout = 2secs
+                  transport_timeout = 10secs
                 }
                 metric mailtrail {
                   exporter = mailtrail
