@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
                     + " mode, and the audit pipeline under the data directory, then prints how to connect a mail"
                     + " client and how to search what it records. It also serves the HTTPS API on"
                     + " https://localhost:8443 with a demo sign-in and a sensor token, printed in the banner.",
+            "With --backend dovecot --sensor native no proxy starts: clients connect to Dovecot directly (on"
+                    + " --imap-port and --pop3-port) and Dovecot's own event exporter posts to the API"
+                    + " (docs/dovecot-native-sensor.md).",
             "Ctrl-C or SIGTERM stops it with every record flushed.",
             "Exit status: 130 after Ctrl-C or 143 after SIGTERM once stopped cleanly (as for any JVM ended by a signal),"
                     + " 1 could not start (e.g. a port in use), 2 usage, 70 the audit pipeline stopped on an error it"

@@ -21,8 +21,8 @@ public record EventExporter(URI target, Path trustedCertificate) {
     /**
      * The configuration's lines, trusting {@code caFile} (the copy Dovecot can read). The timeout is longer than the
      * shipped snippet's 2 s: MailTrail answers a post once its message is named, and the first post of a fresh demo
-     * also waits for the API's first TLS handshake and the lookup's first login; with 2 s it expired and Dovecot
-     * dropped the queued posts behind it, so the first read of the demo was never recorded.
+     * also waits for the API's first TLS handshake and the lookup's first login; with 2 s the request timed out and
+     * the first read of a fresh demo was never recorded.
      */
     String render(Path caFile) {
         return """
