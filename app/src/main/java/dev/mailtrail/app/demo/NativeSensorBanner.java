@@ -52,7 +52,8 @@ final class NativeSensorBanner {
                 .append(NativeSensorDemo.ENDPOINT)
                 .append(" with the sensor token below.\n");
         out.append("\nWhat this mode sees: logins, body reads (FETCH BODY[]/RFC822/BINARY/SNIPPET, POP3 RETR and TOP),")
-                .append(" deletes, moves and\nappends, posted after the fact. What it misses: a read made while MailTrail")
+                .append(
+                        " deletes, moves and\nappends, posted after the fact. What it misses: a read made while MailTrail")
                 .append(" cannot be reached (no strict\nguarantee), COPY, folder and ACL changes, Sieve rules, the")
                 .append(" message of a send. docs/dovecot-native-sensor.md\n");
         out.append("\nTry it:\n");

@@ -58,6 +58,7 @@ final class NativeSensorDemo {
 
     /** Where Dovecot posts: the API on loopback, the sensor token as the Basic password (Dovecot sends no header). */
     static URI target(DemoApi.Reservation api) {
-        return URI.create("https://dovecot:" + api.sensorToken() + "@" + RunningDemo.HOST + ":" + api.port() + ENDPOINT);
+        return URI.create(
+                "https://dovecot:" + api.sensorToken() + "@" + RunningDemo.HOST + ":" + api.port() + ENDPOINT);
     }
 }

@@ -76,9 +76,9 @@ class NativeSensorDemoProcessTest {
                             typ, data = m.uid('FETCH', '2', '(BODY.PEEK[])')
                             print(email.message_from_bytes(data[0][1])['Message-ID'])
                             m.logout()
-                            """.formatted(imap))
-                    .strip();
-            assertThat(DemoCorpus.messages().stream().map(SeedMessage::messageId)).contains(messageId);
+                            """.formatted(imap)).strip();
+            assertThat(DemoCorpus.messages().stream().map(SeedMessage::messageId))
+                    .contains(messageId);
 
             // Dovecot posts after the fact: wait until the read sits in alice's open aggregation window
             awaitOpenWindow(data);
