@@ -13,6 +13,7 @@ import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.demo.LoopbackPort;
 import dev.mailtrail.demo.tls.DemoCertificate;
 import dev.mailtrail.proxy.config.TlsFiles;
+import dev.mailtrail.sensor.dovecot.name.ItemNamer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -54,6 +55,34 @@ public final class DemoApi implements AutoCloseable {
             Clock clock,
             java.util.function.Supplier<String> metrics)
             throws ApiStartException, IOException {
+        Reservation reservation = reserve(pipeline, port != 0 && free(port) ? port : 0);
+        TlsFiles tls = new TlsFiles(certificate.certificate(), certificate.privateKey());
+        MailTrailApi api;
+        try {
+            api = MailTrailApi.start(
+                    new InetSocketAddress(RunningDemo.HOST, reservation.port()), tls, pipeline, clock, metrics);
+        } catch (ApiStartException e) {
+            // taken between the look and the bind: any free port will do for a demo
+            api = MailTrailApi.start(new InetSocketAddress(RunningDemo.HOST, 0), tls, pipeline, clock, metrics);
+        }
+        return new DemoApi(api, reservation.sensorToken(), certificate);
+    }
+
+    /**
+     * The API's port and sensor token, fixed before the API starts, for what must be told them first: the native
+     * sensor's Dovecot, whose exporter configuration names both.
+     *
+     * @param port the port the API will bind on 127.0.0.1 (0 in {@link #start(Reservation, AuditPipeline,
+     *     DemoCertificate, Clock, java.util.function.Supplier, ItemNamer)} would leave the exporter nowhere to post)
+     * @param sensorToken the sensor token's bearer form, already in the data directory's access list
+     */
+    public record Reservation(int port, String sensorToken) {}
+
+    /**
+     * Makes a sensor token and the demo sign-in and writes them to the data directory's access list, and picks the
+     * port: {@code port} when free, else any free one (0: any free one).
+     */
+    public static Reservation reserve(AuditPipeline pipeline, int port) throws IOException {
         SecureRandom random = new SecureRandom();
         AccessFile access = new AccessFile(pipeline.directory());
         ApiToken.Issued sensor = ApiToken.issue(SENSOR, Set.of(Role.SENSOR), ManagementScope.ORGANIZATION, random);
@@ -66,20 +95,32 @@ public final class DemoApi implements AutoCloseable {
                     ManagementScope.ORGANIZATION));
         }
         access.write(list);
-        TlsFiles tls = new TlsFiles(certificate.certificate(), certificate.privateKey());
-        MailTrailApi api;
-        try {
-            api = MailTrailApi.start(
-                    new InetSocketAddress(RunningDemo.HOST, port != 0 && free(port) ? port : 0),
-                    tls,
-                    pipeline,
-                    clock,
-                    metrics);
-        } catch (ApiStartException e) {
-            // taken between the look and the bind: any free port will do for a demo
-            api = MailTrailApi.start(new InetSocketAddress(RunningDemo.HOST, 0), tls, pipeline, clock, metrics);
-        }
-        return new DemoApi(api, sensor.bearer(), certificate);
+        int chosen = port != 0 && free(port) ? port : LoopbackPort.anyFree(RunningDemo.HOST);
+        return new Reservation(chosen, sensor.bearer());
+    }
+
+    /**
+     * Starts the API on the reserved port, which it must get: Dovecot's exporter already posts there. What Dovecot
+     * posts is named by {@code dovecotNamer} (the master user's lookup).
+     *
+     * @throws ApiStartException when the port was taken since it was reserved
+     */
+    public static DemoApi start(
+            Reservation reservation,
+            AuditPipeline pipeline,
+            DemoCertificate certificate,
+            Clock clock,
+            java.util.function.Supplier<String> metrics,
+            ItemNamer dovecotNamer)
+            throws ApiStartException {
+        MailTrailApi api = MailTrailApi.start(
+                new InetSocketAddress(RunningDemo.HOST, reservation.port()),
+                new TlsFiles(certificate.certificate(), certificate.privateKey()),
+                pipeline,
+                clock,
+                metrics,
+                dovecotNamer);
+        return new DemoApi(api, reservation.sensorToken(), certificate);
     }
 
     private static boolean free(int port) {

@@ -3,6 +3,7 @@ package dev.mailtrail.app.demo;
 import dev.mailtrail.demo.DemoMailServer;
 import dev.mailtrail.demo.corpus.SeedMessage;
 import dev.mailtrail.demo.dovecot.DovecotDemoServer;
+import dev.mailtrail.demo.dovecot.EventExporter;
 import dev.mailtrail.demo.greenmail.GreenMailDemoServer;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,17 @@ public enum DemoBackend {
             case GREENMAIL -> GreenMailDemoServer.start(0, 0, corpus);
             case DOVECOT -> DovecotDemoServer.startWithSmtp(0, 0, corpus);
         };
+    }
+
+    /**
+     * Starts Dovecot for the native sensor: IMAP and POP3 on the given ports (clients connect to it directly), its
+     * events posted by {@code exporter}.
+     */
+    DemoMailServer startNative(List<SeedMessage> corpus, int imapPort, int pop3Port, EventExporter exporter) {
+        if (this != DOVECOT) {
+            throw new IllegalStateException("the native sensor is Dovecot's, not " + optionValue() + "'s");
+        }
+        return DovecotDemoServer.start(imapPort, pop3Port, corpus, exporter);
     }
 
     /** Its name on the command line. */

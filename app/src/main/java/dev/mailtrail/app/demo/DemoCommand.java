@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
                     + " mode, and the audit pipeline under the data directory, then prints how to connect a mail"
                     + " client and how to search what it records. It also serves the HTTPS API on"
                     + " https://localhost:8443 with a demo sign-in and a sensor token, printed in the banner.",
+            "With --backend dovecot --sensor native no proxy starts: clients connect to Dovecot directly (on"
+                    + " --imap-port and --pop3-port) and Dovecot's own event exporter posts to the API"
+                    + " (docs/dovecot-native-sensor.md).",
             "Ctrl-C or SIGTERM stops it with every record flushed.",
             "Exit status: 130 after Ctrl-C or 143 after SIGTERM once stopped cleanly (as for any JVM ended by a signal),"
                     + " 1 could not start (e.g. a port in use), 2 usage, 70 the audit pipeline stopped on an error it"
@@ -59,13 +62,28 @@ public final class DemoCommand implements Callable<Integer> {
                     + " shows delegate and admin access.")
     DemoBackend backend = DemoBackend.GREENMAIL;
 
-    @Option(names = "--imap-port", paramLabel = "PORT", description = "The proxy's IMAP port (default: 1143).")
+    @Option(
+            names = "--sensor",
+            paramLabel = "proxy|native",
+            converter = SensorConverter.class,
+            description = "What records the mail access: the auditing proxy in front of the server (default), or"
+                    + " native: Dovecot's own event exporter posting to the HTTPS API, clients connecting to Dovecot"
+                    + " directly and no proxy started (--backend dovecot only; docs/dovecot-native-sensor.md).")
+    DemoSensor sensor = DemoSensor.PROXY;
+
+    @Option(
+            names = "--imap-port",
+            paramLabel = "PORT",
+            description = "The proxy's IMAP port (default: 1143); with --sensor native, Dovecot's own (no TLS).")
     int imapPort = DemoOptions.IMAP_PORT;
 
     @Option(names = "--imaps-port", paramLabel = "PORT", description = "The proxy's IMAPS port (default: 1993).")
     int imapsPort = DemoOptions.IMAPS_PORT;
 
-    @Option(names = "--pop3-port", paramLabel = "PORT", description = "The proxy's POP3 port (default: 1110).")
+    @Option(
+            names = "--pop3-port",
+            paramLabel = "PORT",
+            description = "The proxy's POP3 port (default: 1110); with --sensor native, Dovecot's own (no TLS).")
     int pop3Port = DemoOptions.POP3_PORT;
 
     @Option(names = "--pop3s-port", paramLabel = "PORT", description = "The proxy's POP3S port (default: 1995).")
@@ -103,6 +121,12 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (sensor == DemoSensor.NATIVE && backend != DemoBackend.DOVECOT) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--sensor native needs --backend dovecot: the native sensor is Dovecot's own event exporter"
+                            + " (mt demo --backend dovecot --sensor native)");
+        }
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
         DemoOptions options = new DemoOptions(
                 directory,
@@ -113,14 +137,16 @@ public final class DemoCommand implements Callable<Integer> {
                 pop3sPort,
                 submissionPort,
                 submissionsPort,
-                manageSievePort);
+                manageSievePort,
+                sensor);
         PROXY_LOG.setLevel(java.util.logging.Level.WARNING);
         RunningDemo demo;
         try {
             demo = RunningDemo.start(
                     options,
                     Clock.systemUTC(),
-                    PipelineOptions.defaults().withAnchoring(anchorOptions.anchoring(System.getenv())));
+                    PipelineOptions.defaults().withAnchoring(anchorOptions.anchoring(System.getenv())),
+                    apiPort);
         } catch (DemoStartException e) {
             err.println("mt demo: " + e.getMessage());
             return 1;
@@ -129,8 +155,19 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             dev.mailtrail.app.metrics.MailTrailMetrics metrics = new dev.mailtrail.app.metrics.MailTrailMetrics();
             demo.reportTo(metrics);
-            api = DemoApi.start(demo.pipeline(), demo.certificate(), apiPort, Clock.systemUTC(), metrics::scrape);
-        } catch (dev.mailtrail.app.api.ApiStartException | java.io.IOException e) {
+            api = demo.apiReservation() == null
+                    ? DemoApi.start(demo.pipeline(), demo.certificate(), apiPort, Clock.systemUTC(), metrics::scrape)
+                    : DemoApi.start(
+                            demo.apiReservation(),
+                            demo.pipeline(),
+                            demo.certificate(),
+                            Clock.systemUTC(),
+                            metrics::scrape,
+                            dev.mailtrail.sensor.dovecot.name.LookupItemNamer.connect(
+                                    RunningDemo.imapUpstream(demo.mailServer())));
+        } catch (dev.mailtrail.app.api.ApiStartException
+                | java.io.IOException
+                | dev.mailtrail.proxy.tls.TlsSetupException e) {
             err.println("mt demo: the HTTPS API: " + e.getMessage());
             demo.close();
             return 1;
@@ -144,7 +181,10 @@ public final class DemoCommand implements Callable<Integer> {
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(api, demo, err, stopped), "mt-demo-shutdown"));
-        out.print(DemoBanner.render(demo, api.banner()));
+        out.print(
+                demo.apiReservation() == null
+                        ? DemoBanner.render(demo, api.banner())
+                        : NativeSensorBanner.render(demo, api));
         out.flush();
         stopped.await();
         return 0;
@@ -167,6 +207,18 @@ public final class DemoCommand implements Callable<Integer> {
         } finally {
             err.flush();
             stopped.countDown();
+        }
+    }
+
+    static final class SensorConverter implements CommandLine.ITypeConverter<DemoSensor> {
+        @Override
+        public DemoSensor convert(String value) {
+            for (DemoSensor sensor : DemoSensor.values()) {
+                if (sensor.optionValue().equals(value.toLowerCase(Locale.ROOT))) {
+                    return sensor;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected proxy or native, got '" + value + "'");
         }
     }
 

@@ -41,20 +41,26 @@ public final class RunningDemo implements AutoCloseable {
     private final DemoCertificate certificate;
     private final AuditPipeline pipeline;
     private final DemoMailServer mailServer;
+    /** Null with the native sensor: no proxy in the data path. */
     private final ProxyServer proxy;
+    /** The API's port and sensor token Dovecot's exporter was told; null with the proxy. */
+    private final DemoApi.Reservation apiReservation;
+
     private boolean closed;
 
-    private RunningDemo(
+    RunningDemo(
             DemoOptions options,
             DemoCertificate certificate,
             AuditPipeline pipeline,
             DemoMailServer mailServer,
-            ProxyServer proxy) {
+            ProxyServer proxy,
+            DemoApi.Reservation apiReservation) {
         this.options = options;
         this.certificate = certificate;
         this.pipeline = pipeline;
         this.mailServer = mailServer;
         this.proxy = proxy;
+        this.apiReservation = apiReservation;
     }
 
     /**
@@ -69,6 +75,18 @@ public final class RunningDemo implements AutoCloseable {
     /** As {@link #start(DemoOptions, Clock)}, the pipeline run as {@code pipelineOptions} say (digests, say). */
     public static RunningDemo start(DemoOptions options, Clock clock, PipelineOptions pipelineOptions)
             throws DemoStartException {
+        return start(options, clock, pipelineOptions, DemoApi.PORT);
+    }
+
+    /**
+     * As {@link #start(DemoOptions, Clock, PipelineOptions)}; with the native sensor the API's port ({@code apiPort}
+     * when free) and sensor token are reserved first and Dovecot's exporter is told them, and no proxy starts.
+     */
+    public static RunningDemo start(DemoOptions options, Clock clock, PipelineOptions pipelineOptions, int apiPort)
+            throws DemoStartException {
+        if (options.sensor() == DemoSensor.NATIVE) {
+            return NativeSensorDemo.start(options, clock, pipelineOptions, apiPort);
+        }
         requireFreePorts(options);
         AuditPipeline pipeline = null;
         DemoMailServer mailServer = null;
@@ -81,7 +99,7 @@ public final class RunningDemo implements AutoCloseable {
             AuditPipeline journal = pipeline;
             AuditEventSink sink = event -> journal.submit(event);
             ProxyServer proxy = ProxyServer.start(proxyConfig(options, certificate, mailServer), sink, clock);
-            return new RunningDemo(options, certificate, pipeline, mailServer, proxy);
+            return new RunningDemo(options, certificate, pipeline, mailServer, proxy, null);
         } catch (IOException | UncheckedIOException | ProxyStartException | IllegalStateException e) {
             closeQuietly(mailServer, pipeline);
             throw new DemoStartException(dev.mailtrail.app.files.FileFailure.describe(e), e);
@@ -137,16 +155,8 @@ public final class RunningDemo implements AutoCloseable {
         return new ProxyConfig(
                 listeners,
                 new TlsFiles(certificate.certificate(), certificate.privateKey()),
-                UpstreamConfig.plain(mailServer.host(), mailServer.imapPort())
-                        // Dovecot's master user names what a delete or a body-part read leaves unnamed; GreenMail has
-                        // none
-                        .withLookup(
-                                mailServer instanceof DovecotDemoServer
-                                        ? new dev.mailtrail.proxy.config.LookupAccount(
-                                                dev.mailtrail.demo.DemoUsers.ADMIN,
-                                                dev.mailtrail.demo.DemoUsers.PASSWORD,
-                                                java.time.Duration.ofSeconds(2))
-                                        : null),
+                // GreenMail has no master user, so no lookup account
+                imapUpstream(mailServer),
                 UpstreamConfig.plain(mailServer.host(), mailServer.pop3Port()),
                 AuditMode.STRICT,
                 audit,
@@ -173,7 +183,7 @@ public final class RunningDemo implements AutoCloseable {
      * {@code submissions}, with a back end that has ManageSieve {@code managesieve}) and address.
      */
     public Map<String, InetSocketAddress> listeners() {
-        return proxy.addresses();
+        return proxy == null ? Map.of() : proxy.addresses();
     }
 
     /** The port a proxy listener is bound to. */
@@ -183,13 +193,32 @@ public final class RunningDemo implements AutoCloseable {
 
     /** Whether the proxy has a listener of that name (ManageSieve only with a back end that has it). */
     public boolean listens(String listener) {
-        return proxy.addresses().containsKey(listener);
+        return listeners().containsKey(listener);
+    }
+
+    /** The API's port and sensor token reserved for Dovecot's exporter; null with the proxy as the sensor. */
+    public DemoApi.Reservation apiReservation() {
+        return apiReservation;
+    }
+
+    /** Dovecot's IMAP with its master user as the lookup account, which names what a delete or a body part leaves unnamed. */
+    static UpstreamConfig imapUpstream(DemoMailServer mailServer) {
+        return UpstreamConfig.plain(mailServer.host(), mailServer.imapPort())
+                .withLookup(
+                        mailServer instanceof DovecotDemoServer
+                                ? new dev.mailtrail.proxy.config.LookupAccount(
+                                        dev.mailtrail.demo.DemoUsers.ADMIN,
+                                        dev.mailtrail.demo.DemoUsers.PASSWORD,
+                                        java.time.Duration.ofSeconds(2))
+                                : null);
     }
 
     /** Reports the pipeline's and the proxy's counts to {@code metrics} from now on. */
     public void reportTo(dev.mailtrail.app.metrics.MailTrailMetrics metrics) {
         metrics.watch(pipeline);
-        metrics.watch(proxy);
+        if (proxy != null) {
+            metrics.watch(proxy);
+        }
     }
 
     /** The audit pipeline the proxy's events go to. */
@@ -205,14 +234,16 @@ public final class RunningDemo implements AutoCloseable {
         }
         closed = true;
         List<Exception> failures = new ArrayList<>();
-        try {
-            proxy.close();
-        } catch (RuntimeException e) {
-            failures.add(e);
-        }
-        if (proxy.failedEvents() > 0) {
-            failures.add(new IllegalStateException(
-                    proxy.failedEvents() + " audit events could not be made durable (each was logged)"));
+        if (proxy != null) {
+            try {
+                proxy.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+            if (proxy.failedEvents() > 0) {
+                failures.add(new IllegalStateException(
+                        proxy.failedEvents() + " audit events could not be made durable (each was logged)"));
+            }
         }
         try {
             pipeline.close();
@@ -232,7 +263,7 @@ public final class RunningDemo implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(DemoMailServer mailServer, AuditPipeline pipeline) {
+    static void closeQuietly(DemoMailServer mailServer, AuditPipeline pipeline) {
         if (mailServer != null) {
             mailServer.close();
         }

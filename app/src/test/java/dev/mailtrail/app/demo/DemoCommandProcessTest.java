@@ -6,12 +6,8 @@ import dev.mailtrail.app.process.MtProcess;
 import dev.mailtrail.demo.corpus.DemoCorpus;
 import dev.mailtrail.demo.corpus.SeedMessage;
 import dev.mailtrail.store.log.FoundRecord;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,7 +46,7 @@ class DemoCommandProcessTest {
                 .redirectError(dir.resolve("demo.err").toFile())
                 .start();
         try {
-            List<String> banner = readBanner(demo);
+            List<String> banner = DemoRun.readBanner(demo);
             assertThat(banner).anySatisfy(line -> assertThat(line).contains("IMAPS  " + ports.imapsPort()));
             assertThat(banner)
                     .anySatisfy(line -> assertThat(line).contains("HTTPS API and sign-in: https://localhost:"));
@@ -89,18 +85,5 @@ class DemoCommandProcessTest {
         assertThat(Files.readString(dir.resolve("demo.err"))).contains("stopped, every record stored");
         List<FoundRecord> records = DemoRun.mailItemsAccessed(data, "alice@demo.test");
         assertThat(records).anySatisfy(record -> assertThat(record.auditData()).contains(sent.messageId()));
-    }
-
-    private static List<String> readBanner(Process demo) throws Exception {
-        List<String> lines = new ArrayList<>();
-        BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            lines.add(line);
-            if (line.startsWith("Ctrl-C stops the demo")) {
-                return lines;
-            }
-        }
-        throw new AssertionError("mt demo ended before its banner was complete: " + lines);
     }
 }

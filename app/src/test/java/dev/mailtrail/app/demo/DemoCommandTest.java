@@ -27,6 +27,25 @@ class DemoCommandTest {
     }
 
     @Test
+    void anUnknownSensorIsAUsageErrorNamingTheValues() {
+        int status = run("demo", "--backend", "dovecot", "--sensor", "syslog", "--data", dir.toString());
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected proxy or native, got 'syslog'");
+    }
+
+    @Test
+    void theNativeSensorWithoutDovecotIsAUsageErrorThatStartsNothing() {
+        Path data = dir.resolve("data");
+        int status = run("demo", "--sensor", "native", "--data", data.toString());
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("--sensor native needs --backend dovecot")
+                .doesNotContain("Exception");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void aTakenPortEndsTheCommandWithStatusOneAndAMessageNamingIt() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             DemoOptions free = DemoRun.onFreePorts(dir, DemoBackend.GREENMAIL);

@@ -35,6 +35,21 @@ final class DemoRun {
                 0);
     }
 
+    /** Reads {@code mt demo}'s standard output up to the banner's last line; fails if the demo ends first. */
+    static List<String> readBanner(Process demo) throws IOException {
+        List<String> lines = new ArrayList<>();
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            lines.add(line);
+            if (line.startsWith("Ctrl-C stops the demo")) {
+                return lines;
+            }
+        }
+        throw new AssertionError("mt demo ended before its banner was complete: " + lines);
+    }
+
     /** Runs a Python 3 script to its end (60 s at most); returns what it printed, failing on a non-zero exit. */
     static String python(Path dir, String script) throws IOException, InterruptedException {
         Path file = Files.createTempFile(dir, "client", ".py");

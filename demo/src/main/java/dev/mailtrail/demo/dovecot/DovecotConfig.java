@@ -14,8 +14,10 @@ import java.nio.file.Path;
  * @param imapPort the IMAP listener's port on 127.0.0.1
  * @param pop3Port the POP3 listener's port on 127.0.0.1
  * @param manageSievePort Pigeonhole's ManageSieve listener's port on 127.0.0.1; 0: no ManageSieve (not installed)
+ * @param exporter where Dovecot's event exporter posts (the native sensor); null: no exporter
  */
-record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3Port, int manageSievePort) {
+record DovecotConfig(
+        Path workDirectory, MailOwner owner, int imapPort, int pop3Port, int manageSievePort, EventExporter exporter) {
     /** The shared namespace's prefix: bob sees alice's Finance as {@code shared/alice@demo.test/Finance}. */
     static final String SHARED_PREFIX = "shared/";
 
@@ -50,6 +52,11 @@ record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3
 
     Path logFile() {
         return workDirectory.resolve("dovecot.log");
+    }
+
+    /** The exporter's trusted certificate, copied where Dovecot's stats process can read it. */
+    Path exporterCaFile() {
+        return workDirectory.resolve("mailtrail-api-ca.pem");
     }
 
     Path runDirectory() {
@@ -180,7 +187,7 @@ record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3
                     mode = 0666
                   }
                 }
-                """.formatted(
+                %18$s""".formatted(
                         Math.abs(workDirectory.hashCode()),
                         runDirectory(),
                         workDirectory.resolve("state"),
@@ -197,6 +204,7 @@ record DovecotConfig(Path workDirectory, MailOwner owner, int imapPort, int pop3
                         pop3Port,
                         globalAclFile(),
                         manageSievePort == 0 ? "" : " sieve",
-                        manageSieve());
+                        manageSieve(),
+                        exporter == null ? "" : exporter.render(exporterCaFile()));
     }
 }

@@ -57,7 +57,13 @@ public final class DovecotDemoServer implements DemoMailServer {
      * Dovecot has none and Postfix would need root (decision 0015).
      */
     public static DovecotDemoServer startWithSmtp(int imapPort, int pop3Port, List<SeedMessage> corpus) {
-        DovecotDemoServer server = start(imapPort, pop3Port, corpus);
+        return startWithSmtp(imapPort, pop3Port, corpus, null);
+    }
+
+    /** As {@link #startWithSmtp(int, int, List)}, its events posted by {@code exporter} (null: none). */
+    public static DovecotDemoServer startWithSmtp(
+            int imapPort, int pop3Port, List<SeedMessage> corpus, EventExporter exporter) {
+        DovecotDemoServer server = start(imapPort, pop3Port, corpus, exporter);
         try {
             server.smtp = GreenMailSmtp.start(HOST);
         } catch (RuntimeException e) {
@@ -76,6 +82,12 @@ public final class DovecotDemoServer implements DemoMailServer {
      *     the end of its log)
      */
     public static DovecotDemoServer start(int imapPort, int pop3Port, List<SeedMessage> corpus) {
+        return start(imapPort, pop3Port, corpus, null);
+    }
+
+    /** As {@link #start(int, int, List)}, its events posted by {@code exporter} (null: none). */
+    public static DovecotDemoServer start(
+            int imapPort, int pop3Port, List<SeedMessage> corpus, EventExporter exporter) {
         if (!Files.isExecutable(DOVECOT)) {
             throw new IllegalStateException(
                     "--backend dovecot needs Dovecot at " + DOVECOT + ": apt-get install dovecot-imapd dovecot-pop3d");
@@ -95,7 +107,8 @@ public final class DovecotDemoServer implements DemoMailServer {
                     owner,
                     imapPort == 0 ? LoopbackPort.anyFree(HOST) : imapPort,
                     pop3Port == 0 ? LoopbackPort.anyFree(HOST) : pop3Port,
-                    Files.isExecutable(MANAGESIEVE) ? LoopbackPort.anyFree(HOST) : 0);
+                    Files.isExecutable(MANAGESIEVE) ? LoopbackPort.anyFree(HOST) : 0,
+                    exporter);
             writeFiles(config, corpus);
             Process process = new ProcessBuilder(
                             DOVECOT.toString(), "-F", "-c", config.configFile().toString())
@@ -131,6 +144,16 @@ public final class DovecotDemoServer implements DemoMailServer {
                 StandardCharsets.UTF_8);
         Files.writeString(config.configFile(), config.render(), StandardCharsets.UTF_8);
         Files.writeString(config.globalAclFile(), config.globalAcl(), StandardCharsets.UTF_8);
+        // Dovecot's auth and mail processes run as another account when started as root, and ./mt runs with umask
+        // 077: they must read the users (the demo password, printed in the banner anyway) and the global ACL
+        for (Path shared : List.of(config.usersFile(), config.mastersFile(), config.globalAclFile())) {
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        if (config.exporter() != null) {
+            Files.copy(config.exporter().trustedCertificate(), config.exporterCaFile());
+            // read by Dovecot's stats process, which runs as an unprivileged user
+            Files.setPosixFilePermissions(config.exporterCaFile(), PosixFilePermissions.fromString("rw-r--r--"));
+        }
         MaildirSeeder.seed(config.mailRoot(), users, List.of("Trash"), corpus);
         if (users.contains(DemoUsers.ALICE) && users.contains(DemoUsers.BOB)) {
             MaildirSeeder.share(
@@ -209,6 +232,11 @@ public final class DovecotDemoServer implements DemoMailServer {
     /** The directory holding this run's configuration, mail and logs, removed by {@link #close}. */
     public Path workDirectory() {
         return config.workDirectory();
+    }
+
+    /** The generated {@code dovecot.conf}, for a user who wants to see the exporter's lines. */
+    public Path configFile() {
+        return config.configFile();
     }
 
     /** The process's id, for reporting its memory in benchmarks. */
