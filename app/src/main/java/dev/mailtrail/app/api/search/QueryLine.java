@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
 /**
  * Query parameters as the cmdlet line an administrator would type: {@code Name=value} is {@code -Name 'value'}, a
  * name given twice is a list, a name with no value a switch, {@code $true}, {@code $false} and {@code $null} stay
- * PowerShell's, and {@code Name.Add} / {@code Name.Remove} make {@code -Name @{Add=…; Remove=…}}. Every other value
+ * PowerShell's, a lone {@code true} or {@code false} is {@code -Name:$true} (so {@code ShowDetails=true} sets the
+ * switch, as a query string means, instead of becoming a second positional value), and {@code Name.Add} / {@code Name.Remove} make {@code -Name @{Add=…; Remove=…}}. Every other value
  * is single-quoted (quotes doubled), so no value can add a parameter: the line is parsed by the cmdlet parser as
  * typed, bound as typed, and recorded as the query.
  */
 final class QueryLine {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.(Add|Remove))?");
+    private static final Pattern BOOLEAN = Pattern.compile("\\$?(true|false)", Pattern.CASE_INSENSITIVE);
     private static final Pattern VARIABLE = Pattern.compile("\\$(true|false|null)", Pattern.CASE_INSENSITIVE);
 
     /** A parameter that cannot be written as a cmdlet parameter. */
@@ -66,7 +68,9 @@ final class QueryLine {
             line.append(" -").append(name);
             List<String> given =
                     values.stream().filter(v -> v != null && !v.isEmpty()).toList();
-            if (!given.isEmpty()) {
+            if (given.size() == 1 && BOOLEAN.matcher(given.getFirst()).matches()) {
+                line.append(":$").append(given.getFirst().replace("$", "").toLowerCase(Locale.ROOT));
+            } else if (!given.isEmpty()) {
                 line.append(' ').append(list(given));
             }
         });

@@ -136,6 +136,40 @@ class AuditSearchApiTest {
     }
 
     @Test
+    void aSwitchGivenTrueInTheQueryIsSetAsTheCommandLineSetsIt() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SearchResult result = api.searchMailboxAuditLog(
+                query("Identity", "alice@contoso.com", "LogonTypes", "Admin", "ShowDetails", "true"),
+                ExportFormat.CONVERT_TO_JSON,
+                MailboxScope.all(),
+                null,
+                50,
+                out);
+        MtRun cli = cli(
+                "Search-MailboxAuditLog",
+                "-Identity",
+                "alice@contoso.com",
+                "-LogonTypes",
+                "Admin",
+                "-ShowDetails",
+                "-Format",
+                "Json");
+
+        assertThat(result).isInstanceOf(SearchResult.Page.class);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(cli.out());
+        ByteArrayOutputStream off = new ByteArrayOutputStream();
+        assertThat(api.searchMailboxAuditLog(
+                        query("Identity", "alice@contoso.com", "LogonTypes", "Admin", "ShowDetails", "False"),
+                        ExportFormat.CONVERT_TO_JSON,
+                        MailboxScope.all(),
+                        null,
+                        50,
+                        off))
+                .isInstanceOf(SearchResult.Page.class);
+        assertThat(off.toString(StandardCharsets.UTF_8)).contains("\"LogonType\" : \"Admin\"");
+    }
+
+    @Test
     void aManagementScopeKeepsResultsToItsMailboxesAndRefusesOthers() throws Exception {
         MailboxScope alice = MailboxScope.of(Set.of("Alice@Contoso.com"));
         String all = jsonl(query("StartDate", START, "EndDate", END, "ResultSize", "Unlimited"), alice);
