@@ -150,6 +150,8 @@ public final class DovecotDemoServer implements DemoMailServer {
             Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
         }
         if (config.exporter() != null) {
+            // the exporter's URL carries the sensor token: the configuration is the owner's alone, whatever the umask
+            Files.setPosixFilePermissions(config.configFile(), PosixFilePermissions.fromString("rw-------"));
             Files.copy(config.exporter().trustedCertificate(), config.exporterCaFile());
             // read by Dovecot's stats process, which runs as an unprivileged user
             Files.setPosixFilePermissions(config.exporterCaFile(), PosixFilePermissions.fromString("rw-r--r--"));

@@ -19,6 +19,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DovecotDemoServerTest {
     private static final List<SeedMessage> CORPUS = DemoCorpus.messages();
@@ -91,5 +92,19 @@ class DovecotDemoServerTest {
         assertThat(Files.exists(work)).isFalse();
         assertThatThrownBy(() -> new java.net.Socket(another.host(), another.imapPort()))
                 .isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
+    void aConfigurationHoldingTheSensorTokenIsTheOwnersAloneWhateverTheUmask(@TempDir Path dir) throws Exception {
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+        EventExporter exporter = new EventExporter(
+                java.net.URI.create("https://dovecot:mt_secret@127.0.0.1:9/api/v1/sensors/dovecot"), ca);
+        try (DovecotDemoServer native_ = DovecotDemoServer.start(0, 0, CORPUS.subList(0, 1), exporter)) {
+            assertThat(Files.readString(native_.configFile())).contains("mt_secret");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(native_.configFile())))
+                    .isEqualTo("rw-------");
+        }
     }
 }
