@@ -42,32 +42,8 @@ public record DemoOptions(
         }
     }
 
-    /** The proxy as the sensor. */
-    public DemoOptions(
-            Path data,
-            DemoBackend backend,
-            int imapPort,
-            int imapsPort,
-            int pop3Port,
-            int pop3sPort,
-            int submissionPort,
-            int submissionsPort,
-            int manageSievePort) {
-        this(
-                data,
-                backend,
-                imapPort,
-                imapsPort,
-                pop3Port,
-                pop3sPort,
-                submissionPort,
-                submissionsPort,
-                manageSievePort,
-                DemoSensor.PROXY);
-    }
-
-    /** IMAP and POP3 on the given ports; submission and ManageSieve on any free port. */
+    /** The proxy as the sensor, IMAP and POP3 on the given ports; submission and ManageSieve on any free port. */
     public DemoOptions(Path data, DemoBackend backend, int imapPort, int imapsPort, int pop3Port, int pop3sPort) {
-        this(data, backend, imapPort, imapsPort, pop3Port, pop3sPort, 0, 0, 0);
+        this(data, backend, imapPort, imapsPort, pop3Port, pop3sPort, 0, 0, 0, DemoSensor.PROXY);
     }
 }

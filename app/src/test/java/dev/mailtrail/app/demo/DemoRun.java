@@ -27,12 +27,9 @@ final class DemoRun {
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
                 dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
-                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST),
-                // Bound by the proxy itself (port 0): a port chosen here could be taken by the mail server
-                // started before the proxy binds.
-                0,
-                0,
-                0);
+                // submission and ManageSieve are bound by the proxy itself (port 0): a port chosen here could be
+                // taken by the mail server started before the proxy binds
+                dev.mailtrail.demo.LoopbackPort.anyFree(RunningDemo.HOST));
     }
 
     /** Reads {@code mt demo}'s standard output up to the banner's last line; fails if the demo ends first. */
