@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,20 +41,23 @@ class ApiExportAtScaleTest {
         ScaleFixture fixture = kept == null
                 ? ScaleFixture.build(dir.resolve("data"), RECORDS, Instant.now())
                 : ScaleFixture.keptOrBuilt(Path.of(kept), RECORDS, Instant.now());
-        List<String> report = new ArrayList<>();
-        report.add(fixture.buildMillis() == 0
-                ? "fixture: %,d records kept in %s".formatted(RECORDS, kept)
-                : "fixture: %,d records built by the pipeline in %.1f s (%,.0f records/s)"
-                        .formatted(RECORDS, fixture.buildMillis() / 1e3, RECORDS * 1e3 / fixture.buildMillis()));
+        note(
+                fixture.buildMillis() == 0
+                        ? "fixture: %,d records kept in %s".formatted(RECORDS, kept)
+                        : "fixture: %,d records built by the pipeline in %.1f s (%,.0f records/s)"
+                                .formatted(
+                                        RECORDS, fixture.buildMillis() / 1e3, RECORDS * 1e3 / fixture.buildMillis()));
         // only the fixture's operations: the API's own audit records of these searches are not among them
-        String query = "StartDate=" + fixture.start().atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1)
-                + "&EndDate=" + Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1)
+        String query = "StartDate="
+                + fixture.start().atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1)
+                + "&EndDate="
+                + Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1)
                 + "&Operations=Send&Operations=HardDelete&ResultSize=Unlimited";
         long began = System.nanoTime();
-        try (ServedApi api = ServedApi.start(
-                dir, fixture.data(), List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError"))) {
+        try (ServedApi api =
+                ServedApi.start(dir, fixture.data(), List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError"))) {
             assertThat(api.process.isAlive()).as(api.printed()).isTrue();
-            report.add("mt serve -Xmx%s: up in %.1f s".formatted(HEAP, (System.nanoTime() - began) / 1e9));
+            note("mt serve -Xmx%s: up in %.1f s".formatted(HEAP, (System.nanoTime() - began) / 1e9));
             NewestFirstReader lines = null;
             for (String format : List.of("jsonl", "csv", "json")) {
                 began = System.nanoTime();
@@ -66,7 +68,7 @@ class ApiExportAtScaleTest {
                 assertThat(response.statusCode()).as(api.printed()).isEqualTo(200);
                 NewestFirstReader read = new NewestFirstReader(RECORDS - 1).read(response.body());
                 double seconds = (System.nanoTime() - began) / 1e9;
-                report.add("export %-5s %,d records, %,d MB in %.1f s: %,.0f records/s, %.0f MB/s"
+                note("export %-5s %,d records, %,d MB in %.1f s: %,.0f records/s, %.0f MB/s"
                         .formatted(
                                 format,
                                 read.records,
@@ -115,7 +117,7 @@ class ApiExportAtScaleTest {
                 pages++;
             } while (cursor != null);
             double seconds = (System.nanoTime() - began) / 1e9;
-            report.add("paged  %,d records in %,d pages of 1,000 in %.1f s: %,.0f records/s"
+            note("paged  %,d records in %,d pages of 1,000 in %.1f s: %,.0f records/s"
                     .formatted(paged.records, pages, seconds, paged.records / seconds));
             assertThat(paged.reachedTheOldest()).isTrue();
             assertThat(paged.records).isEqualTo(RECORDS);
@@ -124,7 +126,8 @@ class ApiExportAtScaleTest {
             assertThat(lastId).isEqualTo(JSON.readTree(lines.last).path("Id").asText());
 
             assertThat(api.process.isAlive()).as(api.printed()).isTrue();
-            report.add("server: heap cap %s, peak resident set %,d MB".formatted(HEAP, api.peakRssBytes() >> 20));
+            note("server: heap cap %s, peak resident set %,d MB, of it anonymous (not mapped index files) %,d MB"
+                    .formatted(HEAP, api.peakRssBytes() >> 20, api.peakAnonymousBytes() >> 20));
         }
         began = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -132,16 +135,23 @@ class ApiExportAtScaleTest {
                 new String[] {"verify", "--data", fixture.data().toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
-        report.add("mt verify after serving: exit %d in %.1f s".formatted(verified, (System.nanoTime() - began) / 1e9));
-        report.forEach(System.out::println);
+        note("mt verify after serving: exit %d in %.1f s".formatted(verified, (System.nanoTime() - began) / 1e9));
         assertThat(verified).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    /** Prints a figure as soon as it is known, so that a long run shows its progress. */
+    private static void note(String line) {
+        System.out.println("api export at scale: " + line);
     }
 
     /** The fields of record {@code i} as the fixture made it. */
     private static void assertRecord(JsonNode record, ScaleFixture fixture, int i) {
         String mailbox = "user%02d@contoso.com".formatted(i % 50);
         assertThat(record.path("CreationTime").asText())
-                .isEqualTo(fixture.time(i).truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
+                .isEqualTo(fixture.time(i)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString()
+                        .replace("Z", ""));
         assertThat(record.path("Operation").asText()).isEqualTo(i % 4 == 3 ? "HardDelete" : "Send");
         assertThat(record.path("UserId").asText()).isEqualTo(mailbox);
         assertThat(record.path("MailboxOwnerUPN").asText()).isEqualTo(mailbox);

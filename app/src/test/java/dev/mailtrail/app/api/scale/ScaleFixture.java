@@ -50,7 +50,8 @@ record ScaleFixture(Path data, int records, Instant start, long buildMillis) {
             }
         }
         if (Files.exists(keep)) {
-            throw new IOException(keep + " holds another or an unfinished fixture: remove it, or name another directory");
+            throw new IOException(
+                    keep + " holds another or an unfinished fixture: remove it, or name another directory");
         }
         ScaleFixture built = build(data, records, now);
         Files.writeString(kept, "records=" + records + "\nstart=" + built.start() + "\n");
@@ -61,7 +62,8 @@ record ScaleFixture(Path data, int records, Instant start, long buildMillis) {
     static ScaleFixture build(Path data, int records, Instant now) throws IOException, InterruptedException {
         Instant start = now.minusMillis(GAP_MILLIS * records).minusSeconds(3_600);
         long began = System.nanoTime();
-        try (AuditPipeline pipeline = AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "fixture")) {
+        try (AuditPipeline pipeline =
+                AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "fixture")) {
             CompletableFuture<Long> last = CompletableFuture.completedFuture(0L);
             List<AuditEvent> batch = new ArrayList<>(BATCH);
             for (int i = 0; i < records; i++) {

@@ -37,6 +37,7 @@ final class ServedApi implements AutoCloseable {
     private final Thread reader;
     private final Thread sampler;
     private volatile long peakSampledRss;
+    private volatile long peakSampledAnon;
     private volatile long lastHwm;
 
     private ServedApi(Process process, int port, String token, HttpClient client) throws InterruptedException {
@@ -123,6 +124,14 @@ final class ServedApi implements AutoCloseable {
         return Math.max(lastHwm, peakSampledRss);
     }
 
+    /**
+     * The largest anonymous part of the resident set sampled (RssAnon: heap, thread stacks, direct buffers, the
+     * JVM's own), without the index files Lucene maps, which the kernel may drop and read again at will.
+     */
+    long peakAnonymousBytes() {
+        return peakSampledAnon;
+    }
+
     private void sample() {
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         while (process.isAlive()) {
@@ -130,6 +139,8 @@ final class ServedApi implements AutoCloseable {
                 for (String line : Files.readAllLines(status)) {
                     if (line.startsWith("VmRSS:")) {
                         peakSampledRss = Math.max(peakSampledRss, kilobytes(line) * 1024);
+                    } else if (line.startsWith("RssAnon:")) {
+                        peakSampledAnon = Math.max(peakSampledAnon, kilobytes(line) * 1024);
                     } else if (line.startsWith("VmHWM:")) {
                         lastHwm = kilobytes(line) * 1024;
                     }
