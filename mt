@@ -4,6 +4,7 @@
 #   ./mt test              the whole test suite (what CI runs)
 #   ./mt replay FILE…      events through the audit core, records out
 #   ./mt bench [JMH ARGS]  the JMH benchmarks (e.g. ./mt bench RecordGenerator -f 1)
+#   ./mt bench api-export [RECORDS] [HEAP]  1 M records exported over HTTPS from mt serve with a small heap
 #   ./mt fuzz [SECONDS] [MATCH…]  each fuzz target (Jazzer) for SECONDS (default 60); findings saved as tests
 set -euo pipefail
 
@@ -112,6 +113,18 @@ if [ "${1:-}" = "bench" ] && [ "${2:-}" = "crash" ]; then
   cd "$root"
   exec mvn -B --no-transfer-progress -Dspotless.check.skip=true -pl app -am test -Dtest=PipelineCrashTest \
     -Dsurefire.failIfNoSpecifiedTests=false -Dmailtrail.crashRuns="${3:-50}"
+fi
+
+if [ "${1:-}" = "bench" ] && [ "${2:-}" = "api-export" ]; then
+  # RECORDS (default 1,000,000) records exported over HTTPS in every format and paged to the end from a real
+  # `mt serve` capped at HEAP (default 128m); prints records/s, the server's peak resident set and the fixture's
+  # build time. The data directory is kept in app/target/api-export-RECORDS, so later runs skip building it.
+  need_maven
+  cd "$root"
+  records="${3:-1000000}"
+  exec mvn -B --no-transfer-progress -Dspotless.check.skip=true -pl app -am test -Dtest=ApiExportAtScaleTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dmailtrail.apiScaleRecords="$records" \
+    -Dmailtrail.apiScaleFixture="$root/app/target/api-export-$records" -Dmailtrail.apiScaleHeap="${4:-128m}"
 fi
 
 if [ "${1:-}" = "bench" ]; then
