@@ -1,6 +1,7 @@
 package dev.mailtrail.app.reliability;
 
 import dev.mailtrail.app.Mt;
+import dev.mailtrail.app.process.ServeOutput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,36 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code mt serve} as a real process in front of a mail server, started as a service manager would (or in a shell). */
 final class ServeProcess implements AutoCloseable {
     final Process process;
     final int port;
-    private final StringBuffer printed = new StringBuffer();
-    private final Thread reader;
+    private final ServeOutput output;
 
-    private ServeProcess(Process process, int port, CountDownLatch up) throws InterruptedException {
+    private ServeProcess(Process process, int port) throws InterruptedException {
         this.process = process;
         this.port = port;
-        this.reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String l;
-                while ((l = out.readLine()) != null) {
-                    printed.append(l).append('\n');
-                    if (l.startsWith("Stop with")) {
-                        up.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                printed.append(e);
-            } finally {
-                up.countDown();
-            }
-        });
-        up.await(90, TimeUnit.SECONDS);
+        this.output = ServeOutput.of(process);
+        output.awaitUp(90);
     }
 
     /** Starts {@code mt serve}; {@code shellPrefix} (e.g. {@code ulimit -n 64;}) runs before it in bash, or null. */
@@ -88,11 +72,11 @@ final class ServeProcess implements AutoCloseable {
             }
             builder = new ProcessBuilder("bash", "-c", line.toString());
         }
-        return new ServeProcess(builder.redirectErrorStream(true).start(), port, new CountDownLatch(1));
+        return new ServeProcess(builder.redirectErrorStream(true).start(), port);
     }
 
     String printed() {
-        return printed.toString();
+        return output.printed();
     }
 
     /** Logs in as bob and fetches message 1: what the client received, until the tagged answer or the end. */
@@ -124,6 +108,6 @@ final class ServeProcess implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        reader.join(5_000);
+        output.join(5_000);
     }
 }

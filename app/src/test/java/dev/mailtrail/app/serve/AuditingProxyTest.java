@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailtrail.app.Mt;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.app.process.ServeOutput;
 import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyConfigFile;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
@@ -12,7 +13,6 @@ import dev.mailtrail.proxy.postfix.PostfixInstance;
 import dev.mailtrail.store.log.RecordQuery;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,27 +186,10 @@ class AuditingProxyTest {
                             data.toString())
                     .redirectErrorStream(true)
                     .start();
-            StringBuffer printed = new StringBuffer();
-            CountDownLatch up = new CountDownLatch(1);
-            Thread reader = Thread.ofVirtual().start(() -> {
-                try (BufferedReader out =
-                        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                    String l;
-                    while ((l = out.readLine()) != null) {
-                        printed.append(l).append('\n');
-                        if (l.startsWith("Stop with")) {
-                            up.countDown();
-                        }
-                    }
-                } catch (IOException e) {
-                    printed.append(e);
-                } finally {
-                    up.countDown();
-                }
-            });
-            assertThat(up.await(60, TimeUnit.SECONDS)).isTrue();
+            ServeOutput output = ServeOutput.of(serve);
+            assertThat(output.awaitUp(60)).isTrue();
             String line;
-            assertThat(printed.toString()).contains("MailTrail proxy is up").contains("127.0.0.1:" + port);
+            assertThat(output.printed()).contains("MailTrail proxy is up").contains("127.0.0.1:" + port);
             try (Socket c = new Socket("127.0.0.1", port)) {
                 BufferedReader in =
                         new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8));
@@ -223,8 +205,8 @@ class AuditingProxyTest {
                 assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
                 assertThat(in.readLine()).isEqualTo("* BYE [UNAVAILABLE] Server shutting down.");
             }
-            reader.join();
-            String rest = printed.toString();
+            output.join(0);
+            String rest = output.printed();
             assertThat(serve.exitValue())
                     .as("128 + SIGTERM, after the shutdown hook ran: " + rest)
                     .isEqualTo(143);

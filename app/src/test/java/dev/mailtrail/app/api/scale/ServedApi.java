@@ -1,11 +1,10 @@
 package dev.mailtrail.app.api.scale;
 
 import dev.mailtrail.app.Mt;
+import dev.mailtrail.app.process.ServeOutput;
 import dev.mailtrail.demo.tls.DemoCertificate;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.security.KeyStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -33,8 +31,7 @@ final class ServedApi implements AutoCloseable {
     final int port;
     final String token;
     final HttpClient client;
-    private final StringBuffer printed = new StringBuffer();
-    private final Thread reader;
+    private final ServeOutput output;
     private final Thread sampler;
     private volatile long peakSampledRss;
     private volatile long peakSampledAnon;
@@ -45,26 +42,10 @@ final class ServedApi implements AutoCloseable {
         this.port = port;
         this.token = token;
         this.client = client;
-        CountDownLatch up = new CountDownLatch(1);
-        this.reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String l;
-                while ((l = out.readLine()) != null) {
-                    printed.append(l).append('\n');
-                    if (l.startsWith("Stop with")) {
-                        up.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                printed.append(e);
-            } finally {
-                up.countDown();
-            }
-        });
+        this.output = ServeOutput.of(process);
         this.sampler = Thread.ofPlatform().daemon().start(this::sample);
         // opening replays the journal through a fresh core: about 2 s a million events on an idle machine
-        up.await(600, TimeUnit.SECONDS);
+        output.awaitUp(600);
     }
 
     /** Starts {@code mt serve} on {@code data}, its configuration and certificate in {@code dir}. */
@@ -116,7 +97,7 @@ final class ServedApi implements AutoCloseable {
     }
 
     String printed() {
-        return printed.toString();
+        return output.printed();
     }
 
     /** The largest resident set seen: the kernel's high-water mark (VmHWM) and the 100 ms samples of VmRSS. */
@@ -194,7 +175,7 @@ final class ServedApi implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        reader.join(5_000);
+        output.join(5_000);
         sampler.join(5_000);
     }
 }
