@@ -8,6 +8,12 @@ import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import dev.mailtrail.proxy.session.CmdletEventSink;
+import dev.mailtrail.proxy.session.IntentSink;
+import dev.mailtrail.core.event.AccessIntent;
+import dev.mailtrail.core.event.IntentOutcome;
+import dev.mailtrail.core.event.ItemRef;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,14 +22,22 @@ import java.util.concurrent.CompletableFuture;
  * One connection's bridge from its auditor, which emits events, to the acknowledging {@link AuditEventSink}. It
  * remembers the acknowledgements not yet taken, so the relay can make the next bytes it releases wait for them,
  * and reports each to the server-wide {@link InFlight} so that shutdown can wait for every event to be durable.
+ *
+ * <p>It also keeps the session's open intents (docs/decisions/0011), by the ids of the items they name: an access
+ * that names only items of open intents makes the next bytes wait for those intents' acknowledgements, not its own
+ * (the intent, durable, already covers the read; the access completes it), and an outcome makes nothing wait.
  */
-final class AckingSink implements AccessEventSink, CmdletEventSink {
+final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
     private static final System.Logger LOG = System.getLogger(AckingSink.class.getName());
 
     private final AuditEventSink sink;
     private final InFlight inFlight;
     private final List<CompletableFuture<?>> untaken = new ArrayList<>();
     private long accepted;
+    /** Open intents: id → acknowledgement, and item id → the latest open intent naming it. */
+    private final Map<String, CompletableFuture<?>> intentAcks = new HashMap<>();
+    private final Map<String, String> intentOfItem = new HashMap<>();
+    private final Map<String, List<String>> itemsOfIntent = new HashMap<>();
     private java.util.function.Consumer<MailboxAccess> loginListener;
 
     AckingSink(AuditEventSink sink, InFlight inFlight) {
@@ -40,7 +54,13 @@ final class AckingSink implements AccessEventSink, CmdletEventSink {
                 loginListener.accept(event);
             }
         }
-        submit(event);
+        List<CompletableFuture<?>> covering = covering(event);
+        if (covering == null) {
+            submit(event);
+        } else {
+            tracked(event);
+            untaken.addAll(covering);
+        }
     }
 
     @Override
@@ -49,7 +69,60 @@ final class AckingSink implements AccessEventSink, CmdletEventSink {
         submit(change);
     }
 
+    @Override
+    public void intent(AccessIntent intent) {
+        CompletableFuture<?> ack = tracked(intent);
+        intentAcks.put(intent.id(), ack);
+        List<String> ids = new ArrayList<>();
+        for (ItemRef item : intent.access().items()) {
+            ids.add(item.id());
+            intentOfItem.put(item.id(), intent.id());
+        }
+        itemsOfIntent.put(intent.id(), ids);
+    }
+
+    @Override
+    public void outcome(IntentOutcome outcome) {
+        tracked(outcome);
+        intentAcks.remove(outcome.intent());
+        List<String> ids = itemsOfIntent.remove(outcome.intent());
+        if (ids != null) {
+            ids.forEach(id -> intentOfItem.remove(id, outcome.intent()));
+        }
+    }
+
+    /** The acknowledgement of the open intent that names {@code itemId}; null when none does. */
+    CompletableFuture<?> intentCovering(String itemId) {
+        String intent = itemId == null ? null : intentOfItem.get(itemId);
+        return intent == null ? null : intentAcks.get(intent);
+    }
+
+    /** The acknowledgements of the open intents that name every item of a read; null when one names none. */
+    private List<CompletableFuture<?>> covering(MailboxAccess event) {
+        if (event.operation() != MailboxAction.MAIL_ITEMS_ACCESSED
+                || event.items().isEmpty()
+                || intentAcks.isEmpty()) {
+            return null;
+        }
+        List<CompletableFuture<?>> acks = new ArrayList<>(1);
+        for (ItemRef item : event.items()) {
+            CompletableFuture<?> ack = intentCovering(item.id());
+            if (ack == null) {
+                return null;
+            }
+            if (!acks.contains(ack)) {
+                acks.add(ack);
+            }
+        }
+        return acks;
+    }
+
     private void submit(AuditEvent event) {
+        untaken.add(tracked(event));
+    }
+
+    /** Submits the event; its acknowledgement, reported to {@link InFlight}. */
+    private CompletableFuture<?> tracked(AuditEvent event) {
         CompletableFuture<?> ack;
         try {
             ack = sink.submit(event).toCompletableFuture();
@@ -57,7 +130,7 @@ final class AckingSink implements AccessEventSink, CmdletEventSink {
             ack = CompletableFuture.failedFuture(e);
         }
         inFlight.track(event, ack);
-        untaken.add(ack);
+        return ack;
     }
 
     /** Who hears of this connection's logins (the IMAP relay tells {@code EndUserAddresses}). */
