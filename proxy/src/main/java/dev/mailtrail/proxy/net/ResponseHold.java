@@ -77,13 +77,13 @@ final class ResponseHold {
                 intentAsked = true;
                 intent = protocol.intentCovering();
             }
-            boolean stream = !strict
-                    || intent != null
-                    || heldBytes > maxHeldBytes
-                    || protocol.announcedLargerThan(maxHeldBytes);
-            if (stream && strict && intent == null && !recordedBeforeStreaming) {
+            boolean large = heldBytes > maxHeldBytes || protocol.announcedLargerThan(maxHeldBytes);
+            boolean stream = !strict || intent != null || large;
+            if (strict && large && !recordedBeforeStreaming) {
                 // no read without its record: what the response has shown is decided now, and the first bytes
-                // released wait for that event's acknowledgement like any other (docs/decisions/0011)
+                // released wait for that event's acknowledgement like any other (docs/decisions/0011); under an
+                // intent it only names the read early (a client that stops halfway leaves it named), waiting for
+                // nothing more than the intent
                 recordedBeforeStreaming = true;
                 protocol.recordBeforeStreaming();
             }

@@ -22,6 +22,7 @@ final class RecordingAuditSink implements AuditEventSink {
 
     private final List<MailboxAccess> events = new ArrayList<>();
     private final List<CmdletInvocation> cmdlets = new ArrayList<>();
+    private final List<AuditEvent> intents = new ArrayList<>();
     private final List<CompletableFuture<Void>> unacknowledged = new ArrayList<>();
     private boolean holding;
 
@@ -30,6 +31,8 @@ final class RecordingAuditSink implements AuditEventSink {
         switch (submitted) {
             case MailboxAccess event -> events.add(event);
             case CmdletInvocation cmdlet -> cmdlets.add(cmdlet);
+            case dev.mailtrail.core.event.AccessIntent intent -> intents.add(intent);
+            case dev.mailtrail.core.event.IntentOutcome outcome -> intents.add(outcome);
         }
         notifyAll();
         if (!holding) {
@@ -65,6 +68,11 @@ final class RecordingAuditSink implements AuditEventSink {
 
     synchronized List<MailboxAccess> events() {
         return List.copyOf(events);
+    }
+
+    /** The intents and their outcomes submitted (strict mode), in order. */
+    synchronized List<AuditEvent> intents() {
+        return List.copyOf(intents);
     }
 
     /** The cmdlet events (inbox-rule changes) submitted, in order. */
