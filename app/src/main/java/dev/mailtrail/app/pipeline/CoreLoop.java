@@ -149,8 +149,8 @@ final class CoreLoop {
      */
     private void journalResolve() throws IOException {
         PipelineEntry.Resolve resolve = new PipelineEntry.Resolve(wall.instant());
-        long sequence = EventJournal.await(
-                journal.append(PipelineEntry.encodeAll(java.util.List.of(resolve)).get(0)));
+        long sequence = EventJournal.await(journal.append(
+                PipelineEntry.encodeAll(java.util.List.of(resolve)).get(0)));
         applyEntry(resolve);
         appliedSequence = sequence;
     }

@@ -1,11 +1,11 @@
 package dev.mailtrail.core.generate;
 
+import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.event.IntentOutcome;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.NameValue;
-import dev.mailtrail.core.action.MailboxAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +58,8 @@ public final class PendingIntents {
 
     /** An access in an intent's session names what it read: those items are no longer the intent's to record. */
     void completed(MailboxAccess access) {
-        if (access.operation() != MailboxAction.MAIL_ITEMS_ACCESSED || access.session().id() == null) {
+        if (access.operation() != MailboxAction.MAIL_ITEMS_ACCESSED
+                || access.session().id() == null) {
             return;
         }
         List<Open> open = bySession.get(access.session().id());

@@ -74,9 +74,8 @@ public final class RecordGenerator {
                 intents.opened(intent);
                 yield Acceptance.NONE;
             }
-            case IntentOutcome outcome -> intents.closed(outcome)
-                    .map(read -> Acceptance.of(access(read)))
-                    .orElse(Acceptance.NONE);
+            case IntentOutcome outcome ->
+                intents.closed(outcome).map(read -> Acceptance.of(access(read))).orElse(Acceptance.NONE);
         };
     }
 

@@ -61,9 +61,8 @@ class RecordGeneratorIntentTest {
     void anUnresolvedIntentBecomesARecordOfItsUnnamedItemsWhenResolved() {
         replay.accept(intent("s/1", at(0), "A", "B"));
         replay.accept(alice.bind(at(1), "B"));
-        assertThat(replay.generator.pendingIntents())
-                .singleElement()
-                .satisfies(p -> assertThat(p.unnamed()).containsExactly("A"));
+        assertThat(replay.generator.pendingIntents()).singleElement().satisfies(p -> assertThat(p.unnamed())
+                .containsExactly("A"));
 
         replay.generator.resolveIntents("no answer journaled before the process stopped");
         List<AuditRecord> records = replay.flush();

@@ -121,27 +121,26 @@ public final class BinaryEventCodec {
     }
 
     private static void access(MailboxAccess access, Output out) {
-                out.text(access.mailbox());
-                out.text(access.logonType().cmdletName());
-                out.text(access.operation().exchangeName());
-                out.text(
-                        access.accessType() == null ? null : access.accessType().exchangeName());
-                session(access.session(), out);
-                folder(access.folder(), out);
-                folder(access.destFolder(), out);
-                out.varLong(access.items().size());
-                for (ItemRef item : access.items()) {
-                    out.text(item.internetMessageId());
-                    out.text(item.id());
-                    out.varLong(item.sizeInBytes() == null ? 0 : item.sizeInBytes() + 1);
-                    out.text(item.subject());
-                }
-                out.text(access.result().exchangeName());
-                out.varLong(access.parameters().size());
-                for (NameValue parameter : access.parameters()) {
-                    out.text(parameter.name());
-                    out.text(parameter.value());
-                }
+        out.text(access.mailbox());
+        out.text(access.logonType().cmdletName());
+        out.text(access.operation().exchangeName());
+        out.text(access.accessType() == null ? null : access.accessType().exchangeName());
+        session(access.session(), out);
+        folder(access.folder(), out);
+        folder(access.destFolder(), out);
+        out.varLong(access.items().size());
+        for (ItemRef item : access.items()) {
+            out.text(item.internetMessageId());
+            out.text(item.id());
+            out.varLong(item.sizeInBytes() == null ? 0 : item.sizeInBytes() + 1);
+            out.text(item.subject());
+        }
+        out.text(access.result().exchangeName());
+        out.varLong(access.parameters().size());
+        for (NameValue parameter : access.parameters()) {
+            out.text(parameter.name());
+            out.text(parameter.value());
+        }
     }
 
     /** Reads one event from {@code bytes[offset, offset + length)}. */

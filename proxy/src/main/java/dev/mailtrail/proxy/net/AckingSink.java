@@ -1,21 +1,21 @@
 package dev.mailtrail.proxy.net;
 
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.CmdletInvocation;
+import dev.mailtrail.core.event.IntentOutcome;
+import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import dev.mailtrail.proxy.session.CmdletEventSink;
 import dev.mailtrail.proxy.session.IntentSink;
-import dev.mailtrail.core.event.AccessIntent;
-import dev.mailtrail.core.event.IntentOutcome;
-import dev.mailtrail.core.event.ItemRef;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,6 +36,7 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
     private long accepted;
     /** Open intents: id → acknowledgement, and item id → the latest open intent naming it. */
     private final Map<String, CompletableFuture<?>> intentAcks = new HashMap<>();
+
     private final Map<String, String> intentOfItem = new HashMap<>();
     private final Map<String, List<String>> itemsOfIntent = new HashMap<>();
     private java.util.function.Consumer<MailboxAccess> loginListener;

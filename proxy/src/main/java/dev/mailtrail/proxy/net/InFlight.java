@@ -42,7 +42,8 @@ final class InFlight {
             case CmdletInvocation c ->
                 c.command() + " by " + c.actor() + " (session " + c.session().id() + ")";
             case dev.mailtrail.core.event.AccessIntent i ->
-                "intent " + i.id() + " to read " + i.access().items().size() + " item(s) in " + i.access().mailbox();
+                "intent " + i.id() + " to read " + i.access().items().size() + " item(s) in "
+                        + i.access().mailbox();
             case dev.mailtrail.core.event.IntentOutcome o -> "outcome " + o.answer() + " of intent " + o.intent();
         };
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ResponseHold {
 
-    private final ProtocolRelay protocol;
+    private final ProtocolHooks protocol;
     private final ClientRelease release;
     private final AckingSink events;
     private final boolean strict;
@@ -33,9 +33,10 @@ final class ResponseHold {
     private boolean recordedBeforeStreaming;
     /** The response now read was asked for by a command whose intent is journaled: it streams behind that. */
     private CompletableFuture<?> intent;
+
     private boolean intentAsked;
 
-    ResponseHold(ProtocolRelay protocol, ClientRelease release, AckingSink events, boolean strict, int maxHeldBytes) {
+    ResponseHold(ProtocolHooks protocol, ClientRelease release, AckingSink events, boolean strict, int maxHeldBytes) {
         this.protocol = protocol;
         this.release = release;
         this.events = events;

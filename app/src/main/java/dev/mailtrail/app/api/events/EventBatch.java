@@ -110,7 +110,8 @@ public record EventBatch(List<AuditEvent> events, List<Rejection> rejected) {
             case MailboxAccess access ->
                 throw new EventFormatException(
                         "mailbox", access.mailbox() + " is outside this caller's management scope (" + scope + ")");
-            case dev.mailtrail.core.event.AccessIntent intent when scope.includes(intent.access().mailbox()) -> event;
+            case dev.mailtrail.core.event.AccessIntent intent
+            when scope.includes(intent.access().mailbox()) -> event;
             case dev.mailtrail.core.event.AccessIntent intent ->
                 throw new EventFormatException(
                         "mailbox",

@@ -42,7 +42,8 @@ final class ReadIntents {
         List<ItemRef> items = new ArrayList<>();
         List<NameValue> parameters = new ArrayList<>();
         parameters.add(new NameValue("MailTrailIntentItems", asked(fetch)));
-        boolean counted = byUid ? byUid(fetch.sequenceSet(), selected, session, items)
+        boolean counted = byUid
+                ? byUid(fetch.sequenceSet(), selected, session, items)
                 : bySequence(fetch.sequenceSet(), selected, session, items);
         if (!counted) {
             String set = text(fetch.sequenceSet());
@@ -76,7 +77,8 @@ final class ReadIntents {
         long highest = selected.sequences().highestUid();
         for (SequenceSet.Range r : set.ranges()) {
             long high = r.high() == SequenceSet.STAR ? highest : r.high();
-            if (r.high() == SequenceSet.STAR && (highest == 0 || selected.sequences().size() == 0)) {
+            if (r.high() == SequenceSet.STAR
+                    && (highest == 0 || selected.sequences().size() == 0)) {
                 return false; // the folder's highest UID is not known: "n:*" cannot be counted
             }
             long low = r.low() == SequenceSet.STAR ? highest : r.low();

@@ -33,8 +33,8 @@ final class Pop3Intents {
     /** Journals the intent of {@code command}, a retrieval of the message with id {@code itemId}. */
     void retrieval(Pop3Request.Command command, FolderAccess inbox, String itemId, Instant now) {
         String id = sessionId + "/" + (++counter);
-        List<NameValue> asked = List.of(new NameValue(
-                "MailTrailIntentItems", command.name() + " " + String.join(" ", command.arguments())));
+        List<NameValue> asked = List.of(
+                new NameValue("MailTrailIntentItems", command.name() + " " + String.join(" ", command.arguments())));
         sink.intent(new AccessIntent(
                 id,
                 inbox.event(
@@ -57,7 +57,9 @@ final class Pop3Intents {
 
     /** The session ended: intents still waiting for an answer are lost. */
     void lost(FolderAccess inbox, Instant now) {
-        open.values().forEach(id -> sink.outcome(new IntentOutcome(now, inbox.actor(), inbox.session(), id, IntentOutcome.LOST)));
+        open.values()
+                .forEach(id ->
+                        sink.outcome(new IntentOutcome(now, inbox.actor(), inbox.session(), id, IntentOutcome.LOST)));
         open.clear();
     }
 }

@@ -152,7 +152,9 @@ public final class Pop3SessionAuditor {
         List<String> args = command.arguments();
         return !args.isEmpty()
                 && (command.name().equals("RETR")
-                        || command.name().equals("TOP") && args.size() > 1 && !args.get(1).equals("0"));
+                        || command.name().equals("TOP")
+                                && args.size() > 1
+                                && !args.get(1).equals("0"));
     }
 
     public void onRequest(Pop3Request request) {
