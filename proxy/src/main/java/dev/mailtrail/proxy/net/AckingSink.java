@@ -39,6 +39,8 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
 
     private final Map<String, String> intentOfItem = new HashMap<>();
     private final Map<String, List<String>> itemsOfIntent = new HashMap<>();
+    private final List<AuditEvent> deferred = new ArrayList<>();
+    private Runnable onDeferred = () -> {};
     private java.util.function.Consumer<MailboxAccess> loginListener;
 
     AckingSink(AuditEventSink sink, InFlight inFlight) {
@@ -59,7 +61,7 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
         if (covering == null) {
             submit(event);
         } else {
-            tracked(event);
+            defer(event);
             untaken.addAll(covering);
         }
     }
@@ -72,6 +74,7 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
 
     @Override
     public void intent(AccessIntent intent) {
+        flushDeferred();
         CompletableFuture<?> ack = tracked(intent);
         intentAcks.put(intent.id(), ack);
         List<String> ids = new ArrayList<>();
@@ -84,7 +87,7 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
 
     @Override
     public void outcome(IntentOutcome outcome) {
-        tracked(outcome);
+        defer(outcome);
         intentAcks.remove(outcome.intent());
         List<String> ids = itemsOfIntent.remove(outcome.intent());
         if (ids != null) {
@@ -119,7 +122,40 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
     }
 
     private void submit(AuditEvent event) {
+        flushDeferred();
         untaken.add(tracked(event));
+    }
+
+    /**
+     * Keeps back an event nothing waits for (a read an intent covers, an outcome) until the next event that is
+     * waited for, so that both go in one group commit: submitted at once, it would start a sync of its own that
+     * the session's next intent had to wait behind — two syncs a read instead of one. {@link #flushDeferred}
+     * submits them (the relay calls it after a short delay, and when the session ends); the order is kept.
+     */
+    private void defer(AuditEvent event) {
+        deferred.add(event);
+        if (deferred.size() == 1) {
+            onDeferred.run();
+        }
+    }
+
+    boolean hasDeferred() {
+        return !deferred.isEmpty();
+    }
+
+    /** Submits the events kept back, in order. */
+    void flushDeferred() {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        List<AuditEvent> out = new ArrayList<>(deferred);
+        deferred.clear();
+        out.forEach(this::tracked);
+    }
+
+    /** Who hears that an event was kept back and none was before (the relay schedules {@link #flushDeferred}). */
+    void onDeferred(Runnable listener) {
+        this.onDeferred = listener;
     }
 
     /** Submits the event; its acknowledgement, reported to {@link InFlight}. */

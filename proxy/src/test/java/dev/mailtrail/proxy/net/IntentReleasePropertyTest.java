@@ -60,14 +60,14 @@ class IntentReleasePropertyTest {
         for (int m = 1; m <= commands; m++) {
             run.command(m, random.nextInt(5) != 0, 1 + random.nextInt(4));
         }
-        while (run.serverHasMore() || run.journal.unacknowledged() > 0) {
+        while (run.serverHasMore() || run.journal.unacknowledged() > 0 || run.events.hasDeferred()) {
             int step = random.nextInt(10);
             if (step < 5 && run.serverHasMore()) {
                 run.serverPiece();
             } else if (step < 8) {
                 run.journal.acknowledge(random.nextInt(3));
             } else if (step == 8) {
-                run.crashCheck();
+                run.events.flushDeferred(); // the relay's short timer
             } else {
                 run.endOfRead();
             }
@@ -75,6 +75,7 @@ class IntentReleasePropertyTest {
             run.crashCheck();
         }
         run.endOfRead();
+        run.events.flushDeferred();
         run.journal.acknowledge(Integer.MAX_VALUE);
         run.settle();
         run.crashCheck();
@@ -92,6 +93,7 @@ class IntentReleasePropertyTest {
             run.serverPiece();
         }
         run.settle();
+        run.events.flushDeferred();
         assertThat(run.journal.unacknowledged()).as("the read and the outcome").isPositive();
         assertThat(run.received()).contains("[m1]").endsWith("[t1]\r\n");
     }
