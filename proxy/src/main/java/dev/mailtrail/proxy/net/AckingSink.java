@@ -74,7 +74,6 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
 
     @Override
     public void intent(AccessIntent intent) {
-        flushDeferred();
         CompletableFuture<?> ack = tracked(intent);
         intentAcks.put(intent.id(), ack);
         List<String> ids = new ArrayList<>();
@@ -122,7 +121,6 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
     }
 
     private void submit(AuditEvent event) {
-        flushDeferred();
         untaken.add(tracked(event));
     }
 
@@ -150,7 +148,7 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
         }
         List<AuditEvent> out = new ArrayList<>(deferred);
         deferred.clear();
-        out.forEach(this::tracked);
+        submitted(out);
     }
 
     /** Who hears that an event was kept back and none was before (the relay schedules {@link #flushDeferred}). */
@@ -158,15 +156,32 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
         this.onDeferred = listener;
     }
 
-    /** Submits the event; its acknowledgement, reported to {@link InFlight}. */
+    /**
+     * Submits the events kept back and then {@code event} as one group (one append, so one group commit: submitted
+     * one by one, the journal's writer could take the first alone and sync twice); the group's acknowledgement,
+     * reported to {@link InFlight} for each.
+     */
     private CompletableFuture<?> tracked(AuditEvent event) {
+        if (deferred.isEmpty()) {
+            return submitted(List.of(event));
+        }
+        List<AuditEvent> group = new ArrayList<>(deferred.size() + 1);
+        group.addAll(deferred);
+        group.add(event);
+        deferred.clear();
+        return submitted(group);
+    }
+
+    private CompletableFuture<?> submitted(List<AuditEvent> group) {
         CompletableFuture<?> ack;
         try {
-            ack = sink.submit(event).toCompletableFuture();
+            ack = (group.size() == 1 ? sink.submit(group.getFirst()) : sink.submitAll(group)).toCompletableFuture();
         } catch (RuntimeException e) {
             ack = CompletableFuture.failedFuture(e);
         }
-        inFlight.track(event, ack);
+        for (AuditEvent e : group) {
+            inFlight.track(e, ack);
+        }
         return ack;
     }
 
