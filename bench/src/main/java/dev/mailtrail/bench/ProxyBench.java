@@ -112,10 +112,15 @@ public final class ProxyBench {
                 AuditPipeline pipeline = AuditPipeline.open(
                         data, Clock.systemUTC(), PipelineOptions.defaults(), "mt bench ProxyBench")) {
             LongAdder journaled = new LongAdder();
-            AuditEventSink sink = event -> {
-                journaled.increment();
-                return pipeline.submit(event);
-            };
+            AuditEventSink sink = AuditEventSink.grouping(
+                    event -> {
+                        journaled.increment();
+                        return pipeline.submit(event);
+                    },
+                    events -> {
+                        journaled.add(events.size());
+                        return pipeline.submitAll(events);
+                    });
             ProxyServer strict = ProxyServer.start(config(dovecot, AuditMode.STRICT), sink);
             ProxyServer async = ProxyServer.start(config(dovecot, AuditMode.ASYNC), sink);
             ProxyServer lookup = ProxyServer.start(withLookup(config(dovecot, AuditMode.STRICT)), sink);

@@ -132,12 +132,27 @@ final class CoreLoop {
                 journalLoss(JournalLoss.storesAhead(journalEnd, logs.made(), stored, wall.instant(), foundBy));
             }
         }
+        if (!generator().pendingIntents().isEmpty()) {
+            journalResolve();
+        }
         if (logs.uncommitted() > 0) {
             commitStores();
         }
         retention();
         housekeeping.opened();
         return count[0];
+    }
+
+    /**
+     * Intents the replay left open are resolved by a journaled entry, applied at once: a later replay resolves them at
+     * the same point, so it makes the same records (docs/decisions/0011).
+     */
+    private void journalResolve() throws IOException {
+        PipelineEntry.Resolve resolve = new PipelineEntry.Resolve(wall.instant());
+        long sequence = EventJournal.await(journal.append(
+                PipelineEntry.encodeAll(java.util.List.of(resolve)).get(0)));
+        applyEntry(resolve);
+        appliedSequence = sequence;
     }
 
     /** Journals a loss and applies it at once: it is part of the journal from now on, replayed like the rest. */

@@ -58,6 +58,11 @@ final class JournalDrivenCore {
                 generator.flush();
                 yield null;
             }
+            case PipelineEntry.Resolve resolve -> {
+                clock.advanceTo(resolve.time());
+                generator.resolveIntents("no answer journaled before the process stopped");
+                yield null;
+            }
             case PipelineEntry.Loss loss -> {
                 losses.accept(loss);
                 ids.skipTo(loss.storedRecords());

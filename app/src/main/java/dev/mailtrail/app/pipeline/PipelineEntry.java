@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * What the journal holds: events (in the journal's binary form; access-event JSON in older journals), and the two
+ * What the journal holds: events (in the journal's binary form; access-event JSON in older journals), and the
  * things besides events that move the audit core
- * — the clock passing with no event (a tick, so that windows close while a mailbox is idle) and a flush at shutdown.
+ * — the clock passing with no event (a tick, so that windows close while a mailbox is idle), a flush at shutdown,
+ * a loss a repair found and the resolution of intents a replay left open.
  * Journaling them makes a replay close the same windows at the same moments, so it makes the same records.
  */
 sealed interface PipelineEntry {
@@ -26,12 +27,19 @@ sealed interface PipelineEntry {
     byte TICK = 'T';
     byte FLUSH = 'F';
     byte LOSS = 'L';
+    byte RESOLVE = 'R';
 
     record Event(AuditEvent event) implements PipelineEntry {}
 
     record Tick(Instant time) implements PipelineEntry {}
 
     record Flush(Instant time) implements PipelineEntry {}
+
+    /**
+     * The journal's replay ended with intents open (the process stopped before their answers were journaled): the
+     * audit core resolves each, recording as a read the items no access named (docs/decisions/0011).
+     */
+    record Resolve(Instant time) implements PipelineEntry {}
 
     /**
      * A repair set part of the journal aside, or found it missing: the audit core records {@code cmdletLine} (an
@@ -57,6 +65,7 @@ sealed interface PipelineEntry {
                         case Tick tick -> time(TICK, tick.time());
                         case Flush flush -> time(FLUSH, flush.time());
                         case Loss loss -> loss(loss);
+                        case Resolve resolve -> time(RESOLVE, resolve.time());
                     });
         }
         return payloads;
@@ -72,6 +81,7 @@ sealed interface PipelineEntry {
             case TICK -> new Tick(instant(payload));
             case FLUSH -> new Flush(instant(payload));
             case LOSS -> loss(payload);
+            case RESOLVE -> new Resolve(instant(payload));
             default -> throw new EventFormatException(null, "unknown journal entry kind " + payload[0]);
         };
     }

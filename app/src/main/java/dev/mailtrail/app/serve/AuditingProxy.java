@@ -48,7 +48,12 @@ public final class AuditingProxy implements AutoCloseable {
                 : AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err);
         try {
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
-            return new AuditingProxy(pipeline, ProxyServer.start(config, pipeline::submit, clock));
+            return new AuditingProxy(
+                    pipeline,
+                    ProxyServer.start(
+                            config,
+                            dev.mailtrail.proxy.session.AuditEventSink.grouping(pipeline::submit, pipeline::submitAll),
+                            clock));
         } catch (IOException | ProxyStartException | RuntimeException e) {
             pipeline.close();
             throw e;

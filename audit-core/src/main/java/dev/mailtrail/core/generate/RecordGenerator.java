@@ -10,8 +10,10 @@ import dev.mailtrail.core.config.MailboxAuditConfig;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.decision.AuditDecision;
 import dev.mailtrail.core.decision.AuditPolicy;
+import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.CmdletInvocation;
+import dev.mailtrail.core.event.IntentOutcome;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.core.record.RecordType;
@@ -41,6 +43,7 @@ public final class RecordGenerator {
     private final StatisticsCounter statistics = new StatisticsCounter();
     private final MailItemsAccessedAggregator mailItemsAccessed;
     private final ExpiringKeys<FolderBindKey> recentFolderBinds = new ExpiringKeys<>(FOLDER_BIND_DEDUPLICATION);
+    private final PendingIntents intents = new PendingIntents();
 
     public RecordGenerator(AuditConfiguration configuration, Clock clock, RecordSink sink, IdSource ids) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -62,9 +65,39 @@ public final class RecordGenerator {
         closeExpiredWindowsAt(event.time().isBefore(now) ? event.time() : now);
         statistics.events++;
         return switch (event) {
-            case MailboxAccess access -> Acceptance.of(access(access));
+            case MailboxAccess access -> {
+                intents.completed(access);
+                yield Acceptance.of(access(access));
+            }
             case CmdletInvocation invocation -> Acceptance.of(cmdlet(invocation));
+            case AccessIntent intent -> {
+                intents.opened(intent);
+                yield Acceptance.NONE;
+            }
+            case IntentOutcome outcome ->
+                intents.closed(outcome).map(read -> Acceptance.of(access(read))).orElse(Acceptance.NONE);
         };
+    }
+
+    /**
+     * Resolves every intent still open (docs/decisions/0011): the items no access named become a read, recorded as
+     * any other. Called when the journal's replay ended with intents open (the process stopped before their answers
+     * were journaled), and at {@link #flush()}.
+     */
+    public void resolveIntents(String why) {
+        for (MailboxAccess read : intents.resolveAll(why)) {
+            access(read);
+        }
+    }
+
+    /** The intents journaled and not yet closed, in the order they were opened. */
+    public List<PendingIntents.Pending> pendingIntents() {
+        return intents.state();
+    }
+
+    /** Replaces the open intents (from {@link #pendingIntents()} of a generator at the same journal position). */
+    public void restorePendingIntents(List<PendingIntents.Pending> state) {
+        intents.restore(state);
     }
 
     /** Closes the MailItemsAccessed windows whose time is up on the clock. */
@@ -79,6 +112,7 @@ public final class RecordGenerator {
 
     /** Closes every open window now: at shutdown or the end of input, so that nothing is lost. */
     public void flush() {
+        resolveIntents("open when the audit stream was flushed");
         mailItemsAccessed.flush(clock.instant());
     }
 

@@ -3,9 +3,11 @@ package dev.mailtrail.format.event;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.FolderRef;
+import dev.mailtrail.core.event.IntentOutcome;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.NameValue;
@@ -37,6 +39,8 @@ public final class AccessEventWriter {
     private static final SerializedString INTERNET_MESSAGE_ID = new SerializedString("internetMessageId");
     private static final SerializedString ITEMS = new SerializedString("items");
     private static final SerializedString KIND = new SerializedString("kind");
+    private static final SerializedString INTENT = new SerializedString("intent");
+    private static final SerializedString ANSWER = new SerializedString("answer");
     private static final SerializedString LOGON_TYPE = new SerializedString("logonType");
     private static final SerializedString MAILBOX = new SerializedString("mailbox");
     private static final SerializedString OPERATION = new SerializedString("operation");
@@ -87,7 +91,15 @@ public final class AccessEventWriter {
         json.writeStartObject();
         stringField(json, TIME, DateTimeFormatter.ISO_INSTANT.format(event.time()));
         switch (event) {
-            case MailboxAccess access -> access(access, json);
+            case MailboxAccess access -> access("access", null, access, json);
+            case AccessIntent intent -> access("intent", intent.id(), intent.access(), json);
+            case IntentOutcome outcome -> {
+                stringField(json, KIND, "outcome");
+                stringField(json, ACTOR, outcome.actor());
+                session(outcome.session(), json);
+                stringField(json, INTENT, outcome.intent());
+                stringField(json, ANSWER, outcome.answer());
+            }
             case CmdletInvocation cmdlet -> {
                 stringField(json, KIND, "cmdlet");
                 stringField(json, ACTOR, cmdlet.actor());
@@ -100,8 +112,13 @@ public final class AccessEventWriter {
         json.writeEndObject();
     }
 
-    private static void access(MailboxAccess access, JsonGenerator json) throws IOException {
-        stringField(json, KIND, "access");
+    /** An access; an intent is written as the access it announces, with its id. */
+    private static void access(String kind, String intent, MailboxAccess access, JsonGenerator json)
+            throws IOException {
+        stringField(json, KIND, kind);
+        if (intent != null) {
+            stringField(json, INTENT, intent);
+        }
         stringField(json, ACTOR, access.actor());
         stringField(json, MAILBOX, access.mailbox());
         stringField(json, LOGON_TYPE, access.logonType().cmdletName());

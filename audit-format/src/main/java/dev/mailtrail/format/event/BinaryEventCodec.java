@@ -3,9 +3,11 @@ package dev.mailtrail.format.event;
 import dev.mailtrail.core.action.LogonType;
 import dev.mailtrail.core.action.MailAccessType;
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.FolderRef;
+import dev.mailtrail.core.event.IntentOutcome;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.NameValue;
@@ -27,12 +29,16 @@ import java.util.function.Function;
  *
  * <p>Version 1: {@code version, kind (0 access, 1 cmdlet), epochSecond (zigzag), nano, actor, then for a cmdlet:
  * command, session; for an access: mailbox, logonType, operation, accessType?, session, folder?, destFolder?,
- * items, result, parameters}. A {@code ?} or a nullable text is a length + 1, 0 meaning absent.
+ * items, result, parameters}. A {@code ?} or a nullable text is a length + 1, 0 meaning absent. Kinds added
+ * since, in the same version (a journal that holds them was written by a build that reads them): 2 an intent
+ * ({@code id}, then its access's fields from mailbox on), 3 an intent's outcome ({@code session, intent, answer}).
  */
 public final class BinaryEventCodec {
     private static final int VERSION = 1;
     private static final int ACCESS = 0;
     private static final int CMDLET = 1;
+    private static final int INTENT = 2;
+    private static final int OUTCOME = 3;
 
     /** A growable buffer to encode into; one per thread. */
     public static final class Output {
@@ -90,27 +96,7 @@ public final class BinaryEventCodec {
             case MailboxAccess access -> {
                 out.varLong(ACCESS);
                 header(access.time(), access.actor(), out);
-                out.text(access.mailbox());
-                out.text(access.logonType().cmdletName());
-                out.text(access.operation().exchangeName());
-                out.text(
-                        access.accessType() == null ? null : access.accessType().exchangeName());
-                session(access.session(), out);
-                folder(access.folder(), out);
-                folder(access.destFolder(), out);
-                out.varLong(access.items().size());
-                for (ItemRef item : access.items()) {
-                    out.text(item.internetMessageId());
-                    out.text(item.id());
-                    out.varLong(item.sizeInBytes() == null ? 0 : item.sizeInBytes() + 1);
-                    out.text(item.subject());
-                }
-                out.text(access.result().exchangeName());
-                out.varLong(access.parameters().size());
-                for (NameValue parameter : access.parameters()) {
-                    out.text(parameter.name());
-                    out.text(parameter.value());
-                }
+                access(access, out);
             }
             case CmdletInvocation cmdlet -> {
                 out.varLong(CMDLET);
@@ -118,6 +104,42 @@ public final class BinaryEventCodec {
                 out.text(cmdlet.command());
                 session(cmdlet.session(), out);
             }
+            case AccessIntent intent -> {
+                out.varLong(INTENT);
+                header(intent.time(), intent.actor(), out);
+                out.text(intent.id());
+                access(intent.access(), out);
+            }
+            case IntentOutcome outcome -> {
+                out.varLong(OUTCOME);
+                header(outcome.time(), outcome.actor(), out);
+                session(outcome.session(), out);
+                out.text(outcome.intent());
+                out.text(outcome.answer());
+            }
+        }
+    }
+
+    private static void access(MailboxAccess access, Output out) {
+        out.text(access.mailbox());
+        out.text(access.logonType().cmdletName());
+        out.text(access.operation().exchangeName());
+        out.text(access.accessType() == null ? null : access.accessType().exchangeName());
+        session(access.session(), out);
+        folder(access.folder(), out);
+        folder(access.destFolder(), out);
+        out.varLong(access.items().size());
+        for (ItemRef item : access.items()) {
+            out.text(item.internetMessageId());
+            out.text(item.id());
+            out.varLong(item.sizeInBytes() == null ? 0 : item.sizeInBytes() + 1);
+            out.text(item.subject());
+        }
+        out.text(access.result().exchangeName());
+        out.varLong(access.parameters().size());
+        for (NameValue parameter : access.parameters()) {
+            out.text(parameter.name());
+            out.text(parameter.value());
         }
     }
 
@@ -137,6 +159,13 @@ public final class BinaryEventCodec {
                 event = new CmdletInvocation(time, actor, in.text(), session(in));
             } else if (kind == ACCESS) {
                 event = access(in, time, actor);
+            } else if (kind == INTENT) {
+                String id = in.text();
+                event = new AccessIntent(id, access(in, time, actor));
+            } else if (kind == OUTCOME) {
+                Session session = session(in);
+                String intent = in.text();
+                event = new IntentOutcome(time, actor, session, intent, in.text());
             } else {
                 throw new EventFormatException(null, "a journal entry of unknown kind " + kind);
             }

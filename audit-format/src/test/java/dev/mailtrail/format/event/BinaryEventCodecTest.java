@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.mailtrail.core.action.LogonType;
 import dev.mailtrail.core.action.MailAccessType;
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.FolderRef;
+import dev.mailtrail.core.event.IntentOutcome;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.NameValue;
@@ -112,7 +114,28 @@ class BinaryEventCodecTest {
                         "admin@contoso.com",
                         "Set-Mailbox -Identity alice@contoso.com -AuditOwner @{Add=\"MailboxLogin\"}",
                         null),
-                new CmdletInvocation(Instant.parse("2026-03-02T10:00:00Z"), "admin@contoso.com", "Get-Mailbox", full));
+                new CmdletInvocation(Instant.parse("2026-03-02T10:00:00Z"), "admin@contoso.com", "Get-Mailbox", full),
+                new AccessIntent(
+                        "s-1/7",
+                        new MailboxAccess(
+                                Instant.parse("2026-03-02T09:15:04.5Z"),
+                                "alice@contoso.com",
+                                "alice@contoso.com",
+                                LogonType.OWNER,
+                                MailboxAction.MAIL_ITEMS_ACCESSED,
+                                MailAccessType.BIND,
+                                full,
+                                inbox,
+                                null,
+                                List.of(
+                                        new ItemRef("<a@x>", "alice/INBOX;uidvalidity=7;uid=1", null, "Lunch"),
+                                        new ItemRef(null, "alice/INBOX;uidvalidity=7;seqs=4:*", null, null)),
+                                null,
+                                List.of(
+                                        new NameValue("MailTrailIntentItems", "BODY_SECTION[] PEEK"),
+                                        new NameValue("MailTrailIntentUnmapped", "4:*")))),
+                new IntentOutcome(Instant.parse("2026-03-02T09:15:04.9Z"), "alice@contoso.com", full, "s-1/7", "OK"),
+                new IntentOutcome(Instant.EPOCH, "", null, "s-1/8", IntentOutcome.LOST));
     }
 
     private static List<AuditEvent> story() throws Exception {

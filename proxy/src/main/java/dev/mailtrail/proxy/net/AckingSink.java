@@ -1,29 +1,46 @@
 package dev.mailtrail.proxy.net;
 
 import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.CmdletInvocation;
+import dev.mailtrail.core.event.IntentOutcome;
+import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import dev.mailtrail.proxy.session.CmdletEventSink;
+import dev.mailtrail.proxy.session.IntentSink;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One connection's bridge from its auditor, which emits events, to the acknowledging {@link AuditEventSink}. It
  * remembers the acknowledgements not yet taken, so the relay can make the next bytes it releases wait for them,
  * and reports each to the server-wide {@link InFlight} so that shutdown can wait for every event to be durable.
+ *
+ * <p>It also keeps the session's open intents (docs/decisions/0011), by the ids of the items they name: an access
+ * that names only items of open intents makes the next bytes wait for those intents' acknowledgements, not its own
+ * (the intent, durable, already covers the read; the access completes it), and an outcome makes nothing wait.
  */
-final class AckingSink implements AccessEventSink, CmdletEventSink {
+final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
     private static final System.Logger LOG = System.getLogger(AckingSink.class.getName());
 
     private final AuditEventSink sink;
     private final InFlight inFlight;
     private final List<CompletableFuture<?>> untaken = new ArrayList<>();
     private long accepted;
+    /** Open intents: id → acknowledgement, and item id → the latest open intent naming it. */
+    private final Map<String, CompletableFuture<?>> intentAcks = new HashMap<>();
+
+    private final Map<String, String> intentOfItem = new HashMap<>();
+    private final Map<String, List<String>> itemsOfIntent = new HashMap<>();
+    private final List<AuditEvent> deferred = new ArrayList<>();
+    private Runnable onDeferred = () -> {};
     private java.util.function.Consumer<MailboxAccess> loginListener;
 
     AckingSink(AuditEventSink sink, InFlight inFlight) {
@@ -40,7 +57,13 @@ final class AckingSink implements AccessEventSink, CmdletEventSink {
                 loginListener.accept(event);
             }
         }
-        submit(event);
+        List<CompletableFuture<?>> covering = covering(event);
+        if (covering == null) {
+            submit(event);
+        } else {
+            defer(event);
+            untaken.addAll(covering);
+        }
     }
 
     @Override
@@ -49,15 +72,117 @@ final class AckingSink implements AccessEventSink, CmdletEventSink {
         submit(change);
     }
 
+    @Override
+    public void intent(AccessIntent intent) {
+        CompletableFuture<?> ack = tracked(intent);
+        intentAcks.put(intent.id(), ack);
+        List<String> ids = new ArrayList<>();
+        for (ItemRef item : intent.access().items()) {
+            ids.add(item.id());
+            intentOfItem.put(item.id(), intent.id());
+        }
+        itemsOfIntent.put(intent.id(), ids);
+    }
+
+    @Override
+    public void outcome(IntentOutcome outcome) {
+        defer(outcome);
+        intentAcks.remove(outcome.intent());
+        List<String> ids = itemsOfIntent.remove(outcome.intent());
+        if (ids != null) {
+            ids.forEach(id -> intentOfItem.remove(id, outcome.intent()));
+        }
+    }
+
+    /** The acknowledgement of the open intent that names {@code itemId}; null when none does. */
+    CompletableFuture<?> intentCovering(String itemId) {
+        String intent = itemId == null ? null : intentOfItem.get(itemId);
+        return intent == null ? null : intentAcks.get(intent);
+    }
+
+    /** The acknowledgements of the open intents that name every item of a read; null when one names none. */
+    private List<CompletableFuture<?>> covering(MailboxAccess event) {
+        if (event.operation() != MailboxAction.MAIL_ITEMS_ACCESSED
+                || event.items().isEmpty()
+                || intentAcks.isEmpty()) {
+            return null;
+        }
+        List<CompletableFuture<?>> acks = new ArrayList<>(1);
+        for (ItemRef item : event.items()) {
+            CompletableFuture<?> ack = intentCovering(item.id());
+            if (ack == null) {
+                return null;
+            }
+            if (!acks.contains(ack)) {
+                acks.add(ack);
+            }
+        }
+        return acks;
+    }
+
     private void submit(AuditEvent event) {
+        untaken.add(tracked(event));
+    }
+
+    /**
+     * Keeps back an event nothing waits for (a read an intent covers, an outcome) until the next event that is
+     * waited for, so that both go in one group commit: submitted at once, it would start a sync of its own that
+     * the session's next intent had to wait behind — two syncs a read instead of one. {@link #flushDeferred}
+     * submits them (the relay calls it after a short delay, and when the session ends); the order is kept.
+     */
+    private void defer(AuditEvent event) {
+        deferred.add(event);
+        if (deferred.size() == 1) {
+            onDeferred.run();
+        }
+    }
+
+    boolean hasDeferred() {
+        return !deferred.isEmpty();
+    }
+
+    /** Submits the events kept back, in order. */
+    void flushDeferred() {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        List<AuditEvent> out = new ArrayList<>(deferred);
+        deferred.clear();
+        submitted(out);
+    }
+
+    /** Who hears that an event was kept back and none was before (the relay schedules {@link #flushDeferred}). */
+    void onDeferred(Runnable listener) {
+        this.onDeferred = listener;
+    }
+
+    /**
+     * Submits the events kept back and then {@code event} as one group (one append, so one group commit: submitted
+     * one by one, the journal's writer could take the first alone and sync twice); the group's acknowledgement,
+     * reported to {@link InFlight} for each.
+     */
+    private CompletableFuture<?> tracked(AuditEvent event) {
+        if (deferred.isEmpty()) {
+            return submitted(List.of(event));
+        }
+        List<AuditEvent> group = new ArrayList<>(deferred.size() + 1);
+        group.addAll(deferred);
+        group.add(event);
+        deferred.clear();
+        return submitted(group);
+    }
+
+    private CompletableFuture<?> submitted(List<AuditEvent> group) {
         CompletableFuture<?> ack;
         try {
-            ack = sink.submit(event).toCompletableFuture();
+            ack = (group.size() == 1 ? sink.submit(group.getFirst()) : sink.submitAll(group)).toCompletableFuture();
         } catch (RuntimeException e) {
             ack = CompletableFuture.failedFuture(e);
         }
-        inFlight.track(event, ack);
-        untaken.add(ack);
+        for (AuditEvent e : group) {
+            inFlight.track(e, ack);
+        }
+        return ack;
     }
 
     /** Who hears of this connection's logins (the IMAP relay tells {@code EndUserAddresses}). */

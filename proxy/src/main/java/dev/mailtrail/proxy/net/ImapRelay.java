@@ -69,6 +69,9 @@ final class ImapRelay extends ProtocolRelay {
                 context.config().audit().withDecideOnDelivery(context.config().mode() == AuditMode.STRICT);
         auditor = new ImapSessionAuditor(
                 audit, sessionId, origin, context.clock(), events, context.activity(), context.identities());
+        if (strict) {
+            auditor.intentsTo(events);
+        }
         events.onLogin(login -> {
             if (origin.peerTrusted() && !origin.ip().equals(origin.peerIp())) {
                 context.endUsers().named(login.mailbox(), origin.peerIp(), origin.ip(), login.time());
@@ -381,6 +384,12 @@ final class ImapRelay extends ProtocolRelay {
         if (soFar != null) {
             auditor.streaming(soFar);
         }
+    }
+
+    @Override
+    CompletableFuture<?> intentCovering() {
+        ImapResponse.Fetch soFar = scanner.fetchSoFar();
+        return soFar == null ? null : events.intentCovering(auditor.itemIdOf(soFar));
     }
 
     @Override

@@ -41,6 +41,10 @@ final class InFlight {
                         + a.session().id() + ")";
             case CmdletInvocation c ->
                 c.command() + " by " + c.actor() + " (session " + c.session().id() + ")";
+            case dev.mailtrail.core.event.AccessIntent i ->
+                "intent " + i.id() + " to read " + i.access().items().size() + " item(s) in "
+                        + i.access().mailbox();
+            case dev.mailtrail.core.event.IntentOutcome o -> "outcome " + o.answer() + " of intent " + o.intent();
         };
     }
 

@@ -60,6 +60,14 @@ final class Pop3Relay extends ProtocolRelay {
                 context.clock(),
                 events,
                 context.config().mode() == AuditMode.STRICT);
+        if (context.config().mode() == AuditMode.STRICT) {
+            auditor.intentsTo(events);
+        }
+    }
+
+    @Override
+    CompletableFuture<?> intentCovering() {
+        return events.intentCovering(auditor.answeringItemId());
     }
 
     @Override

@@ -36,6 +36,14 @@ abstract class ProtocolHooks extends ChannelInboundHandlerAdapter {
     /** Feeds one piece of server output to the scanner and the auditor. */
     abstract void scanServerPiece(ByteBuf piece);
 
+    /**
+     * Strict mode: the acknowledgement of the open intent that names the message the response now being read (its
+     * first line complete) reveals; null when none does, and the response is held as any other.
+     */
+    java.util.concurrent.CompletableFuture<?> intentCovering() {
+        return null;
+    }
+
     /** Whether the response now being read must be held whole so that {@link #rewrite} can see it. */
     boolean holdWholeResponse() {
         return false;

@@ -11,12 +11,13 @@ import java.util.concurrent.CompletableFuture;
  * line is always held until complete, so the protocol may rewrite a one-line response (capabilities). In strict
  * mode the whole response is held, up to {@code maxHeldBytes}, and released gated on the events it revealed; past
  * that bound (or once it is announced larger and what names it has been read) the protocol first records what the
- * response reveals, and the rest streams behind that record's acknowledgement, written once per read. In async mode
- * it streams at once. Runs on the connection's event loop.
+ * response reveals, and the rest streams behind that record's acknowledgement, written once per read. A response
+ * whose message the intent of its command names (journaled when the command arrived) streams once its first line
+ * is read, behind that intent's acknowledgement. In async mode it streams at once. Runs on the connection's event loop.
  */
 final class ResponseHold {
 
-    private final ProtocolRelay protocol;
+    private final ProtocolHooks protocol;
     private final ClientRelease release;
     private final AckingSink events;
     private final boolean strict;
@@ -30,8 +31,12 @@ final class ResponseHold {
     private boolean streamReady;
     /** The response now streaming has had its record made ({@link ProtocolRelay#recordBeforeStreaming}). */
     private boolean recordedBeforeStreaming;
+    /** The response now read was asked for by a command whose intent is journaled: it streams behind that. */
+    private CompletableFuture<?> intent;
 
-    ResponseHold(ProtocolRelay protocol, ClientRelease release, AckingSink events, boolean strict, int maxHeldBytes) {
+    private boolean intentAsked;
+
+    ResponseHold(ProtocolHooks protocol, ClientRelease release, AckingSink events, boolean strict, int maxHeldBytes) {
         this.protocol = protocol;
         this.release = release;
         this.events = events;
@@ -62,13 +67,24 @@ final class ResponseHold {
                 response = protocol.rewrite(response);
             }
             release.write(response, gate());
+            intent = null;
+            intentAsked = false;
             return true;
         }
         if (!firstLineOpen && !whole) {
-            boolean stream = !strict || heldBytes > maxHeldBytes || protocol.announcedLargerThan(maxHeldBytes);
-            if (stream && strict && !recordedBeforeStreaming) {
+            if (strict && !intentAsked) {
+                // a response whose message an open intent names streams as it arrives, behind the intent's
+                // acknowledgement (docs/decisions/0011); asked once, when its first line has named the message
+                intentAsked = true;
+                intent = protocol.intentCovering();
+            }
+            boolean large = heldBytes > maxHeldBytes || protocol.announcedLargerThan(maxHeldBytes);
+            boolean stream = !strict || intent != null || large;
+            if (strict && large && !recordedBeforeStreaming) {
                 // no read without its record: what the response has shown is decided now, and the first bytes
-                // released wait for that event's acknowledgement like any other (docs/decisions/0011)
+                // released wait for that event's acknowledgement like any other (docs/decisions/0011); under an
+                // intent it only names the read early (a client that stops halfway leaves it named), waiting for
+                // nothing more than the intent
                 recordedBeforeStreaming = true;
                 protocol.recordBeforeStreaming();
             }
@@ -93,10 +109,19 @@ final class ResponseHold {
         heldBytes = 0;
     }
 
-    /** What released bytes wait for: in strict mode every event emitted since the last release. */
+    /**
+     * What released bytes wait for: in strict mode every event emitted since the last release (an access an open
+     * intent covers stands for that intent's acknowledgement), and the intent of the response that streams.
+     */
     private CompletableFuture<?> gate() {
         CompletableFuture<?> gate = events.take();
-        return strict ? gate : null;
+        if (!strict) {
+            return null;
+        }
+        if (intent == null || intent.isDone() && !intent.isCompletedExceptionally()) {
+            return gate;
+        }
+        return gate == null ? intent : CompletableFuture.allOf(gate, intent);
     }
 
     private ByteBuf takeHeld() {

@@ -91,9 +91,17 @@ class LargeResponseRecordTest {
         }
         Thread.sleep(500);
         List<MailboxAccess> after = h.sink.events();
-        assertThat(reads(after.subList(before, after.size()), large))
-                .as(RecordingAuditSink.describe(after.subList(before, after.size())))
-                .isEqualTo(1);
+        // this session's events: those of an earlier session may still come in late (kept back for a group commit)
+        String session = after.subList(before, after.size()).stream()
+                .filter(e -> e.operation() == MailboxAction.MAILBOX_LOGIN)
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .session()
+                .id();
+        List<MailboxAccess> mine = after.subList(before, after.size()).stream()
+                .filter(e -> session.equals(e.session().id()))
+                .toList();
+        assertThat(reads(mine, large)).as(RecordingAuditSink.describe(mine)).isEqualTo(1);
     }
 
     @Test

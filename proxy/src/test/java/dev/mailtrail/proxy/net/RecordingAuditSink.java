@@ -22,7 +22,9 @@ final class RecordingAuditSink implements AuditEventSink {
 
     private final List<MailboxAccess> events = new ArrayList<>();
     private final List<CmdletInvocation> cmdlets = new ArrayList<>();
+    private final List<AuditEvent> intents = new ArrayList<>();
     private final List<CompletableFuture<Void>> unacknowledged = new ArrayList<>();
+    private final List<CompletableFuture<Void>> intentAcks = new ArrayList<>();
     private boolean holding;
 
     @Override
@@ -30,6 +32,8 @@ final class RecordingAuditSink implements AuditEventSink {
         switch (submitted) {
             case MailboxAccess event -> events.add(event);
             case CmdletInvocation cmdlet -> cmdlets.add(cmdlet);
+            case dev.mailtrail.core.event.AccessIntent intent -> intents.add(intent);
+            case dev.mailtrail.core.event.IntentOutcome outcome -> intents.add(outcome);
         }
         notifyAll();
         if (!holding) {
@@ -37,6 +41,9 @@ final class RecordingAuditSink implements AuditEventSink {
         }
         CompletableFuture<Void> ack = new CompletableFuture<>();
         unacknowledged.add(ack);
+        if (submitted instanceof dev.mailtrail.core.event.AccessIntent) {
+            intentAcks.add(ack);
+        }
         return ack;
     }
 
@@ -54,6 +61,32 @@ final class RecordingAuditSink implements AuditEventSink {
         open.forEach(f -> f.complete(null));
     }
 
+    /** Acknowledges the intents submitted so far, and nothing else; the rest stays held. */
+    void acknowledgeIntents() {
+        List<CompletableFuture<Void>> open;
+        synchronized (this) {
+            open = new ArrayList<>(intentAcks);
+            unacknowledged.removeAll(open);
+            intentAcks.clear();
+        }
+        open.forEach(f -> f.complete(null));
+    }
+
+    /** Waits (up to {@code limit}) until {@code n} intents were submitted. */
+    synchronized void awaitIntents(int n, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (intents.stream()
+                        .filter(dev.mailtrail.core.event.AccessIntent.class::isInstance)
+                        .count()
+                < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected " + n + " intents; recorded: " + intents);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
     void failAll() {
         List<CompletableFuture<Void>> open;
         synchronized (this) {
@@ -65,6 +98,11 @@ final class RecordingAuditSink implements AuditEventSink {
 
     synchronized List<MailboxAccess> events() {
         return List.copyOf(events);
+    }
+
+    /** The intents and their outcomes submitted (strict mode), in order. */
+    synchronized List<AuditEvent> intents() {
+        return List.copyOf(intents);
     }
 
     /** The cmdlet events (inbox-rule changes) submitted, in order. */

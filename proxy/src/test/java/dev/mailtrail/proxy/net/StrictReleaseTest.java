@@ -86,6 +86,46 @@ class StrictReleaseTest {
     }
 
     @Test
+    void aReadStreamsOnceItsIntentIsDurableWithoutWaitingForItsOwnAcknowledgement() throws Exception {
+        try (ProxyHarness h = new ProxyHarness(Files.createDirectories(dir.resolve("h")), AuditMode.STRICT)) {
+            h.dovecot.seed("alice", "INBOX", "Merger", BODY);
+            h.dovecot.seed("alice", "INBOX", "Lunch", "Noon at the usual place.");
+            try (LineClient c = open(h)) {
+                h.sink.holdAcknowledgements();
+                c.send("f1 UID FETCH 1:2 (BODY.PEEK[])");
+                h.sink.awaitIntents(1, WAIT);
+                h.sink.await(
+                        es -> es.stream()
+                                        .filter(e -> e.operation() == MailboxAction.MAIL_ITEMS_ACCESSED)
+                                        .count()
+                                >= 2,
+                        WAIT);
+                Thread.sleep(300); // the proxy has had time to release anything it would release early
+                assertThat(c.available())
+                        .as("bytes released before the intent was durable")
+                        .isZero();
+                h.sink.acknowledgeIntents();
+                String released = c.until("f1 ");
+                assertThat(released)
+                        .contains(BODY)
+                        .contains("Noon at the usual place.")
+                        .contains("f1 OK");
+                assertThat(h.sink.unacknowledgedCount())
+                        .as("the reads themselves are still not durable")
+                        .isPositive();
+                assertThat(h.sink.intents())
+                        .first()
+                        .isInstanceOfSatisfying(dev.mailtrail.core.event.AccessIntent.class, i -> assertThat(
+                                        i.access().items())
+                                .extracting(dev.mailtrail.core.event.ItemRef::id)
+                                .allMatch(id -> id.endsWith(";uid=1") || id.endsWith(";uid=2"))
+                                .hasSize(2));
+                h.sink.acknowledgeAll();
+            }
+        }
+    }
+
+    @Test
     void asyncModeReleasesTheMessageWithoutWaiting() throws Exception {
         try (ProxyHarness h = new ProxyHarness(Files.createDirectories(dir.resolve("h")), AuditMode.ASYNC)) {
             h.dovecot.seed("alice", "INBOX", "Merger", BODY);

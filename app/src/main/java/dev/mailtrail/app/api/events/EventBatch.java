@@ -110,6 +110,14 @@ public record EventBatch(List<AuditEvent> events, List<Rejection> rejected) {
             case MailboxAccess access ->
                 throw new EventFormatException(
                         "mailbox", access.mailbox() + " is outside this caller's management scope (" + scope + ")");
+            case dev.mailtrail.core.event.AccessIntent intent
+            when scope.includes(intent.access().mailbox()) -> event;
+            case dev.mailtrail.core.event.AccessIntent intent ->
+                throw new EventFormatException(
+                        "mailbox",
+                        intent.access().mailbox() + " is outside this caller's management scope (" + scope + ")");
+            case dev.mailtrail.core.event.IntentOutcome outcome ->
+                throw new EventFormatException("kind", "an intent's outcome is a proxy's own, not a sensor's");
             case CmdletInvocation cmdlet ->
                 throw new EventFormatException(
                         "kind",

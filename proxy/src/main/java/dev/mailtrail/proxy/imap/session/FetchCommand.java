@@ -32,6 +32,8 @@ final class FetchCommand implements ImapCommand {
     private FolderDownloadDetector.BodyRead bodyRead;
     private final int named;
     private final Map<Long, ItemRef> read = new LinkedHashMap<>();
+    /** The id of the intent journaled for this command (strict mode, content asked); null when none was. */
+    private String intent;
 
     private FetchCommand(
             FetchItems fetch,
@@ -73,7 +75,20 @@ final class FetchCommand implements ImapCommand {
                                 session.config.downloadRule().messagesPerCommand());
             }
         }
-        return new FetchCommand(fetch, byUid, access, folder, bodyRead, named);
+        FetchCommand started = new FetchCommand(fetch, byUid, access, folder, bodyRead, named);
+        if (access == FetchAccess.CONTENT && session.intents != null && session.selected != null) {
+            // before the server has the command: the journal's sync runs while the server works (decision 0011)
+            started.intent = session.intents.fetch(fetch, byUid, session);
+        }
+        return started;
+    }
+
+    /** The session ended before the server answered: the intent is closed as lost. */
+    void lost(ImapSessionState session) {
+        if (intent != null) {
+            session.intents.outcome(intent, dev.mailtrail.core.event.IntentOutcome.LOST, session);
+            intent = null;
+        }
     }
 
     @Override
@@ -181,6 +196,11 @@ final class FetchCommand implements ImapCommand {
             }
         } else if (access == FetchAccess.METADATA && ImapCommand.ok(completion)) {
             session.detector.metadataFetched(folder, session.now());
+        }
+        if (intent != null) {
+            // after every access the answer revealed: those were emitted, so journaled, before this outcome
+            session.intents.outcome(intent, completion.status(), session);
+            intent = null;
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.ClientOrigin;
 import dev.mailtrail.proxy.session.DownloadActivity;
 import dev.mailtrail.proxy.session.FolderDownloadDetector;
+import dev.mailtrail.proxy.session.IntentSink;
 import dev.mailtrail.proxy.session.LookupResult;
 import dev.mailtrail.proxy.session.MessageIdentityResolver;
 import dev.mailtrail.proxy.session.MessageLookup;
@@ -176,6 +177,21 @@ public final class ImapSessionAuditor {
         recordedEarly = soFar;
     }
 
+    /**
+     * The id the read of {@code f}'s message carries ({@code folder;uidvalidity=N;uid=U}, or {@code ;seq=S} while its
+     * UID is unknown): what an intent names it by. Null outside a folder.
+     */
+    public String itemIdOf(ImapResponse.Fetch f) {
+        SelectedFolder selected = session.selected;
+        if (selected == null) {
+            return null;
+        }
+        long uid = f.uid().orElse(selected.sequences().uidAt(f.sequence()));
+        return uid != 0
+                ? selected.access().itemId(uid)
+                : selected.access().folder().id() + ";seq=" + f.sequence();
+    }
+
     public void onResponse(ImapResponse response) {
         tick();
         ImapResponse.Fetch early = recordedEarly;
@@ -247,9 +263,22 @@ public final class ImapSessionAuditor {
         session.detector.tick(session.now());
     }
 
-    /** The connection ended: every held decision is emitted now. */
+    /**
+     * Strict mode: each FETCH that asks for content journals its intent through {@code sink} before the server has it,
+     * and its outcome when the server answered (docs/decisions/0011).
+     */
+    public void intentsTo(IntentSink sink) {
+        session.intentsTo(sink);
+    }
+
+    /** The connection ended: every held decision is emitted now, and intents left without an answer are lost. */
     public void close() {
         session.detector.close();
+        for (ImapCommand c : pending.values()) {
+            if (c instanceof FetchCommand f) {
+                f.lost(session);
+            }
+        }
     }
 
     private boolean offer(ImapResponse response) {

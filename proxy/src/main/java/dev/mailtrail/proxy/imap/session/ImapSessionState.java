@@ -46,6 +46,8 @@ final class ImapSessionState {
     int bodyReadsInFlight;
     /** Why the last lookup named nothing, null when it ran: said in the records of items it left unnamed. */
     String lookupFailure;
+    /** Where content FETCHes journal their intents (strict mode); null: none are made. */
+    ReadIntents intents;
 
     ImapSessionState(
             ImapAuditConfig config,
@@ -64,6 +66,10 @@ final class ImapSessionState {
         this.identities = identities;
         this.sharedPrefix = config.sharedPrefix();
         this.trashFolder = config.trashFolder();
+    }
+
+    void intentsTo(dev.mailtrail.proxy.session.IntentSink sink) {
+        intents = sink == null ? null : new ReadIntents(sink, sessionId);
     }
 
     Instant now() {

@@ -76,6 +76,8 @@ public final class Pop3SessionAuditor {
     private boolean closed;
     /** The item whose retrieval was recorded before its end went out ({@link #streaming}). */
     private String streamed;
+    /** Where retrievals journal their intents (strict mode); null: none are made. */
+    private Pop3Intents intents;
 
     public Pop3SessionAuditor(
             String masterSeparator,
@@ -133,10 +135,35 @@ public final class Pop3SessionAuditor {
                 .ifPresent(id -> named.put(n, id)));
     }
 
+    /** Strict mode: each retrieval journals its intent through {@code sink} (docs/decisions/0011). */
+    public void intentsTo(dev.mailtrail.proxy.session.IntentSink sink) {
+        intents = sink == null ? null : new Pop3Intents(sink, sessionId);
+    }
+
+    /** The id the retrieval now being answered carries, when it is one (RETR, TOP with lines); else null. */
+    public String answeringItemId() {
+        Pop3Request.Command command = pending.peek();
+        return command != null && state == State.TRANSACTION && reveals(command)
+                ? itemId(number(command.arguments().getFirst()))
+                : null;
+    }
+
+    private static boolean reveals(Pop3Request.Command command) {
+        List<String> args = command.arguments();
+        return !args.isEmpty()
+                && (command.name().equals("RETR")
+                        || command.name().equals("TOP")
+                                && args.size() > 1
+                                && !args.get(1).equals("0"));
+    }
+
     public void onRequest(Pop3Request request) {
         switch (request) {
             case Pop3Request.Command c -> {
                 pending.add(c);
+                if (intents != null && state == State.TRANSACTION && reveals(c)) {
+                    intents.retrieval(c, inbox, itemId(number(c.arguments().getFirst())), clock.instant());
+                }
                 if (c.name().equals("AUTH") && c.arguments().size() > 1) {
                     plain(c.arguments().get(1));
                 } else if (c.name().equals("USER") && !c.arguments().isEmpty()) {
@@ -173,6 +200,13 @@ public final class Pop3SessionAuditor {
         boolean ok = !(response instanceof Pop3Response.Status s) || s.ok();
         if (ok) {
             completed(command, response);
+        }
+        if (intents != null && inbox != null) {
+            // after the retrieval it revealed was emitted: journaled before this outcome
+            intents.answered(command, ok, inbox, clock.instant());
+        }
+        if (ok) {
+            return;
         } else if (state == State.AUTHORIZATION
                 && (command.name().equals("PASS")
                         || command.name().equals("AUTH") && !command.arguments().isEmpty())) {
@@ -311,6 +345,9 @@ public final class Pop3SessionAuditor {
             return;
         }
         closed = true;
+        if (intents != null) {
+            intents.lost(inbox, clock.instant());
+        }
         if (!read.isEmpty() && !decideOnDelivery) {
             boolean sync = enumerated || retrievals >= rule.pop3Retrievals();
             MailAccessType type = sync ? MailAccessType.SYNC : MailAccessType.BIND;

@@ -1,0 +1,173 @@
+package dev.mailtrail.core.generate;
+
+import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.core.event.AccessIntent;
+import dev.mailtrail.core.event.IntentOutcome;
+import dev.mailtrail.core.event.ItemRef;
+import dev.mailtrail.core.event.MailboxAccess;
+import dev.mailtrail.core.event.NameValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The intents journaled and not yet closed (docs/decisions/0011): an intent makes no record by itself; the accesses
+ * decided from the server's answer make the records (one per read, as without intents) and name the items they
+ * complete; its outcome closes it. What an intent that is never closed leaves — the items no access named — becomes
+ * a read when it is resolved: its session was lost, or the process stopped before the answer was journaled, and
+ * those items' bytes may have gone out. Over-reporting is preferred to a read without a record.
+ *
+ * <p>The state is a list of {@link Pending} values ({@link #state()}, {@link #restore}), so that it can be kept
+ * beside the rest of the core's state.
+ */
+public final class PendingIntents {
+
+    /** Why a resolved intent's record exists, as the record's {@code MailTrailIntent} parameter. */
+    static final String PARAMETER = "MailTrailIntent";
+
+    /** An open intent and the ids of its items that no access has named yet, in the intent's order. */
+    public record Pending(AccessIntent intent, List<String> unnamed) {
+        public Pending {
+            unnamed = List.copyOf(unnamed);
+        }
+    }
+
+    private static final class Open {
+        final AccessIntent intent;
+        final Set<String> unnamed;
+
+        Open(AccessIntent intent, Set<String> unnamed) {
+            this.intent = intent;
+            this.unnamed = unnamed;
+        }
+    }
+
+    private final Map<String, Open> byId = new LinkedHashMap<>();
+    private final Map<String, List<Open>> bySession = new HashMap<>();
+
+    void opened(AccessIntent intent) {
+        Set<String> unnamed = new LinkedHashSet<>();
+        intent.access().items().forEach(item -> unnamed.add(item.id() != null ? item.id() : item.identity()));
+        add(new Open(intent, unnamed));
+    }
+
+    /** An access in an intent's session names what it read: those items are no longer the intent's to record. */
+    void completed(MailboxAccess access) {
+        if (access.operation() != MailboxAction.MAIL_ITEMS_ACCESSED
+                || access.session().id() == null) {
+            return;
+        }
+        List<Open> open = bySession.get(access.session().id());
+        if (open == null) {
+            return;
+        }
+        for (ItemRef item : access.items()) {
+            for (Open o : open) {
+                if (o.unnamed.remove(item.id()) || o.unnamed.remove(item.identity())) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Closes the outcome's intent; what a lost session's intent leaves is returned as a read, any other answer
+     * leaves nothing (its accesses were journaled before it, and a NO revealed nothing).
+     */
+    Optional<MailboxAccess> closed(IntentOutcome outcome) {
+        Open open = remove(outcome.intent());
+        if (open == null || !outcome.lost()) {
+            return Optional.empty();
+        }
+        return readOf(open, "the session ended before the server's answer");
+    }
+
+    /** Closes every open intent, in the order they were opened; the reads their unnamed items make. */
+    List<MailboxAccess> resolveAll(String why) {
+        List<MailboxAccess> reads = new ArrayList<>();
+        for (Open open : List.copyOf(byId.values())) {
+            remove(open.intent.id());
+            readOf(open, why).ifPresent(reads::add);
+        }
+        return reads;
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    /** The open intents, in the order they were opened. */
+    List<Pending> state() {
+        return byId.values().stream()
+                .map(o -> new Pending(o.intent, List.copyOf(o.unnamed)))
+                .toList();
+    }
+
+    /** Replaces the open intents with {@code state} (as {@link #state()} gave it). */
+    void restore(List<Pending> state) {
+        byId.clear();
+        bySession.clear();
+        state.forEach(p -> add(new Open(p.intent(), new LinkedHashSet<>(p.unnamed()))));
+    }
+
+    private void add(Open open) {
+        Open before = byId.put(open.intent.id(), open);
+        if (before != null) {
+            sessionList(before.intent).remove(before);
+        }
+        bySession
+                .computeIfAbsent(sessionKey(open.intent), k -> new ArrayList<>())
+                .add(open);
+    }
+
+    private Open remove(String id) {
+        Open open = byId.remove(id);
+        if (open != null) {
+            List<Open> list = sessionList(open.intent);
+            list.remove(open);
+            if (list.isEmpty()) {
+                bySession.remove(sessionKey(open.intent));
+            }
+        }
+        return open;
+    }
+
+    private List<Open> sessionList(AccessIntent intent) {
+        return bySession.getOrDefault(sessionKey(intent), new ArrayList<>());
+    }
+
+    private static String sessionKey(AccessIntent intent) {
+        String id = intent.session().id();
+        return id == null ? "" : id;
+    }
+
+    private static Optional<MailboxAccess> readOf(Open open, String why) {
+        if (open.unnamed.isEmpty()) {
+            return Optional.empty();
+        }
+        MailboxAccess template = open.intent.access();
+        List<ItemRef> items = template.items().stream()
+                .filter(i -> open.unnamed.contains(i.id() != null ? i.id() : i.identity()))
+                .toList();
+        List<NameValue> parameters = new ArrayList<>(template.parameters());
+        parameters.add(new NameValue(PARAMETER, open.intent.id() + ": " + why));
+        return Optional.of(new MailboxAccess(
+                template.time(),
+                template.actor(),
+                template.mailbox(),
+                template.logonType(),
+                template.operation(),
+                template.accessType(),
+                template.session(),
+                template.folder(),
+                template.destFolder(),
+                items,
+                template.result(),
+                parameters));
+    }
+}
