@@ -7,7 +7,10 @@ import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.app.pipeline.snapshot.CoreSections;
+import dev.mailtrail.app.pipeline.snapshot.SnapshotSection;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -40,6 +43,19 @@ final class JournalDrivenCore {
 
     RecordGenerator generator() {
         return generator;
+    }
+
+    /**
+     * The parts of this core's state a snapshot keeps, each its own section (decision 0030): the clock, the records
+     * numbered, the configuration and the generator's windows, tables and counters. A new stateful part adds its
+     * section here.
+     */
+    List<SnapshotSection> sections() {
+        return List.of(
+                CoreSections.clock(clock),
+                CoreSections.counter("recordIds", ids::made, ids::skipTo),
+                CoreSections.configuration(generator.configuration()),
+                CoreSections.generator(generator));
     }
 
     Acceptance apply(PipelineEntry entry) {
