@@ -62,7 +62,7 @@ public final class AuditPipeline implements AutoCloseable {
         try {
             openedJournal = repair
                     ? openRepairing(directory, wall, damages, notices)
-                    : EventJournal.open(directory.resolve(JOURNAL));
+                    : EventJournal.open(directory.resolve(JOURNAL), options.snapshots().segmentBytes());
             openedLogs = new AuditLogs(directory, options.anchoring(), wall);
         } catch (IOException | RuntimeException e) {
             if (openedJournal != null) {
@@ -294,7 +294,7 @@ public final class AuditPipeline implements AutoCloseable {
         Throwable failure = core.failure();
         try {
             if (failure == null) {
-                core.commitStores();
+                core.closing();
             }
         } finally {
             try {

@@ -24,6 +24,8 @@ final class JournalDrivenCore {
     private final RecordIds ids;
     private final RecordGenerator generator;
     private final Consumer<PipelineEntry.Loss> losses;
+    /** The furthest store checkpoint a {@link PipelineEntry.Loss} applied so far accounted for. */
+    private long lossCoveredSequence;
 
     /**
      * @param records takes each record made, with the organisation's configuration of that moment
@@ -55,7 +57,19 @@ final class JournalDrivenCore {
                 CoreSections.clock(clock),
                 CoreSections.counter("recordIds", ids::made, ids::skipTo),
                 CoreSections.configuration(generator.configuration()),
-                CoreSections.generator(generator));
+                CoreSections.generator(generator),
+                CoreSections.counter(
+                        "lossCoveredSequence", () -> lossCoveredSequence, value -> lossCoveredSequence = value));
+    }
+
+    /** The furthest store checkpoint a journal loss accounted for (the stores may reach that far beyond the journal). */
+    long lossCoveredSequence() {
+        return lossCoveredSequence;
+    }
+
+    /** Records numbered so far, from the journal's start. */
+    long recordsMade() {
+        return ids.made();
     }
 
     Acceptance apply(PipelineEntry entry) {
@@ -76,6 +90,7 @@ final class JournalDrivenCore {
             }
             case PipelineEntry.Loss loss -> {
                 losses.accept(loss);
+                lossCoveredSequence = Math.max(lossCoveredSequence, loss.storedSequence());
                 ids.skipTo(loss.storedRecords());
                 clock.advanceTo(loss.time());
                 yield generator.accept(new CmdletInvocation(loss.time(), loss.actor(), loss.cmdletLine(), null));

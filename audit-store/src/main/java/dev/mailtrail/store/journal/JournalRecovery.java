@@ -26,7 +26,7 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
 
     static JournalRecovery recover(Path directory) throws IOException {
         List<Path> segments = Segments.list(directory);
-        long expected = 1;
+        long expected = JournalStart.read(directory);
         for (int i = 0; i < segments.size(); i++) {
             Path segment = segments.get(i);
             long first = Segments.firstSequence(segment);
@@ -72,6 +72,10 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
             long cut = cutAfter(segment, end.validBytes());
             return new JournalRecovery(
                     end.nextSequence(), segment, end.clean() && dataEnd == end.validBytes() ? 0 : cut);
+        }
+        if (expected > 1) {
+            throw new JournalCorruptException(
+                    directory, 0, expected, "the journal should begin at sequence " + expected + " but holds no segment");
         }
         return new JournalRecovery(expected, null, 0);
     }

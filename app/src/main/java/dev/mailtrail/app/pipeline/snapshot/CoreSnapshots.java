@@ -93,7 +93,7 @@ public final class CoreSnapshots {
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory();
-        prune();
+        deleteLeftovers();
         return new Header(journalSequence, records, takenAt);
     }
 
@@ -209,11 +209,25 @@ public final class CoreSnapshots {
                 + ",\"crc32c\":\"" + Long.toHexString(crc) + "\"}";
     }
 
-    private void prune() throws IOException {
+    /**
+     * Keeps the newest {@code kept} snapshots and, of the older ones, the oldest in each journal segment, so that the
+     * journal kept can be replayed from near its start; deletes those the journal no longer follows on from
+     * ({@code journalFirst} is the first sequence it holds).
+     *
+     * @param segmentOf the first sequence of the journal segment that holds a sequence
+     */
+    public void prune(long journalFirst, java.util.function.LongUnaryOperator segmentOf) throws IOException {
         List<Path> files = files();
-        for (int i = kept; i < files.size(); i++) {
-            Files.deleteIfExists(files.get(i));
+        Set<Long> segments = new HashSet<>();
+        for (int i = files.size() - 1; i >= kept; i--) {
+            long next = sequenceOf(files.get(i)) + 1;
+            if (next < journalFirst || !segments.add(segmentOf.applyAsLong(next))) {
+                Files.deleteIfExists(files.get(i));
+            }
         }
+    }
+
+    private void deleteLeftovers() throws IOException {
         try (Stream<Path> leftovers = Files.list(directory)) {
             for (Path leftover :
                     leftovers.filter(p -> p.toString().endsWith(".tmp")).toList()) {
