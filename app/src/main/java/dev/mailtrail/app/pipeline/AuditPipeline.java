@@ -233,6 +233,17 @@ public final class AuditPipeline implements AutoCloseable {
         }));
     }
 
+    /**
+     * Commits the stores and snapshots the audit core now, once everything submitted so far is applied (a snapshot is
+     * otherwise taken on the policy's schedule, decision 0030).
+     */
+    public void snapshot() throws IOException {
+        await(inspect(ignored -> {
+            core.closing();
+            return null;
+        }));
+    }
+
     /** One retention pass now: each mailbox by its AuditLogAgeLimit, the unified log by its retention. */
     public RetentionReport runRetention() throws IOException {
         return await(inspect(ignored -> {
