@@ -239,7 +239,7 @@ public final class AuditPipeline implements AutoCloseable {
      */
     public void snapshot() throws IOException {
         await(inspect(ignored -> {
-            core.closing();
+            core.commitAndSnapshotNow();
             return null;
         }));
     }
@@ -305,7 +305,7 @@ public final class AuditPipeline implements AutoCloseable {
         Throwable failure = core.failure();
         try {
             if (failure == null) {
-                core.closing();
+                core.commitAndSnapshot();
             }
         } finally {
             try {

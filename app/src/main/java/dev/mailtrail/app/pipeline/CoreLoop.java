@@ -114,7 +114,7 @@ final class CoreLoop {
             throw new JournalTrimmedException(
                     journalPath, journal.firstSequence(), from, nearest, snapshotting.fallbacks());
         }
-        ReplayProgress progress = new ReplayProgress(notices, journalPath.getParent(), journal.durableSequence());
+        ReplayProgress progress = new ReplayProgress(notices, journalPath.getParent(), journal.durableSequence() - from + 1);
         try {
             DecodingReader.read(journal, from, entry -> PipelineEntry.decode(entry, eventReader, journalPath), decoded -> {
                 applyEntry(decoded.entry());
@@ -168,8 +168,14 @@ final class CoreLoop {
         return restored.sequence();
     }
 
-    /** Commits the stores and snapshots the core: the pipeline is closing, nothing more will be applied. */
-    void closing() {
+    /** Commits the stores and snapshots the core (at closing, nothing more will be applied). */
+    /** Commits the stores and snapshots the core, even if the last snapshot covers the same journal sequence. */
+    void commitAndSnapshotNow() {
+        commitStores();
+        snapshotting.take(appliedSequence, logs.nearestCheckpoint().journalSequence(), core);
+    }
+
+    void commitAndSnapshot() {
         commitStores();
         if (appliedSequence > snapshotting.lastSequence()) {
             snapshotting.take(appliedSequence, logs.nearestCheckpoint().journalSequence(), core);

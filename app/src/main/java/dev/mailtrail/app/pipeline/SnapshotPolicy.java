@@ -36,6 +36,10 @@ public record SnapshotPolicy(Duration interval, long entries, int kept, long jou
         return new SnapshotPolicy(interval, entries, kept, journalTailBytes, bytes);
     }
 
+    public SnapshotPolicy withKept(int count) {
+        return new SnapshotPolicy(interval, entries, count, journalTailBytes, segmentBytes);
+    }
+
     public SnapshotPolicy withEntries(long count) {
         return new SnapshotPolicy(interval, count, kept, journalTailBytes, segmentBytes);
     }
