@@ -117,10 +117,11 @@ public final class StoreBench {
         }
         long stored = System.nanoTime();
         long reopenStart = System.nanoTime();
+        double reopen;
         try (AuditPipeline reopened = AuditPipeline.open(dir, Clock.systemUTC(), OPTIONS, "bench")) {
             // opening takes up the snapshot the close wrote: the restart cost at this size
+            reopen = (System.nanoTime() - reopenStart) / 1e9;
         }
-        double reopen = (System.nanoTime() - reopenStart) / 1e9;
         Tail tail = reopenAfterTheNewestSnapshotIsGone(dir);
         long bytes = size(dir.resolve("mailbox-audit-log")) + size(dir.resolve("unified-audit-log"));
         try (LuceneAuditLog mailboxLog = LuceneAuditLog.openForSearch(dir.resolve("mailbox-audit-log"));
