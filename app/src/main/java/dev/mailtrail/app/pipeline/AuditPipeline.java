@@ -62,7 +62,8 @@ public final class AuditPipeline implements AutoCloseable {
         try {
             openedJournal = repair
                     ? openRepairing(directory, wall, damages, notices)
-                    : EventJournal.open(directory.resolve(JOURNAL), options.snapshots().segmentBytes());
+                    : EventJournal.open(
+                            directory.resolve(JOURNAL), options.snapshots().segmentBytes());
             openedLogs = new AuditLogs(directory, options.anchoring(), wall);
         } catch (IOException | RuntimeException e) {
             if (openedJournal != null) {

@@ -109,19 +109,23 @@ final class CoreLoop {
     long open(PrintStream notices, java.util.List<JournalRepair.Damage> damages, String foundBy) throws IOException {
         long[] count = {0};
         Checkpoint nearest = logs.nearestCheckpoint();
-        long from = restoreSnapshot(Math.min(nearest.records(), logs.furthestCheckpoint().records()), notices) + 1;
+        long from = restoreSnapshot(
+                        Math.min(nearest.records(), logs.furthestCheckpoint().records()), notices)
+                + 1;
         if (from < journal.firstSequence()) {
             throw new JournalTrimmedException(
                     journalPath, journal.firstSequence(), from, nearest, snapshotting.fallbacks());
         }
-        ReplayProgress progress = new ReplayProgress(notices, journalPath.getParent(), journal.durableSequence() - from + 1);
+        ReplayProgress progress =
+                new ReplayProgress(notices, journalPath.getParent(), journal.durableSequence() - from + 1);
         try {
-            DecodingReader.read(journal, from, entry -> PipelineEntry.decode(entry, eventReader, journalPath), decoded -> {
-                applyEntry(decoded.entry());
-                appliedSequence = decoded.sequence();
-                count[0]++;
-                progress.applied(count[0]);
-            });
+            DecodingReader.read(
+                    journal, from, entry -> PipelineEntry.decode(entry, eventReader, journalPath), decoded -> {
+                        applyEntry(decoded.entry());
+                        appliedSequence = decoded.sequence();
+                        count[0]++;
+                        progress.applied(count[0]);
+                    });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -61,15 +61,19 @@ final class CoreSnapshotting {
         for (Path file : files.files()) {
             long sequence = CoreSnapshots.sequenceOf(file);
             if (sequence > journal.durableSequence()) {
-                passOver(notices, file + " covers journal sequence " + sequence + ", beyond the journal's end at "
-                        + journal.durableSequence() + ": not used");
+                passOver(
+                        notices,
+                        file + " covers journal sequence " + sequence + ", beyond the journal's end at "
+                                + journal.durableSequence() + ": not used");
                 continue;
             }
             try {
                 CoreSnapshots.Loaded loaded = CoreSnapshots.load(file);
                 if (loaded.header().records() > storedRecords) {
-                    passOver(notices, file + " covers " + loaded.header().records() + " records, the stores hold "
-                            + storedRecords + ": not used");
+                    passOver(
+                            notices,
+                            file + " covers " + loaded.header().records() + " records, the stores hold " + storedRecords
+                                    + ": not used");
                     continue;
                 }
                 JournalDrivenCore core = fresh.make();
@@ -78,8 +82,10 @@ final class CoreSnapshotting {
                 lastAt = wall.instant();
                 return new Restored(core, sequence);
             } catch (SnapshotFormatException e) {
-                passOver(notices, "snapshot " + file + " is damaged: " + e.getMessage()
-                        + "; falling back to the snapshot before it");
+                passOver(
+                        notices,
+                        "snapshot " + file + " is damaged: " + e.getMessage()
+                                + "; falling back to the snapshot before it");
             }
         }
         return null;

@@ -1,5 +1,7 @@
 package dev.mailtrail.app.pipeline;
 
+import dev.mailtrail.app.pipeline.snapshot.CoreSections;
+import dev.mailtrail.app.pipeline.snapshot.SnapshotSection;
 import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.event.CmdletInvocation;
@@ -7,8 +9,6 @@ import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.core.record.AuditRecord;
-import dev.mailtrail.app.pipeline.snapshot.CoreSections;
-import dev.mailtrail.app.pipeline.snapshot.SnapshotSection;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;

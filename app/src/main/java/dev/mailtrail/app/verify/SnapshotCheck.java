@@ -32,10 +32,11 @@ final class SnapshotCheck {
             return false;
         }
         if (files.isEmpty()) {
-            out.println("snapshots: none" + (journal.firstSequence() > 1
-                    ? " — DAMAGED: the journal begins at sequence " + journal.firstSequence()
-                            + " and nothing covers what came before it"
-                    : " (opening replays the journal from its start)"));
+            out.println("snapshots: none"
+                    + (journal.firstSequence() > 1
+                            ? " — DAMAGED: the journal begins at sequence " + journal.firstSequence()
+                                    + " and nothing covers what came before it"
+                            : " (opening replays the journal from its start)"));
             return journal.firstSequence() == 1;
         }
         List<String> problems = new ArrayList<>();
@@ -66,8 +67,8 @@ final class SnapshotCheck {
                 try (LuceneAuditLog log = LuceneAuditLog.openForSearch(path)) {
                     Checkpoint checkpoint = log.checkpoint();
                     if (newest.records() > checkpoint.records()) {
-                        problems.add("the newest snapshot covers " + newest.records() + " records, " + store
-                                + " holds " + checkpoint.records() + " (opening uses an older snapshot)");
+                        problems.add("the newest snapshot covers " + newest.records() + " records, " + store + " holds "
+                                + checkpoint.records() + " (opening uses an older snapshot)");
                     }
                 } catch (IOException e) {
                     // the store's own check reports a store that cannot be read

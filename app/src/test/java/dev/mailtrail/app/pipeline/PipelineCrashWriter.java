@@ -27,8 +27,7 @@ public final class PipelineCrashWriter {
         Path data = Path.of(args[0]);
         long next = Long.parseLong(args[1]);
         SplittableRandom random = new SplittableRandom(next);
-        try (AuditPipeline pipeline =
-                AuditPipeline.open(data, Clock.systemUTC(), options(), "crash")) {
+        try (AuditPipeline pipeline = AuditPipeline.open(data, Clock.systemUTC(), options(), "crash")) {
             while (true) {
                 int size = 1 + random.nextInt(200);
                 List<AuditEvent> group = new ArrayList<>(size);

@@ -77,22 +77,53 @@ final class RandomEntries {
         List<ItemRef> items = new ArrayList<>();
         for (int n = random.nextInt(1, 4); n > 0; n--) {
             int message = random.nextInt(40);
-            items.add(new ItemRef("<m" + message + "@contoso.com>", "id" + message, 1_000L + message, "Subject " + message));
+            items.add(new ItemRef(
+                    "<m" + message + "@contoso.com>", "id" + message, 1_000L + message, "Subject " + message));
         }
         if (kind < 80) {
             return new MailboxAccess(
-                    at, actor, mailbox, logonType, MailboxAction.FOLDER_BIND, null, session, folder, null, List.of(),
-                    null, null);
+                    at,
+                    actor,
+                    mailbox,
+                    logonType,
+                    MailboxAction.FOLDER_BIND,
+                    null,
+                    session,
+                    folder,
+                    null,
+                    List.of(),
+                    null,
+                    null);
         }
         if (kind < 110) {
             return new MailboxAccess(
-                    at, actor, mailbox, logonType, MailboxAction.SOFT_DELETE, null, session, folder, null, items, null,
+                    at,
+                    actor,
+                    mailbox,
+                    logonType,
+                    MailboxAction.SOFT_DELETE,
+                    null,
+                    session,
+                    folder,
+                    null,
+                    items,
+                    null,
                     null);
         }
         MailAccessType type = kind < 250 ? MailAccessType.SYNC : MailAccessType.BIND;
         return new MailboxAccess(
-                at, actor, mailbox, logonType, MailboxAction.MAIL_ITEMS_ACCESSED, type, session, folder, null, items,
-                null, null);
+                at,
+                actor,
+                mailbox,
+                logonType,
+                MailboxAction.MAIL_ITEMS_ACCESSED,
+                type,
+                session,
+                folder,
+                null,
+                items,
+                null,
+                null);
     }
 
     private static String pick(SplittableRandom random, String[] values) {

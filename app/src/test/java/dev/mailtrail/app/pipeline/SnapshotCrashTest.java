@@ -44,7 +44,8 @@ class SnapshotCrashTest {
             }
             writer.waitFor();
             assertThat(written)
-                    .as("run %d wrote nothing; stderr: %s",
+                    .as(
+                            "run %d wrote nothing; stderr: %s",
                             run, new String(writer.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isPositive();
             List<Path> files = new CoreSnapshots(data, 2).files();

@@ -95,7 +95,9 @@ class SnapshotPipelineTest {
             Files.write(snapshot, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         }
         try (AuditPipeline pipeline = open(live, snapshotEveryCommit())) {
-            assertThat(pipeline.replayedEntries()).as("the journal from its start").isGreaterThanOrEqualTo(600);
+            assertThat(pipeline.replayedEntries())
+                    .as("the journal from its start")
+                    .isGreaterThanOrEqualTo(600);
         }
         assertThat(records(live)).isEqualTo(expected);
     }
@@ -118,7 +120,8 @@ class SnapshotPipelineTest {
                 small.commit();
                 all.commit();
                 long firstKept = firstSequence(trimmed);
-                long newestSnapshot = CoreSnapshots.sequenceOf(new CoreSnapshots(trimmed, 2).files().getFirst());
+                long newestSnapshot = CoreSnapshots.sequenceOf(
+                        new CoreSnapshots(trimmed, 2).files().getFirst());
                 assertThat(firstKept - 1)
                         .as("nothing goes that the newest snapshot and the stores do not cover")
                         .isLessThanOrEqualTo(Math.min(newestSnapshot, small.appliedSequence()));
@@ -141,8 +144,7 @@ class SnapshotPipelineTest {
 
     private PipelineOptions snapshotEveryCommit() {
         return PipelineOptions.defaults()
-                .withSnapshots(
-                        SnapshotPolicy.defaults().withEntries(1).withSegmentBytes(SEGMENT));
+                .withSnapshots(SnapshotPolicy.defaults().withEntries(1).withSegmentBytes(SEGMENT));
     }
 
     private AuditPipeline open(Path directory, PipelineOptions options) throws IOException {

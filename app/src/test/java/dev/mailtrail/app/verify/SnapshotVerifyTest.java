@@ -37,7 +37,8 @@ class SnapshotVerifyTest {
     @Test
     void aTrimmedJournalIsCrossCheckedFromTheOldestSnapshotItFollowsOnFrom() throws Exception {
         fill();
-        assertThat(Files.readString(data.resolve("journal").resolve("first-sequence")).strip())
+        assertThat(Files.readString(data.resolve("journal").resolve("first-sequence"))
+                        .strip())
                 .isNotEqualTo("1");
         String report = run(SnapshotCheck::check, JournalCrossCheck::check, RecordCrossCheck::check);
         assertThat(report)

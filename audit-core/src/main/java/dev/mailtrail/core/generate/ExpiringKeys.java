@@ -85,7 +85,8 @@ final class ExpiringKeys<K> {
         recordedAt.clear();
         for (int i = 0; i < remembered.millis().length; i++) {
             recordedAt.put(
-                    key.apply(remembered.contexts().get(i), remembered.folders().get(i)), remembered.millis()[i]);
+                    key.apply(remembered.contexts().get(i), remembered.folders().get(i)),
+                    remembered.millis()[i]);
         }
         nextExpiryMillis = remembered.nextExpiryMillis();
     }

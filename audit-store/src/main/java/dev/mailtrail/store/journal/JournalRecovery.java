@@ -75,7 +75,10 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
         }
         if (expected > 1) {
             throw new JournalCorruptException(
-                    directory, 0, expected, "the journal should begin at sequence " + expected + " but holds no segment");
+                    directory,
+                    0,
+                    expected,
+                    "the journal should begin at sequence " + expected + " but holds no segment");
         }
         return new JournalRecovery(expected, null, 0);
     }

@@ -43,7 +43,8 @@ final class ConfigurationJson {
             out.writeStringField("type", mailbox.type().name());
             out.writeBooleanField("auditEnabled", mailbox.auditEnabled());
             out.writeObjectFieldStart("customLists");
-            for (Map.Entry<LogonType, Set<MailboxAction>> list : mailbox.customLists().entrySet()) {
+            for (Map.Entry<LogonType, Set<MailboxAction>> list :
+                    mailbox.customLists().entrySet()) {
                 writeActions(list.getKey().name(), list.getValue(), out);
             }
             out.writeEndObject();
@@ -89,8 +90,8 @@ final class ConfigurationJson {
                 configuration.setBypass(account.asText(), true);
             }
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new SnapshotFormatException("the configuration names what this version does not know: "
-                    + e.getMessage(), e);
+            throw new SnapshotFormatException(
+                    "the configuration names what this version does not know: " + e.getMessage(), e);
         }
     }
 

@@ -29,9 +29,7 @@ public final class CoreSections {
     /** The core's clock, which moves only with the journal's entries. */
     public static SnapshotSection clock(ReplayClock clock) {
         return SnapshotSection.of(
-                "clock",
-                out -> out.writeString(clock.instant().toString()),
-                in -> {
+                "clock", out -> out.writeString(clock.instant().toString()), in -> {
                     try {
                         clock.advanceTo(java.time.Instant.parse(in.asText()));
                     } catch (java.time.format.DateTimeParseException e) {

@@ -37,8 +37,10 @@ public final class CoreSnapshots {
     private static final String SUFFIX = ".json";
     private static final int FORMAT = 1;
     /** Closing the generator must not close the file: it is synced after the trailer. */
-    private static final JsonFactory JSON =
-            JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
     private static final ObjectMapper READER = new ObjectMapper();
 
     /**
@@ -86,8 +88,7 @@ public final class CoreSnapshots {
             buffered.flush();
             bodyBytes = counted.count;
             Header header = new Header(journalSequence, records, takenAt);
-            buffered.write(
-                    ('\n' + trailer(header, bodyBytes, crc.getValue()) + '\n').getBytes(StandardCharsets.UTF_8));
+            buffered.write(('\n' + trailer(header, bodyBytes, crc.getValue()) + '\n').getBytes(StandardCharsets.UTF_8));
             buffered.flush();
             stream.getFD().sync();
         }
@@ -155,7 +156,9 @@ public final class CoreSnapshots {
                     + ", trailer says " + expected + ")");
         }
         Header header = new Header(
-                Json.number(trailer, "journalSequence"), Json.number(trailer, "records"), Json.instant(trailer, "takenAt"));
+                Json.number(trailer, "journalSequence"),
+                Json.number(trailer, "records"),
+                Json.instant(trailer, "takenAt"));
         if (header.journalSequence() != sequenceOf(file)) {
             throw new SnapshotFormatException(
                     "covers journal sequence " + header.journalSequence() + " but is named for " + sequenceOf(file));

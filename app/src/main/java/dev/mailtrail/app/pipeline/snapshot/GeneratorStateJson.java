@@ -278,7 +278,8 @@ final class GeneratorStateJson {
         while (reasons.hasNext()) {
             var reason = reasons.next();
             try {
-                notAudited.put(Verdict.valueOf(reason.getKey()), reason.getValue().asLong());
+                notAudited.put(
+                        Verdict.valueOf(reason.getKey()), reason.getValue().asLong());
             } catch (IllegalArgumentException e) {
                 throw new SnapshotFormatException("statistics name an unknown verdict " + reason.getKey(), e);
             }
