@@ -62,7 +62,7 @@ final class JournalDrivenCore {
                         "lossCoveredSequence", () -> lossCoveredSequence, value -> lossCoveredSequence = value));
     }
 
-    /** The furthest store checkpoint a journal loss accounted for (the stores may reach that far beyond the journal). */
+    /** The furthest store checkpoint a journal loss accounted for: the stores may reach that far beyond the journal. */
     long lossCoveredSequence() {
         return lossCoveredSequence;
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The audit configuration — the organisation's settings, every mailbox's and the accounts with audit bypass — as JSON,
+ * The audit configuration — the organisation's settings, every mailbox's, the accounts with audit bypass — as JSON,
  * in the order the mailboxes came into being (which is the order Get-Mailbox lists them in).
  */
 final class ConfigurationJson {

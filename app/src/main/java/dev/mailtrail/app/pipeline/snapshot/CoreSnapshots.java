@@ -44,8 +44,8 @@ public final class CoreSnapshots {
     private static final ObjectMapper READER = new ObjectMapper();
 
     /**
-     * What a snapshot covers: the core's state after journal entry {@code journalSequence}, when {@code records} records
-     * had been made from the journal's start.
+     * What a snapshot covers: the core's state after journal entry {@code journalSequence}, when {@code records}
+     * records had been made from the journal's start.
      */
     public record Header(long journalSequence, long records, Instant takenAt) {}
 
