@@ -104,7 +104,7 @@ class SnapshotPipelineTest {
 
     @Test
     void journalSegmentsGoOnlyOnceCoveredAndWhatIsKeptReopensToTheSameRecords() throws Exception {
-        List<AuditEvent> events = events(8, 6_000);
+        List<AuditEvent> events = events(8, 4_000);
         Path trimmed = fresh("trimmed");
         Path whole = fresh("whole");
         PipelineOptions bounded = snapshotEveryCommit()
@@ -113,8 +113,8 @@ class SnapshotPipelineTest {
                 .withSnapshots(snapshotEveryCommit().snapshots().withJournalTailBytes(Long.MAX_VALUE));
         try (AuditPipeline small = open(trimmed, bounded);
                 AuditPipeline all = open(whole, unbounded)) {
-            for (int i = 0; i < events.size(); i += 200) {
-                List<AuditEvent> group = events.subList(i, i + 200);
+            for (int i = 0; i < events.size(); i += 400) {
+                List<AuditEvent> group = events.subList(i, i + 400);
                 small.submitAll(group).get();
                 all.submitAll(group).get();
                 small.commit();
