@@ -30,7 +30,7 @@ public final class EventJournal implements AutoCloseable {
      */
     static final long UNSYNCED_LIMIT = MAX_BATCH_BYTES + Frame.HEADER + Frame.MAX_PAYLOAD;
     /** Every so many frames the writer notes where a frame starts, so that reads need not scan a segment whole. */
-    private static final long INDEX_EVERY = 4_096;
+    static final long INDEX_EVERY = 4_096;
 
     /** Where the frame of a sequence number starts. */
     private record FramePosition(Path segment, long offset) {}
@@ -44,8 +44,7 @@ public final class EventJournal implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final JournalRecovery recovery;
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, FramePosition> positions =
-            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, FramePosition> positions;
     private Path segmentPath;
     private FileChannel segment;
     private long segmentSize;
@@ -56,7 +55,13 @@ public final class EventJournal implements AutoCloseable {
     private boolean unsynced;
     private volatile long firstSequence;
 
-    private EventJournal(Path directory, long segmentBytes, JournalRecovery recovery) throws IOException {
+    private EventJournal(
+            Path directory,
+            long segmentBytes,
+            JournalRecovery recovery,
+            java.util.concurrent.ConcurrentSkipListMap<Long, FramePosition> positions)
+            throws IOException {
+        this.positions = positions;
         this.directory = directory;
         this.segmentBytes = segmentBytes;
         this.recovery = recovery;
@@ -80,7 +85,13 @@ public final class EventJournal implements AutoCloseable {
 
     public static EventJournal open(Path directory, long segmentBytes) throws IOException {
         Files.createDirectories(directory);
-        return new EventJournal(directory, segmentBytes, JournalRecovery.recover(directory));
+        // recovery reads every frame anyway: it notes where some start, so that a replay from a snapshot near the
+        // end reads from there rather than from the start of its segment
+        java.util.concurrent.ConcurrentSkipListMap<Long, FramePosition> positions =
+                new java.util.concurrent.ConcurrentSkipListMap<>();
+        JournalRecovery recovery = JournalRecovery.recover(
+                directory, (sequence, segment, offset) -> positions.put(sequence, new FramePosition(segment, offset)));
+        return new EventJournal(directory, segmentBytes, recovery, positions);
     }
 
     /** What opening found: events kept, and bytes of a torn tail that were cut off. */

@@ -24,7 +24,17 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
     /** Where the non-zero bytes of a torn tail are kept, inside the journal's directory. */
     public static final String TORN = "torn";
 
+    /** Told, while recovery reads the journal, where some frames start: reads can then begin near them. */
+    @FunctionalInterface
+    interface FrameIndex {
+        void frame(long sequence, Path segment, long offset);
+    }
+
     static JournalRecovery recover(Path directory) throws IOException {
+        return recover(directory, (sequence, segment, offset) -> {});
+    }
+
+    static JournalRecovery recover(Path directory, FrameIndex index) throws IOException {
         List<Path> segments = Segments.list(directory);
         long expected = JournalStart.read(directory);
         for (int i = 0; i < segments.size(); i++) {
@@ -43,7 +53,12 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
             SegmentScanner.End end;
             long dataEnd;
             try (SegmentScanner scanner = new SegmentScanner(segment)) {
-                end = scanner.scan(expected, Long.MAX_VALUE, (sequence, payload) -> true);
+                end = scanner.scan(expected, Long.MAX_VALUE, (sequence, payload) -> {
+                    if (sequence % EventJournal.INDEX_EVERY == 0) {
+                        index.frame(sequence, segment, scanner.frameStart());
+                    }
+                    return true;
+                });
                 boolean last = i == segments.size() - 1;
                 if (!end.clean() && !last) {
                     throw new JournalCorruptException(

@@ -72,6 +72,22 @@ class JournalTrimTest {
         assertThat(JournalVerifier.verify(directory).intact()).isFalse();
     }
 
+    @Test
+    void aReadAfterReopeningStartsWhereItIsAsked() throws Exception {
+        try (EventJournal journal = EventJournal.open(directory)) {
+            List<byte[]> events = new ArrayList<>();
+            for (int i = 1; i <= 10_000; i++) {
+                events.add(("event " + i).getBytes());
+            }
+            EventJournal.await(journal.appendAll(events));
+        }
+        try (EventJournal reopened = EventJournal.open(directory)) {
+            List<String> read = new ArrayList<>();
+            reopened.read(9_000, entry -> read.add(entry.sequence() + " " + new String(entry.payload())));
+            assertThat(read).hasSize(1_001).startsWith("9000 event 9000").endsWith("10000 event 10000");
+        }
+    }
+
     private static void append(EventJournal journal, int count) throws Exception {
         for (int i = 0; i < count; i++) {
             EventJournal.await(journal.append(("event " + i + " ".repeat(40)).getBytes()));
