@@ -35,8 +35,12 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
     }
 
     static JournalRecovery recover(Path directory, FrameIndex index) throws IOException {
-        List<Path> segments = Segments.list(directory);
         long expected = JournalStart.read(directory);
+        List<Path> segments = new java.util.ArrayList<>(Segments.list(directory));
+        while (segments.size() > 1 && Segments.firstSequence(segments.get(1)) <= expected) {
+            // a trim that a crash interrupted: the start was made durable first, these were being deleted
+            Files.delete(segments.removeFirst());
+        }
         for (int i = 0; i < segments.size(); i++) {
             Path segment = segments.get(i);
             long first = Segments.firstSequence(segment);

@@ -51,10 +51,15 @@ public final class JournalVerifier {
         if (!Files.isDirectory(directory)) {
             return new Report(0, 0, List.of(), null);
         }
-        List<Path> segments = Segments.list(directory);
+        List<Path> segments = new ArrayList<>(Segments.list(directory));
+        long start = JournalStart.read(directory);
+        while (segments.size() > 1 && Segments.firstSequence(segments.get(1)) <= start) {
+            // left by a trim a crash interrupted; the next open deletes them
+            segments.removeFirst();
+        }
         List<String> damage = new ArrayList<>();
         String torn = null;
-        long first = JournalStart.read(directory);
+        long first = start;
         long expected = first;
         boolean previousDamaged = false;
         for (int i = 0; i < segments.size(); i++) {

@@ -73,6 +73,24 @@ class JournalTrimTest {
     }
 
     @Test
+    void aTrimACrashInterruptedIsFinishedAtTheNextOpen() throws Exception {
+        long start;
+        try (EventJournal journal = EventJournal.open(directory, SEGMENT)) {
+            append(journal, 600);
+            start = Segments.firstSequence(Segments.list(directory).get(3));
+        }
+        // the start is made durable before any segment goes: a crash right after it leaves them all
+        JournalStart.write(directory, start);
+        assertThat(JournalVerifier.verify(directory).intact()).isTrue();
+        try (EventJournal reopened = EventJournal.open(directory, SEGMENT)) {
+            assertThat(reopened.firstSequence()).isEqualTo(start);
+            assertThat(Segments.firstSequence(Segments.list(directory).getFirst()))
+                    .isEqualTo(start);
+            assertThat(reopened.durableSequence()).isEqualTo(600);
+        }
+    }
+
+    @Test
     void aReadAfterReopeningStartsWhereItIsAsked() throws Exception {
         try (EventJournal journal = EventJournal.open(directory)) {
             List<byte[]> events = new ArrayList<>();
