@@ -2,6 +2,8 @@ package dev.mailtrail.bench;
 
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.app.pipeline.SnapshotPolicy;
+import dev.mailtrail.app.pipeline.snapshot.CoreSnapshots;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.store.log.LuceneAuditLog;
@@ -36,6 +38,10 @@ public final class StoreBench {
     private static final Instant START =
             Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
 
+    /** Five snapshots kept, so that a reopen can be measured from the last one taken while ingesting. */
+    private static final PipelineOptions OPTIONS =
+            PipelineOptions.defaults().withSnapshots(SnapshotPolicy.defaults().withKept(5));
+
     private static final int GROUP = 2_000;
     private static final int IN_FLIGHT = 16;
     private static final int SAMPLES = 200;
@@ -55,7 +61,7 @@ public final class StoreBench {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%-11s %12s %12s %12s %10s %10s %14s %14s %14s %14s%n",
+                "%-11s %12s %12s %12s %10s %10s %14s %14s %14s %10s %12s%n",
                 "events",
                 "ack ev/s",
                 "end ev/s",
@@ -65,7 +71,8 @@ public final class StoreBench {
                 "page p50/p99",
                 "day p50/p99",
                 "msgid p50/p99",
-                "reopen s");
+                "reopen s",
+                "journal MB");
         for (long size : sizes) {
             Path dir = base.resolve("events-" + size);
             delete(dir);
@@ -81,7 +88,7 @@ public final class StoreBench {
         long started = System.nanoTime();
         long acked;
         long records;
-        try (AuditPipeline pipeline = AuditPipeline.open(dir, Clock.systemUTC(), PipelineOptions.defaults(), "bench")) {
+        try (AuditPipeline pipeline = AuditPipeline.open(dir, Clock.systemUTC(), OPTIONS, "bench")) {
             Deque<CompletableFuture<Long>> inFlight = new ArrayDeque<>();
             for (long sent = 0; sent < events; sent += GROUP) {
                 List<AuditEvent> group = new ArrayList<>(GROUP);
@@ -110,10 +117,12 @@ public final class StoreBench {
         }
         long stored = System.nanoTime();
         long reopenStart = System.nanoTime();
-        try (AuditPipeline reopened = AuditPipeline.open(dir, Clock.systemUTC(), PipelineOptions.defaults(), "bench")) {
-            // opening replays the journal: the restart cost at this size
+        double reopen;
+        try (AuditPipeline reopened = AuditPipeline.open(dir, Clock.systemUTC(), OPTIONS, "bench")) {
+            // opening takes up the snapshot the close wrote: the restart cost at this size
+            reopen = (System.nanoTime() - reopenStart) / 1e9;
         }
-        double reopen = (System.nanoTime() - reopenStart) / 1e9;
+        Tail tail = reopenAfterTheNewestSnapshotIsGone(dir);
         long bytes = size(dir.resolve("mailbox-audit-log")) + size(dir.resolve("unified-audit-log"));
         try (LuceneAuditLog mailboxLog = LuceneAuditLog.openForSearch(dir.resolve("mailbox-audit-log"));
                 LuceneAuditLog unifiedLog = LuceneAuditLog.openForSearch(dir.resolve("unified-audit-log"))) {
@@ -146,7 +155,7 @@ public final class StoreBench {
                             found -> true));
             System.out.printf(
                     Locale.ROOT,
-                    "%-11d %12.0f %12.0f %12.0f %10d %10.0f %14s %14s %14s %14.1f%n",
+                    "%-11d %12.0f %12.0f %12.0f %10d %10.0f %14s %14s %14s %10.2f %12.0f%n",
                     events,
                     events / ((acked - started) / 1e9),
                     events / ((stored - started) / 1e9),
@@ -156,7 +165,8 @@ public final class StoreBench {
                     pair(page),
                     pair(day),
                     pair(lookup),
-                    reopen);
+                    reopen,
+                    size(dir.resolve("journal")) / 1e6);
             System.out.printf(
                     Locale.ROOT,
                     "%11s journal %,d bytes (%.0f B/event); stores %,d bytes for %,d stored"
@@ -167,7 +177,60 @@ public final class StoreBench {
                     bytes,
                     storedRecords,
                     Duration.between(START, end));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%11s snapshot %,d bytes, written in %.2f s; reopen from the snapshot before it %.2f s"
+                            + " (%,d journal entries replayed); journal first sequence %d of %d%n",
+                    "",
+                    tail.snapshotBytes(),
+                    tail.snapshotSeconds(),
+                    tail.reopenSeconds(),
+                    tail.replayed(),
+                    tail.journalFirst(),
+                    tail.journalLast());
         }
+    }
+
+    /** A restart after a crash: the snapshot written at close is gone, the one before it and the journal after it. */
+    private record Tail(
+            long snapshotBytes,
+            double snapshotSeconds,
+            double reopenSeconds,
+            long replayed,
+            long journalFirst,
+            long journalLast) {}
+
+    private static Tail reopenAfterTheNewestSnapshotIsGone(Path dir) throws IOException {
+        CoreSnapshots snapshots = new CoreSnapshots(dir, 2);
+        double written;
+        long bytes;
+        try (AuditPipeline pipeline = AuditPipeline.open(dir, Clock.systemUTC(), OPTIONS, "bench")) {
+            long started = System.nanoTime();
+            pipeline.snapshot();
+            written = (System.nanoTime() - started) / 1e9;
+            bytes = Files.size(snapshots.files().getFirst());
+        }
+        List<Path> files = snapshots.files();
+        for (int i = 0; i + 1 < files.size() && i < 3; i++) {
+            // the close's, the explicit one's and the reopen's snapshots: back to the last one taken while ingesting
+            Files.delete(files.get(i));
+        }
+        long started = System.nanoTime();
+        try (AuditPipeline pipeline = AuditPipeline.open(dir, Clock.systemUTC(), OPTIONS, "bench")) {
+            double reopen = (System.nanoTime() - started) / 1e9;
+            return new Tail(
+                    bytes,
+                    written,
+                    reopen,
+                    pipeline.replayedEntries(),
+                    firstSequence(dir),
+                    pipeline.journaledSequence());
+        }
+    }
+
+    private static long firstSequence(Path dir) throws IOException {
+        Path file = dir.resolve("journal").resolve("first-sequence");
+        return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : 1;
     }
 
     private interface Probe {

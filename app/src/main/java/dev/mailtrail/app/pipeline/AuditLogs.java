@@ -144,6 +144,13 @@ final class AuditLogs implements AutoCloseable {
                 Math.max(mailbox.records(), unified.records()));
     }
 
+    /** How far the store that lags has committed: what both hold. */
+    Checkpoint nearestCheckpoint() {
+        Checkpoint mailbox = mailboxLog.checkpoint();
+        Checkpoint unified = unifiedLog.checkpoint();
+        return mailbox.journalSequence() <= unified.journalSequence() ? mailbox : unified;
+    }
+
     /** Records made so far, from the journal's start. */
     long made() {
         return made;

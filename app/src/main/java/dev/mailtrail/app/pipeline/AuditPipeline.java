@@ -62,7 +62,8 @@ public final class AuditPipeline implements AutoCloseable {
         try {
             openedJournal = repair
                     ? openRepairing(directory, wall, damages, notices)
-                    : EventJournal.open(directory.resolve(JOURNAL));
+                    : EventJournal.open(
+                            directory.resolve(JOURNAL), options.snapshots().segmentBytes());
             openedLogs = new AuditLogs(directory, options.anchoring(), wall);
         } catch (IOException | RuntimeException e) {
             if (openedJournal != null) {
@@ -233,6 +234,17 @@ public final class AuditPipeline implements AutoCloseable {
         }));
     }
 
+    /**
+     * Commits the stores and snapshots the audit core now, once everything submitted so far is applied (a snapshot is
+     * otherwise taken on the policy's schedule, decision 0030).
+     */
+    public void snapshot() throws IOException {
+        await(inspect(ignored -> {
+            core.commitAndSnapshotNow();
+            return null;
+        }));
+    }
+
     /** One retention pass now: each mailbox by its AuditLogAgeLimit, the unified log by its retention. */
     public RetentionReport runRetention() throws IOException {
         return await(inspect(ignored -> {
@@ -294,7 +306,7 @@ public final class AuditPipeline implements AutoCloseable {
         Throwable failure = core.failure();
         try {
             if (failure == null) {
-                core.commitStores();
+                core.commitAndSnapshot();
             }
         } finally {
             try {

@@ -32,9 +32,9 @@ final class CoreLoop {
     private final PipelineQueue queue;
     private final Consumer<Instant> ticks;
     private final Housekeeping housekeeping;
-    private final JournalDrivenCore core;
-    /** The furthest store checkpoint a replayed {@link PipelineEntry.Loss} accounted for. */
-    private long lossCoveredSequence;
+    private final Path directory;
+    private final CoreSnapshotting snapshotting;
+    private JournalDrivenCore core;
 
     private final AccessEventReader eventReader = new AccessEventReader();
     private volatile long appliedSequence;
@@ -62,10 +62,13 @@ final class CoreLoop {
         this.queue = queue;
         this.ticks = ticks;
         this.housekeeping = new Housekeeping(wall, options);
-        this.core = new JournalDrivenCore(RecordIds.of(directory), logs::accept, loss -> {
-            logs.skipTo(loss.storedRecords());
-            lossCoveredSequence = Math.max(lossCoveredSequence, loss.storedSequence());
-        });
+        this.directory = directory;
+        this.core = newCore();
+        this.snapshotting = new CoreSnapshotting(directory, journal, options.snapshots(), wall);
+    }
+
+    private JournalDrivenCore newCore() throws IOException {
+        return new JournalDrivenCore(RecordIds.of(directory), logs::accept, loss -> logs.skipTo(loss.storedRecords()));
     }
 
     RecordGenerator generator() {
@@ -88,7 +91,8 @@ final class CoreLoop {
     }
 
     /**
-     * Replays the whole journal into the core and the stores (those skip what their last commit holds), then runs
+     * Takes up the newest usable snapshot and replays the journal after it (all of it without one) into the core and
+     * the stores (those skip what their last commit holds), then runs
      * the opening retention pass: what it purges is decided by what was stored before anything new arrives.
      *
      * @return the entries replayed
@@ -104,21 +108,31 @@ final class CoreLoop {
      */
     long open(PrintStream notices, java.util.List<JournalRepair.Damage> damages, String foundBy) throws IOException {
         long[] count = {0};
-        ReplayProgress progress = new ReplayProgress(notices, journalPath.getParent(), journal.durableSequence());
+        Checkpoint nearest = logs.nearestCheckpoint();
+        long from = restoreSnapshot(
+                        Math.min(nearest.records(), logs.furthestCheckpoint().records()), notices)
+                + 1;
+        if (from < journal.firstSequence()) {
+            throw new JournalTrimmedException(
+                    journalPath, journal.firstSequence(), from, nearest, snapshotting.fallbacks());
+        }
+        ReplayProgress progress =
+                new ReplayProgress(notices, journalPath.getParent(), journal.durableSequence() - from + 1);
         try {
-            DecodingReader.read(journal, 1, entry -> PipelineEntry.decode(entry, eventReader, journalPath), decoded -> {
-                applyEntry(decoded.entry());
-                appliedSequence = decoded.sequence();
-                count[0]++;
-                progress.applied(count[0]);
-            });
+            DecodingReader.read(
+                    journal, from, entry -> PipelineEntry.decode(entry, eventReader, journalPath), decoded -> {
+                        applyEntry(decoded.entry());
+                        appliedSequence = decoded.sequence();
+                        count[0]++;
+                        progress.applied(count[0]);
+                    });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         progress.done(count[0]);
         Checkpoint stored = logs.furthestCheckpoint();
         boolean storesAhead = logs.made() < stored.records()
-                || appliedSequence < stored.journalSequence() && lossCoveredSequence < stored.journalSequence();
+                || appliedSequence < stored.journalSequence() && core.lossCoveredSequence() < stored.journalSequence();
         if (storesAhead && foundBy == null) {
             throw new StoresAheadOfJournalException(
                     journalPath, appliedSequence, logs.made(), stored, journal.recovery());
@@ -139,6 +153,9 @@ final class CoreLoop {
             commitStores();
         }
         retention();
+        if (count[0] > 0 && snapshotting.due(appliedSequence)) {
+            commitStores();
+        }
         housekeeping.opened();
         return count[0];
     }
@@ -153,6 +170,34 @@ final class CoreLoop {
                 PipelineEntry.encodeAll(java.util.List.of(resolve)).get(0)));
         applyEntry(resolve);
         appliedSequence = sequence;
+    }
+
+    /**
+     * Takes up the newest snapshot the stores' commits cover; one that cannot be read is passed over for the one
+     * before it, and said so. Returns the journal sequence restored (0: none, replay from the start).
+     */
+    private long restoreSnapshot(long storedRecords, PrintStream notices) throws IOException {
+        CoreSnapshotting.Restored restored = snapshotting.restore(this::newCore, storedRecords, notices);
+        if (restored == null) {
+            return 0;
+        }
+        core = restored.core();
+        logs.skipTo(core.recordsMade());
+        appliedSequence = restored.sequence();
+        return restored.sequence();
+    }
+
+    /** Commits the stores and snapshots the core, even if the last snapshot covers the same journal sequence. */
+    void commitAndSnapshotNow() {
+        commitStores();
+        snapshotting.take(appliedSequence, logs.nearestCheckpoint().journalSequence(), core);
+    }
+
+    void commitAndSnapshot() {
+        commitStores();
+        if (appliedSequence > snapshotting.lastSequence()) {
+            snapshotting.take(appliedSequence, logs.nearestCheckpoint().journalSequence(), core);
+        }
     }
 
     /** Journals a loss and applies it at once: it is part of the journal from now on, replayed like the rest. */
@@ -211,6 +256,9 @@ final class CoreLoop {
         }
         housekeeping.committed();
         published = generator().statistics();
+        if (snapshotting.due(appliedSequence)) {
+            snapshotting.take(appliedSequence, logs.nearestCheckpoint().journalSequence(), core);
+        }
     }
 
     /** One retention pass: each mailbox by its AuditLogAgeLimit, the unified log by its retention. */

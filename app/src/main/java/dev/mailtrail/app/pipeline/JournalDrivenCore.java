@@ -1,5 +1,7 @@
 package dev.mailtrail.app.pipeline;
 
+import dev.mailtrail.app.pipeline.snapshot.CoreSections;
+import dev.mailtrail.app.pipeline.snapshot.SnapshotSection;
 import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.event.CmdletInvocation;
@@ -8,6 +10,7 @@ import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.core.record.AuditRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -21,6 +24,8 @@ final class JournalDrivenCore {
     private final RecordIds ids;
     private final RecordGenerator generator;
     private final Consumer<PipelineEntry.Loss> losses;
+    /** The furthest store checkpoint a {@link PipelineEntry.Loss} applied so far accounted for. */
+    private long lossCoveredSequence;
 
     /**
      * @param records takes each record made, with the organisation's configuration of that moment
@@ -40,6 +45,32 @@ final class JournalDrivenCore {
 
     RecordGenerator generator() {
         return generator;
+    }
+
+    /**
+     * The parts of this core's state a snapshot keeps, each its own section (decision 0030): the clock, the records
+     * numbered, the configuration and the generator's windows, tables and counters. A new stateful part adds its
+     * section here.
+     */
+    List<SnapshotSection> sections() {
+        return List.of(
+                CoreSections.clock(clock),
+                CoreSections.counter("recordIds", ids::made, ids::skipTo),
+                CoreSections.configuration(generator.configuration()),
+                CoreSections.generator(generator),
+                CoreSections.pendingIntents(generator),
+                CoreSections.counter(
+                        "lossCoveredSequence", () -> lossCoveredSequence, value -> lossCoveredSequence = value));
+    }
+
+    /** The furthest store checkpoint a journal loss accounted for: the stores may reach that far beyond the journal. */
+    long lossCoveredSequence() {
+        return lossCoveredSequence;
+    }
+
+    /** Records numbered so far, from the journal's start. */
+    long recordsMade() {
+        return ids.made();
     }
 
     Acceptance apply(PipelineEntry entry) {
@@ -65,6 +96,7 @@ final class JournalDrivenCore {
             }
             case PipelineEntry.Loss loss -> {
                 losses.accept(loss);
+                lossCoveredSequence = Math.max(lossCoveredSequence, loss.storedSequence());
                 ids.skipTo(loss.storedRecords());
                 clock.advanceTo(loss.time());
                 yield generator.accept(new CmdletInvocation(loss.time(), loss.actor(), loss.cmdletLine(), null));

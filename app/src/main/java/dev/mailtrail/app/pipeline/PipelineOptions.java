@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param retentionInterval how often retention runs while the pipeline is open (and once when it opens)
  * @param queueCapacity events journaled but not yet applied before submitters wait (back-pressure)
  * @param anchoring where each commit's signed digest goes, if anywhere
+ * @param snapshots when the core's state is snapshotted and how much journal is kept
  */
 public record PipelineOptions(
         Duration commitInterval,
@@ -23,7 +24,27 @@ public record PipelineOptions(
         Duration unifiedRetention,
         Duration retentionInterval,
         int queueCapacity,
-        Optional<Anchoring> anchoring) {
+        Optional<Anchoring> anchoring,
+        SnapshotPolicy snapshots) {
+
+    public PipelineOptions(
+            Duration commitInterval,
+            Duration backlogCommitInterval,
+            int commitRecords,
+            Duration unifiedRetention,
+            Duration retentionInterval,
+            int queueCapacity,
+            Optional<Anchoring> anchoring) {
+        this(
+                commitInterval,
+                backlogCommitInterval,
+                commitRecords,
+                unifiedRetention,
+                retentionInterval,
+                queueCapacity,
+                anchoring,
+                SnapshotPolicy.defaults());
+    }
 
     public PipelineOptions(
             Duration commitInterval,
@@ -60,7 +81,8 @@ public record PipelineOptions(
                 retention,
                 retentionInterval,
                 queueCapacity,
-                anchoring);
+                anchoring,
+                snapshots);
     }
 
     public PipelineOptions withAnchoring(Optional<Anchoring> anchors) {
@@ -71,6 +93,19 @@ public record PipelineOptions(
                 unifiedRetention,
                 retentionInterval,
                 queueCapacity,
-                anchors);
+                anchors,
+                snapshots);
+    }
+
+    public PipelineOptions withSnapshots(SnapshotPolicy policy) {
+        return new PipelineOptions(
+                commitInterval,
+                backlogCommitInterval,
+                commitRecords,
+                unifiedRetention,
+                retentionInterval,
+                queueCapacity,
+                anchoring,
+                policy);
     }
 }

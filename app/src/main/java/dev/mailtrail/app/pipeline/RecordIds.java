@@ -46,6 +46,11 @@ final class RecordIds implements IdSource {
         this.made = Math.max(this.made, made);
     }
 
+    /** Records numbered so far (what a snapshot keeps). */
+    long made() {
+        return made;
+    }
+
     @Override
     public String nextId() {
         made++;

@@ -53,8 +53,13 @@ final class JournalCrossCheck {
                 // the store's own check above reports a store that cannot be read
             }
         }
-        out.println("journal: " + (intact ? "intact" : "DAMAGED") + " — " + report.lastSequence() + " events in "
-                + report.segments() + " segments read back, sequence numbers contiguous"
+        out.println("journal: " + (intact ? "intact" : "DAMAGED") + " — "
+                + Math.max(0, report.lastSequence() - report.firstSequence() + 1) + " events in " + report.segments()
+                + " segments read back, sequence numbers contiguous"
+                + (report.firstSequence() > 1
+                        ? " from " + report.firstSequence() + " (the segments before it were deleted once snapshots"
+                                + " covered them)"
+                        : "")
                 + (report.intact() ? "" : " up to the damage"));
         for (String damage : report.damage()) {
             out.println("  damaged: " + damage);

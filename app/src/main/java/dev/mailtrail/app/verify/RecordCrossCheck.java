@@ -60,7 +60,7 @@ final class RecordCrossCheck {
         boolean intact = true;
         for (Map.Entry<String, Long> store : storedRecords.entrySet()) {
             try (LuceneAuditLog log = LuceneAuditLog.openForSearch(directory.resolve(store.getKey()))) {
-                intact &= compare(store.getKey(), log, replay.expected().get(store.getKey()), replay.lost(), out);
+                intact &= compare(store.getKey(), log, replay, out);
             } catch (IOException e) {
                 intact = false;
                 out.println(store.getKey() + ": records cannot be read for the cross-check: " + e.getMessage());
@@ -69,9 +69,10 @@ final class RecordCrossCheck {
         return intact;
     }
 
-    private static boolean compare(
-            String store, LuceneAuditLog log, List<Expected> expected, Set<String> lost, PrintWriter out)
+    private static boolean compare(String store, LuceneAuditLog log, JournalReplay.Result replay, PrintWriter out)
             throws IOException {
+        List<Expected> expected = replay.expected().get(store);
+        Set<String> lost = replay.lost();
         Map<String, FoundRecord> stored = new HashMap<>();
         log.export(found -> {
             stored.put(found.id(), found);
@@ -101,13 +102,21 @@ final class RecordCrossCheck {
                 missing.addAll(chain.getValue());
             }
         }
+        long beforeSnapshot = 0;
+        for (long ordinal = 1; ordinal <= replay.recordsBefore() && !stored.isEmpty(); ordinal++) {
+            beforeSnapshot += stored.remove(replay.idOf().apply(ordinal)) != null ? 1 : 0;
+        }
         long accounted = stored.keySet().stream().filter(lost::contains).count();
         stored.keySet().removeAll(lost);
         boolean intact = missing.isEmpty() && stored.isEmpty();
         out.println(store + ": records " + (intact ? "match the journal" : "DIFFER from the journal") + " — "
                 + expected.size() + " made by replaying it, " + storedCount + " stored"
                 + (purged > 0 ? ", " + purged + " purged by retention" : "")
-                + (accounted > 0 ? ", " + accounted + " accounted for by journal damage records" : ""));
+                + (accounted > 0 ? ", " + accounted + " accounted for by journal damage records" : "")
+                + (replay.fromSnapshot() != null
+                        ? "; replayed from snapshot " + replay.fromSnapshot().getFileName() + " (the journal before it"
+                                + " was deleted), " + beforeSnapshot + " stored records from before it not checked"
+                        : ""));
         listed(
                 out,
                 missing.size(),

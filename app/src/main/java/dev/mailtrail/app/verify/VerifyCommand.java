@@ -119,6 +119,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         intact &= JournalCrossCheck.check(directory, STORES, out);
+        intact &= SnapshotCheck.check(directory, STORES, out);
         intact &= RecordCrossCheck.check(directory, STORES, out);
         if (!any) {
             err.println("mt verify: nothing is stored in " + directory + " yet");

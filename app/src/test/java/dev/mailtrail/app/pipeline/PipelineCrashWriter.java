@@ -27,8 +27,7 @@ public final class PipelineCrashWriter {
         Path data = Path.of(args[0]);
         long next = Long.parseLong(args[1]);
         SplittableRandom random = new SplittableRandom(next);
-        try (AuditPipeline pipeline =
-                AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "crash")) {
+        try (AuditPipeline pipeline = AuditPipeline.open(data, Clock.systemUTC(), options(), "crash")) {
             while (true) {
                 int size = 1 + random.nextInt(200);
                 List<AuditEvent> group = new ArrayList<>(size);
@@ -43,6 +42,12 @@ public final class PipelineCrashWriter {
                 next += size;
             }
         }
+    }
+
+    /** A snapshot at most commits, so that kills land in snapshot writes and restarts replay from snapshots. */
+    static PipelineOptions options() {
+        return PipelineOptions.defaults()
+                .withSnapshots(SnapshotPolicy.defaults().withEntries(200).withSegmentBytes(256 * 1024));
     }
 
     static MailboxAccess send(long n) {

@@ -65,6 +65,21 @@ final class AccessContext {
                 access.session().id());
     }
 
+    GeneratorState.ContextKey key() {
+        return new GeneratorState.ContextKey(mailbox, actor, logonType, accessType, clientIp, clientInfo, sessionId);
+    }
+
+    static AccessContext of(GeneratorState.ContextKey key) {
+        return new AccessContext(
+                key.mailbox(),
+                key.actor(),
+                key.logonType(),
+                key.accessType(),
+                key.clientIp(),
+                key.clientInfo(),
+                key.sessionId());
+    }
+
     @Override
     public boolean equals(Object other) {
         return other == this

@@ -47,6 +47,46 @@ final class AccessWindow {
         this.closesAtNano = closesAt.getNano();
     }
 
+    /** A window already closed that still holds its place in the queue: only its times matter. */
+    static AccessWindow placeholder(Instant start, Instant closesAt) {
+        AccessWindow window = new AccessWindow(null, null, start, closesAt);
+        window.closed = true;
+        return window;
+    }
+
+    private AccessWindow(Object key, MailboxAccess first, Instant start, Instant closesAt) {
+        this.key = key;
+        this.first = first;
+        this.start = start;
+        this.closesAt = closesAt;
+        this.closesAtSecond = closesAt.getEpochSecond();
+        this.closesAtNano = closesAt.getNano();
+    }
+
+    GeneratorState.Window export() {
+        if (closed) {
+            return new GeneratorState.Window(null, start, closesAt, 0, List.of());
+        }
+        List<GeneratorState.WindowFolder> folders = new ArrayList<>(folderCount());
+        forEachFolder((folder, items) -> folders.add(new GeneratorState.WindowFolder(folder, List.copyOf(items))));
+        return new GeneratorState.Window(first, start, closesAt, operationCount, folders);
+    }
+
+    /** Fills a window opened again from a snapshot: the same folders and items in the same order. */
+    void restore(GeneratorState.Window saved, boolean sync) {
+        for (GeneratorState.WindowFolder folder : saved.folders()) {
+            addFolder(folder.folder());
+            for (ItemRef item : folder.items()) {
+                if (sync) {
+                    addOnce(folder.folder(), item);
+                } else {
+                    add(folder.folder(), item);
+                }
+            }
+        }
+        operationCount = saved.operationCount();
+    }
+
     void add(FolderRef folder, ItemRef item) {
         addFolder(folder).add(item);
     }

@@ -43,6 +43,28 @@ final class BindContext extends RecentReads {
                 access.session().id());
     }
 
+    GeneratorState.ContextKey key() {
+        return new GeneratorState.ContextKey(
+                mailbox, actor, logonType, MailAccessType.BIND, clientIp, clientInfo, sessionId);
+    }
+
+    /** A Bind access in {@code key}'s context, to find or make the context by. */
+    static MailboxAccess accessIn(GeneratorState.ContextKey key) {
+        return new MailboxAccess(
+                java.time.Instant.EPOCH,
+                key.actor(),
+                key.mailbox(),
+                key.logonType(),
+                dev.mailtrail.core.action.MailboxAction.MAIL_ITEMS_ACCESSED,
+                MailAccessType.BIND,
+                new dev.mailtrail.core.event.Session(key.sessionId(), key.clientIp(), key.clientInfo(), null),
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     boolean matches(MailboxAccess access) {
         return logonType == access.logonType()
                 && Objects.equals(sessionId, access.session().id())

@@ -48,6 +48,14 @@ final class BindContexts {
         rebuild(capacity, forget.negate());
     }
 
+    void forEach(java.util.function.Consumer<BindContext> action) {
+        for (BindContext context : contexts) {
+            if (context != null) {
+                action.accept(context);
+            }
+        }
+    }
+
     int size() {
         return size;
     }

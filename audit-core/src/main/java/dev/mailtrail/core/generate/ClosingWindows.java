@@ -61,6 +61,31 @@ final class ClosingWindows {
         }
     }
 
+    /** The queue in its order, closed windows still in it included (see {@link GeneratorState}). */
+    java.util.List<AccessWindow> queued() {
+        return java.util.List.copyOf(inOpeningOrder);
+    }
+
+    /** The heap in its own array order: adding them in this order lays the heap out again exactly. */
+    java.util.List<AccessWindow> late() {
+        return java.util.List.copyOf(outOfOrder);
+    }
+
+    /** Puts windows back as {@link #queued()} and {@link #late()} gave them. */
+    void restore(java.util.List<AccessWindow> queued, java.util.List<AccessWindow> late) {
+        inOpeningOrder.clear();
+        outOfOrder.clear();
+        open = 0;
+        for (AccessWindow window : queued) {
+            inOpeningOrder.addLast(window);
+            open += window.closed ? 0 : 1;
+        }
+        for (AccessWindow window : late) {
+            outOfOrder.add(window);
+            open += window.closed ? 0 : 1;
+        }
+    }
+
     /** Start of the oldest open window, or null. */
     Instant oldestStart() {
         Instant oldest = null;

@@ -62,6 +62,35 @@ final class ExpiringKeys<K> {
         nextExpiryMillis = Long.MIN_VALUE;
     }
 
+    /** The keys oldest first, for a snapshot; {@code context} and {@code folder} say what a key is made of. */
+    GeneratorState.Remembered export(
+            java.util.function.Function<K, GeneratorState.ContextKey> context,
+            java.util.function.Function<K, String> folder) {
+        java.util.List<GeneratorState.ContextKey> contexts = new java.util.ArrayList<>(recordedAt.size());
+        java.util.List<String> folders = new java.util.ArrayList<>(recordedAt.size());
+        long[] millis = new long[recordedAt.size()];
+        int i = 0;
+        for (Map.Entry<K, Long> entry : recordedAt.entrySet()) {
+            contexts.add(context.apply(entry.getKey()));
+            folders.add(folder.apply(entry.getKey()));
+            millis[i++] = entry.getValue();
+        }
+        return new GeneratorState.Remembered(contexts, folders, millis, nextExpiryMillis);
+    }
+
+    /** Remembers what a snapshot says, in its order; {@code key} makes a key again. */
+    void restore(
+            GeneratorState.Remembered remembered,
+            java.util.function.BiFunction<GeneratorState.ContextKey, String, K> key) {
+        recordedAt.clear();
+        for (int i = 0; i < remembered.millis().length; i++) {
+            recordedAt.put(
+                    key.apply(remembered.contexts().get(i), remembered.folders().get(i)),
+                    remembered.millis()[i]);
+        }
+        nextExpiryMillis = remembered.nextExpiryMillis();
+    }
+
     int size() {
         return recordedAt.size();
     }

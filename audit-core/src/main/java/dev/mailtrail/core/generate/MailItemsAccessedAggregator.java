@@ -146,6 +146,58 @@ final class MailItemsAccessedAggregator {
         nextSweepMillis = nowMillis + SWEEP_MILLIS;
     }
 
+    /** This part of the core's state, for a snapshot (see {@link GeneratorState}). */
+    GeneratorState export(GeneratorState.Remembered recentFolderBinds, AuditStatistics counts) {
+        List<GeneratorState.ContextReads> reads = new java.util.ArrayList<>(bindContexts.size());
+        bindContexts.forEach(context -> reads.add(context.exportReads(context.key())));
+        return new GeneratorState(
+                closing.queued().stream().map(AccessWindow::export).toList(),
+                closing.late().stream().map(AccessWindow::export).toList(),
+                reads,
+                recentSyncs.export(key -> key.context().key(), SyncKey::folderPath),
+                recentFolderBinds,
+                throttle.export(),
+                counts,
+                nextSweepMillis);
+    }
+
+    /** Takes up a snapshot's state; this aggregator must be new. */
+    void restore(GeneratorState state) {
+        for (GeneratorState.ContextReads saved : state.bindReads()) {
+            bindContexts.of(BindContext.accessIn(saved.context())).restoreReads(saved);
+        }
+        recentSyncs.restore(state.recentSyncs(), (context, folder) -> new SyncKey(AccessContext.of(context), folder));
+        throttle.restore(state.throttle());
+        closing.restore(restoreWindows(state.queuedWindows()), restoreWindows(state.lateWindows()));
+        nextSweepMillis = state.nextSweepMillis();
+    }
+
+    private List<AccessWindow> restoreWindows(List<GeneratorState.Window> saved) {
+        List<AccessWindow> windows = new java.util.ArrayList<>(saved.size());
+        for (GeneratorState.Window window : saved) {
+            windows.add(window.closed() ? AccessWindow.placeholder(window.start(), window.closesAt()) : reopen(window));
+        }
+        return windows;
+    }
+
+    private AccessWindow reopen(GeneratorState.Window saved) {
+        MailboxAccess first = saved.first();
+        boolean bind = first.accessType() == MailAccessType.BIND;
+        AccessWindow window;
+        if (bind) {
+            BindContext context = bindContexts.of(first);
+            window = new AccessWindow(context, first, saved.closesAt());
+            context.window = window;
+        } else {
+            FolderRef folder = first.folder() == null ? NO_FOLDER : first.folder();
+            SyncKey key = new SyncKey(AccessContext.of(first), folder.path());
+            window = new AccessWindow(key, first, saved.closesAt());
+            openSyncs.put(key, window);
+        }
+        window.restore(saved, !bind);
+        return window;
+    }
+
     int openWindows() {
         return closing.size();
     }

@@ -44,6 +44,31 @@ final class MailboxThrottle {
 
     private final Map<String, State> mailboxes = new HashMap<>();
 
+    /** Every mailbox's record times, for a snapshot. */
+    java.util.List<GeneratorState.MailboxRecordTimes> export() {
+        java.util.List<GeneratorState.MailboxRecordTimes> all = new java.util.ArrayList<>(mailboxes.size());
+        mailboxes.forEach((mailbox, state) -> {
+            long[] times = new long[state.count];
+            for (int i = 0; i < state.count; i++) {
+                times[i] = state.recordTimes[(state.oldest + i) & (state.recordTimes.length - 1)];
+            }
+            all.add(new GeneratorState.MailboxRecordTimes(mailbox, times, state.throttledUntil));
+        });
+        return all;
+    }
+
+    void restore(java.util.List<GeneratorState.MailboxRecordTimes> all) {
+        mailboxes.clear();
+        for (GeneratorState.MailboxRecordTimes times : all) {
+            State state = new State();
+            for (long millis : times.times()) {
+                state.add(millis);
+            }
+            state.throttledUntil = times.throttledUntil();
+            mailboxes.put(times.mailbox(), state);
+        }
+    }
+
     /** Whether Bind records for the mailbox are suppressed at {@code time}. */
     boolean suppressesBinds(String mailbox, Instant time) {
         State state = mailboxes.get(mailbox);

@@ -133,6 +133,41 @@ class RecentReads {
         }
     }
 
+    /** The table as it lies, for a snapshot (see {@link GeneratorState.ContextReads}). */
+    GeneratorState.ContextReads exportReads(GeneratorState.ContextKey context) {
+        int capacity = slots.length / 2;
+        int[] at = new int[size];
+        String[] folders = new String[size];
+        String[] items = new String[size];
+        long[] millis = new long[size];
+        int n = 0;
+        for (int slot = 0; slot < capacity; slot++) {
+            if (slots[2 * slot + 1] != 0) {
+                at[n] = slot;
+                folders[n] = keys[2 * slot];
+                items[n] = keys[2 * slot + 1];
+                millis[n] = slots[2 * slot];
+                n++;
+            }
+        }
+        return new GeneratorState.ContextReads(context, capacity, lastRecordedMillis, at, folders, items, millis);
+    }
+
+    /** Lays the table out as a snapshot says it lay: expired reads not yet dropped stay, as they would have. */
+    void restoreReads(GeneratorState.ContextReads reads) {
+        keys = new String[2 * reads.capacity()];
+        slots = new long[2 * reads.capacity()];
+        for (int i = 0; i < reads.slots().length; i++) {
+            int slot = reads.slots()[i];
+            keys[2 * slot] = reads.folders()[i];
+            keys[2 * slot + 1] = reads.items()[i];
+            slots[2 * slot] = reads.millis()[i];
+            slots[2 * slot + 1] = USED | (hash(reads.folders()[i], reads.items()[i]) & 0xFFFF_FFFFL);
+        }
+        size = reads.slots().length;
+        lastRecordedMillis = reads.lastRecordedMillis();
+    }
+
     private static int hash(String folder, String item) {
         int h = 31 * Objects.hashCode(folder) + item.hashCode();
         return h ^ (h >>> 16);

@@ -116,6 +116,27 @@ public final class RecordGenerator {
         mailItemsAccessed.flush(clock.instant());
     }
 
+    /**
+     * The core's state beyond its configuration, as plain values, for a snapshot: a new generator given it by {@link
+     * #restoreState} goes on exactly as this one does. Its parts share nothing with the generator.
+     */
+    public GeneratorState exportState() {
+        return mailItemsAccessed.export(
+                recentFolderBinds.export(
+                        key -> new GeneratorState.ContextKey(key.mailbox(), key.actor(), null, null, null, null, null),
+                        FolderBindKey::folderPath),
+                statistics.snapshot());
+    }
+
+    /** Takes up what {@link #exportState()} gave; for a generator that has taken no event yet. */
+    public void restoreState(GeneratorState state) {
+        mailItemsAccessed.restore(state);
+        recentFolderBinds.restore(
+                state.recentFolderBinds(),
+                (context, folder) -> new FolderBindKey(context.mailbox(), context.actor(), folder));
+        statistics.restore(state.statistics());
+    }
+
     public AuditStatistics statistics() {
         return statistics.snapshot();
     }

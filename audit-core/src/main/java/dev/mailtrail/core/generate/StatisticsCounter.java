@@ -20,6 +20,23 @@ final class StatisticsCounter {
     long cmdletsSucceeded;
     long cmdletsFailed;
 
+    void restore(AuditStatistics saved) {
+        events = saved.events();
+        java.util.Arrays.fill(notAudited, 0);
+        saved.notAudited().forEach((verdict, count) -> notAudited[verdict.ordinal()] = count);
+        bindsRecorded = saved.bindsRecorded();
+        bindsDeduplicated = saved.bindsDeduplicated();
+        bindsThrottled = saved.bindsThrottled();
+        bindsNotAudited = saved.bindsNotAudited();
+        syncsRecorded = saved.syncsRecorded();
+        syncsDeduplicated = saved.syncsDeduplicated();
+        folderBindsDeduplicated = saved.folderBindsDeduplicated();
+        records = saved.records();
+        throttledRecords = saved.throttledRecords();
+        cmdletsSucceeded = saved.cmdletsSucceeded();
+        cmdletsFailed = saved.cmdletsFailed();
+    }
+
     AuditStatistics snapshot() {
         Map<Verdict, Long> reasons = new EnumMap<>(Verdict.class);
         for (Verdict verdict : Verdict.values()) {

@@ -30,7 +30,7 @@ public final class EventJournal implements AutoCloseable {
      */
     static final long UNSYNCED_LIMIT = MAX_BATCH_BYTES + Frame.HEADER + Frame.MAX_PAYLOAD;
     /** Every so many frames the writer notes where a frame starts, so that reads need not scan a segment whole. */
-    private static final long INDEX_EVERY = 4_096;
+    static final long INDEX_EVERY = 4_096;
 
     /** Where the frame of a sequence number starts. */
     private record FramePosition(Path segment, long offset) {}
@@ -44,8 +44,7 @@ public final class EventJournal implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final JournalRecovery recovery;
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, FramePosition> positions =
-            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, FramePosition> positions;
     private Path segmentPath;
     private FileChannel segment;
     private long segmentSize;
@@ -54,13 +53,21 @@ public final class EventJournal implements AutoCloseable {
     private volatile IOException failure;
     private volatile boolean closed;
     private boolean unsynced;
+    private volatile long firstSequence;
 
-    private EventJournal(Path directory, long segmentBytes, JournalRecovery recovery) throws IOException {
+    private EventJournal(
+            Path directory,
+            long segmentBytes,
+            JournalRecovery recovery,
+            java.util.concurrent.ConcurrentSkipListMap<Long, FramePosition> positions)
+            throws IOException {
+        this.positions = positions;
         this.directory = directory;
         this.segmentBytes = segmentBytes;
         this.recovery = recovery;
         this.nextSequence = recovery.nextSequence();
         this.durableSequence = recovery.nextSequence() - 1;
+        this.firstSequence = JournalStart.read(directory);
         if (recovery.lastSegment() != null) {
             segmentPath = recovery.lastSegment();
             segment = FileChannel.open(recovery.lastSegment(), StandardOpenOption.WRITE);
@@ -78,7 +85,13 @@ public final class EventJournal implements AutoCloseable {
 
     public static EventJournal open(Path directory, long segmentBytes) throws IOException {
         Files.createDirectories(directory);
-        return new EventJournal(directory, segmentBytes, JournalRecovery.recover(directory));
+        // recovery reads every frame anyway: it notes where some start, so that a replay from a snapshot near the
+        // end reads from there rather than from the start of its segment
+        java.util.concurrent.ConcurrentSkipListMap<Long, FramePosition> positions =
+                new java.util.concurrent.ConcurrentSkipListMap<>();
+        JournalRecovery recovery = JournalRecovery.recover(
+                directory, (sequence, segment, offset) -> positions.put(sequence, new FramePosition(segment, offset)));
+        return new EventJournal(directory, segmentBytes, recovery, positions);
     }
 
     /** What opening found: events kept, and bytes of a torn tail that were cut off. */
@@ -114,6 +127,62 @@ public final class EventJournal implements AutoCloseable {
     /** The highest sequence number that is durable (0 if none). */
     public long durableSequence() {
         return durableSequence;
+    }
+
+    /** The first sequence the journal still holds: 1, or where it begins after covered segments were deleted. */
+    public long firstSequence() {
+        return firstSequence;
+    }
+
+    /** The first sequence of the segment that holds {@code sequence} (of the last, for one beyond the end). */
+    public long segmentOf(long sequence) throws IOException {
+        long start = firstSequence;
+        for (Path segment : Segments.list(directory)) {
+            long first = Segments.firstSequence(segment);
+            if (first > sequence) {
+                break;
+            }
+            start = first;
+        }
+        return start;
+    }
+
+    /** What {@link #deleteCoveredSegments} did. */
+    public record Trim(int segmentsDeleted, long bytesDeleted, long firstSequence) {}
+
+    /**
+     * Deletes the segments wholly at or before {@code coveredSequence} (what snapshots and stores hold without the
+     * journal), all but the newest of them that together make at least {@code tailBytes}: that tail stays for
+     * re-reading. The segment being written is never deleted. The journal's new start is made durable before any
+     * segment goes, so that a crash between the two leaves only segments the start says are not needed.
+     */
+    public Trim deleteCoveredSegments(long coveredSequence, long tailBytes) throws IOException {
+        List<Path> segments = Segments.list(directory);
+        int covered = 0;
+        while (covered + 1 < segments.size()
+                && Segments.firstSequence(segments.get(covered + 1)) - 1 <= coveredSequence) {
+            covered++;
+        }
+        long kept = 0;
+        int keepFrom = covered;
+        while (keepFrom > 0 && kept < tailBytes) {
+            keepFrom--;
+            kept += Files.size(segments.get(keepFrom));
+        }
+        if (kept < tailBytes || keepFrom == 0) {
+            return new Trim(0, 0, firstSequence);
+        }
+        long newFirst = Segments.firstSequence(segments.get(keepFrom));
+        JournalStart.write(directory, newFirst);
+        firstSequence = newFirst;
+        long bytes = 0;
+        for (int i = 0; i < keepFrom; i++) {
+            bytes += Files.size(segments.get(i));
+            Files.delete(segments.get(i));
+        }
+        syncDirectory();
+        positions.headMap(newFirst).clear();
+        return new Trim(keepFrom, bytes, newFirst);
     }
 
     /** Reads durable events from {@code fromSequence} on, in order, to the durable end as of this call. */

@@ -24,9 +24,23 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
     /** Where the non-zero bytes of a torn tail are kept, inside the journal's directory. */
     public static final String TORN = "torn";
 
+    /** Told, while recovery reads the journal, where some frames start: reads can then begin near them. */
+    @FunctionalInterface
+    interface FrameIndex {
+        void frame(long sequence, Path segment, long offset);
+    }
+
     static JournalRecovery recover(Path directory) throws IOException {
-        List<Path> segments = Segments.list(directory);
-        long expected = 1;
+        return recover(directory, (sequence, segment, offset) -> {});
+    }
+
+    static JournalRecovery recover(Path directory, FrameIndex index) throws IOException {
+        long expected = JournalStart.read(directory);
+        List<Path> segments = new java.util.ArrayList<>(Segments.list(directory));
+        while (segments.size() > 1 && Segments.firstSequence(segments.get(1)) <= expected) {
+            // a trim that a crash interrupted: the start was made durable first, these were being deleted
+            Files.delete(segments.removeFirst());
+        }
         for (int i = 0; i < segments.size(); i++) {
             Path segment = segments.get(i);
             long first = Segments.firstSequence(segment);
@@ -43,7 +57,12 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
             SegmentScanner.End end;
             long dataEnd;
             try (SegmentScanner scanner = new SegmentScanner(segment)) {
-                end = scanner.scan(expected, Long.MAX_VALUE, (sequence, payload) -> true);
+                end = scanner.scan(expected, Long.MAX_VALUE, (sequence, payload) -> {
+                    if (sequence % EventJournal.INDEX_EVERY == 0) {
+                        index.frame(sequence, segment, scanner.frameStart());
+                    }
+                    return true;
+                });
                 boolean last = i == segments.size() - 1;
                 if (!end.clean() && !last) {
                     throw new JournalCorruptException(
@@ -72,6 +91,13 @@ public record JournalRecovery(long nextSequence, Path lastSegment, long tornByte
             long cut = cutAfter(segment, end.validBytes());
             return new JournalRecovery(
                     end.nextSequence(), segment, end.clean() && dataEnd == end.validBytes() ? 0 : cut);
+        }
+        if (expected > 1) {
+            throw new JournalCorruptException(
+                    directory,
+                    0,
+                    expected,
+                    "the journal should begin at sequence " + expected + " but holds no segment");
         }
         return new JournalRecovery(expected, null, 0);
     }

@@ -23,7 +23,11 @@ public final class JournalVerifier {
      * @param damage each damage found, with file and offset
      * @param tornTail a note on an unacknowledged tail, or null
      */
-    public record Report(int segments, long lastSequence, List<String> damage, String tornTail) {
+    public record Report(int segments, long lastSequence, List<String> damage, String tornTail, long firstSequence) {
+        public Report(int segments, long lastSequence, List<String> damage, String tornTail) {
+            this(segments, lastSequence, damage, tornTail, 1);
+        }
+
         public boolean intact() {
             return damage.isEmpty();
         }
@@ -47,19 +51,25 @@ public final class JournalVerifier {
         if (!Files.isDirectory(directory)) {
             return new Report(0, 0, List.of(), null);
         }
-        List<Path> segments = Segments.list(directory);
+        List<Path> segments = new ArrayList<>(Segments.list(directory));
+        long start = JournalStart.read(directory);
+        while (segments.size() > 1 && Segments.firstSequence(segments.get(1)) <= start) {
+            // left by a trim a crash interrupted; the next open deletes them
+            segments.removeFirst();
+        }
         List<String> damage = new ArrayList<>();
         String torn = null;
-        long expected = 1;
+        long first = start;
+        long expected = first;
         boolean previousDamaged = false;
         for (int i = 0; i < segments.size(); i++) {
             Path segment = segments.get(i);
-            long first = Segments.firstSequence(segment);
-            if (first != expected && !previousDamaged) {
-                damage.add(segment + " at byte 0: segment starts at sequence " + first + ", expected " + expected
-                        + (first > expected ? " (sequences " + expected + "–" + (first - 1) + " missing)" : ""));
+            long starts = Segments.firstSequence(segment);
+            if (starts != expected && !previousDamaged) {
+                damage.add(segment + " at byte 0: segment starts at sequence " + starts + ", expected " + expected
+                        + (starts > expected ? " (sequences " + expected + "–" + (starts - 1) + " missing)" : ""));
             }
-            expected = first;
+            expected = starts;
             previousDamaged = false;
             boolean last = i == segments.size() - 1;
             try (SegmentScanner scanner = new SegmentScanner(segment)) {
@@ -91,6 +101,6 @@ public final class JournalVerifier {
                 damage.add(e.getMessage());
             }
         }
-        return new Report(segments.size(), expected - 1, List.copyOf(damage), torn);
+        return new Report(segments.size(), expected - 1, List.copyOf(damage), torn, first);
     }
 }

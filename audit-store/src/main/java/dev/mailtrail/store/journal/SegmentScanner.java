@@ -27,6 +27,8 @@ final class SegmentScanner implements AutoCloseable {
     private final FileChannel channel;
     private final ByteBuffer window = ByteBuffer.allocate(WINDOW_BYTES).limit(0);
     private long windowStart;
+    /** Where the frame being visited starts. */
+    private long frameStart;
 
     SegmentScanner(Path segment) throws IOException {
         this.segment = segment;
@@ -69,6 +71,7 @@ final class SegmentScanner implements AutoCloseable {
                 throw new JournalCorruptException(
                         segment, position, expected, "frame has sequence " + sequence + ", expected " + expected);
             }
+            frameStart = position;
             position += Frame.HEADER + length;
             expected++;
             if (!visitor.visit(sequence, payload)) {
@@ -76,6 +79,11 @@ final class SegmentScanner implements AutoCloseable {
             }
         }
         return new End(expected, position, true);
+    }
+
+    /** During a visit: the offset at which the visited frame starts. */
+    long frameStart() {
+        return frameStart;
     }
 
     /**
