@@ -33,6 +33,8 @@ final class CoreLoop {
     private final Consumer<Instant> ticks;
     private final Housekeeping housekeeping;
     private final JournalDrivenCore core;
+    /** Names the items of intents the replay leaves open, before their resolution is journaled. */
+    IntentNamer intentNamer = IntentNamer.NONE;
     /** The furthest store checkpoint a replayed {@link PipelineEntry.Loss} accounted for. */
     private long lossCoveredSequence;
 
@@ -145,10 +147,12 @@ final class CoreLoop {
 
     /**
      * Intents the replay left open are resolved by a journaled entry, applied at once: a later replay resolves them at
-     * the same point, so it makes the same records (docs/decisions/0011).
+     * the same point, so it makes the same records (docs/decisions/0011). What the {@link #intentNamer} finds of their
+     * unnamed items travels in the entry: the replay names them without asking the server.
      */
     private void journalResolve() throws IOException {
-        PipelineEntry.Resolve resolve = new PipelineEntry.Resolve(wall.instant());
+        PipelineEntry.Resolve resolve = new PipelineEntry.Resolve(
+                wall.instant(), IntentNaming.names(intentNamer, generator().pendingIntents()));
         long sequence = EventJournal.await(journal.append(
                 PipelineEntry.encodeAll(java.util.List.of(resolve)).get(0)));
         applyEntry(resolve);
