@@ -23,7 +23,9 @@ final class IntentNaming {
         for (PendingIntents.Pending p : pending) {
             AccessIntent intent = p.intent();
             for (ItemRef item : intent.access().items()) {
-                if (item.internetMessageId() == null && item.id() != null && p.unnamed().contains(item.id())) {
+                if (item.internetMessageId() == null
+                        && item.id() != null
+                        && p.unnamed().contains(item.id())) {
                     IntentNamer.Unnamed u = parse(intent.access().mailbox(), item.id());
                     if (u != null) {
                         wanted.putIfAbsent(item.id(), u);

@@ -55,8 +55,8 @@ final class LookupIntentNamer implements IntentNamer {
     public List<ItemRef> name(List<Unnamed> items) {
         long deadline = System.nanoTime() + BOUND.toNanos();
         Map<String, List<Unnamed>> byFolder = new LinkedHashMap<>();
-        items.forEach(u -> byFolder.computeIfAbsent(u.mailbox() + "/" + u.folder() + ";" + u.uidValidity(), k ->
-                        new ArrayList<>())
+        items.forEach(u -> byFolder.computeIfAbsent(
+                        u.mailbox() + "/" + u.folder() + ";" + u.uidValidity(), k -> new ArrayList<>())
                 .add(u));
         List<ItemRef> names = new ArrayList<>();
         try (LookupIdentityResolver lookup = new LookupIdentityResolver(
@@ -66,8 +66,9 @@ final class LookupIntentNamer implements IntentNamer {
                     List<Unnamed> chunk = folder.subList(from, Math.min(folder.size(), from + CHUNK));
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        LOG.log(System.Logger.Level.WARNING, "naming the messages of open reads stopped after "
-                                + BOUND.toSeconds() + " s");
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "naming the messages of open reads stopped after " + BOUND.toSeconds() + " s");
                         return names;
                     }
                     if (!lookUp(lookup, chunk, left)) {
@@ -102,7 +103,9 @@ final class LookupIntentNamer implements IntentNamer {
                 first.uidValidity());
         try {
             LookupResult result = lookup.prefetch(
-                            folder, new MessageSelection.Uids(chunk.stream().map(Unnamed::uid).toList()))
+                            folder,
+                            new MessageSelection.Uids(
+                                    chunk.stream().map(Unnamed::uid).toList()))
                     .toCompletableFuture()
                     .get(leftNanos, TimeUnit.NANOSECONDS);
             return result != null && result.failure() == null;

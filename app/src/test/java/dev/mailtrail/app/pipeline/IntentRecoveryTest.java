@@ -100,8 +100,8 @@ class IntentRecoveryTest {
                         new IntentNamer.Unnamed("alice@contoso.com", "INBOX", 7, 1, inbox.id() + ";uid=1"),
                         new IntentNamer.Unnamed("alice@contoso.com", "INBOX", 7, 2, inbox.id() + ";uid=2"));
         List<String> records;
-        try (AuditPipeline pipeline = AuditPipeline.open(
-                data, clock, PipelineOptions.defaults(), "test", null, false, items -> {
+        try (AuditPipeline pipeline =
+                AuditPipeline.open(data, clock, PipelineOptions.defaults(), "test", null, false, items -> {
                     throw new AssertionError("a replay asks no server");
                 })) {
             records = items(pipeline.mailboxLog());
@@ -113,7 +113,9 @@ class IntentRecoveryTest {
                 .contains("2048")
                 .contains("uid=2");
         try (AuditPipeline pipeline = open()) {
-            assertThat(items(pipeline.mailboxLog())).as("the same record on every replay").isEqualTo(records);
+            assertThat(items(pipeline.mailboxLog()))
+                    .as("the same record on every replay")
+                    .isEqualTo(records);
         }
     }
 

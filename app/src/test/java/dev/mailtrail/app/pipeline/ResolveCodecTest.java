@@ -33,9 +33,11 @@ class ResolveCodecTest {
                 .put(PipelineEntry.RESOLVE)
                 .putLong(AT.toEpochMilli())
                 .array();
-        assertThat(PipelineEntry.encodeAll(List.of(new PipelineEntry.Resolve(AT))).getFirst())
+        assertThat(PipelineEntry.encodeAll(List.of(new PipelineEntry.Resolve(AT)))
+                        .getFirst())
                 .isEqualTo(old);
-        assertThat(PipelineEntry.decode(old, new AccessEventReader())).isEqualTo(new PipelineEntry.Resolve(AT, List.of()));
+        assertThat(PipelineEntry.decode(old, new AccessEventReader()))
+                .isEqualTo(new PipelineEntry.Resolve(AT, List.of()));
     }
 
     @Test
@@ -43,8 +45,8 @@ class ResolveCodecTest {
         byte[] payload = PipelineEntry.encodeAll(List.of(new PipelineEntry.Resolve(
                         AT, List.of(new ItemRef("<one@contoso.com>", "alice/INBOX;uidvalidity=7;uid=1", 1L, null)))))
                 .getFirst();
-        assertThatThrownBy(() -> PipelineEntry.decode(
-                        Arrays.copyOf(payload, payload.length - 3), new AccessEventReader()))
+        assertThatThrownBy(
+                        () -> PipelineEntry.decode(Arrays.copyOf(payload, payload.length - 3), new AccessEventReader()))
                 .isInstanceOf(EventFormatException.class)
                 .hasMessageContaining("cut short");
     }
@@ -52,8 +54,10 @@ class ResolveCodecTest {
     @Test
     void anItemIdIsReadAsItsFolderAndUid() {
         assertThat(IntentNaming.parse("alice", "alice/Archive;2026;uidvalidity=7;uid=42"))
-                .isEqualTo(new IntentNamer.Unnamed("alice", "Archive;2026", 7, 42, "alice/Archive;2026;uidvalidity=7;uid=42"));
-        assertThat(IntentNaming.parse("alice", "alice/INBOX;uidvalidity=7;seq=3")).isNull();
+                .isEqualTo(new IntentNamer.Unnamed(
+                        "alice", "Archive;2026", 7, 42, "alice/Archive;2026;uidvalidity=7;uid=42"));
+        assertThat(IntentNaming.parse("alice", "alice/INBOX;uidvalidity=7;seq=3"))
+                .isNull();
         assertThat(IntentNaming.parse("alice", "alice/INBOX;uidl=abc")).isNull();
     }
 }
