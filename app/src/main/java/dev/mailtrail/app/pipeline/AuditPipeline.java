@@ -50,7 +50,13 @@ public final class AuditPipeline implements AutoCloseable {
     private volatile PipelineObserver observer = PipelineObserver.NONE;
 
     private AuditPipeline(
-            Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices, boolean repair)
+            Path directory,
+            Clock wall,
+            PipelineOptions options,
+            String purpose,
+            PrintStream notices,
+            boolean repair,
+            IntentNamer namer)
             throws IOException {
         this.directory = directory;
         this.wall = wall;
@@ -77,6 +83,7 @@ public final class AuditPipeline implements AutoCloseable {
         try {
             this.core = new CoreLoop(
                     directory, directory.resolve(JOURNAL), journal, logs, wall, options, queue, this::journalTick);
+            this.core.intentNamer = namer;
             this.replayedEntries = core.open(notices, damages, repair ? purpose + " --repair" : null);
         } catch (IOException | RuntimeException e) {
             // what was opened is given back, so that the directory can be opened again (after the journal is mended)
@@ -98,7 +105,7 @@ public final class AuditPipeline implements AutoCloseable {
      */
     public static AuditPipeline open(Path directory, Clock wall, PipelineOptions options, String purpose)
             throws IOException {
-        return new AuditPipeline(directory, wall, options, purpose, null, false);
+        return new AuditPipeline(directory, wall, options, purpose, null, false, IntentNamer.NONE);
     }
 
     /**
@@ -108,7 +115,24 @@ public final class AuditPipeline implements AutoCloseable {
     public static AuditPipeline open(
             Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices)
             throws IOException {
-        return new AuditPipeline(directory, wall, options, purpose, notices, false);
+        return new AuditPipeline(directory, wall, options, purpose, notices, false, IntentNamer.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, Clock, PipelineOptions, String, PrintStream)}, or {@link #openRepairing} when {@code
+     * repair}; the messages of reads the process stopped in (intents the replay leaves open) are named by {@code
+     * namer} before their resolution is journaled.
+     */
+    public static AuditPipeline open(
+            Path directory,
+            Clock wall,
+            PipelineOptions options,
+            String purpose,
+            PrintStream notices,
+            boolean repair,
+            IntentNamer namer)
+            throws IOException {
+        return new AuditPipeline(directory, wall, options, purpose, notices, repair, namer);
     }
 
     /**
@@ -120,7 +144,7 @@ public final class AuditPipeline implements AutoCloseable {
     public static AuditPipeline openRepairing(
             Path directory, Clock wall, PipelineOptions options, String purpose, PrintStream notices)
             throws IOException {
-        return new AuditPipeline(directory, wall, options, purpose, notices, true);
+        return new AuditPipeline(directory, wall, options, purpose, notices, true, IntentNamer.NONE);
     }
 
     /**

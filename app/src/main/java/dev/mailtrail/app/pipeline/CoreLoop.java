@@ -35,6 +35,8 @@ final class CoreLoop {
     private final Path directory;
     private final CoreSnapshotting snapshotting;
     private JournalDrivenCore core;
+    /** Names the items of intents the replay leaves open, before their resolution is journaled. */
+    IntentNamer intentNamer = IntentNamer.NONE;
 
     private final AccessEventReader eventReader = new AccessEventReader();
     private volatile long appliedSequence;
@@ -162,10 +164,12 @@ final class CoreLoop {
 
     /**
      * Intents the replay left open are resolved by a journaled entry, applied at once: a later replay resolves them at
-     * the same point, so it makes the same records (docs/decisions/0011).
+     * the same point, so it makes the same records (docs/decisions/0011). What the {@link #intentNamer} finds of their
+     * unnamed items travels in the entry: the replay names them without asking the server.
      */
     private void journalResolve() throws IOException {
-        PipelineEntry.Resolve resolve = new PipelineEntry.Resolve(wall.instant());
+        PipelineEntry.Resolve resolve = new PipelineEntry.Resolve(
+                wall.instant(), IntentNaming.names(intentNamer, generator().pendingIntents()));
         long sequence = EventJournal.await(journal.append(
                 PipelineEntry.encodeAll(java.util.List.of(resolve)).get(0)));
         applyEntry(resolve);

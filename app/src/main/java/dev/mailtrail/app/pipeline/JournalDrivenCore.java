@@ -91,7 +91,7 @@ final class JournalDrivenCore {
             }
             case PipelineEntry.Resolve resolve -> {
                 clock.advanceTo(resolve.time());
-                generator.resolveIntents("no answer journaled before the process stopped");
+                generator.resolveIntents("no answer journaled before the process stopped", resolve.byItemId());
                 yield null;
             }
             case PipelineEntry.Loss loss -> {

@@ -1,6 +1,7 @@
 package dev.mailtrail.app.pipeline;
 
 import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.BinaryEventCodec;
 import dev.mailtrail.format.event.EventFormatException;
@@ -37,9 +38,27 @@ sealed interface PipelineEntry {
 
     /**
      * The journal's replay ended with intents open (the process stopped before their answers were journaled): the
-     * audit core resolves each, recording as a read the items no access named (docs/decisions/0011).
+     * audit core resolves each, recording as a read the items no access named (docs/decisions/0011). {@code names}
+     * holds what a lookup on the server found of those items (each {@link ItemRef} by the item's id): journaled here,
+     * so that a replay names them the same way without asking the server again. Entries before names were journaled
+     * hold none.
      */
-    record Resolve(Instant time) implements PipelineEntry {}
+    record Resolve(Instant time, java.util.List<ItemRef> names) implements PipelineEntry {
+        public Resolve {
+            names = java.util.List.copyOf(names);
+        }
+
+        Resolve(Instant time) {
+            this(time, java.util.List.of());
+        }
+
+        /** The names by item id, as the audit core takes them. */
+        java.util.Map<String, ItemRef> byItemId() {
+            java.util.Map<String, ItemRef> byId = new java.util.LinkedHashMap<>();
+            names.forEach(n -> byId.put(n.id(), n));
+            return byId;
+        }
+    }
 
     /**
      * A repair set part of the journal aside, or found it missing: the audit core records {@code cmdletLine} (an
@@ -65,7 +84,7 @@ sealed interface PipelineEntry {
                         case Tick tick -> time(TICK, tick.time());
                         case Flush flush -> time(FLUSH, flush.time());
                         case Loss loss -> loss(loss);
-                        case Resolve resolve -> time(RESOLVE, resolve.time());
+                        case Resolve resolve -> ResolveCodec.encode(resolve);
                     });
         }
         return payloads;
@@ -81,7 +100,7 @@ sealed interface PipelineEntry {
             case TICK -> new Tick(instant(payload));
             case FLUSH -> new Flush(instant(payload));
             case LOSS -> loss(payload);
-            case RESOLVE -> new Resolve(instant(payload));
+            case RESOLVE -> ResolveCodec.decode(payload);
             default -> throw new EventFormatException(null, "unknown journal entry kind " + payload[0]);
         };
     }

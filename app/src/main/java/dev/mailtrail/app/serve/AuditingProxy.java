@@ -43,9 +43,15 @@ public final class AuditingProxy implements AutoCloseable {
     public static AuditingProxy start(
             ProxyConfig config, Path dataDirectory, Clock clock, PipelineOptions options, boolean repair)
             throws IOException, ProxyStartException {
-        AuditPipeline pipeline = repair
-                ? AuditPipeline.openRepairing(dataDirectory, clock, options, "mt serve", System.err)
-                : AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err);
+        // the messages of reads the last run stopped in are named by the server before their records are made
+        AuditPipeline pipeline = AuditPipeline.open(
+                dataDirectory,
+                clock,
+                options,
+                "mt serve",
+                System.err,
+                repair,
+                LookupIntentNamer.of(config.imapUpstream()));
         try {
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             return new AuditingProxy(

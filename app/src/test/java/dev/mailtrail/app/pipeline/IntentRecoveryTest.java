@@ -87,6 +87,54 @@ class IntentRecoveryTest {
         }
     }
 
+    @Test
+    void theNamesALookupFindsAreJournaledWithTheResolutionAndReplayed() throws Exception {
+        FolderRef inbox = new FolderRef("alice@contoso.com/INBOX;uidvalidity=7", "\\Inbox");
+        AccessIntent intent = new AccessIntent(
+                "s-1/1",
+                read(
+                        NOW.minusSeconds(5),
+                        inbox,
+                        new ItemRef(null, inbox.id() + ";uid=1", null, null),
+                        new ItemRef(null, inbox.id() + ";uid=2", null, null)));
+        try (EventJournal journal = EventJournal.open(data.resolve(AuditPipeline.JOURNAL))) {
+            journal.appendAll(PipelineEntry.encodeAll(List.of(new PipelineEntry.Event(intent))))
+                    .get();
+        }
+        List<IntentNamer.Unnamed> asked = new ArrayList<>();
+        IntentNamer server = items -> {
+            asked.addAll(items);
+            return List.of(new ItemRef("<one@contoso.com>", inbox.id() + ";uid=1", 2048L, "Quarterly figures"));
+        };
+        try (AuditPipeline pipeline =
+                AuditPipeline.open(data, clock, PipelineOptions.defaults(), "test", null, false, server)) {
+            assertThat(pipeline.replayedEntries()).isEqualTo(1);
+        }
+        assertThat(asked)
+                .containsExactly(
+                        new IntentNamer.Unnamed("alice@contoso.com", "INBOX", 7, 1, inbox.id() + ";uid=1"),
+                        new IntentNamer.Unnamed("alice@contoso.com", "INBOX", 7, 2, inbox.id() + ";uid=2"));
+        List<String> records;
+        try (AuditPipeline pipeline =
+                AuditPipeline.open(data, clock, PipelineOptions.defaults(), "test", null, false, items -> {
+                    throw new AssertionError("a replay asks no server");
+                })) {
+            records = items(pipeline.mailboxLog());
+        }
+        assertThat(records).hasSize(1);
+        assertThat(records.getFirst())
+                .contains("<one@contoso.com>")
+                .contains("Quarterly figures")
+                .contains("2048")
+                .contains("uid=2");
+        deleteSnapshots();
+        try (AuditPipeline pipeline = open()) {
+            assertThat(items(pipeline.mailboxLog()))
+                    .as("the same record on a replay from the journal's start")
+                    .isEqualTo(records);
+        }
+    }
+
     private AuditPipeline open() throws Exception {
         return AuditPipeline.open(data, clock, PipelineOptions.defaults(), "test");
     }
@@ -96,6 +144,10 @@ class IntentRecoveryTest {
     }
 
     private static MailboxAccess read(Instant at, ItemRef... items) {
+        return read(at, INBOX, items);
+    }
+
+    private static MailboxAccess read(Instant at, FolderRef folder, ItemRef... items) {
         return new MailboxAccess(
                 at,
                 "alice@contoso.com",
@@ -104,7 +156,7 @@ class IntentRecoveryTest {
                 MailboxAction.MAIL_ITEMS_ACCESSED,
                 MailAccessType.BIND,
                 SESSION,
-                INBOX,
+                folder,
                 null,
                 List.of(items),
                 null,

@@ -37,6 +37,13 @@ final class ServeProcess implements AutoCloseable {
     /** As above, the configuration ending with {@code sections} (e.g. a {@code [limits]} section). */
     static ServeProcess start(Path conf, String sections, int imapPort, Path data, String shellPrefix, String... extra)
             throws IOException, InterruptedException {
+        return startWith(conf, "", sections, imapPort, data, shellPrefix, extra);
+    }
+
+    /** As above, the {@code [upstream imap]} section ending with {@code upstream} (e.g. a lookup account). */
+    static ServeProcess startWith(
+            Path conf, String upstream, String sections, int imapPort, Path data, String shellPrefix, String... extra)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -45,12 +52,12 @@ final class ServeProcess implements AutoCloseable {
                 [upstream imap]
                 host = 127.0.0.1
                 port = %d
-
+                %s
                 [listener imap]
                 protocol = imap
                 address = 127.0.0.1
                 port = %d
-                """.formatted(imapPort, port) + sections);
+                """.formatted(imapPort, upstream, port) + sections);
         List<String> java = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",

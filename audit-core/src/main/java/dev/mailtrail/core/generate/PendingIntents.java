@@ -84,15 +84,18 @@ public final class PendingIntents {
         if (open == null || !outcome.lost()) {
             return Optional.empty();
         }
-        return readOf(open, "the session ended before the server's answer");
+        return readOf(open, "the session ended before the server's answer", Map.of());
     }
 
-    /** Closes every open intent, in the order they were opened; the reads their unnamed items make. */
-    List<MailboxAccess> resolveAll(String why) {
+    /**
+     * Closes every open intent, in the order they were opened; the reads their unnamed items make, each item named by
+     * the identity {@code names} gives for its id (what the server said of it since), if any.
+     */
+    List<MailboxAccess> resolveAll(String why, Map<String, ItemRef> names) {
         List<MailboxAccess> reads = new ArrayList<>();
         for (Open open : List.copyOf(byId.values())) {
             remove(open.intent.id());
-            readOf(open, why).ifPresent(reads::add);
+            readOf(open, why, names).ifPresent(reads::add);
         }
         return reads;
     }
@@ -146,13 +149,14 @@ public final class PendingIntents {
         return id == null ? "" : id;
     }
 
-    private static Optional<MailboxAccess> readOf(Open open, String why) {
+    private static Optional<MailboxAccess> readOf(Open open, String why, Map<String, ItemRef> names) {
         if (open.unnamed.isEmpty()) {
             return Optional.empty();
         }
         MailboxAccess template = open.intent.access();
         List<ItemRef> items = template.items().stream()
                 .filter(i -> open.unnamed.contains(i.id() != null ? i.id() : i.identity()))
+                .map(i -> named(i, i.id() == null ? null : names.get(i.id())))
                 .toList();
         List<NameValue> parameters = new ArrayList<>(template.parameters());
         parameters.add(new NameValue(PARAMETER, open.intent.id() + ": " + why));
@@ -169,5 +173,18 @@ public final class PendingIntents {
                 items,
                 template.result(),
                 parameters));
+    }
+
+    /** {@code item} with what {@code name} adds to it: the identities it lacked, its id and extensions kept. */
+    private static ItemRef named(ItemRef item, ItemRef name) {
+        if (name == null) {
+            return item;
+        }
+        return new ItemRef(
+                item.internetMessageId() != null ? item.internetMessageId() : name.internetMessageId(),
+                item.id(),
+                item.sizeInBytes() != null ? item.sizeInBytes() : name.sizeInBytes(),
+                item.subject() != null ? item.subject() : name.subject(),
+                item.extensions());
     }
 }

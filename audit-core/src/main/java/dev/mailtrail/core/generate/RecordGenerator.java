@@ -85,7 +85,15 @@ public final class RecordGenerator {
      * were journaled), and at {@link #flush()}.
      */
     public void resolveIntents(String why) {
-        for (MailboxAccess read : intents.resolveAll(why)) {
+        resolveIntents(why, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #resolveIntents(String)}, each unnamed item named by the identity {@code names} holds for its id
+     * (what a lookup on the server found since; the caller journals it, so that a replay names it the same way).
+     */
+    public void resolveIntents(String why, java.util.Map<String, dev.mailtrail.core.event.ItemRef> names) {
+        for (MailboxAccess read : intents.resolveAll(why, names)) {
             access(read);
         }
     }

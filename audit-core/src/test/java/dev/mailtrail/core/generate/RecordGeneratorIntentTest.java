@@ -73,6 +73,23 @@ class RecordGeneratorIntentTest {
     }
 
     @Test
+    void namesGivenWithTheResolutionNameItsItemsAndKeepTheirIds() {
+        replay.accept(intent("s/1", at(0), "A", "B"));
+        replay.generator.resolveIntents(
+                "test", java.util.Map.of("A", new ItemRef("<a@contoso.com>", "A", 2048L, "Quarterly figures")));
+        List<AuditRecord> records = replay.flush();
+
+        assertThat(records).hasSize(1);
+        List<ItemRef> items = records.getFirst().folders().stream()
+                .flatMap(f -> f.folderItems().stream())
+                .toList();
+        assertThat(items)
+                .containsExactlyInAnyOrder(
+                        new ItemRef("<a@contoso.com>", "A", 2048L, "Quarterly figures"),
+                        new ItemRef(null, "B", null, null));
+    }
+
+    @Test
     void aReadInAnotherSessionDoesNotCompleteTheIntent() {
         replay.accept(intent("s/1", at(0), "A"));
         replay.accept(alice.session("other").bind(at(1), "A"));

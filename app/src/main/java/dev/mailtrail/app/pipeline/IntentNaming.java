@@ -1,0 +1,84 @@
+package dev.mailtrail.app.pipeline;
+
+import dev.mailtrail.core.event.AccessIntent;
+import dev.mailtrail.core.event.ItemRef;
+import dev.mailtrail.core.generate.PendingIntents;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names of the items open intents leave unnamed, asked of an {@link IntentNamer} before their resolution is
+ * journaled; why the rest stay recorded by UID is logged once.
+ */
+final class IntentNaming {
+    private static final System.Logger LOG = System.getLogger(IntentNaming.class.getName());
+
+    private IntentNaming() {}
+
+    /** The names {@code namer} finds for the unnamed items of {@code pending}, in the intents' order. */
+    static List<ItemRef> names(IntentNamer namer, List<PendingIntents.Pending> pending) {
+        Map<String, IntentNamer.Unnamed> wanted = new LinkedHashMap<>();
+        for (PendingIntents.Pending p : pending) {
+            AccessIntent intent = p.intent();
+            for (ItemRef item : intent.access().items()) {
+                if (item.internetMessageId() == null
+                        && item.id() != null
+                        && p.unnamed().contains(item.id())) {
+                    IntentNamer.Unnamed u = parse(intent.access().mailbox(), item.id());
+                    if (u != null) {
+                        wanted.putIfAbsent(item.id(), u);
+                    }
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        if (namer == IntentNamer.NONE) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    wanted.size() + " message(s) of reads the process stopped in are recorded by UID only: no lookup"
+                            + " account is configured to name them");
+            return List.of();
+        }
+        List<ItemRef> names = new ArrayList<>();
+        try {
+            for (ItemRef name : namer.name(List.copyOf(wanted.values()))) {
+                if (name.id() != null
+                        && wanted.containsKey(name.id())
+                        && (name.internetMessageId() != null || name.subject() != null)) {
+                    names.add(name);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "naming the messages of open reads failed: " + e.getMessage());
+        }
+        if (names.size() < wanted.size()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    (wanted.size() - names.size()) + " of " + wanted.size() + " message(s) of reads the process"
+                            + " stopped in are recorded by UID only: the server did not name them (no answer, the"
+                            + " folder's UIDVALIDITY changed, or the message is gone)");
+        }
+        return names;
+    }
+
+    /** {@code mailbox/folder;uidvalidity=N;uid=U} as its parts; null for any other id (a sequence number, POP3). */
+    static IntentNamer.Unnamed parse(String mailbox, String itemId) {
+        int uidAt = itemId.lastIndexOf(";uid=");
+        int validityAt = itemId.lastIndexOf(";uidvalidity=", uidAt);
+        if (mailbox == null || uidAt < 0 || validityAt < 0 || !itemId.startsWith(mailbox + "/")) {
+            return null;
+        }
+        try {
+            long uid = Long.parseLong(itemId.substring(uidAt + 5));
+            long validity = Long.parseLong(itemId.substring(validityAt + 13, uidAt));
+            String folder = itemId.substring(mailbox.length() + 1, validityAt);
+            return new IntentNamer.Unnamed(mailbox, folder, validity, uid, itemId);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.mailtrail.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.proxy.dovecot.DovecotInstance;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mt serve} killed with {@code kill -9} as soon as the client has a message whole, while the read that names
+ * it is still kept back to share the session's next journal append: the intent is left open, and the restarted {@code mt serve}, which has a lookup account,
+ * asks the server which message the UID was before it records the read (docs/decisions/0011) — the record names the
+ * Message-ID, not the UID alone.
+ */
+class IntentNamingKillProcessTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReadCutByKill9IsNamedByTheLookupWhenTheProxyRestarts() throws Exception {
+        Path data = dir.resolve("data");
+        try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")))) {
+            String messageId = dovecot.seed("bob", "INBOX", "Quarterly archive", "The figures are attached.\n");
+            try (ServeProcess serve = ServeProcess.start(dir.resolve("proxy.conf"), dovecot.imapPort(), data, null)) {
+                try (Socket c = new Socket("127.0.0.1", serve.port)) {
+                    c.setSoTimeout(60_000);
+                    InputStream in = new BufferedInputStream(c.getInputStream(), 1 << 16);
+                    line(in);
+                    c.getOutputStream()
+                            .write("a LOGIN bob Secret123\r\nb SELECT INBOX\r\nc UID FETCH 1 (BODY.PEEK[])\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    String l;
+                    while (!(l = line(in)).startsWith("c ")) {
+                        assertThat(l).as(serve.printed()).isNotEmpty();
+                    }
+                    assertThat(l).startsWith("c OK");
+                    // SIGKILL at once: the read that names the message is still kept back (up to 250 ms) to share
+                    // the session's next journal append, so only the intent is durable
+                    serve.process.destroyForcibly();
+                    assertThat(serve.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                }
+            }
+            // a copy opened without a lookup shows what the journal alone knows: the read by its UID only
+            Path copy = dir.resolve("copy");
+            try (var files = Files.walk(data)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (Files.isDirectory(f) || Files.isRegularFile(f)) { // not the dead process's command socket
+                        Files.copy(f, copy.resolve(data.relativize(f).toString()));
+                    }
+                }
+            }
+            AuditPipeline.open(copy, Clock.systemUTC(), PipelineOptions.defaults(), "restart")
+                    .close(); // closing flushes the read's aggregation window into its record
+            try (AuditPipeline unnamed =
+                    AuditPipeline.open(copy, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
+                assertThat(reads(unnamed))
+                        .as("killed before the read naming the message was journaled")
+                        .singleElement()
+                        .satisfies(r -> assertThat(r).contains(";uid=1\"").doesNotContain(messageId));
+            }
+            String lookup = "lookup-user = " + DovecotInstance.MASTER + "\nlookup-password = "
+                    + DovecotInstance.MASTER_PASSWORD + "\n";
+            try (ServeProcess restarted =
+                    ServeProcess.startWith(dir.resolve("proxy2.conf"), lookup, "", dovecot.imapPort(), data, null)) {
+                assertThat(restarted.process.isAlive()).as(restarted.printed()).isTrue();
+            } // stopped cleanly: the records are committed
+            try (AuditPipeline reopened =
+                    AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
+                assertThat(reads(reopened))
+                        .as("the read cut short by kill -9 has exactly one record, named by the lookup")
+                        .singleElement()
+                        .satisfies(r -> assertThat(r)
+                                .contains(";uid=1\"")
+                                .contains(messageId)
+                                .contains("Quarterly archive"));
+            }
+        }
+    }
+
+    private static List<String> reads(AuditPipeline pipeline) throws Exception {
+        List<String> reads = new ArrayList<>();
+        pipeline.mailboxLog().export(r -> {
+            if (r.auditData().contains("\"MailItemsAccessed\"")) {
+                reads.add(r.auditData());
+            }
+            return true;
+        });
+        return reads;
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            b.append((char) c);
+        }
+        return b.toString();
+    }
+}
