@@ -6,7 +6,6 @@ import dev.mailtrail.proxy.tls.TlsContexts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -26,9 +25,6 @@ import java.util.function.Function;
 final class UpstreamLink {
 
     private static final System.Logger LOG = System.getLogger(UpstreamLink.class.getName());
-    /** The most one read from the mail server takes: one piece of a large literal, passed on as one write. */
-    private static final int MAX_READ = 256 * 1024;
-
     private static final int MAX_STARTTLS_ANSWER = 4096;
     private static final int MAX_PASSED_ON = 1 << 20;
 
@@ -55,9 +51,6 @@ final class UpstreamLink {
                 .group(loop)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, true)
-                // large responses arrive in reads of up to 256 KiB rather than 64 KiB: a quarter of the reads,
-                // pieces and writes per message, each with its fixed cost (docs/proxy-bench.md, "CPU per message")
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 2048, MAX_READ))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         up.connectTimeout().toMillis())
                 .handler(new Side());
