@@ -1,5 +1,7 @@
 package dev.mailtrail.proxy.net;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +42,36 @@ final class CapabilityFilter {
 
     private CapabilityFilter() {}
 
+    /** The longest response looked at: a capability line is far shorter, a FETCH response may be megabytes. */
+    private static final int MAX_CARRIER = 16 * 1024;
+
+    private static final byte[] WORD = "CAPABILITY".getBytes(StandardCharsets.US_ASCII);
+
     /** True when the line may carry capabilities; a cheap test before {@link #filter}. */
     static boolean mayCarry(byte[] line) {
-        return line.length < 16 * 1024
-                && new String(line, StandardCharsets.ISO_8859_1)
-                        .toUpperCase(Locale.ROOT)
-                        .contains("CAPABILITY");
+        return mayCarry(Unpooled.wrappedBuffer(line));
+    }
+
+    /**
+     * True when the response may carry capabilities, read where it lies: every response the proxy passes on whole
+     * comes here, so it is neither copied nor decoded (the word is matched in ASCII, ignoring case).
+     */
+    static boolean mayCarry(ByteBuf response) {
+        int n = response.readableBytes();
+        if (n >= MAX_CARRIER) {
+            return false;
+        }
+        int start = response.readerIndex();
+        for (int i = 0; i + WORD.length <= n; i++) {
+            int j = 0;
+            while (j < WORD.length && (response.getByte(start + i + j) & 0xDF) == WORD[j]) {
+                j++;
+            }
+            if (j == WORD.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The line with its capability list filtered; the same array when nothing changes. */

@@ -394,10 +394,10 @@ final class ImapRelay extends ProtocolRelay {
 
     @Override
     ByteBuf rewrite(ByteBuf response) {
-        byte[] line = ByteBufUtil.getBytes(response);
-        if (!CapabilityFilter.mayCarry(line)) {
-            return response;
+        if (!CapabilityFilter.mayCarry(response)) {
+            return response; // looked at in place: a whole FETCH response is not copied
         }
+        byte[] line = ByteBufUtil.getBytes(response);
         boolean loggedIn = auditor.state() != ProtocolState.NOT_AUTHENTICATED;
         CapabilityFilter.Offer offer = new CapabilityFilter.Offer(
                 context.listener().tls() == TlsMode.STARTTLS && !clientTls && !loggedIn,

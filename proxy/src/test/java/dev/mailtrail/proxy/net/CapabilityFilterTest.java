@@ -15,6 +15,63 @@ class CapabilityFilterTest {
                 StandardCharsets.ISO_8859_1);
     }
 
+    /** What {@link CapabilityFilter#mayCarry} said before it read buffers in place: the reference it must match. */
+    private static boolean decodedHasWord(byte[] line) {
+        return line.length < 16 * 1024
+                && new String(line, StandardCharsets.ISO_8859_1)
+                        .toUpperCase(java.util.Locale.ROOT)
+                        .contains("CAPABILITY");
+    }
+
+    @Test
+    void aResponseIsLookedAtInPlaceAndJudgedAsWhenDecoded() {
+        java.util.Random random = new java.util.Random(16);
+        String[] parts = {
+            "CAPABILITY",
+            "capability",
+            "CaPaBiLiTy",
+            "CAPABILIT",
+            "APABILITY",
+            "\u00df",
+            "\u00ff",
+            "\u00b5",
+            "* OK ",
+            "[",
+            "]",
+            " ",
+            "\r\n",
+            "C",
+            "c",
+            "CAPA",
+            "BILITY",
+            "IMAP4rev1"
+        };
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            byte[] line = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+            io.netty.buffer.ByteBuf buffer = io.netty.buffer.Unpooled.buffer().writeBytes(new byte[] {'x', 'y'});
+            buffer.readerIndex(2); // a response that does not start at the buffer's first byte
+            buffer.writeBytes(line);
+            assertThat(CapabilityFilter.mayCarry(buffer)).as(text.toString()).isEqualTo(decodedHasWord(line));
+            assertThat(buffer.readerIndex()).isEqualTo(2);
+            assertThat(CapabilityFilter.mayCarry(line)).isEqualTo(decodedHasWord(line));
+        }
+    }
+
+    @Test
+    void aResponseOf16KiBOrMoreIsNotACapabilityCarrier() {
+        byte[] big = new byte[16 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        System.arraycopy("* CAPABILITY ".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 13);
+        assertThat(CapabilityFilter.mayCarry(io.netty.buffer.Unpooled.wrappedBuffer(big)))
+                .isFalse();
+        assertThat(CapabilityFilter.mayCarry(io.netty.buffer.Unpooled.wrappedBuffer(big, 0, big.length - 1)))
+                .isTrue();
+    }
+
     @Test
     void compressIsRemovedFromTheUntaggedResponseAndEveryOtherByteKept() {
         assertThat(filter("* CAPABILITY IMAP4rev1 SASL-IR LITERAL+ COMPRESS=DEFLATE IDLE\r\n", PLAIN))
