@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mt serve} killed with {@code kill -9} as soon as the client has a message whole, while the read that names
- * it is still kept back to share the session's next journal append: the intent is left open, and the restarted {@code mt serve}, which has a lookup account,
- * asks the server which message the UID was before it records the read (docs/decisions/0011) — the record names the
+ * it is still kept back to share the session's next journal append: the intent is left open, and the restarted
+ * {@code mt serve}, which has a lookup account, asks the server which message the UID was before it records the read (docs/decisions/0011) — the record names the
  * Message-ID, not the UID alone.
  */
 class IntentNamingKillProcessTest {
@@ -32,46 +32,20 @@ class IntentNamingKillProcessTest {
 
     @Test
     void aReadCutByKill9IsNamedByTheLookupWhenTheProxyRestarts() throws Exception {
-        Path data = dir.resolve("data");
         try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")))) {
             String messageId = dovecot.seed("bob", "INBOX", "Quarterly archive", "The figures are attached.\n");
-            try (ServeProcess serve = ServeProcess.start(dir.resolve("proxy.conf"), dovecot.imapPort(), data, null)) {
-                try (Socket c = new Socket("127.0.0.1", serve.port)) {
-                    c.setSoTimeout(60_000);
-                    InputStream in = new BufferedInputStream(c.getInputStream(), 1 << 16);
-                    line(in);
-                    c.getOutputStream()
-                            .write("a LOGIN bob Secret123\r\nb SELECT INBOX\r\nc UID FETCH 1 (BODY.PEEK[])\r\n"
-                                    .getBytes(StandardCharsets.US_ASCII));
-                    String l;
-                    while (!(l = line(in)).startsWith("c ")) {
-                        assertThat(l).as(serve.printed()).isNotEmpty();
-                    }
-                    assertThat(l).startsWith("c OK");
-                    // SIGKILL at once: the read that names the message is still kept back (up to 250 ms) to share
-                    // the session's next journal append, so only the intent is durable
-                    serve.process.destroyForcibly();
-                    assertThat(serve.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // the kill must land inside the hold-back (250 ms after the answer); on a loaded machine the test's own
+            // thread may be late, so the scenario is tried again with a fresh data directory, as a person would
+            Path data = null;
+            for (int attempt = 1; attempt <= 3 && data == null; attempt++) {
+                Path tried = dir.resolve("data-" + attempt);
+                if (killedWithTheReadKeptBack(dovecot, tried, messageId)) {
+                    data = tried;
                 }
             }
-            // a copy opened without a lookup shows what the journal alone knows: the read by its UID only
-            Path copy = dir.resolve("copy");
-            try (var files = Files.walk(data)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    if (Files.isDirectory(f) || Files.isRegularFile(f)) { // not the dead process's command socket
-                        Files.copy(f, copy.resolve(data.relativize(f).toString()));
-                    }
-                }
-            }
-            AuditPipeline.open(copy, Clock.systemUTC(), PipelineOptions.defaults(), "restart")
-                    .close(); // closing flushes the read's aggregation window into its record
-            try (AuditPipeline unnamed =
-                    AuditPipeline.open(copy, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
-                assertThat(reads(unnamed))
-                        .as("killed before the read naming the message was journaled")
-                        .singleElement()
-                        .satisfies(r -> assertThat(r).contains(";uid=1\"").doesNotContain(messageId));
-            }
+            assertThat(data)
+                    .as("in 3 tries the kill never landed before the read naming the message was journaled")
+                    .isNotNull();
             String lookup = "lookup-user = " + DovecotInstance.MASTER + "\nlookup-password = "
                     + DovecotInstance.MASTER_PASSWORD + "\n";
             try (ServeProcess restarted =
@@ -88,6 +62,49 @@ class IntentNamingKillProcessTest {
                                 .contains(messageId)
                                 .contains("Quarterly archive"));
             }
+        }
+    }
+
+    /**
+     * Reads the message through a fresh {@code mt serve} on {@code data} and kills it with {@code kill -9} as soon as
+     * the answer is whole; true when a copy of what it left, opened without a lookup, has the read by its UID only —
+     * the kill landed while the read was kept back and only the intent was durable.
+     */
+    private boolean killedWithTheReadKeptBack(DovecotInstance dovecot, Path data, String messageId) throws Exception {
+        try (ServeProcess serve = ServeProcess.start(dir.resolve("proxy.conf"), dovecot.imapPort(), data, null)) {
+            try (Socket c = new Socket("127.0.0.1", serve.port)) {
+                c.setSoTimeout(60_000);
+                InputStream in = new BufferedInputStream(c.getInputStream(), 1 << 16);
+                line(in);
+                c.getOutputStream()
+                        .write("a LOGIN bob Secret123\r\nb SELECT INBOX\r\nc UID FETCH 1 (BODY.PEEK[])\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                String l;
+                while (!(l = line(in)).startsWith("c ")) {
+                    assertThat(l).as(serve.printed()).isNotEmpty();
+                }
+                assertThat(l).startsWith("c OK");
+                // SIGKILL at once: the read that names the message is still kept back (up to 250 ms) to share the
+                // session's next journal append, so only the intent is durable
+                serve.process.destroyForcibly();
+                assertThat(serve.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        Path copy = data.resolveSibling(data.getFileName() + "-copy");
+        try (var files = Files.walk(data)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isDirectory(f) || Files.isRegularFile(f)) { // not the dead process's command socket
+                    Files.copy(f, copy.resolve(data.relativize(f).toString()));
+                }
+            }
+        }
+        AuditPipeline.open(copy, Clock.systemUTC(), PipelineOptions.defaults(), "restart")
+                .close(); // closing flushes the read's aggregation window into its record
+        try (AuditPipeline unnamed = AuditPipeline.open(copy, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
+            List<String> reads = reads(unnamed);
+            assertThat(reads).as("one read, named or not").hasSize(1);
+            assertThat(reads.getFirst()).contains(";uid=1\"");
+            return !reads.getFirst().contains(messageId);
         }
     }
 
