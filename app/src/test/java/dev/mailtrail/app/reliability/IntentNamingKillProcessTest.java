@@ -2,20 +2,10 @@ package dev.mailtrail.app.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtrail.app.pipeline.AuditPipeline;
-import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,16 +42,13 @@ class IntentNamingKillProcessTest {
                     ServeProcess.startWith(dir.resolve("proxy2.conf"), lookup, "", dovecot.imapPort(), data, null)) {
                 assertThat(restarted.process.isAlive()).as(restarted.printed()).isTrue();
             } // stopped cleanly: the records are committed
-            try (AuditPipeline reopened =
-                    AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
-                assertThat(reads(reopened))
-                        .as("the read cut short by kill -9 has exactly one record, named by the lookup")
-                        .singleElement()
-                        .satisfies(r -> assertThat(r)
-                                .contains(";uid=1\"")
-                                .contains(messageId)
-                                .contains("Quarterly archive"));
-            }
+            assertThat(KilledRead.readsAfterRestart(data))
+                    .as("the read cut short by kill -9 has exactly one record, named by the lookup")
+                    .singleElement()
+                    .satisfies(r -> assertThat(r)
+                            .contains(";uid=1\"")
+                            .contains(messageId)
+                            .contains("Quarterly archive"));
         }
     }
 
@@ -72,23 +59,11 @@ class IntentNamingKillProcessTest {
      */
     private boolean killedWithTheReadKeptBack(DovecotInstance dovecot, Path data, String messageId) throws Exception {
         try (ServeProcess serve = ServeProcess.start(dir.resolve("proxy.conf"), dovecot.imapPort(), data, null)) {
-            try (Socket c = new Socket("127.0.0.1", serve.port)) {
-                c.setSoTimeout(60_000);
-                InputStream in = new BufferedInputStream(c.getInputStream(), 1 << 16);
-                line(in);
-                c.getOutputStream()
-                        .write("a LOGIN bob Secret123\r\nb SELECT INBOX\r\nc UID FETCH 1 (BODY.PEEK[])\r\n"
-                                .getBytes(StandardCharsets.US_ASCII));
-                String l;
-                while (!(l = line(in)).startsWith("c ")) {
-                    assertThat(l).as(serve.printed()).isNotEmpty();
-                }
-                assertThat(l).startsWith("c OK");
-                // SIGKILL at once: the read that names the message is still kept back (up to 250 ms) to share the
-                // session's next journal append, so only the intent is durable
-                serve.process.destroyForcibly();
-                assertThat(serve.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            }
+            // SIGKILL as soon as the answer is whole: the read that names the message is still kept back (up to
+            // 250 ms) to share the session's next journal append, so only the intent is durable
+            KilledRead.Cut cut =
+                    KilledRead.fetchAndKill(serve, "UID FETCH 1 (BODY.PEEK[])", l -> l.startsWith("c "), 0);
+            assertThat(cut.line()).startsWith("c OK");
         }
         Path copy = data.resolveSibling(data.getFileName() + "-copy");
         try (var files = Files.walk(data)) {
@@ -98,33 +73,9 @@ class IntentNamingKillProcessTest {
                 }
             }
         }
-        AuditPipeline.open(copy, Clock.systemUTC(), PipelineOptions.defaults(), "restart")
-                .close(); // closing flushes the read's aggregation window into its record
-        try (AuditPipeline unnamed = AuditPipeline.open(copy, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
-            List<String> reads = reads(unnamed);
-            assertThat(reads).as("one read, named or not").hasSize(1);
-            assertThat(reads.getFirst()).contains(";uid=1\"");
-            return !reads.getFirst().contains(messageId);
-        }
-    }
-
-    private static List<String> reads(AuditPipeline pipeline) throws Exception {
-        List<String> reads = new ArrayList<>();
-        pipeline.mailboxLog().export(r -> {
-            if (r.auditData().contains("\"MailItemsAccessed\"")) {
-                reads.add(r.auditData());
-            }
-            return true;
-        });
-        return reads;
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder();
-        int c;
-        while ((c = in.read()) != -1 && c != '\n') {
-            b.append((char) c);
-        }
-        return b.toString();
+        List<String> reads = KilledRead.readsAfterRestart(copy);
+        assertThat(reads).as("one read, named or not").hasSize(1);
+        assertThat(reads.getFirst()).contains(";uid=1\"");
+        return !reads.getFirst().contains(messageId);
     }
 }

@@ -40,6 +40,9 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
     private final Map<String, String> intentOfItem = new HashMap<>();
     private final Map<String, List<String>> itemsOfIntent = new HashMap<>();
     private final List<AuditEvent> deferred = new ArrayList<>();
+    /** Accesses are waited for even if an intent covers them ({@link #awaitAccessesOf}). */
+    private boolean awaitNext;
+
     private Runnable onDeferred = () -> {};
     private java.util.function.Consumer<MailboxAccess> loginListener;
 
@@ -57,7 +60,7 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
                 loginListener.accept(event);
             }
         }
-        List<CompletableFuture<?>> covering = covering(event);
+        List<CompletableFuture<?>> covering = awaitNext ? null : covering(event);
         if (covering == null) {
             submit(event);
         } else {
@@ -91,6 +94,21 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
         List<String> ids = itemsOfIntent.remove(outcome.intent());
         if (ids != null) {
             ids.forEach(id -> intentOfItem.remove(id, outcome.intent()));
+        }
+    }
+
+    /**
+     * Runs {@code decide} making the next bytes wait for the accesses it emits themselves, not for an intent covering
+     * them: a response that streams before it is whole is named from its start (decision 0011, "Large responses"),
+     * and that name is made durable before the stream begins, so that a crash mid-stream leaves a read named by its
+     * message, not by its UID alone.
+     */
+    void awaitAccessesOf(Runnable decide) {
+        awaitNext = true;
+        try {
+            decide.run();
+        } finally {
+            awaitNext = false;
         }
     }
 

@@ -82,11 +82,10 @@ final class ResponseHold {
             boolean stream = !strict || intent != null || large;
             if (strict && large && !recordedBeforeStreaming) {
                 // no read without its record: what the response has shown is decided now, and the first bytes
-                // released wait for that event's acknowledgement like any other (docs/decisions/0011); under an
-                // intent it only names the read early (a client that stops halfway leaves it named), waiting for
-                // nothing more than the intent
+                // released wait for that event's acknowledgement like any other (docs/decisions/0011) — under an
+                // intent too, so that a crash or a client that stops halfway leaves the read named by its message
                 recordedBeforeStreaming = true;
-                protocol.recordBeforeStreaming();
+                events.awaitAccessesOf(protocol::recordBeforeStreaming);
             }
             streamReady |= stream;
         }

@@ -10,12 +10,9 @@ import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.generate.AuditStatistics;
 import dev.mailtrail.core.generate.GeneratorState;
-import dev.mailtrail.format.event.BinaryEventCodec;
-import dev.mailtrail.format.event.EventFormatException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -102,16 +99,14 @@ final class GeneratorStateJson {
 
     private static void writeWindows(String name, List<GeneratorState.Window> windows, JsonGenerator out)
             throws IOException {
-        BinaryEventCodec.Output event = new BinaryEventCodec.Output();
+        EventText event = new EventText();
         out.writeArrayFieldStart(name);
         for (GeneratorState.Window window : windows) {
             out.writeStartObject();
             out.writeStringField("start", window.start().toString());
             out.writeStringField("closesAt", window.closesAt().toString());
             if (!window.closed()) {
-                event.reset();
-                BinaryEventCodec.write(window.first(), event);
-                out.writeStringField("first", Base64.getEncoder().encodeToString(event.toByteArray()));
+                out.writeStringField("first", event.of(window.first()));
                 out.writeNumberField("operations", window.operationCount());
                 out.writeArrayFieldStart("folders");
                 for (GeneratorState.WindowFolder folder : window.folders()) {
@@ -174,15 +169,7 @@ final class GeneratorStateJson {
     }
 
     private static MailboxAccess firstEvent(String base64) throws SnapshotFormatException {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(base64);
-            if (BinaryEventCodec.read(bytes, 0, bytes.length) instanceof MailboxAccess access) {
-                return access;
-            }
-            throw new SnapshotFormatException("a window's first event is not an access");
-        } catch (EventFormatException | IllegalArgumentException e) {
-            throw new SnapshotFormatException("a window's first event cannot be read: " + e.getMessage(), e);
-        }
+        return EventText.read(base64, MailboxAccess.class, "a window's first event");
     }
 
     private static void writeContext(GeneratorState.ContextKey key, JsonGenerator out) throws IOException {

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.generate.PendingIntents;
-import dev.mailtrail.format.event.BinaryEventCodec;
-import dev.mailtrail.format.event.EventFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -20,12 +17,10 @@ final class PendingIntentsJson {
 
     static void write(List<PendingIntents.Pending> pending, JsonGenerator out) throws IOException {
         out.writeStartArray();
-        BinaryEventCodec.Output bytes = new BinaryEventCodec.Output();
+        EventText text = new EventText();
         for (PendingIntents.Pending one : pending) {
-            bytes.reset();
-            BinaryEventCodec.write(one.intent(), bytes);
             out.writeStartObject();
-            out.writeStringField("intent", Base64.getEncoder().encodeToString(bytes.toByteArray()));
+            out.writeStringField("intent", text.of(one.intent()));
             out.writeArrayFieldStart("unnamed");
             for (String item : one.unnamed()) {
                 out.writeString(item);
@@ -42,21 +37,10 @@ final class PendingIntentsJson {
         }
         List<PendingIntents.Pending> pending = new ArrayList<>();
         for (JsonNode one : in) {
-            pending.add(
-                    new PendingIntents.Pending(intent(Json.text(one, "intent")), List.of(Json.texts(one, "unnamed"))));
+            pending.add(new PendingIntents.Pending(
+                    EventText.read(Json.text(one, "intent"), AccessIntent.class, "a pending intent"),
+                    List.of(Json.texts(one, "unnamed"))));
         }
         return pending;
-    }
-
-    private static AccessIntent intent(String base64) throws SnapshotFormatException {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(base64);
-            if (BinaryEventCodec.read(bytes, 0, bytes.length) instanceof AccessIntent intent) {
-                return intent;
-            }
-            throw new SnapshotFormatException("a pending intent is not an intent");
-        } catch (EventFormatException | IllegalArgumentException e) {
-            throw new SnapshotFormatException("a pending intent cannot be read: " + e.getMessage(), e);
-        }
     }
 }
