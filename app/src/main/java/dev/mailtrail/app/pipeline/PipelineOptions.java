@@ -27,25 +27,7 @@ public record PipelineOptions(
         Optional<Anchoring> anchoring,
         SnapshotPolicy snapshots) {
 
-    public PipelineOptions(
-            Duration commitInterval,
-            Duration backlogCommitInterval,
-            int commitRecords,
-            Duration unifiedRetention,
-            Duration retentionInterval,
-            int queueCapacity,
-            Optional<Anchoring> anchoring) {
-        this(
-                commitInterval,
-                backlogCommitInterval,
-                commitRecords,
-                unifiedRetention,
-                retentionInterval,
-                queueCapacity,
-                anchoring,
-                SnapshotPolicy.defaults());
-    }
-
+    /** No anchoring, snapshots as {@link SnapshotPolicy#defaults()}. */
     public PipelineOptions(
             Duration commitInterval,
             Duration backlogCommitInterval,
@@ -60,7 +42,8 @@ public record PipelineOptions(
                 unifiedRetention,
                 retentionInterval,
                 queueCapacity,
-                Optional.empty());
+                Optional.empty(),
+                SnapshotPolicy.defaults());
     }
 
     public static PipelineOptions defaults() {

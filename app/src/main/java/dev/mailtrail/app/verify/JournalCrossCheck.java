@@ -2,12 +2,12 @@ package dev.mailtrail.app.verify;
 
 import dev.mailtrail.store.journal.JournalVerifier;
 import dev.mailtrail.store.log.Checkpoint;
-import dev.mailtrail.store.log.LuceneAuditLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code mt verify}'s journal part: every frame of the journal reads back with contiguous sequence numbers, and the
@@ -35,22 +35,16 @@ final class JournalCrossCheck {
             return false;
         }
         boolean intact = report.intact();
-        for (String store : stores) {
-            Path path = directory.resolve(store);
-            if (!Files.exists(path)) {
-                continue;
-            }
-            try (LuceneAuditLog log = LuceneAuditLog.openForSearch(path)) {
-                Checkpoint checkpoint = log.checkpoint();
-                if (checkpoint.journalSequence() > report.lastSequence()) {
-                    intact = false;
-                    out.println("journal: SHORT — " + store + " reaches journal sequence "
-                            + checkpoint.journalSequence() + " (" + checkpoint.records()
-                            + " records), the journal ends at " + report.lastSequence()
-                            + ": events of stored records are missing from the journal");
-                }
-            } catch (IOException e) {
-                // the store's own check above reports a store that cannot be read
+        for (Map.Entry<String, Checkpoint> stored :
+                StoreCheckpoints.of(directory, stores).entrySet()) {
+            String store = stored.getKey();
+            Checkpoint checkpoint = stored.getValue();
+            if (checkpoint.journalSequence() > report.lastSequence()) {
+                intact = false;
+                out.println("journal: SHORT — " + store + " reaches journal sequence "
+                        + checkpoint.journalSequence() + " (" + checkpoint.records()
+                        + " records), the journal ends at " + report.lastSequence()
+                        + ": events of stored records are missing from the journal");
             }
         }
         out.println("journal: " + (intact ? "intact" : "DAMAGED") + " — "

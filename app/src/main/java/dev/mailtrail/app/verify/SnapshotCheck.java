@@ -4,13 +4,12 @@ import dev.mailtrail.app.pipeline.snapshot.CoreSnapshots;
 import dev.mailtrail.app.pipeline.snapshot.SnapshotFormatException;
 import dev.mailtrail.store.journal.JournalVerifier;
 import dev.mailtrail.store.log.Checkpoint;
-import dev.mailtrail.store.log.LuceneAuditLog;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code mt verify}'s snapshot part (decision 0030): each snapshot of the audit core reads back with its checksum, the
@@ -59,19 +58,13 @@ final class SnapshotCheck {
                 problems.add("the newest snapshot covers journal sequence " + newest.journalSequence()
                         + ", beyond the journal's end at " + journal.lastSequence());
             }
-            for (String store : stores) {
-                Path path = directory.resolve(store);
-                if (!Files.exists(path)) {
-                    continue;
-                }
-                try (LuceneAuditLog log = LuceneAuditLog.openForSearch(path)) {
-                    Checkpoint checkpoint = log.checkpoint();
-                    if (newest.records() > checkpoint.records()) {
-                        problems.add("the newest snapshot covers " + newest.records() + " records, " + store + " holds "
-                                + checkpoint.records() + " (opening uses an older snapshot)");
-                    }
-                } catch (IOException e) {
-                    // the store's own check reports a store that cannot be read
+            for (Map.Entry<String, Checkpoint> stored :
+                    StoreCheckpoints.of(directory, stores).entrySet()) {
+                String store = stored.getKey();
+                Checkpoint checkpoint = stored.getValue();
+                if (newest.records() > checkpoint.records()) {
+                    problems.add("the newest snapshot covers " + newest.records() + " records, " + store + " holds "
+                            + checkpoint.records() + " (opening uses an older snapshot)");
                 }
             }
             if (valid.getFirst().journalSequence() + 1 < journal.firstSequence()
