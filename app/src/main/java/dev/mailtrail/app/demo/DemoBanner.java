@@ -14,6 +14,8 @@ import java.util.List;
 final class DemoBanner {
     /** The name clients are told to use: the certificate's DNS name, resolving to the loopback the demo binds. */
     static final String HOST = "localhost";
+    /** The login of the demo's administrator opening Alice's mailbox through Dovecot's master user. */
+    static final String ADMIN_LOGIN = DemoUsers.ALICE + DemoUsers.MASTER_SEPARATOR + DemoUsers.ADMIN;
 
     private DemoBanner() {}
 
@@ -79,18 +81,9 @@ final class DemoBanner {
                 .append(" and offlineimap\n        check names, not addresses). Plain LOGIN works on this loopback")
                 .append(" address too.\n");
         if (demo.mailServer() instanceof DovecotDemoServer dovecot) {
-            out.append("  Delegate: ")
-                    .append(DemoUsers.BOB)
-                    .append(" opens ")
-                    .append(dovecot.sharedPrefix())
-                    .append(DemoUsers.ALICE)
-                    .append('/')
-                    .append(DemoCorpus.FINANCE)
-                    .append('\n');
+            out.append("  Delegate: ").append(delegateOpens(dovecot)).append('\n');
             out.append("  Admin:    log in as ")
-                    .append(DemoUsers.ALICE)
-                    .append(DemoUsers.MASTER_SEPARATOR)
-                    .append(DemoUsers.ADMIN)
+                    .append(ADMIN_LOGIN)
                     .append(" with password ")
                     .append(DemoUsers.PASSWORD)
                     .append(" (a master-user login)\n");
@@ -129,5 +122,10 @@ final class DemoBanner {
         out.append(apiSection);
         out.append("\nCtrl-C stops the demo; every open audit window is flushed first.\n");
         return out.toString();
+    }
+
+    /** What the demo's delegate does: Bob opening Alice's Finance folder through Dovecot's shared namespace. */
+    static String delegateOpens(DovecotDemoServer dovecot) {
+        return DemoUsers.BOB + " opens " + dovecot.sharedPrefix() + DemoUsers.ALICE + "/" + DemoCorpus.FINANCE;
     }
 }

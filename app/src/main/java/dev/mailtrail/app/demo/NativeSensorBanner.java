@@ -1,7 +1,6 @@
 package dev.mailtrail.app.demo;
 
 import dev.mailtrail.demo.DemoUsers;
-import dev.mailtrail.demo.corpus.DemoCorpus;
 import dev.mailtrail.demo.dovecot.DovecotDemoServer;
 import java.nio.file.Path;
 
@@ -34,16 +33,9 @@ final class NativeSensorBanner {
                 .append(DemoUsers.PASSWORD)
                 .append('\n');
         out.append("  Delegate: ")
-                .append(DemoUsers.BOB)
-                .append(" opens ")
-                .append(dovecot.sharedPrefix())
-                .append(DemoUsers.ALICE)
-                .append('/')
-                .append(DemoCorpus.FINANCE)
+                .append(DemoBanner.delegateOpens(dovecot))
                 .append("   Admin: log in as ")
-                .append(DemoUsers.ALICE)
-                .append(DemoUsers.MASTER_SEPARATOR)
-                .append(DemoUsers.ADMIN)
+                .append(DemoBanner.ADMIN_LOGIN)
                 .append('\n');
         out.append("  Dovecot's exporter (event_exporter mailtrail, in ")
                 .append(dovecot.configFile())

@@ -52,6 +52,27 @@ public final class MtProcess {
         }
     }
 
+    /**
+     * The command line of {@code mt serve --config conf --data data} in a JVM of its own, with this JVM's class path
+     * and {@code jvmOptions} (a heap cap, say) before the main class.
+     */
+    public static List<String> serveCommand(List<String> jvmOptions, Path conf, Path data) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.mailtrail.app.Mt",
+                "serve",
+                "--config",
+                conf.toString(),
+                "--data",
+                data.toString()));
+        return command;
+    }
+
     /** Starts {@code mt} (or, with {@code main} given as the first word {@code class:…}, another main class). */
     public static Process start(Path data, String... words) {
         List<String> command = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.mailtrail.app.reliability;
 
-import dev.mailtrail.app.Mt;
+import dev.mailtrail.app.process.MtProcess;
 import dev.mailtrail.app.process.ServeOutput;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,16 +58,7 @@ final class ServeProcess implements AutoCloseable {
                 address = 127.0.0.1
                 port = %d
                 """.formatted(imapPort, upstream, port) + sections);
-        List<String> java = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Mt.class.getName(),
-                "serve",
-                "--config",
-                conf.toString(),
-                "--data",
-                data.toString()));
+        List<String> java = new ArrayList<>(MtProcess.serveCommand(List.of(), conf, data));
         java.addAll(List.of(extra));
         ProcessBuilder builder;
         if (shellPrefix == null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailtrail.app.Mt;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.app.process.MtProcess;
 import dev.mailtrail.app.process.ServeOutput;
 import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.config.ProxyConfigFile;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -172,18 +174,7 @@ class AuditingProxyTest {
                     port = %d
                     """.formatted(dovecot.imapPort(), port));
             Path data = dir.resolve("data");
-            String java =
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process serve = new ProcessBuilder(
-                            java,
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            Mt.class.getName(),
-                            "serve",
-                            "--config",
-                            conf.toString(),
-                            "--data",
-                            data.toString())
+            Process serve = new ProcessBuilder(MtProcess.serveCommand(List.of(), conf, data))
                     .redirectErrorStream(true)
                     .start();
             ServeOutput output = ServeOutput.of(serve);

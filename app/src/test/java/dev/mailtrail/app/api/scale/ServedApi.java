@@ -1,6 +1,7 @@
 package dev.mailtrail.app.api.scale;
 
 import dev.mailtrail.app.Mt;
+import dev.mailtrail.app.process.MtProcess;
 import dev.mailtrail.app.process.ServeOutput;
 import dev.mailtrail.demo.tls.DemoCertificate;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -74,19 +74,7 @@ final class ServedApi implements AutoCloseable {
                 address = 127.0.0.1
                 port = %d
                 """.formatted(imapPort, certificate.certificate(), certificate.privateKey(), apiPort));
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Mt.class.getName(),
-                "serve",
-                "--config",
-                conf.toString(),
-                "--data",
-                data.toString()));
+        List<String> command = MtProcess.serveCommand(jvmOptions, conf, data);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new ServedApi(process, apiPort, token, client(certificate));
     }
