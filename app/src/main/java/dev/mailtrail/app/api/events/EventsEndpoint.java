@@ -17,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
  * {@code POST /api/v1/events}: reads the batch, journals its good events as one group and answers 202 once they are
@@ -102,17 +101,7 @@ public final class EventsEndpoint implements Endpoint {
                             + (atomic ? " (atomic=true)" : ""),
                     Map.of("rejected", batch.rejected()));
         }
-        try {
-            pipeline.submitAll(batch.events()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "unavailable", "interrupted before the events were durable; retry");
-        } catch (ExecutionException e) {
-            throw new ApiException(
-                    503,
-                    "unavailable",
-                    "the journal could not take the events: " + e.getCause().getMessage() + "; retry later");
-        }
+        DurableEvents.submit(pipeline, batch.events(), "; retry later");
         Map<String, String> recorded = new LinkedHashMap<>();
         recorded.put("Events", Integer.toString(batch.events().size()));
         recorded.put("Rejected", Integer.toString(batch.rejected().size()));

@@ -4,6 +4,7 @@ import dev.mailtrail.app.api.ApiException;
 import dev.mailtrail.app.api.ApiRequest;
 import dev.mailtrail.app.api.ApiResponse;
 import dev.mailtrail.app.api.Endpoint;
+import dev.mailtrail.app.api.events.DurableEvents;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.sensor.dovecot.DovecotSensor;
@@ -52,17 +53,7 @@ public final class DovecotEventsEndpoint implements Endpoint, AutoCloseable {
             throw new ApiException(413, "too_large", "a Dovecot event post is at most " + MAX_BODY_BYTES + " bytes");
         }
         DovecotSensor.Accepted accepted = sensor.accept(new ByteArrayInputStream(body));
-        try {
-            pipeline.submitAll(accepted.events()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "unavailable", "interrupted before the events were durable; retry");
-        } catch (ExecutionException e) {
-            throw new ApiException(
-                    503,
-                    "unavailable",
-                    "the journal could not take the events: " + e.getCause().getMessage());
-        }
+        DurableEvents.submit(pipeline, accepted.events(), "");
         if (!accepted.rejects().isEmpty() && accepted.events().isEmpty()) {
             throw new ApiException(
                     422,
