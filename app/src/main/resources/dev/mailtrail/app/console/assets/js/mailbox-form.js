@@ -1,5 +1,6 @@
 // The form the mailbox pages share: which mailbox, and optionally a window (from, to) in the admin date forms.
-import { field, h } from './dom.js';
+import * as api from './api.js';
+import { field, h, status } from './dom.js';
 
 /** A form; onSubmit({mailbox, from, to}) runs on Enter or the button. A limited scope lists its mailboxes. */
 export function mailboxForm({ id, parameters, me, button, onSubmit, window = true }) {
@@ -28,4 +29,22 @@ export function mailboxForm({ id, parameters, me, button, onSubmit, window = tru
     onSubmit({ mailbox: mailbox.value.trim(), from: from.value.trim(), to: to.value.trim() });
   });
   return form;
+}
+
+/**
+ * The start of a page that shows one mailbox's scope (timeline, sessions): its heading, the form and a status line;
+ * once a mailbox is asked, its scope is read and returned with the status line (null when none was asked or the
+ * read failed, which the status line then says).
+ */
+export async function mailboxScopePage(main, { me, parameters, navigate }, { page, title, button }) {
+  const message = h('p', { class: 'status', role: 'status' });
+  main.append(h('h1', {}, title),
+    mailboxForm({ id: `${page}-form`, parameters, me, button, onSubmit: (q) => navigate(page, q) }),
+    message);
+  const mailbox = parameters.mailbox?.[0];
+  if (!mailbox) return null;
+  status(message, 'Reading the mailbox\'s records…');
+  const scope = await api.scope({ mailbox, from: parameters.from?.[0], to: parameters.to?.[0] })
+    .catch((e) => { status(message, e.message, 'error'); return null; });
+  return scope && { scope, mailbox, message };
 }

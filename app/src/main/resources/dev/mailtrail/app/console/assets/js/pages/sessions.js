@@ -1,20 +1,13 @@
 // A mailbox's sessions: IP, client, account, first and last seen, and what each did (its timeline entries).
 import * as api from '../api.js';
 import { h, status, table, time } from '../dom.js';
-import { mailboxForm } from '../mailbox-form.js';
+import { mailboxScopePage } from '../mailbox-form.js';
 import * as view from '../scope-view.js';
 
-export async function render(main, { me, parameters, navigate }) {
-  const message = h('p', { class: 'status', role: 'status' });
-  main.append(h('h1', {}, 'Sessions'),
-    mailboxForm({ id: 'sessions-form', parameters, me, button: 'Show the sessions', onSubmit: (q) => navigate('sessions', q) }),
-    message);
-  const mailbox = parameters.mailbox?.[0];
-  if (!mailbox) return;
-  status(message, 'Reading the mailbox\'s records…');
-  const scope = await api.scope({ mailbox, from: parameters.from?.[0], to: parameters.to?.[0] })
-    .catch((e) => { status(message, e.message, 'error'); return null; });
-  if (!scope) return;
+export async function render(main, context) {
+  const shown = await mailboxScopePage(main, context, { page: 'sessions', title: 'Sessions', button: 'Show the sessions' });
+  if (!shown) return;
+  const { scope, mailbox, message } = shown;
   const sessions = scope.sessions ?? [];
   const suspicious = new Map((scope.suspiciousSessions ?? []).map((s) => [s.sessionKey, s]));
   status(message, `${sessions.length} sessions of ${mailbox}; ${suspicious.size} stand out.`, 'ok');
