@@ -1,6 +1,5 @@
 package dev.mailtrail.core.generate;
 
-import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.event.IntentOutcome;
 import dev.mailtrail.core.event.ItemRef;
@@ -17,10 +16,11 @@ import java.util.Set;
 
 /**
  * The intents journaled and not yet closed (docs/decisions/0011): an intent makes no record by itself; the accesses
- * decided from the server's answer make the records (one per read, as without intents) and name the items they
- * complete; its outcome closes it. What an intent that is never closed leaves — the items no access named — becomes
- * a read when it is resolved: its session was lost, or the process stopped before the answer was journaled, and
- * those items' bytes may have gone out. Over-reporting is preferred to a read without a record.
+ * decided from the server's answer make the records (one per read, delete or send, as without intents) and name the
+ * items they complete; its outcome closes it. What an intent that is never closed leaves — the items no access of its
+ * kind named — becomes the intent's own record when it is resolved: its session was lost, or the process stopped
+ * before the answer was journaled, and the server may have read, destroyed or sent those items. Over-reporting is
+ * preferred to a read or a delete without a record.
  *
  * <p>The state is a list of {@link Pending} values ({@link #state()}, {@link #restore}), so that it can be kept
  * beside the rest of the core's state.
@@ -56,10 +56,13 @@ public final class PendingIntents {
         add(new Open(intent, unnamed));
     }
 
-    /** An access in an intent's session names what it read: those items are no longer the intent's to record. */
+    /**
+     * An access in an intent's session names what it read, destroyed or sent: those items are no longer an intent of
+     * that kind's to record.
+     */
     void completed(MailboxAccess access) {
-        if (access.operation() != MailboxAction.MAIL_ITEMS_ACCESSED
-                || access.session().id() == null) {
+        Optional<AccessIntent.Kind> kind = AccessIntent.Kind.of(access.operation());
+        if (kind.isEmpty() || access.session().id() == null) {
             return;
         }
         List<Open> open = bySession.get(access.session().id());
@@ -68,7 +71,8 @@ public final class PendingIntents {
         }
         for (ItemRef item : access.items()) {
             for (Open o : open) {
-                if (o.unnamed.remove(item.id()) || o.unnamed.remove(item.identity())) {
+                if (o.intent.kind() == kind.get()
+                        && (o.unnamed.remove(item.id()) || o.unnamed.remove(item.identity()))) {
                     break;
                 }
             }
@@ -76,7 +80,7 @@ public final class PendingIntents {
     }
 
     /**
-     * Closes the outcome's intent; what a lost session's intent leaves is returned as a read, any other answer
+     * Closes the outcome's intent; what a lost session's intent leaves is returned as the intent's record, any other answer
      * leaves nothing (its accesses were journaled before it, and a NO revealed nothing).
      */
     Optional<MailboxAccess> closed(IntentOutcome outcome) {
@@ -84,18 +88,18 @@ public final class PendingIntents {
         if (open == null || !outcome.lost()) {
             return Optional.empty();
         }
-        return readOf(open, "the session ended before the server's answer", Map.of());
+        return recordOf(open, "the session ended before the server's answer", Map.of());
     }
 
     /**
-     * Closes every open intent, in the order they were opened; the reads their unnamed items make, each item named by
+     * Closes every open intent, in the order they were opened; the records their unnamed items make, each item named by
      * the identity {@code names} gives for its id (what the server said of it since), if any.
      */
     List<MailboxAccess> resolveAll(String why, Map<String, ItemRef> names) {
         List<MailboxAccess> reads = new ArrayList<>();
         for (Open open : List.copyOf(byId.values())) {
             remove(open.intent.id());
-            readOf(open, why, names).ifPresent(reads::add);
+            recordOf(open, why, names).ifPresent(reads::add);
         }
         return reads;
     }
@@ -149,7 +153,7 @@ public final class PendingIntents {
         return id == null ? "" : id;
     }
 
-    private static Optional<MailboxAccess> readOf(Open open, String why, Map<String, ItemRef> names) {
+    private static Optional<MailboxAccess> recordOf(Open open, String why, Map<String, ItemRef> names) {
         if (open.unnamed.isEmpty()) {
             return Optional.empty();
         }

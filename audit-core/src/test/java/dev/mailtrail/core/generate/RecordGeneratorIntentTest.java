@@ -114,6 +114,66 @@ class RecordGeneratorIntentTest {
         assertThat(Replay.messages(records.getFirst())).containsExactly("B");
     }
 
+    @Test
+    void aDeleteCompletesADestroyIntentAndNotARead() {
+        replay.accept(destroyIntent("s/1", at(0), "A"));
+        replay.accept(intent("s/2", at(0), "A"));
+        replay.accept(hardDelete(at(1), "A"));
+        replay.accept(outcome("s/1", at(2), "OK"));
+        replay.accept(outcome("s/2", at(2), IntentOutcome.LOST));
+        List<AuditRecord> records = replay.flush();
+
+        assertThat(records)
+                .extracting(AuditRecord::operation)
+                .containsExactlyInAnyOrder("HardDelete", "MailItemsAccessed");
+    }
+
+    @Test
+    void aLostDestroyIntentRecordsTheDeleteItAnnounced() {
+        replay.accept(destroyIntent("s/1", at(0), "A", "B"));
+        replay.accept(hardDelete(at(1), "A"));
+        replay.accept(outcome("s/1", at(2), IntentOutcome.LOST));
+        List<AuditRecord> records = replay.flush();
+
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.operation()).isEqualTo("HardDelete"));
+        assertThat(records.stream().flatMap(r -> r.affectedItems().stream()).map(i -> i.id()))
+                .containsExactlyInAnyOrder("A", "B");
+    }
+
+    @Test
+    void anIntentAnnouncesOnlyAReadADeleteOrASend() {
+        MailboxAccess bind = alice.bind(at(0), "A");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AccessIntent("s/1", like(bind, MailboxAction.UPDATE, null)))
+                .withMessageContaining("a read, a delete or move, or a send");
+        assertThat(new AccessIntent("s/2", like(bind, MailboxAction.SEND, null)).kind())
+                .isEqualTo(AccessIntent.Kind.SEND);
+    }
+
+    private AccessIntent destroyIntent(String id, Instant at, String... messages) {
+        return new AccessIntent(id, like(hardDelete(at, messages), MailboxAction.HARD_DELETE, null));
+    }
+
+    private MailboxAccess hardDelete(Instant at, String... messages) {
+        return like(alice.bind(at, messages), MailboxAction.HARD_DELETE, null);
+    }
+
+    private static MailboxAccess like(MailboxAccess a, MailboxAction operation, MailAccessType type) {
+        return new MailboxAccess(
+                a.time(),
+                a.actor(),
+                a.mailbox(),
+                a.logonType(),
+                operation,
+                type,
+                a.session(),
+                a.folder(),
+                null,
+                a.items(),
+                null,
+                null);
+    }
+
     private AccessIntent intent(String id, Instant at, String... messages) {
         MailboxAccess bind = alice.bind(at, messages);
         List<ItemRef> byId = Arrays.stream(messages)
