@@ -290,15 +290,10 @@ public final class ProxyBench {
 
     /** The demo Dovecot's master user names messages for the proxy, as a lookup account would in production. */
     private static ProxyConfig withLookup(ProxyConfig c) {
-        return new ProxyConfig(
-                c.listeners(),
-                c.tls(),
+        return c.withUpstream(
+                MailProtocol.IMAP,
                 c.imapUpstream()
-                        .withLookup(new LookupAccount(DemoUsers.ADMIN, DemoUsers.PASSWORD, Duration.ofSeconds(5))),
-                c.pop3Upstream(),
-                c.mode(),
-                c.audit(),
-                c.limits());
+                        .withLookup(new LookupAccount(DemoUsers.ADMIN, DemoUsers.PASSWORD, Duration.ofSeconds(5))));
     }
 
     private static void idle(PrintStream out, int sessions, int directPort, int proxyPort) throws Exception {
@@ -325,20 +320,23 @@ public final class ProxyBench {
 
     private static ProxyConfig config(DovecotDemoServer dovecot, AuditMode mode) {
         ImapAuditConfig defaults = ImapAuditConfig.DEFAULTS;
-        return new ProxyConfig(
-                List.of(ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE)),
-                null,
-                UpstreamConfig.plain(dovecot.host(), dovecot.imapPort()),
-                UpstreamConfig.plain(dovecot.host(), dovecot.pop3Port()),
-                mode,
-                new ImapAuditConfig(
+        return ProxyConfig.of(
+                        List.of(ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE)),
+                        null,
+                        java.util.Map.of(
+                                MailProtocol.IMAP,
+                                UpstreamConfig.plain(dovecot.host(), dovecot.imapPort()),
+                                MailProtocol.POP3,
+                                UpstreamConfig.plain(dovecot.host(), dovecot.pop3Port())))
+                .withMode(mode)
+                .withAudit(new ImapAuditConfig(
                         defaults.masterSeparator(),
                         dovecot.sharedPrefix(),
                         defaults.trashFolder(),
                         defaults.maxTrackedMessages(),
-                        defaults.downloadRule()),
+                        defaults.downloadRule()))
                 // every bench session comes from 127.0.0.1: the per-address limit would refuse the 100 and the idle
                 // ones
-                ProxyLimits.DEFAULTS.withConnections(100_000, 100_000));
+                .withLimits(ProxyLimits.DEFAULTS.withConnections(100_000, 100_000));
     }
 }

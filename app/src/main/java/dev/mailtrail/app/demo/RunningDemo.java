@@ -8,11 +8,9 @@ import dev.mailtrail.demo.LoopbackPort;
 import dev.mailtrail.demo.corpus.DemoCorpus;
 import dev.mailtrail.demo.dovecot.DovecotDemoServer;
 import dev.mailtrail.demo.tls.DemoCertificate;
-import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
@@ -152,18 +150,16 @@ public final class RunningDemo implements AutoCloseable {
                 defaults.trashFolder(),
                 defaults.maxTrackedMessages(),
                 defaults.downloadRule());
-        return new ProxyConfig(
-                listeners,
-                new TlsFiles(certificate.certificate(), certificate.privateKey()),
-                // GreenMail has no master user, so no lookup account
-                imapUpstream(mailServer),
-                UpstreamConfig.plain(mailServer.host(), mailServer.pop3Port()),
-                AuditMode.STRICT,
-                audit,
-                ProxyLimits.DEFAULTS,
-                UpstreamConfig.plain(mailServer.host(), mailServer.smtpPort()),
-                manageSieve,
-                java.util.Set.of());
+        java.util.Map<MailProtocol, UpstreamConfig> upstreams = new java.util.EnumMap<>(MailProtocol.class);
+        // GreenMail has no master user, so no lookup account
+        upstreams.put(MailProtocol.IMAP, imapUpstream(mailServer));
+        upstreams.put(MailProtocol.POP3, UpstreamConfig.plain(mailServer.host(), mailServer.pop3Port()));
+        upstreams.put(MailProtocol.SUBMISSION, UpstreamConfig.plain(mailServer.host(), mailServer.smtpPort()));
+        if (manageSieve != null) {
+            upstreams.put(MailProtocol.MANAGESIEVE, manageSieve);
+        }
+        return ProxyConfig.of(listeners, new TlsFiles(certificate.certificate(), certificate.privateKey()), upstreams)
+                .withAudit(audit);
     }
 
     public DemoOptions options() {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.net.ProxyServer;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import java.nio.file.Path;
@@ -95,15 +92,13 @@ class PartialPreviewTest {
                             new jakarta.mail.Flags(),
                             new java.util.Date());
             proxy = ProxyServer.start(
-                    new ProxyConfig(
+                    ProxyConfig.of(
                             List.of(ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE)),
                             null,
-                            UpstreamConfig.plain(
-                                    "127.0.0.1", greenMail.getImap().getPort()),
-                            null,
-                            AuditMode.STRICT,
-                            ImapAuditConfig.DEFAULTS,
-                            ProxyLimits.DEFAULTS),
+                            java.util.Map.of(
+                                    MailProtocol.IMAP,
+                                    UpstreamConfig.plain(
+                                            "127.0.0.1", greenMail.getImap().getPort()))),
                     AuditEventSink.of(event -> {}));
             String out = DemoRun.python(dir, """
                     import imaplib

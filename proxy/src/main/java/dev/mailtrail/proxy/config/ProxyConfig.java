@@ -2,6 +2,7 @@ package dev.mailtrail.proxy.config;
 
 import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  * namespace, the Bind/Sync rule), the per-connection bounds, and the domains besides each mailbox's own whose
  * addresses are not external (lower-case: an inbox rule forwarding there is not flagged), and where the stores'
  * signed digests go ({@code [anchors]}; null: none unless the command line names them). Read from a file by
- * {@link ProxyConfigFile}.
+ * {@link ProxyConfigFile}; built in code with {@link #of} and the {@code with…} methods.
  */
 public record ProxyConfig(
         List<ListenerConfig> listeners,
@@ -26,85 +27,6 @@ public record ProxyConfig(
         Set<String> internalDomains,
         AnchorFiles anchors,
         ApiListenerConfig api) {
-
-    /** A proxy without the HTTPS API (no {@code [api]} section). */
-    public ProxyConfig(
-            List<ListenerConfig> listeners,
-            TlsFiles tls,
-            UpstreamConfig imapUpstream,
-            UpstreamConfig pop3Upstream,
-            AuditMode mode,
-            ImapAuditConfig audit,
-            ProxyLimits limits,
-            UpstreamConfig submissionUpstream,
-            UpstreamConfig manageSieveUpstream,
-            Set<String> internalDomains,
-            AnchorFiles anchors) {
-        this(
-                listeners,
-                tls,
-                imapUpstream,
-                pop3Upstream,
-                mode,
-                audit,
-                limits,
-                submissionUpstream,
-                manageSieveUpstream,
-                internalDomains,
-                anchors,
-                null);
-    }
-
-    /** A proxy whose commits write no digests unless the command line asks (no {@code [anchors]} section). */
-    public ProxyConfig(
-            List<ListenerConfig> listeners,
-            TlsFiles tls,
-            UpstreamConfig imapUpstream,
-            UpstreamConfig pop3Upstream,
-            AuditMode mode,
-            ImapAuditConfig audit,
-            ProxyLimits limits,
-            UpstreamConfig submissionUpstream,
-            UpstreamConfig manageSieveUpstream,
-            Set<String> internalDomains) {
-        this(
-                listeners,
-                tls,
-                imapUpstream,
-                pop3Upstream,
-                mode,
-                audit,
-                limits,
-                submissionUpstream,
-                manageSieveUpstream,
-                internalDomains,
-                null);
-    }
-
-    /** A proxy without a submission or ManageSieve server. */
-    public ProxyConfig(
-            List<ListenerConfig> listeners,
-            TlsFiles tls,
-            UpstreamConfig imapUpstream,
-            UpstreamConfig pop3Upstream,
-            AuditMode mode,
-            ImapAuditConfig audit,
-            ProxyLimits limits) {
-        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, null);
-    }
-
-    /** A proxy without a ManageSieve server. */
-    public ProxyConfig(
-            List<ListenerConfig> listeners,
-            TlsFiles tls,
-            UpstreamConfig imapUpstream,
-            UpstreamConfig pop3Upstream,
-            AuditMode mode,
-            ImapAuditConfig audit,
-            ProxyLimits limits,
-            UpstreamConfig submissionUpstream) {
-        this(listeners, tls, imapUpstream, pop3Upstream, mode, audit, limits, submissionUpstream, null, Set.of());
-    }
 
     public ProxyConfig {
         listeners = List.copyOf(listeners);
@@ -121,6 +43,95 @@ public record ProxyConfig(
                         + l.protocol() + " upstream is set");
             }
         }
+    }
+
+    /**
+     * A strict proxy with the default audit settings and bounds, no internal domains, no {@code [anchors]} and no
+     * {@code [api]}: {@code listeners} in front of {@code upstreams}, one server per protocol spoken (the
+     * listeners are checked against them here, so all go in at once).
+     *
+     * @param tls the certificate, or null when no listener offers TLS
+     */
+    public static ProxyConfig of(
+            List<ListenerConfig> listeners, TlsFiles tls, Map<MailProtocol, UpstreamConfig> upstreams) {
+        return new ProxyConfig(
+                listeners,
+                tls,
+                upstreams.get(MailProtocol.IMAP),
+                upstreams.get(MailProtocol.POP3),
+                AuditMode.STRICT,
+                ImapAuditConfig.DEFAULTS,
+                ProxyLimits.DEFAULTS,
+                upstreams.get(MailProtocol.SUBMISSION),
+                upstreams.get(MailProtocol.MANAGESIEVE),
+                Set.of(),
+                null,
+                null);
+    }
+
+    public ProxyConfig withMode(AuditMode m) {
+        return new ProxyConfig(
+                listeners,
+                tls,
+                imapUpstream,
+                pop3Upstream,
+                m,
+                audit,
+                limits,
+                submissionUpstream,
+                manageSieveUpstream,
+                internalDomains,
+                anchors,
+                api);
+    }
+
+    public ProxyConfig withAudit(ImapAuditConfig a) {
+        return new ProxyConfig(
+                listeners,
+                tls,
+                imapUpstream,
+                pop3Upstream,
+                mode,
+                a,
+                limits,
+                submissionUpstream,
+                manageSieveUpstream,
+                internalDomains,
+                anchors,
+                api);
+    }
+
+    public ProxyConfig withLimits(ProxyLimits l) {
+        return new ProxyConfig(
+                listeners,
+                tls,
+                imapUpstream,
+                pop3Upstream,
+                mode,
+                audit,
+                l,
+                submissionUpstream,
+                manageSieveUpstream,
+                internalDomains,
+                anchors,
+                api);
+    }
+
+    /** The same with {@code server} behind listeners of {@code protocol} (null: none). */
+    public ProxyConfig withUpstream(MailProtocol protocol, UpstreamConfig server) {
+        return new ProxyConfig(
+                listeners,
+                tls,
+                protocol == MailProtocol.IMAP ? server : imapUpstream,
+                protocol == MailProtocol.POP3 ? server : pop3Upstream,
+                mode,
+                audit,
+                limits,
+                protocol == MailProtocol.SUBMISSION ? server : submissionUpstream,
+                protocol == MailProtocol.MANAGESIEVE ? server : manageSieveUpstream,
+                internalDomains,
+                anchors,
+                api);
     }
 
     /** The server behind listeners of {@code protocol}. */

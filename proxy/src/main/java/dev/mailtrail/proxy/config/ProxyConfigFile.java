@@ -8,25 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the proxy's configuration file (docs/proxy-configuration.md; examples/mailtrail-proxy.conf): sections
  * {@code [audit]}, {@code [download-rule]}, {@code [tls]}, {@code [upstream imap]}, {@code [upstream pop3]},
- * {@code [upstream managesieve]},
- * {@code [listener NAME]}, {@code [limits]}, {@code [anchors]} and {@code [api]}. Every value is checked; an unknown key, a bad value or a missing
- * one is reported with its file, line and key. Relative paths are taken from the file's directory.
+ * {@code [upstream submission]}, {@code [upstream managesieve]}, {@code [listener NAME]}, {@code [limits]},
+ * {@code [anchors]} and {@code [api]}. One method here reads each section into its value, with {@link SectionValues}
+ * taking each key as its type; what spans sections (a listener's upstream and certificate) is checked once all are
+ * read. An unknown key, a bad value or a missing one is reported with its file, line and key. Relative paths are
+ * taken from the file's directory.
  */
 public final class ProxyConfigFile {
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(|B|KiB|MiB|GiB)");
 
     private final IniFile file;
     private final Path base;
@@ -58,10 +57,7 @@ public final class ProxyConfigFile {
         ImapAuditConfig audit = ImapAuditConfig.DEFAULTS;
         DownloadRuleConfig rule = DownloadRuleConfig.DEFAULTS;
         TlsFiles tls = null;
-        UpstreamConfig imap = null;
-        UpstreamConfig pop3 = null;
-        UpstreamConfig submission = null;
-        UpstreamConfig manageSieve = null;
+        Map<MailProtocol, UpstreamConfig> upstreams = new EnumMap<>(MailProtocol.class);
         Set<String> internalDomains = Set.of();
         ProxyLimits limits = ProxyLimits.DEFAULTS;
         AnchorFiles anchors = null;
@@ -74,32 +70,16 @@ public final class ProxyConfigFile {
             if (!seen.add(id)) {
                 throw error(s.line, null, "section [" + id + "] given twice");
             }
-            Values v = new Values(s);
+            SectionValues v = new SectionValues(s, file.source, base);
             switch (s.kind) {
                 case "audit" -> {
                     v.noName();
                     mode = v.choice("mode", AuditMode.class, AuditMode.STRICT);
                     String sep = v.text("master-user-separator", "*");
                     internalDomains = domains(v.text("internal-domains", ""));
-                    audit = new ImapAuditConfig(
-                            sep.equals("none") ? null : sep,
-                            v.text("shared-prefix", audit.sharedPrefix()),
-                            v.text("trash-folder", audit.trashFolder()),
-                            v.integer("max-tracked-messages", audit.maxTrackedMessages(), 1000, Integer.MAX_VALUE),
-                            rule);
+                    audit = audit(v, sep, audit);
                 }
-                case "download-rule" -> {
-                    v.noName();
-                    DownloadRuleConfig d = DownloadRuleConfig.DEFAULTS;
-                    rule = new DownloadRuleConfig(
-                            v.duration("think", d.think()),
-                            v.duration("gap", d.gap()),
-                            v.integer("chain-length", d.chainLength(), 2, 1000),
-                            v.duration("bind-hold", d.bindHold()),
-                            v.duration("episode-quiet", d.episodeQuiet()),
-                            v.integer("messages-per-command", d.messagesPerCommand(), 2, 1_000_000),
-                            v.integer("pop3-retrievals", d.pop3Retrievals(), 2, 1_000_000));
-                }
+                case "download-rule" -> rule = downloadRule(v);
                 case "tls" -> {
                     v.noName();
                     tls = new TlsFiles(v.path("certificate", true), v.path("key", true));
@@ -107,33 +87,10 @@ public final class ProxyConfigFile {
                 case "upstream" -> {
                     MailProtocol p = v.protocolName();
                     UpstreamConfig u = upstream(v);
-                    switch (p) {
-                        case IMAP -> imap = u.withLookup(lookup(v));
-                        case POP3 -> pop3 = u;
-                        case SUBMISSION -> submission = u;
-                        case MANAGESIEVE -> manageSieve = u;
-                    }
+                    upstreams.put(p, p == MailProtocol.IMAP ? u.withLookup(lookup(v)) : u);
                 }
                 case "listener" -> listeners.add(listener(v));
-                case "limits" -> {
-                    v.noName();
-                    ProxyLimits d = ProxyLimits.DEFAULTS;
-                    Duration login = v.duration("login-timeout", d.loginTimeout());
-                    Duration handshake = v.duration("tls-handshake-timeout", d.tlsHandshakeTimeout());
-                    if (login.isZero() || handshake.isZero()) {
-                        throw error(s.line, "login-timeout", "login-timeout and tls-handshake-timeout must be above 0");
-                    }
-                    limits = new ProxyLimits(
-                            (int) v.size("max-line-length", d.maxLineLength(), 1024, 16L << 20),
-                            v.size("max-literal-size", d.maxLiteralSize(), 0, 1L << 40),
-                            (int) v.size("capture-limit", d.captureLimit(), 0, 16L << 20),
-                            (int) v.size("max-held-bytes", d.maxHeldBytes(), 0, 1L << 30),
-                            v.integer("max-connections", d.maxConnections(), 1, 1_000_000),
-                            v.integer("max-connections-per-ip", d.maxConnectionsPerIp(), 1, 1_000_000),
-                            login,
-                            handshake,
-                            v.integer("descriptor-reserve", d.descriptorReserve(), 0, 1_000_000));
-                }
+                case "limits" -> limits = limits(v);
                 case "anchors" -> {
                     v.noName();
                     anchors = new AnchorFiles(v.location("directory", true), v.location("signing-key", false));
@@ -156,6 +113,30 @@ public final class ProxyConfigFile {
         }
         audit = new ImapAuditConfig(
                 audit.masterSeparator(), audit.sharedPrefix(), audit.trashFolder(), audit.maxTrackedMessages(), rule);
+        checkAcrossSections(listeners, tls, upstreams, api, apiLine);
+        return new ProxyConfig(
+                listeners,
+                tls,
+                upstreams.get(MailProtocol.IMAP),
+                upstreams.get(MailProtocol.POP3),
+                mode,
+                audit,
+                limits,
+                upstreams.get(MailProtocol.SUBMISSION),
+                upstreams.get(MailProtocol.MANAGESIEVE),
+                internalDomains,
+                anchors,
+                api);
+    }
+
+    /** What one section cannot check alone: each listener has its server, and its certificate when it offers TLS. */
+    private void checkAcrossSections(
+            List<ListenerConfig> listeners,
+            TlsFiles tls,
+            Map<MailProtocol, UpstreamConfig> upstreams,
+            ApiListenerConfig api,
+            int apiLine)
+            throws ProxyConfigException {
         if (listeners.isEmpty()) {
             throw error(0, null, "no [listener NAME] section: the proxy would accept no one");
         }
@@ -170,42 +151,65 @@ public final class ProxyConfigFile {
             if (l.tls() != TlsMode.NONE && tls == null) {
                 throw error(s.line, "tls", "listener " + l.name() + " offers TLS but there is no [tls] section");
             }
-            UpstreamConfig behind =
-                    switch (l.protocol()) {
-                        case IMAP -> imap;
-                        case POP3 -> pop3;
-                        case SUBMISSION -> submission;
-                        case MANAGESIEVE -> manageSieve;
-                    };
-            if (behind == null) {
+            if (upstreams.get(l.protocol()) == null) {
                 throw error(
                         s.line,
                         "protocol",
-                        "listener " + l.name() + " speaks " + name(l.protocol()) + " but there is no [upstream "
-                                + name(l.protocol()) + "] section");
+                        "listener " + l.name() + " speaks " + SectionValues.name(l.protocol())
+                                + " but there is no [upstream " + SectionValues.name(l.protocol()) + "] section");
             }
         }
         if (api != null && tls == null) {
             throw error(
                     apiLine, null, "[api] serves HTTPS with the certificate of [tls], but there is no [tls] section");
         }
-        return new ProxyConfig(
-                listeners,
-                tls,
-                imap,
-                pop3,
-                mode,
-                audit,
-                limits,
-                submission,
-                manageSieve,
-                internalDomains,
-                anchors,
-                api);
+    }
+
+    private static ImapAuditConfig audit(SectionValues v, String separator, ImapAuditConfig defaults)
+            throws ProxyConfigException {
+        return new ImapAuditConfig(
+                separator.equals("none") ? null : separator,
+                v.text("shared-prefix", defaults.sharedPrefix()),
+                v.text("trash-folder", defaults.trashFolder()),
+                v.integer("max-tracked-messages", defaults.maxTrackedMessages(), 1000, Integer.MAX_VALUE),
+                defaults.downloadRule());
+    }
+
+    private static DownloadRuleConfig downloadRule(SectionValues v) throws ProxyConfigException {
+        v.noName();
+        DownloadRuleConfig d = DownloadRuleConfig.DEFAULTS;
+        return new DownloadRuleConfig(
+                v.duration("think", d.think()),
+                v.duration("gap", d.gap()),
+                v.integer("chain-length", d.chainLength(), 2, 1000),
+                v.duration("bind-hold", d.bindHold()),
+                v.duration("episode-quiet", d.episodeQuiet()),
+                v.integer("messages-per-command", d.messagesPerCommand(), 2, 1_000_000),
+                v.integer("pop3-retrievals", d.pop3Retrievals(), 2, 1_000_000));
+    }
+
+    private static ProxyLimits limits(SectionValues v) throws ProxyConfigException {
+        v.noName();
+        ProxyLimits d = ProxyLimits.DEFAULTS;
+        Duration login = v.duration("login-timeout", d.loginTimeout());
+        Duration handshake = v.duration("tls-handshake-timeout", d.tlsHandshakeTimeout());
+        if (login.isZero() || handshake.isZero()) {
+            throw v.error(v.section.line, "login-timeout", "login-timeout and tls-handshake-timeout must be above 0");
+        }
+        return new ProxyLimits(
+                (int) v.size("max-line-length", d.maxLineLength(), 1024, 16L << 20),
+                v.size("max-literal-size", d.maxLiteralSize(), 0, 1L << 40),
+                (int) v.size("capture-limit", d.captureLimit(), 0, 16L << 20),
+                (int) v.size("max-held-bytes", d.maxHeldBytes(), 0, 1L << 30),
+                v.integer("max-connections", d.maxConnections(), 1, 1_000_000),
+                v.integer("max-connections-per-ip", d.maxConnectionsPerIp(), 1, 1_000_000),
+                login,
+                handshake,
+                v.integer("descriptor-reserve", d.descriptorReserve(), 0, 1_000_000));
     }
 
     private static Set<String> domains(String list) {
-        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         for (String d : list.split("[,\\s]+")) {
             String domain = d.strip().toLowerCase(Locale.ROOT);
             if (!domain.isEmpty()) {
@@ -215,7 +219,7 @@ public final class ProxyConfigFile {
         return out;
     }
 
-    private UpstreamConfig upstream(Values v) throws ProxyConfigException {
+    private UpstreamConfig upstream(SectionValues v) throws ProxyConfigException {
         TlsMode tls = v.choice("tls", TlsMode.class, TlsMode.NONE);
         return new UpstreamConfig(
                 v.required("host"),
@@ -229,7 +233,7 @@ public final class ProxyConfigFile {
     }
 
     /** {@code lookup-user}, {@code lookup-password}, {@code lookup-timeout}: both or neither of the first two. */
-    private LookupAccount lookup(Values v) throws ProxyConfigException {
+    private LookupAccount lookup(SectionValues v) throws ProxyConfigException {
         IniFile.Entry user = v.left.get("lookup-user");
         IniFile.Entry password = v.left.get("lookup-password");
         Duration timeout = v.duration("lookup-timeout", Duration.ofSeconds(2));
@@ -243,7 +247,7 @@ public final class ProxyConfigFile {
         return new LookupAccount(v.required("lookup-user"), v.required("lookup-password"), timeout);
     }
 
-    private ListenerConfig listener(Values v) throws ProxyConfigException {
+    private ListenerConfig listener(SectionValues v) throws ProxyConfigException {
         if (v.section.name == null) {
             throw error(v.section.line, null, "a listener needs a name: [listener imap]");
         }
@@ -271,240 +275,5 @@ public final class ProxyConfigFile {
 
     private ProxyConfigException error(int line, String key, String problem) {
         return new ProxyConfigException(file.source, line, key, problem);
-    }
-
-    private static String name(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** The values of one section, each taken once; what is left over is an unknown key. */
-    private final class Values {
-        final IniFile.Section section;
-        final Map<String, IniFile.Entry> left;
-
-        Values(IniFile.Section section) {
-            this.section = section;
-            this.left = new java.util.LinkedHashMap<>(section.entries);
-        }
-
-        void noName() throws ProxyConfigException {
-            if (section.name != null) {
-                throw error(section.line, null, "[" + section.kind + "] takes no name");
-            }
-        }
-
-        MailProtocol protocolName() throws ProxyConfigException {
-            if (section.name == null) {
-                throw error(
-                        section.line,
-                        null,
-                        "say which protocol: [upstream imap], [upstream pop3], [upstream submission] or [upstream managesieve]");
-            }
-            try {
-                return MailProtocol.valueOf(section.name.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw error(
-                        section.line,
-                        null,
-                        "unknown protocol \"" + section.name + "\"; known: imap, pop3, submission, managesieve");
-            }
-        }
-
-        void noneLeft() throws ProxyConfigException {
-            if (!left.isEmpty()) {
-                IniFile.Entry e = left.values().iterator().next();
-                throw error(e.line(), e.key(), "unknown key in [" + section.kind + "]");
-            }
-        }
-
-        String text(String key, String fallback) {
-            IniFile.Entry e = left.remove(key);
-            return e == null ? fallback : e.value();
-        }
-
-        String required(String key) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null || e.value().isEmpty()) {
-                throwIfMisspelt(key);
-                throw error(section.line, key, "missing in [" + section.kind + "]");
-            }
-            return e.value();
-        }
-
-        /** A listening address: an IP address, or a name this machine resolves. */
-        String address(String key, String fallback) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null) {
-                return fallback;
-            }
-            try {
-                java.net.InetAddress.getByName(e.value());
-            } catch (java.net.UnknownHostException | SecurityException x) {
-                throw error(e.line(), key, "not an IP address, nor a name this machine resolves: " + e.value());
-            }
-            return e.value();
-        }
-
-        /** A required key that is missing because it was misspelt is reported where the misspelling is. */
-        private void throwIfMisspelt(String key) throws ProxyConfigException {
-            for (IniFile.Entry other : left.values()) {
-                if (Spelling.near(other.key(), key)) {
-                    throw error(
-                            other.line(),
-                            other.key(),
-                            "unknown key in [" + section.kind + "]; did you mean \"" + key + "\"?");
-                }
-            }
-        }
-
-        int integer(String key, int fallback, int min, int max) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null) {
-                if (fallback < 0) {
-                    throwIfMisspelt(key);
-                    throw error(section.line, key, "missing in [" + section.kind + "]");
-                }
-                return fallback;
-            }
-            try {
-                int n = Integer.parseInt(e.value());
-                if (n < min || n > max) {
-                    throw error(e.line(), key, e.value() + " is out of range " + min + ".." + max);
-                }
-                return n;
-            } catch (NumberFormatException x) {
-                throw error(e.line(), key, "not a whole number: " + e.value());
-            }
-        }
-
-        /** A comma list of words, lower-cased; empty when the key is absent. */
-        List<String> list(String key) {
-            IniFile.Entry e = left.remove(key);
-            List<String> out = new ArrayList<>();
-            if (e != null) {
-                for (String item : e.value().split(",")) {
-                    if (!item.isBlank()) {
-                        out.add(item.strip().toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-            return out;
-        }
-
-        TrustedNetworks networks(String key) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null) {
-                return TrustedNetworks.NONE;
-            }
-            try {
-                return TrustedNetworks.parse(e.value());
-            } catch (IllegalArgumentException x) {
-                throw error(e.line(), key, x.getMessage());
-            }
-        }
-
-        boolean bool(String key, boolean fallback) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null) {
-                return fallback;
-            }
-            return switch (e.value().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on" -> true;
-                case "false", "no", "off" -> false;
-                default -> throw error(e.line(), key, "expected true or false, found " + e.value());
-            };
-        }
-
-        <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null) {
-                if (fallback == null) {
-                    throwIfMisspelt(key);
-                    throw error(section.line, key, "missing in [" + section.kind + "]");
-                }
-                return fallback;
-            }
-            for (E c : type.getEnumConstants()) {
-                if (name(c).equals(e.value().toLowerCase(Locale.ROOT))) {
-                    return c;
-                }
-            }
-            List<String> known = new ArrayList<>();
-            for (E c : type.getEnumConstants()) {
-                known.add(name(c));
-            }
-            throw error(e.line(), key, "unknown value \"" + e.value() + "\"; one of " + String.join(", ", known));
-        }
-
-        Duration duration(String key, Duration fallback) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null) {
-                return fallback;
-            }
-            Matcher m = DURATION.matcher(e.value());
-            if (!m.matches()) {
-                throw error(e.line(), key, "expected a duration such as 500ms, 1s, 2m or 1h, found " + e.value());
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
-
-        long size(String key, long fallback, long min, long max) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null) {
-                return fallback;
-            }
-            Matcher m = SIZE.matcher(e.value());
-            if (!m.matches()) {
-                throw error(e.line(), key, "expected a size such as 65536, 64KiB or 16MiB, found " + e.value());
-            }
-            long n = Long.parseLong(m.group(1))
-                    * switch (m.group(2)) {
-                        case "KiB" -> 1024L;
-                        case "MiB" -> 1024L * 1024;
-                        case "GiB" -> 1024L * 1024 * 1024;
-                        default -> 1L;
-                    };
-            if (n < min || n > max) {
-                throw error(e.line(), key, e.value() + " is out of range " + min + ".." + max + " bytes");
-            }
-            return n;
-        }
-
-        /** A path that need not exist yet (relative to the file's directory), or null when not given. */
-        Path location(String key, boolean required) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null) {
-                if (required) {
-                    throwIfMisspelt(key);
-                    throw error(section.line, key, "missing in [" + section.kind + "]");
-                }
-                return null;
-            }
-            Path p = Path.of(e.value());
-            return p.isAbsolute() || base == null ? p : base.resolve(p);
-        }
-
-        Path path(String key, boolean required) throws ProxyConfigException {
-            IniFile.Entry e = left.remove(key);
-            if (e == null) {
-                if (required) {
-                    throwIfMisspelt(key);
-                    throw error(section.line, key, "missing in [" + section.kind + "]");
-                }
-                return null;
-            }
-            Path p = Path.of(e.value());
-            p = p.isAbsolute() || base == null ? p : base.resolve(p);
-            if (!Files.isReadable(p)) {
-                throw error(e.line(), key, "cannot read the file " + p);
-            }
-            return p;
-        }
     }
 }

@@ -3,17 +3,14 @@ package dev.mailtrail.proxy.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.dovecot.TestCertificate;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -138,14 +135,14 @@ class CertificateRenewalTest {
     }
 
     private ProxyConfig config(TlsFiles tls) {
-        return new ProxyConfig(
+        return ProxyConfig.of(
                 List.of(ListenerConfig.loopback("imaps", MailProtocol.IMAP, 0, TlsMode.IMPLICIT)),
                 tls,
-                UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
-                UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
-                AuditMode.STRICT,
-                ImapAuditConfig.DEFAULTS,
-                ProxyLimits.DEFAULTS);
+                java.util.Map.of(
+                        MailProtocol.IMAP,
+                        UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
+                        MailProtocol.POP3,
+                        UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port())));
     }
 
     /** The test looks at which certificate is served, not whether it is trusted. */

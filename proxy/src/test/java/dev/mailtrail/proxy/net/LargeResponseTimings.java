@@ -5,11 +5,9 @@ import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.session.AuditEventSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -91,14 +89,15 @@ class LargeResponseTimings {
     }
 
     private ProxyServer proxy(DovecotInstance dovecot, AuditMode mode, AuditEventSink sink) throws Exception {
-        ProxyConfig config = new ProxyConfig(
-                List.of(ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE)),
-                null,
-                UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
-                UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
-                mode,
-                ImapAuditConfig.DEFAULTS,
-                ProxyLimits.DEFAULTS);
+        ProxyConfig config = ProxyConfig.of(
+                        List.of(ListenerConfig.loopback("imap", MailProtocol.IMAP, 0, TlsMode.NONE)),
+                        null,
+                        java.util.Map.of(
+                                MailProtocol.IMAP,
+                                UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
+                                MailProtocol.POP3,
+                                UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port())))
+                .withMode(mode);
         return ProxyServer.start(config, sink);
     }
 

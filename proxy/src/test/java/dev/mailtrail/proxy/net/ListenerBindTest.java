@@ -2,15 +2,12 @@ package dev.mailtrail.proxy.net;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.PlaintextAuth;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
@@ -22,7 +19,7 @@ class ListenerBindTest {
     @Test
     void aPortInUseIsNamedWithItsListener() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ProxyConfig config = new ProxyConfig(
+            ProxyConfig config = ProxyConfig.of(
                     List.of(new ListenerConfig(
                             "imap",
                             MailProtocol.IMAP,
@@ -32,11 +29,11 @@ class ListenerBindTest {
                             false,
                             PlaintextAuth.SECURE_ONLY)),
                     null,
-                    UpstreamConfig.plain("127.0.0.1", 143),
-                    UpstreamConfig.plain("127.0.0.1", 110),
-                    AuditMode.STRICT,
-                    ImapAuditConfig.DEFAULTS,
-                    ProxyLimits.DEFAULTS);
+                    java.util.Map.of(
+                            MailProtocol.IMAP,
+                            UpstreamConfig.plain("127.0.0.1", 143),
+                            MailProtocol.POP3,
+                            UpstreamConfig.plain("127.0.0.1", 110)));
             assertThatThrownBy(() -> ProxyServer.start(config, new RecordingAuditSink()))
                     .isInstanceOf(ProxyStartException.class)
                     .hasMessage("cannot listen on 127.0.0.1:" + taken.getLocalPort()

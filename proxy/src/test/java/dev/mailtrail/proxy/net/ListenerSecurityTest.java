@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.MailboxAccess;
-import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.PlaintextAuth;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.TrustedNetworks;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.dovecot.TestCertificate;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -90,14 +87,14 @@ class ListenerSecurityTest {
     }
 
     private ProxyConfig config(List<ListenerConfig> listeners, UpstreamConfig imap, UpstreamConfig pop3) {
-        return new ProxyConfig(
-                listeners,
-                new TlsFiles(cert.certificate(), cert.key()),
-                imap,
-                pop3,
-                AuditMode.STRICT,
-                ImapAuditConfig.DEFAULTS,
-                ProxyLimits.DEFAULTS);
+        java.util.Map<MailProtocol, UpstreamConfig> upstreams = new java.util.EnumMap<>(MailProtocol.class);
+        if (imap != null) {
+            upstreams.put(MailProtocol.IMAP, imap);
+        }
+        if (pop3 != null) {
+            upstreams.put(MailProtocol.POP3, pop3);
+        }
+        return ProxyConfig.of(listeners, new TlsFiles(cert.certificate(), cert.key()), upstreams);
     }
 
     @AfterAll

@@ -1,18 +1,15 @@
 package dev.mailtrail.proxy.net;
 
-import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.PlaintextAuth;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.TrustedNetworks;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.dovecot.TestCertificate;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +47,7 @@ final class ManageSieveHarness implements AutoCloseable {
                         Duration.ofSeconds(5),
                         Duration.ofSeconds(30))
                 : UpstreamConfig.plain("127.0.0.1", dovecot.sievePort());
-        ProxyConfig config = new ProxyConfig(
+        ProxyConfig config = ProxyConfig.of(
                 List.of(
                         ListenerConfig.loopback("sieve", MailProtocol.MANAGESIEVE, 0, TlsMode.NONE),
                         ListenerConfig.loopback("sieve-starttls", MailProtocol.MANAGESIEVE, 0, TlsMode.STARTTLS),
@@ -82,14 +79,13 @@ final class ManageSieveHarness implements AutoCloseable {
                                 PlaintextAuth.SECURE_ONLY,
                                 TrustedNetworks.parse("127.0.0.1/32"))),
                 new TlsFiles(certificate.certificate(), certificate.key()),
-                UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
-                UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
-                AuditMode.STRICT,
-                ImapAuditConfig.DEFAULTS,
-                ProxyLimits.DEFAULTS,
-                null,
-                sieve,
-                java.util.Set.of());
+                java.util.Map.of(
+                        MailProtocol.IMAP,
+                        UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
+                        MailProtocol.POP3,
+                        UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
+                        MailProtocol.MANAGESIEVE,
+                        sieve));
         this.proxy = ProxyServer.start(config, sink);
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,15 +88,18 @@ final class ProxyHarness implements AutoCloseable {
             listeners.add(ListenerConfig.loopback("pop3s", MailProtocol.POP3, 0, TlsMode.IMPLICIT));
             listeners.add(ListenerConfig.loopback("pop3-stls", MailProtocol.POP3, 0, TlsMode.STARTTLS));
         }
-        ProxyConfig config = new ProxyConfig(
-                listeners,
-                tls ? new TlsFiles(certificate.certificate(), certificate.key()) : null,
-                UpstreamConfig.plain("127.0.0.1", imapRoute.applyAsInt(dovecot.imapPort()))
-                        .withLookup(lookup),
-                UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port()),
-                mode,
-                audit,
-                limits);
+        ProxyConfig config = ProxyConfig.of(
+                        listeners,
+                        tls ? new TlsFiles(certificate.certificate(), certificate.key()) : null,
+                        Map.of(
+                                MailProtocol.IMAP,
+                                UpstreamConfig.plain("127.0.0.1", imapRoute.applyAsInt(dovecot.imapPort()))
+                                        .withLookup(lookup),
+                                MailProtocol.POP3,
+                                UpstreamConfig.plain("127.0.0.1", dovecot.pop3Port())))
+                .withMode(mode)
+                .withAudit(audit)
+                .withLimits(limits);
         this.proxy = ProxyServer.start(config, sink);
     }
 

@@ -11,11 +11,9 @@ import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.postfix.PostfixInstance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -263,15 +261,10 @@ class SubmissionClientsTest {
                 h.postfix.certificate().certificate(),
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30));
-        ProxyConfig config = new ProxyConfig(
+        ProxyConfig config = ProxyConfig.of(
                 List.of(ListenerConfig.loopback("plain", MailProtocol.SUBMISSION, 0, TlsMode.NONE)),
                 null,
-                null,
-                null,
-                AuditMode.STRICT,
-                ImapAuditConfig.DEFAULTS,
-                ProxyLimits.DEFAULTS,
-                starttls);
+                java.util.Map.of(MailProtocol.SUBMISSION, starttls));
         try (ProxyServer p = ProxyServer.start(config, h.sink)) {
             var out = h.client(
                     null,

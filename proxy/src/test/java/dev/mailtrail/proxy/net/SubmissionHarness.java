@@ -5,14 +5,12 @@ import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.PlaintextAuth;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.TrustedNetworks;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import dev.mailtrail.proxy.dovecot.TestCertificate;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import dev.mailtrail.proxy.postfix.PostfixInstance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,46 +43,42 @@ final class SubmissionHarness implements AutoCloseable {
         TestCertificate certificate = TestCertificate.create(Files.createDirectories(dir.resolve("tls")));
         TrustedNetworks trusted = TrustedNetworks.parse(TRUSTED + "/32");
         List<String> local = List.of(PostfixInstance.DOMAIN);
-        ProxyConfig config = new ProxyConfig(
-                List.of(
-                        new ListenerConfig(
-                                "submission",
-                                MailProtocol.SUBMISSION,
-                                "127.0.0.1",
-                                0,
-                                TlsMode.STARTTLS,
-                                false,
-                                PlaintextAuth.SECURE_ONLY,
-                                trusted,
-                                local),
-                        new ListenerConfig(
-                                "submissions",
-                                MailProtocol.SUBMISSION,
-                                "127.0.0.1",
-                                0,
-                                TlsMode.IMPLICIT,
-                                false,
-                                PlaintextAuth.SECURE_ONLY,
-                                trusted,
-                                local),
-                        new ListenerConfig(
-                                "submission-lb",
-                                MailProtocol.SUBMISSION,
-                                "127.0.0.1",
-                                0,
-                                TlsMode.STARTTLS,
-                                true,
-                                PlaintextAuth.SECURE_ONLY,
-                                // the load balancer in front of it: the test's own loopback connections
-                                TrustedNetworks.parse("127.0.0.1/32"),
-                                local)),
-                new TlsFiles(certificate.certificate(), certificate.key()),
-                null,
-                null,
-                mode,
-                ImapAuditConfig.DEFAULTS,
-                ProxyLimits.DEFAULTS,
-                UpstreamConfig.plain("127.0.0.1", postfix.port()));
+        ProxyConfig config = ProxyConfig.of(
+                        List.of(
+                                new ListenerConfig(
+                                        "submission",
+                                        MailProtocol.SUBMISSION,
+                                        "127.0.0.1",
+                                        0,
+                                        TlsMode.STARTTLS,
+                                        false,
+                                        PlaintextAuth.SECURE_ONLY,
+                                        trusted,
+                                        local),
+                                new ListenerConfig(
+                                        "submissions",
+                                        MailProtocol.SUBMISSION,
+                                        "127.0.0.1",
+                                        0,
+                                        TlsMode.IMPLICIT,
+                                        false,
+                                        PlaintextAuth.SECURE_ONLY,
+                                        trusted,
+                                        local),
+                                new ListenerConfig(
+                                        "submission-lb",
+                                        MailProtocol.SUBMISSION,
+                                        "127.0.0.1",
+                                        0,
+                                        TlsMode.STARTTLS,
+                                        true,
+                                        PlaintextAuth.SECURE_ONLY,
+                                        // the load balancer in front of it: the test's own loopback connections
+                                        TrustedNetworks.parse("127.0.0.1/32"),
+                                        local)),
+                        new TlsFiles(certificate.certificate(), certificate.key()),
+                        java.util.Map.of(MailProtocol.SUBMISSION, UpstreamConfig.plain("127.0.0.1", postfix.port())))
+                .withMode(mode);
         this.proxy = ProxyServer.start(config, sink);
     }
 

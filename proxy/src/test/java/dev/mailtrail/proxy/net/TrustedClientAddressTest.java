@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.MailboxAccess;
-import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.ListenerConfig;
 import dev.mailtrail.proxy.config.MailProtocol;
 import dev.mailtrail.proxy.config.PlaintextAuth;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyLimits;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.config.TrustedNetworks;
 import dev.mailtrail.proxy.config.UpstreamConfig;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
-import dev.mailtrail.proxy.imap.session.ImapAuditConfig;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -82,14 +79,10 @@ class TrustedClientAddressTest {
                                 "imap-lb", MailProtocol.IMAP, "127.0.0.1", 0, TlsMode.NONE, true, PlaintextAuth.ALLOW)
                         .trusting(ONLY_127_0_0_1));
         proxy = ProxyServer.start(
-                new ProxyConfig(
+                ProxyConfig.of(
                         listeners,
                         null,
-                        UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()),
-                        null,
-                        AuditMode.STRICT,
-                        ImapAuditConfig.DEFAULTS,
-                        ProxyLimits.DEFAULTS),
+                        java.util.Map.of(MailProtocol.IMAP, UpstreamConfig.plain("127.0.0.1", dovecot.imapPort()))),
                 sink);
     }
 
