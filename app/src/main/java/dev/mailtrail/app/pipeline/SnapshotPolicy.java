@@ -44,6 +44,10 @@ public record SnapshotPolicy(Duration interval, long entries, int kept, long jou
         return new SnapshotPolicy(interval, entries, count, journalTailBytes, segmentBytes);
     }
 
+    public SnapshotPolicy withInterval(Duration most) {
+        return new SnapshotPolicy(most, entries, kept, journalTailBytes, segmentBytes);
+    }
+
     public SnapshotPolicy withEntries(long count) {
         return new SnapshotPolicy(interval, count, kept, journalTailBytes, segmentBytes);
     }

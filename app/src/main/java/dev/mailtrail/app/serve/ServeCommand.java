@@ -66,15 +66,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--journal-tail",
             paramLabel = "MIB",
-            description = "Journal kept before what snapshots and the stores cover, in MiB (default: 256, one"
-                    + " segment); older segments are deleted. A store can be rebuilt from the journal only while it"
+            description = "Journal kept before what snapshots and the stores cover, in MiB (default: [journal] tail"
+                    + " of the configuration file, else 256, one segment); older segments are deleted. A store can be rebuilt from the journal only while it"
                     + " still starts at sequence 1. See docs/decisions/0030-snapshots.md.")
     Long journalTailMib;
-
-    private dev.mailtrail.app.pipeline.SnapshotPolicy snapshots() {
-        dev.mailtrail.app.pipeline.SnapshotPolicy policy = dev.mailtrail.app.pipeline.SnapshotPolicy.defaults();
-        return journalTailMib == null ? policy : policy.withJournalTailBytes(Math.max(0, journalTailMib) << 20);
-    }
 
     /** The exit status when the audit pipeline stops on an error (EX_SOFTWARE). */
     public static final int PIPELINE_FAILED = 70;
@@ -101,7 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
                     Clock.systemUTC(),
                     PipelineOptions.defaults()
                             .withAnchoring(anchorOptions.anchoring(System.getenv(), proxyConfig.anchors()))
-                            .withSnapshots(snapshots()),
+                            .withSnapshots(ServeSnapshots.policy(proxyConfig.journal(), journalTailMib)),
                     repair);
         } catch (ProxyStartException e) {
             err.println("mt serve: " + e.getMessage());

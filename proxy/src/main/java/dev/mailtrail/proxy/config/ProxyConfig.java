@@ -11,7 +11,8 @@ import java.util.Set;
  * server behind it for each protocol, the audit mode, how to read the server (master-user separator, shared
  * namespace, the Bind/Sync rule), the per-connection bounds, and the domains besides each mailbox's own whose
  * addresses are not external (lower-case: an inbox rule forwarding there is not flagged), and where the stores'
- * signed digests go ({@code [anchors]}; null: none unless the command line names them). Read from a file by
+ * signed digests go ({@code [anchors]}; null: none unless the command line names them), and how much journal the
+ * data directory keeps ({@code [journal]}). Read from a file by
  * {@link ProxyConfigFile}; built in code with {@link #of} and the {@code with…} methods.
  */
 public record ProxyConfig(
@@ -26,11 +27,13 @@ public record ProxyConfig(
         UpstreamConfig manageSieveUpstream,
         Set<String> internalDomains,
         AnchorFiles anchors,
-        ApiListenerConfig api) {
+        ApiListenerConfig api,
+        JournalSettings journal) {
 
     public ProxyConfig {
         listeners = List.copyOf(listeners);
         internalDomains = internalDomains == null ? Set.of() : Set.copyOf(internalDomains);
+        journal = journal == null ? JournalSettings.DEFAULTS : journal;
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(limits, "limits");
@@ -46,8 +49,8 @@ public record ProxyConfig(
     }
 
     /**
-     * A strict proxy with the default audit settings and bounds, no internal domains, no {@code [anchors]} and no
-     * {@code [api]}: {@code listeners} in front of {@code upstreams}, one server per protocol spoken (the
+     * A strict proxy with the default audit settings, bounds and journal, no internal domains, no {@code [anchors]}
+     * and no {@code [api]}: {@code listeners} in front of {@code upstreams}, one server per protocol spoken (the
      * listeners are checked against them here, so all go in at once).
      *
      * @param tls the certificate, or null when no listener offers TLS
@@ -66,7 +69,8 @@ public record ProxyConfig(
                 upstreams.get(MailProtocol.MANAGESIEVE),
                 Set.of(),
                 null,
-                null);
+                null,
+                JournalSettings.DEFAULTS);
     }
 
     public ProxyConfig withMode(AuditMode m) {
@@ -82,7 +86,8 @@ public record ProxyConfig(
                 manageSieveUpstream,
                 internalDomains,
                 anchors,
-                api);
+                api,
+                journal);
     }
 
     public ProxyConfig withAudit(ImapAuditConfig a) {
@@ -98,7 +103,8 @@ public record ProxyConfig(
                 manageSieveUpstream,
                 internalDomains,
                 anchors,
-                api);
+                api,
+                journal);
     }
 
     public ProxyConfig withLimits(ProxyLimits l) {
@@ -114,7 +120,25 @@ public record ProxyConfig(
                 manageSieveUpstream,
                 internalDomains,
                 anchors,
-                api);
+                api,
+                journal);
+    }
+
+    public ProxyConfig withJournal(JournalSettings j) {
+        return new ProxyConfig(
+                listeners,
+                tls,
+                imapUpstream,
+                pop3Upstream,
+                mode,
+                audit,
+                limits,
+                submissionUpstream,
+                manageSieveUpstream,
+                internalDomains,
+                anchors,
+                api,
+                j);
     }
 
     /** The same with {@code server} behind listeners of {@code protocol} (null: none). */
@@ -131,7 +155,8 @@ public record ProxyConfig(
                 protocol == MailProtocol.MANAGESIEVE ? server : manageSieveUpstream,
                 internalDomains,
                 anchors,
-                api);
+                api,
+                journal);
     }
 
     /** The server behind listeners of {@code protocol}. */

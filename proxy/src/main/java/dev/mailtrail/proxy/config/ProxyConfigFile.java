@@ -20,7 +20,7 @@ import java.util.Set;
  * Reads the proxy's configuration file (docs/proxy-configuration.md; examples/mailtrail-proxy.conf): sections
  * {@code [audit]}, {@code [download-rule]}, {@code [tls]}, {@code [upstream imap]}, {@code [upstream pop3]},
  * {@code [upstream submission]}, {@code [upstream managesieve]}, {@code [listener NAME]}, {@code [limits]},
- * {@code [anchors]} and {@code [api]}. One method here reads each section into its value, with {@link SectionValues}
+ * {@code [anchors]}, {@code [api]} and {@code [journal]}. One method here reads each section into its value, with {@link SectionValues}
  * taking each key as its type; what spans sections (a listener's upstream and certificate) is checked once all are
  * read. An unknown key, a bad value or a missing one is reported with its file, line and key. Relative paths are
  * taken from the file's directory.
@@ -63,6 +63,7 @@ public final class ProxyConfigFile {
         AnchorFiles anchors = null;
         ApiListenerConfig api = null;
         int apiLine = 0;
+        JournalSettings journal = JournalSettings.DEFAULTS;
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (IniFile.Section s : file.sections) {
@@ -102,12 +103,14 @@ public final class ProxyConfigFile {
                             v.integer("port", ApiListenerConfig.DEFAULT_PORT, 1, 65_535));
                     apiLine = s.line;
                 }
+                case "journal" -> journal = journal(v);
                 default ->
                     throw error(
                             s.line,
                             null,
                             "unknown section [" + s.kind
-                                    + "]; known: audit, download-rule, tls, upstream, listener, limits, anchors, api");
+                                    + "]; known: audit, download-rule, tls, upstream, listener, limits, anchors, api,"
+                                    + " journal");
             }
             v.noneLeft();
         }
@@ -126,7 +129,8 @@ public final class ProxyConfigFile {
                 upstreams.get(MailProtocol.MANAGESIEVE),
                 internalDomains,
                 anchors,
-                api);
+                api,
+                journal);
     }
 
     /** What one section cannot check alone: each listener has its server, and its certificate when it offers TLS. */
@@ -163,6 +167,19 @@ public final class ProxyConfigFile {
             throw error(
                     apiLine, null, "[api] serves HTTPS with the certificate of [tls], but there is no [tls] section");
         }
+    }
+
+    /** {@code tail}, {@code snapshot-interval}, {@code snapshot-entries}; each left out is the pipeline's default. */
+    private static JournalSettings journal(SectionValues v) throws ProxyConfigException {
+        v.noName();
+        long tail = v.size("tail", -1, 0, 1L << 40);
+        IniFile.Entry given = v.left.get("snapshot-interval");
+        Duration interval = v.duration("snapshot-interval", null);
+        if (interval != null && interval.isZero()) {
+            throw v.error(given.line(), given.key(), "must be above 0, found " + given.value());
+        }
+        int entries = v.integer("snapshot-entries", 0, 1, Integer.MAX_VALUE);
+        return new JournalSettings(tail < 0 ? null : tail, interval, entries == 0 ? null : (long) entries);
     }
 
     private static ImapAuditConfig audit(SectionValues v, String separator, ImapAuditConfig defaults)

@@ -52,6 +52,7 @@ class ProxyConfigFileTest {
         assertThat(config.limits().maxHeldBytes()).isEqualTo(16 * 1024 * 1024);
         assertThat(config.imapUpstream().lookup())
                 .isEqualTo(new LookupAccount("mailtrail-lookup", "change-me", Duration.ofSeconds(2)));
+        assertThat(config.journal()).isEqualTo(new JournalSettings(256L << 20, Duration.ofSeconds(60), 500_000L));
     }
 
     @Test
