@@ -17,7 +17,25 @@ public interface IntentNamer {
     IntentNamer NONE = items -> List.of();
 
     /** A message an open intent named by UID only: {@code itemId} is {@code mailbox/folder;uidvalidity=N;uid=U}. */
-    record Unnamed(String mailbox, String folder, long uidValidity, long uid, String itemId) {}
+    record Unnamed(String mailbox, String folder, long uidValidity, long uid, String itemId) {
+
+        /** {@code mailbox/folder;uidvalidity=N;uid=U} as its parts; null for any other id (a sequence number, POP3). */
+        public static Unnamed parse(String mailbox, String itemId) {
+            int uidAt = itemId.lastIndexOf(";uid=");
+            int validityAt = itemId.lastIndexOf(";uidvalidity=", uidAt);
+            if (mailbox == null || uidAt < 0 || validityAt < 0 || !itemId.startsWith(mailbox + "/")) {
+                return null;
+            }
+            try {
+                long uid = Long.parseLong(itemId.substring(uidAt + 5));
+                long validity = Long.parseLong(itemId.substring(validityAt + 13, uidAt));
+                String folder = itemId.substring(mailbox.length() + 1, validityAt);
+                return new Unnamed(mailbox, folder, validity, uid, itemId);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
 
     /**
      * What the server says of {@code items}: one {@link ItemRef} per item it could name, carrying the item's id; never

@@ -65,20 +65,8 @@ final class IntentNaming {
         return names;
     }
 
-    /** {@code mailbox/folder;uidvalidity=N;uid=U} as its parts; null for any other id (a sequence number, POP3). */
+    /** See {@link IntentNamer.Unnamed#parse}. */
     static IntentNamer.Unnamed parse(String mailbox, String itemId) {
-        int uidAt = itemId.lastIndexOf(";uid=");
-        int validityAt = itemId.lastIndexOf(";uidvalidity=", uidAt);
-        if (mailbox == null || uidAt < 0 || validityAt < 0 || !itemId.startsWith(mailbox + "/")) {
-            return null;
-        }
-        try {
-            long uid = Long.parseLong(itemId.substring(uidAt + 5));
-            long validity = Long.parseLong(itemId.substring(validityAt + 13, uidAt));
-            String folder = itemId.substring(mailbox.length() + 1, validityAt);
-            return new IntentNamer.Unnamed(mailbox, folder, validity, uid, itemId);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return IntentNamer.Unnamed.parse(mailbox, itemId);
     }
 }

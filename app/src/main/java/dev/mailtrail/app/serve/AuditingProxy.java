@@ -2,10 +2,12 @@ package dev.mailtrail.app.serve;
 
 import dev.mailtrail.app.cmdlet.CmdletChannel;
 import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.IntentNamer;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.proxy.config.ProxyConfig;
 import dev.mailtrail.proxy.net.ProxyServer;
 import dev.mailtrail.proxy.net.ProxyStartException;
+import dev.mailtrail.proxy.session.AuditEventSink;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -23,11 +25,13 @@ public final class AuditingProxy implements AutoCloseable {
 
     private final AuditPipeline pipeline;
     private final ProxyServer server;
+    private final LostIntentNaming naming;
     private boolean closed;
 
-    private AuditingProxy(AuditPipeline pipeline, ProxyServer server) {
+    private AuditingProxy(AuditPipeline pipeline, ProxyServer server, LostIntentNaming naming) {
         this.pipeline = pipeline;
         this.server = server;
+        this.naming = naming;
     }
 
     /** Opens the data directory's pipeline and starts the proxy in front of it. */
@@ -43,23 +47,17 @@ public final class AuditingProxy implements AutoCloseable {
     public static AuditingProxy start(
             ProxyConfig config, Path dataDirectory, Clock clock, PipelineOptions options, boolean repair)
             throws IOException, ProxyStartException {
-        // the messages of reads the last run stopped in are named by the server before their records are made
-        AuditPipeline pipeline = AuditPipeline.open(
-                dataDirectory,
-                clock,
-                options,
-                "mt serve",
-                System.err,
-                repair,
-                LookupIntentNamer.of(config.imapUpstream()));
+        // the messages of reads the last run stopped in are named by the server before their records are made, and so
+        // are those of reads whose session ends before the server's answer
+        IntentNamer namer = LookupIntentNamer.of(config.imapUpstream());
+        AuditPipeline pipeline =
+                AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err, repair, namer);
         try {
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
+            AuditEventSink journaled = AuditEventSink.grouping(pipeline::submit, pipeline::submitAll);
+            LostIntentNaming naming = namer == IntentNamer.NONE ? null : new LostIntentNaming(journaled, namer);
             return new AuditingProxy(
-                    pipeline,
-                    ProxyServer.start(
-                            config,
-                            dev.mailtrail.proxy.session.AuditEventSink.grouping(pipeline::submit, pipeline::submitAll),
-                            clock));
+                    pipeline, ProxyServer.start(config, naming == null ? journaled : naming, clock), naming);
         } catch (IOException | ProxyStartException | RuntimeException e) {
             pipeline.close();
             throw e;
@@ -99,6 +97,9 @@ public final class AuditingProxy implements AutoCloseable {
         closed = true;
         try {
             server.close();
+            if (naming != null) {
+                naming.close(); // the outcomes of reads the closed sessions lost, named, before the pipeline closes
+            }
         } finally {
             pipeline.close(); // closes the cmdlet channel too
         }

@@ -80,15 +80,17 @@ public final class PendingIntents {
     }
 
     /**
-     * Closes the outcome's intent; what a lost session's intent leaves is returned as the intent's record, any other answer
-     * leaves nothing (its accesses were journaled before it, and a NO revealed nothing).
+     * Closes the outcome's intent; what a lost session's intent leaves is returned as the intent's record (its items
+     * named as the outcome's names say, where they do), any other answer leaves nothing (its accesses were journaled before it, and a NO revealed nothing).
      */
     Optional<MailboxAccess> closed(IntentOutcome outcome) {
         Open open = remove(outcome.intent());
         if (open == null || !outcome.lost()) {
             return Optional.empty();
         }
-        return recordOf(open, "the session ended before the server's answer", Map.of());
+        Map<String, ItemRef> names = new HashMap<>();
+        outcome.names().forEach(name -> names.putIfAbsent(name.id(), name));
+        return recordOf(open, "the session ended before the server's answer", names);
     }
 
     /**

@@ -58,6 +58,23 @@ class RecordGeneratorIntentTest {
     }
 
     @Test
+    void theNamesALostOutcomeCarriesNameTheItemsNoReadNamed() {
+        replay.accept(intent("s/1", at(0), "A", "B"));
+        replay.accept(alice.bind(at(1), "A"));
+        replay.accept(outcome("s/1", at(2), IntentOutcome.LOST)
+                .withNames(List.of(
+                        new ItemRef("<a@contoso.com>", "A", 10L, "Already read"),
+                        new ItemRef("<b@contoso.com>", "B", 2048L, "Quarterly figures"))));
+        List<AuditRecord> records = replay.flush();
+
+        assertThat(records.stream()
+                        .flatMap(r -> r.folders().stream())
+                        .flatMap(f -> f.folderItems().stream())
+                        .filter(i -> "B".equals(i.id())))
+                .containsExactly(new ItemRef("<b@contoso.com>", "B", 2048L, "Quarterly figures"));
+    }
+
+    @Test
     void anUnresolvedIntentBecomesARecordOfItsUnnamedItemsWhenResolved() {
         replay.accept(intent("s/1", at(0), "A", "B"));
         replay.accept(alice.bind(at(1), "B"));

@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Writes a core event as one access-event JSON object (access-events.md), the exact inverse of
@@ -38,6 +39,7 @@ public final class AccessEventWriter {
     private static final SerializedString ID = new SerializedString("id");
     private static final SerializedString INTERNET_MESSAGE_ID = new SerializedString("internetMessageId");
     private static final SerializedString ITEMS = new SerializedString("items");
+    private static final SerializedString NAMES = new SerializedString("names");
     private static final SerializedString KIND = new SerializedString("kind");
     private static final SerializedString INTENT = new SerializedString("intent");
     private static final SerializedString ANSWER = new SerializedString("answer");
@@ -99,6 +101,7 @@ public final class AccessEventWriter {
                 session(outcome.session(), json);
                 stringField(json, INTENT, outcome.intent());
                 stringField(json, ANSWER, outcome.answer());
+                items(NAMES, outcome.names(), json);
             }
             case CmdletInvocation cmdlet -> {
                 stringField(json, KIND, "cmdlet");
@@ -129,20 +132,7 @@ public final class AccessEventWriter {
         session(access.session(), json);
         folder(FOLDER, access.folder(), json);
         folder(DEST_FOLDER, access.destFolder(), json);
-        if (!access.items().isEmpty()) {
-            arrayField(json, ITEMS);
-            for (ItemRef item : access.items()) {
-                json.writeStartObject();
-                optional(INTERNET_MESSAGE_ID, item.internetMessageId(), json);
-                optional(ID, item.id(), json);
-                if (item.sizeInBytes() != null) {
-                    numberField(json, SIZE, item.sizeInBytes());
-                }
-                optional(SUBJECT, item.subject(), json);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        }
+        items(ITEMS, access.items(), json);
         if (access.result() != ResultStatus.SUCCEEDED) {
             stringField(json, RESULT, access.result().exchangeName());
         }
@@ -156,6 +146,24 @@ public final class AccessEventWriter {
             }
             json.writeEndArray();
         }
+    }
+
+    private static void items(SerializedString field, List<ItemRef> items, JsonGenerator json) throws IOException {
+        if (items.isEmpty()) {
+            return;
+        }
+        arrayField(json, field);
+        for (ItemRef item : items) {
+            json.writeStartObject();
+            optional(INTERNET_MESSAGE_ID, item.internetMessageId(), json);
+            optional(ID, item.id(), json);
+            if (item.sizeInBytes() != null) {
+                numberField(json, SIZE, item.sizeInBytes());
+            }
+            optional(SUBJECT, item.subject(), json);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private static void session(Session session, JsonGenerator json) throws IOException {

@@ -31,7 +31,8 @@ import java.util.function.Function;
  * command, session; for an access: mailbox, logonType, operation, accessType?, session, folder?, destFolder?,
  * items, result, parameters}. A {@code ?} or a nullable text is a length + 1, 0 meaning absent. Kinds added
  * since, in the same version (a journal that holds them was written by a build that reads them): 2 an intent
- * ({@code id}, then its access's fields from mailbox on), 3 an intent's outcome ({@code session, intent, answer}).
+ * ({@code id}, then its access's fields from mailbox on), 3 an intent's outcome ({@code session, intent, answer}),
+ * 4 an outcome that names some of its intent's items (as 3, then the names as an access's items).
  */
 public final class BinaryEventCodec {
     private static final int VERSION = 1;
@@ -39,6 +40,7 @@ public final class BinaryEventCodec {
     private static final int CMDLET = 1;
     private static final int INTENT = 2;
     private static final int OUTCOME = 3;
+    private static final int NAMED_OUTCOME = 4;
 
     /** A growable buffer to encode into; one per thread. */
     public static final class Output {
@@ -111,11 +113,14 @@ public final class BinaryEventCodec {
                 access(intent.access(), out);
             }
             case IntentOutcome outcome -> {
-                out.varLong(OUTCOME);
+                out.varLong(outcome.names().isEmpty() ? OUTCOME : NAMED_OUTCOME);
                 header(outcome.time(), outcome.actor(), out);
                 session(outcome.session(), out);
                 out.text(outcome.intent());
                 out.text(outcome.answer());
+                if (!outcome.names().isEmpty()) {
+                    items(outcome.names(), out);
+                }
             }
         }
     }
@@ -128,18 +133,22 @@ public final class BinaryEventCodec {
         session(access.session(), out);
         folder(access.folder(), out);
         folder(access.destFolder(), out);
-        out.varLong(access.items().size());
-        for (ItemRef item : access.items()) {
-            out.text(item.internetMessageId());
-            out.text(item.id());
-            out.varLong(item.sizeInBytes() == null ? 0 : item.sizeInBytes() + 1);
-            out.text(item.subject());
-        }
+        items(access.items(), out);
         out.text(access.result().exchangeName());
         out.varLong(access.parameters().size());
         for (NameValue parameter : access.parameters()) {
             out.text(parameter.name());
             out.text(parameter.value());
+        }
+    }
+
+    private static void items(List<ItemRef> items, Output out) {
+        out.varLong(items.size());
+        for (ItemRef item : items) {
+            out.text(item.internetMessageId());
+            out.text(item.id());
+            out.varLong(item.sizeInBytes() == null ? 0 : item.sizeInBytes() + 1);
+            out.text(item.subject());
         }
     }
 
@@ -162,10 +171,12 @@ public final class BinaryEventCodec {
             } else if (kind == INTENT) {
                 String id = in.text();
                 event = new AccessIntent(id, access(in, time, actor));
-            } else if (kind == OUTCOME) {
+            } else if (kind == OUTCOME || kind == NAMED_OUTCOME) {
                 Session session = session(in);
                 String intent = in.text();
-                event = new IntentOutcome(time, actor, session, intent, in.text());
+                String answer = in.text();
+                event = new IntentOutcome(
+                        time, actor, session, intent, answer, kind == OUTCOME ? List.of() : items(in));
             } else {
                 throw new EventFormatException(null, "a journal entry of unknown kind " + kind);
             }
@@ -189,14 +200,7 @@ public final class BinaryEventCodec {
         Session session = session(in);
         FolderRef folder = folder(in);
         FolderRef destFolder = folder(in);
-        int count = in.count();
-        List<ItemRef> items = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String messageId = in.text();
-            String id = in.text();
-            long size = in.varLong();
-            items.add(new ItemRef(messageId, id, size == 0 ? null : size - 1, in.text()));
-        }
+        List<ItemRef> items = items(in);
         ResultStatus result = in.named(ResultStatus::parse, "result");
         int parameterCount = in.count();
         List<NameValue> parameters = new ArrayList<>(parameterCount);
@@ -216,6 +220,18 @@ public final class BinaryEventCodec {
                 items,
                 result,
                 parameters);
+    }
+
+    private static List<ItemRef> items(Input in) throws EventFormatException {
+        int count = in.count();
+        List<ItemRef> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String messageId = in.text();
+            String id = in.text();
+            long size = in.varLong();
+            items.add(new ItemRef(messageId, id, size == 0 ? null : size - 1, in.text()));
+        }
+        return items;
     }
 
     private static void header(Instant time, String actor, Output out) {

@@ -135,7 +135,26 @@ class BinaryEventCodecTest {
                                         new NameValue("MailTrailIntentItems", "BODY_SECTION[] PEEK"),
                                         new NameValue("MailTrailIntentUnmapped", "4:*")))),
                 new IntentOutcome(Instant.parse("2026-03-02T09:15:04.9Z"), "alice@contoso.com", full, "s-1/7", "OK"),
-                new IntentOutcome(Instant.EPOCH, "", null, "s-1/8", IntentOutcome.LOST));
+                new IntentOutcome(Instant.EPOCH, "", null, "s-1/8", IntentOutcome.LOST),
+                new IntentOutcome(
+                        Instant.parse("2026-03-02T09:15:05Z"),
+                        "alice@contoso.com",
+                        full,
+                        "s-1/9",
+                        IntentOutcome.LOST,
+                        List.of(
+                                new ItemRef("<b@x>", "alice/INBOX;uidvalidity=7;uid=2", 4096L, "Payroll"),
+                                new ItemRef(null, "alice/INBOX;uidvalidity=7;uid=3", null, "No id"))));
+    }
+
+    @Test
+    void anOutcomeWithoutNamesIsWrittenAsBeforeNamesExisted() throws Exception {
+        IntentOutcome outcome = new IntentOutcome(Instant.EPOCH, "alice", null, "s-1/8", IntentOutcome.LOST);
+        byte[] bytes = encode(outcome);
+        assertThat(bytes[1]).as("kind 3, an outcome").isEqualTo((byte) 3);
+        assertThat(encode(outcome.withNames(List.of(new ItemRef("<a@x>", "id", null, null))))[1])
+                .as("kind 4, an outcome with names")
+                .isEqualTo((byte) 4);
     }
 
     private static List<AuditEvent> story() throws Exception {
