@@ -30,6 +30,8 @@ class ProxyBenchJsonRunTest {
             "1",
             "--warmup",
             "0",
+            "--jit-warmup",
+            "1",
             "--sessions",
             "1",
             "--idle",

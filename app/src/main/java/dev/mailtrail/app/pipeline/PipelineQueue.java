@@ -50,8 +50,35 @@ final class PipelineQueue {
         this.capacity = capacity;
     }
 
-    /** Adds entries journaled with sequences from {@code first}, held if there is room or someone waits on them. */
+    /**
+     * Adds entries journaled with sequences from {@code first}, held if there is room or someone waits on them. The
+     * core thread is woken when they are durable, not before: woken at once, it would only park again in {@link
+     * Apply#durable}'s wait and be woken a second time by the journal's thread — two context switches a group where
+     * one does (the strict proxy submits a group a read).
+     */
     void addEntries(
+            List<PipelineEntry> entries,
+            long first,
+            CompletableFuture<Long> durable,
+            CompletableFuture<Acceptance> done) {
+        addEntriesQuietly(entries, first, durable, done);
+        if (durable.isDone()) {
+            wake();
+        } else {
+            durable.whenComplete((sequence, error) -> wake());
+        }
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void addEntriesQuietly(
             List<PipelineEntry> entries,
             long first,
             CompletableFuture<Long> durable,
@@ -72,7 +99,6 @@ final class PipelineQueue {
                 }
                 held += entries.size();
             }
-            notEmpty.signal();
         } finally {
             lock.unlock();
         }

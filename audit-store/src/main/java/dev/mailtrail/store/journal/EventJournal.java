@@ -230,7 +230,7 @@ public final class EventJournal implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch);
-            boolean stop = batch.remove(STOP);
+            boolean stop = removeStop(batch);
             try {
                 writeBatch(batch, buffer);
             } catch (IOException e) {
@@ -246,6 +246,17 @@ public final class EventJournal implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Takes {@link #STOP} out of a batch, found by identity: a record's equals would compare every payload list. */
+    private static boolean removeStop(List<Pending> batch) {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            if (batch.get(i) == STOP) {
+                batch.remove(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeBatch(List<Pending> batch, ByteBuffer buffer) throws IOException {
