@@ -5,6 +5,7 @@ import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.event.AccessIntent;
 import dev.mailtrail.core.event.FolderRef;
 import dev.mailtrail.core.event.IntentOutcome;
+import dev.mailtrail.core.event.MailboxAccess;
 import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.proxy.imap.codec.FetchItems;
 import dev.mailtrail.proxy.session.FolderAccess;
@@ -65,7 +66,7 @@ final class ImapIntents {
         sink.outcome(new IntentOutcome(session.now(), actor, session.session(), id, answer));
     }
 
-    private String journal(dev.mailtrail.core.event.MailboxAccess access) {
+    private String journal(MailboxAccess access) {
         String id = sessionId + "/" + (++counter);
         sink.intent(new AccessIntent(id, access));
         return id;
