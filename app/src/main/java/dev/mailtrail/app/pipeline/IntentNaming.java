@@ -41,8 +41,9 @@ final class IntentNaming {
         if (namer == IntentNamer.NONE) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    wanted.size() + " message(s) of reads, deletes and moves the process stopped in are recorded by UID only: no"
-                            + " lookup account is configured to name them");
+                    wanted.size()
+                            + " message(s) of reads, deletes and moves the process stopped in are recorded by UID"
+                            + " only: no lookup account is configured to name them");
             return List.of();
         }
         List<ItemRef> names = new ArrayList<>();
@@ -55,7 +56,9 @@ final class IntentNaming {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "naming the messages of open reads, deletes and moves failed: " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "naming the messages of open reads, deletes and moves failed: " + e.getMessage());
         }
         if (names.size() < wanted.size()) {
             LOG.log(

@@ -23,10 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Names the messages of reads, deletes and moves the process stopped in with the IMAP upstream's lookup account (docs/decisions/0017):
- * the proxy's own lookup code, on a connection of its own that lives only while the pipeline opens. One lookup per
- * folder (at most {@link #CHUNK} UIDs each), all within {@link #BOUND}: the open never waits longer on a server that
- * does not answer, and what was not named by then stays recorded by UID.
+ * Names the messages of reads, deletes and moves the process stopped in with the IMAP upstream's lookup account
+ * (docs/decisions/0017): the proxy's own lookup code, on a connection of its own that lives only while the pipeline
+ * opens. One lookup per folder (at most {@link #CHUNK} UIDs each), all within {@link #BOUND}: the open never waits
+ * longer on a server that does not answer, and what was not named by then stays recorded by UID.
  */
 final class LookupIntentNamer implements IntentNamer {
     private static final System.Logger LOG = System.getLogger(LookupIntentNamer.class.getName());

@@ -68,7 +68,7 @@ final class KilledRead {
         return recordsAfterRestart(data, "MailItemsAccessed");
     }
 
-    /** The records of {@code operation} (HardDelete, say) of {@code data} after a restart, as {@link #readsAfterRestart}. */
+    /** The records of {@code operation} (HardDelete, say) of {@code data} after a restart, as for the reads. */
     static List<String> recordsAfterRestart(Path data, String operation) throws Exception {
         AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "restart")
                 .close();

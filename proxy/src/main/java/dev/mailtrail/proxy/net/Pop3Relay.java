@@ -98,7 +98,9 @@ final class Pop3Relay extends ProtocolRelay {
         }
         MessageLookup lookup = null;
         for (Pop3Request r : requests) {
-            if (lookup == null && r instanceof Pop3Request.Command c && context.identities().looksUp()) {
+            if (lookup == null
+                    && r instanceof Pop3Request.Command c
+                    && context.identities().looksUp()) {
                 lookup = auditor.namingNeeded(c);
             }
         }

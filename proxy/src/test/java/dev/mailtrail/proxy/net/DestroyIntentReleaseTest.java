@@ -137,10 +137,10 @@ class DestroyIntentReleaseTest {
             h.sink.awaitAny(MailboxAction.HARD_DELETE, WAIT);
             awaitOutcomes(h, 1);
             List<AuditEvent> journal = h.sink.all();
-            int intent = indexOf(journal, e -> e instanceof AccessIntent i
-                    && i.access().operation() == MailboxAction.HARD_DELETE);
-            int delete = indexOf(journal, e -> e instanceof MailboxAccess a
-                    && a.operation() == MailboxAction.HARD_DELETE);
+            int intent = indexOf(
+                    journal, e -> e instanceof AccessIntent i && i.access().operation() == MailboxAction.HARD_DELETE);
+            int delete =
+                    indexOf(journal, e -> e instanceof MailboxAccess a && a.operation() == MailboxAction.HARD_DELETE);
             assertThat(intent).isNotNegative().isLessThan(delete);
             assertThat(records(journal))
                     .filteredOn(r -> r.operation().equals("HardDelete"))

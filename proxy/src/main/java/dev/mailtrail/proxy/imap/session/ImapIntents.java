@@ -40,7 +40,12 @@ final class ImapIntents {
         parameters.addAll(named.parameters());
         FolderAccess folder = session.selected.access();
         return journal(folder.event(
-                session.now(), MailboxAction.MAIL_ITEMS_ACCESSED, MailAccessType.BIND, null, named.items(), parameters));
+                session.now(),
+                MailboxAction.MAIL_ITEMS_ACCESSED,
+                MailAccessType.BIND,
+                null,
+                named.items(),
+                parameters));
     }
 
     /**

@@ -57,7 +57,8 @@ record IntentItems(List<ItemRef> items, List<NameValue> parameters) {
         FolderAccess folder = selected.access();
         long highest = selected.sequences().highestUid();
         for (SequenceSet.Range r : set.ranges()) {
-            if (r.high() == SequenceSet.STAR && (highest == 0 || selected.sequences().size() == 0)) {
+            if (r.high() == SequenceSet.STAR
+                    && (highest == 0 || selected.sequences().size() == 0)) {
                 return false; // the folder's highest UID is not known: "n:*" cannot be counted
             }
             long high = r.high() == SequenceSet.STAR ? highest : r.high();

@@ -60,8 +60,7 @@ class DestroyIntentsTest {
         assertThat(intent.kind()).isEqualTo(AccessIntent.Kind.DESTROY);
         assertThat(intent.access().operation()).isEqualTo(MailboxAction.SOFT_DELETE);
         assertThat(ids(intent.access())).containsExactly(FOLDER + ";uid=4", FOLDER + ";uid=6");
-        assertThat(intent.access().parameters())
-                .contains(new NameValue("MailTrailIntentCommand", "STORE 1,3 +FLAGS"));
+        assertThat(intent.access().parameters()).contains(new NameValue("MailTrailIntentCommand", "STORE 1,3 +FLAGS"));
         assertThat(sink.outcomes()).as("nothing answered yet").isEmpty();
 
         server("* 1 FETCH (FLAGS (\\Deleted))\r\n* 3 FETCH (FLAGS (\\Deleted))\r\nt OK Store completed.\r\n");
@@ -131,7 +130,9 @@ class DestroyIntentsTest {
         client("f FETCH 1:2 (UID FLAGS)");
         server("* 1 FETCH (UID 4 FLAGS (\\Deleted))\r\n* 2 FETCH (UID 6 FLAGS ())\r\nf OK Fetch completed.\r\n");
         client("d CLOSE");
-        assertThat(sink.intents()).as("a read-only folder's CLOSE removes nothing").hasSize(1);
+        assertThat(sink.intents())
+                .as("a read-only folder's CLOSE removes nothing")
+                .hasSize(1);
     }
 
     @Test
@@ -192,9 +193,8 @@ class DestroyIntentsTest {
     }
 
     private MailboxAccess onlyAccess(MailboxAction operation) {
-        List<MailboxAccess> found = sink.accesses().stream()
-                .filter(a -> a.operation() == operation)
-                .toList();
+        List<MailboxAccess> found =
+                sink.accesses().stream().filter(a -> a.operation() == operation).toList();
         assertThat(found).as(String.join("\n", sink.lines())).hasSize(1);
         return found.getFirst();
     }

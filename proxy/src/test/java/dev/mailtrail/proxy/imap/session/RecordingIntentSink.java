@@ -50,7 +50,7 @@ public final class RecordingIntentSink implements AccessEventSink, IntentSink {
                 .toList();
     }
 
-    /** One line per event: {@code intent Operation [uid=…] {parameters}}, {@code Operation [uid=…]}, {@code outcome OK}. */
+    /** One line per event: {@code intent} and the intent's access, an access, or {@code outcome} and the answer. */
     public List<String> lines() {
         return events.stream()
                 .map(e -> switch (e) {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class Pop3DeletionIntentTest {
 
     private final RecordingIntentSink sink = new RecordingIntentSink();
-    private final Pop3SessionAuditor auditor = new Pop3SessionAuditor(
-            "*", DownloadRuleConfig.DEFAULTS, "p1", "203.0.113.7", new TestClock(), sink, true);
+    private final Pop3SessionAuditor auditor =
+            new Pop3SessionAuditor("*", DownloadRuleConfig.DEFAULTS, "p1", "203.0.113.7", new TestClock(), sink, true);
     private final Pop3RequestDecoder decoder = new Pop3RequestDecoder(1024);
     private final Pop3ResponseScanner scanner = new Pop3ResponseScanner(1024, 4096);
 
@@ -56,7 +56,9 @@ class Pop3DeletionIntentTest {
                         "outcome +OK");
         auditor.close();
         assertThat(sink.outcomes()).containsExactly("+OK");
-        assertThat(sink.accesses()).filteredOn(a -> a.operation() == MailboxAction.HARD_DELETE).hasSize(1);
+        assertThat(sink.accesses())
+                .filteredOn(a -> a.operation() == MailboxAction.HARD_DELETE)
+                .hasSize(1);
     }
 
     @Test
