@@ -44,9 +44,36 @@ record IntentItems(List<ItemRef> items, List<NameValue> parameters) {
                 List.of(new NameValue("MailTrailIntentUnmapped", (byUid ? "UID " : "") + text)));
     }
 
-    /** The messages of the selected folder with these UIDs, named by the cache. */
+    /**
+     * The messages of the selected folder with these UIDs, named by the cache; more than {@link #MAX_ITEMS} are named
+     * by their UIDs as one set.
+     */
     static IntentItems ofUids(List<Long> uids, ImapSessionState session) {
-        return new IntentItems(session.items(session.selected.access(), uids), List.of());
+        if (uids.size() <= MAX_ITEMS) {
+            return new IntentItems(session.items(session.selected.access(), uids), List.of());
+        }
+        String text = ranges(uids);
+        return new IntentItems(
+                List.of(new ItemRef(null, session.selected.access().folder().id() + ";uids=" + text, null, null)),
+                List.of(new NameValue("MailTrailIntentUnmapped", "UID " + text)));
+    }
+
+    /** {@code uids} as an IMAP set of ranges ({@code 1:3,7}), in ascending order. */
+    static String ranges(List<Long> uids) {
+        List<Long> sorted = uids.stream().sorted().distinct().toList();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < sorted.size(); ) {
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
+                j++;
+            }
+            out.append(out.isEmpty() ? "" : ",").append(sorted.get(i));
+            if (j > i) {
+                out.append(':').append(sorted.get(j));
+            }
+            i = j + 1;
+        }
+        return out.toString();
     }
 
     private static boolean byUid(

@@ -109,6 +109,18 @@ class DestroyIntentsTest {
     }
 
     @Test
+    void moreDeletedMarksThanAnIntentNamesOneByOneAreNamedAsOneSet() {
+        selected();
+        client("t UID STORE 1:10001,10005 +FLAGS.SILENT (\\Deleted)");
+        server("t OK Store completed.\r\n");
+        client("e EXPUNGE");
+        AccessIntent expunge = sink.intents().getLast();
+        assertThat(ids(expunge.access())).containsExactly(FOLDER + ";uids=1:10001,10005");
+        assertThat(expunge.access().parameters())
+                .contains(new NameValue("MailTrailIntentUnmapped", "UID 1:10001,10005"));
+    }
+
+    @Test
     void aUidExpungeNamesItsSetMappedAsAFetchSetIs() {
         selectedAndListed();
         client("e UID EXPUNGE 5:6");
