@@ -166,9 +166,12 @@ public final class Pop3SessionAuditor {
                 if (intents != null && state == State.TRANSACTION && reveals(c)) {
                     intents.retrieval(c, inbox, itemId(number(c.arguments().getFirst())), clock.instant());
                 }
-                if (intents != null && state == State.TRANSACTION && c.name().equals("QUIT") && !marked.isEmpty()) {
+                if (intents != null && state == State.TRANSACTION && c.name().equals("QUIT")) {
                     // before the server has it: the UPDATE state removes the marked messages for good
-                    intents.deletion(c, inbox, removed(), clock.instant());
+                    Set<Long> toRemove = markedBy(pending);
+                    if (!toRemove.isEmpty()) {
+                        intents.deletion(c, inbox, removed(toRemove), clock.instant());
+                    }
                 }
                 if (c.name().equals("AUTH") && c.arguments().size() > 1) {
                     plain(c.arguments().get(1));
@@ -369,7 +372,7 @@ public final class Pop3SessionAuditor {
             sink.accept(inbox.read(firstRead, type, List.copyOf(read.values())));
         }
         if (state == State.UPDATE && !marked.isEmpty()) {
-            List<ItemRef> gone = removed();
+            List<ItemRef> gone = removed(marked);
             List<String> unnamed = marked.stream()
                     .filter(n -> !read.containsKey(itemId(n)) && !named.containsKey(n))
                     .map(n -> itemId(n).substring(itemId(n).lastIndexOf(';') + 1))
@@ -383,10 +386,26 @@ public final class Pop3SessionAuditor {
         }
     }
 
-    /** The messages DELE marked, named by their retrieval or by the lookup where either named them. */
-    private List<ItemRef> removed() {
+    /**
+     * The messages marked once the commands {@code pending} (in order, not yet answered) are: a DELE pipelined before a
+     * QUIT marks too, an RSET clears.
+     */
+    private Set<Long> markedBy(Iterable<Pop3Request.Command> pending) {
+        Set<Long> out = new LinkedHashSet<>(marked);
+        for (Pop3Request.Command p : pending) {
+            if (p.name().equals("DELE") && !p.arguments().isEmpty()) {
+                out.add(number(p.arguments().getFirst()));
+            } else if (p.name().equals("RSET")) {
+                out.clear();
+            }
+        }
+        return out;
+    }
+
+    /** The messages {@code numbers}, named by their retrieval or by the lookup where either named them. */
+    private List<ItemRef> removed(Set<Long> numbers) {
         List<ItemRef> gone = new ArrayList<>();
-        for (long n : marked) {
+        for (long n : numbers) {
             ItemRef known = read.get(itemId(n));
             MessageIdentity id = named.get(n);
             gone.add(

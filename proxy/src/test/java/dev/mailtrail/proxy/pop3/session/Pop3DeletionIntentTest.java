@@ -62,6 +62,27 @@ class Pop3DeletionIntentTest {
     }
 
     @Test
+    void aDelePipelinedBeforeTheQuitIsAnnouncedWithIt() {
+        loggedIn();
+        exchange("DELE 1", "+OK Marked to be deleted.");
+        client("DELE 2");
+        client("QUIT");
+        assertThat(sink.intents()).singleElement().satisfies(i -> assertThat(
+                        i.access().items())
+                .extracting(ItemRef::id)
+                .containsExactly("bob/INBOX;msg=1", "bob/INBOX;msg=2"));
+        server("+OK Marked to be deleted.");
+        server("+OK Logging out, messages deleted.");
+        assertThat(sink.accesses())
+                .filteredOn(a -> a.operation() == MailboxAction.HARD_DELETE)
+                .singleElement()
+                .satisfies(a -> assertThat(a.items())
+                        .extracting(ItemRef::id)
+                        .containsExactly("bob/INBOX;msg=1", "bob/INBOX;msg=2"));
+        assertThat(sink.outcomes()).containsExactly("+OK");
+    }
+
+    @Test
     void aQuitWithNothingMarkedAnnouncesNothing() {
         loggedIn();
         exchange("DELE 1", "+OK Marked to be deleted.");
