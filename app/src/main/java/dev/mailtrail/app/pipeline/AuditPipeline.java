@@ -120,8 +120,8 @@ public final class AuditPipeline implements AutoCloseable {
 
     /**
      * As {@link #open(Path, Clock, PipelineOptions, String, PrintStream)}, or {@link #openRepairing} when {@code
-     * repair}; the messages of reads the process stopped in (intents the replay leaves open) are named by {@code
-     * namer} before their resolution is journaled.
+     * repair}; the messages of reads, deletes and moves the process stopped in (intents the replay leaves open) are
+     * named by {@code namer} before their resolution is journaled.
      */
     public static AuditPipeline open(
             Path directory,

@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * The names of the items open intents leave unnamed, asked of an {@link IntentNamer} before their resolution is
- * journaled; why the rest stay recorded by UID is logged once.
+ * journaled; why the rest stay recorded by UID is logged once. An item the intent already names (a delete's intent
+ * carries what the session knew of the message) is not asked for: a message the delete or move took away can no
+ * longer be looked up, and the name the intent carries is kept.
  */
 final class IntentNaming {
     private static final System.Logger LOG = System.getLogger(IntentNaming.class.getName());
@@ -39,8 +41,9 @@ final class IntentNaming {
         if (namer == IntentNamer.NONE) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    wanted.size() + " message(s) of reads the process stopped in are recorded by UID only: no lookup"
-                            + " account is configured to name them");
+                    wanted.size()
+                            + " message(s) of reads, deletes and moves the process stopped in are recorded by UID"
+                            + " only: no lookup account is configured to name them");
             return List.of();
         }
         List<ItemRef> names = new ArrayList<>();
@@ -53,14 +56,16 @@ final class IntentNaming {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "naming the messages of open reads failed: " + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "naming the messages of open reads, deletes and moves failed: " + e.getMessage());
         }
         if (names.size() < wanted.size()) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    (wanted.size() - names.size()) + " of " + wanted.size() + " message(s) of reads the process"
-                            + " stopped in are recorded by UID only: the server did not name them (no answer, the"
-                            + " folder's UIDVALIDITY changed, or the message is gone)");
+                    (wanted.size() - names.size()) + " of " + wanted.size() + " message(s) of reads, deletes and"
+                            + " moves the process stopped in are recorded by UID only: the server did not name them (no"
+                            + " answer, the folder's UIDVALIDITY changed, or the message is gone: deleted or moved)");
         }
         return names;
     }

@@ -23,10 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Names the messages of reads the process stopped in with the IMAP upstream's lookup account (docs/decisions/0017):
- * the proxy's own lookup code, on a connection of its own that lives only while the pipeline opens. One lookup per
- * folder (at most {@link #CHUNK} UIDs each), all within {@link #BOUND}: the open never waits longer on a server that
- * does not answer, and what was not named by then stays recorded by UID.
+ * Names the messages of reads, deletes and moves the process stopped in with the IMAP upstream's lookup account
+ * (docs/decisions/0017): the proxy's own lookup code, on a connection of its own that lives only while the pipeline
+ * opens. One lookup per folder (at most {@link #CHUNK} UIDs each), all within {@link #BOUND}: the open never waits
+ * longer on a server that does not answer, and what was not named by then stays recorded by UID.
  */
 final class LookupIntentNamer implements IntentNamer {
     private static final System.Logger LOG = System.getLogger(LookupIntentNamer.class.getName());
@@ -68,7 +68,7 @@ final class LookupIntentNamer implements IntentNamer {
                     if (left <= 0) {
                         LOG.log(
                                 System.Logger.Level.WARNING,
-                                "naming the messages of open reads stopped after " + BOUND.toSeconds() + " s");
+                                "naming the messages of open intents stopped after " + BOUND.toSeconds() + " s");
                         return names;
                     }
                     if (!lookUp(lookup, chunk, left)) {
@@ -85,7 +85,7 @@ final class LookupIntentNamer implements IntentNamer {
                 }
             }
         } catch (TlsSetupException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "the messages of open reads cannot be named: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "the messages of open intents cannot be named: " + e.getMessage());
         }
         return names;
     }

@@ -135,6 +135,69 @@ class IntentRecoveryTest {
         }
     }
 
+    @Test
+    void aDeleteTheProcessStoppedInBecomesItsHardDeleteRecordKeepingTheNamesTheIntentCarried() throws Exception {
+        FolderRef inbox = new FolderRef("alice@contoso.com/INBOX;uidvalidity=7", "\\Inbox");
+        AccessIntent expunge = new AccessIntent(
+                "s-1/1",
+                like(
+                        read(
+                                NOW.minusSeconds(5),
+                                inbox,
+                                new ItemRef("<one@contoso.com>", inbox.id() + ";uid=1", 2048L, "Quarterly figures"),
+                                new ItemRef(null, inbox.id() + ";uid=2", null, null)),
+                        MailboxAction.HARD_DELETE));
+        try (EventJournal journal = EventJournal.open(data.resolve(AuditPipeline.JOURNAL))) {
+            journal.appendAll(PipelineEntry.encodeAll(List.of(new PipelineEntry.Event(expunge))))
+                    .get();
+        }
+        List<IntentNamer.Unnamed> asked = new ArrayList<>();
+        IntentNamer server = items -> {
+            asked.addAll(items);
+            return List.of(); // expunged: the server names nothing any more
+        };
+        try (AuditPipeline pipeline =
+                AuditPipeline.open(data, clock, PipelineOptions.defaults(), "test", null, false, server)) {
+            assertThat(pipeline.inspect(g -> g.pendingIntents().size()).get()).isZero();
+        }
+        assertThat(asked)
+                .as("only the message the intent did not name is asked for")
+                .containsExactly(new IntentNamer.Unnamed("alice@contoso.com", "INBOX", 7, 2, inbox.id() + ";uid=2"));
+        List<String> records;
+        try (AuditPipeline pipeline = open()) {
+            records = items(pipeline.mailboxLog());
+        }
+        assertThat(records).singleElement().satisfies(r -> assertThat(r)
+                .contains("\"Operation\":\"HardDelete\"")
+                .contains("MailTrailIntent")
+                .contains("<one@contoso.com>")
+                .contains("Quarterly figures")
+                .contains("uid=1")
+                .contains("uid=2"));
+        deleteSnapshots();
+        try (AuditPipeline pipeline = open()) {
+            assertThat(items(pipeline.mailboxLog()))
+                    .as("the same record on a replay from the journal's start")
+                    .isEqualTo(records);
+        }
+    }
+
+    private static MailboxAccess like(MailboxAccess a, MailboxAction operation) {
+        return new MailboxAccess(
+                a.time(),
+                a.actor(),
+                a.mailbox(),
+                a.logonType(),
+                operation,
+                null,
+                a.session(),
+                a.folder(),
+                null,
+                a.items(),
+                null,
+                null);
+    }
+
     private AuditPipeline open() throws Exception {
         return AuditPipeline.open(data, clock, PipelineOptions.defaults(), "test");
     }

@@ -32,6 +32,15 @@ final class KilledRead {
      * the process with SIGKILL: no shutdown hook, no last flush.
      */
     static Cut fetchAndKill(ServeProcess serve, String fetch, Predicate<String> at, long bytesAfter) throws Exception {
+        return sendAndKill(serve, "c " + fetch, "c ", at, bytesAfter);
+    }
+
+    /**
+     * As {@link #fetchAndKill}, with {@code commands} (tagged lines, CRLF between them) after the SELECT; the answer
+     * tagged {@code lastTag} may come only if {@code at} takes it.
+     */
+    static Cut sendAndKill(ServeProcess serve, String commands, String lastTag, Predicate<String> at, long bytesAfter)
+            throws Exception {
         String l;
         long received;
         try (Socket c = new Socket("127.0.0.1", serve.port)) {
@@ -39,10 +48,10 @@ final class KilledRead {
             InputStream in = new BufferedInputStream(c.getInputStream(), 1 << 16);
             line(in);
             c.getOutputStream()
-                    .write(("a LOGIN bob Secret123\r\nb SELECT INBOX\r\nc " + fetch + "\r\n")
+                    .write(("a LOGIN bob Secret123\r\nb SELECT INBOX\r\n" + commands + "\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             while (!at.test(l = line(in))) {
-                assertThat(l).as(serve.printed()).isNotEmpty().doesNotStartWith("c ");
+                assertThat(l).as(serve.printed()).isNotEmpty().doesNotStartWith(lastTag);
             }
             received = skip(in, bytesAfter);
             serve.process.destroyForcibly();
@@ -56,19 +65,24 @@ final class KilledRead {
      * the open aggregation windows into records.
      */
     static List<String> readsAfterRestart(Path data) throws Exception {
+        return recordsAfterRestart(data, "MailItemsAccessed");
+    }
+
+    /** The records of {@code operation} (HardDelete, say) of {@code data} after a restart, as for the reads. */
+    static List<String> recordsAfterRestart(Path data, String operation) throws Exception {
         AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "restart")
                 .close();
-        List<String> reads = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         try (AuditPipeline restarted =
                 AuditPipeline.open(data, Clock.systemUTC(), PipelineOptions.defaults(), "test")) {
             restarted.mailboxLog().export(r -> {
-                if (r.auditData().contains("\"MailItemsAccessed\"")) {
-                    reads.add(r.auditData());
+                if (r.auditData().contains("\"" + operation + "\"")) {
+                    found.add(r.auditData());
                 }
                 return true;
             });
         }
-        return reads;
+        return found;
     }
 
     private static String line(InputStream in) throws IOException {

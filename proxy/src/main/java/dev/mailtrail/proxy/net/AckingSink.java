@@ -34,7 +34,7 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
     private final InFlight inFlight;
     private final List<CompletableFuture<?>> untaken = new ArrayList<>();
     private long accepted;
-    /** Open intents: id → acknowledgement, and item id → the latest open intent naming it. */
+    /** Open intents: id → acknowledgement, and kind and item id → the latest open intent of that kind naming it. */
     private final Map<String, CompletableFuture<?>> intentAcks = new HashMap<>();
 
     private final Map<String, String> intentOfItem = new HashMap<>();
@@ -79,12 +79,13 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
     public void intent(AccessIntent intent) {
         CompletableFuture<?> ack = tracked(intent);
         intentAcks.put(intent.id(), ack);
-        List<String> ids = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (ItemRef item : intent.access().items()) {
-            ids.add(item.id());
-            intentOfItem.put(item.id(), intent.id());
+            String key = key(intent.kind(), item.id());
+            keys.add(key);
+            intentOfItem.put(key, intent.id());
         }
-        itemsOfIntent.put(intent.id(), ids);
+        itemsOfIntent.put(intent.id(), keys);
     }
 
     @Override
@@ -112,22 +113,47 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
         }
     }
 
-    /** The acknowledgement of the open intent that names {@code itemId}; null when none does. */
+    /** The acknowledgement of the open read intent that names {@code itemId}; null when none does. */
     CompletableFuture<?> intentCovering(String itemId) {
-        String intent = itemId == null ? null : intentOfItem.get(itemId);
+        return intentCovering(AccessIntent.Kind.READ, itemId);
+    }
+
+    /**
+     * Makes the next bytes released wait for the open intent {@code id} too: server output that shows its command's
+     * work before the answer (an IMAP {@code * n EXPUNGE} under a delete's intent).
+     */
+    void awaitIntent(String id) {
+        CompletableFuture<?> ack = intentAcks.get(id);
+        if (ack != null) {
+            untaken.add(ack);
+        }
+    }
+
+    private CompletableFuture<?> intentCovering(AccessIntent.Kind kind, String itemId) {
+        String intent = itemId == null ? null : intentOfItem.get(key(kind, itemId));
         return intent == null ? null : intentAcks.get(intent);
     }
 
-    /** The acknowledgements of the open intents that name every item of a read; null when one names none. */
+    /**
+     * An intent covers only accesses of its own kind (a read intent's durability says nothing of a delete of the same
+     * message: the core resolves it into a read), so items are kept per kind.
+     */
+    private static String key(AccessIntent.Kind kind, String itemId) {
+        return kind.name() + " " + itemId;
+    }
+
+    /**
+     * The acknowledgements of the open intents of its kind that name every item of a read, delete, move or send; null
+     * when one names none.
+     */
     private List<CompletableFuture<?>> covering(MailboxAccess event) {
-        if (event.operation() != MailboxAction.MAIL_ITEMS_ACCESSED
-                || event.items().isEmpty()
-                || intentAcks.isEmpty()) {
+        AccessIntent.Kind kind = AccessIntent.Kind.of(event.operation()).orElse(null);
+        if (kind == null || event.items().isEmpty() || intentAcks.isEmpty()) {
             return null;
         }
         List<CompletableFuture<?>> acks = new ArrayList<>(1);
         for (ItemRef item : event.items()) {
-            CompletableFuture<?> ack = intentCovering(item.id());
+            CompletableFuture<?> ack = intentCovering(kind, item.id());
             if (ack == null) {
                 return null;
             }

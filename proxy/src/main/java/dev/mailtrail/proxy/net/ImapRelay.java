@@ -369,6 +369,11 @@ final class ImapRelay extends ProtocolRelay {
                     idleTag = null;
                 }
             }
+            if (strict) {
+                // what the server says while a delete or move is under way shows its work: it goes out once the
+                // intent announcing that work is durable, as a read's answer does (docs/decisions/0011)
+                auditor.destroyIntentsOpen().forEach(events::awaitIntent);
+            }
             auditor.onResponse(r);
         }
     }

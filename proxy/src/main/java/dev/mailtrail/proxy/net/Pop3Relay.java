@@ -37,6 +37,8 @@ final class Pop3Relay extends ProtocolRelay {
     private Pop3SessionAuditor auditor;
     private boolean loggedIn;
     private boolean quit;
+    /** Requests held back from the auditor with the QUIT whose messages are being looked up, in order. */
+    private final List<Pop3Request> awaitingLookup = new ArrayList<>();
 
     Pop3Relay(RelayContext context) {
         super(context);
@@ -94,14 +96,22 @@ final class Pop3Relay extends ProtocolRelay {
                 return;
             }
         }
+        MessageLookup lookup = null;
         for (Pop3Request r : requests) {
-            MessageLookup lookup =
-                    r instanceof Pop3Request.Command c && context.identities().looksUp()
-                            ? auditor.namingNeeded(c)
-                            : null;
+            if (lookup == null
+                    && r instanceof Pop3Request.Command c
+                    && context.identities().looksUp()) {
+                lookup = auditor.namingNeeded(c);
+            }
+        }
+        if (lookup != null || !awaitingLookup.isEmpty()) {
+            awaitingLookup.addAll(requests);
             if (lookup != null) {
                 lookUp(lookup);
             }
+        } else {
+            // before the server has them: an intent's sync runs while the server works (docs/decisions/0011)
+            requests.forEach(auditor::onRequest);
         }
         toServer(piece);
         for (Pop3Request r : requests) {
@@ -109,11 +119,13 @@ final class Pop3Relay extends ProtocolRelay {
                 scanner.expect(c);
                 sent.add(c.name());
             }
-            auditor.onRequest(r);
         }
     }
 
-    /** The QUIT that deletes messages never retrieved waits until the server has named them. */
+    /**
+     * The QUIT that deletes messages never retrieved waits until the server has named them; the auditor sees it (and
+     * journals its intent, named by the lookup) before the server gets it.
+     */
     private void lookUp(MessageLookup lookup) {
         CompletableFuture<LookupResult> named = context.identities()
                 .prefetch(lookup.folder(), lookup.selection())
@@ -124,6 +136,10 @@ final class Pop3Relay extends ProtocolRelay {
                     lookup,
                     result != null ? result : LookupResult.failed(String.valueOf(failure)),
                     context.identities());
+            if (client.isActive()) {
+                awaitingLookup.forEach(auditor::onRequest);
+            } // else the session ended while it waited, its intents closed: the held QUIT never reaches the server
+            awaitingLookup.clear();
             releaseToServer();
         }));
     }

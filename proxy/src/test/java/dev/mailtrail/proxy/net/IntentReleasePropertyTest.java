@@ -39,15 +39,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The strict release gate under intents (docs/decisions/0011), driven through the proxy's own {@link ResponseHold},
- * {@link ClientRelease} and {@link AckingSink} over random interleavings of commands (most with an intent, some
- * without), server pieces, acknowledgements (the journal's durable prefix grows) and crashes: whenever the process
- * may die, every message of which the client received a byte has a record once the durable journal is replayed into
- * the audit core and its open intents are resolved. When everything is acknowledged, the client has the server's
+ * {@link ClientRelease} and {@link AckingSink} over random interleavings of commands (reads and deletes, most with an
+ * intent, some without), server pieces, acknowledgements (the journal's durable prefix grows) and crashes: whenever
+ * the process may die, every message of which the client received a byte, and every delete the client was told of,
+ * has a record once the durable journal is replayed into the audit core and its open intents are resolved. When everything is acknowledged, the client has the server's
  * bytes, whole and in order.
  */
 class IntentReleasePropertyTest {
 
     private static final Pattern MESSAGE = Pattern.compile("\\[m(\\d+)]");
+    private static final Pattern DELETED = Pattern.compile("\\[([xd])(\\d+)]");
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final Session SESSION = new Session("s", "192.0.2.1", "Client=IMAP4", null);
     private static final FolderRef INBOX = new FolderRef("alice/INBOX;uidvalidity=1", "\\Inbox");
@@ -58,7 +59,11 @@ class IntentReleasePropertyTest {
         Run run = new Run();
         int commands = 1 + random.nextInt(8);
         for (int m = 1; m <= commands; m++) {
-            run.command(m, random.nextInt(5) != 0, 1 + random.nextInt(4));
+            if (random.nextInt(4) == 0) {
+                run.delete(m, random.nextInt(5) != 0);
+            } else {
+                run.command(m, random.nextInt(5) != 0, 1 + random.nextInt(4));
+            }
         }
         while (run.serverHasMore() || run.journal.unacknowledged() > 0 || run.events.hasDeferred()) {
             int step = random.nextInt(10);
@@ -156,13 +161,33 @@ class IntentReleasePropertyTest {
             if (intent) {
                 events.intent(new AccessIntent(id, read(T0.plusSeconds(m), m)));
             }
-            toSend.add(new Piece("[m" + m + "]FETCH\r\n", true, false, m, null));
+            toSend.add(new Piece("[m" + m + "]FETCH\r\n", true, false, m, null, false));
             for (int i = 0; i < chunks; i++) {
-                toSend.add(new Piece("[m" + m + "]body" + i, false, false, m, null));
+                toSend.add(new Piece("[m" + m + "]body" + i, false, false, m, null, false));
             }
-            toSend.add(new Piece("[m" + m + "])\r\n", true, true, m, null));
-            toSend.add(new Piece("[t" + m + "]\r\n", true, true, m, intent ? id : ""));
+            toSend.add(new Piece("[m" + m + "])\r\n", true, true, m, null, false));
+            toSend.add(new Piece("[t" + m + "]\r\n", true, true, m, intent ? id : "", false));
         }
+
+        /**
+         * An EXPUNGE of message {@code m}: its intent (if any) when it reaches the proxy, then the server's {@code * n
+         * EXPUNGE} (which waits for the intent, as the IMAP relay makes it) and the tagged answer, whose HardDelete and
+         * outcome the protocol emits.
+         */
+        void delete(int m, boolean intent) {
+            String id = "s/" + m;
+            if (intent) {
+                events.intent(new AccessIntent(id, hardDelete(T0.plusSeconds(m), m)));
+            }
+            toSend.add(new Piece("[x" + m + "]EXPUNGE\r\n", true, true, m, intent ? id : "", true));
+            toSend.add(new Piece("[d" + m + "]\r\n", true, true, m, intent ? id : "", true));
+            if (intent) {
+                covered.add((long) m);
+            }
+        }
+
+        /** Deletes announced by an intent: their untagged answer counts as a delete the client was told of. */
+        final Set<Long> covered = new HashSet<>();
 
         boolean serverHasMore() {
             return !toSend.isEmpty();
@@ -210,7 +235,20 @@ class IntentReleasePropertyTest {
             core.resolveIntents("crash");
             core.flush();
             Set<String> recorded = new HashSet<>();
-            records.forEach(r -> r.folders().forEach(f -> f.folderItems().forEach(i -> recorded.add(i.id()))));
+            records.stream().filter(r -> r.folders() != null).forEach(r -> r.folders()
+                    .forEach(f -> f.folderItems().forEach(i -> recorded.add(i.id()))));
+            Set<String> deleted = new HashSet<>();
+            records.stream().filter(r -> r.operation().equals("HardDelete")).forEach(r -> r.affectedItems()
+                    .forEach(i -> deleted.add(i.id())));
+            Matcher told = DELETED.matcher(received);
+            while (told.find()) {
+                long m = Long.parseLong(told.group(2));
+                if (told.group(1).equals("d") || covered.contains(m)) {
+                    assertThat(deleted)
+                            .as("the client was told message %s was deleted; durable: %s", m, journal.durable)
+                            .contains(itemId(m));
+                }
+            }
             Matcher seen = MESSAGE.matcher(received);
             while (seen.find()) {
                 assertThat(recorded)
@@ -221,7 +259,7 @@ class IntentReleasePropertyTest {
     }
 
     /** A piece of server output; the last of a FETCH emits its read, a tagged line its intent's outcome. */
-    record Piece(String text, boolean endsLine, boolean last, long message, String outcomeOf) {}
+    record Piece(String text, boolean endsLine, boolean last, long message, String outcomeOf, boolean delete) {}
 
     /** The protocol as the relay sees it: where responses end, what they reveal, which intent covers them. */
     static final class Fake extends ProtocolHooks {
@@ -241,10 +279,25 @@ class IntentReleasePropertyTest {
         @Override
         void scanServerPiece(ByteBuf piece) {
             atStart = next.last();
-            if (next.last() && next.outcomeOf() == null) {
+            if (next.delete()) {
+                scanDelete();
+            } else if (next.last() && next.outcomeOf() == null) {
                 events.accept(read(T0.plusSeconds(next.message()), next.message()));
             } else if (next.last() && !next.outcomeOf().isEmpty()) {
                 events.outcome(new IntentOutcome(T0, "alice", SESSION, next.outcomeOf(), "OK"));
+            }
+        }
+
+        /** As the IMAP relay: what the server says while a delete is under way waits for its intent. */
+        private void scanDelete() {
+            if (!next.outcomeOf().isEmpty()) {
+                events.awaitIntent(next.outcomeOf());
+            }
+            if (next.text().startsWith("[d")) {
+                events.accept(hardDelete(T0.plusSeconds(next.message()), next.message()));
+                if (!next.outcomeOf().isEmpty()) {
+                    events.outcome(new IntentOutcome(T0, "alice", SESSION, next.outcomeOf(), "OK"));
+                }
             }
         }
 
@@ -303,6 +356,23 @@ class IntentReleasePropertyTest {
 
     static String itemId(long message) {
         return INBOX.id() + ";uid=" + message;
+    }
+
+    static MailboxAccess hardDelete(Instant at, long message) {
+        MailboxAccess read = read(at, message);
+        return new MailboxAccess(
+                at,
+                read.actor(),
+                read.mailbox(),
+                read.logonType(),
+                MailboxAction.HARD_DELETE,
+                null,
+                read.session(),
+                read.folder(),
+                null,
+                read.items(),
+                null,
+                null);
     }
 
     static MailboxAccess read(Instant at, long message) {

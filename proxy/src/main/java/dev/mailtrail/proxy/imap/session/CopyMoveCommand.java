@@ -22,12 +22,14 @@ final class CopyMoveCommand implements ImapCommand {
     private final FolderAccess source;
     private final List<Long> uids;
     private ResponseCode copyUid;
+    private final OpenIntent intent;
 
-    private CopyMoveCommand(boolean move, String target, FolderAccess source, List<Long> uids) {
+    private CopyMoveCommand(boolean move, String target, FolderAccess source, List<Long> uids, OpenIntent intent) {
         this.move = move;
         this.target = target;
         this.source = source;
         this.uids = uids;
+        this.intent = intent;
     }
 
     static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
@@ -40,12 +42,39 @@ final class CopyMoveCommand implements ImapCommand {
             return null;
         }
         try {
-            List<Long> uids =
-                    session.selected.uids(SequenceSet.parse(set), command.name().startsWith("UID "));
-            return new CopyMoveCommand(command.name().endsWith("MOVE"), target, session.selected.access(), uids);
+            SequenceSet parsed = SequenceSet.parse(set);
+            boolean byUid = command.name().startsWith("UID ");
+            List<Long> uids = session.selected.uids(parsed, byUid);
+            boolean move = command.name().endsWith("MOVE");
+            OpenIntent intent = OpenIntent.of(null);
+            if (move && session.intents != null) {
+                // before the server has the command: the journal's sync runs while the server works (decision 0011)
+                intent = OpenIntent.of(session.intents.destroy(
+                        command.name() + " " + set + " " + target,
+                        moveOperation(session, target),
+                        session.folderAccess(target, 0).folder(),
+                        IntentItems.of(parsed, byUid, session),
+                        session));
+            }
+            return new CopyMoveCommand(move, target, session.selected.access(), uids, intent);
         } catch (ImapSyntaxException e) {
             return null;
         }
+    }
+
+    /** Moving to Deleted Items ({@code \Trash}) is how Outlook deletes: MoveToDeletedItems, else Move. */
+    private static MailboxAction moveOperation(ImapSessionState session, String target) {
+        return session.isTrash(target) ? MailboxAction.MOVE_TO_DELETED_ITEMS : MailboxAction.MOVE;
+    }
+
+    @Override
+    public String destroyIntent() {
+        return intent.id();
+    }
+
+    @Override
+    public void lost(ImapSessionState session) {
+        intent.lost(session);
     }
 
     @Override
@@ -58,6 +87,11 @@ final class CopyMoveCommand implements ImapCommand {
 
     @Override
     public void completed(ImapResponse.Tagged completion, ImapSessionState session) {
+        copiedOrMoved(completion, session);
+        intent.answered(completion.status(), session);
+    }
+
+    private void copiedOrMoved(ImapResponse.Tagged completion, ImapSessionState session) {
         if (!ImapCommand.ok(completion) || uids.isEmpty()) {
             return;
         }
@@ -68,9 +102,7 @@ final class CopyMoveCommand implements ImapCommand {
         if (copyUid != null) {
             followIdentities(session, dest);
         }
-        MailboxAction operation = !move
-                ? MailboxAction.COPY
-                : session.isTrash(target) ? MailboxAction.MOVE_TO_DELETED_ITEMS : MailboxAction.MOVE;
+        MailboxAction operation = move ? moveOperation(session, target) : MailboxAction.COPY;
         session.emitAbout(source, operation, dest.folder(), session.items(source, uids));
     }
 

@@ -23,24 +23,53 @@ final class ExpungeCommand implements ImapCommand {
     private final List<Long> removed = new ArrayList<>();
     private final List<Long> unknownAt = new ArrayList<>();
     private int unknown;
+    private final OpenIntent intent;
 
-    private ExpungeCommand(boolean close, FolderAccess folder, List<Long> named) {
+    private ExpungeCommand(boolean close, FolderAccess folder, List<Long> named, OpenIntent intent) {
         this.close = close;
         this.folder = folder;
         this.named = named;
+        this.intent = intent;
     }
 
     static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
         List<Long> named = List.of();
+        SequenceSet set = null;
         if (command.name().equals("UID EXPUNGE") && !command.arguments().isEmpty()) {
             try {
-                named = SelectedFolder.expand(
-                        SequenceSet.parse(Tokens.text(command.arguments().getFirst())));
+                set = SequenceSet.parse(Tokens.text(command.arguments().getFirst()));
+                named = SelectedFolder.expand(set);
             } catch (ImapSyntaxException | RuntimeException e) {
                 named = List.of();
             }
         }
-        return new ExpungeCommand(command.name().equals("CLOSE"), session.selected.access(), named);
+        boolean close = command.name().equals("CLOSE");
+        OpenIntent intent = OpenIntent.of(null);
+        if (session.intents != null && !(close && session.selected.readOnly())) {
+            // before the server has the command: the journal's sync runs while the server works (decision 0011)
+            IntentItems removed = set != null
+                    ? IntentItems.of(set, true, session)
+                    : IntentItems.ofUids(
+                            command.name().equals("UID EXPUNGE") ? List.of() : session.selected.toBeExpunged(),
+                            session);
+            intent = OpenIntent.of(session.intents.destroy(
+                    set != null ? command.name() + " " + IntentItems.text(set) : command.name(),
+                    MailboxAction.HARD_DELETE,
+                    null,
+                    removed,
+                    session));
+        }
+        return new ExpungeCommand(close, session.selected.access(), named, intent);
+    }
+
+    @Override
+    public String destroyIntent() {
+        return intent.id();
+    }
+
+    @Override
+    public void lost(ImapSessionState session) {
+        intent.lost(session);
     }
 
     @Override
@@ -62,6 +91,11 @@ final class ExpungeCommand implements ImapCommand {
 
     @Override
     public void completed(ImapResponse.Tagged completion, ImapSessionState session) {
+        emitRemoved(completion, session);
+        intent.answered(completion.status(), session);
+    }
+
+    private void emitRemoved(ImapResponse.Tagged completion, ImapSessionState session) {
         if (!ImapCommand.ok(completion) || session.selected == null) {
             return;
         }

@@ -83,8 +83,8 @@ final class FetchCommand implements ImapCommand {
         return started;
     }
 
-    /** The session ended before the server answered: the intent is closed as lost. */
-    void lost(ImapSessionState session) {
+    @Override
+    public void lost(ImapSessionState session) {
         if (intent != null) {
             session.intents.outcome(intent, dev.mailtrail.core.event.IntentOutcome.LOST, session);
             intent = null;

@@ -20,6 +20,14 @@ interface ImapCommand {
 
     void completed(ImapResponse.Tagged completion, ImapSessionState session);
 
+    /** The session ended before the server answered: an intent the command journaled is closed as lost. */
+    default void lost(ImapSessionState session) {}
+
+    /** The id of the open intent of the delete or move this command announced (decision 0011); null when none. */
+    default String destroyIntent() {
+        return null;
+    }
+
     static boolean ok(ImapResponse.Tagged completion) {
         return completion.status().equals("OK");
     }

@@ -264,8 +264,9 @@ public final class ImapSessionAuditor {
     }
 
     /**
-     * Strict mode: each FETCH that asks for content journals its intent through {@code sink} before the server has it,
-     * and its outcome when the server answered (docs/decisions/0011).
+     * Strict mode: each FETCH that asks for content, each STORE {@code \Deleted}, EXPUNGE, CLOSE and MOVE journals its
+     * intent through {@code sink} before the server has it, and its outcome when the server answered
+     * (docs/decisions/0011).
      */
     public void intentsTo(IntentSink sink) {
         session.intentsTo(sink);
@@ -275,10 +276,27 @@ public final class ImapSessionAuditor {
     public void close() {
         session.detector.close();
         for (ImapCommand c : pending.values()) {
-            if (c instanceof FetchCommand f) {
-                f.lost(session);
+            c.lost(session);
+        }
+    }
+
+    /**
+     * Strict mode: the ids of the open intents of deletes and moves sent to the server and not yet answered. What the
+     * server says meanwhile ({@code * n EXPUNGE}, the flags a STORE set) shows their work, so it waits for them to be
+     * durable, as the answer to a read waits for its intent.
+     */
+    public List<String> destroyIntentsOpen() {
+        if (session.intents == null || pending.isEmpty()) {
+            return List.of();
+        }
+        List<String> open = new ArrayList<>(1);
+        for (ImapCommand c : pending.values()) {
+            String id = c.destroyIntent();
+            if (id != null) {
+                open.add(id);
             }
         }
+        return open;
     }
 
     private boolean offer(ImapResponse response) {

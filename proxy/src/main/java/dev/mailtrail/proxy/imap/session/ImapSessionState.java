@@ -46,8 +46,8 @@ final class ImapSessionState {
     int bodyReadsInFlight;
     /** Why the last lookup named nothing, null when it ran: said in the records of items it left unnamed. */
     String lookupFailure;
-    /** Where content FETCHes journal their intents (strict mode); null: none are made. */
-    ReadIntents intents;
+    /** Where content FETCHes, deletes and moves journal their intents (strict mode); null: none are made. */
+    ImapIntents intents;
 
     ImapSessionState(
             ImapAuditConfig config,
@@ -69,7 +69,7 @@ final class ImapSessionState {
     }
 
     void intentsTo(dev.mailtrail.proxy.session.IntentSink sink) {
-        intents = sink == null ? null : new ReadIntents(sink, sessionId);
+        intents = sink == null ? null : new ImapIntents(sink, sessionId);
     }
 
     Instant now() {

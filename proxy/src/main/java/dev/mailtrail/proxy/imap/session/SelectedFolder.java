@@ -20,6 +20,8 @@ final class SelectedFolder {
     private final boolean readOnly;
     private final SequenceMap sequences;
     private final Set<Long> deleted = new HashSet<>();
+    /** UIDs a STORE {@code \Deleted} sent to the server and not yet answered is marking. */
+    private final Set<Long> marking = new HashSet<>();
 
     SelectedFolder(String name, FolderAccess access, boolean readOnly, SequenceMap sequences) {
         this.name = name;
@@ -61,6 +63,34 @@ final class SelectedFolder {
         } else {
             uids.forEach(deleted::remove);
         }
+    }
+
+    /** A STORE {@code \Deleted} of {@code uids} went to the server ({@code on}), or was answered. */
+    void marking(List<Long> uids, boolean on) {
+        if (on) {
+            marking.addAll(uids);
+        } else {
+            uids.forEach(marking::remove);
+        }
+    }
+
+    /**
+     * The UIDs an EXPUNGE or CLOSE sent now would remove, as far as the session knows: those known to be {@code
+     * \Deleted} and those a STORE before it is marking, in sequence order, then any the map does not place. Nothing
+     * is forgotten.
+     */
+    List<Long> toBeExpunged() {
+        Set<Long> known = new java.util.TreeSet<>(deleted);
+        known.addAll(marking);
+        List<Long> out = new ArrayList<>();
+        for (int s = 1; s <= sequences.size(); s++) {
+            long uid = sequences.uidAt(s);
+            if (known.remove(uid)) {
+                out.add(uid);
+            }
+        }
+        out.addAll(known);
+        return out;
     }
 
     /** The UIDs known to be \Deleted, in sequence order; they are gone after an expunge. */

@@ -22,11 +22,13 @@ final class StoreCommand implements ImapCommand {
     private final FolderAccess folder;
     private final List<Long> uids;
     private final Boolean deleted;
+    private final OpenIntent intent;
 
-    private StoreCommand(FolderAccess folder, List<Long> uids, Boolean deleted) {
+    private StoreCommand(FolderAccess folder, List<Long> uids, Boolean deleted, OpenIntent intent) {
         this.folder = folder;
         this.uids = uids;
         this.deleted = deleted;
+        this.intent = intent;
     }
 
     static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
@@ -48,12 +50,37 @@ final class StoreCommand implements ImapCommand {
                 ? (names ? Boolean.TRUE : null)
                 : item.startsWith("-") ? (names ? Boolean.FALSE : null) : Boolean.valueOf(names);
         try {
-            List<Long> uids =
-                    session.selected.uids(SequenceSet.parse(set), command.name().startsWith("UID "));
-            return new StoreCommand(session.selected.access(), uids, deleted);
+            SequenceSet parsed = SequenceSet.parse(set);
+            boolean byUid = command.name().startsWith("UID ");
+            List<Long> uids = session.selected.uids(parsed, byUid);
+            OpenIntent intent = OpenIntent.of(null);
+            if (Boolean.TRUE.equals(deleted)) {
+                // an EXPUNGE pipelined behind this STORE removes these too: its intent names them
+                session.selected.marking(uids, true);
+                if (session.intents != null) {
+                    // before the server has the command: the journal's sync runs while the server works (decision 0011)
+                    intent = OpenIntent.of(session.intents.destroy(
+                            command.name() + " " + set + " " + item,
+                            MailboxAction.SOFT_DELETE,
+                            null,
+                            IntentItems.of(parsed, byUid, session),
+                            session));
+                }
+            }
+            return new StoreCommand(session.selected.access(), uids, deleted, intent);
         } catch (ImapSyntaxException e) {
             return null;
         }
+    }
+
+    @Override
+    public String destroyIntent() {
+        return intent.id();
+    }
+
+    @Override
+    public void lost(ImapSessionState session) {
+        intent.lost(session);
     }
 
     private static List<String> flags(List<ImapToken> tokens) {
@@ -70,12 +97,15 @@ final class StoreCommand implements ImapCommand {
 
     @Override
     public void completed(ImapResponse.Tagged completion, ImapSessionState session) {
-        if (!ImapCommand.ok(completion) || deleted == null || session.selected == null) {
-            return;
+        if (ImapCommand.ok(completion) && deleted != null && session.selected != null) {
+            session.selected.markDeleted(uids, deleted);
+            if (deleted && !uids.isEmpty()) {
+                session.emitAbout(folder, MailboxAction.SOFT_DELETE, null, session.items(folder, uids));
+            }
         }
-        session.selected.markDeleted(uids, deleted);
-        if (deleted && !uids.isEmpty()) {
-            session.emitAbout(folder, MailboxAction.SOFT_DELETE, null, session.items(folder, uids));
+        if (Boolean.TRUE.equals(deleted) && session.selected != null) {
+            session.selected.marking(uids, false);
         }
+        intent.answered(completion.status(), session);
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The intents of one POP3 session's retrievals (docs/decisions/0011): a RETR, or a TOP with lines, journals the
- * message it names (by the id its retrieval will carry) when it reaches the proxy, and the server's answer closes it.
+ * The intents of one POP3 session's retrievals and deletions (docs/decisions/0011): a RETR, or a TOP with lines,
+ * journals the message it names (by the id its retrieval will carry) when it reaches the proxy, a QUIT that enters the
+ * UPDATE state the HardDelete of the messages DELE marked; the server's answer closes it.
  */
 final class Pop3Intents {
 
@@ -45,6 +46,21 @@ final class Pop3Intents {
                         List.of(new ItemRef(null, itemId, null, null)),
                         asked)));
         open.put(command, id);
+    }
+
+    /** Journals the intent of {@code quit}, which removes {@code marked} for good (RFC 1939 §6). */
+    void deletion(Pop3Request.Command quit, FolderAccess inbox, List<ItemRef> marked, Instant now) {
+        String id = sessionId + "/" + (++counter);
+        sink.intent(new AccessIntent(
+                id,
+                inbox.event(
+                        now,
+                        MailboxAction.HARD_DELETE,
+                        null,
+                        null,
+                        marked,
+                        List.of(new NameValue("MailTrailIntentCommand", "QUIT")))));
+        open.put(quit, id);
     }
 
     /** The server answered {@code command}: its intent, if it had one, is closed with that answer. */

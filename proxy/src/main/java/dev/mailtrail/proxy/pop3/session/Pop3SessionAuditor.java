@@ -74,6 +74,8 @@ public final class Pop3SessionAuditor {
     private int retrievals;
     private Instant firstRead;
     private boolean closed;
+    /** The reads and the deletion have been emitted ({@link #decide}). */
+    private boolean decided;
     /** The item whose retrieval was recorded before its end went out ({@link #streaming}). */
     private String streamed;
     /** Where retrievals journal their intents (strict mode); null: none are made. */
@@ -164,6 +166,13 @@ public final class Pop3SessionAuditor {
                 if (intents != null && state == State.TRANSACTION && reveals(c)) {
                     intents.retrieval(c, inbox, itemId(number(c.arguments().getFirst())), clock.instant());
                 }
+                if (intents != null && state == State.TRANSACTION && c.name().equals("QUIT")) {
+                    // before the server has it: the UPDATE state removes the marked messages for good
+                    Set<Long> toRemove = markedBy(pending);
+                    if (!toRemove.isEmpty()) {
+                        intents.deletion(c, inbox, removed(toRemove), clock.instant());
+                    }
+                }
                 if (c.name().equals("AUTH") && c.arguments().size() > 1) {
                     plain(c.arguments().get(1));
                 } else if (c.name().equals("USER") && !c.arguments().isEmpty()) {
@@ -244,7 +253,7 @@ public final class Pop3SessionAuditor {
             case "QUIT" -> {
                 if (state == State.TRANSACTION) {
                     state = State.UPDATE;
-                    close();
+                    decide(); // before the QUIT's outcome: its HardDelete completes the QUIT's intent
                 }
             }
             default -> {}
@@ -339,36 +348,35 @@ public final class Pop3SessionAuditor {
         }
     }
 
-    /** The connection ended (QUIT or a drop): the reads are decided and emitted now. */
+    /** The connection ended (QUIT or a drop): the reads are decided and emitted now, and open intents are lost. */
     public void close() {
         if (closed || inbox == null) {
             return;
         }
         closed = true;
+        decide();
         if (intents != null) {
             intents.lost(inbox, clock.instant());
         }
+    }
+
+    /** Emits the reads not yet decided and, once QUIT entered the UPDATE state, the HardDelete of the marked. */
+    private void decide() {
+        if (decided || inbox == null) {
+            return;
+        }
+        decided = true;
         if (!read.isEmpty() && !decideOnDelivery) {
             boolean sync = enumerated || retrievals >= rule.pop3Retrievals();
             MailAccessType type = sync ? MailAccessType.SYNC : MailAccessType.BIND;
             sink.accept(inbox.read(firstRead, type, List.copyOf(read.values())));
         }
         if (state == State.UPDATE && !marked.isEmpty()) {
-            List<ItemRef> gone = new ArrayList<>();
-            List<String> unnamed = new ArrayList<>();
-            for (long n : marked) {
-                ItemRef known = read.get(itemId(n));
-                MessageIdentity id = named.get(n);
-                if (known == null && id == null) {
-                    unnamed.add(itemId(n).substring(itemId(n).lastIndexOf(';') + 1));
-                }
-                gone.add(
-                        known != null
-                                ? known
-                                : id != null
-                                        ? new ItemRef(id.internetMessageId(), itemId(n), id.size(), id.subject())
-                                        : new ItemRef(null, itemId(n), null, null));
-            }
+            List<ItemRef> gone = removed(marked);
+            List<String> unnamed = marked.stream()
+                    .filter(n -> !read.containsKey(itemId(n)) && !named.containsKey(n))
+                    .map(n -> itemId(n).substring(itemId(n).lastIndexOf(';') + 1))
+                    .toList();
             List<NameValue> why = lookupFailure == null || unnamed.isEmpty()
                     ? List.of()
                     : List.of(new NameValue(
@@ -376,6 +384,38 @@ public final class Pop3SessionAuditor {
                             "unknown for " + String.join(",", unnamed) + ": " + lookupFailure));
             sink.accept(inbox.event(clock.instant(), MailboxAction.HARD_DELETE, null, null, gone, why));
         }
+    }
+
+    /**
+     * The messages marked once the commands {@code pending} (in order, not yet answered) are: a DELE pipelined before a
+     * QUIT marks too, an RSET clears.
+     */
+    private Set<Long> markedBy(Iterable<Pop3Request.Command> pending) {
+        Set<Long> out = new LinkedHashSet<>(marked);
+        for (Pop3Request.Command p : pending) {
+            if (p.name().equals("DELE") && !p.arguments().isEmpty()) {
+                out.add(number(p.arguments().getFirst()));
+            } else if (p.name().equals("RSET")) {
+                out.clear();
+            }
+        }
+        return out;
+    }
+
+    /** The messages {@code numbers}, named by their retrieval or by the lookup where either named them. */
+    private List<ItemRef> removed(Set<Long> numbers) {
+        List<ItemRef> gone = new ArrayList<>();
+        for (long n : numbers) {
+            ItemRef known = read.get(itemId(n));
+            MessageIdentity id = named.get(n);
+            gone.add(
+                    known != null
+                            ? known
+                            : id != null
+                                    ? new ItemRef(id.internetMessageId(), itemId(n), id.size(), id.subject())
+                                    : new ItemRef(null, itemId(n), null, null));
+        }
+        return gone;
     }
 
     private static long number(String s) {
