@@ -23,12 +23,14 @@ final class RecordingAuditSink implements AuditEventSink {
     private final List<MailboxAccess> events = new ArrayList<>();
     private final List<CmdletInvocation> cmdlets = new ArrayList<>();
     private final List<AuditEvent> intents = new ArrayList<>();
+    private final List<AuditEvent> all = new ArrayList<>();
     private final List<CompletableFuture<Void>> unacknowledged = new ArrayList<>();
     private final List<CompletableFuture<Void>> intentAcks = new ArrayList<>();
     private boolean holding;
 
     @Override
     public synchronized CompletionStage<?> submit(AuditEvent submitted) {
+        all.add(submitted);
         switch (submitted) {
             case MailboxAccess event -> events.add(event);
             case CmdletInvocation cmdlet -> cmdlets.add(cmdlet);
@@ -98,6 +100,11 @@ final class RecordingAuditSink implements AuditEventSink {
 
     synchronized List<MailboxAccess> events() {
         return List.copyOf(events);
+    }
+
+    /** Everything submitted, in order. */
+    synchronized List<AuditEvent> submitted() {
+        return List.copyOf(all);
     }
 
     /** The intents and their outcomes submitted (strict mode), in order. */
