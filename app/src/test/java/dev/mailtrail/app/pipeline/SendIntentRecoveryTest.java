@@ -35,8 +35,8 @@ class SendIntentRecoveryTest {
     void aSendIntentLeftOpenIsTheSendItAnnouncedFlaggedAndNamedByItself() throws Exception {
         AccessIntent lost = new AccessIntent(
                 "s-9/1", send(NOW.minusSeconds(5), new ItemRef("<lost@mailtrail.test>", null, 2048L, "Wire today")));
-        AccessIntent unnamed =
-                new AccessIntent("s-9/2", send(NOW.minusSeconds(4), new ItemRef(null, "submission;session=s-9;n=2", 512L, null)));
+        AccessIntent unnamed = new AccessIntent(
+                "s-9/2", send(NOW.minusSeconds(4), new ItemRef(null, "submission;session=s-9;n=2", 512L, null)));
         AccessIntent answered = new AccessIntent(
                 "s-9/3", send(NOW.minusSeconds(3), new ItemRef("<sent@mailtrail.test>", null, 100L, "Done")));
         try (EventJournal journal = EventJournal.open(data.resolve(AuditPipeline.JOURNAL))) {
@@ -44,22 +44,27 @@ class SendIntentRecoveryTest {
                             new PipelineEntry.Event(lost),
                             new PipelineEntry.Event(unnamed),
                             new PipelineEntry.Event(answered),
-                            new PipelineEntry.Event(send(NOW.minusSeconds(2), answered.access().items().getFirst())))))
+                            new PipelineEntry.Event(send(
+                                    NOW.minusSeconds(2),
+                                    answered.access().items().getFirst())))))
                     .get();
         }
         IntentNamer noServer = items -> {
             throw new AssertionError("a send's intent names its message itself: " + items);
         };
         List<String> records;
-        try (AuditPipeline pipeline =
-                AuditPipeline.open(data, new MutableClock(NOW), PipelineOptions.defaults(), "test", null, false, noServer)) {
+        try (AuditPipeline pipeline = AuditPipeline.open(
+                data, new MutableClock(NOW), PipelineOptions.defaults(), "test", null, false, noServer)) {
             assertThat(pipeline.inspect(g -> g.pendingIntents().size()).get()).isZero();
             records = records(pipeline.mailboxLog());
         }
         assertThat(records).hasSize(3).allSatisfy(r -> assertThat(r).contains("\"Operation\":\"Send\""));
         assertThat(records.stream().filter(r -> r.contains("<lost@mailtrail.test>")))
                 .singleElement()
-                .satisfies(r -> assertThat(r).contains("MailTrailIntent").contains("Wire today").contains("2048"));
+                .satisfies(r -> assertThat(r)
+                        .contains("MailTrailIntent")
+                        .contains("Wire today")
+                        .contains("2048"));
         assertThat(records.stream().filter(r -> r.contains("submission;session=s-9;n=2")))
                 .singleElement()
                 .satisfies(r -> assertThat(r).contains("MailTrailIntent"));

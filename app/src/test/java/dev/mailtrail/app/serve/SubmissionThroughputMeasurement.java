@@ -51,18 +51,18 @@ class SubmissionThroughputMeasurement {
                 send(asyncPort, 20);
                 List<String> rows = new ArrayList<>();
                 for (int round = 1; round <= ROUNDS; round++) {
-                    double direct = send(postfix.port(), n);
-                    double s = send(strictPort, n);
-                    double a = send(asyncPort, n);
+                    Run direct = send(postfix.port(), n);
+                    Run s = send(strictPort, n);
+                    Run a = send(asyncPort, n);
                     rows.add(String.format(
                             Locale.ROOT,
-                            "round %d: direct %.1f msg/s, strict %.1f msg/s (%.2fx), async %.1f msg/s (%.2fx)",
+                            "round %d: direct %s; strict %s (%.2fx); async %s (%.2fx)",
                             round,
                             direct,
                             s,
-                            s / direct,
+                            s.perSecond() / direct.perSecond(),
                             a,
-                            a / direct));
+                            a.perSecond() / direct.perSecond()));
                 }
                 String load = Files.readString(Path.of("/proc/loadavg")).strip();
                 System.out.println("submission, " + n + " messages of 2 KB per round, one session; load " + load);
@@ -94,8 +94,16 @@ class SubmissionThroughputMeasurement {
         return AuditingProxy.start(config, dir.resolve("data-" + mode), Clock.systemUTC());
     }
 
-    /** Sends {@code n} messages on one session; messages per second from the first MAIL to the last 250. */
-    private static double send(int port, int n) throws IOException {
+    /** Messages per second, and the median time from a message's end to the server's reply. */
+    private record Run(double perSecond, double p50Millis) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.1f msg/s, end-to-250 p50 %.2f ms", perSecond, p50Millis);
+        }
+    }
+
+    /** Sends {@code n} messages on one session, timed from the first MAIL to the last 250. */
+    private static Run send(int port, int n) throws IOException {
         String plain = Base64.getEncoder()
                 .encodeToString(("\0alice\0" + DovecotInstance.PASSWORD).getBytes(StandardCharsets.UTF_8));
         try (Socket s = new Socket("127.0.0.1", port)) {
@@ -107,6 +115,7 @@ class SubmissionThroughputMeasurement {
             command(out, in, "EHLO bench.example\r\n", '2');
             command(out, in, "AUTH PLAIN " + plain + "\r\n", '2');
             String body = "x".repeat(76) + "\r\n";
+            long[] ends = new long[n];
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 String message = "From: alice@mailtrail.test\r\nTo: partner@example.org\r\nSubject: m " + i
@@ -117,11 +126,14 @@ class SubmissionThroughputMeasurement {
                 reply(in, '2');
                 reply(in, '2');
                 reply(in, '3');
+                long sent = System.nanoTime();
                 command(out, in, message + ".\r\n", '2');
+                ends[i] = System.nanoTime() - sent;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             command(out, in, "QUIT\r\n", '2');
-            return n / seconds;
+            java.util.Arrays.sort(ends);
+            return new Run(n / seconds, ends[n / 2] / 1e6);
         }
     }
 

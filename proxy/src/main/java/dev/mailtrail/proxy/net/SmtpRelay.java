@@ -25,9 +25,9 @@ import java.util.Locale;
  * STARTTLS (TLS with the client is the proxy's), AUTH before TLS where plaintext logins are refused and AUTH with a
  * mechanism that does not name the user, XCLIENT from hosts outside the listener's {@code trusted-networks}, and
  * BDAT, which is not offered. In strict mode the send a message's end announces is journaled as it reaches the
- * server, and the server's reply waits only for that intent (docs/decisions/0011). The EHLO reply is filtered ({@link EhloFilter}). Input after DATA and during AUTH waits
- * until the server has answered, so that the proxy reads each line as the server will (a command, an AUTH answer or
- * message data). After the greeting the proxy says EHLO itself and, when the server offers XCLIENT, tells it the real
+ * server, and the server's reply waits only for that intent (docs/decisions/0011). The EHLO reply is filtered
+ * ({@link EhloFilter}). Input after DATA and during AUTH waits until the server has answered, so that the proxy reads
+ * each line as the server will (a command, an AUTH answer or message data). After the greeting the proxy says EHLO itself and, when the server offers XCLIENT, tells it the real
  * client ({@code XCLIENT ADDR= PORT=}) so that the server's log and the records name the same address.
  */
 final class SmtpRelay extends ProtocolRelay {

@@ -84,7 +84,8 @@ class SubmissionIntentTest {
         assertThat(intent.access().items().getFirst().subject()).isEqualTo("Quarterly figures");
         assertThat(intent.access().items().getFirst().sizeInBytes()).isPositive();
         int send = indexOf(session, e -> e instanceof MailboxAccess a && a.operation() == MailboxAction.SEND);
-        int outcome = indexOf(session, e -> e instanceof IntentOutcome o && o.intent().equals(intent.id()));
+        int outcome =
+                indexOf(session, e -> e instanceof IntentOutcome o && o.intent().equals(intent.id()));
         assertThat(session.indexOf(intent)).isLessThan(send);
         assertThat(send).isLessThan(outcome);
         assertThat(((IntentOutcome) session.get(outcome)).answer()).isEqualTo("OK");
@@ -113,16 +114,18 @@ class SubmissionIntentTest {
             assertThat(say(out, in, "RCPT TO:<partner@example.org>\r\n")).startsWith("250");
             assertThat(say(out, in, "DATA\r\n")).startsWith("354");
             h.sink.holdAcknowledgements();
-            out.write(("From: bob" + D + "\r\nSubject: Held\r\nMessage-ID: <intent-2@mailtrail.test>\r\n\r\nHi.\r\n.\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("From: bob" + D + "\r\nSubject: Held\r\nMessage-ID: <intent-2@mailtrail.test>\r\n\r\nHi.\r\n.\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // the send is decided from Postfix's 250 and submitted (its acknowledgement held too) shortly after
             h.sink.await(
-                    es -> es.stream()
-                            .anyMatch(e -> e.items().stream()
-                                    .anyMatch(i -> "<intent-2@mailtrail.test>".equals(i.internetMessageId()))),
+                    es -> es.stream().anyMatch(e -> e.items().stream()
+                            .anyMatch(i -> "<intent-2@mailtrail.test>".equals(i.internetMessageId()))),
                     WAIT);
-            assertThat(in.available()).as("the 250 went out before its intent was durable").isZero();
+            assertThat(in.available())
+                    .as("the 250 went out before its intent was durable")
+                    .isZero();
             h.sink.acknowledgeIntents();
             String reply = SubmissionSession.reply(in);
             assertThat(reply).startsWith("250");
@@ -164,7 +167,8 @@ class SubmissionIntentTest {
     void aSenderTheUserMayNotUseIsRefusedBeforeDataAndAnnouncesNoSend() throws Exception {
         var out = h.swaks("carol", "alice" + D, "partner@example.org", "--header", "Subject: Not hers");
         assertThat(out.exit()).isNotZero();
-        MailboxAccess failed = h.sink
+        MailboxAccess failed = h
+                .sink
                 .await(
                         es -> es.stream()
                                 .anyMatch(e -> e.actor().equals("carol") && e.operation() == MailboxAction.SEND_AS),
@@ -195,7 +199,9 @@ class SubmissionIntentTest {
                 if (e instanceof AccessIntent i
                         && messageId.equals(i.access().items().getFirst().internetMessageId())) {
                     List<AuditEvent> session = sessionEvents(i.session());
-                    if (session.stream().anyMatch(x -> x instanceof IntentOutcome o && o.intent().equals(i.id()))) {
+                    if (session.stream()
+                            .anyMatch(x ->
+                                    x instanceof IntentOutcome o && o.intent().equals(i.id()))) {
                         return session;
                     }
                 }
@@ -232,7 +238,8 @@ class SubmissionIntentTest {
     /** What {@code events} make in the audit core, open intents resolved as on recovery; logins left out. */
     static List<AuditRecord> records(List<AuditEvent> events) {
         List<AuditRecord> records = new ArrayList<>();
-        ReplayClock clock = new ReplayClock(events.isEmpty() ? Instant.EPOCH : events.getFirst().time());
+        ReplayClock clock = new ReplayClock(
+                events.isEmpty() ? Instant.EPOCH : events.getFirst().time());
         RecordGenerator core = new RecordGenerator(
                 new AuditConfiguration(OrganizationConfig.defaults()), clock, records::add, () -> "id");
         for (AuditEvent e : events) {

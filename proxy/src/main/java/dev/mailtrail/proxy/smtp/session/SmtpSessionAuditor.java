@@ -258,7 +258,8 @@ public final class SmtpSessionAuditor {
                     ? "submission;queue-id=" + q.group(1)
                     : "submission;session=" + sessionId + ";n=" + n;
         }
-        ItemRef item = new ItemRef(id, itemId, m.size(), headers.field("Subject").orElse(null));
+        ItemRef item =
+                new ItemRef(id, itemId, m.size(), headers.field("Subject").orElse(null));
         String from = headers.address("From").orElseGet(() -> transaction == null ? null : transaction.envelopeSender);
         return new Outgoing(item, from, headers.address("Sender").orElse(null));
     }

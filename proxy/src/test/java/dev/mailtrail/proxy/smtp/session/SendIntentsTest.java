@@ -120,12 +120,11 @@ class SendIntentsTest {
         loggedInAs("alice");
         messageEnd("From: alice@mailtrail.test\r\nMessage-ID: <m3@x>\r\n\r\n", 9);
         auditor.onReply(new SmtpReply(554, List.of("5.7.1 rejected by header check")));
-        assertThat(journal.get(journal.size() - 2)).isInstanceOfSatisfying(IntentOutcome.class, o -> assertThat(
-                        o.answer())
-                .isEqualTo("NO"));
-        assertThat(journal.getLast())
-                .isInstanceOfSatisfying(MailboxAccess.class, a -> assertThat(a.result())
-                        .isEqualTo(ResultStatus.FAILED));
+        assertThat(journal.get(journal.size() - 2))
+                .isInstanceOfSatisfying(
+                        IntentOutcome.class, o -> assertThat(o.answer()).isEqualTo("NO"));
+        assertThat(journal.getLast()).isInstanceOfSatisfying(MailboxAccess.class, a -> assertThat(a.result())
+                .isEqualTo(ResultStatus.FAILED));
 
         assertThat(replay()).singleElement().satisfies(r -> {
             assertThat(r.resultStatus()).isEqualTo("Failed");
@@ -138,8 +137,8 @@ class SendIntentsTest {
         loggedInAs("alice");
         messageEnd("From: alice@mailtrail.test\r\nSubject: Gone\r\nMessage-ID: <m4@x>\r\n\r\n", 9);
         auditor.close();
-        assertThat(journal.getLast())
-                .isInstanceOfSatisfying(IntentOutcome.class, o -> assertThat(o.lost()).isTrue());
+        assertThat(journal.getLast()).isInstanceOfSatisfying(IntentOutcome.class, o -> assertThat(o.lost())
+                .isTrue());
 
         assertThat(replay()).singleElement().satisfies(r -> {
             assertThat(r.operation()).isEqualTo("Send");
@@ -153,7 +152,11 @@ class SendIntentsTest {
     void aMessageWithoutMessageIdIsAnnouncedAsTheSessionsNthAndItsQueuedSendIsStillTheOnlyRecord() {
         loggedInAs("alice");
         messageEnd("From: alice@mailtrail.test\r\nSubject: no id\r\n\r\n", 9);
-        assertThat(((AccessIntent) journal.getLast()).access().items().getFirst().id())
+        assertThat(((AccessIntent) journal.getLast())
+                        .access()
+                        .items()
+                        .getFirst()
+                        .id())
                 .isEqualTo("submission;session=s1;n=1");
         auditor.onReply(new SmtpReply(250, List.of("2.0.0 Ok: queued as 4Xyz12")));
 
@@ -189,6 +192,8 @@ class SendIntentsTest {
         }
         core.resolveIntents("recovery");
         core.flush();
-        return records.stream().filter(r -> !r.operation().equals("MailboxLogin")).toList();
+        return records.stream()
+                .filter(r -> !r.operation().equals("MailboxLogin"))
+                .toList();
     }
 }
