@@ -42,6 +42,8 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
     private final List<AuditEvent> deferred = new ArrayList<>();
     /** Accesses are waited for even if an intent covers them ({@link #awaitAccessesOf}). */
     private boolean awaitNext;
+    /** The open intent whose answer is being decided ({@link #answering}): it covers the accesses emitted. */
+    private String answeringIntent;
 
     private Runnable onDeferred = () -> {};
     private java.util.function.Consumer<MailboxAccess> loginListener;
@@ -60,7 +62,8 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
                 loginListener.accept(event);
             }
         }
-        List<CompletableFuture<?>> covering = awaitNext ? null : covering(event);
+        List<CompletableFuture<?>> covering =
+                awaitNext ? null : answeringIntent != null ? answered(answeringIntent) : covering(event);
         if (covering == null) {
             submit(event);
         } else {
@@ -111,6 +114,25 @@ final class AckingSink implements AccessEventSink, CmdletEventSink, IntentSink {
         } finally {
             awaitNext = false;
         }
+    }
+
+    /**
+     * Runs {@code decide} with the accesses it emits covered by the open intent {@code intentId}, whose command's
+     * answer it decides: an answer that names no item the intent could (SMTP's 250 to a message's end, which names
+     * it by the queue id when it has no Message-ID) still waits only for the intent.
+     */
+    void answering(String intentId, Runnable decide) {
+        answeringIntent = intentId;
+        try {
+            decide.run();
+        } finally {
+            answeringIntent = null;
+        }
+    }
+
+    private List<CompletableFuture<?>> answered(String intentId) {
+        CompletableFuture<?> ack = intentAcks.get(intentId);
+        return ack == null ? null : List.of(ack);
     }
 
     /** The acknowledgement of the open read intent that names {@code itemId}; null when none does. */

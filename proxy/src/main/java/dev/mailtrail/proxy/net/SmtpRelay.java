@@ -1,5 +1,6 @@
 package dev.mailtrail.proxy.net;
 
+import dev.mailtrail.proxy.config.AuditMode;
 import dev.mailtrail.proxy.config.PlaintextAuth;
 import dev.mailtrail.proxy.config.TlsMode;
 import dev.mailtrail.proxy.smtp.codec.SmtpReply;
@@ -23,9 +24,10 @@ import java.util.Locale;
  * SMTP submission through the proxy. Commands and the message pass unchanged, except what the proxy answers itself:
  * STARTTLS (TLS with the client is the proxy's), AUTH before TLS where plaintext logins are refused and AUTH with a
  * mechanism that does not name the user, XCLIENT from hosts outside the listener's {@code trusted-networks}, and
- * BDAT, which is not offered. The EHLO reply is filtered ({@link EhloFilter}). Input after DATA and during AUTH waits
- * until the server has answered, so that the proxy reads each line as the server will (a command, an AUTH answer or
- * message data). After the greeting the proxy says EHLO itself and, when the server offers XCLIENT, tells it the real
+ * BDAT, which is not offered. In strict mode the send a message's end announces is journaled as it reaches the
+ * server, and the server's reply waits only for that intent (docs/decisions/0011). The EHLO reply is filtered
+ * ({@link EhloFilter}). Input after DATA and during AUTH waits until the server has answered, so that the proxy reads
+ * each line as the server will (a command, an AUTH answer or message data). After the greeting the proxy says EHLO itself and, when the server offers XCLIENT, tells it the real
  * client ({@code XCLIENT ADDR= PORT=}) so that the server's log and the records name the same address.
  */
 final class SmtpRelay extends ProtocolRelay {
@@ -72,6 +74,9 @@ final class SmtpRelay extends ProtocolRelay {
                 ip(clientAddress),
                 context.clock(),
                 events);
+        if (context.config().mode() == AuditMode.STRICT) {
+            auditor.intentsTo(events);
+        }
     }
 
     static String ip(InetSocketAddress a) {
@@ -261,7 +266,13 @@ final class SmtpRelay extends ProtocolRelay {
             } else if (head instanceof Expect e) {
                 replied(e.verb(), reply);
             }
-            auditor.onReply(reply);
+            String intent = auditor.answeringIntent();
+            if (intent == null) {
+                auditor.onReply(reply);
+            } else {
+                // the reply to a message's end: its send stands behind the intent journaled when the end came
+                events.answering(intent, () -> auditor.onReply(reply));
+            }
         }
         if (turns.peek() instanceof Local) {
             client.eventLoop().execute(this::localTurns); // after this reply has been released

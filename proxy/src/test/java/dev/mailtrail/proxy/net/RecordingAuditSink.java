@@ -102,6 +102,11 @@ final class RecordingAuditSink implements AuditEventSink {
         return List.copyOf(events);
     }
 
+    /** Everything submitted, in order. */
+    synchronized List<AuditEvent> submitted() {
+        return List.copyOf(all);
+    }
+
     /** The intents and their outcomes submitted (strict mode), in order. */
     synchronized List<AuditEvent> intents() {
         return List.copyOf(intents);

@@ -9,6 +9,7 @@ import dev.mailtrail.core.event.Session;
 import dev.mailtrail.proxy.session.AccessEventSink;
 import dev.mailtrail.proxy.session.FailedLogins;
 import dev.mailtrail.proxy.session.Identity;
+import dev.mailtrail.proxy.session.IntentSink;
 import dev.mailtrail.proxy.session.SaslPlain;
 import dev.mailtrail.proxy.smtp.codec.Addresses;
 import dev.mailtrail.proxy.smtp.codec.MessageHeaders;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  * the actor. A message the server accepts after DATA (250) is a Send, SendAs or SendOnBehalf ({@link SentMessage})
  * whose item carries the message's Message-ID, Subject and size; one it refuses is the same operation with result
  * Failed, and so is a transaction that ends without a message because the sender or every recipient was refused.
- * Replies arrive in the order of the commands (RFC 2920). Not thread-safe.
+ * In strict mode ({@link #intentsTo}) the end of a message's DATA journals the send it announces at once, so that
+ * the journal's sync overlaps the server's queueing ({@link SendIntents}). Replies arrive in the order of the
+ * commands (RFC 2920). Not thread-safe.
  */
 public final class SmtpSessionAuditor {
 
@@ -61,6 +64,7 @@ public final class SmtpSessionAuditor {
     private Transaction transaction;
     private int messages;
     private boolean closed;
+    private SendIntents intents;
 
     public SmtpSessionAuditor(
             String masterSeparator,
@@ -77,12 +81,28 @@ public final class SmtpSessionAuditor {
         this.sink = sink;
     }
 
-    /** A trusted host named the real client (XCLIENT ADDR=): later events carry that address. */
     /** Whether the client has logged in (a completed AUTH). */
     public boolean loggedIn() {
         return identity != null;
     }
 
+    /**
+     * Strict mode: each message's send is announced to {@code sink} when its DATA ends, before the server's reply
+     * (docs/decisions/0011).
+     */
+    public void intentsTo(IntentSink sink) {
+        intents = sink == null ? null : new SendIntents(sink, sessionId);
+    }
+
+    /**
+     * The id of the open intent the reply now awaited answers (the reply to a message's end in strict mode), so that
+     * the send decided from it stands behind that intent's acknowledgement; null otherwise.
+     */
+    public String answeringIntent() {
+        return intents != null && pending.peek() instanceof SmtpRequest.MessageEnd m ? intents.idOf(m) : null;
+    }
+
+    /** A trusted host named the real client (XCLIENT ADDR=): later events carry that address. */
     public void clientAddress(String ip) {
         clientIp = ip;
     }
@@ -96,9 +116,21 @@ public final class SmtpSessionAuditor {
                 }
             }
             case SmtpRequest.AuthResponse r -> authAnswer(r.line());
-            case SmtpRequest.MessageEnd m -> pending.add(m);
+            case SmtpRequest.MessageEnd m -> {
+                pending.add(m);
+                announce(m);
+            }
             case SmtpRequest.Malformed m -> {}
         }
+    }
+
+    /** The send a message's end announces, as its 250 will record it; nothing without a login (no actor). */
+    private void announce(SmtpRequest.MessageEnd m) {
+        if (intents == null || identity == null) {
+            return;
+        }
+        Outgoing o = outgoing(m, null, messages + 1);
+        intents.announced(m, access(o, ResultStatus.SUCCEEDED, List.of()));
     }
 
     private void authStart(String argument) {
@@ -209,26 +241,48 @@ public final class SmtpSessionAuditor {
         authMechanism = null;
     }
 
-    private void messageEnd(SmtpRequest.MessageEnd m, SmtpReply reply) {
+    /** What a message's end says of it: the item it names, and the addresses that decide in whose name it goes. */
+    private record Outgoing(ItemRef item, String from, String sender) {}
+
+    /**
+     * The message {@code m} ends, named by its Message-ID, else by the queue id in the server's {@code reply} (null
+     * before it), else as the session's {@code n}th message.
+     */
+    private Outgoing outgoing(SmtpRequest.MessageEnd m, SmtpReply reply, int n) {
         MessageHeaders headers = new MessageHeaders(m.header());
-        messages++;
         String id = headers.messageId().orElse(null);
         String itemId = null;
         if (id == null) {
-            Matcher q = QUEUED_AS.matcher(reply.text());
-            itemId = q.find()
+            Matcher q = reply == null ? null : QUEUED_AS.matcher(reply.text());
+            itemId = q != null && q.find()
                     ? "submission;queue-id=" + q.group(1)
-                    : "submission;session=" + sessionId + ";n=" + messages;
+                    : "submission;session=" + sessionId + ";n=" + n;
         }
         ItemRef item =
                 new ItemRef(id, itemId, m.size(), headers.field("Subject").orElse(null));
         String from = headers.address("From").orElseGet(() -> transaction == null ? null : transaction.envelopeSender);
-        String sender = headers.address("Sender").orElse(null);
+        return new Outgoing(item, from, headers.address("Sender").orElse(null));
+    }
+
+    /**
+     * The server answered a message: a queued one is the send its intent announced (the send first, so that it
+     * completes the intent before the outcome closes it); a refused one is a Failed send after the intent's {@code
+     * NO}, which leaves nothing to record of the intent.
+     */
+    private void messageEnd(SmtpRequest.MessageEnd m, SmtpReply reply) {
+        messages++;
+        Outgoing o = outgoing(m, reply, messages);
         transaction = null;
         if (reply.completed()) {
-            emit(from, sender, List.of(item), ResultStatus.SUCCEEDED, List.of());
+            emit(o, ResultStatus.SUCCEEDED, List.of());
+            if (intents != null) {
+                intents.answered(m, true, clock.instant());
+            }
         } else {
-            emit(from, sender, List.of(item), ResultStatus.FAILED, reason(reply));
+            if (intents != null) {
+                intents.answered(m, false, clock.instant());
+            }
+            emit(o, ResultStatus.FAILED, reason(reply));
         }
     }
 
@@ -252,6 +306,10 @@ public final class SmtpSessionAuditor {
         return List.of(new NameValue("Reason", "message refused: " + reply.code() + " " + reply.text()));
     }
 
+    private void emit(Outgoing o, ResultStatus result, List<NameValue> params) {
+        emit(o.from(), o.sender(), List.of(o.item()), result, params);
+    }
+
     private void emit(String from, String sender, List<ItemRef> items, ResultStatus result, List<NameValue> params) {
         if (identity == null) {
             // Exchange has no record without an actor; the server let an unauthenticated client send
@@ -264,8 +322,18 @@ public final class SmtpSessionAuditor {
                     from);
             return;
         }
+        sink.accept(access(from, sender, items, result, params));
+    }
+
+    private MailboxAccess access(Outgoing o, ResultStatus result, List<NameValue> params) {
+        return access(o.from(), o.sender(), List.of(o.item()), result, params);
+    }
+
+    /** The send, in whose name {@code from} and {@code sender} say, by the logged-in identity. */
+    private MailboxAccess access(
+            String from, String sender, List<ItemRef> items, ResultStatus result, List<NameValue> params) {
         SentMessage sent = SentMessage.of(identity, from, sender, names);
-        sink.accept(new MailboxAccess(
+        return new MailboxAccess(
                 clock.instant(),
                 identity.actor(),
                 sent.mailbox(),
@@ -277,7 +345,7 @@ public final class SmtpSessionAuditor {
                 null,
                 items,
                 result,
-                params));
+                params);
     }
 
     private Session session() {
@@ -292,11 +360,17 @@ public final class SmtpSessionAuditor {
         return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 
-    /** The connection ended: a transaction whose every recipient was refused is recorded. */
+    /**
+     * The connection ended: a transaction whose every recipient was refused is recorded, and a message still waiting
+     * for the server's reply is a lost intent (the server may have queued it).
+     */
     public void close() {
         if (!closed) {
             closed = true;
             abandon();
+            if (intents != null) {
+                intents.lost(clock.instant());
+            }
         }
     }
 }
