@@ -123,7 +123,7 @@ class KafkaEventJournalTest {
 
         try (KafkaEventSource second = KafkaEventSource.open(settings, "restarting-core")) {
             second.subscribe(new NoticedAssignment());
-            for (SourcedEvent event : Drain.read(second, events.size() - stored.size())) {
+            for (SourcedEvent event : Drain.atLeast(second, events.size() - stored.size())) {
                 stored.add(new String(event.payload(), StandardCharsets.UTF_8));
             }
         }
