@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the journal topic with its partitions, replication factor and {@code min.insync.replicas} — an operator's
@@ -45,11 +46,7 @@ public final class JournalTopic {
                     throw e;
                 }
             }
-            TopicDescription description = admin.describeTopics(List.of(settings.topic()))
-                    .allTopicNames()
-                    .get(timeout, TimeUnit.MILLISECONDS)
-                    .get(settings.topic());
-            return description.partitions().size();
+            return partitions(admin, settings.topic(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout));
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new KafkaJournalUnavailableException(
@@ -59,6 +56,29 @@ public final class JournalTopic {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the journal topic " + settings.topic(), e);
+        }
+    }
+
+    /**
+     * The topic's partition count. A topic just created is known to the controller before the broker that answers
+     * has it in its metadata: until then that broker says it has no such topic, so the question is asked again.
+     */
+    private static int partitions(Admin admin, String topic, long deadline)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        while (true) {
+            try {
+                long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+                TopicDescription description = admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(left, TimeUnit.MILLISECONDS)
+                        .get(topic);
+                return description.partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100); // the broker's metadata catching up, not a timing assumption
+            }
         }
     }
 }
