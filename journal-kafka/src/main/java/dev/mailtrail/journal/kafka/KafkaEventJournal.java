@@ -27,7 +27,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaEventJournal implements AutoCloseable {
     /** How long the producer waits for more events to fill a batch: a few ms more latency, far fewer requests. */
-    private static final int LINGER_MS = 5;
+    private static final int LINGER_MS = 1;
+    /** The most bytes of one partition sent in one request: a burst of events goes in a few requests. */
+    private static final int BATCH_BYTES = 256 * 1024;
 
     private final KafkaJournalSettings settings;
     private final KafkaProducer<String, byte[]> producer;
@@ -52,6 +54,7 @@ public final class KafkaEventJournal implements AutoCloseable {
         // idempotence keeps order with up to 5 requests in flight per partition
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
         // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, timeout - LINGER_MS));
