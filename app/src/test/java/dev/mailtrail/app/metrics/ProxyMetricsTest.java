@@ -3,7 +3,7 @@ package dev.mailtrail.app.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtrail.app.serve.AuditingProxy;
-import dev.mailtrail.proxy.config.ProxyConfigFile;
+import dev.mailtrail.app.serve.ImapProxyConf;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,20 +26,11 @@ class ProxyMetricsTest {
     void anOpenSessionAndItsReadShowInTheScrape() throws Exception {
         try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")))) {
             dovecot.seed("alice", "INBOX", "Payroll", "Salaries for November.");
-            Path conf = dir.resolve("proxy.conf");
-            Files.writeString(conf, """
-                    [upstream imap]
-                    host = 127.0.0.1
-                    port = %d
-
-                    [listener imap]
-                    protocol = imap
-                    address = 127.0.0.1
-                    port = 0
-                    """.formatted(dovecot.imapPort()));
             MailTrailMetrics metrics = new MailTrailMetrics();
-            try (AuditingProxy proxy =
-                    AuditingProxy.start(ProxyConfigFile.read(conf), dir.resolve("data"), Clock.systemUTC())) {
+            try (AuditingProxy proxy = AuditingProxy.start(
+                    ImapProxyConf.write(dir.resolve("proxy.conf"), dovecot.imapPort()),
+                    dir.resolve("data"),
+                    Clock.systemUTC())) {
                 proxy.reportTo(metrics);
                 assertThat(MailTrailMetricsTest.parse(metrics.scrape()))
                         .containsEntry("mailtrail_proxy_open_sessions{protocol=\"imap\"}", 0.0);

@@ -40,18 +40,7 @@ class AuditingProxyTest {
     void aMessageReadThroughTheProxyIsARecordInTheDataDirectoryOnceItStops() throws Exception {
         try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")))) {
             String id = dovecot.seed("alice", "INBOX", "Payroll", "Salaries for November.");
-            Path conf = dir.resolve("proxy.conf");
-            Files.writeString(conf, """
-                    [upstream imap]
-                    host = 127.0.0.1
-                    port = %d
-
-                    [listener imap]
-                    protocol = imap
-                    address = 127.0.0.1
-                    port = 0
-                    """.formatted(dovecot.imapPort()));
-            ProxyConfig config = ProxyConfigFile.read(conf);
+            ProxyConfig config = ImapProxyConf.write(dir.resolve("proxy.conf"), dovecot.imapPort());
             Path data = dir.resolve("data");
             AuditingProxy proxy = AuditingProxy.start(config, data, Clock.systemUTC());
             int port = proxy.addresses().get("imap").getPort();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyConfigFile;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,20 +67,8 @@ class JournalTailServeTest {
 
     /** Reads messages through a proxy configured by a file with {@code journal} as its [journal] section. */
     private Path serve(String name, String journal) throws Exception {
-        Path conf = dir.resolve(name + ".conf");
-        Files.writeString(conf, """
-                [upstream imap]
-                host = 127.0.0.1
-                port = %d
-
-                [listener imap]
-                protocol = imap
-                address = 127.0.0.1
-                port = 0
-
-                [journal]
-                %s""".formatted(dovecot.imapPort(), journal));
-        ProxyConfig config = ProxyConfigFile.read(conf);
+        ProxyConfig config =
+                ImapProxyConf.write(dir.resolve(name + ".conf"), dovecot.imapPort(), "", "\n[journal]\n" + journal);
         Path data = dir.resolve(name);
         PipelineOptions options = PipelineOptions.defaults()
                 .withSnapshots(ServeSnapshots.policy(config.journal(), null).withSegmentBytes(SEGMENT));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.proxy.config.ProxyConfig;
-import dev.mailtrail.proxy.config.ProxyConfigFile;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,18 +61,7 @@ class LostReadNamingTest {
      * connection; returns the MailItemsAccessed records of the data directory afterwards.
      */
     private List<String> lostReads(StallingRelay relay, String name, String lookup) throws Exception {
-        Path conf = dir.resolve(name + ".conf");
-        Files.writeString(conf, """
-                [upstream imap]
-                host = 127.0.0.1
-                port = %d
-                %s
-                [listener imap]
-                protocol = imap
-                address = 127.0.0.1
-                port = 0
-                """.formatted(relay.port(), lookup));
-        ProxyConfig config = ProxyConfigFile.read(conf);
+        ProxyConfig config = ImapProxyConf.write(dir.resolve(name + ".conf"), relay.port(), lookup, "");
         Path data = dir.resolve(name);
         try (AuditingProxy proxy = AuditingProxy.start(config, data, Clock.systemUTC())) {
             relay.stall(false);

@@ -246,19 +246,12 @@ final class SectionValues {
         return p.isAbsolute() || base == null ? p : base.resolve(p);
     }
 
+    /** A file that must be readable (relative to the file's directory), or null when not given. */
     Path path(String key, boolean required) throws ProxyConfigException {
-        IniFile.Entry e = left.remove(key);
-        if (e == null) {
-            if (required) {
-                throwIfMisspelt(key);
-                throw error(section.line, key, "missing in [" + section.kind + "]");
-            }
-            return null;
-        }
-        Path p = Path.of(e.value());
-        p = p.isAbsolute() || base == null ? p : base.resolve(p);
-        if (!Files.isReadable(p)) {
-            throw error(e.line(), key, "cannot read the file " + p);
+        int line = left.containsKey(key) ? left.get(key).line() : section.line;
+        Path p = location(key, required);
+        if (p != null && !Files.isReadable(p)) {
+            throw error(line, key, "cannot read the file " + p);
         }
         return p;
     }

@@ -15,21 +15,20 @@ import java.util.List;
  * MoveToDeletedItems, as deleting in Outlook is. The identities follow the messages to their new UIDs ({@code
  * COPYUID}).
  */
-final class CopyMoveCommand implements ImapCommand {
+final class CopyMoveCommand extends DestroyingCommand {
 
     private final boolean move;
     private final String target;
     private final FolderAccess source;
     private final List<Long> uids;
     private ResponseCode copyUid;
-    private final OpenIntent intent;
 
     private CopyMoveCommand(boolean move, String target, FolderAccess source, List<Long> uids, OpenIntent intent) {
+        super(intent);
         this.move = move;
         this.target = target;
         this.source = source;
         this.uids = uids;
-        this.intent = intent;
     }
 
     static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
@@ -65,16 +64,6 @@ final class CopyMoveCommand implements ImapCommand {
     /** Moving to Deleted Items ({@code \Trash}) is how Outlook deletes: MoveToDeletedItems, else Move. */
     private static MailboxAction moveOperation(ImapSessionState session, String target) {
         return session.isTrash(target) ? MailboxAction.MOVE_TO_DELETED_ITEMS : MailboxAction.MOVE;
-    }
-
-    @Override
-    public String destroyIntent() {
-        return intent.id();
-    }
-
-    @Override
-    public void lost(ImapSessionState session) {
-        intent.lost(session);
     }
 
     @Override

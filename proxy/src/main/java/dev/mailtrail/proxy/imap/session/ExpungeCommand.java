@@ -15,7 +15,7 @@ import java.util.List;
  * them in untagged {@code * n EXPUNGE} responses; CLOSE removes the {@code \Deleted} messages silently, so those
  * are the ones the session saw marked (by STORE or in FETCH flags).
  */
-final class ExpungeCommand implements ImapCommand {
+final class ExpungeCommand extends DestroyingCommand {
 
     private final boolean close;
     private final FolderAccess folder;
@@ -23,13 +23,12 @@ final class ExpungeCommand implements ImapCommand {
     private final List<Long> removed = new ArrayList<>();
     private final List<Long> unknownAt = new ArrayList<>();
     private int unknown;
-    private final OpenIntent intent;
 
     private ExpungeCommand(boolean close, FolderAccess folder, List<Long> named, OpenIntent intent) {
+        super(intent);
         this.close = close;
         this.folder = folder;
         this.named = named;
-        this.intent = intent;
     }
 
     static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
@@ -60,16 +59,6 @@ final class ExpungeCommand implements ImapCommand {
                     session));
         }
         return new ExpungeCommand(close, session.selected.access(), named, intent);
-    }
-
-    @Override
-    public String destroyIntent() {
-        return intent.id();
-    }
-
-    @Override
-    public void lost(ImapSessionState session) {
-        intent.lost(session);
     }
 
     @Override

@@ -17,18 +17,17 @@ import java.util.Locale;
  * not audited: Exchange's Update covers changes to an item's content, and it does not audit read/unread or flag
  * changes either (docs/imap-audit-mapping.md).
  */
-final class StoreCommand implements ImapCommand {
+final class StoreCommand extends DestroyingCommand {
 
     private final FolderAccess folder;
     private final List<Long> uids;
     private final Boolean deleted;
-    private final OpenIntent intent;
 
     private StoreCommand(FolderAccess folder, List<Long> uids, Boolean deleted, OpenIntent intent) {
+        super(intent);
         this.folder = folder;
         this.uids = uids;
         this.deleted = deleted;
-        this.intent = intent;
     }
 
     static ImapCommand of(ImapRequest.Command command, ImapSessionState session) {
@@ -71,16 +70,6 @@ final class StoreCommand implements ImapCommand {
         } catch (ImapSyntaxException e) {
             return null;
         }
-    }
-
-    @Override
-    public String destroyIntent() {
-        return intent.id();
-    }
-
-    @Override
-    public void lost(ImapSessionState session) {
-        intent.lost(session);
     }
 
     private static List<String> flags(List<ImapToken> tokens) {
