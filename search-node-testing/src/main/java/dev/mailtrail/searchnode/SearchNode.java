@@ -193,6 +193,11 @@ public final class SearchNode implements AutoCloseable {
         return -1;
     }
 
+    /** The CPU time the node process has used so far (user and system, every thread); zero where unknown. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
