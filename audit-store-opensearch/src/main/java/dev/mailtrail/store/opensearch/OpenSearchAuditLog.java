@@ -217,7 +217,8 @@ public final class OpenSearchAuditLog implements AuditLogStore {
 
     @Override
     public VerifyReport verify() throws IOException {
-        throw new UnsupportedOperationException("verifying a log in OpenSearch (" + index + ") is not built yet");
+        refresh();
+        return new ChainWalk(http, index).verify(chains());
     }
 
     @Override

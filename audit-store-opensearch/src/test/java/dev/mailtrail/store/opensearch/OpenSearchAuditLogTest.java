@@ -130,6 +130,26 @@ class OpenSearchAuditLogTest {
             assertThat(log.checkpoint()).isEqualTo(new Checkpoint(12, 2));
             assertThat(exported).extracting(FoundRecord::sequence).containsExactly(1L, 2L);
             assertThat(log.chains()).containsExactly(ChainScheme.mailboxChain("alice@contoso.com"));
+            assertThat(log.verify().intact()).isTrue();
+            assertThat(log.verify().records()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anAuditDataChangedInTheIndexIsFoundByVerify() throws Exception {
+        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(node.baseUrl(), "tamper", ChainScheme.PER_MAILBOX)) {
+            log.append(List.of(
+                    bind("alice@contoso.com", DAY, "<t1@contoso.com>"),
+                    bind("alice@contoso.com", DAY.plusSeconds(1), "<t2@contoso.com>")));
+            log.commit(new Checkpoint(2, 2));
+            String chain = ChainScheme.mailboxChain("alice@contoso.com");
+            OpenSearchHttp http = new OpenSearchHttp(node.baseUrl());
+            com.fasterxml.jackson.databind.node.ObjectNode change = OpenSearchHttp.JSON.createObjectNode();
+            change.putObject("doc").put("audit_data", "{\"Operation\":\"Nothing to see\"}");
+            http.post("tamper/_update/1?routing=" + OpenSearchHttp.encode(chain) + "&refresh=true", change);
+
+            assertThat(log.verify().findings()).singleElement().satisfies(finding -> assertThat(finding.position())
+                    .isEqualTo(1));
         }
     }
 
