@@ -37,14 +37,25 @@ final class OpenSearchStore implements AuditStore {
                "auditData": {"type": "keyword", "index": false, "doc_values": false}}}}
             """;
 
+    private final boolean storedFields;
     private final SearchNode node;
     private final NodeFacts facts;
     private final EngineHttp http;
 
-    OpenSearchStore(Path dir) throws IOException {
+    /**
+     * @param storedFields whether seq and AuditData are also stored fields that searches fetch instead of filtering
+     *     {@code _source} (which parses each hit's whole source)
+     */
+    OpenSearchStore(Path dir, boolean storedFields) throws IOException {
+        this.storedFields = storedFields;
         this.node = SearchNode.start(SearchEngine.OPENSEARCH, dir);
         this.http = new EngineHttp(node.baseUrl());
-        http.put(INDEX, MAPPING);
+        http.put(
+                INDEX,
+                storedFields
+                        ? MAPPING.replace("\"seq\": {\"type\": \"long\"}", "\"seq\": {\"type\": \"long\", \"store\": true}")
+                                .replace("\"doc_values\": false}", "\"doc_values\": false, \"store\": true}")
+                        : MAPPING);
         http.get("_cluster/health/" + INDEX + "?wait_for_status=green&timeout=60s");
         this.facts = new NodeFacts(node);
     }
@@ -110,7 +121,7 @@ final class OpenSearchStore implements AuditStore {
         ArrayNode sort = search.putArray("sort");
         sort.addObject().put("time", "desc");
         sort.addObject().put("seq", "desc");
-        search.putArray("_source").add("seq").add("auditData");
+        fields(search);
         return hits(http.postJson(INDEX + "/_search?routing=" + encode(mailbox), search));
     }
 
@@ -144,13 +155,27 @@ final class OpenSearchStore implements AuditStore {
         search.put("size", 10_000).put("track_total_hits", false);
         search.putObject("query").putObject("term").put("messageIds", messageId);
         search.putArray("sort").addObject().put("seq", "asc");
-        search.putArray("_source").add("seq").add("auditData");
+        fields(search);
         return hits(http.postJson(INDEX + "/_search", search));
+    }
+
+    private void fields(ObjectNode search) {
+        if (storedFields) {
+            search.put("_source", false);
+            search.putArray("stored_fields").add("seq").add("auditData");
+        } else {
+            search.putArray("_source").add("seq").add("auditData");
+        }
     }
 
     private static List<Hit> hits(JsonNode answer) {
         List<Hit> hits = new ArrayList<>();
         for (JsonNode hit : answer.path("hits").path("hits")) {
+            if (hit.has("fields")) {
+                JsonNode fields = hit.path("fields");
+                hits.add(new Hit(fields.path("seq").path(0).asLong(), fields.path("auditData").path(0).asText()));
+                continue;
+            }
             JsonNode source = hit.path("_source");
             hits.add(new Hit(
                     source.path("seq").asLong(), source.path("auditData").asText()));
