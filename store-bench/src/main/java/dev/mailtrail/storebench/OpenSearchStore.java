@@ -53,7 +53,9 @@ final class OpenSearchStore implements AuditStore {
         http.put(
                 INDEX,
                 storedFields
-                        ? MAPPING.replace("\"seq\": {\"type\": \"long\"}", "\"seq\": {\"type\": \"long\", \"store\": true}")
+                        ? MAPPING.replace(
+                                        "\"seq\": {\"type\": \"long\"}",
+                                        "\"seq\": {\"type\": \"long\", \"store\": true}")
                                 .replace("\"doc_values\": false}", "\"doc_values\": false, \"store\": true}")
                         : MAPPING);
         http.get("_cluster/health/" + INDEX + "?wait_for_status=green&timeout=60s");
@@ -173,7 +175,9 @@ final class OpenSearchStore implements AuditStore {
         for (JsonNode hit : answer.path("hits").path("hits")) {
             if (hit.has("fields")) {
                 JsonNode fields = hit.path("fields");
-                hits.add(new Hit(fields.path("seq").path(0).asLong(), fields.path("auditData").path(0).asText()));
+                hits.add(new Hit(
+                        fields.path("seq").path(0).asLong(),
+                        fields.path("auditData").path(0).asText()));
                 continue;
             }
             JsonNode source = hit.path("_source");
