@@ -15,7 +15,12 @@ enum Engine {
     LUCENE("lucene", "Lucene, 1 indexing thread, LZ4 stored fields"),
     LUCENE_TWO_THREADS("lucene-2t", "Lucene, 2 indexing threads, LZ4 stored fields"),
     LUCENE_COMPRESSED("lucene-deflate", "Lucene, 1 indexing thread, DEFLATE stored fields"),
-    LUCENE_JOURNAL("lucene-journal", "Lucene, 1 indexing thread, a fsynced journal per batch, commit per 50 batches");
+    LUCENE_JOURNAL("lucene-journal", "Lucene, 1 indexing thread, a fsynced journal per batch, commit per 50 batches"),
+    SOLR("solr", "Solr 9.10.1 SolrCloud node (own process, 1 GiB heap), 2 shards, compositeId router by mailbox"),
+    OPENSEARCH("opensearch", "OpenSearch 3.9.0 node (own process, 1 GiB heap), 2 shards, routing by mailbox"),
+    OPENSEARCH_STORED(
+            "opensearch-stored",
+            "OpenSearch 3.9.0 node as opensearch, hits fetched from stored fields instead of _source");
 
     final String id;
     final String description;
@@ -35,6 +40,9 @@ enum Engine {
             case LUCENE_TWO_THREADS -> new LuceneStore(dir, 2, Lucene104Codec.Mode.BEST_SPEED, null, 1);
             case LUCENE_COMPRESSED -> new LuceneStore(dir, 1, Lucene104Codec.Mode.BEST_COMPRESSION, null, 1);
             case LUCENE_JOURNAL -> journaled(dir);
+            case SOLR -> new SolrStore(dir);
+            case OPENSEARCH -> new OpenSearchStore(dir, false);
+            case OPENSEARCH_STORED -> new OpenSearchStore(dir, true);
         };
     }
 

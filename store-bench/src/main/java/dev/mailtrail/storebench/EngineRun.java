@@ -20,7 +20,6 @@ import java.util.stream.Stream;
  */
 final class EngineRun {
     static final int BATCH = 10_000;
-    static final int PAGE = 100;
     static final long Q1_WINDOW = 90 * AuditRecordGenerator.DAY_SECONDS;
 
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
@@ -30,8 +29,10 @@ final class EngineRun {
     private final Workload warmUp;
     private final Workload measured;
     private final double scanBudgetSeconds;
+    private final int page;
 
-    EngineRun(AuditRecordGenerator generator, Workload warmUp, Workload measured, double scanBudgetSeconds) {
+    EngineRun(AuditRecordGenerator generator, Workload warmUp, Workload measured, double scanBudgetSeconds, int page) {
+        this.page = page;
         this.generator = generator;
         this.warmUp = warmUp;
         this.measured = measured;
@@ -120,7 +121,7 @@ final class EngineRun {
         long to = AuditRecordGenerator.END;
         long from = to - Q1_WINDOW;
         Timing q1 = Timing.measure(warmUp.mailboxes(), measured.mailboxes(), Double.MAX_VALUE, mailbox -> {
-            List<AuditStore.Hit> hits = store.newestOfMailbox(mailbox, from, to, PAGE);
+            List<AuditStore.Hit> hits = store.newestOfMailbox(mailbox, from, to, page);
             return hits.stream().mapToLong(AuditStore.Hit::seq).sum() + hits.size();
         });
         Timing q2 = Timing.measure(warmUp.days(), measured.days(), Double.MAX_VALUE, day -> {

@@ -14,7 +14,7 @@ import java.util.Random;
  * <pre>
  * java -cp ... dev.mailtrail.storebench.StoreEngineComparison \
  *     --records 1000000,10000000 --engines duckdb,sqlite-normal,sqlite-full,lucene \
- *     --data /work/storebench-data [--seed 20260101] [--scan-budget 30] [--warm-up 200000] [--keep]
+ *     --data /work/storebench-data [--seed 20260101] [--scan-budget 30] [--warm-up 200000] [--page 100] [--keep]
  * </pre>
  */
 public final class StoreEngineComparison {
@@ -28,6 +28,7 @@ public final class StoreEngineComparison {
         double scanBudget = 30;
         boolean keep = false;
         long warmUp = 200_000;
+        int page = 100;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--records" ->
@@ -43,20 +44,22 @@ public final class StoreEngineComparison {
                 case "--scan-budget" -> scanBudget = Double.parseDouble(args[++i]);
                 case "--keep" -> keep = true;
                 case "--warm-up" -> warmUp = Long.parseLong(args[++i]);
+                case "--page" -> page = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         System.out.printf(
-                "JDK %s on %d cores, max heap %d MiB, seed %d%n",
+                "JDK %s on %d cores, max heap %d MiB, seed %d, Q1 page %d%n",
                 Runtime.version(),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20,
-                seed);
+                seed,
+                page);
         if (warmUp > 0) {
             // compile every engine's hot paths first, so the first engine measured pays no more JIT than the last
             AuditRecordGenerator generator = new AuditRecordGenerator(seed, warmUp);
             Workload workload = Workload.draw(generator, new Random(seed), 22, 11, 22);
-            EngineRun run = new EngineRun(generator, workload.every(11, false), workload.every(11, true), 0.1);
+            EngineRun run = new EngineRun(generator, workload.every(11, false), workload.every(11, true), 0.1, page);
             for (Engine engine : engines) {
                 System.out.printf("warming up %s with %,d records%n", engine.id, warmUp);
                 run.run(engine, data.resolve(engine.id), false);
@@ -67,7 +70,8 @@ public final class StoreEngineComparison {
             AuditRecordGenerator generator = new AuditRecordGenerator(seed, count);
             describe(generator);
             Workload workload = Workload.draw(generator, new Random(seed + count), 220, 33, 220);
-            EngineRun run = new EngineRun(generator, workload.every(11, false), workload.every(11, true), scanBudget);
+            EngineRun run =
+                    new EngineRun(generator, workload.every(11, false), workload.every(11, true), scanBudget, page);
             for (Engine engine : engines) {
                 System.out.printf("%n%s, %,d records ...%n", engine.description, count);
                 try {

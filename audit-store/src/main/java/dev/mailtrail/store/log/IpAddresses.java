@@ -1,10 +1,10 @@
 package dev.mailtrail.store.log;
 
 /** Client addresses as compared: without a source port ({@code 203.0.113.5:51234}, {@code [2001:db8::1]:443}). */
-final class IpAddresses {
+public final class IpAddresses {
     private IpAddresses() {}
 
-    static String withoutPort(String address) {
+    public static String withoutPort(String address) {
         if (address == null) {
             return null;
         }

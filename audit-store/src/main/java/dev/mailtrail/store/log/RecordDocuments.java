@@ -1,15 +1,8 @@
 package dev.mailtrail.store.log;
 
-import dev.mailtrail.core.event.FolderRef;
-import dev.mailtrail.core.event.ItemRef;
-import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.core.record.AuditRecord;
-import dev.mailtrail.core.record.FolderItems;
-import dev.mailtrail.core.record.RecordItem;
 import dev.mailtrail.store.chain.ChainedRecord;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -78,10 +71,10 @@ final class RecordDocuments {
         keyword(document, OBJECT_ID, record.objectId());
         keyword(document, SESSION_ID, record.sessionId());
         document.add(new StringField(RECORD_ID, record.id() == null ? "" : record.id(), Field.Store.YES));
-        for (String term : terms(record)) {
+        for (String term : RecordTerms.terms(record)) {
             document.add(new StringField(TERMS, term, Field.Store.NO));
         }
-        String words = words(record);
+        String words = RecordTerms.words(record);
         if (!words.isEmpty()) {
             document.add(new TextField(WORDS, words, Field.Store.NO));
         }
@@ -101,89 +94,5 @@ final class RecordDocuments {
         if (value != null && !value.isEmpty()) {
             document.add(new StringField(field, key(value), Field.Store.NO));
         }
-    }
-
-    private static Set<String> terms(AuditRecord record) {
-        Set<String> terms = new LinkedHashSet<>();
-        add(terms, record.id());
-        add(terms, record.objectId());
-        add(terms, record.userId());
-        add(terms, record.mailboxOwnerUpn());
-        add(terms, record.sessionId());
-        add(terms, IpAddresses.withoutPort(record.clientIp()));
-        add(terms, IpAddresses.withoutPort(record.clientIpAddress()));
-        if (record.item() != null) {
-            item(terms, record.item());
-        }
-        for (RecordItem item : orEmpty(record.affectedItems())) {
-            item(terms, item);
-        }
-        folder(terms, record.folder());
-        folder(terms, record.destFolder());
-        for (FolderItems folder : orEmpty(record.folders())) {
-            add(terms, folder.id());
-            add(terms, folder.path());
-            for (ItemRef item : folder.folderItems()) {
-                add(terms, item.internetMessageId());
-                add(terms, item.id());
-            }
-        }
-        for (ItemRef item : orEmpty(record.syncedItems())) {
-            add(terms, item.internetMessageId());
-            add(terms, item.id());
-        }
-        for (NameValue parameter : orEmpty(record.parameters())) {
-            add(terms, parameter.value());
-        }
-        return terms;
-    }
-
-    private static <T> java.util.List<T> orEmpty(java.util.List<T> list) {
-        return list == null ? java.util.List.of() : list;
-    }
-
-    private static void item(Set<String> terms, RecordItem item) {
-        add(terms, item.id());
-        add(terms, item.internetMessageId());
-        folder(terms, item.parentFolder());
-    }
-
-    private static void folder(Set<String> terms, FolderRef folder) {
-        if (folder != null) {
-            add(terms, folder.id());
-            add(terms, folder.path());
-        }
-    }
-
-    private static void add(Set<String> terms, String value) {
-        if (value != null && !value.isBlank()) {
-            terms.add(key(value.strip()));
-        }
-    }
-
-    private static String words(AuditRecord record) {
-        StringBuilder words = new StringBuilder();
-        if (record.item() != null && record.item().subject() != null) {
-            words.append(record.item().subject()).append('\n');
-        }
-        for (RecordItem item : orEmpty(record.affectedItems())) {
-            if (item.subject() != null) {
-                words.append(item.subject()).append('\n');
-            }
-        }
-        for (FolderItems folder : orEmpty(record.folders())) {
-            for (ItemRef item : folder.folderItems()) {
-                if (item.subject() != null) {
-                    words.append(item.subject()).append('\n');
-                }
-            }
-        }
-        for (NameValue parameter : orEmpty(record.parameters())) {
-            words.append(parameter.name()).append(' ').append(parameter.value()).append('\n');
-        }
-        for (NameValue property : orEmpty(record.operationProperties())) {
-            words.append(property.value()).append('\n');
-        }
-        return words.toString();
     }
 }

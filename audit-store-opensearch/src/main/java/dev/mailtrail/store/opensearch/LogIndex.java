@@ -1,0 +1,139 @@
+package dev.mailtrail.store.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.store.chain.ChainedRecord;
+import dev.mailtrail.store.log.IpAddresses;
+import dev.mailtrail.store.log.RecordTerms;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * The index of one audit log: its settings and mapping, and a record as a document. Columns are exact lower-cased
+ * keywords (Exchange compares case-insensitively), times epoch milliseconds with doc values, AuditData verbatim in
+ * {@code _source} only, the chain link beside it. Chain heads and the store's own state are documents of their own
+ * kind in the same index, so that one bulk request makes them durable together with the records.
+ */
+final class LogIndex {
+    static final String KIND_RECORD = "record";
+    static final String KIND_HEAD = "head";
+    static final String KIND_STATE = "state";
+    static final String STATE_ID = "state";
+
+    private LogIndex() {}
+
+    /** Two shards, no replica: what one node holds; a cluster raises both with the index template. */
+    static ObjectNode definition(int shards, int replicas) {
+        ObjectNode index = OpenSearchHttp.JSON.createObjectNode();
+        index.putObject("settings").put("number_of_shards", shards).put("number_of_replicas", replicas);
+        ObjectNode mappings = index.putObject("mappings");
+        mappings.put("dynamic", "strict");
+        mappings.putObject("_routing").put("required", true);
+        ObjectNode fields = mappings.putObject("properties");
+        for (String keyword : new String[] {
+            "kind",
+            "operation",
+            "operation_key",
+            "user_id",
+            "mailbox",
+            "client_ip",
+            "object_id",
+            "session_id",
+            "terms",
+            "record_id",
+            "chain"
+        }) {
+            fields.putObject(keyword).put("type", "keyword");
+        }
+        for (String number : new String[] {"seq", "time", "position", "journal_sequence", "records", "next_sequence"}) {
+            fields.putObject(number).put("type", "long");
+        }
+        fields.putObject("record_type").put("type", "integer");
+        fields.putObject("logon_type").put("type", "integer");
+        fields.putObject("words").put("type", "text").put("analyzer", "standard");
+        for (String kept : new String[] {"user_id_stored", "previous_hash", "hash", "audit_data"}) {
+            fields.putObject(kept).put("type", "keyword").put("index", false).put("doc_values", false);
+        }
+        return index;
+    }
+
+    static ObjectNode record(AuditRecord record, String auditData, long sequence, String chain, ChainedRecord link) {
+        ObjectNode document = OpenSearchHttp.JSON.createObjectNode();
+        document.put("kind", KIND_RECORD);
+        document.put("seq", sequence);
+        document.put("time", record.creationTime().toEpochMilli());
+        document.put("record_type", record.recordType());
+        String operation = record.operation() == null ? "" : record.operation();
+        document.put("operation", operation);
+        document.put("operation_key", key(operation));
+        keyword(document, "user_id", record.userId());
+        if (record.userId() != null) {
+            document.put("user_id_stored", record.userId());
+        }
+        keyword(document, "mailbox", record.mailboxOwnerUpn());
+        if (record.logonType() != null) {
+            document.put("logon_type", record.logonType());
+        }
+        ArrayNode ips = document.putArray("client_ip");
+        for (String ip : new String[] {record.clientIp(), record.clientIpAddress()}) {
+            String bare = IpAddresses.withoutPort(ip);
+            if (bare != null && !bare.isEmpty()) {
+                ips.add(key(bare));
+            }
+        }
+        keyword(document, "object_id", record.objectId());
+        keyword(document, "session_id", record.sessionId());
+        document.put("record_id", record.id() == null ? "" : record.id());
+        ArrayNode terms = document.putArray("terms");
+        RecordTerms.terms(record).forEach(terms::add);
+        String words = RecordTerms.words(record);
+        if (!words.isEmpty()) {
+            document.put("words", words);
+        }
+        document.put("chain", chain);
+        document.put("position", link.position());
+        document.put("previous_hash", Base64.getEncoder().encodeToString(link.previousHash()));
+        document.put("hash", Base64.getEncoder().encodeToString(link.hash()));
+        document.put("audit_data", auditData);
+        return document;
+    }
+
+    static ObjectNode head(String chain, long position, byte[] hash) {
+        ObjectNode document = OpenSearchHttp.JSON.createObjectNode();
+        document.put("kind", KIND_HEAD);
+        document.put("chain", chain);
+        document.put("position", position);
+        document.put("hash", Base64.getEncoder().encodeToString(hash));
+        return document;
+    }
+
+    static ObjectNode state(long nextSequence, long journalSequence, long records) {
+        ObjectNode document = OpenSearchHttp.JSON.createObjectNode();
+        document.put("kind", KIND_STATE);
+        document.put("next_sequence", nextSequence);
+        document.put("journal_sequence", journalSequence);
+        document.put("records", records);
+        return document;
+    }
+
+    static String headId(String chain) {
+        return "head:" + chain;
+    }
+
+    static Instant time(JsonNode source) {
+        return Instant.ofEpochMilli(source.path("time").asLong());
+    }
+
+    static String key(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    private static void keyword(ObjectNode document, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            document.put(field, key(value));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.mailtrail.store.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * OpenSearch's REST API, JSON in and out, through the JDK's HTTP client: an answer other than 2xx becomes an
+ * {@link IOException} naming the request and OpenSearch's own reason, never a stack trace of the server's.
+ */
+final class OpenSearchHttp {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final URI base;
+
+    OpenSearchHttp(URI base) {
+        this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+    }
+
+    JsonNode get(String path) throws IOException {
+        return send("GET", path, null, null, false);
+    }
+
+    /** GET that answers null for 404 (an index or a document that does not exist). */
+    JsonNode getIfExists(String path) throws IOException {
+        return send("GET", path, null, null, true);
+    }
+
+    JsonNode put(String path, Object body) throws IOException {
+        return send("PUT", path, "application/json", JSON.writeValueAsBytes(body), false);
+    }
+
+    JsonNode post(String path, Object body) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
+        return send("POST", path, "application/json", bytes, false);
+    }
+
+    JsonNode bulk(String path, byte[] ndjson) throws IOException {
+        return send("POST", path, "application/x-ndjson", ndjson, false);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private JsonNode send(String method, String path, String contentType, byte[] body, boolean absentIsNull)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.ConnectException e) {
+            throw new IOException("OpenSearch at " + base + " does not answer (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for OpenSearch at " + base, e);
+        }
+        if (absentIsNull && response.statusCode() == 404) {
+            return null;
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(method + " " + base.resolve(path) + " answered " + response.statusCode() + ": "
+                    + reason(response.body()));
+        }
+        return response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static String reason(byte[] body) {
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            if (error.has("reason")) {
+                return error.path("type").asText() + ": " + error.path("reason").asText();
+            }
+        } catch (IOException notJson) {
+            // fall through to the raw text
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.substring(0, Math.min(500, text.length()));
+    }
+}
