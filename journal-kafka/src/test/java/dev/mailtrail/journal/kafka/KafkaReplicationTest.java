@@ -57,17 +57,21 @@ class KafkaReplicationTest {
         // patient: the producer retries through a leader's election after a crash rather than give up
         settings = new KafkaJournalSettings(
                 cluster.bootstrapServers(), "replicated", PARTITIONS, (short) 3, 2, Duration.ofMinutes(2));
+        long ready = System.nanoTime();
         JournalTopic.ensure(settings);
         // the consumer offsets' topic (three replicas) is created on a group's first use: while all brokers run
         try (KafkaEventSource source = KafkaEventSource.open(settings, "warm-up")) {
             source.committed(Set.of(0));
         }
+        System.out.println("topic and group offsets ready in " + (System.nanoTime() - ready) / 1_000_000 + " ms");
     }
 
     @AfterAll
     static void stopCluster() {
         if (cluster != null) {
+            long stopping = System.nanoTime();
             cluster.close();
+            System.out.println("3-node Kafka cluster stopped in " + (System.nanoTime() - stopping) / 1_000_000 + " ms");
         }
     }
 
@@ -97,7 +101,7 @@ class KafkaReplicationTest {
     @Order(2)
     void withTwoOfThreeBrokersDownAnAppendFailsAndAfterTheirRestartAppendsSucceedAgain() throws Exception {
         cluster.node(1).kill(); // down already if the method before ran
-        KafkaJournalSettings impatient = settings.withDeliveryTimeout(Duration.ofSeconds(10));
+        KafkaJournalSettings impatient = settings.withDeliveryTimeout(Duration.ofSeconds(5));
         try (KafkaEventJournal journal = KafkaEventJournal.open(impatient)) {
             Map<Integer, CompletableFuture<JournalPosition>> before = new LinkedHashMap<>();
             appendMany(journal, 200, before);
@@ -117,7 +121,7 @@ class KafkaReplicationTest {
                         .isInstanceOf(KafkaJournalUnavailableException.class)
                         .hasMessageContaining("Kafka at " + cluster.bootstrapServers())
                         .hasMessageContaining("on topic replicated")
-                        .hasMessageContaining("delivery timeout 10000 ms");
+                        .hasMessageContaining("delivery timeout 5000 ms");
             }
             System.out.println("with two brokers down, every append failed after "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
