@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -99,7 +101,7 @@ public final class KafkaCluster implements AutoCloseable {
      */
     public void restart(List<KafkaBroker> stopped) {
         try {
-            stopped.forEach(KafkaBroker::launch);
+            inParallel(stopped, KafkaBroker::launch); // a first launch formats: a JVM of its own per node
             stopped.forEach(KafkaBroker::awaitStarted);
         } catch (RuntimeException e) {
             stopped.forEach(KafkaBroker::kill);
@@ -133,18 +135,33 @@ public final class KafkaCluster implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<Thread> stopping = nodes.stream()
+        inParallel(nodes, KafkaBroker::stop);
+    }
+
+    /** Does {@code action} to every node at once; the first failure, if any, is thrown once all are done. */
+    private static void inParallel(List<KafkaBroker> brokers, Consumer<KafkaBroker> action) {
+        List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+        List<Thread> threads = brokers.stream()
                 .map(node -> Thread.ofPlatform()
-                        .name("stop-kafka-node-" + node.nodeId())
-                        .start(node::stop))
+                        .name("kafka-node-" + node.nodeId())
+                        .start(() -> {
+                            try {
+                                action.accept(node);
+                            } catch (RuntimeException e) {
+                                failures.add(e);
+                            }
+                        }))
                 .toList();
-        for (Thread thread : stopping) {
+        for (Thread thread : threads) {
             try {
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new IllegalStateException("interrupted while starting or stopping Kafka nodes", e);
             }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
         }
     }
 }
