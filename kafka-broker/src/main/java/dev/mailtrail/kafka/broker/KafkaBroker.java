@@ -36,18 +36,56 @@ public final class KafkaBroker implements AutoCloseable {
     /** What the broker logs once it serves clients, after its metadata has caught up. */
     private static final String STARTED = "Kafka Server started";
 
+    /** The heap of a lone broker: a small one leaves room for the tests and the other processes of the machine. */
+    private static final String SINGLE_NODE_HEAP = "512m";
+
     private final Path dir;
+    private final int nodeId;
     private final int port;
     private final int controllerPort;
+    /** {@code controller.quorum.voters} of a cluster, or null for a node that is the whole quorum by itself. */
+    private final String voters;
+
+    private final String clusterId;
+    private final String heap;
     private final Map<String, String> overrides;
     private Process process;
+    private long launched;
     private Duration lastStartup;
 
-    private KafkaBroker(Path dir, int port, int controllerPort, Map<String, String> overrides) {
+    private KafkaBroker(
+            Path dir,
+            int nodeId,
+            int port,
+            int controllerPort,
+            String voters,
+            String clusterId,
+            String heap,
+            Map<String, String> overrides) {
         this.dir = dir;
+        this.nodeId = nodeId;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.voters = voters;
+        this.clusterId = clusterId;
+        this.heap = heap;
         this.overrides = Map.copyOf(overrides);
+    }
+
+    /**
+     * A node of a cluster, not started: {@code voters} is the static controller quorum ({@code id@host:port,…}) it
+     * belongs to, {@code clusterId} the id every node's storage is formatted with.
+     */
+    static KafkaBroker clusterNode(
+            Path dir,
+            int nodeId,
+            int port,
+            int controllerPort,
+            String voters,
+            String clusterId,
+            String heap,
+            Map<String, String> overrides) {
+        return new KafkaBroker(dir.toAbsolutePath(), nodeId, port, controllerPort, voters, clusterId, heap, overrides);
     }
 
     /** Starts a broker in {@code dir} (created if needed), formatting its storage on the first start. */
@@ -61,7 +99,8 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker start(Path dir, Map<String, String> overrides) {
         try {
-            KafkaBroker broker = new KafkaBroker(dir.toAbsolutePath(), freePort(), freePort(), overrides);
+            KafkaBroker broker = new KafkaBroker(
+                    dir.toAbsolutePath(), 1, freePort(), freePort(), null, clusterId(), SINGLE_NODE_HEAP, overrides);
             broker.restart();
             return broker;
         } catch (IOException e) {
@@ -71,10 +110,20 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts the broker again on the same directory and ports, after {@link #stop()} or {@link #kill()}. */
     public void restart() {
+        launch();
+        awaitStarted();
+    }
+
+    /**
+     * Starts the broker's process (formatting its storage first if it has none) without waiting for it to serve:
+     * a node of a cluster serves only once a majority of the controller quorum runs, so a cluster launches all its
+     * nodes before it waits for any.
+     */
+    void launch() {
         if (running()) {
             throw new IllegalStateException("the Kafka broker in " + dir + " is already running");
         }
-        long started = System.nanoTime();
+        launched = System.nanoTime();
         try {
             Files.createDirectories(dir);
             writeConfiguration();
@@ -91,14 +140,25 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             dir.resolve("broker.out").toFile()))
                     .start();
-            awaitStarted();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Kafka broker in " + dir + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the Kafka broker in " + dir, e);
         }
-        lastStartup = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Waits until the launched broker serves clients; fails with its log if it exits or takes too long. */
+    void awaitStarted() {
+        try {
+            awaitServing();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kafka broker in " + dir + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the Kafka broker in " + dir, e);
+        }
+        lastStartup = Duration.ofNanos(System.nanoTime() - launched);
     }
 
     /** {@code host:port} for a client's {@code bootstrap.servers}. */
@@ -108,6 +168,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The node's {@code node.id}: 1 for a lone broker, 1..n in a cluster. */
+    public int nodeId() {
+        return nodeId;
     }
 
     public Path directory() {
@@ -184,14 +249,18 @@ public final class KafkaBroker implements AutoCloseable {
     private void writeConfiguration() throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("process.roles", "broker,controller");
-        settings.put("node.id", "1");
+        settings.put("node.id", Integer.toString(nodeId));
         settings.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         settings.put("controller.listener.names", "CONTROLLER");
         settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        settings.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        if (voters == null) {
+            settings.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        } else {
+            settings.put("controller.quorum.voters", voters);
+        }
         settings.put("log.dirs", dataDirectory().toString());
-        // one node: the internal topics cannot have more replicas than there are brokers
+        // one node: the internal topics cannot have more replicas than there are brokers (a cluster overrides these)
         settings.put("offsets.topic.replication.factor", "1");
         settings.put("transaction.state.log.replication.factor", "1");
         settings.put("transaction.state.log.min.isr", "1");
@@ -218,16 +287,21 @@ public final class KafkaBroker implements AutoCloseable {
                 """.formatted(dir.resolve("broker.log")));
     }
 
-    /** Formats the storage as a one-node cluster whose controller quorum is this node alone. */
+    /**
+     * Formats the storage: a lone node as a cluster whose controller quorum is itself ({@code --standalone}); a
+     * cluster's node with the cluster's id, its quorum being the static voters of its configuration.
+     */
     private void format() throws IOException, InterruptedException {
-        Process formatting = java(
-                        "kafka.tools.StorageTool",
-                        "format",
-                        "--cluster-id",
-                        clusterId(),
-                        "--config",
-                        serverProperties().toString(),
-                        "--standalone")
+        List<String> arguments = new ArrayList<>(List.of(
+                "format",
+                "--cluster-id",
+                clusterId,
+                "--config",
+                serverProperties().toString()));
+        if (voters == null) {
+            arguments.add("--standalone");
+        }
+        Process formatting = java("kafka.tools.StorageTool", arguments.toArray(String[]::new))
                 .redirectErrorStream(true)
                 .start();
         String out = new String(formatting.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -237,7 +311,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** A random cluster id as Kafka writes one: 16 bytes, URL-safe Base64 without padding, not starting with '-'. */
-    private static String clusterId() {
+    static String clusterId() {
         SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
         String id;
@@ -251,10 +325,9 @@ public final class KafkaBroker implements AutoCloseable {
     private ProcessBuilder java(String mainClass, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // a test broker: a small heap leaves room for the tests and the other processes of a shared machine
         command.addAll(List.of(
                 "-Xms128m",
-                "-Xmx512m",
+                "-Xmx" + heap,
                 "-Xshare:auto",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp",
@@ -264,7 +337,7 @@ public final class KafkaBroker implements AutoCloseable {
         return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     }
 
-    private void awaitStarted() throws InterruptedException, IOException {
+    private void awaitServing() throws InterruptedException, IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!(logged(STARTED) && accepts(port))) {
             if (!process.isAlive()) {
