@@ -101,14 +101,18 @@ class DovecotImmediateDeleteTest {
                     accepted.wait(1000);
                 }
             }
-            List<MailboxAccess> deletes = hardDeletes(accepted);
+            List<AuditEvent> seen;
+            synchronized (accepted) { // the endpoint's thread may still be adding the session's later posts
+                seen = List.copyOf(accepted);
+            }
+            List<MailboxAccess> deletes = hardDeletes(seen);
             long named = deletes.stream()
                     .filter(d -> d.items().getFirst().internetMessageId() != null)
                     .count();
             Files.writeString(
                     Path.of("target", "immediate-delete" + (listFirst ? "-after-listing" : "") + ".txt"),
                     "HardDelete events: " + deletes.size() + ", named: " + named + ", SoftDelete named: "
-                            + accepted.stream()
+                            + seen.stream()
                                     .filter(e -> e instanceof MailboxAccess a
                                             && a.operation() == MailboxAction.SOFT_DELETE
                                             && a.items().getFirst().internetMessageId() != null)
