@@ -3,8 +3,6 @@ package dev.mailtrail.store.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mailtrail.core.record.AuditRecord;
-import dev.mailtrail.format.auditdata.AuditDataWriter;
 import dev.mailtrail.store.chain.ChainedRecord;
 import dev.mailtrail.store.chain.RecordChain;
 import dev.mailtrail.store.log.AuditLogStore;
@@ -43,7 +41,6 @@ public final class OpenSearchAuditLog implements AuditLogStore {
     private final OpenSearchHttp http;
     private final String index;
     private final ChainScheme scheme;
-    private final AuditDataWriter auditData = new AuditDataWriter();
     private final Map<String, RecordChain> chains = new HashMap<>();
     private final Set<String> touched = new LinkedHashSet<>();
     private long nextSequence;
@@ -73,15 +70,6 @@ public final class OpenSearchAuditLog implements AuditLogStore {
             http.get("_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s");
         }
         return new OpenSearchAuditLog(http, index, scheme);
-    }
-
-    @Override
-    public void append(List<AuditRecord> records) throws IOException {
-        List<StoredRecord> stored = new ArrayList<>(records.size());
-        for (AuditRecord record : records) {
-            stored.add(new StoredRecord(record, auditData.toJson(record)));
-        }
-        appendStored(stored);
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.util.List;
 public interface AuditLogStore extends AuditLogSearch {
 
     /** Appends records in order, each to its hash chain. Searchable after the next commit or refresh. */
-    void append(List<AuditRecord> records) throws IOException;
+    default void append(List<AuditRecord> records) throws IOException {
+        appendStored(StoredRecord.of(records));
+    }
 
     /** Appends records whose AuditData is already written (the same bytes go into the chain). */
     void appendStored(List<StoredRecord> records) throws IOException;

@@ -1,7 +1,5 @@
 package dev.mailtrail.store.log;
 
-import dev.mailtrail.core.record.AuditRecord;
-import dev.mailtrail.format.auditdata.AuditDataWriter;
 import dev.mailtrail.store.anchor.AnchoredChain;
 import dev.mailtrail.store.chain.ChainHead;
 import dev.mailtrail.store.chain.ChainedRecord;
@@ -59,7 +57,6 @@ public final class LuceneAuditLog implements AuditLogStore {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final AuditDataWriter auditData = new AuditDataWriter();
     private final Map<String, RecordChain> chains = new HashMap<>();
     private final Set<String> touched = new LinkedHashSet<>();
     private long nextSequence;
@@ -140,15 +137,6 @@ public final class LuceneAuditLog implements AuditLogStore {
 
     public Path path() {
         return path;
-    }
-
-    @Override
-    public void append(List<AuditRecord> records) throws IOException {
-        List<StoredRecord> stored = new ArrayList<>(records.size());
-        for (AuditRecord record : records) {
-            stored.add(new StoredRecord(record, auditData.toJson(record)));
-        }
-        appendStored(stored);
     }
 
     @Override
