@@ -1,6 +1,7 @@
 package dev.mailtrail.app.cluster;
 
 import dev.mailtrail.store.log.AuditLogSearch;
+import dev.mailtrail.store.opensearch.OpenSearchLogView;
 import java.io.IOException;
 
 /**
@@ -17,16 +18,12 @@ public final class ClusterLogs {
 
     /** Opens the cluster's log named like the data directory's store {@code store} for searching. */
     public static AuditLogSearch open(ClusterSettings settings, String store) throws IOException {
-        // the audit cores' own stores say where each log is, so that readers and writers agree by construction
-        ClusterStores stores = new OpenSearchStores(settings.search(), settings.indexPrefix());
-        try {
-            return switch (store) {
-                case MAILBOX_LOG -> stores.mailboxLog();
-                case UNIFIED_LOG -> stores.unifiedLog();
-                default -> throw new IllegalArgumentException("no audit log " + store);
-            };
-        } catch (UnsupportedOperationException e) {
-            throw new IOException("the cluster's audit logs cannot be searched: " + e.getMessage(), e);
-        }
+        // named as the audit cores' own stores name them, so that readers and writers agree by construction
+        String prefix = settings.indexPrefix();
+        return switch (store) {
+            case MAILBOX_LOG -> OpenSearchLogView.open(settings.search(), OpenSearchStores.mailboxLogName(prefix));
+            case UNIFIED_LOG -> OpenSearchLogView.open(settings.search(), OpenSearchStores.unifiedLogName(prefix));
+            default -> throw new IllegalArgumentException("no audit log " + store);
+        };
     }
 }
