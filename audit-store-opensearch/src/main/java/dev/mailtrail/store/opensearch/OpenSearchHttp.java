@@ -95,7 +95,21 @@ final class OpenSearchHttp {
         if (response.statusCode() / 100 != 2) {
             throw failure(method, path, response);
         }
-        return response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+        JsonNode answer = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+        JsonNode shards = answer.path("_shards");
+        if (shards.path("failed").asInt() > 0) {
+            // a partial answer would pass for a whole one: a search missing a shard's records, a verify missing a
+            // chain's, a write on fewer copies than asked for
+            JsonNode first = shards.path("failures").path(0);
+            throw new IOException(method + " " + base.resolve(path) + ": "
+                    + shards.path("failed").asInt() + " of "
+                    + shards.path("total").asInt() + " shards failed"
+                    + (first.isMissingNode()
+                            ? ""
+                            : " (" + first.path("index").asText() + ": "
+                                    + first.path("reason").path("reason").asText() + ")"));
+        }
+        return answer;
     }
 
     private IOException failure(String method, String path, HttpResponse<byte[]> response) {
