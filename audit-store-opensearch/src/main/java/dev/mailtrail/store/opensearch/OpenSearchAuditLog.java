@@ -104,10 +104,13 @@ public final class OpenSearchAuditLog implements AuditLogStore {
      * writers cannot append to one chain.
      */
     public String chainOf(AuditRecord record) {
-        if (scheme == ChainScheme.ORGANIZATION && !SOLE_WRITER.equals(state.writer())) {
-            return ChainScheme.ORGANIZATION_CHAIN + ":" + state.writer();
-        }
-        return scheme.chainOf(record);
+        return scheme == ChainScheme.ORGANIZATION ? ownOrganizationChain() : scheme.chainOf(record);
+    }
+
+    private String ownOrganizationChain() {
+        return SOLE_WRITER.equals(state.writer())
+                ? ChainScheme.ORGANIZATION_CHAIN
+                : ChainScheme.ORGANIZATION_CHAIN + ":" + state.writer();
     }
 
     @Override
@@ -207,9 +210,16 @@ public final class OpenSearchAuditLog implements AuditLogStore {
         return view.verify(chains());
     }
 
+    /**
+     * Purges one of this writer's chains at once (the mark, then the records). Under {@link ChainScheme#ORGANIZATION}
+     * the organisation chain's name stands for this writer's own ({@link #chainOf}).
+     */
     @Override
     public long purge(String chain, Instant cutoff, String policy, Instant now) throws IOException {
-        return new ChainPurge(http, names).purge(chain, chain(chain).lastPosition(), cutoff, policy, now);
+        String own = ChainScheme.ORGANIZATION_CHAIN.equals(chain) && scheme == ChainScheme.ORGANIZATION
+                ? ownOrganizationChain()
+                : chain;
+        return new ChainPurge(http, names).purge(own, chain(own).lastPosition(), cutoff, policy, now);
     }
 
     /** The chains this writer holds: those its commits wrote a head for, and those it appended to since. */

@@ -17,6 +17,7 @@ import java.time.Duration;
  */
 final class OpenSearchHttp {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration UNAVAILABLE_PATIENCE = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -127,7 +128,16 @@ final class OpenSearchHttp {
                 method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // a shard not started yet (an index another writer made a moment ago, a node restarting) answers 503;
+            // every request this store sends is idempotent, so it is sent again for a while before failing
+            long deadline = System.nanoTime() + UNAVAILABLE_PATIENCE.toNanos();
+            for (long pause = 50; ; pause = Math.min(1_000, pause * 2)) {
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                    return response;
+                }
+                Thread.sleep(pause);
+            }
         } catch (java.net.ConnectException e) {
             throw new IOException("OpenSearch at " + base + " does not answer (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {

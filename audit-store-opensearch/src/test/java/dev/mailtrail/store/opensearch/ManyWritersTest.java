@@ -158,6 +158,41 @@ class ManyWritersTest {
             assertThat(all.verify().intact()).isTrue();
             assertThat(all.verify().records()).isEqualTo(6);
         }
+        try (OpenSearchAuditLog p1 = OpenSearchAuditLog.open(TestNode.url(), log, ChainScheme.ORGANIZATION, "p1")) {
+            // the organisation chain's name purges the writer's own: records 3 and 4 are before the cutoff
+            assertThat(p1.purge(ChainScheme.ORGANIZATION_CHAIN, DAY.plusSeconds(5), "unified 90 days", DAY))
+                    .isEqualTo(2);
+            assertThat(p1.purgeMark("unified:p1").orElseThrow().throughPosition())
+                    .isEqualTo(2);
+            assertThat(p1.purgeMark("unified:p0")).isEmpty();
+        }
+    }
+
+    @Test
+    void writersOpeningAtOnceTakeDifferentNumbers() throws Exception {
+        List<java.util.concurrent.Callable<Integer>> opens = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String writer = "p" + i;
+            opens.add(() -> {
+                try (OpenSearchAuditLog log =
+                        OpenSearchAuditLog.open(TestNode.url(), "at-once", ChainScheme.PER_MAILBOX, writer)) {
+                    log.commit(Checkpoint.EMPTY);
+                }
+                return WriterState.find(new OpenSearchHttp(TestNode.url()), new LogNames("at-once"), writer)
+                        .orElseThrow()
+                        .ordinal();
+            });
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            Set<Integer> numbers = new HashSet<>();
+            for (var number : pool.invokeAll(opens)) {
+                numbers.add(number.get());
+            }
+            assertThat(numbers).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     static List<AuditRecord> records(int from, int to) {
