@@ -115,6 +115,7 @@ public final class OpenSearchAuditLog implements AuditLogStore {
 
     @Override
     public void appendStored(List<StoredRecord> records) throws IOException {
+        loadHeads(records);
         Bulk bulk = new Bulk();
         for (StoredRecord stored : records) {
             String chain = chainOf(stored.record());
@@ -240,13 +241,28 @@ public final class OpenSearchAuditLog implements AuditLogStore {
         // what is appended and not committed is written again from the journal by whoever opens this writer next
     }
 
+    /** Reads the heads of the chains a batch appends to for the first time, in one request. */
+    private void loadHeads(List<StoredRecord> records) throws IOException {
+        Set<String> fresh = new LinkedHashSet<>();
+        for (StoredRecord stored : records) {
+            String chain = chainOf(stored.record());
+            if (!chains.containsKey(chain)) {
+                fresh.add(chain);
+            }
+        }
+        Map<String, HeadDocument> heads = HeadDocument.getAll(http, names, fresh);
+        for (String chain : fresh) {
+            resume(chain, Optional.ofNullable(heads.get(chain)));
+        }
+    }
+
     /** The chain's writing end, from its committed head the first time this writer appends to it. */
     private RecordChain chain(String chain) throws IOException {
         RecordChain links = chains.get(chain);
-        if (links != null) {
-            return links;
-        }
-        Optional<HeadDocument> document = HeadDocument.get(http, names, chain);
+        return links != null ? links : resume(chain, HeadDocument.get(http, names, chain));
+    }
+
+    private RecordChain resume(String chain, Optional<HeadDocument> document) throws IOException {
         CommittedHead committed = null;
         if (document.isPresent()) {
             HeadDocument head = document.get();
@@ -262,7 +278,7 @@ public final class OpenSearchAuditLog implements AuditLogStore {
                         .orElse(null);
             }
         }
-        links = committed == null
+        RecordChain links = committed == null
                 ? RecordChain.start(chain)
                 : RecordChain.resume(committed.position(), committed.hash());
         chains.put(chain, links);
