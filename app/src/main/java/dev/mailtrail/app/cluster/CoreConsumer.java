@@ -203,7 +203,13 @@ final class CoreConsumer implements AutoCloseable {
             }
         }
         if (!offsets.isEmpty()) {
-            source.commit(offsets);
+            try {
+                source.commit(offsets);
+            } catch (org.apache.kafka.common.errors.RebalanceInProgressException
+                    | org.apache.kafka.clients.consumer.CommitFailedException e) {
+                // the group's offsets are for lag monitoring only (the checkpoints are stored above): a commit
+                // refused while another core joins the group is made by the next one
+            }
         }
     }
 

@@ -29,6 +29,7 @@ class ClusterDemoTest {
     Path dir;
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
     void aReadThroughEitherProxyIsFoundWithTheDemosDataDirectoryAndCmdletsReachTheClusterWhileItRuns()
             throws Exception {
         ClusterSettings settings = ClusterFixture.settings("demo", 4, 1);
