@@ -56,8 +56,10 @@ public final class ClusterFlush {
                 flushed.put(at.partition(), at.offset());
             }
         } catch (ExecutionException e) {
-            throw new IOException("the flush could not be journaled on " + settings.topic() + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IOException(
+                    "the flush could not be journaled on " + settings.topic() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while journaling the flush", e);
@@ -93,8 +95,10 @@ public final class ClusterFlush {
                 Thread.sleep(POLL.toMillis());
             }
         } catch (ExecutionException e) {
-            throw new IOException("the cores' group " + settings.group() + " cannot be read: "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IOException(
+                    "the cores' group " + settings.group() + " cannot be read: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the flushed windows", e);

@@ -198,7 +198,9 @@ public final class ClusterDemo implements AutoCloseable {
         }
         if (!failures.isEmpty()) {
             IllegalStateException failure = new IllegalStateException(
-                    "the cluster demo did not stop cleanly: " + failures.getFirst().getMessage(), failures.getFirst());
+                    "the cluster demo did not stop cleanly: "
+                            + failures.getFirst().getMessage(),
+                    failures.getFirst());
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
         }

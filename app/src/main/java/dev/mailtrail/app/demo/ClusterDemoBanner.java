@@ -16,7 +16,8 @@ final class ClusterDemoBanner {
         StringBuilder out = new StringBuilder();
         out.append("MailTrail cluster demo: two auditing proxies (strict mode) in front of ")
                 .append(demo.mailServer().description())
-                .append(",\njournaling to Apache Kafka and storing in OpenSearch (docs/decisions/0033-cluster-pipeline.md):\n");
+                .append(
+                        ",\njournaling to Apache Kafka and storing in OpenSearch (docs/decisions/0033-cluster-pipeline.md):\n");
         out.append("  Kafka broker (KRaft)  ")
                 .append(String.join(",", cluster.bootstrapServers()))
                 .append("  topic ")
@@ -79,8 +80,9 @@ final class ClusterDemoBanner {
         out.append("  Reads are aggregated as Exchange does: a MailItemsAccessed record appears when its two-minute\n"
                 + "  window closes on the journal's clock (or at once when the demo stops).\n");
         out.append(apiSection);
-        out.append("\nCtrl-C stops the demo: the proxies first, then every open window is flushed on every partition and"
-                + " stored,\nthen the cores, the broker and the search node (their data stays in ")
+        out.append(
+                        "\nCtrl-C stops the demo: the proxies first, then every open window is flushed on every partition and"
+                                + " stored,\nthen the cores, the broker and the search node (their data stays in ")
                 .append(data)
                 .append(").\n");
         return out.toString();
@@ -93,11 +95,7 @@ final class ClusterDemoBanner {
                 new DemoBanner.ListenerLine(
                         "POP3", demo.port(index, "pop3"), "STLS", "POP3S", demo.port(index, "pop3s")),
                 new DemoBanner.ListenerLine(
-                        "SMTP",
-                        demo.port(index, "submission"),
-                        "STARTTLS",
-                        "SMTPS",
-                        demo.port(index, "submissions"))));
+                        "SMTP", demo.port(index, "submission"), "STARTTLS", "SMTPS", demo.port(index, "submissions"))));
         if (demo.members().get(index).proxy().addresses().containsKey("managesieve")) {
             lines.add(new DemoBanner.ListenerLine("Sieve", demo.port(index, "managesieve"), "STARTTLS", "", 0));
         }

@@ -20,10 +20,7 @@ final class ClusterDemoRun {
             ClusterServices services = ClusterServices.start(options.data());
             try {
                 demo = ClusterDemo.start(
-                        options,
-                        ClusterSettings.of(services.bootstrapServers(), services.search()),
-                        services,
-                        clock);
+                        options, ClusterSettings.of(services.bootstrapServers(), services.search()), services, clock);
             } catch (DemoStartException e) {
                 services.close();
                 throw e;
@@ -57,7 +54,8 @@ final class ClusterDemoRun {
     }
 
     private static void stop(DemoApi api, ClusterDemo demo, PrintWriter err, CountDownLatch stopped) {
-        err.println("mt demo: stopping; flushing every open window into " + demo.settings().search());
+        err.println("mt demo: stopping; flushing every open window into "
+                + demo.settings().search());
         err.flush();
         try {
             try {

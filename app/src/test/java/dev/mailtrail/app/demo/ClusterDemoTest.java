@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * while it runs, and the records found by the search cmdlets given the demo's data directory.
  */
 class ClusterDemoTest {
-    private static final String FROM = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    private static final String FROM =
+            LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
     private static final String TO = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
 
     @TempDir
@@ -54,7 +55,8 @@ class ClusterDemoTest {
                         typ, data = m.fetch('%d', '(BODY[])')
                         print([l for l in data[0][1].decode().split('\\r\\n') if l.startswith('Message-ID:')][0])
                         m.logout()
-                        """.formatted(demo.port(proxy, "imap"), demo.certificate().certificate(), proxy + 1));
+                        """.formatted(
+                                demo.port(proxy, "imap"), demo.certificate().certificate(), proxy + 1));
                 assertThat(printed).contains(finance.get(proxy).messageId());
             }
 
@@ -89,7 +91,11 @@ class ClusterDemoTest {
                         "-EndDate",
                         TO)
                 .out());
-        assertThat(reads).contains("MailItemsAccessed", finance.get(0).messageId(), finance.get(1).messageId());
+        assertThat(reads)
+                .contains(
+                        "MailItemsAccessed",
+                        finance.get(0).messageId(),
+                        finance.get(1).messageId());
         MtRun verify = MtRun.of("verify", "--data", data.toString());
         assertThat(verify.exit()).as(verify.out()).isZero();
         assertThat(verify.out()).contains("mailbox-audit-log: intact", "unified-audit-log: intact");
