@@ -114,5 +114,4 @@ class ClusterPipelineTest {
             Thread.sleep(200);
         }
     }
-
 }
