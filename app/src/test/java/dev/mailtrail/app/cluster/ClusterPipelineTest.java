@@ -1,15 +1,20 @@
 package dev.mailtrail.app.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
+import dev.mailtrail.core.generate.Acceptance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +97,34 @@ class ClusterPipelineTest {
             assertEquals(ids.size(), new HashSet<>(ids).size(), "no record stored twice");
             assertTrue(successor.mailboxLog().verify().intact(), "every mailbox chain verifies");
             assertTrue(successor.unifiedLog().verify().intact(), "every partition's unified chain verifies");
+        }
+    }
+
+    @Test
+    void aCmdletIsAnsweredAndItsConfigurationQuestionedOnThisProcesssCores() throws Exception {
+        ClusterSettings settings = ClusterFixture.settings("cmdlet", 3, 1);
+        try (ClusterPipeline cluster = ClusterPipeline.start(settings, dir, java.time.Clock.systemUTC())) {
+            Acceptance set = cluster.apply(new CmdletInvocation(
+                            java.time.Instant.now(),
+                            "admin@contoso.com",
+                            "Set-Mailbox -Identity who@contoso.com -AuditOwner @{Add=\"SoftDelete\"}",
+                            null))
+                    .get(90, TimeUnit.SECONDS);
+            assertTrue(set.cmdlet().succeeded(), set.cmdlet().error());
+            assertTrue(cluster.inspect(core -> core.configuration().knows("who@contoso.com"))
+                    .get(30, TimeUnit.SECONDS));
+            Acceptance refused = cluster.apply(new CmdletInvocation(
+                            java.time.Instant.now(), "admin@contoso.com", "Set-Mailbox -Bogus 1", null))
+                    .get(90, TimeUnit.SECONDS);
+            assertFalse(refused.cmdlet().succeeded());
+        }
+        ClusterSettings proxyOnly = ClusterFixture.settings("cmdlet", 3, 0);
+        try (ClusterPipeline proxy = ClusterPipeline.start(proxyOnly, dir, java.time.Clock.systemUTC())) {
+            ExecutionException none = assertThrows(
+                    ExecutionException.class, () -> proxy.inspect(core -> true).get(30, TimeUnit.SECONDS));
+            assertTrue(
+                    none.getCause().getMessage().contains("runs no audit core"),
+                    none.getCause().getMessage());
         }
     }
 
