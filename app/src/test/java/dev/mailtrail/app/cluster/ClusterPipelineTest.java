@@ -75,6 +75,37 @@ class ClusterPipelineTest {
     }
 
     @Test
+    void windowsOpenWhenASecondCoreJoinsMakeOneBindRecordEach() throws Exception {
+        ClusterSettings settings = ClusterFixture.settings("join", 2, 1);
+        ClusterEvents.MovableClock clock = new ClusterEvents.MovableClock(ClusterEvents.START);
+        List<AuditEvent> before = new java.util.ArrayList<>();
+        List<AuditEvent> after = new java.util.ArrayList<>();
+        for (int m = 0; m < 6; m++) { // mailboxes on both partitions: whichever moves, a window moves with it
+            String mailbox = "join" + m + "@contoso.com";
+            before.add(ClusterEvents.bind(ClusterEvents.START.plusSeconds(1), mailbox, 1));
+            after.add(ClusterEvents.bind(ClusterEvents.START.plusSeconds(50), mailbox, 2));
+        }
+        List<AuditEvent> all = new java.util.ArrayList<>(before);
+        all.addAll(after);
+        List<String> expected = ClusterEvents.embedded(all);
+        assertEquals(6, expected.size(), "the embedded pipeline makes one Bind record per mailbox");
+        try (ClusterPipeline first = ClusterPipeline.start(settings, dir.resolve("first"), clock)) {
+            first.submitAll(before).get(60, TimeUnit.SECONDS);
+            await(() -> first.statistics().events() >= 6);
+            try (ClusterPipeline second = ClusterPipeline.start(settings, dir.resolve("second"), clock)) {
+                await(() -> second.consumers().getFirst().owned().size() == 1
+                        && first.consumers().getFirst().owned().size() == 1);
+                second.submitAll(after).get(60, TimeUnit.SECONDS);
+                await(() -> first.statistics().events() + second.statistics().events() >= 12);
+                clock.set(ClusterEvents.START.plusSeconds(7_200));
+                awaitCount(second, 6);
+                Thread.sleep(1_000);
+                assertEquals(expected, ClusterEvents.stored(second.mailboxLog()));
+            }
+        }
+    }
+
+    @Test
     void aCoreThatCrashesInTheMiddleOfACommitLeavesEveryRecordOnceToItsSuccessor() throws Exception {
         List<AuditEvent> events = ClusterEvents.of(23, 12, 300);
         List<String> expected = ClusterEvents.embedded(events);
