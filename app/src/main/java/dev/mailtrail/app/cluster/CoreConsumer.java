@@ -54,6 +54,7 @@ final class CoreConsumer implements AutoCloseable {
 
     /** When the last ticks were journaled, on the monotonic clock: the interval is measured, the tick's time is read. */
     private long lastTickNanos;
+
     private KafkaEventSource source;
 
     CoreConsumer(
@@ -228,8 +229,8 @@ final class CoreConsumer implements AutoCloseable {
     private void take(Set<Integer> partitions) {
         try {
             for (int partition : new TreeSet<>(partitions)) {
-                PartitionCore core = PartitionCore.take(
-                        partition, installation, stores, settings.intentTimeout(), wall);
+                PartitionCore core =
+                        PartitionCore.take(partition, installation, stores, settings.intentTimeout(), wall);
                 cores.put(partition, core);
                 source.seek(partition, core.nextOffset());
             }
