@@ -139,7 +139,11 @@ final class OpenSearchHttp {
                 Thread.sleep(pause);
             }
         } catch (java.net.ConnectException e) {
-            throw new IOException("OpenSearch at " + base + " does not answer (" + e.getMessage() + ")", e);
+            // the JDK's ConnectException often has no message: say what a person can check
+            throw new IOException(
+                    "OpenSearch at " + base + " does not answer: "
+                            + (e.getMessage() != null ? e.getMessage() : "connection refused, is the search cluster running?"),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for OpenSearch at " + base, e);
