@@ -142,7 +142,9 @@ final class OpenSearchHttp {
             // the JDK's ConnectException often has no message: say what a person can check
             throw new IOException(
                     "OpenSearch at " + base + " does not answer: "
-                            + (e.getMessage() != null ? e.getMessage() : "connection refused, is the search cluster running?"),
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : "connection refused, is the search cluster running?"),
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
