@@ -204,7 +204,13 @@ final class CoreConsumer implements AutoCloseable {
             }
         }
         if (!offsets.isEmpty()) {
-            source.commit(offsets);
+            try {
+                source.commit(offsets);
+            } catch (org.apache.kafka.common.errors.RebalanceInProgressException
+                    | org.apache.kafka.clients.consumer.CommitFailedException e) {
+                // the group's offsets are for lag monitoring only (the checkpoints are stored above): a commit
+                // refused while another core joins the group is made by the next one
+            }
         }
     }
 
@@ -255,7 +261,12 @@ final class CoreConsumer implements AutoCloseable {
                 }
             }
             if (!offsets.isEmpty()) {
-                source.commit(offsets);
+                try {
+                    source.commit(offsets);
+                } catch (org.apache.kafka.common.errors.RebalanceInProgressException
+                        | org.apache.kafka.clients.consumer.CommitFailedException e) {
+                    // for lag monitoring only: the partitions' checkpoints are stored above
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(
