@@ -1,6 +1,7 @@
 package dev.mailtrail.app.cluster;
 
 import dev.mailtrail.app.pipeline.AuditBackend;
+import dev.mailtrail.app.pipeline.RetentionReport;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.generate.Acceptance;
@@ -195,6 +196,31 @@ public final class ClusterPipeline implements AuditBackend {
             all.addAll(await(counts));
         }
         return StatisticsSum.of(all);
+    }
+
+    /**
+     * One retention pass over the cluster's logs now, run by the core of this process that owns partition 0 (it runs
+     * on its own every retention interval); fails when this process does not own partition 0.
+     */
+    public RetentionReport runRetention() throws IOException {
+        CoreConsumer owner = consumers.stream()
+                .filter(c -> c.owned().contains(0))
+                .findFirst()
+                .orElseThrow(() -> new IOException("retention runs where partition 0 is applied: " + noPartition()));
+        CompletableFuture<RetentionReport> report = new CompletableFuture<>();
+        owner.submit(consumer -> {
+            try {
+                RetentionReport done = consumer.retention();
+                if (done == null) {
+                    report.completeExceptionally(new IllegalStateException("partition 0 moved to another core"));
+                } else {
+                    report.complete(done);
+                }
+            } catch (IOException | RuntimeException e) {
+                report.completeExceptionally(e);
+            }
+        });
+        return await(report);
     }
 
     @Override

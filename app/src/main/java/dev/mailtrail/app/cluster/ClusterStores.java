@@ -1,8 +1,12 @@
 package dev.mailtrail.app.cluster;
 
+import dev.mailtrail.app.pipeline.RetentionReport;
+import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.store.log.AuditLogSearch;
 import dev.mailtrail.store.log.AuditLogStore;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -26,6 +30,14 @@ interface ClusterStores extends AutoCloseable {
      * made; durable when this returns.
      */
     void saveSnapshot(int partition, long offset, long records, byte[] snapshot) throws IOException;
+
+    /**
+     * One retention pass over both logs, every partition's chains (run by one core for the cluster): each mailbox's
+     * chain by its AuditLogAgeLimit in {@code configuration}, the unified log's by {@code unifiedRetention}; purge
+     * marks first, then the records they cover.
+     */
+    RetentionReport purgeExpired(AuditConfiguration configuration, Instant now, Duration unifiedRetention)
+            throws IOException;
 
     /** Every partition's records in the mailbox audit log. */
     AuditLogSearch mailboxLog();

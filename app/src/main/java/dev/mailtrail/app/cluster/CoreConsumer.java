@@ -1,5 +1,7 @@
 package dev.mailtrail.app.cluster;
 
+import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.app.pipeline.RetentionReport;
 import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.journal.kafka.KafkaEventSource;
 import dev.mailtrail.journal.kafka.KafkaJournalSettings;
@@ -28,6 +30,8 @@ import java.util.function.Consumer;
  */
 final class CoreConsumer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The embedded pipeline's retention interval and unified log retention, for the cluster's pass too. */
+    private static final PipelineOptions RETENTION = PipelineOptions.defaults();
 
     private final int number;
     private final ClusterSettings settings;
@@ -51,6 +55,9 @@ final class CoreConsumer implements AutoCloseable {
 
     /** What went wrong in a rebalance callback (Kafka only logs what they throw): the loop stops on it. */
     private RuntimeException rebalanceFailure;
+
+    /** When the next retention pass is due, on the wall clock (run by the owner of partition 0 only). */
+    private Instant nextRetention;
 
     /** When the last ticks were journaled, on the monotonic clock: the interval is measured, the tick's time is read. */
     private long lastTickNanos;
@@ -134,6 +141,7 @@ final class CoreConsumer implements AutoCloseable {
                 }
             });
             lastTickNanos = System.nanoTime();
+            nextRetention = wall.instant();
             while (!stopping) {
                 runTasks();
                 source.poll(POLL, this::apply);
@@ -142,6 +150,7 @@ final class CoreConsumer implements AutoCloseable {
                 }
                 commitDue(false);
                 tickDue();
+                retentionDue();
             }
             runTasks();
             if (!crashing) {
@@ -224,6 +233,27 @@ final class CoreConsumer implements AutoCloseable {
             // a tick that Kafka refuses is only late: the next one moves the clock as far
             journal.tick(partition, now).exceptionally(ignored -> null);
         }
+    }
+
+    /**
+     * One retention pass over the whole cluster's logs, when its interval has passed and this consumer owns
+     * partition 0 (one process at a time runs it; every partition's core holds the same configuration).
+     */
+    private void retentionDue() throws IOException {
+        if (!cores.containsKey(0) || wall.instant().isBefore(nextRetention)) {
+            return;
+        }
+        nextRetention = wall.instant().plus(RETENTION.retentionInterval());
+        retention();
+    }
+
+    /** One retention pass now, by partition 0's configuration; null when this consumer does not own partition 0. */
+    RetentionReport retention() throws IOException {
+        PartitionCore zero = cores.get(0);
+        if (zero == null) {
+            return null;
+        }
+        return stores.purgeExpired(zero.generator().configuration(), wall.instant(), RETENTION.unifiedRetention());
     }
 
     private void take(Set<Integer> partitions) {

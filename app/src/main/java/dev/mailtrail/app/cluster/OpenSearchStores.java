@@ -1,13 +1,19 @@
 package dev.mailtrail.app.cluster;
 
+import dev.mailtrail.app.pipeline.RetentionPolicies;
+import dev.mailtrail.app.pipeline.RetentionReport;
+import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.store.log.AuditLogSearch;
 import dev.mailtrail.store.log.AuditLogStore;
 import dev.mailtrail.store.log.ChainScheme;
 import dev.mailtrail.store.opensearch.CoreStates;
+import dev.mailtrail.store.opensearch.MonthlyRetention;
 import dev.mailtrail.store.opensearch.OpenSearchAuditLog;
 import dev.mailtrail.store.opensearch.OpenSearchLogView;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -66,6 +72,24 @@ final class OpenSearchStores implements ClusterStores {
     @Override
     public void saveSnapshot(int partition, long offset, long records, byte[] snapshot) throws IOException {
         states.save(writer(partition), offset, records, snapshot);
+    }
+
+    @Override
+    public RetentionReport purgeExpired(AuditConfiguration configuration, Instant now, Duration unifiedRetention)
+            throws IOException {
+        MonthlyRetention.Pass mailboxes = MonthlyRetention.open(node, mailboxLogName(prefix))
+                .run(
+                        chain -> {
+                            Duration limit = RetentionPolicies.mailboxLimit(configuration, chain);
+                            return Optional.of(new MonthlyRetention.Limit(
+                                    now.minus(limit), RetentionPolicies.mailboxPolicy(limit)));
+                        },
+                        now);
+        MonthlyRetention.Limit unified = new MonthlyRetention.Limit(
+                now.minus(unifiedRetention), RetentionPolicies.unifiedPolicy(unifiedRetention));
+        MonthlyRetention.Pass unifiedPass =
+                MonthlyRetention.open(node, unifiedLogName(prefix)).run(chain -> Optional.of(unified), now);
+        return new RetentionReport(mailboxes.recordsPurged(), mailboxes.chainsPurged(), unifiedPass.recordsPurged());
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.mailtrail.app.pipeline;
 
 import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.config.AuditConfiguration;
-import dev.mailtrail.core.config.AuditLogAgeLimit;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.format.auditdata.AuditDataWriter;
@@ -200,12 +199,8 @@ final class AuditLogs implements AutoCloseable {
         long mailboxRecords = 0;
         long mailboxes = 0;
         for (String chain : mailboxLog.chains()) {
-            String mailbox = chain.substring(chain.indexOf(':') + 1);
-            Duration limit = configuration.knows(mailbox)
-                    ? configuration.mailbox(mailbox).auditLogAgeLimit()
-                    : AuditLogAgeLimit.DEFAULT;
-            long purged = mailboxLog.purge(
-                    chain, now.minus(limit), "AuditLogAgeLimit " + AuditLogAgeLimit.format(limit), now);
+            Duration limit = RetentionPolicies.mailboxLimit(configuration, chain);
+            long purged = mailboxLog.purge(chain, now.minus(limit), RetentionPolicies.mailboxPolicy(limit), now);
             if (purged > 0) {
                 mailboxRecords += purged;
                 mailboxes++;
@@ -214,7 +209,7 @@ final class AuditLogs implements AutoCloseable {
         long unified = unifiedLog.purge(
                 ChainScheme.ORGANIZATION_CHAIN,
                 now.minus(unifiedRetention),
-                "unified audit log retention " + unifiedRetention.toDays() + " days",
+                RetentionPolicies.unifiedPolicy(unifiedRetention),
                 now);
         return new RetentionReport(mailboxRecords, mailboxes, unified);
     }
