@@ -1,15 +1,11 @@
 package dev.mailtrail.app.cluster;
 
-import dev.mailtrail.core.action.MailboxAction;
+import dev.mailtrail.app.pipeline.RecordRouting;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.record.AuditRecord;
-import dev.mailtrail.format.auditdata.AuditDataWriter;
 import dev.mailtrail.store.log.AuditLogStore;
 import dev.mailtrail.store.log.Checkpoint;
-import dev.mailtrail.store.log.StoredRecord;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One partition's two writers and where each record goes, as a data directory's stores are for the embedded
@@ -20,48 +16,27 @@ import java.util.List;
 final class PartitionLogs {
     private final AuditLogStore mailboxLog;
     private final AuditLogStore unifiedLog;
-    private final AuditDataWriter auditData = new AuditDataWriter();
-    private final List<StoredRecord> toMailboxLog = new ArrayList<>();
-    private final List<StoredRecord> toUnifiedLog = new ArrayList<>();
-    private long made;
-    private long uncommitted;
+    private final RecordRouting routing;
 
     PartitionLogs(AuditLogStore mailboxLog, AuditLogStore unifiedLog) {
         this.mailboxLog = mailboxLog;
         this.unifiedLog = unifiedLog;
+        this.routing = new RecordRouting(mailboxLog, unifiedLog);
     }
 
     /** Takes the next record the partition's core made, under the organisation's flow policy of that moment. */
     void accept(AuditRecord record, OrganizationConfig organization) {
-        made++;
-        boolean toMailbox = record.mailboxOwnerUpn() != null
-                && made > mailboxLog.checkpoint().records();
-        boolean toUnified = made > unifiedLog.checkpoint().records()
-                && MailboxAction.parse(record.operation())
-                        .map(organization::flowsToUnifiedLog)
-                        .orElse(true);
-        if (!toMailbox && !toUnified) {
-            return;
-        }
-        StoredRecord stored = new StoredRecord(record, auditData.toJson(record));
-        if (toMailbox) {
-            toMailboxLog.add(stored);
-            uncommitted++;
-        }
-        if (toUnified) {
-            toUnifiedLog.add(stored);
-            uncommitted++;
-        }
+        routing.accept(record, organization);
     }
 
     /** A record the core numbered and dropped (a configuration only entry): counted, never stored. */
     void dropped() {
-        made++;
+        routing.dropped();
     }
 
     /** Counts on from {@code records}: what a snapshot restored had made. */
     void skipTo(long records) {
-        made = Math.max(made, records);
+        routing.skipTo(records);
     }
 
     /** How far the writer that lags has committed: what both hold. */
@@ -72,16 +47,17 @@ final class PartitionLogs {
     }
 
     long made() {
-        return made;
+        return routing.made();
     }
 
     long uncommitted() {
-        return uncommitted;
+        return routing.uncommitted();
     }
 
     /** Stores what is buffered and makes it durable with the checkpoint: the offset to read next, the records made. */
     void commit(long nextOffset) throws IOException {
         store();
+        long made = routing.made();
         Checkpoint reached = new Checkpoint(nextOffset, made);
         // a writer that holds more than the core has made again so far (a replay catching up) keeps its checkpoint:
         // moving it back would have its chains continued from heads that are ahead of the records made
@@ -91,25 +67,17 @@ final class PartitionLogs {
         if (made >= unifiedLog.checkpoint().records()) {
             unifiedLog.commit(reached);
         }
-        uncommitted = 0;
+        routing.committed();
     }
 
     /** Hands what is buffered to the writers, without a checkpoint. */
     void store() throws IOException {
-        if (!toMailboxLog.isEmpty()) {
-            mailboxLog.appendStored(toMailboxLog);
-            toMailboxLog.clear();
-        }
-        if (!toUnifiedLog.isEmpty()) {
-            unifiedLog.appendStored(toUnifiedLog);
-            toUnifiedLog.clear();
-        }
+        routing.append();
     }
 
     /** Forgets what is buffered (a partition given up without committing: its next owner makes it again). */
     void close() throws IOException {
-        toMailboxLog.clear();
-        toUnifiedLog.clear();
+        routing.forget();
         try {
             mailboxLog.close();
         } finally {

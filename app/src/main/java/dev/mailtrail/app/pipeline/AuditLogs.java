@@ -1,17 +1,14 @@
 package dev.mailtrail.app.pipeline;
 
-import dev.mailtrail.core.action.MailboxAction;
 import dev.mailtrail.core.config.AuditConfiguration;
 import dev.mailtrail.core.config.OrganizationConfig;
 import dev.mailtrail.core.record.AuditRecord;
-import dev.mailtrail.format.auditdata.AuditDataWriter;
 import dev.mailtrail.store.anchor.AnchorWriter;
 import dev.mailtrail.store.anchor.AnchoredChain;
 import dev.mailtrail.store.anchor.SigningKey;
 import dev.mailtrail.store.log.ChainScheme;
 import dev.mailtrail.store.log.Checkpoint;
 import dev.mailtrail.store.log.LuceneAuditLog;
-import dev.mailtrail.store.log.StoredRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,11 +30,7 @@ final class AuditLogs implements AutoCloseable {
     private final LuceneAuditLog mailboxLog;
     private final LuceneAuditLog unifiedLog;
     private final AnchorWriter anchors;
-    private final AuditDataWriter auditData = new AuditDataWriter();
-    private final List<StoredRecord> toMailboxLog = new ArrayList<>();
-    private final List<StoredRecord> toUnifiedLog = new ArrayList<>();
-    private long made;
-    private long uncommitted;
+    private final RecordRouting routing;
     private volatile PipelineObserver observer = PipelineObserver.NONE;
 
     AuditLogs(Path dataDirectory) throws IOException {
@@ -56,6 +49,7 @@ final class AuditLogs implements AutoCloseable {
             mailboxLog.close();
             throw e;
         }
+        this.routing = new RecordRouting(mailboxLog, unifiedLog);
         try {
             this.anchors = anchoring.isPresent() ? openAnchors(dataDirectory, anchoring.get(), wall) : null;
         } catch (IOException | RuntimeException e) {
@@ -93,36 +87,13 @@ final class AuditLogs implements AutoCloseable {
 
     /** Takes the next record the core made, under the organisation's flow policy of that moment. */
     void accept(AuditRecord record, OrganizationConfig organization) {
-        made++;
-        boolean toMailbox =
-                toMailboxLog(record) && made > mailboxLog.checkpoint().records();
-        boolean toUnified = made > unifiedLog.checkpoint().records() && toUnifiedLog(record, organization);
-        if (!toMailbox && !toUnified) {
-            return;
-        }
-        StoredRecord stored = new StoredRecord(record, auditData.toJson(record));
-        if (toMailbox) {
-            toMailboxLog.add(stored);
-            uncommitted++;
+        RecordRouting.Routed routed = routing.accept(record, organization);
+        if (routed.toMailboxLog()) {
             observer.stored(MAILBOX_LOG, record.recordType());
         }
-        if (toUnified) {
-            toUnifiedLog.add(stored);
-            uncommitted++;
+        if (routed.toUnifiedLog()) {
             observer.stored(UNIFIED_LOG, record.recordType());
         }
-    }
-
-    /** Whether a record belongs in the mailbox audit log: every record of a mailbox does. */
-    static boolean toMailboxLog(AuditRecord record) {
-        return record.mailboxOwnerUpn() != null;
-    }
-
-    /** Whether a record belongs in the unified audit log under the organisation's flow policy of its moment. */
-    static boolean toUnifiedLog(AuditRecord record, OrganizationConfig organization) {
-        return MailboxAction.parse(record.operation())
-                .map(organization::flowsToUnifiedLog)
-                .orElse(true);
     }
 
     void observe(PipelineObserver observer) {
@@ -131,7 +102,7 @@ final class AuditLogs implements AutoCloseable {
 
     /** Counts on from {@code records} at least: records the stores hold that the journal can no longer make. */
     void skipTo(long records) {
-        made = Math.max(made, records);
+        routing.skipTo(records);
     }
 
     /** How far the store that reaches further has committed. */
@@ -152,32 +123,25 @@ final class AuditLogs implements AutoCloseable {
 
     /** Records made so far, from the journal's start. */
     long made() {
-        return made;
+        return routing.made();
     }
 
     long uncommitted() {
-        return uncommitted;
+        return routing.uncommitted();
     }
 
     /** Hands what is buffered to the stores (searchable in this process after a refresh). */
     void append() throws IOException {
-        if (!toMailboxLog.isEmpty()) {
-            mailboxLog.appendStored(toMailboxLog);
-            toMailboxLog.clear();
-        }
-        if (!toUnifiedLog.isEmpty()) {
-            unifiedLog.appendStored(toUnifiedLog);
-            toUnifiedLog.clear();
-        }
+        routing.append();
     }
 
     /** Makes everything durable, reaching {@code journalSequence}. */
     void commit(long journalSequence) throws IOException {
         append();
-        Checkpoint reached = new Checkpoint(journalSequence, made);
+        Checkpoint reached = new Checkpoint(journalSequence, routing.made());
         mailboxLog.commit(reached);
         unifiedLog.commit(reached);
-        uncommitted = 0;
+        routing.committed();
         if (anchors != null) {
             // after the commit, never before: a digest anchors only what is durable in the stores
             List<AnchoredChain> changed = new ArrayList<>(mailboxLog.lastCommitted());

@@ -163,8 +163,8 @@ public final class JournalReplay {
 
     private void made(AuditRecord record, OrganizationConfig organization) {
         made++;
-        keep(AuditLogs.MAILBOX_LOG, AuditLogs.toMailboxLog(record), ChainScheme.PER_MAILBOX, record);
-        keep(AuditLogs.UNIFIED_LOG, AuditLogs.toUnifiedLog(record, organization), ChainScheme.ORGANIZATION, record);
+        keep(AuditLogs.MAILBOX_LOG, RecordRouting.toMailboxLog(record), ChainScheme.PER_MAILBOX, record);
+        keep(AuditLogs.UNIFIED_LOG, RecordRouting.toUnifiedLog(record, organization), ChainScheme.ORGANIZATION, record);
     }
 
     private void keep(String store, boolean belongs, ChainScheme scheme, AuditRecord record) {
