@@ -116,14 +116,22 @@ public final class ClusterRun {
         List<String> ids = feed.messageIds();
         int[] next = {0};
         Latency lookup = Latency.of(ids.size(), () -> view.messageId(ids.get(next[0]++ % ids.size()), end));
+        String shards = view.shards();
+        long compactStart = System.nanoTime();
+        long compacted = view.compactedBytes();
         String detail = String.format(
                 Locale.ROOT,
-                "%d partitions, %d cores; node CPU %s -> %s; %s",
+                "%d partitions, %d cores; node CPU %s -> %s; %s%n%11s merged to one segment per shard in %.0f s:"
+                        + " %,d bytes, %.0f B/record",
                 layout.partitions(),
                 layout.cores(),
                 nodeCpuBefore,
                 nodeCpuAfter,
-                view.shards());
+                shards,
+                "",
+                (System.nanoTime() - compactStart) / 1e9,
+                compacted,
+                (double) compacted / storedRecords);
         return new Measured(
                 "clustered",
                 feed.count(),
