@@ -4,6 +4,7 @@ import dev.mailtrail.bench.scale.ClusterRun;
 import dev.mailtrail.bench.scale.EmbeddedRun;
 import dev.mailtrail.bench.scale.Feed;
 import dev.mailtrail.bench.scale.Measured;
+import dev.mailtrail.bench.scale.PipelineRun;
 import dev.mailtrail.bench.scale.Searches;
 import dev.mailtrail.kafka.broker.KafkaBroker;
 import dev.mailtrail.searchnode.SearchEngine;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +27,7 @@ import java.util.stream.Stream;
  * sends, a few cmdlets) through a fresh data directory (journal, one audit core, Lucene), then through a real Kafka
  * broker (KRaft, one node) and real OpenSearch node started here, with audit core consumers between them; then the
  * three searches on each. {@code ./mt bench ScaleOutBench [--events 1000000,10000000] [--dir DIR] [--partitions 4]
- * [--cores 2] [--heap 2g] [--only embedded|clustered]}. See docs/scale-out.md.
+ * [--cores 2] [--heap 2g] [--pipelines embedded,clustered,pipeline]}. See docs/scale-out.md.
  */
 public final class ScaleOutBench {
     private static final Instant START = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
@@ -41,7 +43,7 @@ public final class ScaleOutBench {
         int partitions = 4;
         int cores = 2;
         String heap = "2g";
-        String only = "";
+        Set<String> runs = Set.of("embedded", "clustered", "pipeline");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" ->
@@ -50,17 +52,18 @@ public final class ScaleOutBench {
                 case "--partitions" -> partitions = Integer.parseInt(args[++i]);
                 case "--cores" -> cores = Integer.parseInt(args[++i]);
                 case "--heap" -> heap = args[++i];
-                case "--only" -> only = args[++i];
+                case "--pipelines" -> runs = Set.of(args[++i].split(","));
                 default ->
                     throw new IllegalArgumentException("usage: ScaleOutBench [--events N,N…] [--dir DIR]"
-                            + " [--partitions P] [--cores C] [--heap 2g] [--only embedded|clustered]");
+                            + " [--partitions P] [--cores C] [--heap 2g] [--pipelines embedded,clustered,pipeline]");
             }
         }
         delete(base);
         Files.createDirectories(base);
         System.out.printf(Locale.ROOT, "ScaleOutBench %s, load average %s%n", Instant.now(), loadAverage());
-        try (KafkaBroker broker = only.equals("embedded") ? null : KafkaBroker.start(base.resolve("kafka"));
-                SearchNode node = only.equals("embedded")
+        boolean cluster = runs.contains("clustered") || runs.contains("pipeline");
+        try (KafkaBroker broker = cluster ? KafkaBroker.start(base.resolve("kafka")) : null;
+                SearchNode node = !cluster
                         ? null
                         : SearchNode.start(SearchEngine.OPENSEARCH, base.resolve("opensearch"), heap)) {
             if (broker != null) {
@@ -74,34 +77,48 @@ public final class ScaleOutBench {
             header();
             for (long size : sizes) {
                 Measured embedded = null;
-                if (!only.equals("clustered")) {
+                if (runs.contains("embedded")) {
                     Path dir = base.resolve("embedded-" + size);
                     embedded = EmbeddedRun.run(dir, feed(size), GROUP, IN_FLIGHT, SEARCHES);
                     row(embedded);
                     delete(dir);
                 }
-                if (broker != null) {
-                    ClusterRun.Layout layout = new ClusterRun.Layout(
-                            broker.bootstrapServers(),
-                            broker.dataDirectory(),
-                            node.baseUrl(),
-                            partitions,
-                            cores,
-                            () -> String.format(Locale.ROOT, "%.1f s", node.cpuTime().toMillis() / 1e3));
-                    Measured clustered = ClusterRun.run(layout, "scale-" + size, feed(size), GROUP, IN_FLIGHT, SEARCHES);
-                    row(clustered);
-                    System.out.printf(Locale.ROOT, "%11s %s; node RSS %,d MiB%n", "", clustered.detail(),
-                            node.residentBytes() >> 20);
-                    if (embedded != null) {
-                        System.out.printf(
-                                Locale.ROOT,
-                                "%11s clustered / embedded: ingest %.2f×, end to end %.2f×%n",
-                                "",
-                                clustered.ackRate() / embedded.ackRate(),
-                                clustered.endRate() / embedded.endRate());
-                    }
+                if (broker == null) {
+                    continue;
+                }
+                ClusterRun.Layout layout = new ClusterRun.Layout(
+                        broker.bootstrapServers(),
+                        broker.dataDirectory(),
+                        node.baseUrl(),
+                        partitions,
+                        cores,
+                        () -> String.format(Locale.ROOT, "%.1f s", node.cpuTime().toMillis() / 1e3));
+                if (runs.contains("clustered")) {
+                    Measured clustered =
+                            ClusterRun.run(layout, "scale-" + size, feed(size), GROUP, IN_FLIGHT, SEARCHES);
+                    compare(clustered, embedded, node);
+                }
+                if (runs.contains("pipeline")) {
+                    Measured pipeline =
+                            PipelineRun.run(layout, "pipe-" + size, feed(size), GROUP, IN_FLIGHT, SEARCHES);
+                    compare(pipeline, embedded, node);
                 }
             }
+        }
+    }
+
+    private static void compare(Measured clustered, Measured embedded, SearchNode node) {
+        row(clustered);
+        System.out.printf(
+                Locale.ROOT, "%11s %s; node RSS %,d MiB%n", "", clustered.detail(), node.residentBytes() >> 20);
+        if (embedded != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%11s %s / embedded: ingest %.2f×, end to end %.2f×%n",
+                    "",
+                    clustered.pipeline(),
+                    clustered.ackRate() / embedded.ackRate(),
+                    clustered.endRate() / embedded.endRate());
         }
     }
 
