@@ -78,9 +78,9 @@ public final class OpenSearchAuditLog implements AuditLogStore {
         }
         OpenSearchHttp http = new OpenSearchHttp(node);
         LogNames names = new LogNames(log);
-        if (http.createIndex(names.meta(), LogIndex.metaDefinition(0))) {
-            http.get("_cluster/health/" + names.meta() + "?wait_for_status=yellow&timeout=60s");
-        }
+        http.createIndex(names.meta(), LogIndex.metaDefinition(0));
+        // also when another writer created it a moment ago: until its shards are allocated a read answers 503
+        http.get("_cluster/health/" + names.meta() + "?wait_for_status=yellow&timeout=60s");
         return new OpenSearchAuditLog(http, names, scheme, WriterState.open(http, names, writer));
     }
 

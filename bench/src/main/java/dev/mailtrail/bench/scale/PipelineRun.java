@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The clustered pipeline itself ({@link ClusterPipeline}: the Kafka journal, audit core consumers of the cores' group,
@@ -53,6 +54,11 @@ public final class PipelineRun {
         long stored;
         long records;
         try (ClusterPipeline pipeline = ClusterPipeline.start(settings, directory, Clock.systemUTC(), Duration.ofMinutes(2))) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            pipeline.onFailure(t -> {
+                failure.set(t);
+                System.err.println("the clustered pipeline stopped: " + t);
+            });
             Deque<CompletableFuture<Long>> pending = new ArrayDeque<>();
             while (feed.hasNext()) {
                 List<AuditEvent> events = feed.group(group);
@@ -71,7 +77,19 @@ public final class PipelineRun {
             long lastCount = -1;
             long lastGrowth = System.nanoTime();
             while (true) {
-                AuditStatistics statistics = pipeline.statistics();
+                if (failure.get() != null) {
+                    throw new IllegalStateException("the clustered pipeline stopped: " + failure.get().getMessage(),
+                            failure.get());
+                }
+                // asked aside: a core that stopped would leave the question unanswered
+                AuditStatistics statistics = CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return pipeline.statistics();
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        })
+                        .get(2, java.util.concurrent.TimeUnit.MINUTES);
                 long count = mailboxLog.count(all) + unifiedLog.count(all);
                 long now = System.nanoTime();
                 if (count != lastCount) {
