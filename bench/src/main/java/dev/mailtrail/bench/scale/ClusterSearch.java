@@ -144,6 +144,8 @@ final class ClusterSearch {
     long compactedBytes() throws IOException {
         String both = mailboxIndexes + "," + unifiedIndexes;
         post(both + "/_forcemerge?max_num_segments=1", null);
+        // the merged-away segments stay on disk until no searcher holds them: a refresh lets them go
+        post(both + "/_refresh", null);
         return storeBytes();
     }
 
