@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * sends, a few cmdlets) through a fresh data directory (journal, one audit core, Lucene), then through a real Kafka
  * broker (KRaft, one node) and real OpenSearch node started here, with audit core consumers between them; then the
  * three searches on each. {@code ./mt bench ScaleOutBench [--events 1000000,10000000] [--dir DIR] [--partitions 4]
- * [--cores 2] [--heap 2g] [--pipelines embedded,clustered,pipeline]}. See docs/scale-out.md.
+ * [--cores 2] [--heap 2g] [--pipelines embedded,clustered[,pipeline]]}. See docs/scale-out.md.
  */
 public final class ScaleOutBench {
     private static final Instant START = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
@@ -43,7 +43,9 @@ public final class ScaleOutBench {
         int partitions = 4;
         int cores = 2;
         String heap = "2g";
-        Set<String> runs = Set.of("embedded", "clustered", "pipeline");
+        // the clustered pipeline itself only when asked: its cores stop at their first snapshot on the test node
+        // (docs/scale-out.md)
+        Set<String> runs = Set.of("embedded", "clustered");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" ->
