@@ -43,9 +43,8 @@ public final class CoreStates {
         fields.putObject("kind").put("type", "keyword");
         fields.putObject("writer").put("type", "keyword");
         fields.putObject("generation").put("type", "long");
-        if (http.createIndex(index, definition)) {
-            http.get("_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s");
-        }
+        http.createIndex(index, definition);
+        http.get("_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s");
         return new CoreStates(http, index);
     }
 
@@ -79,7 +78,8 @@ public final class CoreStates {
         filter.addObject().putObject("term").put("kind", "chunk");
         filter.addObject().putObject("term").put("writer", writer);
         filter.addObject().putObject("range").putObject("generation").put("lt", generation);
-        http.post(index + "/_delete_by_query?conflicts=proceed&refresh=true", older);
+        http.post(index + "/_refresh", null);
+        Deletion.matching(http, index, null, (ObjectNode) older.get("query"));
     }
 
     /** {@code writer}'s last saved state, or empty if it never saved one. */
