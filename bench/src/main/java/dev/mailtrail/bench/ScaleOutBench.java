@@ -65,9 +65,8 @@ public final class ScaleOutBench {
         System.out.printf(Locale.ROOT, "ScaleOutBench %s, load average %s%n", Instant.now(), loadAverage());
         boolean cluster = runs.contains("clustered") || runs.contains("pipeline");
         try (KafkaBroker broker = cluster ? KafkaBroker.start(base.resolve("kafka")) : null;
-                SearchNode node = !cluster
-                        ? null
-                        : SearchNode.start(SearchEngine.OPENSEARCH, base.resolve("opensearch"), heap)) {
+                SearchNode node =
+                        !cluster ? null : SearchNode.start(SearchEngine.OPENSEARCH, base.resolve("opensearch"), heap)) {
             if (broker != null) {
                 System.out.printf(
                         Locale.ROOT,
@@ -94,15 +93,15 @@ public final class ScaleOutBench {
                         node.baseUrl(),
                         partitions,
                         cores,
-                        () -> String.format(Locale.ROOT, "%.1f s", node.cpuTime().toMillis() / 1e3));
+                        () -> String.format(
+                                Locale.ROOT, "%.1f s", node.cpuTime().toMillis() / 1e3));
                 if (runs.contains("clustered")) {
                     Measured clustered =
                             ClusterRun.run(layout, "scale-" + size, feed(size), GROUP, IN_FLIGHT, SEARCHES);
                     compare(clustered, embedded, node);
                 }
                 if (runs.contains("pipeline")) {
-                    Measured pipeline =
-                            PipelineRun.run(layout, "pipe-" + size, feed(size), GROUP, IN_FLIGHT, SEARCHES);
+                    Measured pipeline = PipelineRun.run(layout, "pipe-" + size, feed(size), GROUP, IN_FLIGHT, SEARCHES);
                     compare(pipeline, embedded, node);
                 }
             }

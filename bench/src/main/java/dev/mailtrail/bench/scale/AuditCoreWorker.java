@@ -95,8 +95,8 @@ final class AuditCoreWorker implements Callable<Long> {
         try (KafkaEventSource source = KafkaEventSource.open(journal, indexPrefix + "-cores");
                 OpenSearchAuditLog mailboxLog =
                         OpenSearchAuditLog.open(search, mailboxIndex(indexPrefix, number), ChainScheme.PER_MAILBOX);
-                OpenSearchAuditLog unifiedLog = OpenSearchAuditLog.open(
-                        search, unifiedIndex(indexPrefix, number), ChainScheme.ORGANIZATION)) {
+                OpenSearchAuditLog unifiedLog =
+                        OpenSearchAuditLog.open(search, unifiedIndex(indexPrefix, number), ChainScheme.ORGANIZATION)) {
             source.assign(partitions);
             Instant lastCommit = Instant.now();
             Instant lastTick = lastCommit;

@@ -45,7 +45,8 @@ public final class ClusterRun {
 
     public static Measured run(Layout layout, String name, Feed feed, int group, int inFlight, Searches searches)
             throws Exception {
-        KafkaJournalSettings settings = KafkaJournalSettings.singleBroker(layout.bootstrapServers(), name, layout.partitions())
+        KafkaJournalSettings settings = KafkaJournalSettings.singleBroker(
+                        layout.bootstrapServers(), name, layout.partitions())
                 .withDeliveryTimeout(Duration.ofMinutes(2));
         JournalTopic.ensure(settings);
         AtomicLong applied = new AtomicLong();

@@ -90,7 +90,8 @@ final class ClusterSearch {
             if (searchAfter != null) {
                 request.set("search_after", searchAfter);
             }
-            JsonNode hits = post(unifiedIndexes + "/_search", request).path("hits").path("hits");
+            JsonNode hits =
+                    post(unifiedIndexes + "/_search", request).path("hits").path("hits");
             found += hits.size();
             if (hits.size() < PAGE) {
                 return found;

@@ -20,7 +20,9 @@ final class Disk {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).filter(which).mapToLong(path -> path.toFile().length())
+            return files.filter(Files::isRegularFile)
+                    .filter(which)
+                    .mapToLong(path -> path.toFile().length())
                     .sum();
         }
     }

@@ -5,7 +5,6 @@ import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.RecordQuery;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,21 +52,26 @@ public final class EmbeddedRun {
                     + unifiedLog.count(RecordQuery.between(Instant.EPOCH, Instant.MAX));
             SplittableRandom random = new SplittableRandom(11);
             Instant end = feed.last().plusSeconds(1);
-            Latency page = Latency.of(searches.pages(), () -> mailboxLog.search(
-                    RecordQuery.between(end.minus(Duration.ofDays(90)), end)
-                            .withMailboxes(Set.of(searches.mailbox(random))),
-                    searches.pageSize(),
-                    found -> true));
+            Latency page = Latency.of(
+                    searches.pages(),
+                    () -> mailboxLog.search(
+                            RecordQuery.between(end.minus(Duration.ofDays(90)), end)
+                                    .withMailboxes(Set.of(searches.mailbox(random))),
+                            searches.pageSize(),
+                            found -> true));
             Latency day = Latency.of(searches.days(), () -> {
                 Instant from = searches.dayStart(random, feed);
                 unifiedLog.countByOperation(RecordQuery.between(from, from.plus(Duration.ofDays(1))));
             });
             List<String> ids = feed.messageIds();
             int[] next = {0};
-            Latency lookup = Latency.of(ids.size(), () -> unifiedLog.search(
-                    RecordQuery.between(Instant.EPOCH, end).withFreeText(List.of(ids.get(next[0]++ % ids.size()))),
-                    Long.MAX_VALUE,
-                    found -> true));
+            Latency lookup = Latency.of(
+                    ids.size(),
+                    () -> unifiedLog.search(
+                            RecordQuery.between(Instant.EPOCH, end)
+                                    .withFreeText(List.of(ids.get(next[0]++ % ids.size()))),
+                            Long.MAX_VALUE,
+                            found -> true));
             return new Measured(
                     "embedded",
                     feed.count(),
@@ -83,5 +87,4 @@ public final class EmbeddedRun {
                     "");
         }
     }
-
 }

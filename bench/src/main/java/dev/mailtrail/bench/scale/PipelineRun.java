@@ -33,7 +33,8 @@ public final class PipelineRun {
 
     private PipelineRun() {}
 
-    public static Measured run(ClusterRun.Layout layout, String name, Feed feed, int group, int inFlight, Searches searches)
+    public static Measured run(
+            ClusterRun.Layout layout, String name, Feed feed, int group, int inFlight, Searches searches)
             throws Exception {
         ClusterSettings settings = new ClusterSettings(
                 List.of(layout.bootstrapServers().split(",")),
@@ -53,7 +54,8 @@ public final class PipelineRun {
         long acked;
         long stored;
         long records;
-        try (ClusterPipeline pipeline = ClusterPipeline.start(settings, directory, Clock.systemUTC(), Duration.ofMinutes(2))) {
+        try (ClusterPipeline pipeline =
+                ClusterPipeline.start(settings, directory, Clock.systemUTC(), Duration.ofMinutes(2))) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             pipeline.onFailure(t -> {
                 failure.set(t);
@@ -78,8 +80,8 @@ public final class PipelineRun {
             long lastGrowth = System.nanoTime();
             while (true) {
                 if (failure.get() != null) {
-                    throw new IllegalStateException("the clustered pipeline stopped: " + failure.get().getMessage(),
-                            failure.get());
+                    throw new IllegalStateException(
+                            "the clustered pipeline stopped: " + failure.get().getMessage(), failure.get());
                 }
                 // asked aside: a core that stopped would leave the question unanswered
                 AuditStatistics statistics = CompletableFuture.supplyAsync(() -> {
@@ -111,21 +113,26 @@ public final class PipelineRun {
                             && path.getFileName().toString().endsWith(".log"));
             SplittableRandom random = new SplittableRandom(11);
             Instant end = feed.last().plusSeconds(1);
-            Latency page = Latency.of(searches.pages(), () -> mailboxLog.search(
-                    RecordQuery.between(end.minus(Duration.ofDays(90)), end)
-                            .withMailboxes(Set.of(searches.mailbox(random))),
-                    searches.pageSize(),
-                    found -> true));
+            Latency page = Latency.of(
+                    searches.pages(),
+                    () -> mailboxLog.search(
+                            RecordQuery.between(end.minus(Duration.ofDays(90)), end)
+                                    .withMailboxes(Set.of(searches.mailbox(random))),
+                            searches.pageSize(),
+                            found -> true));
             Latency day = Latency.of(searches.days(), () -> {
                 Instant from = searches.dayStart(random, feed);
                 unifiedLog.countByOperation(RecordQuery.between(from, from.plus(Duration.ofDays(1))));
             });
             List<String> ids = feed.messageIds();
             int[] next = {0};
-            Latency lookup = Latency.of(ids.size(), () -> unifiedLog.search(
-                    RecordQuery.between(Instant.EPOCH, end).withFreeText(List.of(ids.get(next[0]++ % ids.size()))),
-                    Long.MAX_VALUE,
-                    found -> true));
+            Latency lookup = Latency.of(
+                    ids.size(),
+                    () -> unifiedLog.search(
+                            RecordQuery.between(Instant.EPOCH, end)
+                                    .withFreeText(List.of(ids.get(next[0]++ % ids.size()))),
+                            Long.MAX_VALUE,
+                            found -> true));
             String shards = operator.shards();
             long compactStart = System.nanoTime();
             long compacted = operator.compactedBytes();

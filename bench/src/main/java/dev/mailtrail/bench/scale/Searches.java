@@ -17,7 +17,9 @@ public record Searches(int mailboxes, int pages, int pageSize, int days) {
     /** The start of a day that lies within the feed's traffic. */
     public Instant dayStart(SplittableRandom random, Feed feed) {
         long span = Math.max(
-                1, Duration.between(feed.start(), feed.last()).toMillis() - Duration.ofDays(1).toMillis());
+                1,
+                Duration.between(feed.start(), feed.last()).toMillis()
+                        - Duration.ofDays(1).toMillis());
         return feed.start().plusMillis(random.nextLong(span));
     }
 }
