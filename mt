@@ -138,7 +138,9 @@ if [ "${1:-}" = "bench" ]; then
   if [ -n "${1:-}" ] && grep -qs "static void main" "$root/bench/src/main/java/dev/mailtrail/bench/$1.java"; then
     main="dev.mailtrail.bench.$1"
     shift
-    exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" "$main" "$@"
+    # from the classes and their jars (not the shaded jar), so that a search node it starts gets its own class path
+    exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${MT_BENCH_JAVA_OPTS:-} \
+      -cp "$root/bench/target/classes:$(cat "$root/bench/target/runtime-classpath.txt")" "$main" "$@"
   fi
   exec "$JAVA_HOME/bin/java" -jar "$root/bench/target/benchmarks.jar" "$@"
 fi

@@ -1,0 +1,90 @@
+package dev.mailtrail.bench.scale;
+
+import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.PipelineOptions;
+import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.store.log.LuceneAuditLog;
+import dev.mailtrail.store.log.RecordQuery;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The embedded pipeline, as {@code StoreBench} runs it: the feed submitted in groups with several in flight to a
+ * fresh data directory (journal with fdatasync per group commit, one audit core, both Lucene logs), closed, then the
+ * three searches on the committed logs.
+ */
+public final class EmbeddedRun {
+    private EmbeddedRun() {}
+
+    public static Measured run(Path dir, Feed feed, int group, int inFlight, Searches searches) throws Exception {
+        long started = System.nanoTime();
+        long acked;
+        long records;
+        try (AuditPipeline pipeline = AuditPipeline.open(dir, Clock.systemUTC(), PipelineOptions.defaults(), "bench")) {
+            Deque<CompletableFuture<Long>> pending = new ArrayDeque<>();
+            while (feed.hasNext()) {
+                List<AuditEvent> events = feed.group(group);
+                pending.add(pipeline.submitAll(events));
+                while (pending.size() > inFlight) {
+                    pending.removeFirst().get();
+                }
+            }
+            while (!pending.isEmpty()) {
+                pending.removeFirst().get();
+            }
+            acked = System.nanoTime();
+            pipeline.close();
+            records = pipeline.recordsMade();
+        }
+        long stored = System.nanoTime();
+        long bytes = Disk.size(dir.resolve("mailbox-audit-log")) + Disk.size(dir.resolve("unified-audit-log"));
+        try (LuceneAuditLog mailboxLog = LuceneAuditLog.openForSearch(dir.resolve("mailbox-audit-log"));
+                LuceneAuditLog unifiedLog = LuceneAuditLog.openForSearch(dir.resolve("unified-audit-log"))) {
+            long storedRecords = mailboxLog.count(RecordQuery.between(Instant.EPOCH, Instant.MAX))
+                    + unifiedLog.count(RecordQuery.between(Instant.EPOCH, Instant.MAX));
+            SplittableRandom random = new SplittableRandom(11);
+            Instant end = feed.last().plusSeconds(1);
+            Latency page = Latency.of(
+                    searches.pages(),
+                    () -> mailboxLog.search(
+                            RecordQuery.between(end.minus(Duration.ofDays(90)), end)
+                                    .withMailboxes(Set.of(searches.mailbox(random))),
+                            searches.pageSize(),
+                            found -> true));
+            Latency day = Latency.of(searches.days(), () -> {
+                Instant from = searches.dayStart(random, feed);
+                unifiedLog.countByOperation(RecordQuery.between(from, from.plus(Duration.ofDays(1))));
+            });
+            List<String> ids = feed.messageIds();
+            int[] next = {0};
+            Latency lookup = Latency.of(
+                    ids.size(),
+                    () -> unifiedLog.search(
+                            RecordQuery.between(Instant.EPOCH, end)
+                                    .withFreeText(List.of(ids.get(next[0]++ % ids.size()))),
+                            Long.MAX_VALUE,
+                            found -> true));
+            return new Measured(
+                    "embedded",
+                    feed.count(),
+                    (acked - started) / 1e9,
+                    (stored - started) / 1e9,
+                    records,
+                    storedRecords,
+                    bytes,
+                    Disk.size(dir.resolve("journal")),
+                    page,
+                    day,
+                    lookup,
+                    "");
+        }
+    }
+}
