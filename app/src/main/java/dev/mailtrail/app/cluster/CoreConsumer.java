@@ -95,9 +95,15 @@ final class CoreConsumer implements AutoCloseable {
         return owned;
     }
 
-    /** Runs {@code task} on this consumer's thread between polls. */
+    /**
+     * Runs {@code task} on this consumer's thread between polls; once the thread has stopped, on the caller's, with
+     * no partition owned (a question to a stopped core gets an answer, never a wait for ever).
+     */
     void submit(Consumer<CoreConsumer> task) {
         tasks.add(task);
+        if (stopped.getCount() == 0) {
+            runTasks();
+        }
     }
 
     /** The core of {@code partition}, on this consumer's thread only; null if this consumer does not own it. */
@@ -175,6 +181,7 @@ final class CoreConsumer implements AutoCloseable {
             }
             dropAll();
             stopped.countDown();
+            runTasks(); // what was asked meanwhile is answered with no partition owned
         }
         if (failure != null && !stopping) {
             failed.accept(failure);
@@ -190,7 +197,7 @@ final class CoreConsumer implements AutoCloseable {
         waiters.applied(event.partition(), event.offset(), acceptance);
     }
 
-    private void runTasks() {
+    private synchronized void runTasks() {
         Consumer<CoreConsumer> task;
         while ((task = tasks.poll()) != null) {
             task.accept(this);
