@@ -1,0 +1,197 @@
+package dev.mailtrail.conformance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtrail.app.cluster.ClusterPipeline;
+import dev.mailtrail.app.cluster.ClusterSettings;
+import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
+import dev.mailtrail.core.generate.Acceptance;
+import dev.mailtrail.format.event.AccessEventReader;
+import dev.mailtrail.format.event.EventFormatException;
+import dev.mailtrail.store.log.FoundRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A scenario run through the clustered pipeline (decision 0033) instead of {@code mt replay}: its events journaled to
+ * a Kafka topic of its own (keyed by mailbox, over several partitions), applied by audit cores of a consumer group,
+ * stored in OpenSearch indexes of its own, then read back from there and ordered as mt replay writes them.
+ *
+ * <p>The events' own time is the clock, as in mt replay: the wall clock given to the pipeline stands still at the
+ * epoch, so the ticks the cores journal move no partition's clock, and every window closes where mt replay's would
+ * or at the end, when closing the pipeline flushes it. mt replay's {@code --baseline} and {@code --throttling} are
+ * what an operator of a cluster sets with {@code Set-OrganizationConfig}: that cmdlet goes first, at the epoch, and
+ * its admin record is left out. Refused cmdlets are reported on "standard error" as mt replay reports them.
+ */
+final class ClusteredReplay {
+    static final String RUNNER = "the clustered pipeline";
+
+    /** More partitions than a scenario has mailboxes: configuration must reach every one. */
+    private static final int PARTITIONS = 4;
+
+    /** Two audit cores in the group, so that the partitions are shared. */
+    private static final int CORES = 2;
+
+    private static final String SETUP_ACTOR = "conformance-setup@mailtrail.local";
+
+    private ClusteredReplay() {}
+
+    static Replayed run(Scenario scenario, ObjectMapper json) {
+        ClusterNodes nodes = ClusterNodes.shared();
+        try {
+            Path directory = Files.createTempDirectory("conformance-" + scenario.name());
+            ClusterSettings settings = settings(scenario, nodes);
+            StringBuilder stderr = new StringBuilder();
+            Clock still = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+            try (ClusterPipeline pipeline = ClusterPipeline.start(settings, directory.resolve("writer"), still)) {
+                feed(scenario, pipeline, stderr);
+            }
+            List<ObjectNode> records = readBack(settings, directory.resolve("reader"), still, scenario, json);
+            return new Replayed(0, records, stderr.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("scenario " + scenario.name() + " through " + RUNNER, e);
+        }
+    }
+
+    private static ClusterSettings settings(Scenario scenario, ClusterNodes nodes) {
+        String name = "conformance-" + scenario.name();
+        return new ClusterSettings(
+                List.of(nodes.bootstrapServers()),
+                name + "-journal",
+                PARTITIONS,
+                (short) 1,
+                1,
+                nodes.search(),
+                name,
+                name + "-cores",
+                CORES,
+                Duration.ofMillis(200),
+                Duration.ofMinutes(2));
+    }
+
+    /** Journals the scenario's events in order; cmdlets wait for their outcome, as mt replay reports it. */
+    private static void feed(Scenario scenario, ClusterPipeline pipeline, StringBuilder stderr) throws IOException {
+        String setup = setupCommand(scenario);
+        if (setup != null) {
+            Acceptance done = pipeline.apply(new CmdletInvocation(Instant.EPOCH, SETUP_ACTOR, setup, null))
+                    .join();
+            if (done.cmdlet() != null && !done.cmdlet().succeeded()) {
+                throw new IllegalStateException("scenario " + scenario.name() + ": " + setup + " was refused: "
+                        + done.cmdlet().error());
+            }
+        }
+        AccessEventReader reader = new AccessEventReader();
+        List<CompletableFuture<Long>> journaled = new ArrayList<>();
+        List<String> lines = Files.readAllLines(scenario.events(), StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            AuditEvent event;
+            try {
+                event = reader.read(line);
+            } catch (EventFormatException e) {
+                throw new IllegalStateException(
+                        "scenario " + scenario.name() + ", events.jsonl line " + (i + 1) + ": " + e.getMessage());
+            }
+            if (event instanceof CmdletInvocation) {
+                Acceptance acceptance = pipeline.apply(event).join();
+                if (acceptance.cmdlet() != null && !acceptance.cmdlet().succeeded()) {
+                    stderr.append(scenario.events())
+                            .append(':')
+                            .append(i + 1)
+                            .append(": ")
+                            .append(acceptance.cmdlet().cmdlet())
+                            .append(": ")
+                            .append(acceptance.cmdlet().error())
+                            .append('\n');
+                }
+            } else {
+                journaled.add(pipeline.submit(event));
+            }
+        }
+        CompletableFuture.allOf(journaled.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** mt replay's {@code --baseline} and {@code --throttling} as the organisation cmdlet that sets them; or null. */
+    static String setupCommand(Scenario scenario) {
+        StringBuilder command = new StringBuilder();
+        List<String> args = scenario.args();
+        for (int i = 0; i < args.size(); i++) {
+            String value = i + 1 < args.size() ? args.get(i + 1) : null;
+            switch (args.get(i)) {
+                case "--baseline" -> command.append(" -AuditBaseline ").append(value);
+                case "--throttling" ->
+                    command.append(" -MailItemsAccessedThrottling ").append(value);
+                default ->
+                    throw new IllegalStateException("scenario " + scenario.name() + ": the argument " + args.get(i)
+                            + " has no clustered equivalent; teach ClusteredReplay.setupCommand it");
+            }
+            if (value == null) {
+                throw new IllegalStateException("scenario " + scenario.name() + ": " + args.get(i) + " needs a value");
+            }
+            i++;
+        }
+        return command.isEmpty() ? null : "Set-OrganizationConfig" + command;
+    }
+
+    /**
+     * Every record of both logs once (a mailbox record that flows to the unified log is in both, with one Id),
+     * without the setup cmdlet's, ordered as mt replay writes them: by CreationTime, ties in the order they were
+     * made (the order a mailbox's partition stored them in; no scenario has two mailboxes' records at one moment).
+     */
+    private static List<ObjectNode> readBack(
+            ClusterSettings settings, Path directory, Clock clock, Scenario scenario, ObjectMapper json)
+            throws IOException {
+        Map<String, FoundRecord> byId = new LinkedHashMap<>();
+        ClusterSettings reader = withoutCores(settings);
+        try (ClusterPipeline cluster = ClusterPipeline.start(reader, directory, clock)) {
+            for (var log : List.of(cluster.mailboxLog(), cluster.unifiedLog())) {
+                log.export(found -> {
+                    byId.putIfAbsent(found.id(), found);
+                    return true;
+                });
+            }
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        byId.values().stream()
+                .filter(found -> !found.creationTime().equals(Instant.EPOCH))
+                .sorted(Comparator.comparing(FoundRecord::creationTime).thenComparingLong(FoundRecord::sequence))
+                .forEach(found -> records.add(Scenario.object(
+                        found.auditData(),
+                        "scenario " + scenario.name() + ", record " + found.id() + " read back from OpenSearch",
+                        json)));
+        return records;
+    }
+
+    /** The same cluster, joined by no audit core: a process that only reads. */
+    private static ClusterSettings withoutCores(ClusterSettings settings) {
+        return new ClusterSettings(
+                settings.bootstrapServers(),
+                settings.topic(),
+                settings.partitions(),
+                settings.replicationFactor(),
+                settings.minInsyncReplicas(),
+                settings.search(),
+                settings.indexPrefix(),
+                settings.group(),
+                0,
+                settings.tickInterval(),
+                settings.intentTimeout());
+    }
+}
