@@ -1,7 +1,7 @@
 package dev.mailtrail.app.api;
 
 import dev.mailtrail.app.api.audit.ApiAuditTrail;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * text of the metrics registry.
  */
 public record ApiContext(
-        AuditPipeline pipeline,
+        AuditBackend pipeline,
         ApiAuditTrail auditTrail,
         Authentication authentication,
         Clock clock,

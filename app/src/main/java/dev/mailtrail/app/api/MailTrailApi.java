@@ -5,7 +5,7 @@ import dev.mailtrail.app.api.access.LoginSessions;
 import dev.mailtrail.app.api.audit.ApiAuditTrail;
 import dev.mailtrail.app.api.events.IdempotencyKeys;
 import dev.mailtrail.app.api.sensor.DovecotEventsEndpoint;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.proxy.config.TlsFiles;
 import dev.mailtrail.sensor.dovecot.DovecotSensor;
 import dev.mailtrail.sensor.dovecot.map.MappingRules;
@@ -33,9 +33,9 @@ public final class MailTrailApi implements AutoCloseable {
         this.dovecot = dovecot;
     }
 
-    /** As {@link #start(InetSocketAddress, TlsFiles, AuditPipeline, Clock, Supplier, ItemNamer)}, Dovecot's events named by UID only. */
+    /** As {@link #start(InetSocketAddress, TlsFiles, AuditBackend, Clock, Supplier, ItemNamer)}, Dovecot's events named by UID only. */
     public static MailTrailApi start(
-            InetSocketAddress bind, TlsFiles tls, AuditPipeline pipeline, Clock clock, Supplier<String> metrics)
+            InetSocketAddress bind, TlsFiles tls, AuditBackend pipeline, Clock clock, Supplier<String> metrics)
             throws ApiStartException {
         return start(bind, tls, pipeline, clock, metrics, ItemNamer.UIDS_ONLY);
     }
@@ -51,7 +51,7 @@ public final class MailTrailApi implements AutoCloseable {
     public static MailTrailApi start(
             InetSocketAddress bind,
             TlsFiles tls,
-            AuditPipeline pipeline,
+            AuditBackend pipeline,
             Clock clock,
             Supplier<String> metrics,
             ItemNamer dovecotNamer)

@@ -1,6 +1,6 @@
 package dev.mailtrail.app.cmdlet;
 
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -32,14 +32,14 @@ public final class CmdletChannel implements AutoCloseable {
     private final Path socket;
     private final Thread acceptor;
 
-    private CmdletChannel(ServerSocketChannel server, Path socket, AuditPipeline pipeline, Clock clock) {
+    private CmdletChannel(ServerSocketChannel server, Path socket, AuditBackend pipeline, Clock clock) {
         this.server = server;
         this.socket = socket;
         this.acceptor = Thread.ofPlatform().name("mailtrail-cmdlets").daemon().start(() -> serve(pipeline, clock));
     }
 
     /** Listens for cmdlets on behalf of {@code pipeline}, in its data directory. */
-    public static CmdletChannel open(AuditPipeline pipeline, Clock clock) throws IOException {
+    public static CmdletChannel open(AuditBackend pipeline, Clock clock) throws IOException {
         Path socket = pipeline.directory().resolve(SOCKET);
         Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -76,7 +76,7 @@ public final class CmdletChannel implements AutoCloseable {
         }
     }
 
-    private void serve(AuditPipeline pipeline, Clock clock) {
+    private void serve(AuditBackend pipeline, Clock clock) {
         while (server.isOpen()) {
             try (SocketChannel channel = server.accept()) {
                 DataInputStream request = new DataInputStream(Channels.newInputStream(channel));

@@ -1,7 +1,7 @@
 package dev.mailtrail.app.cmdlet;
 
 import dev.mailtrail.app.data.DataDirectory;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.pipeline.DataDirectoryInUseException;
 import dev.mailtrail.core.cmdlet.AuditCmdlets;
 import dev.mailtrail.core.cmdlet.CmdletSyntax;
@@ -102,7 +102,7 @@ public final class CmdletCommands {
 
     /** Runs a cmdlet line on a pipeline this process holds (a cmdlet sent by another process, or through the API). */
     public static int runOn(
-            AuditPipeline pipeline,
+            AuditBackend pipeline,
             String name,
             String line,
             String actor,
@@ -113,11 +113,11 @@ public final class CmdletCommands {
     }
 
     /**
-     * As {@link #runOn(AuditPipeline, String, String, String, Clock, PrintStream, PrintStream)}, for a cmdlet that
+     * As {@link #runOn(AuditBackend, String, String, String, Clock, PrintStream, PrintStream)}, for a cmdlet that
      * came from {@code session} (the API's caller): its admin record names that ClientIP and client.
      */
     public static int runOn(
-            AuditPipeline pipeline,
+            AuditBackend pipeline,
             String name,
             String line,
             String actor,

@@ -1,5 +1,6 @@
 package dev.mailtrail.app.cmdlet;
 
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import java.io.IOException;
@@ -18,7 +19,7 @@ interface PipelineAccess {
 
     @FunctionalInterface
     interface Work<T> {
-        T run(AuditPipeline pipeline) throws IOException;
+        T run(AuditBackend pipeline) throws IOException;
     }
 
     /** Opens the data directory for the one cmdlet, and closes it after. */
@@ -40,7 +41,7 @@ interface PipelineAccess {
     }
 
     /** The pipeline a running process already has open. */
-    static PipelineAccess running(AuditPipeline pipeline) {
+    static PipelineAccess running(AuditBackend pipeline) {
         return new PipelineAccess() {
             @Override
             public <T> T use(String purpose, Work<T> work) throws IOException {

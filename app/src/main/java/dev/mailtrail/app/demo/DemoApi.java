@@ -9,7 +9,7 @@ import dev.mailtrail.app.api.access.ManagementScope;
 import dev.mailtrail.app.api.access.PasswordHash;
 import dev.mailtrail.app.api.access.Role;
 import dev.mailtrail.app.api.status.MetricsEndpoint;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.demo.LoopbackPort;
 import dev.mailtrail.demo.tls.DemoCertificate;
 import dev.mailtrail.proxy.config.TlsFiles;
@@ -42,14 +42,14 @@ public final class DemoApi implements AutoCloseable {
     }
 
     /** Starts the API on {@code port} of 127.0.0.1, or on a free port when it is taken (or 0). */
-    public static DemoApi start(AuditPipeline pipeline, DemoCertificate certificate, int port, Clock clock)
+    public static DemoApi start(AuditBackend pipeline, DemoCertificate certificate, int port, Clock clock)
             throws ApiStartException, IOException {
         return start(pipeline, certificate, port, clock, MetricsEndpoint.MINIMAL);
     }
 
-    /** As {@link #start(AuditPipeline, DemoCertificate, int, Clock)}, {@code /metrics} from {@code metrics}. */
+    /** As {@link #start(AuditBackend, DemoCertificate, int, Clock)}, {@code /metrics} from {@code metrics}. */
     public static DemoApi start(
-            AuditPipeline pipeline,
+            AuditBackend pipeline,
             DemoCertificate certificate,
             int port,
             Clock clock,
@@ -72,7 +72,7 @@ public final class DemoApi implements AutoCloseable {
      * The API's port and sensor token, fixed before the API starts, for what must be told them first: the native
      * sensor's Dovecot, whose exporter configuration names both.
      *
-     * @param port the port the API will bind on 127.0.0.1 (0 in {@link #start(Reservation, AuditPipeline,
+     * @param port the port the API will bind on 127.0.0.1 (0 in {@link #start(Reservation, AuditBackend,
      *     DemoCertificate, Clock, java.util.function.Supplier, ItemNamer)} would leave the exporter nowhere to post)
      * @param sensorToken the sensor token's bearer form, already in the data directory's access list
      */
@@ -82,7 +82,7 @@ public final class DemoApi implements AutoCloseable {
      * Makes a sensor token and the demo sign-in and writes them to the data directory's access list, and picks the
      * port: {@code port} when free, else any free one (0: any free one).
      */
-    public static Reservation reserve(AuditPipeline pipeline, int port) throws IOException {
+    public static Reservation reserve(AuditBackend pipeline, int port) throws IOException {
         SecureRandom random = new SecureRandom();
         AccessFile access = new AccessFile(pipeline.directory());
         ApiToken.Issued sensor = ApiToken.issue(SENSOR, Set.of(Role.SENSOR), ManagementScope.ORGANIZATION, random);
@@ -107,7 +107,7 @@ public final class DemoApi implements AutoCloseable {
      */
     public static DemoApi start(
             Reservation reservation,
-            AuditPipeline pipeline,
+            AuditBackend pipeline,
             DemoCertificate certificate,
             Clock clock,
             java.util.function.Supplier<String> metrics,

@@ -16,7 +16,7 @@ import java.time.Clock;
 /**
  * {@code mt demo --backend dovecot --sensor native}: Dovecot with its event exporter posting to the demo's API, and no
  * proxy. The API's port and a sensor token are reserved before Dovecot starts, since its configuration names both;
- * the API itself starts after it ({@link DemoApi#start(DemoApi.Reservation, AuditPipeline, DemoCertificate, Clock,
+ * the API itself starts after it ({@link DemoApi#start(DemoApi.Reservation, dev.mailtrail.app.pipeline.AuditBackend, DemoCertificate, Clock,
  * java.util.function.Supplier, dev.mailtrail.sensor.dovecot.name.ItemNamer)}), with the master user's lookup, which
  * needs Dovecot up. No proxy listener starts: the point of this mode is that nothing sits between client and server,
  * and a proxy port beside it would invite a client to go through it and be recorded the other way.

@@ -1,6 +1,7 @@
 package dev.mailtrail.app.demo;
 
 import dev.mailtrail.app.cmdlet.CmdletChannel;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
 import dev.mailtrail.demo.DemoMailServer;
@@ -37,7 +38,7 @@ public final class RunningDemo implements AutoCloseable {
 
     private final DemoOptions options;
     private final DemoCertificate certificate;
-    private final AuditPipeline pipeline;
+    private final AuditBackend pipeline;
     private final DemoMailServer mailServer;
     /** Null with the native sensor: no proxy in the data path. */
     private final ProxyServer proxy;
@@ -49,7 +50,7 @@ public final class RunningDemo implements AutoCloseable {
     RunningDemo(
             DemoOptions options,
             DemoCertificate certificate,
-            AuditPipeline pipeline,
+            AuditBackend pipeline,
             DemoMailServer mailServer,
             ProxyServer proxy,
             DemoApi.Reservation apiReservation) {
@@ -94,7 +95,7 @@ public final class RunningDemo implements AutoCloseable {
             pipeline = AuditPipeline.open(options.data(), clock, pipelineOptions, "mt demo", System.err);
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             mailServer = options.backend().start(DemoCorpus.messages());
-            AuditPipeline journal = pipeline;
+            AuditBackend journal = pipeline;
             AuditEventSink sink = event -> journal.submit(event);
             ProxyServer proxy = ProxyServer.start(proxyConfig(options, certificate, mailServer), sink, clock);
             return new RunningDemo(options, certificate, pipeline, mailServer, proxy, null);
@@ -211,14 +212,16 @@ public final class RunningDemo implements AutoCloseable {
 
     /** Reports the pipeline's and the proxy's counts to {@code metrics} from now on. */
     public void reportTo(dev.mailtrail.app.metrics.MailTrailMetrics metrics) {
-        metrics.watch(pipeline);
+        if (pipeline instanceof AuditPipeline embedded) {
+            metrics.watch(embedded);
+        }
         if (proxy != null) {
             metrics.watch(proxy);
         }
     }
 
     /** The audit pipeline the proxy's events go to. */
-    public AuditPipeline pipeline() {
+    public AuditBackend pipeline() {
         return pipeline;
     }
 
@@ -259,7 +262,7 @@ public final class RunningDemo implements AutoCloseable {
         }
     }
 
-    static void closeQuietly(DemoMailServer mailServer, AuditPipeline pipeline) {
+    static void closeQuietly(DemoMailServer mailServer, AuditBackend pipeline) {
         if (mailServer != null) {
             mailServer.close();
         }

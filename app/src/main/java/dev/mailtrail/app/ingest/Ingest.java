@@ -1,6 +1,6 @@
 package dev.mailtrail.app.ingest;
 
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.replay.EventLines;
 import dev.mailtrail.app.replay.EventSource;
 import dev.mailtrail.core.event.AuditEvent;
@@ -22,7 +22,7 @@ final class Ingest {
     private static final int GROUP = 2_000;
     private static final int IN_FLIGHT = 8;
 
-    private final AuditPipeline pipeline;
+    private final AuditBackend pipeline;
     private final PrintWriter err;
     private final boolean progress;
     private final int maxLineBytes;
@@ -32,11 +32,11 @@ final class Ingest {
     private long rejected;
     private long lastProgress;
 
-    Ingest(AuditPipeline pipeline, PrintWriter err, boolean progress, int maxLineBytes) {
+    Ingest(AuditBackend pipeline, PrintWriter err, boolean progress, int maxLineBytes) {
         this(pipeline, err, progress, maxLineBytes, IngestFormat.ACCESS_EVENTS);
     }
 
-    Ingest(AuditPipeline pipeline, PrintWriter err, boolean progress, int maxLineBytes, IngestFormat format) {
+    Ingest(AuditBackend pipeline, PrintWriter err, boolean progress, int maxLineBytes, IngestFormat format) {
         this.pipeline = pipeline;
         this.format = format;
         this.maxLineBytes = maxLineBytes;
@@ -44,8 +44,8 @@ final class Ingest {
         this.progress = progress;
     }
 
-    IngestSummary run(List<EventSource> sources, InputStream stdin) throws IOException {
-        long before = pipeline.recordsMade();
+    /** @param before the records the backend had made before this run (what the summary counts from) */
+    IngestSummary run(List<EventSource> sources, InputStream stdin, long before) throws IOException {
         long started = System.nanoTime();
         boolean unreadable = false;
         for (EventSource source : sources) {

@@ -131,7 +131,7 @@ public final class IngestCommand implements Callable<Integer> {
             Ingest ingest = new Ingest(pipeline, err, progress, Math.max(1, maxLineBytes), lines);
             IngestSummary summary;
             try (CmdletChannel cmdlets = CmdletChannel.open(pipeline, Clock.systemUTC())) {
-                summary = ingest.run(sources, System.in);
+                summary = ingest.run(sources, System.in, pipeline.recordsMade());
             }
             pipeline.close();
             summary = summary.withRecords(pipeline.recordsMade());

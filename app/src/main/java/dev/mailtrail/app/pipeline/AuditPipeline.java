@@ -29,7 +29,7 @@ import java.util.function.Function;
  * a restart after {@code kill -9} rebuilds open windows, configuration and throttling exactly, and the stores skip
  * the records their last commit holds: nothing acknowledged is lost, nothing is stored twice.
  */
-public final class AuditPipeline implements AutoCloseable {
+public final class AuditPipeline implements AuditBackend {
     /** The journal's directory inside a data directory: what makes a directory one. */
     public static final String JOURNAL = "journal";
 
@@ -152,6 +152,7 @@ public final class AuditPipeline implements AutoCloseable {
      * be recorded, and a server should end (with a non-zero status, so that its service manager restarts it)
      * rather than refuse every read from then on.
      */
+    @Override
     public void onFailure(java.util.function.Consumer<Throwable> handler) {
         failureHandler = handler;
     }
@@ -180,6 +181,7 @@ public final class AuditPipeline implements AutoCloseable {
         return java.util.Optional.ofNullable(core.publishedStatistics());
     }
 
+    @Override
     public Path directory() {
         return directory;
     }
@@ -190,11 +192,13 @@ public final class AuditPipeline implements AutoCloseable {
     }
 
     /** Journals an event; completes with its sequence number once it is durable. */
+    @Override
     public CompletableFuture<Long> submit(AuditEvent event) {
         return enqueue(List.of(new PipelineEntry.Event(event)), null);
     }
 
     /** Journals events in order as one group; completes once all are durable. */
+    @Override
     public CompletableFuture<Long> submitAll(List<? extends AuditEvent> events) {
         List<PipelineEntry> entries = new ArrayList<>(events.size());
         for (AuditEvent event : events) {
@@ -204,6 +208,7 @@ public final class AuditPipeline implements AutoCloseable {
     }
 
     /** Journals an event and completes once the audit core has applied it, with what it decided. */
+    @Override
     public CompletableFuture<Acceptance> apply(AuditEvent event) {
         CompletableFuture<Acceptance> done = new CompletableFuture<>();
         CompletableFuture<Long> durable = enqueue(List.of(new PipelineEntry.Event(event)), done);
@@ -216,6 +221,7 @@ public final class AuditPipeline implements AutoCloseable {
     }
 
     /** Runs {@code question} on the core thread after everything submitted before it was applied. */
+    @Override
     public <T> CompletableFuture<T> inspect(Function<RecordGenerator, T> question) {
         CompletableFuture<T> answer = new CompletableFuture<>();
         submitting.lock();
@@ -238,6 +244,7 @@ public final class AuditPipeline implements AutoCloseable {
     }
 
     /** The audit core's counts so far (replayed entries included). */
+    @Override
     public AuditStatistics statistics() throws IOException {
         return await(inspect(RecordGenerator::statistics));
     }
@@ -281,16 +288,19 @@ public final class AuditPipeline implements AutoCloseable {
     }
 
     /** The mailbox audit log, for searching in this process. */
+    @Override
     public AuditLogSearch mailboxLog() {
         return logs.mailboxLog();
     }
 
     /** The unified audit log, for searching in this process. */
+    @Override
     public AuditLogSearch unifiedLog() {
         return logs.unifiedLog();
     }
 
     /** Closes {@code resource} (a listener that feeds this pipeline) first when the pipeline closes. */
+    @Override
     public void closeWith(AutoCloseable resource) {
         closeFirst.add(resource);
     }

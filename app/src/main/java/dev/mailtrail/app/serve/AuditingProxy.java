@@ -1,6 +1,7 @@
 package dev.mailtrail.app.serve;
 
 import dev.mailtrail.app.cmdlet.CmdletChannel;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.IntentNamer;
 import dev.mailtrail.app.pipeline.PipelineOptions;
@@ -23,12 +24,12 @@ import java.util.Map;
  */
 public final class AuditingProxy implements AutoCloseable {
 
-    private final AuditPipeline pipeline;
+    private final AuditBackend pipeline;
     private final ProxyServer server;
     private final LostIntentNaming naming;
     private boolean closed;
 
-    private AuditingProxy(AuditPipeline pipeline, ProxyServer server, LostIntentNaming naming) {
+    private AuditingProxy(AuditBackend pipeline, ProxyServer server, LostIntentNaming naming) {
         this.pipeline = pipeline;
         this.server = server;
         this.naming = naming;
@@ -64,7 +65,7 @@ public final class AuditingProxy implements AutoCloseable {
         }
     }
 
-    /** See {@link AuditPipeline#onFailure}. */
+    /** See {@link AuditBackend#onFailure}. */
     public void onPipelineFailure(java.util.function.Consumer<Throwable> handler) {
         pipeline.onFailure(handler);
     }
@@ -74,13 +75,16 @@ public final class AuditingProxy implements AutoCloseable {
     }
 
     /** The pipeline the proxy feeds: what the API's searches and configuration cmdlets run on. */
-    public AuditPipeline pipeline() {
+    public AuditBackend pipeline() {
         return pipeline;
     }
 
     /** Reports the pipeline's and the proxy's counts to {@code metrics} from now on. */
     public void reportTo(dev.mailtrail.app.metrics.MailTrailMetrics metrics) {
-        metrics.watch(pipeline);
+        if (pipeline instanceof AuditPipeline embedded) {
+            // a clustered backend's journal and core positions are Kafka's offsets, watched where Kafka is
+            metrics.watch(embedded);
+        }
         metrics.watch(server);
     }
 

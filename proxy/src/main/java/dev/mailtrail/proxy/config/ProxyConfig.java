@@ -12,7 +12,8 @@ import java.util.Set;
  * namespace, the Bind/Sync rule), the per-connection bounds, and the domains besides each mailbox's own whose
  * addresses are not external (lower-case: an inbox rule forwarding there is not flagged), and where the stores'
  * signed digests go ({@code [anchors]}; null: none unless the command line names them), and how much journal the
- * data directory keeps ({@code [journal]}). Read from a file by
+ * data directory keeps ({@code [journal]}), or the Kafka brokers and search cluster the journal and records are on
+ * instead ({@code [cluster]}; null: the data directory's). Read from a file by
  * {@link ProxyConfigFile}; built in code with {@link #of} and the {@code with…} methods.
  */
 public record ProxyConfig(
@@ -28,7 +29,8 @@ public record ProxyConfig(
         Set<String> internalDomains,
         AnchorFiles anchors,
         ApiListenerConfig api,
-        JournalSettings journal) {
+        JournalSettings journal,
+        ClusterConfig cluster) {
 
     public ProxyConfig {
         listeners = List.copyOf(listeners);
@@ -70,7 +72,8 @@ public record ProxyConfig(
                 Set.of(),
                 null,
                 null,
-                JournalSettings.DEFAULTS);
+                JournalSettings.DEFAULTS,
+                null);
     }
 
     public ProxyConfig withMode(AuditMode m) {
@@ -87,7 +90,8 @@ public record ProxyConfig(
                 internalDomains,
                 anchors,
                 api,
-                journal);
+                journal,
+                cluster);
     }
 
     public ProxyConfig withAudit(ImapAuditConfig a) {
@@ -104,7 +108,8 @@ public record ProxyConfig(
                 internalDomains,
                 anchors,
                 api,
-                journal);
+                journal,
+                cluster);
     }
 
     public ProxyConfig withLimits(ProxyLimits l) {
@@ -121,7 +126,8 @@ public record ProxyConfig(
                 internalDomains,
                 anchors,
                 api,
-                journal);
+                journal,
+                cluster);
     }
 
     public ProxyConfig withJournal(JournalSettings j) {
@@ -138,7 +144,27 @@ public record ProxyConfig(
                 internalDomains,
                 anchors,
                 api,
-                j);
+                j,
+                cluster);
+    }
+
+    /** The same on the cluster {@code c} describes (null: the embedded journal and stores). */
+    public ProxyConfig withCluster(ClusterConfig c) {
+        return new ProxyConfig(
+                listeners,
+                tls,
+                imapUpstream,
+                pop3Upstream,
+                mode,
+                audit,
+                limits,
+                submissionUpstream,
+                manageSieveUpstream,
+                internalDomains,
+                anchors,
+                api,
+                journal,
+                c);
     }
 
     /** The same with {@code server} behind listeners of {@code protocol} (null: none). */
@@ -156,7 +182,8 @@ public record ProxyConfig(
                 internalDomains,
                 anchors,
                 api,
-                journal);
+                journal,
+                cluster);
     }
 
     /** The server behind listeners of {@code protocol}. */

@@ -20,7 +20,7 @@ import java.util.Set;
  * Reads the proxy's configuration file (docs/proxy-configuration.md; examples/mailtrail-proxy.conf): sections
  * {@code [audit]}, {@code [download-rule]}, {@code [tls]}, {@code [upstream imap]}, {@code [upstream pop3]},
  * {@code [upstream submission]}, {@code [upstream managesieve]}, {@code [listener NAME]}, {@code [limits]},
- * {@code [anchors]}, {@code [api]} and {@code [journal]}. One method here reads each section into its value, with {@link SectionValues}
+ * {@code [anchors]}, {@code [api]}, {@code [journal]} and {@code [cluster]}. One method here reads each section into its value, with {@link SectionValues}
  * taking each key as its type; what spans sections (a listener's upstream and certificate) is checked once all are
  * read. An unknown key, a bad value or a missing one is reported with its file, line and key. Relative paths are
  * taken from the file's directory.
@@ -64,6 +64,9 @@ public final class ProxyConfigFile {
         ApiListenerConfig api = null;
         int apiLine = 0;
         JournalSettings journal = JournalSettings.DEFAULTS;
+        int journalLine = 0;
+        ClusterConfig cluster = null;
+        int clusterLine = 0;
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (IniFile.Section s : file.sections) {
@@ -103,20 +106,34 @@ public final class ProxyConfigFile {
                             v.integer("port", ApiListenerConfig.DEFAULT_PORT, 1, 65_535));
                     apiLine = s.line;
                 }
-                case "journal" -> journal = journal(v);
+                case "journal" -> {
+                    journal = journal(v);
+                    journalLine = s.line;
+                }
+                case "cluster" -> {
+                    cluster = ClusterSection.read(v);
+                    clusterLine = s.line;
+                }
                 default ->
                     throw error(
                             s.line,
                             null,
                             "unknown section [" + s.kind
                                     + "]; known: audit, download-rule, tls, upstream, listener, limits, anchors, api,"
-                                    + " journal");
+                                    + " journal, cluster");
             }
             v.noneLeft();
         }
         audit = new ImapAuditConfig(
                 audit.masterSeparator(), audit.sharedPrefix(), audit.trashFolder(), audit.maxTrackedMessages(), rule);
         checkAcrossSections(listeners, tls, upstreams, api, apiLine);
+        if (cluster != null && journalLine != 0) {
+            throw error(
+                    Math.max(journalLine, clusterLine),
+                    null,
+                    "[journal] sets the data directory's journal, but with [cluster] the journal is Kafka's topic;"
+                            + " keep one of the two");
+        }
         return new ProxyConfig(
                 listeners,
                 tls,
@@ -130,7 +147,8 @@ public final class ProxyConfigFile {
                 internalDomains,
                 anchors,
                 api,
-                journal);
+                journal,
+                cluster);
     }
 
     /** What one section cannot check alone: each listener has its server, and its certificate when it offers TLS. */

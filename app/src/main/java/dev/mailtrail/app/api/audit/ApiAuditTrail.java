@@ -1,6 +1,6 @@
 package dev.mailtrail.app.api.audit;
 
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.Session;
 import java.io.IOException;
@@ -22,10 +22,10 @@ public final class ApiAuditTrail {
     /** ClientInfoString of every API record. */
     public static final String CLIENT_INFO = "Client=MailTrail API";
 
-    private final AuditPipeline pipeline;
+    private final AuditBackend pipeline;
     private final Clock clock;
 
-    public ApiAuditTrail(AuditPipeline pipeline, Clock clock) {
+    public ApiAuditTrail(AuditBackend pipeline, Clock clock) {
         this.pipeline = pipeline;
         this.clock = clock;
     }

@@ -9,7 +9,7 @@ import dev.mailtrail.app.api.access.Principal;
 import dev.mailtrail.app.api.access.Right;
 import dev.mailtrail.app.api.audit.ApiAuditTrail;
 import dev.mailtrail.app.api.audit.ApiOperation;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +22,10 @@ import java.util.concurrent.ExecutionException;
  * scope; recorded like a search.
  */
 final class MailboxAuditEndpoint implements Endpoint {
-    private final AuditPipeline pipeline;
+    private final AuditBackend pipeline;
     private final ApiAuditTrail trail;
 
-    MailboxAuditEndpoint(AuditPipeline pipeline, ApiAuditTrail trail) {
+    MailboxAuditEndpoint(AuditBackend pipeline, ApiAuditTrail trail) {
         this.pipeline = pipeline;
         this.trail = trail;
     }

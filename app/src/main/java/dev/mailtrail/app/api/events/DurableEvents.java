@@ -1,7 +1,7 @@
 package dev.mailtrail.app.api.events;
 
 import dev.mailtrail.app.api.ApiException;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.core.event.AuditEvent;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +17,7 @@ public final class DurableEvents {
      * Journals {@code events} and waits for their acknowledgement; {@code retryHint} ends the 503 message (what the
      * caller should do, or empty).
      */
-    public static void submit(AuditPipeline pipeline, List<? extends AuditEvent> events, String retryHint)
+    public static void submit(AuditBackend pipeline, List<? extends AuditEvent> events, String retryHint)
             throws ApiException {
         try {
             pipeline.submitAll(events).get();

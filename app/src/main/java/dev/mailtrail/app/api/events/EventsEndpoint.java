@@ -7,7 +7,7 @@ import dev.mailtrail.app.api.ApiResponse;
 import dev.mailtrail.app.api.Endpoint;
 import dev.mailtrail.app.api.audit.ApiAuditTrail;
 import dev.mailtrail.app.api.audit.ApiOperation;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.replay.EventLines;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +31,11 @@ public final class EventsEndpoint implements Endpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AuditPipeline pipeline;
+    private final AuditBackend pipeline;
     private final IdempotencyKeys keys;
     private final ApiAuditTrail trail;
 
-    public EventsEndpoint(AuditPipeline pipeline, IdempotencyKeys keys, ApiAuditTrail trail) {
+    public EventsEndpoint(AuditBackend pipeline, IdempotencyKeys keys, ApiAuditTrail trail) {
         this.pipeline = pipeline;
         this.keys = keys;
         this.trail = trail;

@@ -1,7 +1,7 @@
 package dev.mailtrail.app.api.search;
 
 import dev.mailtrail.app.cmdlet.SearchRequest;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.search.SearchOutput;
 import dev.mailtrail.core.cmdlet.CmdletException;
 import dev.mailtrail.core.cmdlet.CmdletParser;
@@ -39,7 +39,7 @@ public final class AuditSearchApi {
     }
 
     /** Searches the logs of a running pipeline (what it stored up to its last refresh). */
-    public static AuditSearchApi of(AuditPipeline pipeline) {
+    public static AuditSearchApi of(AuditBackend pipeline) {
         return new AuditSearchApi(pipeline.unifiedLog(), pipeline.mailboxLog());
     }
 

@@ -1,7 +1,7 @@
 package dev.mailtrail.app.api.search;
 
 import dev.mailtrail.app.cmdlet.CmdletCommands;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.core.event.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -41,10 +41,10 @@ public final class ConfigurationApi {
     /** The client an admin record made through the API names. */
     public static final String CLIENT = "Client=MailTrail API";
 
-    private final AuditPipeline pipeline;
+    private final AuditBackend pipeline;
     private final Clock clock;
 
-    public ConfigurationApi(AuditPipeline pipeline, Clock clock) {
+    public ConfigurationApi(AuditBackend pipeline, Clock clock) {
         this.pipeline = pipeline;
         this.clock = clock;
     }

@@ -5,7 +5,7 @@ import dev.mailtrail.app.api.ApiRequest;
 import dev.mailtrail.app.api.ApiResponse;
 import dev.mailtrail.app.api.Endpoint;
 import dev.mailtrail.app.api.events.DurableEvents;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.sensor.dovecot.DovecotSensor;
 import java.io.ByteArrayInputStream;
@@ -32,10 +32,10 @@ public final class DovecotEventsEndpoint implements Endpoint, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DovecotEventsEndpoint.class.getName());
 
     private final DovecotSensor sensor;
-    private final AuditPipeline pipeline;
+    private final AuditBackend pipeline;
     private final ScheduledExecutorService idle;
 
-    public DovecotEventsEndpoint(DovecotSensor sensor, AuditPipeline pipeline, Clock clock) {
+    public DovecotEventsEndpoint(DovecotSensor sensor, AuditBackend pipeline, Clock clock) {
         this.sensor = sensor;
         this.pipeline = pipeline;
         this.idle = Executors.newSingleThreadScheduledExecutor(r -> {

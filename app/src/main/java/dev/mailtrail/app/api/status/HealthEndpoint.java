@@ -3,7 +3,7 @@ package dev.mailtrail.app.api.status;
 import dev.mailtrail.app.api.ApiRequest;
 import dev.mailtrail.app.api.ApiResponse;
 import dev.mailtrail.app.api.Endpoint;
-import dev.mailtrail.app.pipeline.AuditPipeline;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.store.log.RecordQuery;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,9 +22,9 @@ import java.util.concurrent.TimeoutException;
 public final class HealthEndpoint implements Endpoint {
     static final Duration PATIENCE = Duration.ofSeconds(5);
 
-    private final AuditPipeline pipeline;
+    private final AuditBackend pipeline;
 
-    public HealthEndpoint(AuditPipeline pipeline) {
+    public HealthEndpoint(AuditBackend pipeline) {
         this.pipeline = pipeline;
     }
 
