@@ -9,6 +9,7 @@ import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.core.generate.ReplayClock;
 import dev.mailtrail.core.record.AuditRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -19,11 +20,15 @@ import java.util.function.Consumer;
  * that whoever applies the same entries in the same order — the pipeline's core thread, or {@code mt verify}
  * replaying the journal into a core of its own — gets the same records with the same Ids.
  */
-final class JournalDrivenCore {
+public final class JournalDrivenCore {
     private final ReplayClock clock = new ReplayClock(Instant.EPOCH);
     private final RecordIds ids;
     private final RecordGenerator generator;
     private final Consumer<PipelineEntry.Loss> losses;
+    private final Consumer<AuditRecord> dropped;
+    private final Duration intentTimeout;
+    /** While a {@link PipelineEntry.Configure} is applied: what it makes is dropped, not recorded. */
+    private boolean configuringOnly;
     /** The furthest store checkpoint a {@link PipelineEntry.Loss} applied so far accounted for. */
     private long lossCoveredSequence;
 
@@ -34,16 +39,41 @@ final class JournalDrivenCore {
      */
     JournalDrivenCore(
             RecordIds ids, BiConsumer<AuditRecord, OrganizationConfig> records, Consumer<PipelineEntry.Loss> losses) {
+        this(ids, records, losses, record -> {}, null);
+    }
+
+    /**
+     * A core for one partition of a clustered journal (decision 0033).
+     *
+     * @param dropped told of each record a {@link PipelineEntry.Configure} made and dropped (it has its number, so
+     *     that whoever counts records counts it too)
+     * @param intentTimeout a {@link PipelineEntry.Tick} resolves the intents opened longer than this before its time
+     *     (their proxy is gone); null: intents wait for their outcome or a {@link PipelineEntry.Resolve}
+     */
+    public JournalDrivenCore(
+            RecordIds ids,
+            BiConsumer<AuditRecord, OrganizationConfig> records,
+            Consumer<PipelineEntry.Loss> losses,
+            Consumer<AuditRecord> dropped,
+            Duration intentTimeout) {
         this.ids = ids;
         this.losses = losses;
+        this.dropped = dropped;
+        this.intentTimeout = intentTimeout;
         this.generator = new RecordGenerator(
                 new AuditConfiguration(OrganizationConfig.defaults()),
                 clock,
-                record -> records.accept(record, generator().configuration().organization()),
+                record -> {
+                    if (configuringOnly) {
+                        this.dropped.accept(record);
+                    } else {
+                        records.accept(record, generator().configuration().organization());
+                    }
+                },
                 ids);
     }
 
-    RecordGenerator generator() {
+    public RecordGenerator generator() {
         return generator;
     }
 
@@ -52,7 +82,7 @@ final class JournalDrivenCore {
      * numbered, the configuration and the generator's windows, tables and counters. A new stateful part adds its
      * section here.
      */
-    List<SnapshotSection> sections() {
+    public List<SnapshotSection> sections() {
         return List.of(
                 CoreSections.clock(clock),
                 CoreSections.counter("recordIds", ids::made, ids::skipTo),
@@ -69,11 +99,11 @@ final class JournalDrivenCore {
     }
 
     /** Records numbered so far, from the journal's start. */
-    long recordsMade() {
+    public long recordsMade() {
         return ids.made();
     }
 
-    Acceptance apply(PipelineEntry entry) {
+    public Acceptance apply(PipelineEntry entry) {
         return switch (entry) {
             case PipelineEntry.Event event -> {
                 clock.advanceTo(event.event().time());
@@ -82,6 +112,22 @@ final class JournalDrivenCore {
             case PipelineEntry.Tick tick -> {
                 clock.advanceTo(tick.time());
                 generator.closeExpiredWindows();
+                if (intentTimeout != null) {
+                    generator.resolveIntentsOpenedBefore(
+                            clock.instant().minus(intentTimeout),
+                            "no answer within the intent timeout of " + intentTimeout.toSeconds() + " s");
+                }
+                yield null;
+            }
+            case PipelineEntry.Configure configure -> {
+                clock.advanceTo(configure.invocation().time());
+                generator.closeExpiredWindows();
+                configuringOnly = true;
+                try {
+                    generator.accept(configure.invocation());
+                } finally {
+                    configuringOnly = false;
+                }
                 yield null;
             }
             case PipelineEntry.Flush flush -> {

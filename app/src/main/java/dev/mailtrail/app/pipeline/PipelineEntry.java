@@ -1,6 +1,7 @@
 package dev.mailtrail.app.pipeline;
 
 import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.BinaryEventCodec;
@@ -19,7 +20,7 @@ import java.time.Instant;
  * a loss a repair found and the resolution of intents a replay left open.
  * Journaling them makes a replay close the same windows at the same moments, so it makes the same records.
  */
-sealed interface PipelineEntry {
+public sealed interface PipelineEntry {
     /** An event as access-event JSON: what journals held before {@link #BINARY_EVENT}, still read. */
     byte EVENT = 'E';
     /** An event in the journal's binary form ({@link BinaryEventCodec}). */
@@ -29,6 +30,8 @@ sealed interface PipelineEntry {
     byte FLUSH = 'F';
     byte LOSS = 'L';
     byte RESOLVE = 'R';
+    /** A cmdlet applied to the configuration only (a clustered journal's partitions other than the first). */
+    byte CONFIGURE = 'C';
 
     record Event(AuditEvent event) implements PipelineEntry {}
 
@@ -68,8 +71,16 @@ sealed interface PipelineEntry {
     record Loss(Instant time, String actor, long storedRecords, long storedSequence, String cmdletLine)
             implements PipelineEntry {}
 
+    /**
+     * A cmdlet that reaches a part of the audit trail which does not record it (decision 0033: a clustered journal
+     * appends each cmdlet to every partition; the first records it, the others only take up the configuration it
+     * sets). The clock passing to its time closes what it closes — those records are kept — then the cmdlet is
+     * applied and what that application makes is dropped.
+     */
+    record Configure(CmdletInvocation invocation) implements PipelineEntry {}
+
     /** Entries in order, as journal payloads: events in the journal's binary form, one buffer for the lot. */
-    static java.util.List<byte[]> encodeAll(java.util.List<PipelineEntry> entries) {
+    public static java.util.List<byte[]> encodeAll(java.util.List<PipelineEntry> entries) {
         java.util.List<byte[]> payloads = new java.util.ArrayList<>(entries.size());
         BinaryEventCodec.Output out = new BinaryEventCodec.Output();
         for (PipelineEntry entry : entries) {
@@ -85,12 +96,18 @@ sealed interface PipelineEntry {
                         case Flush flush -> time(FLUSH, flush.time());
                         case Loss loss -> loss(loss);
                         case Resolve resolve -> ResolveCodec.encode(resolve);
+                        case Configure configure -> {
+                            out.reset();
+                            out.writeByte(CONFIGURE);
+                            BinaryEventCodec.write(configure.invocation(), out);
+                            yield out.toByteArray();
+                        }
                     });
         }
         return payloads;
     }
 
-    static PipelineEntry decode(byte[] payload, AccessEventReader reader) throws EventFormatException {
+    public static PipelineEntry decode(byte[] payload, AccessEventReader reader) throws EventFormatException {
         if (payload.length == 0) {
             throw new EventFormatException(null, "an empty journal entry");
         }
@@ -101,6 +118,12 @@ sealed interface PipelineEntry {
             case FLUSH -> new Flush(instant(payload));
             case LOSS -> loss(payload);
             case RESOLVE -> ResolveCodec.decode(payload);
+            case CONFIGURE -> {
+                if (!(BinaryEventCodec.read(payload, 1, payload.length - 1) instanceof CmdletInvocation invocation)) {
+                    throw new EventFormatException(null, "a configuration entry that holds no cmdlet");
+                }
+                yield new Configure(invocation);
+            }
             default -> throw new EventFormatException(null, "unknown journal entry kind " + payload[0]);
         };
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
  * GUID, derived from the installation's own id (made once, kept in the data directory) and n. Two installations
  * never share Ids; a replay never makes a second Id for a record.
  */
-final class RecordIds implements IdSource {
+public final class RecordIds implements IdSource {
     static final String FILE = "installation-id";
 
     private final String installation;
@@ -20,6 +20,15 @@ final class RecordIds implements IdSource {
 
     private RecordIds(String installation) {
         this.installation = installation;
+    }
+
+    /**
+     * The Ids of a part of an audit trail that another keeps no directory for: {@code installation} names it, unique
+     * and the same every time it is applied (a clustered journal's partition: the cluster's id, the topic, the
+     * partition).
+     */
+    public static RecordIds named(String installation) {
+        return new RecordIds(installation);
     }
 
     static RecordIds of(Path dataDirectory) throws IOException {
@@ -47,7 +56,7 @@ final class RecordIds implements IdSource {
     }
 
     /** Records numbered so far (what a snapshot keeps). */
-    long made() {
+    public long made() {
         return made;
     }
 
@@ -58,7 +67,7 @@ final class RecordIds implements IdSource {
     }
 
     /** The Id of the {@code ordinal}-th record made from the journal. */
-    String idOf(long ordinal) {
+    public String idOf(long ordinal) {
         return UUID.nameUUIDFromBytes((installation + ":" + ordinal).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }

@@ -106,6 +106,21 @@ public final class PendingIntents {
         return reads;
     }
 
+    /**
+     * Closes the intents opened before {@code cutoff} (their session's proxy is gone: no outcome will come), in the
+     * order they were opened; the records their unnamed items make.
+     */
+    List<MailboxAccess> resolveOpenedBefore(java.time.Instant cutoff, String why) {
+        List<MailboxAccess> reads = new ArrayList<>();
+        for (Open open : List.copyOf(byId.values())) {
+            if (open.intent.time().isBefore(cutoff)) {
+                remove(open.intent.id());
+                recordOf(open, why, Map.of()).ifPresent(reads::add);
+            }
+        }
+        return reads;
+    }
+
     int size() {
         return byId.size();
     }

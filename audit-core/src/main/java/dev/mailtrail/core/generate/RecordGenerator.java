@@ -98,6 +98,16 @@ public final class RecordGenerator {
         }
     }
 
+    /**
+     * Resolves the intents opened before {@code cutoff} as {@link #resolveIntents(String)} does: their proxy is gone
+     * (a clustered core's intent timeout, decision 0033), so no answer will close them.
+     */
+    public void resolveIntentsOpenedBefore(Instant cutoff, String why) {
+        for (MailboxAccess read : intents.resolveOpenedBefore(cutoff, why)) {
+            access(read);
+        }
+    }
+
     /** The intents journaled and not yet closed, in the order they were opened. */
     public List<PendingIntents.Pending> pendingIntents() {
         return intents.state();

@@ -5,24 +5,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-/** One bulk request of index actions, each with its id and routing; refused items fail the whole call. */
+/**
+ * One bulk request of index actions, each with its index, id and routing; refused items fail the whole call. An
+ * index action with an id that exists replaces the document: writing the same record again is idempotent.
+ */
 final class Bulk {
-    private final String index;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private int actions;
 
-    Bulk(String index) {
-        this.index = index;
-    }
-
-    void index(String id, String routing, ObjectNode document) throws IOException {
+    void index(String index, String id, String routing, ObjectNode document) throws IOException {
         ObjectNode action = OpenSearchHttp.JSON.createObjectNode();
-        action.putObject("index").put("_index", index).put("_id", id).put("routing", routing);
+        ObjectNode target = action.putObject("index").put("_index", index).put("_id", id);
+        if (routing != null) {
+            target.put("routing", routing);
+        }
         body.write(OpenSearchHttp.JSON.writeValueAsBytes(action));
         body.write('\n');
         body.write(OpenSearchHttp.JSON.writeValueAsBytes(document));
         body.write('\n');
         actions++;
+    }
+
+    int actions() {
+        return actions;
     }
 
     void send(OpenSearchHttp http) throws IOException {
@@ -36,11 +41,12 @@ final class Bulk {
                 if (!error.isMissingNode()) {
                     throw new IOException("OpenSearch refused document "
                             + item.path("index").path("_id").asText()
-                            + " of " + index + ": " + error.path("type").asText() + ": "
+                            + " of " + item.path("index").path("_index").asText() + ": "
+                            + error.path("type").asText() + ": "
                             + error.path("reason").asText());
                 }
             }
-            throw new IOException("OpenSearch refused part of a bulk request to " + index);
+            throw new IOException("OpenSearch refused part of a bulk request");
         }
     }
 }

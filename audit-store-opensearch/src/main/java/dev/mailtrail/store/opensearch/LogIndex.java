@@ -21,11 +21,15 @@ final class LogIndex {
     static final String KIND_RECORD = "record";
     static final String KIND_HEAD = "head";
     static final String KIND_STATE = "state";
-    static final String STATE_ID = "state";
+    static final String KIND_PURGE = "purge";
+    static final String KIND_ORDINAL = "ordinal";
 
     private LogIndex() {}
 
-    /** Two shards, no replica: what one node holds; a cluster raises both with the index template. */
+    /**
+     * A month of records: two shards, no replica, what one node holds; a cluster raises both with an index
+     * template. Routing is required (every record is routed by its mailbox).
+     */
     static ObjectNode definition(int shards, int replicas) {
         ObjectNode index = OpenSearchHttp.JSON.createObjectNode();
         index.putObject("settings").put("number_of_shards", shards).put("number_of_replicas", replicas);
@@ -44,11 +48,12 @@ final class LogIndex {
             "session_id",
             "terms",
             "record_id",
-            "chain"
+            "chain",
+            "writer"
         }) {
             fields.putObject(keyword).put("type", "keyword");
         }
-        for (String number : new String[] {"seq", "time", "position", "journal_sequence", "records", "next_sequence"}) {
+        for (String number : new String[] {"seq", "wseq", "time", "position"}) {
             fields.putObject(number).put("type", "long");
         }
         fields.putObject("record_type").put("type", "integer");
@@ -60,10 +65,30 @@ final class LogIndex {
         return index;
     }
 
-    static ObjectNode record(AuditRecord record, String auditData, long sequence, String chain, ChainedRecord link) {
+    /**
+     * The meta index: heads, writer states, purge marks and writer numbers, found by id (real-time GET) or by
+     * kind, chain and writer; the rest of each document is only kept. One shard: it is small, and one shard needs
+     * no routing.
+     */
+    static ObjectNode metaDefinition(int replicas) {
+        ObjectNode index = OpenSearchHttp.JSON.createObjectNode();
+        index.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", replicas);
+        ObjectNode mappings = index.putObject("mappings");
+        mappings.put("dynamic", false);
+        ObjectNode fields = mappings.putObject("properties");
+        for (String keyword : new String[] {"kind", "chain", "writer"}) {
+            fields.putObject(keyword).put("type", "keyword");
+        }
+        return index;
+    }
+
+    static ObjectNode record(
+            AuditRecord record, String auditData, WriterSequence sequence, String chain, ChainedRecord link) {
         ObjectNode document = OpenSearchHttp.JSON.createObjectNode();
         document.put("kind", KIND_RECORD);
-        document.put("seq", sequence);
+        document.put("seq", sequence.global());
+        document.put("writer", sequence.writer());
+        document.put("wseq", sequence.local());
         document.put("time", record.creationTime().toEpochMilli());
         document.put("record_type", record.recordType());
         String operation = record.operation() == null ? "" : record.operation();
@@ -99,28 +124,6 @@ final class LogIndex {
         document.put("hash", Base64.getEncoder().encodeToString(link.hash()));
         document.put("audit_data", auditData);
         return document;
-    }
-
-    static ObjectNode head(String chain, long position, byte[] hash) {
-        ObjectNode document = OpenSearchHttp.JSON.createObjectNode();
-        document.put("kind", KIND_HEAD);
-        document.put("chain", chain);
-        document.put("position", position);
-        document.put("hash", Base64.getEncoder().encodeToString(hash));
-        return document;
-    }
-
-    static ObjectNode state(long nextSequence, long journalSequence, long records) {
-        ObjectNode document = OpenSearchHttp.JSON.createObjectNode();
-        document.put("kind", KIND_STATE);
-        document.put("next_sequence", nextSequence);
-        document.put("journal_sequence", journalSequence);
-        document.put("records", records);
-        return document;
-    }
-
-    static String headId(String chain) {
-        return "head:" + chain;
     }
 
     static Instant time(JsonNode source) {

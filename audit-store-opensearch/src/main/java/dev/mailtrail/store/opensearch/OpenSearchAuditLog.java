@@ -1,9 +1,9 @@
 package dev.mailtrail.store.opensearch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtrail.core.record.AuditRecord;
+import dev.mailtrail.store.anchor.AnchoredChain;
 import dev.mailtrail.store.chain.ChainedRecord;
+import dev.mailtrail.store.chain.PurgeMark;
 import dev.mailtrail.store.chain.RecordChain;
 import dev.mailtrail.store.log.AuditLogStore;
 import dev.mailtrail.store.log.ChainScheme;
@@ -18,70 +18,110 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * An audit log in one OpenSearch index (decision 0032): one document per record, routed by its mailbox so that a
- * mailbox's records share a shard and its searches ask only that shard; hash chains per {@link ChainScheme} as in
- * the Lucene log, each chain's head and the store's checkpoint as documents of their own. Appends go to OpenSearch
- * at once in one bulk request (durable when answered: the translog is fsynced per request); {@link #commit} writes
- * the heads and the checkpoint the same way and refreshes, so searches see what the last commit or refresh holds.
- * One writer per index, as with the Lucene log.
+ * One writer of an audit log in OpenSearch (decisions 0032, 0033): many writers — one per journal partition —
+ * append to one log, each to the chains of its own mailboxes (a chain has one writer at a time), each with a
+ * checkpoint of its own. Records are documents in the month index of their CreationTime, routed by mailbox; a
+ * chain's head, the writer's state and purge marks are documents of the log's meta index ({@link LogNames}).
+ *
+ * <p>Appends go to OpenSearch at once in one bulk request (durable when answered: the translog is fsynced per
+ * request), each record under an id made of the writer's number and its own sequence; {@link #commit} writes the
+ * touched chains' heads, then the writer's state with the checkpoint, then refreshes. After a crash, a writer of
+ * the same name continues from its last commit: the records it appends again (the same records in the same order)
+ * take the same ids, positions and hashes, and replace the documents the crash left, so nothing is stored twice.
+ * Searches and {@link #verify()} see the whole log, every writer's records.
  */
 public final class OpenSearchAuditLog implements AuditLogStore {
-    private static final int PAGE = 1_000;
-    private static final String STATE_ROUTING = "state";
+    /** The writer {@link #open(URI, String, ChainScheme)} opens: a log with one writer. */
+    public static final String SOLE_WRITER = "sole";
 
     private final OpenSearchHttp http;
-    private final String index;
+    private final LogNames names;
     private final ChainScheme scheme;
+    private final OpenSearchLogView view;
     private final Map<String, RecordChain> chains = new HashMap<>();
+    private final Map<String, CommittedHead> committedHeads = new HashMap<>();
     private final Set<String> touched = new LinkedHashSet<>();
+    private final Set<String> months = new HashSet<>();
+    private final Set<String> unrefreshed = new HashSet<>();
+    private WriterState state;
     private long nextSequence;
-    private Checkpoint checkpoint;
+    private List<AnchoredChain> lastCommitted = List.of();
 
-    private OpenSearchAuditLog(OpenSearchHttp http, String index, ChainScheme scheme) throws IOException {
+    private OpenSearchAuditLog(OpenSearchHttp http, LogNames names, ChainScheme scheme, WriterState state) {
         this.http = http;
-        this.index = index;
+        this.names = names;
         this.scheme = scheme;
-        JsonNode state = http.getIfExists(index + "/_doc/" + LogIndex.STATE_ID + "?routing=" + STATE_ROUTING);
-        JsonNode source = state == null ? OpenSearchHttp.JSON.createObjectNode() : state.path("_source");
-        this.nextSequence = source.path("next_sequence").asLong(1);
-        this.checkpoint = new Checkpoint(
-                source.path("journal_sequence").asLong(0),
-                source.path("records").asLong(0));
-        loadHeads();
+        this.view = new OpenSearchLogView(http, names);
+        this.state = state;
+        this.nextSequence = state.nextSequence();
     }
 
     /**
-     * Opens the log in {@code index} of the cluster at {@code node} for writing, creating the index (two shards, no
-     * replica) if it does not exist yet.
+     * Opens writer {@code writer} (e.g. {@code p3} for partition 3) of the log named {@code log} in the cluster at
+     * {@code node}, creating the log's meta index if it does not exist; month indexes are made as records need them.
+     * The writer continues from its last commit; only one process may open a given writer at a time.
      */
-    public static OpenSearchAuditLog open(URI node, String index, ChainScheme scheme) throws IOException {
-        OpenSearchHttp http = new OpenSearchHttp(node);
-        if (http.getIfExists(index) == null) {
-            http.put(index, LogIndex.definition(2, 0));
-            http.get("_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s");
+    public static OpenSearchAuditLog open(URI node, String log, ChainScheme scheme, String writer) throws IOException {
+        if (writer.isBlank()) {
+            throw new IllegalArgumentException("a writer of " + log + " needs a name");
         }
-        return new OpenSearchAuditLog(http, index, scheme);
+        OpenSearchHttp http = new OpenSearchHttp(node);
+        LogNames names = new LogNames(log);
+        if (http.createIndex(names.meta(), LogIndex.metaDefinition(0))) {
+            http.get("_cluster/health/" + names.meta() + "?wait_for_status=yellow&timeout=60s");
+        }
+        return new OpenSearchAuditLog(http, names, scheme, WriterState.open(http, names, writer));
+    }
+
+    /** Opens a log that has one writer, as the embedded log is written. */
+    public static OpenSearchAuditLog open(URI node, String log, ChainScheme scheme) throws IOException {
+        return open(node, log, scheme, SOLE_WRITER);
+    }
+
+    /** The whole log, every writer's records, read only. */
+    public static OpenSearchLogView openReader(URI node, String log) {
+        return OpenSearchLogView.open(node, log);
+    }
+
+    public String writer() {
+        return state.writer();
+    }
+
+    /**
+     * The chain a record goes to: its mailbox's, or under {@link ChainScheme#ORGANIZATION} this writer's own
+     * organisation chain ({@code unified:WRITER}; decision 0033: the unified log is chained per partition), as two
+     * writers cannot append to one chain.
+     */
+    public String chainOf(AuditRecord record) {
+        if (scheme == ChainScheme.ORGANIZATION && !SOLE_WRITER.equals(state.writer())) {
+            return ChainScheme.ORGANIZATION_CHAIN + ":" + state.writer();
+        }
+        return scheme.chainOf(record);
     }
 
     @Override
     public void appendStored(List<StoredRecord> records) throws IOException {
-        Bulk bulk = new Bulk(index);
+        Bulk bulk = new Bulk();
         for (StoredRecord stored : records) {
-            String chain = scheme.chainOf(stored.record());
-            RecordChain links = chains.computeIfAbsent(chain, RecordChain::start);
+            String chain = chainOf(stored.record());
+            RecordChain links = chain(chain);
             ChainedRecord link = links.append(stored.auditData().getBytes(StandardCharsets.UTF_8));
-            long sequence = nextSequence++;
+            WriterSequence sequence = new WriterSequence(state.writer(), state.ordinal(), nextSequence++);
+            String month = month(stored.record().creationTime());
             bulk.index(
-                    Long.toString(sequence),
+                    month,
+                    sequence.id(),
                     ChainScheme.PER_MAILBOX.chainOf(stored.record()),
                     LogIndex.record(stored.record(), stored.auditData(), sequence, chain, link));
             touched.add(chain);
@@ -91,222 +131,141 @@ public final class OpenSearchAuditLog implements AuditLogStore {
 
     @Override
     public void commit(Checkpoint reached) throws IOException {
-        Bulk bulk = new Bulk(index);
+        Bulk heads = new Bulk();
+        Map<String, CommittedHead> committing = new HashMap<>();
+        List<AnchoredChain> anchored = new ArrayList<>(touched.size());
         for (String chain : touched) {
             RecordChain links = chains.get(chain);
-            bulk.index(LogIndex.headId(chain), chain, LogIndex.head(chain, links.lastPosition(), links.lastHash()));
+            CommittedHead head = new CommittedHead(links.lastPosition(), links.lastHash(), nextSequence);
+            HeadDocument document = new HeadDocument(chain, state.writer(), head, committedHeads.get(chain));
+            heads.index(names.meta(), HeadDocument.id(chain), null, document.json());
+            committing.put(chain, head);
+            anchored.add(new AnchoredChain(names.log(), chain, head.position(), head.hash()));
         }
-        bulk.index(
-                LogIndex.STATE_ID,
-                STATE_ROUTING,
-                LogIndex.state(nextSequence, reached.journalSequence(), reached.records()));
-        bulk.send(http);
+        heads.send(http);
+        WriterState next = new WriterState(state.writer(), state.ordinal(), nextSequence, reached);
+        next.save(http, names);
+        state = next;
+        committedHeads.putAll(committing);
         touched.clear();
-        checkpoint = reached;
+        lastCommitted = List.copyOf(anchored);
         refresh();
     }
 
     @Override
     public Checkpoint checkpoint() {
-        return checkpoint;
+        return state.checkpoint();
+    }
+
+    /** The chains the last {@link #commit} changed, with their new heads: what a digest anchors. */
+    public List<AnchoredChain> lastCommitted() {
+        return lastCommitted;
     }
 
     @Override
     public void refresh() throws IOException {
-        http.post(index + "/_refresh", null);
+        if (!unrefreshed.isEmpty()) {
+            http.post(String.join(",", unrefreshed) + "/_refresh", null);
+            unrefreshed.clear();
+        }
     }
 
     @Override
     public long search(RecordQuery query, long limit, Predicate<FoundRecord> visitor) throws IOException {
-        return search(query, null, limit, visitor);
+        return view.search(query, limit, visitor);
     }
 
     @Override
     public long search(RecordQuery query, ResultPosition after, long limit, Predicate<FoundRecord> visitor)
             throws IOException {
-        String routing = LogQueries.routing(query);
-        String path = index + "/_search" + (routing == null ? "" : "?routing=" + OpenSearchHttp.encode(routing));
-        JsonNode searchAfter = after == null
-                ? null
-                : OpenSearchHttp.JSON
-                        .createArrayNode()
-                        .add(after.creationMillis())
-                        .add(after.sequence());
-        long visited = 0;
-        while (visited < limit) {
-            ObjectNode request = page(LogQueries.records(query), (int) Math.min(PAGE, limit - visited), searchAfter);
-            ArrayNode sort = request.putArray("sort");
-            sort.addObject().put("time", "desc");
-            sort.addObject().put("seq", "desc");
-            JsonNode hits = http.post(path, request).path("hits").path("hits");
-            for (JsonNode hit : hits) {
-                visited++;
-                if (!visitor.test(found(hit.path("_source")))) {
-                    return visited;
-                }
-                searchAfter = hit.path("sort");
-            }
-            if (hits.size() < request.path("size").asInt()) {
-                break;
-            }
-        }
-        return visited;
+        return view.search(query, after, limit, visitor);
     }
 
     @Override
     public long count(RecordQuery query) throws IOException {
-        ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
-        request.set("query", LogQueries.records(query));
-        return http.post(index + "/_count", request).path("count").asLong();
+        return view.count(query);
+    }
+
+    @Override
+    public Optional<PurgeMark> purgeMark(String chain) throws IOException {
+        return view.purgeMark(chain);
     }
 
     @Override
     public Map<String, Long> countByOperation(RecordQuery query) throws IOException {
-        ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
-        request.put("size", 0).put("track_total_hits", false);
-        request.set("query", LogQueries.records(query));
-        request.putObject("aggs")
-                .putObject("operations")
-                .putObject("terms")
-                .put("field", "operation")
-                .put("size", 10_000);
-        Map<String, Long> counts = new HashMap<>();
-        for (JsonNode bucket : http.post(index + "/_search", request)
-                .path("aggregations")
-                .path("operations")
-                .path("buckets")) {
-            counts.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
-        }
-        return counts;
+        return view.countByOperation(query);
     }
 
     @Override
     public long export(Predicate<FoundRecord> visitor) throws IOException {
-        ObjectNode all = OpenSearchHttp.JSON.createObjectNode();
-        all.putObject("term").put("kind", LogIndex.KIND_RECORD);
-        JsonNode searchAfter = null;
-        long visited = 0;
-        while (true) {
-            ObjectNode request = page(all, PAGE, searchAfter);
-            request.putArray("sort").addObject().put("seq", "asc");
-            JsonNode hits = http.post(index + "/_search", request).path("hits").path("hits");
-            for (JsonNode hit : hits) {
-                visited++;
-                if (!visitor.test(found(hit.path("_source")))) {
-                    return visited;
-                }
-                searchAfter = hit.path("sort");
-            }
-            if (hits.size() < PAGE) {
-                return visited;
-            }
-        }
+        return view.export(visitor);
     }
 
+    /** This writer's chains, each against its head and purge mark (the whole log: {@link OpenSearchLogView}). */
     @Override
     public VerifyReport verify() throws IOException {
-        refresh();
-        return new ChainWalk(http, index).verify(chains());
+        return view.verify(chains());
     }
 
     @Override
-    public long purge(String chain, Instant cutoff, String policy, Instant now) {
-        throw new UnsupportedOperationException("purging a log in OpenSearch (" + index + ") is not built yet");
+    public long purge(String chain, Instant cutoff, String policy, Instant now) throws IOException {
+        return new ChainPurge(http, names).purge(chain, chain(chain).lastPosition(), cutoff, policy, now);
     }
 
+    /** The chains this writer holds: those its commits wrote a head for, and those it appended to since. */
     @Override
     public List<String> chains() throws IOException {
-        List<String> names = new ArrayList<>();
-        JsonNode afterKey = null;
-        while (true) {
-            ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
-            request.put("size", 0).put("track_total_hits", false);
-            request.putObject("query").putObject("term").put("kind", LogIndex.KIND_RECORD);
-            ObjectNode composite = request.putObject("aggs").putObject("chains").putObject("composite");
-            composite.put("size", PAGE);
-            composite
-                    .putArray("sources")
-                    .addObject()
-                    .putObject("chain")
-                    .putObject("terms")
-                    .put("field", "chain");
-            if (afterKey != null) {
-                composite.set("after", afterKey);
+        http.post(names.meta() + "/_refresh", null);
+        TreeSet<String> mine = new TreeSet<>(touched);
+        MetaScan.each(http, names, LogIndex.KIND_HEAD, "chain", source -> {
+            if (source.path("writer").asText().equals(state.writer())) {
+                mine.add(source.path("chain").asText());
             }
-            JsonNode chainsAgg =
-                    http.post(index + "/_search", request).path("aggregations").path("chains");
-            for (JsonNode bucket : chainsAgg.path("buckets")) {
-                names.add(bucket.path("key").path("chain").asText());
-            }
-            afterKey = chainsAgg.get("after_key");
-            if (afterKey == null || chainsAgg.path("buckets").size() < PAGE) {
-                return names;
-            }
-        }
+        });
+        return new ArrayList<>(mine);
     }
 
     @Override
     public void close() {
-        // the HTTP client holds no resource that outlives the process; what is not committed is rebuilt from the
-        // journal, as with the Lucene log's rollback on close
+        // what is appended and not committed is written again from the journal by whoever opens this writer next
     }
 
-    private static ObjectNode page(ObjectNode query, int size, JsonNode searchAfter) {
-        ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
-        request.put("size", size).put("track_total_hits", false);
-        request.set("query", query);
-        if (searchAfter != null) {
-            request.set("search_after", searchAfter);
+    /** The chain's writing end, from its committed head the first time this writer appends to it. */
+    private RecordChain chain(String chain) throws IOException {
+        RecordChain links = chains.get(chain);
+        if (links != null) {
+            return links;
         }
-        request.putArray("_source")
-                .add("audit_data")
-                .add("record_id")
-                .add("time")
-                .add("record_type")
-                .add("operation")
-                .add("user_id_stored")
-                .add("seq");
-        return request;
-    }
-
-    private static FoundRecord found(JsonNode source) {
-        return new FoundRecord(
-                source.path("audit_data").asText(),
-                source.path("record_id").asText(),
-                LogIndex.time(source),
-                source.path("record_type").asInt(),
-                source.path("operation").asText(),
-                source.hasNonNull("user_id_stored")
-                        ? source.path("user_id_stored").asText()
-                        : null,
-                source.path("seq").asLong());
-    }
-
-    private void loadHeads() throws IOException {
-        JsonNode searchAfter = null;
-        while (true) {
-            ObjectNode heads = OpenSearchHttp.JSON.createObjectNode();
-            heads.putObject("term").put("kind", LogIndex.KIND_HEAD);
-            ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
-            request.put("size", PAGE).put("track_total_hits", false);
-            request.set("query", heads);
-            request.putArray("sort").addObject().put("chain", "asc");
-            if (searchAfter != null) {
-                request.set("search_after", searchAfter);
-            }
-            JsonNode hits = http.post(index + "/_search", request).path("hits").path("hits");
-            for (JsonNode hit : hits) {
-                JsonNode head = hit.path("_source");
-                chains.put(
-                        head.path("chain").asText(),
-                        RecordChain.resume(
-                                head.path("position").asLong(),
-                                Base64.getDecoder().decode(head.path("hash").asText())));
-                searchAfter = hit.path("sort");
-            }
-            if (hits.size() < PAGE) {
-                return;
+        Optional<HeadDocument> document = HeadDocument.get(http, names, chain);
+        CommittedHead committed = null;
+        if (document.isPresent()) {
+            HeadDocument head = document.get();
+            if (head.writer().equals(state.writer())) {
+                committed = head.asOf(state.nextSequence()).orElse(null);
+            } else {
+                // the chain moved from another writer (its mailbox's partition changed): that writer's last commit
+                long reached = WriterState.find(http, names, head.writer())
+                        .map(WriterState::nextSequence)
+                        .orElse(1L);
+                committed = head.asOf(reached)
+                        .map(h -> new CommittedHead(h.position(), h.hash(), 0))
+                        .orElse(null);
             }
         }
+        links = committed == null
+                ? RecordChain.start(chain)
+                : RecordChain.resume(committed.position(), committed.hash());
+        chains.put(chain, links);
+        committedHeads.put(chain, committed);
+        return links;
+    }
+
+    private String month(Instant time) throws IOException {
+        String month = names.month(time);
+        if (months.add(month)) {
+            http.createIndex(month, LogIndex.definition(2, 0));
+        }
+        unrefreshed.add(month);
+        return month;
     }
 }

@@ -50,11 +50,60 @@ final class OpenSearchHttp {
         return send("POST", path, "application/x-ndjson", ndjson, false);
     }
 
+    /** DELETE that answers null for 404. */
+    JsonNode delete(String path) throws IOException {
+        return send("DELETE", path, null, null, true);
+    }
+
+    /**
+     * Creates an index with {@code definition} unless it exists: false when it did (another writer made it first).
+     */
+    boolean createIndex(String name, Object definition) throws IOException {
+        HttpResponse<byte[]> response = exchange("PUT", name, "application/json", JSON.writeValueAsBytes(definition));
+        if (response.statusCode() / 100 == 2) {
+            return true;
+        }
+        if (response.statusCode() == 400 && reason(response.body()).startsWith("resource_already_exists_exception")) {
+            return false;
+        }
+        throw failure("PUT", name, response);
+    }
+
+    /** Creates a document unless one with its id exists: false when it did ({@code _create}'s 409). */
+    boolean createDocument(String index, String id, Object document) throws IOException {
+        String path = index + "/_create/" + encode(id) + "?refresh=false";
+        HttpResponse<byte[]> response = exchange("PUT", path, "application/json", JSON.writeValueAsBytes(document));
+        if (response.statusCode() / 100 == 2) {
+            return true;
+        }
+        if (response.statusCode() == 409) {
+            return false;
+        }
+        throw failure("PUT", path, response);
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private JsonNode send(String method, String path, String contentType, byte[] body, boolean absentIsNull)
+            throws IOException {
+        HttpResponse<byte[]> response = exchange(method, path, contentType, body);
+        if (absentIsNull && response.statusCode() == 404) {
+            return null;
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw failure(method, path, response);
+        }
+        return response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private IOException failure(String method, String path, HttpResponse<byte[]> response) {
+        return new IOException(method + " " + base.resolve(path) + " answered " + response.statusCode() + ": "
+                + reason(response.body()));
+    }
+
+    private HttpResponse<byte[]> exchange(String method, String path, String contentType, byte[] body)
             throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2));
         if (contentType != null) {
@@ -63,23 +112,14 @@ final class OpenSearchHttp {
         request.method(
                 method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.net.ConnectException e) {
             throw new IOException("OpenSearch at " + base + " does not answer (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for OpenSearch at " + base, e);
         }
-        if (absentIsNull && response.statusCode() == 404) {
-            return null;
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException(method + " " + base.resolve(path) + " answered " + response.statusCode() + ": "
-                    + reason(response.body()));
-        }
-        return response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
     private static String reason(byte[] body) {

@@ -60,6 +60,29 @@ public final class JournalTopic {
     }
 
     /**
+     * The Kafka cluster's own id (made when its first node was formatted): with the topic, what names a clustered
+     * journal for good, whoever reads it.
+     */
+    public static String clusterId(KafkaJournalSettings settings) {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "mailtrail-journal-admin");
+        long timeout = settings.deliveryTimeout().toMillis();
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout);
+        try (Admin admin = Admin.create(properties)) {
+            return admin.describeCluster().clusterId().get(timeout, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new KafkaJournalUnavailableException(
+                    "cannot ask Kafka at " + settings.bootstrapServers() + " for its cluster id: " + cause.getMessage(),
+                    cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Kafka for its cluster id", e);
+        }
+    }
+
+    /**
      * The topic's partition count. A topic just created is known to the controller before the broker that answers
      * has it in its metadata: until then that broker says it has no such topic, so the question is asked again.
      */

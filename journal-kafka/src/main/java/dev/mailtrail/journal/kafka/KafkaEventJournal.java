@@ -85,6 +85,29 @@ public final class KafkaEventJournal implements AutoCloseable {
     }
 
     /**
+     * Appends {@code payload} to partition {@code partition} itself, whatever its key would choose: what concerns
+     * one partition's audit core rather than one mailbox (the clock passing, a configuration every partition takes
+     * up). Completes as {@link #append} does.
+     */
+    public CompletableFuture<JournalPosition> appendTo(int partition, String key, byte[] payload) {
+        CompletableFuture<JournalPosition> acknowledged = new CompletableFuture<>();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), partition, key, payload);
+        JournalEvent described = new JournalEvent("partition " + partition, payload);
+        try {
+            producer.send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    acknowledged.completeExceptionally(unavailable(described, failure));
+                } else {
+                    acknowledged.complete(new JournalPosition(metadata.partition(), metadata.offset()));
+                }
+            });
+        } catch (RuntimeException failure) {
+            acknowledged.completeExceptionally(unavailable(described, failure));
+        }
+        return acknowledged;
+    }
+
+    /**
      * Appends events, each keyed by its mailbox, in order; completes with their positions once all are
      * acknowledged, or fails if any is not (events of other mailboxes may then be durable: each partition is written
      * on its own).

@@ -33,6 +33,14 @@ public final class KafkaEventSource implements AutoCloseable {
         void revoked(Set<Integer> partitions);
 
         void assigned(Set<Integer> partitions);
+
+        /**
+         * Partitions taken away without a revocation (this member was thought gone): another member may already
+         * apply them, so nothing more may be stored from them. Treated as a revocation unless overridden.
+         */
+        default void lost(Set<Integer> partitions) {
+            revoked(partitions);
+        }
     }
 
     private final KafkaJournalSettings settings;
@@ -55,6 +63,10 @@ public final class KafkaEventSource implements AutoCloseable {
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "mailtrail-core-" + group);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a rebalance moves only the partitions that change hands: the others' cores keep applying meanwhile
+        properties.put(
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return properties;
@@ -71,6 +83,11 @@ public final class KafkaEventSource implements AutoCloseable {
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 listener.assigned(numbers(partitions));
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                listener.lost(numbers(partitions));
             }
         });
     }

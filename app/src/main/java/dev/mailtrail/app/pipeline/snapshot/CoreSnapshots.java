@@ -70,32 +70,53 @@ public final class CoreSnapshots {
         Files.createDirectories(directory);
         Path file = fileOf(journalSequence);
         Path temporary = directory.resolve(file.getFileName() + ".tmp");
-        CRC32C crc = new CRC32C();
-        long bodyBytes;
+        Header header = new Header(journalSequence, records, takenAt);
         try (FileOutputStream stream = new FileOutputStream(temporary.toFile())) {
-            CountingStream counted = new CountingStream(new CheckedOutputStream(stream, crc));
-            OutputStream buffered = new BufferedOutputStream(counted, 1 << 16);
-            try (JsonGenerator out = JSON.createGenerator(buffered, JsonEncoding.UTF8)) {
-                out.writeStartObject();
-                out.writeObjectFieldStart("sections");
-                for (SnapshotSection section : sections) {
-                    out.writeFieldName(section.name());
-                    section.write(out);
-                }
-                out.writeEndObject();
-                out.writeEndObject();
-            }
-            buffered.flush();
-            bodyBytes = counted.count;
-            Header header = new Header(journalSequence, records, takenAt);
-            buffered.write(('\n' + trailer(header, bodyBytes, crc.getValue()) + '\n').getBytes(StandardCharsets.UTF_8));
-            buffered.flush();
+            writeTo(stream, header, sections);
             stream.getFD().sync();
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory();
         deleteLeftovers();
-        return new Header(journalSequence, records, takenAt);
+        return header;
+    }
+
+    /**
+     * A snapshot as bytes, in the form of a snapshot file: for a store that keeps snapshots elsewhere than in files
+     * (a clustered core's partition snapshots in the search cluster, decision 0033).
+     */
+    public static byte[] toBytes(Header header, List<SnapshotSection> sections) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 12);
+        writeTo(bytes, header, sections);
+        return bytes.toByteArray();
+    }
+
+    /** Reads a snapshot back from {@link #toBytes} and checks its length and checksum. */
+    public static Loaded fromBytes(byte[] bytes) throws SnapshotFormatException {
+        return parse(bytes, null);
+    }
+
+    private static void writeTo(OutputStream stream, Header header, List<SnapshotSection> sections)
+            throws IOException {
+        CRC32C crc = new CRC32C();
+        CountingStream counted = new CountingStream(new CheckedOutputStream(stream, crc));
+        OutputStream buffered = new BufferedOutputStream(counted, 1 << 16);
+        try (JsonGenerator out = JSON.createGenerator(buffered, JsonEncoding.UTF8)) {
+            out.writeStartObject();
+            out.writeObjectFieldStart("sections");
+            for (SnapshotSection section : sections) {
+                out.writeFieldName(section.name());
+                section.write(out);
+            }
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+        buffered.flush();
+        long bodyBytes = counted.count;
+        long checksum = crc.getValue();
+        // the trailer goes past the counting stream: its bytes are not part of the body it describes
+        stream.write(('\n' + trailer(header, bodyBytes, checksum) + '\n').getBytes(StandardCharsets.UTF_8));
+        stream.flush();
     }
 
     /** The snapshot files, newest (highest sequence) first; temporary files left by a crash are not among them. */
@@ -124,6 +145,10 @@ public final class CoreSnapshots {
         } catch (IOException e) {
             throw new SnapshotFormatException("cannot be read: " + e.getMessage(), e);
         }
+        return parse(bytes, file);
+    }
+
+    private static Loaded parse(byte[] bytes, Path file) throws SnapshotFormatException {
         int end = bytes.length - 1;
         if (end < 1 || bytes[end] != '\n') {
             throw new SnapshotFormatException("ends without its trailer (cut short)");
@@ -159,7 +184,7 @@ public final class CoreSnapshots {
                 Json.number(trailer, "journalSequence"),
                 Json.number(trailer, "records"),
                 Json.instant(trailer, "takenAt"));
-        if (header.journalSequence() != sequenceOf(file)) {
+        if (file != null && header.journalSequence() != sequenceOf(file)) {
             throw new SnapshotFormatException(
                     "covers journal sequence " + header.journalSequence() + " but is named for " + sequenceOf(file));
         }

@@ -1,0 +1,305 @@
+package dev.mailtrail.app.cluster;
+
+import dev.mailtrail.core.generate.Acceptance;
+import dev.mailtrail.journal.kafka.KafkaEventSource;
+import dev.mailtrail.journal.kafka.KafkaJournalSettings;
+import dev.mailtrail.journal.kafka.SourcedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * One audit core consumer of the cores' group (decision 0033): a thread that owns the partitions Kafka assigns it,
+ * one {@link PartitionCore} each. It polls, applies each entry to its partition's core, stores and checkpoints the
+ * records per partition, then commits the group's offsets (for lag monitoring: the checkpoints are what a new owner
+ * reads from); it journals a tick on each partition it owns every tick interval. A partition revoked is committed and
+ * dropped; one assigned is taken up from its snapshot and checkpoint.
+ */
+final class CoreConsumer implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final int number;
+    private final ClusterSettings settings;
+    private final KafkaJournalSettings kafka;
+    private final String installation;
+    private final ClusterStores stores;
+    private final ClusterJournal journal;
+    private final AppliedWaiters waiters;
+    private final Clock wall;
+    private final Consumer<Throwable> failed;
+    private final TreeMap<Integer, PartitionCore> cores = new TreeMap<>();
+    private final ConcurrentLinkedQueue<Consumer<CoreConsumer>> tasks = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile NavigableSet<Integer> owned = new TreeSet<>();
+    private volatile boolean stopping;
+    /** Stop as a crash would: nothing committed, the group left (tests of what a new owner makes again). */
+    private volatile boolean crashing;
+    /** Stop as a crash in the middle of a commit would: records stored, their checkpoint not. */
+    private volatile boolean crashInCommit;
+
+    private Instant lastTick;
+    private KafkaEventSource source;
+
+    CoreConsumer(
+            int number,
+            ClusterSettings settings,
+            KafkaJournalSettings kafka,
+            String installation,
+            ClusterStores stores,
+            ClusterJournal journal,
+            AppliedWaiters waiters,
+            Clock wall,
+            Consumer<Throwable> failed) {
+        this.number = number;
+        this.settings = settings;
+        this.kafka = kafka;
+        this.installation = installation;
+        this.stores = stores;
+        this.journal = journal;
+        this.waiters = waiters;
+        this.wall = wall;
+        this.failed = failed;
+        this.thread = Thread.ofPlatform().name("mailtrail-core-" + number).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** The partitions this consumer owns now (read from any thread). */
+    NavigableSet<Integer> owned() {
+        return owned;
+    }
+
+    /** Runs {@code task} on this consumer's thread between polls. */
+    void submit(Consumer<CoreConsumer> task) {
+        tasks.add(task);
+    }
+
+    /** The core of {@code partition}, on this consumer's thread only; null if this consumer does not own it. */
+    PartitionCore core(int partition) {
+        return cores.get(partition);
+    }
+
+    /** Every partition core this consumer owns, on its thread only. */
+    Iterable<PartitionCore> cores() {
+        return cores.values();
+    }
+
+    private void run() {
+        Throwable failure = null;
+        try {
+            source = KafkaEventSource.open(kafka, settings.group());
+            source.subscribe(new KafkaEventSource.Assignment() {
+                @Override
+                public void revoked(Set<Integer> partitions) {
+                    giveUp(partitions);
+                }
+
+                @Override
+                public void assigned(Set<Integer> partitions) {
+                    take(partitions);
+                }
+
+                @Override
+                public void lost(Set<Integer> partitions) {
+                    drop(partitions);
+                }
+            });
+            lastTick = wall.instant();
+            while (!stopping) {
+                runTasks();
+                source.poll(POLL, this::apply);
+                commitDue(false);
+                tickDue();
+            }
+            runTasks();
+            if (!crashing) {
+                commitDue(true);
+                for (PartitionCore core : cores.values()) {
+                    core.snapshot();
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            failure = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        } finally {
+            try {
+                if (source != null) {
+                    // leaving the group revokes what is left: committed above, or (a crash) not at all
+                    crashing = crashing || failure != null;
+                    source.close();
+                }
+            } catch (RuntimeException e) {
+                if (failure == null && !crashing) {
+                    failure = e;
+                }
+            }
+            dropAll();
+            stopped.countDown();
+        }
+        if (failure != null && !stopping) {
+            failed.accept(failure);
+        }
+    }
+
+    private void apply(SourcedEvent event) {
+        PartitionCore core = cores.get(event.partition());
+        if (core == null) {
+            return;
+        }
+        Acceptance acceptance = core.apply(event);
+        waiters.applied(event.partition(), event.offset(), acceptance);
+    }
+
+    private void runTasks() {
+        Consumer<CoreConsumer> task;
+        while ((task = tasks.poll()) != null) {
+            task.accept(this);
+        }
+    }
+
+    /** Stores and checkpoints each partition whose commit is due, then commits the group's offsets for them. */
+    private void commitDue(boolean all) throws IOException {
+        Map<Integer, Long> offsets = new HashMap<>();
+        for (PartitionCore core : cores.values()) {
+            if (crashInCommit && core.uncommitted() > 0) {
+                core.storeWithoutCheckpoint();
+                crashing = true;
+                stopping = true;
+                return;
+            }
+            if (all ? core.nextOffset() > core.committedOffset() || core.commitDue() : core.commitDue()) {
+                core.commit();
+                offsets.put(core.partition(), core.committedOffset());
+            }
+        }
+        if (!offsets.isEmpty()) {
+            source.commit(offsets);
+        }
+    }
+
+    private void tickDue() {
+        Instant now = wall.instant();
+        if (now.isBefore(lastTick.plus(settings.tickInterval()))) {
+            return;
+        }
+        lastTick = now;
+        for (int partition : cores.keySet()) {
+            // a tick that Kafka refuses is only late: the next one moves the clock as far
+            journal.tick(partition, now).exceptionally(ignored -> null);
+        }
+    }
+
+    private void take(Set<Integer> partitions) {
+        try {
+            for (int partition : new TreeSet<>(partitions)) {
+                PartitionCore core = PartitionCore.take(
+                        partition, installation, stores, settings.intentTimeout(), wall);
+                cores.put(partition, core);
+                source.seek(partition, core.nextOffset());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(
+                    "audit core " + number + " cannot take up partitions " + partitions + ": " + e.getMessage(), e));
+        } finally {
+            owned = new TreeSet<>(cores.keySet());
+        }
+    }
+
+    private void giveUp(Set<Integer> partitions) {
+        try {
+            Map<Integer, Long> offsets = new HashMap<>();
+            for (int partition : partitions) {
+                PartitionCore core = cores.remove(partition);
+                if (core == null) {
+                    continue;
+                }
+                try {
+                    if (!crashing) {
+                        core.commit();
+                        core.snapshot();
+                        offsets.put(partition, core.committedOffset());
+                    }
+                } finally {
+                    core.close();
+                }
+            }
+            if (!offsets.isEmpty()) {
+                source.commit(offsets);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(
+                    "audit core " + number + " cannot store what it applied of partitions " + partitions + ": "
+                            + e.getMessage(),
+                    e));
+        } finally {
+            owned = new TreeSet<>(cores.keySet());
+        }
+    }
+
+    /** Partitions another member may apply already: dropped without storing anything more from them. */
+    private void drop(Set<Integer> partitions) {
+        for (int partition : partitions) {
+            PartitionCore core = cores.remove(partition);
+            if (core != null) {
+                try {
+                    core.close();
+                } catch (IOException e) {
+                    // dropped all the same
+                }
+            }
+        }
+        owned = new TreeSet<>(cores.keySet());
+    }
+
+    private void dropAll() {
+        for (PartitionCore core : cores.values()) {
+            try {
+                core.close();
+            } catch (IOException e) {
+                // dropped: its next owner makes again what it had not committed
+            }
+        }
+        cores.clear();
+        owned = new TreeSet<>();
+    }
+
+    /** Stops as a crash would: nothing more is stored or committed; the group gives the partitions to others. */
+    void crash() throws InterruptedException {
+        crashing = true;
+        stopping = true;
+        stopped.await();
+    }
+
+    /**
+     * Stops as a crash in the middle of a batch would: the next commit stores its records without their checkpoint,
+     * and nothing after; returns once stopped.
+     */
+    void crashInCommit() throws InterruptedException {
+        crashInCommit = true;
+        stopped.await();
+    }
+
+    /** Commits what was applied, snapshots each partition and leaves the group. */
+    @Override
+    public void close() {
+        stopping = true;
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

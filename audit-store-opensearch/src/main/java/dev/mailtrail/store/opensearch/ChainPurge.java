@@ -1,0 +1,127 @@
+package dev.mailtrail.store.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtrail.store.chain.PurgeMark;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Retention of one chain (a mailbox's {@code AuditLogAgeLimit}): its oldest records up to the last one before the
+ * cutoff that has only older records before it go, and a purge mark says so. The mark is written first and the
+ * records deleted after it ({@code _delete_by_query}, on the mailbox's shard): a crash between the two leaves
+ * records the mark already covers, which verify passes over and the next purge deletes; never a gap without a mark.
+ */
+final class ChainPurge {
+    private final OpenSearchHttp http;
+    private final LogNames names;
+
+    ChainPurge(OpenSearchHttp http, LogNames names) {
+        this.http = http;
+        this.names = names;
+    }
+
+    /**
+     * @param lastPosition the chain's last position as its writer knows it (every record older than the cutoff)
+     * @return how many records were purged
+     */
+    long purge(String chain, long lastPosition, Instant cutoff, String policy, Instant now) throws IOException {
+        long purgedBefore = PurgeMarkDocument.get(http, names, chain)
+                .map(PurgeMark::throughPosition)
+                .orElse(0L);
+        http.post(names.records() + "/_refresh", null);
+        JsonNode firstKept = first(chain, purgedBefore, cutoff);
+        long through =
+                firstKept == null ? lastPosition : firstKept.path("position").asLong() - 1;
+        if (through <= purgedBefore) {
+            deleteThrough(chain, purgedBefore);
+            return 0;
+        }
+        JsonNode last = at(chain, through);
+        if (last == null) {
+            throw new IOException("the record at position " + through + " of " + chain + " in " + names.log()
+                    + " is missing: the chain cannot be purged up to it (verify the log)");
+        }
+        long count = count(chain, purgedBefore, through);
+        byte[] hash = Base64.getDecoder().decode(last.path("hash").asText());
+        PurgeMarkDocument.put(http, names, new PurgeMark(chain, through, hash, policy, now));
+        deleteThrough(chain, through);
+        return count;
+    }
+
+    private JsonNode first(String chain, long after, Instant cutoff) throws IOException {
+        ObjectNode request = inChain(chain, 1);
+        ArrayNode filter = request.path("query").path("bool").withArray("filter");
+        filter.addObject().putObject("range").putObject("position").put("gt", after);
+        filter.addObject().putObject("range").putObject("time").put("gte", cutoff.toEpochMilli());
+        request.putArray("sort").addObject().put("position", "asc");
+        return single(chain, request);
+    }
+
+    private JsonNode at(String chain, long position) throws IOException {
+        ObjectNode request = inChain(chain, 1);
+        ArrayNode filter = request.path("query").path("bool").withArray("filter");
+        filter.addObject().putObject("term").put("position", position);
+        return single(chain, request);
+    }
+
+    private long count(String chain, long after, long through) throws IOException {
+        ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
+        request.set("query", range(chain, after, through));
+        return http.post(names.records() + "/_count" + routing(chain), request)
+                .path("count")
+                .asLong();
+    }
+
+    private void deleteThrough(String chain, long through) throws IOException {
+        if (through <= 0) {
+            return;
+        }
+        ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
+        request.set("query", range(chain, Long.MIN_VALUE, through));
+        String routing = routing(chain);
+        http.post(
+                names.records() + "/_delete_by_query" + (routing.isEmpty() ? "?" : routing + "&")
+                        + "refresh=true&conflicts=proceed",
+                request);
+    }
+
+    private ObjectNode inChain(String chain, int size) {
+        ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
+        request.put("size", size).put("track_total_hits", false);
+        request.putObject("query")
+                .putObject("bool")
+                .putArray("filter")
+                .addObject()
+                .putObject("term")
+                .put("chain", chain);
+        request.putArray("_source").add("position").add("hash");
+        return request;
+    }
+
+    private static ObjectNode range(String chain, long after, long through) {
+        ObjectNode query = OpenSearchHttp.JSON.createObjectNode();
+        ArrayNode filter = query.putObject("bool").putArray("filter");
+        filter.addObject().putObject("term").put("chain", chain);
+        filter.addObject()
+                .putObject("range")
+                .putObject("position")
+                .put("gt", after)
+                .put("lte", through);
+        return query;
+    }
+
+    private JsonNode single(String chain, ObjectNode request) throws IOException {
+        JsonNode hits = http.post(names.records() + "/_search" + routing(chain), request)
+                .path("hits")
+                .path("hits");
+        return hits.isEmpty() ? null : hits.get(0).path("_source");
+    }
+
+    private static String routing(String chain) {
+        String routing = ChainWalk.routing(chain);
+        return routing == null ? "" : "?routing=" + OpenSearchHttp.encode(routing);
+    }
+}

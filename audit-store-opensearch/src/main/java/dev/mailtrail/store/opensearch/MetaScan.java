@@ -1,0 +1,42 @@
+package dev.mailtrail.store.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/** Reads every meta document of one kind, in pages, as the meta index's last refresh holds them. */
+final class MetaScan {
+    private static final int PAGE = 1_000;
+
+    private MetaScan() {}
+
+    @FunctionalInterface
+    interface SourceVisitor {
+        void visit(JsonNode source) throws IOException;
+    }
+
+    /** @param key the field that names each document of the kind uniquely ({@code writer} or {@code chain}) */
+    static void each(OpenSearchHttp http, LogNames names, String kind, String key, SourceVisitor visitor)
+            throws IOException {
+        JsonNode searchAfter = null;
+        while (true) {
+            ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
+            request.put("size", PAGE).put("track_total_hits", false);
+            request.putObject("query").putObject("term").put("kind", kind);
+            request.putArray("sort").addObject().put(key, "asc");
+            if (searchAfter != null) {
+                request.set("search_after", searchAfter);
+            }
+            JsonNode hits = http.post(names.meta() + "/_search?ignore_unavailable=true", request)
+                    .path("hits")
+                    .path("hits");
+            for (JsonNode hit : hits) {
+                visitor.visit(hit.path("_source"));
+                searchAfter = hit.path("sort");
+            }
+            if (hits.size() < PAGE) {
+                return;
+            }
+        }
+    }
+}
