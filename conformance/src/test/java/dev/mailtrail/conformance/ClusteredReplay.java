@@ -9,6 +9,7 @@ import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.generate.Acceptance;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.EventFormatException;
+import dev.mailtrail.store.log.AuditLogSearch;
 import dev.mailtrail.store.log.FoundRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,8 +33,10 @@ import java.util.concurrent.CompletableFuture;
  * stored in OpenSearch indexes of its own, then read back from there and ordered as mt replay writes them.
  *
  * <p>The events' own time is the clock, as in mt replay: the wall clock given to the pipeline stands still at the
- * epoch, so the ticks the cores journal move no partition's clock, and every window closes where mt replay's would
- * or at the end, when closing the pipeline flushes it. mt replay's {@code --baseline} and {@code --throttling} are
+ * epoch while the events are journaled, so no tick moves a partition's clock and every window closes where mt
+ * replay's would; at the end it moves a day past the last event, and the tick each core then journals on each
+ * partition closes every window still open, as mt replay's flush at the end of input does (a clustered pipeline
+ * never flushes on stopping: its windows close on the journal's clock). mt replay's {@code --baseline} and {@code --throttling} are
  * what an operator of a cluster sets with {@code Set-OrganizationConfig}: that cmdlet goes first, at the epoch, and
  * its admin record is left out. Refused cmdlets are reported on "standard error" as mt replay reports them.
  */
@@ -48,20 +51,27 @@ final class ClusteredReplay {
 
     private static final String SETUP_ACTOR = "conformance-setup@mailtrail.local";
 
+    /** The longest wait for the records to be stored: far above what storing them takes. */
+    private static final Duration AWAIT = Duration.ofSeconds(30);
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration SETTLE = Duration.ofMillis(500);
+
     private ClusteredReplay() {}
 
     static Replayed run(Scenario scenario, ObjectMapper json) {
         ClusterNodes nodes = ClusterNodes.shared();
         try {
             Path directory = Files.createTempDirectory("conformance-" + scenario.name());
-            ClusterSettings settings = settings(scenario, nodes);
             StringBuilder stderr = new StringBuilder();
-            Clock still = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-            try (ClusterPipeline pipeline = ClusterPipeline.start(settings, directory.resolve("writer"), still)) {
-                feed(scenario, pipeline, stderr);
+            SteppedClock clock = new SteppedClock(Instant.EPOCH);
+            try (ClusterPipeline pipeline = ClusterPipeline.start(settings(scenario, nodes), directory, clock)) {
+                Instant last = feed(scenario, pipeline, stderr);
+                // the end of input: a day on, every partition's next tick closes every window still open
+                clock.set(last.plus(Duration.ofDays(1)));
+                List<ObjectNode> records = awaitRecords(pipeline, scenario, json);
+                return new Replayed(0, records, stderr.toString());
             }
-            List<ObjectNode> records = readBack(settings, directory.resolve("reader"), still, scenario, json);
-            return new Replayed(0, records, stderr.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("scenario " + scenario.name() + " through " + RUNNER, e);
         }
@@ -83,8 +93,13 @@ final class ClusteredReplay {
                 Duration.ofMinutes(2));
     }
 
-    /** Journals the scenario's events in order; cmdlets wait for their outcome, as mt replay reports it. */
-    private static void feed(Scenario scenario, ClusterPipeline pipeline, StringBuilder stderr) throws IOException {
+    /**
+     * Journals the scenario's events in order; cmdlets wait for their outcome, as mt replay reports it. Returns the
+     * last event's time.
+     */
+    private static Instant feed(Scenario scenario, ClusterPipeline pipeline, StringBuilder stderr)
+            throws IOException {
+        Instant last = Instant.EPOCH;
         String setup = setupCommand(scenario);
         if (setup != null) {
             Acceptance done = pipeline.apply(new CmdletInvocation(Instant.EPOCH, SETUP_ACTOR, setup, null))
@@ -126,6 +141,7 @@ final class ClusteredReplay {
             }
         }
         CompletableFuture.allOf(journaled.toArray(CompletableFuture[]::new)).join();
+        return last;
     }
 
     /** mt replay's {@code --baseline} and {@code --throttling} as the organisation cmdlet that sets them; or null. */
@@ -151,22 +167,35 @@ final class ClusteredReplay {
     }
 
     /**
+     * The records as the search cluster holds them, once as many as expected are there (the cores store them as
+     * they apply the journal, so they come over a moment) and a little longer, so that one too many shows; or all
+     * there are after {@link #AWAIT}.
+     */
+    private static List<ObjectNode> awaitRecords(ClusterPipeline pipeline, Scenario scenario, ObjectMapper json)
+            throws IOException {
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        List<ObjectNode> records = readBack(pipeline, scenario, json);
+        while (records.size() < scenario.expected().size() && System.nanoTime() < deadline) {
+            pause(POLL);
+            records = readBack(pipeline, scenario, json);
+        }
+        pause(SETTLE);
+        return readBack(pipeline, scenario, json);
+    }
+
+    /**
      * Every record of both logs once (a mailbox record that flows to the unified log is in both, with one Id),
      * without the setup cmdlet's, ordered as mt replay writes them: by CreationTime, ties in the order they were
      * made (the order a mailbox's partition stored them in; no scenario has two mailboxes' records at one moment).
      */
-    private static List<ObjectNode> readBack(
-            ClusterSettings settings, Path directory, Clock clock, Scenario scenario, ObjectMapper json)
+    private static List<ObjectNode> readBack(ClusterPipeline pipeline, Scenario scenario, ObjectMapper json)
             throws IOException {
         Map<String, FoundRecord> byId = new LinkedHashMap<>();
-        ClusterSettings reader = withoutCores(settings);
-        try (ClusterPipeline cluster = ClusterPipeline.start(reader, directory, clock)) {
-            for (var log : List.of(cluster.mailboxLog(), cluster.unifiedLog())) {
-                log.export(found -> {
-                    byId.putIfAbsent(found.id(), found);
-                    return true;
-                });
-            }
+        for (AuditLogSearch log : List.of(pipeline.mailboxLog(), pipeline.unifiedLog())) {
+            log.export(found -> {
+                byId.putIfAbsent(found.id(), found);
+                return true;
+            });
         }
         List<ObjectNode> records = new ArrayList<>();
         byId.values().stream()
@@ -179,19 +208,40 @@ final class ClusteredReplay {
         return records;
     }
 
-    /** The same cluster, joined by no audit core: a process that only reads. */
-    private static ClusterSettings withoutCores(ClusterSettings settings) {
-        return new ClusterSettings(
-                settings.bootstrapServers(),
-                settings.topic(),
-                settings.partitions(),
-                settings.replicationFactor(),
-                settings.minInsyncReplicas(),
-                settings.search(),
-                settings.indexPrefix(),
-                settings.group(),
-                0,
-                settings.tickInterval(),
-                settings.intentTimeout());
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the records", e);
+        }
+    }
+
+    /** The pipeline's wall clock, moved by hand: still while the events are journaled, then a day past the last. */
+    private static final class SteppedClock extends Clock {
+        private volatile Instant now;
+
+        SteppedClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("the conformance clock is UTC");
+        }
     }
 }

@@ -111,6 +111,11 @@ final class ClusterServe implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return "mt serve " + name + " (IMAP on " + port + ")";
+    }
+
+    @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             stop();

@@ -1,12 +1,13 @@
 package dev.mailtrail.app.cluster;
 
-import dev.mailtrail.store.log.AuditLogSearch;
 import dev.mailtrail.store.log.FoundRecord;
 import dev.mailtrail.store.log.VerifyReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a cluster's mailbox audit log records of reads, read back from OpenSearch by a process that runs no audit
- * core: for each Message-ID, how many MailItemsAccessed records name it; every record Id seen more than once; and
- * both logs' hash chains verified.
+ * What a cluster's mailbox audit log records of reads, read back from OpenSearch: for each Message-ID, how many
+ * MailItemsAccessed records name it; every record Id seen more than once; and both logs' hash chains verified.
  */
 record RecordedReads(
         Map<String, Integer> recordsPerMessage,
@@ -26,36 +26,61 @@ record RecordedReads(
         VerifyReport unifiedChains) {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("\"InternetMessageId\"\\s*:\\s*\"<([^>\"]+)>\"");
+    private static final Duration AWAIT = Duration.ofSeconds(90);
+    private static final Duration SETTLE = Duration.ofSeconds(2);
 
-    /** Reads the cluster of {@code settings} with a process of its own in {@code directory}. */
-    static RecordedReads of(ClusterSettings settings, Path directory) throws IOException {
+    /**
+     * Joins the cluster of {@code settings} with one audit core of its own (in {@code directory}) whose clock is a
+     * day ahead — a window closes on the journal's clock, and this core's ticks say that every window still open is
+     * over and every intent still open is lost — and reads what the cluster recorded once every message of {@code
+     * received} is named by a record (or {@link #AWAIT} passed), and a moment later, so that one record too many
+     * shows.
+     */
+    static RecordedReads awaitAll(ClusterSettings settings, Path directory, Collection<String> received)
+            throws IOException, InterruptedException {
+        Clock dayAhead = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
+        try (ClusterPipeline finisher = ClusterPipeline.start(oneCore(settings), directory, dayAhead)) {
+            long deadline = System.nanoTime() + AWAIT.toNanos();
+            RecordedReads recorded = read(finisher);
+            while (!recorded.namesAll(received) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                recorded = read(finisher);
+            }
+            Thread.sleep(SETTLE.toMillis());
+            return read(finisher);
+        }
+    }
+
+    private boolean namesAll(Collection<String> messageIds) {
+        return messageIds.stream().allMatch(id -> recordsOf(id) > 0);
+    }
+
+    /** How many MailItemsAccessed records name {@code messageId} (without angle brackets). */
+    int recordsOf(String messageId) {
+        return recordsPerMessage.getOrDefault(messageId, 0);
+    }
+
+    private static RecordedReads read(ClusterPipeline cluster) throws IOException {
         Map<String, Integer> perMessage = new HashMap<>();
         Map<String, Integer> ids = new HashMap<>();
         long[] records = {0};
-        VerifyReport mailbox;
-        VerifyReport unified;
-        try (ClusterPipeline reader = ClusterPipeline.start(withoutCores(settings), directory, Clock.systemUTC())) {
-            AuditLogSearch log = reader.mailboxLog();
-            log.export(found -> {
-                count(found, perMessage, ids);
-                records[0]++;
-                return true;
-            });
-            mailbox = log.verify();
-            unified = reader.unifiedLog().verify();
-        }
+        cluster.mailboxLog().export(found -> {
+            count(found, perMessage, ids);
+            records[0]++;
+            return true;
+        });
         List<String> repeated = new ArrayList<>();
         ids.forEach((id, n) -> {
             if (n > 1) {
                 repeated.add(id + " (" + n + " times)");
             }
         });
-        return new RecordedReads(Map.copyOf(perMessage), List.copyOf(repeated), records[0], mailbox, unified);
-    }
-
-    /** How many MailItemsAccessed records name {@code messageId} (without angle brackets). */
-    int recordsOf(String messageId) {
-        return recordsPerMessage.getOrDefault(messageId, 0);
+        return new RecordedReads(
+                Map.copyOf(perMessage),
+                List.copyOf(repeated),
+                records[0],
+                cluster.mailboxLog().verify(),
+                cluster.unifiedLog().verify());
     }
 
     private static void count(FoundRecord found, Map<String, Integer> perMessage, Map<String, Integer> ids) {
@@ -69,7 +94,7 @@ record RecordedReads(
         }
     }
 
-    private static ClusterSettings withoutCores(ClusterSettings settings) {
+    private static ClusterSettings oneCore(ClusterSettings settings) {
         return new ClusterSettings(
                 settings.bootstrapServers(),
                 settings.topic(),
@@ -79,7 +104,7 @@ record RecordedReads(
                 settings.search(),
                 settings.indexPrefix(),
                 settings.group(),
-                0,
+                1,
                 settings.tickInterval(),
                 settings.intentTimeout());
     }
