@@ -1,5 +1,6 @@
 package dev.mailtrail.app.cmdlet;
 
+import dev.mailtrail.app.cluster.ClusterPointer;
 import dev.mailtrail.app.data.DataDirectory;
 import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.pipeline.DataDirectoryInUseException;
@@ -75,7 +76,8 @@ public final class CmdletCommands {
     private static boolean holdsOtherThings(java.nio.file.Path directory) {
         if (!java.nio.file.Files.isDirectory(directory)
                 || java.nio.file.Files.isDirectory(
-                        directory.resolve(dev.mailtrail.app.pipeline.AuditPipeline.JOURNAL))) {
+                        directory.resolve(dev.mailtrail.app.pipeline.AuditPipeline.JOURNAL))
+                || java.nio.file.Files.exists(directory.resolve(ClusterPointer.FILE))) {
             return false;
         }
         try (var entries = java.nio.file.Files.list(directory)) {
@@ -83,6 +85,10 @@ public final class CmdletCommands {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static boolean pointsToCluster(java.nio.file.Path directory) {
+        return java.nio.file.Files.exists(directory.resolve(ClusterPointer.FILE));
     }
 
     private static boolean onlyReads(String name) {
@@ -180,6 +186,17 @@ public final class CmdletCommands {
         }
         String line = CmdletCommandLine.join(name, data.remaining());
         String actor = CmdletContext.operatingSystemUser();
+        if (!name.startsWith("Search-") && pointsToCluster(data.path())) {
+            // the cluster's configuration is in its cores, reached through the process that runs on the directory
+            Optional<Integer> forwarded = CmdletChannel.forward(data.path(), name, line, actor, out, err);
+            if (forwarded.isEmpty()) {
+                err.println("mt " + name + ": " + data.path() + " belongs to a cluster (" + ClusterPointer.FILE
+                        + ") and no process runs on it: start mt serve --data " + data.path()
+                        + " (or mt demo --cluster) and run the cmdlet again");
+                return Optional.of(1);
+            }
+            return forwarded;
+        }
         CmdletContext context =
                 new CmdletContext(data.path(), clock, actor, out, err, PipelineAccess.opening(data.path(), clock));
         try {

@@ -1,5 +1,7 @@
 package dev.mailtrail.app.cmdlet;
 
+import dev.mailtrail.app.cluster.ClusterLogs;
+import dev.mailtrail.app.cluster.ClusterPointer;
 import dev.mailtrail.app.search.MailboxSummaryList;
 import dev.mailtrail.app.search.SearchOutput;
 import dev.mailtrail.core.cmdlet.CmdletException;
@@ -161,6 +163,15 @@ final class SearchCmdlets {
     }
 
     private static int run(CmdletContext context, String store, StoreWork work) throws IOException {
+        var cluster = ClusterPointer.read(context.data());
+        if (cluster.isPresent()) {
+            // the directory's process journals to a cluster: its records are there, not here (decision 0033)
+            try (AuditLogSearch log = ClusterLogs.open(cluster.get(), store)) {
+                work.run(log);
+            }
+            context.out().flush();
+            return 0;
+        }
         Path path = context.data().resolve(store);
         if (!Files.exists(path)) {
             context.err().println("mt: nothing is stored in " + context.data() + " yet (no " + store + ")");

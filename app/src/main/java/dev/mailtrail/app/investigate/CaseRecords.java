@@ -1,5 +1,8 @@
 package dev.mailtrail.app.investigate;
 
+import dev.mailtrail.app.cluster.ClusterLogs;
+import dev.mailtrail.app.cluster.ClusterPointer;
+import dev.mailtrail.app.cluster.ClusterSettings;
 import dev.mailtrail.app.files.PrivateFiles;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.format.auditdata.AuditDataException;
@@ -12,6 +15,7 @@ import dev.mailtrail.investigate.importer.identity.KnownRecords;
 import dev.mailtrail.investigate.mailboxes.IdentityLink;
 import dev.mailtrail.investigate.mailboxes.MailboxDirectory;
 import dev.mailtrail.investigate.mailboxes.MailboxDirectoryJson;
+import dev.mailtrail.store.log.AuditLogSearch;
 import dev.mailtrail.store.log.ChainScheme;
 import dev.mailtrail.store.log.Checkpoint;
 import dev.mailtrail.store.log.FoundRecord;
@@ -58,14 +62,17 @@ final class CaseRecords implements Closeable {
     private static final int BATCH = 8_192;
 
     private final Path directory;
+    /** What an import stores into; null for a cluster's logs, which are only read. */
     private final LuceneAuditLog log;
-    private final List<LuceneAuditLog> readable;
+
+    private final List<? extends AuditLogSearch> readable;
     private final KnownRecordsFile known;
     private final MailboxDirectory mailboxes;
 
-    private CaseRecords(Path directory, List<LuceneAuditLog> logs, KnownRecordsFile known) throws IOException {
+    private CaseRecords(Path directory, List<? extends AuditLogSearch> logs, KnownRecordsFile known)
+            throws IOException {
         this.directory = directory;
-        this.log = logs.getFirst();
+        this.log = logs.getFirst() instanceof LuceneAuditLog lucene ? lucene : null;
         this.readable = List.copyOf(logs);
         this.known = known;
         this.mailboxes = readMailboxes(directory.resolve(MAILBOXES));
@@ -109,6 +116,10 @@ final class CaseRecords implements Closeable {
      * logs), or one audit log directory.
      */
     static CaseRecords openForReading(Path directory) throws IOException {
+        var cluster = ClusterPointer.read(directory);
+        if (cluster.isPresent()) {
+            return openCluster(directory, cluster.get());
+        }
         List<Path> logs = new ArrayList<>();
         if (Files.isDirectory(directory.resolve(AUDIT_LOG))) {
             logs.add(directory.resolve(AUDIT_LOG));
@@ -142,6 +153,22 @@ final class CaseRecords implements Closeable {
         return new CaseRecords(directory, opened, null);
     }
 
+    /** The logs of the cluster a data directory points to (decision 0033). */
+    private static CaseRecords openCluster(Path directory, ClusterSettings cluster) throws IOException {
+        List<AuditLogSearch> opened = new ArrayList<>();
+        try {
+            for (String name : DATA_DIRECTORY_LOGS) {
+                opened.add(ClusterLogs.open(cluster, name));
+            }
+        } catch (IOException | RuntimeException failed) {
+            for (AuditLogSearch log : opened) {
+                log.close();
+            }
+            throw failed;
+        }
+        return new CaseRecords(directory, opened, null);
+    }
+
     private static boolean isLuceneIndex(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return false;
@@ -165,7 +192,7 @@ final class CaseRecords implements Closeable {
     }
 
     long size() throws IOException {
-        return log.count(RecordQuery.between(ALL_FROM, ALL_TO));
+        return readable.getFirst().count(RecordQuery.between(ALL_FROM, ALL_TO));
     }
 
     /**
@@ -185,12 +212,13 @@ final class CaseRecords implements Closeable {
                 List.of(all.withMailboxes(names), all.withRecordTypes(Set.of(1)), all.withUserIds(users));
         // A data directory keeps a mailbox's record in both of its logs, under the same Id: it is read once.
         Set<String> idsRead = new HashSet<>();
-        for (LuceneAuditLog source : readable) {
-            Set<Long> seen = new HashSet<>();
+        for (AuditLogSearch source : readable) {
+            // a cluster's sequence numbers are each writer's own; its Ids are unique
+            Set<Object> seen = new HashSet<>();
             for (RecordQuery query : queries) {
                 source.search(query, Long.MAX_VALUE, found -> {
                     boolean again = readable.size() > 1 && found.id() != null && !idsRead.add(found.id());
-                    if (seen.add(found.sequence()) && !again) {
+                    if (seen.add(found.id() != null ? found.id() : found.sequence()) && !again) {
                         records.add(read(reader, found));
                     }
                     return true;
@@ -214,7 +242,7 @@ final class CaseRecords implements Closeable {
     @Override
     public void close() throws IOException {
         IOException failed = null;
-        for (LuceneAuditLog source : readable) {
+        for (AuditLogSearch source : readable) {
             try {
                 source.close();
             } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.mailtrail.app.serve;
 
+import dev.mailtrail.app.cluster.ClusterMember;
+import dev.mailtrail.app.cluster.ConfiguredCluster;
 import dev.mailtrail.app.cmdlet.CmdletChannel;
 import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.pipeline.AuditPipeline;
@@ -43,7 +45,9 @@ public final class AuditingProxy implements AutoCloseable {
 
     /**
      * As {@link #start(ProxyConfig, Path, Clock)}, the pipeline run as {@code options} say (digests, say);
-     * {@code repair}: see {@link AuditPipeline#openRepairing}.
+     * {@code repair}: see {@link AuditPipeline#openRepairing}. With a {@code [cluster]} section the proxy feeds the
+     * clustered pipeline instead (decision 0033), the data directory keeping only this process's own files and the
+     * pointer that leads a later {@code --data} to the cluster.
      */
     public static AuditingProxy start(
             ProxyConfig config, Path dataDirectory, Clock clock, PipelineOptions options, boolean repair)
@@ -51,8 +55,15 @@ public final class AuditingProxy implements AutoCloseable {
         // the messages of reads the last run stopped in are named by the server before their records are made, and so
         // are those of reads whose session ends before the server's answer
         IntentNamer namer = LookupIntentNamer.of(config.imapUpstream());
-        AuditPipeline pipeline =
-                AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err, repair, namer);
+        AuditBackend pipeline = config.cluster() == null
+                ? embedded(dataDirectory, clock, options, repair, namer)
+                : ClusterMember.start(ConfiguredCluster.settings(config.cluster()), dataDirectory, clock);
+        return around(pipeline, config, clock, namer);
+    }
+
+    /** Starts the proxy in front of {@code pipeline}, closing it if the proxy cannot start. */
+    public static AuditingProxy around(AuditBackend pipeline, ProxyConfig config, Clock clock, IntentNamer namer)
+            throws IOException, ProxyStartException {
         try {
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             AuditEventSink journaled = AuditEventSink.grouping(pipeline::submit, pipeline::submitAll);
@@ -63,6 +74,13 @@ public final class AuditingProxy implements AutoCloseable {
             pipeline.close();
             throw e;
         }
+    }
+
+    private static AuditPipeline embedded(
+            Path dataDirectory, Clock clock, PipelineOptions options, boolean repair, IntentNamer namer)
+            throws IOException {
+        ClusterMember.refusePointer(dataDirectory);
+        return AuditPipeline.open(dataDirectory, clock, options, "mt serve", System.err, repair, namer);
     }
 
     /** See {@link AuditBackend#onFailure}. */

@@ -47,6 +47,21 @@ final class ServeBanner {
                     up.tls().name().toLowerCase(Locale.ROOT)));
         }
         b.append("  data directory: ").append(proxy.dataDirectory()).append('\n');
+        if (config.cluster() != null) {
+            b.append("  cluster: journal on Kafka ")
+                    .append(String.join(",", config.cluster().bootstrapServers()))
+                    .append(" topic ")
+                    .append(config.cluster().topic())
+                    .append(", records in ")
+                    .append(config.cluster().search())
+                    .append(" (")
+                    .append(config.cluster().indexPrefix())
+                    .append("-*), ")
+                    .append(config.cluster().cores())
+                    .append(" audit core consumer(s) in group ")
+                    .append(config.cluster().group())
+                    .append('\n');
+        }
         b.append(naming(config)).append('\n');
         b.append("Stop with Ctrl-C or SIGTERM; open aggregation windows are flushed on the way out.");
         return b.toString();

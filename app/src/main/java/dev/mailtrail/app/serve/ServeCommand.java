@@ -30,6 +30,10 @@ import picocli.CommandLine.Spec;
             "SIGTERM or Ctrl-C stop it cleanly: no new connections, open sessions closed, every open aggregation"
                     + " window flushed.",
             "Cmdlets typed meanwhile (mt Set-Mailbox …) are run by this process on its data directory.",
+            "With a [cluster] section the journal is a Kafka topic and the records are in OpenSearch (decision 0033):"
+                    + " the data directory keeps this process's cmdlet socket, accounts and tokens, and a pointer"
+                    + " (cluster.properties) that leads mt verify, mt scope and the search cmdlets given --data to"
+                    + " the cluster.",
             "With an [api] section it also serves the HTTPS API (README, The HTTPS API; docs/api/openapi.yaml) with"
                     + " the certificate of [tls], renewed as the listeners' is.",
             "Exit status: 143 (128 + SIGTERM) or 130 (Ctrl-C) once stopped cleanly, as for any JVM ended by a signal;"
@@ -84,6 +88,12 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ProxyConfigException e) {
             err.println("mt serve: " + e.getMessage());
             return 1;
+        }
+        if (proxyConfig.cluster() != null && (repair || journalTailMib != null)) {
+            err.println("mt serve: " + (repair ? "--repair" : "--journal-tail")
+                    + " is for the data directory's own journal; with [cluster] in " + config
+                    + " the journal is Kafka's topic");
+            return 2;
         }
         Path directory = data != null
                 ? data

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                     + " mt ingest, mt serve and mt demo): checks every digest's signature and their chain, then names"
                     + " each chain deleted, cut or changed since a digest anchored it, with the first record affected.",
             "Runs beside a process that is writing the stores.",
+            "A data directory that points to a cluster (cluster.properties, written by mt serve with [cluster]) has its"
+                    + " cluster's logs verified: every chain, across every writer.",
             "Exit status: 0 intact, 1 a change or a corrupt file was found, 2 usage."
         })
 public final class VerifyCommand implements Callable<Integer> {
@@ -95,6 +97,19 @@ public final class VerifyCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        java.util.Optional<dev.mailtrail.app.cluster.ClusterSettings> cluster;
+        try {
+            cluster = dev.mailtrail.app.cluster.ClusterPointer.read(directory);
+        } catch (IOException e) {
+            err.println("mt verify: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (cluster.isPresent()) {
+            boolean intact = ClusterVerify.run(cluster.get(), STORES, out);
+            out.flush();
+            return intact ? 0 : 1;
+        }
         boolean intact = true;
         boolean any = false;
         for (String store : STORES) {
@@ -151,7 +166,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static String describe(String store, VerifyReport report) {
+    static String describe(String store, VerifyReport report) {
         String verdict = report.intact() ? "intact" : "CHANGED";
         return store + ": " + verdict + " — " + report.records() + " records in " + report.chains() + " chains verified"
                 + (report.purged() > 0 ? ", " + report.purged() + " chains begin at a retention purge mark" : "");
