@@ -21,8 +21,11 @@ interface ClusterStores extends AutoCloseable {
     /** The snapshot of {@code partition}'s core last saved (as {@code CoreSnapshots.toBytes} made it), if any. */
     Optional<byte[]> snapshot(int partition) throws IOException;
 
-    /** Replaces {@code partition}'s snapshot; durable when this returns. */
-    void saveSnapshot(int partition, byte[] snapshot) throws IOException;
+    /**
+     * Replaces {@code partition}'s snapshot, which reaches {@code offset} (the next to read) with {@code records}
+     * made; durable when this returns.
+     */
+    void saveSnapshot(int partition, long offset, long records, byte[] snapshot) throws IOException;
 
     /** Every partition's records in the mailbox audit log. */
     AuditLogSearch mailboxLog();

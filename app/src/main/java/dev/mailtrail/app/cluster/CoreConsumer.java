@@ -285,10 +285,14 @@ final class CoreConsumer implements AutoCloseable {
 
     /**
      * Stops as a crash in the middle of a batch would: the next commit stores its records without their checkpoint,
-     * and nothing after; returns once stopped.
+     * and nothing after.
      */
-    void crashInCommit() throws InterruptedException {
+    void armCrashInCommit() {
         crashInCommit = true;
+    }
+
+    /** Returns once this consumer's thread has stopped. */
+    void awaitStopped() throws InterruptedException {
         stopped.await();
     }
 

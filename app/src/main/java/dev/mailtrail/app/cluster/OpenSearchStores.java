@@ -1,107 +1,86 @@
 package dev.mailtrail.app.cluster;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailtrail.store.log.AuditLogSearch;
 import dev.mailtrail.store.log.AuditLogStore;
 import dev.mailtrail.store.log.ChainScheme;
+import dev.mailtrail.store.opensearch.CoreStates;
 import dev.mailtrail.store.opensearch.OpenSearchAuditLog;
+import dev.mailtrail.store.opensearch.OpenSearchLogView;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The cluster's stores in OpenSearch: per partition a log index of its own for each audit log (one writer each),
- * and the partitions' snapshots as documents of one index.
+ * The cluster's stores in OpenSearch: the mailbox audit log ({@code PREFIX-mailbox}) and the unified audit log
+ * ({@code PREFIX-unified}), each written by one writer per partition ({@code p3} for partition 3), and the
+ * partitions' core states ({@code PREFIX-core-states}).
  */
 final class OpenSearchStores implements ClusterStores {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final URI node;
     private final String prefix;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final CoreStates states;
+    private final OpenSearchLogView mailboxLog;
+    private final OpenSearchLogView unifiedLog;
 
-    OpenSearchStores(URI node, String prefix) {
-        this.node = node.toString().endsWith("/") ? node : URI.create(node + "/");
+    OpenSearchStores(URI node, String prefix) throws IOException {
+        this.node = node;
         this.prefix = prefix;
+        this.states = CoreStates.open(node, prefix + "-core-states");
+        this.mailboxLog = OpenSearchLogView.open(node, mailboxLogName(prefix));
+        this.unifiedLog = OpenSearchLogView.open(node, unifiedLogName(prefix));
+    }
+
+    /** The mailbox audit log's name in the search cluster. */
+    static String mailboxLogName(String prefix) {
+        return prefix + "-mailbox";
+    }
+
+    /** The unified audit log's name in the search cluster. */
+    static String unifiedLogName(String prefix) {
+        return prefix + "-unified";
+    }
+
+    /** The writer name of {@code partition} in every log. */
+    static String writer(int partition) {
+        return "p" + partition;
     }
 
     @Override
     public AuditLogStore mailboxWriter(int partition) throws IOException {
-        return OpenSearchAuditLog.open(node, prefix + "-mailbox-p" + partition, ChainScheme.PER_MAILBOX);
+        return OpenSearchAuditLog.open(node, mailboxLogName(prefix), ChainScheme.PER_MAILBOX, writer(partition));
     }
 
     @Override
     public AuditLogStore unifiedWriter(int partition) throws IOException {
-        return OpenSearchAuditLog.open(node, prefix + "-unified-p" + partition, ChainScheme.ORGANIZATION);
+        return OpenSearchAuditLog.open(node, unifiedLogName(prefix), ChainScheme.ORGANIZATION, writer(partition));
     }
 
     @Override
     public Optional<byte[]> snapshot(int partition) throws IOException {
-        HttpResponse<byte[]> answer = send("GET", snapshotPath(partition), null);
-        if (answer.statusCode() == 404) {
-            return Optional.empty();
-        }
-        ok(answer, "read the snapshot of partition " + partition);
-        JsonNode source = JSON.readTree(answer.body()).path("_source");
-        return Optional.of(Base64.getDecoder().decode(source.path("snapshot").asText()));
+        return states.load(writer(partition)).map(CoreStates.CoreState::snapshot);
     }
 
     @Override
-    public void saveSnapshot(int partition, byte[] snapshot) throws IOException {
-        byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode()
-                .put("partition", partition)
-                .put("snapshot", Base64.getEncoder().encodeToString(snapshot)));
-        ok(send("PUT", snapshotPath(partition) + "?refresh=false", body), "save the snapshot of partition " + partition);
+    public void saveSnapshot(int partition, long offset, long records, byte[] snapshot) throws IOException {
+        states.save(writer(partition), offset, records, snapshot);
     }
 
     @Override
     public AuditLogSearch mailboxLog() {
-        throw new UnsupportedOperationException("searching every partition's mailbox audit log is not built yet");
+        return mailboxLog;
     }
 
     @Override
     public AuditLogSearch unifiedLog() {
-        throw new UnsupportedOperationException("searching every partition's unified audit log is not built yet");
+        return unifiedLog;
     }
 
     @Override
-    public void close() {
-        // the HTTP client holds nothing that outlives the process
-    }
-
-    private String snapshotPath(int partition) {
-        return prefix + "-core-state/_doc/snapshot-p" + partition;
-    }
-
-    private HttpResponse<byte[]> send(String method, String path, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofMinutes(1));
-        request.header("Content-Type", "application/json");
-        request.method(
-                method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    public void close() throws IOException {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.net.ConnectException e) {
-            throw new IOException("OpenSearch at " + node + " does not answer (" + e.getMessage() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for OpenSearch at " + node, e);
-        }
-    }
-
-    private void ok(HttpResponse<byte[]> answer, String what) throws IOException {
-        if (answer.statusCode() / 100 != 2) {
-            throw new IOException("cannot " + what + " in OpenSearch at " + node + ": it answered "
-                    + answer.statusCode() + " " + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+            mailboxLog.close();
+        } finally {
+            unifiedLog.close();
         }
     }
 }

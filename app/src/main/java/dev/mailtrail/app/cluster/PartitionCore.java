@@ -169,7 +169,7 @@ final class PartitionCore {
         Instant now = wall.instant();
         byte[] bytes = CoreSnapshots.toBytes(
                 new CoreSnapshots.Header(nextOffset, core.recordsMade(), now), core.sections());
-        stores.saveSnapshot(partition, bytes);
+        stores.saveSnapshot(partition, nextOffset, core.recordsMade(), bytes);
         snapshotOffset = nextOffset;
         snapshotAt = now;
     }

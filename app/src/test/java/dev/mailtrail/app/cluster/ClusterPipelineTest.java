@@ -1,0 +1,111 @@
+package dev.mailtrail.app.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mailtrail.core.event.AuditEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The clustered pipeline against a real Kafka broker and a real OpenSearch node: the same records as the embedded
+ * pipeline whatever core applies a partition, after a rebalance in the middle of a window, and after a core's crash
+ * in the middle of a commit.
+ */
+class ClusterPipelineTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final dev.mailtrail.store.log.RecordQuery ALL = dev.mailtrail.store.log.RecordQuery.between(
+            java.time.Instant.EPOCH, java.time.Instant.parse("2100-01-01T00:00:00Z"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoCoresMakeTheRecordsTheEmbeddedPipelineMakes() throws Exception {
+        List<AuditEvent> events = ClusterEvents.of(17, 24, 400);
+        List<String> expected = ClusterEvents.embedded(events);
+        ClusterSettings settings = ClusterFixture.settings("same", 4, 2);
+        ClusterEvents.MovableClock clock = new ClusterEvents.MovableClock(ClusterEvents.START);
+        try (ClusterPipeline cluster = ClusterPipeline.start(settings, dir, clock)) {
+            cluster.submitAll(events).get(60, TimeUnit.SECONDS);
+            clock.set(ClusterEvents.START.plusSeconds(7_200));
+            awaitCount(cluster, expected.size());
+            assertEquals(expected, ClusterEvents.stored(cluster.mailboxLog()));
+            assertTrue(cluster.mailboxLog().verify().intact(), "every mailbox chain verifies");
+            assertTrue(cluster.unifiedLog().verify().intact(), "every partition's unified chain verifies");
+        }
+    }
+
+    @Test
+    void aWindowOpenWhenItsPartitionChangesHandsMakesOneBindRecord() throws Exception {
+        ClusterSettings settings = ClusterFixture.settings("rebalance", 2, 1);
+        ClusterEvents.MovableClock clock = new ClusterEvents.MovableClock(ClusterEvents.START);
+        String mailbox = "window@contoso.com";
+        List<AuditEvent> before = List.of(
+                ClusterEvents.bind(ClusterEvents.START.plusSeconds(1), mailbox, 1),
+                ClusterEvents.bind(ClusterEvents.START.plusSeconds(20), mailbox, 2));
+        AuditEvent after = ClusterEvents.bind(ClusterEvents.START.plusSeconds(40), mailbox, 3);
+        List<String> expected = ClusterEvents.embedded(List.of(before.get(0), before.get(1), after));
+        assertEquals(1, expected.size(), "the embedded pipeline makes one Bind record of the window");
+        try (ClusterPipeline first = ClusterPipeline.start(settings, dir.resolve("first"), clock)) {
+            first.submitAll(before).get(60, TimeUnit.SECONDS);
+            await(() -> first.statistics().events() >= 2);
+            assertEquals(1, first.inspect(core -> core.openWindows()).get(30, TimeUnit.SECONDS));
+        } // the first core leaves the group with the window open: its snapshot keeps it
+        try (ClusterPipeline second = ClusterPipeline.start(settings, dir.resolve("second"), clock)) {
+            second.submit(after).get(60, TimeUnit.SECONDS);
+            await(() -> second.statistics().bindsSeen() >= 3);
+            clock.set(ClusterEvents.START.plusSeconds(7_200));
+            awaitCount(second, 1);
+            Thread.sleep(1_000); // ticks go on: a second record of the window would come now
+            assertEquals(expected, ClusterEvents.stored(second.mailboxLog()));
+        }
+    }
+
+    @Test
+    void aCoreThatCrashesInTheMiddleOfACommitLeavesEveryRecordOnceToItsSuccessor() throws Exception {
+        List<AuditEvent> events = ClusterEvents.of(23, 12, 300);
+        List<String> expected = ClusterEvents.embedded(events);
+        ClusterSettings settings = ClusterFixture.settings("crash", 3, 1);
+        ClusterEvents.MovableClock clock = new ClusterEvents.MovableClock(ClusterEvents.START);
+        try (ClusterPipeline crashing = ClusterPipeline.start(settings, dir.resolve("crashing"), clock)) {
+            CoreConsumer core = crashing.consumers().getFirst();
+            core.armCrashInCommit();
+            crashing.submitAll(events).get(60, TimeUnit.SECONDS);
+            core.awaitStopped();
+            long storedBeforeCheckpoint = crashing.mailboxLog().count(ALL);
+            assertTrue(storedBeforeCheckpoint > 0, "the crash left records stored without their checkpoint");
+        }
+        try (ClusterPipeline successor = ClusterPipeline.start(settings, dir.resolve("successor"), clock)) {
+            clock.set(ClusterEvents.START.plusSeconds(7_200));
+            awaitCount(successor, expected.size());
+            Thread.sleep(1_000);
+            assertEquals(expected, ClusterEvents.stored(successor.mailboxLog()));
+            List<String> ids = ClusterEvents.ids(successor.mailboxLog());
+            assertEquals(ids.size(), new HashSet<>(ids).size(), "no record stored twice");
+            assertTrue(successor.mailboxLog().verify().intact(), "every mailbox chain verifies");
+            assertTrue(successor.unifiedLog().verify().intact(), "every partition's unified chain verifies");
+        }
+    }
+
+    private static void awaitCount(ClusterPipeline cluster, long count) throws Exception {
+        await(() -> cluster.mailboxLog().count(ALL) >= count);
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + PATIENCE);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+}
