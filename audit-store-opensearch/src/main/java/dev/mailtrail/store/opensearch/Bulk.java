@@ -26,6 +26,17 @@ final class Bulk {
         actions++;
     }
 
+    void delete(String index, String id, String routing) throws IOException {
+        ObjectNode action = OpenSearchHttp.JSON.createObjectNode();
+        ObjectNode target = action.putObject("delete").put("_index", index).put("_id", id);
+        if (routing != null) {
+            target.put("routing", routing);
+        }
+        body.write(OpenSearchHttp.JSON.writeValueAsBytes(action));
+        body.write('\n');
+        actions++;
+    }
+
     int actions() {
         return actions;
     }
@@ -37,11 +48,12 @@ final class Bulk {
         JsonNode answer = http.bulk("_bulk", body.toByteArray());
         if (answer.path("errors").asBoolean()) {
             for (JsonNode item : answer.path("items")) {
-                JsonNode error = item.path("index").path("error");
+                JsonNode result = item.has("index") ? item.path("index") : item.path("delete");
+                JsonNode error = result.path("error");
                 if (!error.isMissingNode()) {
                     throw new IOException("OpenSearch refused document "
-                            + item.path("index").path("_id").asText()
-                            + " of " + item.path("index").path("_index").asText() + ": "
+                            + result.path("_id").asText()
+                            + " of " + result.path("_index").asText() + ": "
                             + error.path("type").asText() + ": "
                             + error.path("reason").asText());
                 }

@@ -11,7 +11,7 @@ import java.util.Base64;
 /**
  * Retention of one chain (a mailbox's {@code AuditLogAgeLimit}): its oldest records up to the last one before the
  * cutoff that has only older records before it go, and a purge mark says so. The mark is written first and the
- * records deleted after it ({@code _delete_by_query}, on the mailbox's shard): a crash between the two leaves
+ * records deleted after it (on the mailbox's shard): a crash between the two leaves
  * records the mark already covers, which verify passes over and the next purge deletes; never a gap without a mark.
  */
 final class ChainPurge {
@@ -79,13 +79,7 @@ final class ChainPurge {
         if (through <= 0) {
             return;
         }
-        ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
-        request.set("query", range(chain, Long.MIN_VALUE, through));
-        String routing = routing(chain);
-        http.post(
-                names.records() + "/_delete_by_query" + (routing.isEmpty() ? "?" : routing + "&")
-                        + "refresh=true&conflicts=proceed",
-                request);
+        Deletion.matching(http, names.records(), ChainWalk.routing(chain), range(chain, Long.MIN_VALUE, through));
     }
 
     private ObjectNode inChain(String chain, int size) {

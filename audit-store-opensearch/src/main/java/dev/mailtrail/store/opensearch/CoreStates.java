@@ -79,7 +79,8 @@ public final class CoreStates {
         filter.addObject().putObject("term").put("kind", "chunk");
         filter.addObject().putObject("term").put("writer", writer);
         filter.addObject().putObject("range").putObject("generation").put("lt", generation);
-        http.post(index + "/_delete_by_query?conflicts=proceed&refresh=true", older);
+        http.post(index + "/_refresh", null);
+        Deletion.matching(http, index, null, (ObjectNode) older.get("query"));
     }
 
     /** {@code writer}'s last saved state, or empty if it never saved one. */

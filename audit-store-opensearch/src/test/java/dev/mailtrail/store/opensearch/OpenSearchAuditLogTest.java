@@ -6,14 +6,11 @@ import dev.mailtrail.core.event.ItemRef;
 import dev.mailtrail.core.event.NameValue;
 import dev.mailtrail.core.record.AuditRecord;
 import dev.mailtrail.core.record.FolderItems;
-import dev.mailtrail.searchnode.SearchEngine;
-import dev.mailtrail.searchnode.SearchNode;
 import dev.mailtrail.store.log.ChainScheme;
 import dev.mailtrail.store.log.Checkpoint;
 import dev.mailtrail.store.log.FoundRecord;
 import dev.mailtrail.store.log.RecordQuery;
 import dev.mailtrail.store.log.ResultPosition;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,35 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The OpenSearch log against a real OpenSearch node: what is written is found by the product's three searches. */
 class OpenSearchAuditLogTest {
     private static final Instant DAY = Instant.parse("2026-03-02T00:00:00Z");
 
-    @TempDir
-    static Path dir;
-
-    private static SearchNode node;
-
-    @BeforeAll
-    static void startNode() {
-        node = SearchNode.start(SearchEngine.OPENSEARCH, dir.resolve("node"), "512m");
-    }
-
-    @AfterAll
-    static void stopNode() {
-        if (node != null) {
-            node.close();
-        }
-    }
-
     @Test
     void aMailboxFirstPageIsItsNewestRecordsNewestFirstAndContinuesWhereItStopped() throws Exception {
-        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(node.baseUrl(), "first-page", ChainScheme.PER_MAILBOX)) {
+        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(TestNode.url(), "first-page", ChainScheme.PER_MAILBOX)) {
             List<AuditRecord> records = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 records.add(bind("alice@contoso.com", DAY.plusSeconds(60L * i), "<m" + i + "@contoso.com>"));
@@ -80,7 +57,7 @@ class OpenSearchAuditLogTest {
 
     @Test
     void aDayIsCountedByOperation() throws Exception {
-        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(node.baseUrl(), "day-count", ChainScheme.PER_MAILBOX)) {
+        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(TestNode.url(), "day-count", ChainScheme.PER_MAILBOX)) {
             log.append(List.of(
                     bind("alice@contoso.com", DAY.plusSeconds(10), "<x1@contoso.com>"),
                     bind("bob@contoso.com", DAY.plusSeconds(20), "<x2@contoso.com>"),
@@ -96,7 +73,7 @@ class OpenSearchAuditLogTest {
 
     @Test
     void anInternetMessageIdFindsEveryRecordThatReadTheMessage() throws Exception {
-        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(node.baseUrl(), "message-id", ChainScheme.PER_MAILBOX)) {
+        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(TestNode.url(), "message-id", ChainScheme.PER_MAILBOX)) {
             log.append(List.of(
                     bind("alice@contoso.com", DAY.plusSeconds(10), "<Invoice.4471@Fabrikam.example>"),
                     bind("bob@contoso.com", DAY.plusSeconds(20), "<invoice.4471@fabrikam.example>"),
@@ -116,11 +93,11 @@ class OpenSearchAuditLogTest {
 
     @Test
     void aReopenedLogContinuesItsChainsAndCheckpoint() throws Exception {
-        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(node.baseUrl(), "reopen", ChainScheme.PER_MAILBOX)) {
+        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(TestNode.url(), "reopen", ChainScheme.PER_MAILBOX)) {
             log.append(List.of(bind("alice@contoso.com", DAY, "<r1@contoso.com>")));
             log.commit(new Checkpoint(11, 1));
         }
-        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(node.baseUrl(), "reopen", ChainScheme.PER_MAILBOX)) {
+        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(TestNode.url(), "reopen", ChainScheme.PER_MAILBOX)) {
             log.append(List.of(bind("alice@contoso.com", DAY.plusSeconds(1), "<r2@contoso.com>")));
             log.commit(new Checkpoint(12, 2));
 
@@ -141,13 +118,13 @@ class OpenSearchAuditLogTest {
 
     @Test
     void anAuditDataChangedInTheIndexIsFoundByVerify() throws Exception {
-        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(node.baseUrl(), "tamper", ChainScheme.PER_MAILBOX)) {
+        try (OpenSearchAuditLog log = OpenSearchAuditLog.open(TestNode.url(), "tamper", ChainScheme.PER_MAILBOX)) {
             log.append(List.of(
                     bind("alice@contoso.com", DAY, "<t1@contoso.com>"),
                     bind("alice@contoso.com", DAY.plusSeconds(1), "<t2@contoso.com>")));
             log.commit(new Checkpoint(2, 2));
             String chain = ChainScheme.mailboxChain("alice@contoso.com");
-            OpenSearchHttp http = new OpenSearchHttp(node.baseUrl());
+            OpenSearchHttp http = new OpenSearchHttp(TestNode.url());
             com.fasterxml.jackson.databind.node.ObjectNode change = OpenSearchHttp.JSON.createObjectNode();
             change.putObject("doc").put("audit_data", "{\"Operation\":\"Nothing to see\"}");
             http.post(
@@ -168,7 +145,7 @@ class OpenSearchAuditLogTest {
         return times;
     }
 
-    private static AuditRecord bind(String mailbox, Instant time, String messageId) {
+    static AuditRecord bind(String mailbox, Instant time, String messageId) {
         return AuditRecord.builder()
                 .creationTime(time)
                 .id(UUID.nameUUIDFromBytes((mailbox + time + messageId).getBytes())
@@ -189,7 +166,7 @@ class OpenSearchAuditLogTest {
                 .build();
     }
 
-    private static AuditRecord login(String mailbox, Instant time) {
+    static AuditRecord login(String mailbox, Instant time) {
         return AuditRecord.builder()
                 .creationTime(time)
                 .id(UUID.nameUUIDFromBytes((mailbox + time + "login").getBytes())
