@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtrail.kafka.broker.KafkaBroker;
 import dev.mailtrail.proxy.dovecot.DovecotInstance;
-import dev.mailtrail.searchnode.SearchEngine;
-import dev.mailtrail.searchnode.SearchNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two {@code mt serve} processes in a cluster — each an IMAP proxy in front of the same Dovecot and an audit core of
- * the same group, on a real Kafka broker and a real OpenSearch node — while mail clients read through both: one
+ * the same group, on the real Kafka broker and OpenSearch node of {@link ClusterFixture} — while mail clients read through both: one
  * process is killed with {@code kill -9} in the middle of a 24 MB download, the other in the middle of the cores'
  * work, and the broker is stopped and started again under a read waiting for it. At the end every message a client
  * received any byte of is named by exactly one MailItemsAccessed record, no record is stored twice, and every hash
@@ -33,21 +31,22 @@ class ClusterKillProcessTest {
 
     @Test
     void everyReadTheClientsReceivedHasExactlyOneRecordThroughKillsAndABrokerRestart() throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"));
-                SearchNode search = SearchNode.start(SearchEngine.OPENSEARCH, dir.resolve("opensearch"), "512m");
-                DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")))) {
-            ClusterSettings settings = new ClusterSettings(
-                    List.of(broker.bootstrapServers()),
-                    "it-journal",
-                    4,
-                    (short) 1,
-                    1,
-                    search.baseUrl(),
-                    "it",
-                    "it-cores",
-                    1,
-                    Duration.ofMillis(500),
-                    Duration.ofSeconds(10));
+        KafkaBroker broker = ClusterFixture.broker();
+        ClusterSettings shared = ClusterFixture.settings("kill", 4, 1);
+        // ticks twice a second; an intent whose proxy was killed is resolved as lost after 10 s
+        ClusterSettings settings = new ClusterSettings(
+                shared.bootstrapServers(),
+                shared.topic(),
+                shared.partitions(),
+                shared.replicationFactor(),
+                shared.minInsyncReplicas(),
+                shared.search(),
+                shared.indexPrefix(),
+                shared.group(),
+                1,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(10));
+        try (DovecotInstance dovecot = DovecotInstance.start(Files.createDirectories(dir.resolve("dovecot")))) {
             dovecot.seed("bob", "INBOX", "Quarterly archive", ("x".repeat(LINE - 1) + "\n").repeat(BIG / LINE));
             for (int i = 1; i <= SMALL_MESSAGES; i++) {
                 for (String user : List.of("alice", "carol")) {
@@ -84,10 +83,13 @@ class ClusterKillProcessTest {
 
                 // stop the broker; a read waits for Kafka's acknowledgement and gets it once the broker is back
                 broker.stop();
-                CompletableFuture<List<ImapReader.Read>> waiting =
-                        CompletableFuture.supplyAsync(() -> read(b, "carol", 8, 8));
-                Thread.sleep(1_000);
-                broker.restart();
+                CompletableFuture<List<ImapReader.Read>> waiting;
+                try {
+                    waiting = CompletableFuture.supplyAsync(() -> read(b, "carol", 8, 8));
+                    Thread.sleep(1_000);
+                } finally {
+                    broker.restart(); // the broker is shared with the module's other tests
+                }
                 reads.addAll(waiting.join());
                 reads.addAll(read(a, "alice", 11, SMALL_MESSAGES));
                 reads.addAll(read(b, "carol", 9, SMALL_MESSAGES));
