@@ -7,6 +7,8 @@ import dev.mailtrail.app.cluster.ClusterSettings;
 import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.event.CmdletInvocation;
 import dev.mailtrail.core.generate.Acceptance;
+import dev.mailtrail.core.generate.AuditStatistics;
+import dev.mailtrail.core.generate.RecordGenerator;
 import dev.mailtrail.format.event.AccessEventReader;
 import dev.mailtrail.format.event.EventFormatException;
 import dev.mailtrail.store.log.AuditLogSearch;
@@ -46,8 +48,11 @@ final class ClusteredReplay {
     /** More partitions than a scenario has mailboxes: configuration must reach every one. */
     private static final int PARTITIONS = 4;
 
-    /** Two audit cores in the group, so that the partitions are shared. */
-    private static final int CORES = 2;
+    /**
+     * One audit core consumer, applying each partition with a core of its own: what partitions change for the
+     * rules. Partitions changing hands are the cluster tests' subject (app: ClusterPipelineTest, ClusterKillProcessTest).
+     */
+    private static final int CORES = 1;
 
     private static final String SETUP_ACTOR = "conformance-setup@mailtrail.local";
 
@@ -70,6 +75,7 @@ final class ClusteredReplay {
                 // the end of input: a day on, every partition's next tick closes every window still open
                 clock.set(last.plus(Duration.ofDays(1)));
                 List<ObjectNode> records = awaitRecords(pipeline, scenario, json);
+                summarise(pipeline, stderr);
                 return new Replayed(0, records, stderr.toString());
             }
         } catch (IOException e) {
@@ -124,6 +130,7 @@ final class ClusteredReplay {
                 throw new IllegalStateException(
                         "scenario " + scenario.name() + ", events.jsonl line " + (i + 1) + ": " + e.getMessage());
             }
+            last = event.time();
             if (event instanceof CmdletInvocation) {
                 Acceptance acceptance = pipeline.apply(event).join();
                 if (acceptance.cmdlet() != null && !acceptance.cmdlet().succeeded()) {
@@ -142,6 +149,23 @@ final class ClusteredReplay {
         }
         CompletableFuture.allOf(journaled.toArray(CompletableFuture[]::new)).join();
         return last;
+    }
+
+    /** What the cores did, as mt replay's summary line says it: for a failure's message. */
+    private static void summarise(ClusterPipeline pipeline, StringBuilder stderr) {
+        try {
+            AuditStatistics counts = pipeline.statistics();
+            int open = pipeline.inspect(RecordGenerator::openWindows).join();
+            stderr.append("cores: ")
+                    .append(counts.events())
+                    .append(" events, ")
+                    .append(counts.records())
+                    .append(" records; windows still open on the lowest partition: ")
+                    .append(open)
+                    .append('\n');
+        } catch (IOException | RuntimeException e) {
+            stderr.append("cores: no statistics (").append(e.getMessage()).append(")\n");
+        }
     }
 
     /** mt replay's {@code --baseline} and {@code --throttling} as the organisation cmdlet that sets them; or null. */
@@ -174,13 +198,20 @@ final class ClusteredReplay {
     private static List<ObjectNode> awaitRecords(ClusterPipeline pipeline, Scenario scenario, ObjectMapper json)
             throws IOException {
         long deadline = System.nanoTime() + AWAIT.toNanos();
-        List<ObjectNode> records = readBack(pipeline, scenario, json);
-        while (records.size() < scenario.expected().size() && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && readSoFar(pipeline, scenario, json) < scenario.expected().size()) {
             pause(POLL);
-            records = readBack(pipeline, scenario, json);
         }
         pause(SETTLE);
         return readBack(pipeline, scenario, json);
+    }
+
+    /** How many records are there so far; none while the logs' indexes are not made yet. */
+    private static int readSoFar(ClusterPipeline pipeline, Scenario scenario, ObjectMapper json) {
+        try {
+            return readBack(pipeline, scenario, json).size();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**
