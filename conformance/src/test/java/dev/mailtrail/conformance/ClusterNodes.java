@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The one Kafka broker and the one OpenSearch node every clustered scenario of a test run shares: started on first
@@ -35,7 +36,9 @@ final class ClusterNodes {
     private static ClusterNodes start() {
         try {
             Path dir = Files.createTempDirectory("conformance-cluster");
-            KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"));
+            // each scenario's group is new: no need to wait for more members before the first assignment
+            KafkaBroker broker =
+                    KafkaBroker.start(dir.resolve("kafka"), Map.of("group.initial.rebalance.delay.ms", "0"));
             SearchNode search;
             try {
                 search = SearchNode.start(SearchEngine.OPENSEARCH, dir.resolve("opensearch"), "512m");

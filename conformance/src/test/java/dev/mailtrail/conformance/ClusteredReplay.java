@@ -103,8 +103,7 @@ final class ClusteredReplay {
      * Journals the scenario's events in order; cmdlets wait for their outcome, as mt replay reports it. Returns the
      * last event's time.
      */
-    private static Instant feed(Scenario scenario, ClusterPipeline pipeline, StringBuilder stderr)
-            throws IOException {
+    private static Instant feed(Scenario scenario, ClusterPipeline pipeline, StringBuilder stderr) throws IOException {
         Instant last = Instant.EPOCH;
         String setup = setupCommand(scenario);
         if (setup != null) {
@@ -198,7 +197,8 @@ final class ClusteredReplay {
     private static List<ObjectNode> awaitRecords(ClusterPipeline pipeline, Scenario scenario, ObjectMapper json)
             throws IOException {
         long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (System.nanoTime() < deadline && readSoFar(pipeline, scenario, json) < scenario.expected().size()) {
+        while (System.nanoTime() < deadline
+                && readSoFar(pipeline, scenario, json) < scenario.expected().size()) {
             pause(POLL);
         }
         pause(SETTLE);
@@ -248,21 +248,27 @@ final class ClusteredReplay {
         }
     }
 
-    /** The pipeline's wall clock, moved by hand: still while the events are journaled, then a day past the last. */
+    /**
+     * The pipeline's wall clock: still while the events are journaled; then, moved a day past the last, it runs on
+     * as time does, so that the cores keep journaling ticks.
+     */
     private static final class SteppedClock extends Clock {
-        private volatile Instant now;
+        private volatile Instant from;
+        private volatile long since = -1;
 
         SteppedClock(Instant now) {
-            this.now = now;
+            this.from = now;
         }
 
         void set(Instant instant) {
-            now = instant;
+            from = instant;
+            since = System.nanoTime();
         }
 
         @Override
         public Instant instant() {
-            return now;
+            long started = since;
+            return started < 0 ? from : from.plusNanos(System.nanoTime() - started);
         }
 
         @Override

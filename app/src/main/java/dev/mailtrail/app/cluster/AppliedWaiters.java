@@ -50,7 +50,8 @@ final class AppliedWaiters {
      * Waits for the entry at {@code positions} (one position, or a cmdlet's one per partition: {@code anyPartition})
      * to be applied here; {@code done} completes with the decision.
      */
-    synchronized void expect(List<JournalPosition> positions, boolean anyPartition, CompletableFuture<Acceptance> done) {
+    synchronized void expect(
+            List<JournalPosition> positions, boolean anyPartition, CompletableFuture<Acceptance> done) {
         expecting--;
         Waiter waiter = new Waiter(done, anyPartition);
         for (JournalPosition at : positions) {

@@ -74,7 +74,9 @@ final class ClusterJournal implements AutoCloseable {
                 positions.add(keyed(access.mailbox() != null ? access.mailbox() : access.actor(), event));
             case AccessIntent intent -> {
                 synchronized (intentMailboxes) {
-                    intentMailboxes.put(intentKey(intent.session().id(), intent.id()), intent.access().mailbox());
+                    intentMailboxes.put(
+                            intentKey(intent.session().id(), intent.id()),
+                            intent.access().mailbox());
                 }
                 positions.add(keyed(intent.access().mailbox(), event));
             }
@@ -103,8 +105,8 @@ final class ClusterJournal implements AutoCloseable {
     }
 
     private CompletableFuture<JournalPosition> keyed(String mailbox, AuditEvent event) {
-        return journal.append(new dev.mailtrail.journal.kafka.JournalEvent(
-                mailbox, encode(new PipelineEntry.Event(event))));
+        return journal.append(
+                new dev.mailtrail.journal.kafka.JournalEvent(mailbox, encode(new PipelineEntry.Event(event))));
     }
 
     private static String intentKey(String session, String intent) {

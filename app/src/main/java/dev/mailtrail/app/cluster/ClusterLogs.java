@@ -19,11 +19,12 @@ public final class ClusterLogs {
 
     /** Opens the cluster's log named like the data directory's store {@code store} for searching. */
     public static AuditLogSearch open(ClusterSettings settings, String store) throws IOException {
-        ChainScheme scheme = switch (store) {
-            case MAILBOX_LOG -> ChainScheme.PER_MAILBOX;
-            case UNIFIED_LOG -> ChainScheme.ORGANIZATION;
-            default -> throw new IllegalArgumentException("no audit log " + store);
-        };
+        ChainScheme scheme =
+                switch (store) {
+                    case MAILBOX_LOG -> ChainScheme.PER_MAILBOX;
+                    case UNIFIED_LOG -> ChainScheme.ORGANIZATION;
+                    default -> throw new IllegalArgumentException("no audit log " + store);
+                };
         return OpenSearchAuditLog.open(settings.search(), name(settings, store), scheme);
     }
 

@@ -80,10 +80,14 @@ public final class ClusterPipeline implements AuditBackend {
      * As {@link #start(ClusterSettings, Path, Clock)}; an event Kafka has not acknowledged within {@code
      * deliveryTimeout} fails (a strict sensor then fails closed).
      */
-    public static ClusterPipeline start(
-            ClusterSettings settings, Path directory, Clock clock, Duration deliveryTimeout) throws IOException {
+    public static ClusterPipeline start(ClusterSettings settings, Path directory, Clock clock, Duration deliveryTimeout)
+            throws IOException {
         return new ClusterPipeline(
-                settings, directory, clock, deliveryTimeout, new OpenSearchStores(settings.search(), settings.indexPrefix()));
+                settings,
+                directory,
+                clock,
+                deliveryTimeout,
+                new OpenSearchStores(settings.search(), settings.indexPrefix()));
     }
 
     public ClusterSettings settings() {
@@ -108,7 +112,8 @@ public final class ClusterPipeline implements AuditBackend {
             return CompletableFuture.failedFuture(new IllegalStateException("the clustered pipeline is closed"));
         }
         return journal.append(events)
-                .thenApply(positions -> positions.isEmpty() ? -1L : positions.getLast().offset());
+                .thenApply(positions ->
+                        positions.isEmpty() ? -1L : positions.getLast().offset());
     }
 
     /**
@@ -130,7 +135,8 @@ public final class ClusterPipeline implements AuditBackend {
         journaled.whenComplete((positions, error) -> {
             if (error != null) {
                 waiters.abandon();
-                done.completeExceptionally(error instanceof java.util.concurrent.CompletionException c ? c.getCause() : error);
+                done.completeExceptionally(
+                        error instanceof java.util.concurrent.CompletionException c ? c.getCause() : error);
             } else {
                 waiters.expect(positions, event instanceof CmdletInvocation, done);
             }
@@ -260,8 +266,8 @@ public final class ClusterPipeline implements AuditBackend {
     private String noPartition() {
         return consumers.isEmpty()
                 ? "this process runs no audit core (cores = 0): its configuration questions go to a process that does"
-                : "this process's audit cores own no partition of " + settings.topic()
-                        + " now (the group " + settings.group() + " gave them to others, or is still rebalancing)";
+                : "this process's audit cores own no partition of " + settings.topic() + " now (the group "
+                        + settings.group() + " gave them to others, or is still rebalancing)";
     }
 
     private void coreFailed(Throwable failure) {

@@ -44,7 +44,8 @@ public final class ClusterPointer {
         try (Writer out = dev.mailtrail.app.files.PrivateFiles.newWriter(written)) {
             p.store(out, "The cluster this data directory's process journals to and stores in (decision 0033)");
         }
-        Files.move(written, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                written, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The cluster {@code directory} points to; empty when it keeps its own records (no pointer). */

@@ -205,8 +205,8 @@ final class CoreConsumer implements AutoCloseable {
     private void take(Set<Integer> partitions) {
         try {
             for (int partition : new TreeSet<>(partitions)) {
-                PartitionCore core = PartitionCore.take(
-                        partition, installation, stores, settings.intentTimeout(), wall);
+                PartitionCore core =
+                        PartitionCore.take(partition, installation, stores, settings.intentTimeout(), wall);
                 cores.put(partition, core);
                 source.seek(partition, core.nextOffset());
             }

@@ -45,8 +45,7 @@ final class PartitionCore {
     private Instant committedAt;
     private Instant snapshotAt;
 
-    private PartitionCore(
-            int partition, String installation, ClusterStores stores, Duration intentTimeout, Clock wall)
+    private PartitionCore(int partition, String installation, ClusterStores stores, Duration intentTimeout, Clock wall)
             throws IOException {
         this.partition = partition;
         this.installation = installation;
@@ -145,8 +144,7 @@ final class PartitionCore {
     /** Whether a commit is due: records wait to be stored, or the offset moved on a while ago. */
     boolean commitDue() {
         return logs.uncommitted() > 0
-                || nextOffset > committedOffset
-                        && !wall.instant().isBefore(committedAt.plus(OFFSET_COMMIT_INTERVAL));
+                || nextOffset > committedOffset && !wall.instant().isBefore(committedAt.plus(OFFSET_COMMIT_INTERVAL));
     }
 
     /** Stores the records made and the offset reached; then takes a snapshot if one is due. */
@@ -167,8 +165,8 @@ final class PartitionCore {
             return;
         }
         Instant now = wall.instant();
-        byte[] bytes = CoreSnapshots.toBytes(
-                new CoreSnapshots.Header(nextOffset, core.recordsMade(), now), core.sections());
+        byte[] bytes =
+                CoreSnapshots.toBytes(new CoreSnapshots.Header(nextOffset, core.recordsMade(), now), core.sections());
         stores.saveSnapshot(partition, nextOffset, core.recordsMade(), bytes);
         snapshotOffset = nextOffset;
         snapshotAt = now;

@@ -34,7 +34,8 @@ final class PartitionLogs {
     /** Takes the next record the partition's core made, under the organisation's flow policy of that moment. */
     void accept(AuditRecord record, OrganizationConfig organization) {
         made++;
-        boolean toMailbox = record.mailboxOwnerUpn() != null && made > mailboxLog.checkpoint().records();
+        boolean toMailbox = record.mailboxOwnerUpn() != null
+                && made > mailboxLog.checkpoint().records();
         boolean toUnified = made > unifiedLog.checkpoint().records()
                 && MailboxAction.parse(record.operation())
                         .map(organization::flowsToUnifiedLog)

@@ -1,7 +1,7 @@
 package dev.mailtrail.app.cluster;
 
-import dev.mailtrail.core.generate.AuditStatistics;
 import dev.mailtrail.core.decision.Verdict;
+import dev.mailtrail.core.generate.AuditStatistics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,7 @@ final class StatisticsSum {
             n[11] += s.cmdletsFailed();
             s.notAudited().forEach((verdict, count) -> notAudited.merge(verdict, count, Long::sum));
         }
-        return new AuditStatistics(n[0], notAudited, n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11]);
+        return new AuditStatistics(
+                n[0], notAudited, n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11]);
     }
 }

@@ -75,8 +75,7 @@ public final class CmdletCommands {
 
     private static boolean holdsOtherThings(java.nio.file.Path directory) {
         if (!java.nio.file.Files.isDirectory(directory)
-                || java.nio.file.Files.isDirectory(
-                        directory.resolve(dev.mailtrail.app.pipeline.AuditPipeline.JOURNAL))
+                || java.nio.file.Files.isDirectory(directory.resolve(dev.mailtrail.app.pipeline.AuditPipeline.JOURNAL))
                 || java.nio.file.Files.exists(directory.resolve(ClusterPointer.FILE))) {
             return false;
         }

@@ -53,13 +53,14 @@ class ClusterDataDirectoryTest {
     void aConfigurationCmdletOnAClusterDirectoryWithNoProcessSaysWhatToStart() throws IOException {
         ClusterPointer.write(dir, SETTINGS);
 
-        MtRun run = MtRun.of("Set-Mailbox", "--data", dir.toString(), "-Identity", "alice@contoso.com", "-AuditEnabled",
-                "$true");
+        MtRun run = MtRun.of(
+                "Set-Mailbox", "--data", dir.toString(), "-Identity", "alice@contoso.com", "-AuditEnabled", "$true");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err())
                 .isEqualTo("mt Set-Mailbox: " + dir + " belongs to a cluster (cluster.properties) and no process runs"
-                        + " on it: start mt serve --data " + dir + " (or mt demo --cluster) and run the cmdlet again\n");
+                        + " on it: start mt serve --data " + dir
+                        + " (or mt demo --cluster) and run the cmdlet again\n");
         assertThat(dir.resolve("journal")).doesNotExist();
     }
 
@@ -78,7 +79,12 @@ class ClusterDataDirectoryTest {
     void serveOnAClusterRefusesADirectoryWithAnEmbeddedJournal() throws IOException {
         Files.createDirectories(dir.resolve("data/journal"));
 
-        MtRun run = MtRun.of("serve", "--config", config().toString(), "--data", dir.resolve("data").toString());
+        MtRun run = MtRun.of(
+                "serve",
+                "--config",
+                config().toString(),
+                "--data",
+                dir.resolve("data").toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err())

@@ -79,9 +79,11 @@ final class ClusterEvents {
             boolean delegate = random.nextInt(4) == 0;
             String actor = delegate ? "delegate@contoso.com" : mailbox;
             int kind = random.nextInt(10);
-            MailboxAction action = kind < 2 ? MailboxAction.FOLDER_BIND
+            MailboxAction action = kind < 2
+                    ? MailboxAction.FOLDER_BIND
                     : kind < 3 ? MailboxAction.SOFT_DELETE : MailboxAction.MAIL_ITEMS_ACCESSED;
-            MailAccessType type = action != MailboxAction.MAIL_ITEMS_ACCESSED ? null
+            MailAccessType type = action != MailboxAction.MAIL_ITEMS_ACCESSED
+                    ? null
                     : kind < 5 ? MailAccessType.SYNC : MailAccessType.BIND;
             events.add(access(time, actor, mailbox, action, type, "s" + random.nextInt(3), random.nextInt(30)));
         }

@@ -28,13 +28,13 @@ class ClusterFailClosedTest {
                     .get(30, TimeUnit.SECONDS);
             broker.stop();
             try {
-                ExecutionException failed = assertThrows(
-                        ExecutionException.class,
-                        () -> proxy.submit(ClusterEvents.bind(ClusterEvents.START, "down@contoso.com", 2))
-                                .get(60, TimeUnit.SECONDS));
+                ExecutionException failed = assertThrows(ExecutionException.class, () -> proxy.submit(
+                                ClusterEvents.bind(ClusterEvents.START, "down@contoso.com", 2))
+                        .get(60, TimeUnit.SECONDS));
                 assertInstanceOf(KafkaJournalUnavailableException.class, failed.getCause());
-                assertTrue(failed.getCause().getMessage().contains(broker.bootstrapServers()), failed.getCause()
-                        .getMessage());
+                assertTrue(
+                        failed.getCause().getMessage().contains(broker.bootstrapServers()),
+                        failed.getCause().getMessage());
             } finally {
                 broker.restart();
             }

@@ -65,8 +65,12 @@ class ClusterKillProcessTest {
                 try (ImapReader bob = ImapReader.open(a.port(), "bob", DovecotInstance.PASSWORD)) {
                     cut = bob.fetch(1, BIG / 4, a::kill);
                 }
-                assertThat(cut.receivedAny()).as("bob received part of the message: %s", cut).isTrue();
-                assertThat(cut.whole()).as("the kill cut the download short: %s", cut).isFalse();
+                assertThat(cut.receivedAny())
+                        .as("bob received part of the message: %s", cut)
+                        .isTrue();
+                assertThat(cut.whole())
+                        .as("the kill cut the download short: %s", cut)
+                        .isFalse();
                 reads.add(cut);
                 reads.addAll(read(b, "alice", 4, 6));
                 a.restart();
@@ -103,8 +107,8 @@ class ClusterKillProcessTest {
             List<String> wrong = new ArrayList<>();
             for (ImapReader.Read read : reads) {
                 if (read.receivedAny() && recorded.recordsOf(read.messageId()) != 1) {
-                    wrong.add(read.messageId() + ": " + recorded.recordsOf(read.messageId()) + " records (" + read
-                            + ")");
+                    wrong.add(
+                            read.messageId() + ": " + recorded.recordsOf(read.messageId()) + " records (" + read + ")");
                 }
             }
             assertThat(wrong).as("reads received without exactly one record").isEmpty();
@@ -127,7 +131,9 @@ class ClusterKillProcessTest {
         try (ImapReader reader = ImapReader.open(serve.port(), user, DovecotInstance.PASSWORD)) {
             for (int n = from; n <= to; n++) {
                 ImapReader.Read read = reader.fetch(n);
-                assertThat(read.whole()).as("%s through %s: %s\n%s", user, serve, read, serve.printed()).isTrue();
+                assertThat(read.whole())
+                        .as("%s through %s: %s\n%s", user, serve, read, serve.printed())
+                        .isTrue();
                 reads.add(read);
             }
         } catch (java.io.IOException e) {

@@ -107,5 +107,4 @@ class ClusterPipelineTest {
             Thread.sleep(200);
         }
     }
-
 }

@@ -96,8 +96,7 @@ public final class CoreSnapshots {
         return parse(bytes, null);
     }
 
-    private static void writeTo(OutputStream stream, Header header, List<SnapshotSection> sections)
-            throws IOException {
+    private static void writeTo(OutputStream stream, Header header, List<SnapshotSection> sections) throws IOException {
         CRC32C crc = new CRC32C();
         CountingStream counted = new CountingStream(new CheckedOutputStream(stream, crc));
         OutputStream buffered = new BufferedOutputStream(counted, 1 << 16);
