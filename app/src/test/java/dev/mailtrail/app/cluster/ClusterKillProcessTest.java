@@ -56,50 +56,11 @@ class ClusterKillProcessTest {
             List<ImapReader.Read> reads = new ArrayList<>();
             try (ClusterServe a = ClusterServe.start(dir, "a", dovecot.imapPort(), section(settings));
                     ClusterServe b = ClusterServe.start(dir, "b", dovecot.imapPort(), section(settings))) {
-                // both proxies serve and both cores apply
-                reads.addAll(read(a, "alice", 1, 3));
-                reads.addAll(read(b, "carol", 1, 3));
-
-                // kill -9 proxy a while bob's 24 MB message is a quarter of the way to him
-                ImapReader.Read cut;
-                try (ImapReader bob = ImapReader.open(a.port(), "bob", DovecotInstance.PASSWORD)) {
-                    cut = bob.fetch(1, BIG / 4, a::kill);
-                }
-                assertThat(cut.receivedAny())
-                        .as("bob received part of the message: %s", cut)
-                        .isTrue();
-                assertThat(cut.whole())
-                        .as("the kill cut the download short: %s", cut)
-                        .isFalse();
-                reads.add(cut);
-                reads.addAll(read(b, "alice", 4, 6));
-                a.restart();
-
-                // kill -9 process b, its core in the middle of applying and storing, while reads stream through a
-                try (ImapReader alice = ImapReader.open(a.port(), "alice", DovecotInstance.PASSWORD);
-                        ImapReader carol = ImapReader.open(a.port(), "carol", DovecotInstance.PASSWORD)) {
-                    for (int n = 7; n <= 10; n++) {
-                        reads.add(alice.fetch(n));
-                        reads.add(n == 8 ? carol.fetch(n - 3, 1, b::kill) : carol.fetch(n - 3));
-                    }
-                }
-                b.restart();
-
-                // stop the broker; a read waits for Kafka's acknowledgement and gets it once the broker is back
-                broker.stop();
-                CompletableFuture<List<ImapReader.Read>> waiting;
                 try {
-                    waiting = CompletableFuture.supplyAsync(() -> read(b, "carol", 8, 8));
-                    Thread.sleep(1_000);
-                } finally {
-                    broker.restart(); // the broker is shared with the module's other tests
+                    scenario(broker, a, b, reads);
+                } catch (Throwable failure) {
+                    throw new AssertionError(failure + "\n" + a.printed() + "\n" + b.printed(), failure);
                 }
-                reads.addAll(waiting.join());
-                reads.addAll(read(a, "alice", 11, SMALL_MESSAGES));
-                reads.addAll(read(b, "carol", 9, SMALL_MESSAGES));
-
-                assertThat(a.stop()).as(a.printed()).isTrue();
-                assertThat(b.stop()).as(b.printed()).isTrue();
             }
 
             // windows close on the journal's clock: a core whose clock is a day on closes every one still open
@@ -123,6 +84,55 @@ class ClusterKillProcessTest {
                     .as("unified log chains: %s", recorded.unifiedChains())
                     .isTrue();
         }
+    }
+
+    /** Reads through both processes while each is killed once and the broker is stopped and started again. */
+    private static void scenario(KafkaBroker broker, ClusterServe a, ClusterServe b, List<ImapReader.Read> reads)
+            throws Exception {
+        // both proxies serve and both cores apply
+        reads.addAll(read(a, "alice", 1, 3));
+        reads.addAll(read(b, "carol", 1, 3));
+
+        // kill -9 proxy a while bob's 24 MB message is a quarter of the way to him
+        ImapReader.Read cut;
+        try (ImapReader bob = ImapReader.open(a.port(), "bob", DovecotInstance.PASSWORD)) {
+            cut = bob.fetch(1, BIG / 4, a::kill);
+        }
+        assertThat(cut.receivedAny())
+                .as("bob received part of the message: %s", cut)
+                .isTrue();
+        assertThat(cut.whole())
+                .as("the kill cut the download short: %s", cut)
+                .isFalse();
+        reads.add(cut);
+        reads.addAll(read(b, "alice", 4, 6));
+        a.restart();
+
+        // kill -9 process b, its core in the middle of applying and storing, while reads stream through a
+        try (ImapReader alice = ImapReader.open(a.port(), "alice", DovecotInstance.PASSWORD);
+                ImapReader carol = ImapReader.open(a.port(), "carol", DovecotInstance.PASSWORD)) {
+            for (int n = 7; n <= 10; n++) {
+                reads.add(alice.fetch(n));
+                reads.add(n == 8 ? carol.fetch(n - 3, 1, b::kill) : carol.fetch(n - 3));
+            }
+        }
+        b.restart();
+
+        // stop the broker; a read waits for Kafka's acknowledgement and gets it once the broker is back
+        broker.stop();
+        CompletableFuture<List<ImapReader.Read>> waiting;
+        try {
+            waiting = CompletableFuture.supplyAsync(() -> read(b, "carol", 8, 8));
+            Thread.sleep(1_000);
+        } finally {
+            broker.restart(); // the broker is shared with the module's other tests
+        }
+        reads.addAll(waiting.join());
+        reads.addAll(read(a, "alice", 11, SMALL_MESSAGES));
+        reads.addAll(read(b, "carol", 9, SMALL_MESSAGES));
+
+        assertThat(a.stop()).as(a.printed()).isTrue();
+        assertThat(b.stop()).as(b.printed()).isTrue();
     }
 
     /** Messages {@code from}..{@code to} of {@code user}'s INBOX, read whole in one session through {@code serve}. */
