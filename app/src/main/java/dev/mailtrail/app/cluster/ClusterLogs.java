@@ -1,8 +1,7 @@
 package dev.mailtrail.app.cluster;
 
 import dev.mailtrail.store.log.AuditLogSearch;
-import dev.mailtrail.store.log.ChainScheme;
-import dev.mailtrail.store.opensearch.OpenSearchAuditLog;
+import dev.mailtrail.store.opensearch.OpenSearchLogView;
 import java.io.IOException;
 
 /**
@@ -10,7 +9,7 @@ import java.io.IOException;
  * scope} given a data directory that points to the cluster ({@link ClusterPointer}).
  */
 public final class ClusterLogs {
-    /** The store names a data directory uses, and the suffix of the cluster's log of the same records. */
+    /** The store names a data directory uses: what the cmdlets, mt verify and mt scope ask for. */
     public static final String MAILBOX_LOG = "mailbox-audit-log";
 
     public static final String UNIFIED_LOG = "unified-audit-log";
@@ -19,17 +18,12 @@ public final class ClusterLogs {
 
     /** Opens the cluster's log named like the data directory's store {@code store} for searching. */
     public static AuditLogSearch open(ClusterSettings settings, String store) throws IOException {
-        ChainScheme scheme =
-                switch (store) {
-                    case MAILBOX_LOG -> ChainScheme.PER_MAILBOX;
-                    case UNIFIED_LOG -> ChainScheme.ORGANIZATION;
-                    default -> throw new IllegalArgumentException("no audit log " + store);
-                };
-        return OpenSearchAuditLog.open(settings.search(), name(settings, store), scheme);
-    }
-
-    /** The name of the cluster's log holding what a data directory keeps in {@code store}. */
-    static String name(ClusterSettings settings, String store) {
-        return settings.indexPrefix() + "-" + store;
+        // named as the audit cores' own stores name them, so that readers and writers agree by construction
+        String prefix = settings.indexPrefix();
+        return switch (store) {
+            case MAILBOX_LOG -> OpenSearchLogView.open(settings.search(), OpenSearchStores.mailboxLogName(prefix));
+            case UNIFIED_LOG -> OpenSearchLogView.open(settings.search(), OpenSearchStores.unifiedLogName(prefix));
+            default -> throw new IllegalArgumentException("no audit log " + store);
+        };
     }
 }

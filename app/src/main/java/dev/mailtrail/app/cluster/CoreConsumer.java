@@ -49,7 +49,11 @@ final class CoreConsumer implements AutoCloseable {
     /** Stop as a crash in the middle of a commit would: records stored, their checkpoint not. */
     private volatile boolean crashInCommit;
 
-    private Instant lastTick;
+    /** What went wrong in a rebalance callback (Kafka only logs what they throw): the loop stops on it. */
+    private RuntimeException rebalanceFailure;
+
+    /** When the last ticks were journaled, on the monotonic clock: the interval is measured, the tick's time is read. */
+    private long lastTickNanos;
     private KafkaEventSource source;
 
     CoreConsumer(
@@ -105,12 +109,22 @@ final class CoreConsumer implements AutoCloseable {
             source.subscribe(new KafkaEventSource.Assignment() {
                 @Override
                 public void revoked(Set<Integer> partitions) {
-                    giveUp(partitions);
+                    try {
+                        giveUp(partitions);
+                    } catch (RuntimeException e) {
+                        rebalanceFailure = e;
+                        throw e;
+                    }
                 }
 
                 @Override
                 public void assigned(Set<Integer> partitions) {
-                    take(partitions);
+                    try {
+                        take(partitions);
+                    } catch (RuntimeException e) {
+                        rebalanceFailure = e;
+                        throw e;
+                    }
                 }
 
                 @Override
@@ -118,10 +132,13 @@ final class CoreConsumer implements AutoCloseable {
                     drop(partitions);
                 }
             });
-            lastTick = wall.instant();
+            lastTickNanos = System.nanoTime();
             while (!stopping) {
                 runTasks();
                 source.poll(POLL, this::apply);
+                if (rebalanceFailure != null) {
+                    throw rebalanceFailure;
+                }
                 commitDue(false);
                 tickDue();
             }
@@ -186,16 +203,22 @@ final class CoreConsumer implements AutoCloseable {
             }
         }
         if (!offsets.isEmpty()) {
-            source.commit(offsets);
+            try {
+                source.commit(offsets);
+            } catch (org.apache.kafka.common.errors.RebalanceInProgressException
+                    | org.apache.kafka.clients.consumer.CommitFailedException e) {
+                // the group's offsets are for lag monitoring only (the checkpoints are stored above): a commit
+                // refused while another core joins the group is made by the next one
+            }
         }
     }
 
     private void tickDue() {
-        Instant now = wall.instant();
-        if (now.isBefore(lastTick.plus(settings.tickInterval()))) {
+        if (System.nanoTime() - lastTickNanos < settings.tickInterval().toNanos()) {
             return;
         }
-        lastTick = now;
+        lastTickNanos = System.nanoTime();
+        Instant now = wall.instant();
         for (int partition : cores.keySet()) {
             // a tick that Kafka refuses is only late: the next one moves the clock as far
             journal.tick(partition, now).exceptionally(ignored -> null);

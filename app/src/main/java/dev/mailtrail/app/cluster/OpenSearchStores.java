@@ -26,6 +26,9 @@ final class OpenSearchStores implements ClusterStores {
         this.node = node;
         this.prefix = prefix;
         this.states = CoreStates.open(node, prefix + "-core-states");
+        // opening a writer makes its log's indexes if missing, once, before the cores race to (and searches find them)
+        mailboxWriter(0).close();
+        unifiedWriter(0).close();
         this.mailboxLog = OpenSearchLogView.open(node, mailboxLogName(prefix));
         this.unifiedLog = OpenSearchLogView.open(node, unifiedLogName(prefix));
     }

@@ -114,6 +114,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The HTTPS API's port on 127.0.0.1 (default: 8443; any free port when it is taken).")
     int apiPort = DemoApi.PORT;
 
+    @Option(
+            names = "--cluster",
+            description = "Runs the demo scaled out (decision 0033): a Kafka broker in KRaft mode and an OpenSearch"
+                    + " node on this machine, two proxies (IMAP on 1143 and 2143, each other port likewise 1000"
+                    + " apart) and two audit core consumers; cmdlets given --data DIR search the cluster while it runs"
+                    + " (default DIR: the default data directory's name followed by -cluster).")
+    boolean cluster;
+
     @Mixin
     AnchorOptions anchorOptions = new AnchorOptions();
 
@@ -127,7 +135,16 @@ public final class DemoCommand implements Callable<Integer> {
                     "--sensor native needs --backend dovecot: the native sensor is Dovecot's own event exporter"
                             + " (mt demo --backend dovecot --sensor native)");
         }
+        if (cluster && sensor == DemoSensor.NATIVE) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--cluster runs the proxies as the sensor; --sensor native has no proxy to scale out");
+        }
         Path directory = data != null ? data : DataDirectory.fromEnvironment(System.getenv());
+        if (cluster && data == null) {
+            // the default directory may hold an embedded demo's journal, which a cluster's directory must not
+            directory = directory.resolveSibling(directory.getFileName() + "-cluster");
+        }
         DemoOptions options = new DemoOptions(
                 directory,
                 backend,
@@ -140,6 +157,9 @@ public final class DemoCommand implements Callable<Integer> {
                 manageSievePort,
                 sensor);
         PROXY_LOG.setLevel(java.util.logging.Level.WARNING);
+        if (cluster) {
+            return ClusterDemoRun.run(options, apiPort, out, err);
+        }
         RunningDemo demo;
         try {
             demo = RunningDemo.start(

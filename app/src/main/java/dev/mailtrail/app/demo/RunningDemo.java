@@ -105,7 +105,7 @@ public final class RunningDemo implements AutoCloseable {
         }
     }
 
-    private static void requireFreePorts(DemoOptions options) throws DemoStartException {
+    static void requireFreePorts(DemoOptions options) throws DemoStartException {
         try {
             LoopbackPort.requireFree(HOST, options.imapPort(), "the proxy's IMAP listener (--imap-port)");
             LoopbackPort.requireFree(HOST, options.imapsPort(), "the proxy's IMAPS listener (--imaps-port)");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mailtrail.core.event.AuditEvent;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -56,11 +57,11 @@ class ClusterPipelineTest {
         try (ClusterPipeline first = ClusterPipeline.start(settings, dir.resolve("first"), clock)) {
             first.submitAll(before).get(60, TimeUnit.SECONDS);
             await(() -> first.statistics().events() >= 2);
-            assertEquals(1, first.inspect(core -> core.openWindows()).get(30, TimeUnit.SECONDS));
+            assertEquals(0, first.mailboxLog().count(ALL), "the window is open: no record yet");
         } // the first core leaves the group with the window open: its snapshot keeps it
         try (ClusterPipeline second = ClusterPipeline.start(settings, dir.resolve("second"), clock)) {
             second.submit(after).get(60, TimeUnit.SECONDS);
-            await(() -> second.statistics().bindsSeen() >= 3);
+            await(() -> second.statistics().events() >= 3);
             clock.set(ClusterEvents.START.plusSeconds(7_200));
             awaitCount(second, 1);
             Thread.sleep(1_000); // ticks go on: a second record of the window would come now
@@ -95,7 +96,13 @@ class ClusterPipelineTest {
     }
 
     private static void awaitCount(ClusterPipeline cluster, long count) throws Exception {
-        await(() -> cluster.mailboxLog().count(ALL) >= count);
+        await(() -> {
+            try {
+                return cluster.mailboxLog().count(ALL) >= count;
+            } catch (IOException e) {
+                return false; // a month index made a moment ago: its shards are not searchable yet
+            }
+        });
     }
 
     private static void await(Callable<Boolean> condition) throws Exception {

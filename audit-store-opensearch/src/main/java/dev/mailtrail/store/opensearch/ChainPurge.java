@@ -24,19 +24,37 @@ final class ChainPurge {
     }
 
     /**
+     * Purges at once: the mark, then the records it covers.
+     *
      * @param lastPosition the chain's last position as its writer knows it (every record older than the cutoff)
      * @return how many records were purged
      */
     long purge(String chain, long lastPosition, Instant cutoff, String policy, Instant now) throws IOException {
+        long purged = mark(chain, lastPosition, cutoff, policy, now);
+        long through = PurgeMarkDocument.get(http, names, chain)
+                .map(PurgeMark::throughPosition)
+                .orElse(0L);
+        deleteThrough(chain, through);
+        return purged;
+    }
+
+    /**
+     * Writes the chain's purge mark up to the last record before {@code cutoff} that has only older records before
+     * it, and deletes nothing: the records it covers go with their whole month, or by {@link #deleteThrough}.
+     *
+     * @param lastPosition the chain's last position as its writer knows it, or -1 for its highest stored one
+     * @return how many records the new mark covers beyond the old one
+     */
+    long mark(String chain, long lastPosition, Instant cutoff, String policy, Instant now) throws IOException {
         long purgedBefore = PurgeMarkDocument.get(http, names, chain)
                 .map(PurgeMark::throughPosition)
                 .orElse(0L);
         http.post(names.records() + "/_refresh", null);
         JsonNode firstKept = first(chain, purgedBefore, cutoff);
-        long through =
-                firstKept == null ? lastPosition : firstKept.path("position").asLong() - 1;
+        long through = firstKept != null
+                ? firstKept.path("position").asLong() - 1
+                : lastPosition >= 0 ? lastPosition : highest(chain);
         if (through <= purgedBefore) {
-            deleteThrough(chain, purgedBefore);
             return 0;
         }
         JsonNode last = at(chain, through);
@@ -47,8 +65,22 @@ final class ChainPurge {
         long count = count(chain, purgedBefore, through);
         byte[] hash = Base64.getDecoder().decode(last.path("hash").asText());
         PurgeMarkDocument.put(http, names, new PurgeMark(chain, through, hash, policy, now));
-        deleteThrough(chain, through);
         return count;
+    }
+
+    /** Deletes the chain's records up to {@code through} in {@code indexes} (every month by default). */
+    long deleteThrough(String chain, long through, String indexes) throws IOException {
+        if (through <= 0) {
+            return 0;
+        }
+        return Deletion.matching(http, indexes, ChainWalk.routing(chain), range(chain, Long.MIN_VALUE, through));
+    }
+
+    private long highest(String chain) throws IOException {
+        ObjectNode request = inChain(chain, 1);
+        request.putArray("sort").addObject().put("position", "desc");
+        JsonNode last = single(chain, request);
+        return last == null ? 0 : last.path("position").asLong();
     }
 
     private JsonNode first(String chain, long after, Instant cutoff) throws IOException {
@@ -76,10 +108,7 @@ final class ChainPurge {
     }
 
     private void deleteThrough(String chain, long through) throws IOException {
-        if (through <= 0) {
-            return;
-        }
-        Deletion.matching(http, names.records(), ChainWalk.routing(chain), range(chain, Long.MIN_VALUE, through));
+        deleteThrough(chain, through, names.records());
     }
 
     private ObjectNode inChain(String chain, int size) {

@@ -43,9 +43,8 @@ public final class CoreStates {
         fields.putObject("kind").put("type", "keyword");
         fields.putObject("writer").put("type", "keyword");
         fields.putObject("generation").put("type", "long");
-        if (http.createIndex(index, definition)) {
-            http.get("_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s");
-        }
+        http.createIndex(index, definition);
+        http.get("_cluster/health/" + index + "?wait_for_status=yellow&timeout=60s");
         return new CoreStates(http, index);
     }
 

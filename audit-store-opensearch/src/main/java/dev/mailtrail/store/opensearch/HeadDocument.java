@@ -1,8 +1,12 @@
 package dev.mailtrail.store.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +53,25 @@ record HeadDocument(String chain, String writer, CommittedHead current, Committe
                 source.path("writer").asText(),
                 CommittedHead.read(source),
                 previous.isObject() ? CommittedHead.read(previous) : null);
+    }
+
+    /** The head documents of {@code chains} that exist, in one real-time multi-get. */
+    static Map<String, HeadDocument> getAll(OpenSearchHttp http, LogNames names, Collection<String> chains)
+            throws IOException {
+        Map<String, HeadDocument> heads = new HashMap<>();
+        if (chains.isEmpty()) {
+            return heads;
+        }
+        ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
+        ArrayNode ids = request.putArray("ids");
+        chains.forEach(chain -> ids.add(id(chain)));
+        for (JsonNode doc : http.post(names.meta() + "/_mget", request).path("docs")) {
+            if (doc.path("found").asBoolean()) {
+                HeadDocument head = parse(doc.path("_source"));
+                heads.put(head.chain(), head);
+            }
+        }
+        return heads;
     }
 
     /** The chain's head document as last written (a real-time GET: no refresh needed). */

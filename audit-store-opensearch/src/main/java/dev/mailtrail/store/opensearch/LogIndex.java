@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * The index of one audit log: its settings and mapping, and a record as a document. Columns are exact lower-cased
  * keywords (Exchange compares case-insensitively), times epoch milliseconds with doc values, AuditData verbatim in
- * {@code _source} only, the chain link beside it. Chain heads and the store's own state are documents of their own
- * kind in the same index, so that one bulk request makes them durable together with the records.
+ * {@code _source} only, the chain link and the writer's sequence beside it. Chain heads, writer states and purge
+ * marks live in the log's meta index ({@link LogNames#meta()}).
  */
 final class LogIndex {
     static final String KIND_RECORD = "record";

@@ -78,9 +78,9 @@ public final class OpenSearchAuditLog implements AuditLogStore {
         }
         OpenSearchHttp http = new OpenSearchHttp(node);
         LogNames names = new LogNames(log);
-        if (http.createIndex(names.meta(), LogIndex.metaDefinition(0))) {
-            http.get("_cluster/health/" + names.meta() + "?wait_for_status=yellow&timeout=60s");
-        }
+        http.createIndex(names.meta(), LogIndex.metaDefinition(0));
+        // made by this writer or by another one a moment ago: either way its shard must be up before it is read
+        http.get("_cluster/health/" + names.meta() + "?wait_for_status=yellow&timeout=60s");
         return new OpenSearchAuditLog(http, names, scheme, WriterState.open(http, names, writer));
     }
 
@@ -104,14 +104,18 @@ public final class OpenSearchAuditLog implements AuditLogStore {
      * writers cannot append to one chain.
      */
     public String chainOf(AuditRecord record) {
-        if (scheme == ChainScheme.ORGANIZATION && !SOLE_WRITER.equals(state.writer())) {
-            return ChainScheme.ORGANIZATION_CHAIN + ":" + state.writer();
-        }
-        return scheme.chainOf(record);
+        return scheme == ChainScheme.ORGANIZATION ? ownOrganizationChain() : scheme.chainOf(record);
+    }
+
+    private String ownOrganizationChain() {
+        return SOLE_WRITER.equals(state.writer())
+                ? ChainScheme.ORGANIZATION_CHAIN
+                : ChainScheme.ORGANIZATION_CHAIN + ":" + state.writer();
     }
 
     @Override
     public void appendStored(List<StoredRecord> records) throws IOException {
+        loadHeads(records);
         Bulk bulk = new Bulk();
         for (StoredRecord stored : records) {
             String chain = chainOf(stored.record());
@@ -207,9 +211,16 @@ public final class OpenSearchAuditLog implements AuditLogStore {
         return view.verify(chains());
     }
 
+    /**
+     * Purges one of this writer's chains at once (the mark, then the records). Under {@link ChainScheme#ORGANIZATION}
+     * the organisation chain's name stands for this writer's own ({@link #chainOf}).
+     */
     @Override
     public long purge(String chain, Instant cutoff, String policy, Instant now) throws IOException {
-        return new ChainPurge(http, names).purge(chain, chain(chain).lastPosition(), cutoff, policy, now);
+        String own = ChainScheme.ORGANIZATION_CHAIN.equals(chain) && scheme == ChainScheme.ORGANIZATION
+                ? ownOrganizationChain()
+                : chain;
+        return new ChainPurge(http, names).purge(own, chain(own).lastPosition(), cutoff, policy, now);
     }
 
     /** The chains this writer holds: those its commits wrote a head for, and those it appended to since. */
@@ -230,13 +241,28 @@ public final class OpenSearchAuditLog implements AuditLogStore {
         // what is appended and not committed is written again from the journal by whoever opens this writer next
     }
 
+    /** Reads the heads of the chains a batch appends to for the first time, in one request. */
+    private void loadHeads(List<StoredRecord> records) throws IOException {
+        Set<String> fresh = new LinkedHashSet<>();
+        for (StoredRecord stored : records) {
+            String chain = chainOf(stored.record());
+            if (!chains.containsKey(chain)) {
+                fresh.add(chain);
+            }
+        }
+        Map<String, HeadDocument> heads = HeadDocument.getAll(http, names, fresh);
+        for (String chain : fresh) {
+            resume(chain, Optional.ofNullable(heads.get(chain)));
+        }
+    }
+
     /** The chain's writing end, from its committed head the first time this writer appends to it. */
     private RecordChain chain(String chain) throws IOException {
         RecordChain links = chains.get(chain);
-        if (links != null) {
-            return links;
-        }
-        Optional<HeadDocument> document = HeadDocument.get(http, names, chain);
+        return links != null ? links : resume(chain, HeadDocument.get(http, names, chain));
+    }
+
+    private RecordChain resume(String chain, Optional<HeadDocument> document) throws IOException {
         CommittedHead committed = null;
         if (document.isPresent()) {
             HeadDocument head = document.get();
@@ -252,7 +278,7 @@ public final class OpenSearchAuditLog implements AuditLogStore {
                         .orElse(null);
             }
         }
-        links = committed == null
+        RecordChain links = committed == null
                 ? RecordChain.start(chain)
                 : RecordChain.resume(committed.position(), committed.hash());
         chains.put(chain, links);

@@ -17,6 +17,7 @@ import java.time.Duration;
  */
 final class OpenSearchHttp {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration UNAVAILABLE_PATIENCE = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -95,7 +96,21 @@ final class OpenSearchHttp {
         if (response.statusCode() / 100 != 2) {
             throw failure(method, path, response);
         }
-        return response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+        JsonNode answer = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+        JsonNode shards = answer.path("_shards");
+        if (shards.path("failed").asInt() > 0) {
+            // a partial answer would pass for a whole one: a search missing a shard's records, a verify missing a
+            // chain's, a write on fewer copies than asked for
+            JsonNode first = shards.path("failures").path(0);
+            throw new IOException(method + " " + base.resolve(path) + ": "
+                    + shards.path("failed").asInt() + " of "
+                    + shards.path("total").asInt() + " shards failed"
+                    + (first.isMissingNode()
+                            ? ""
+                            : " (" + first.path("index").asText() + ": "
+                                    + first.path("reason").path("reason").asText() + ")"));
+        }
+        return answer;
     }
 
     private IOException failure(String method, String path, HttpResponse<byte[]> response) {
@@ -113,7 +128,16 @@ final class OpenSearchHttp {
                 method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // a shard not started yet (an index another writer made a moment ago, a node restarting) answers 503;
+            // every request this store sends is idempotent, so it is sent again for a while before failing
+            long deadline = System.nanoTime() + UNAVAILABLE_PATIENCE.toNanos();
+            for (long pause = 50; ; pause = Math.min(1_000, pause * 2)) {
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                    return response;
+                }
+                Thread.sleep(pause);
+            }
         } catch (java.net.ConnectException e) {
             throw new IOException("OpenSearch at " + base + " does not answer (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {

@@ -83,6 +83,13 @@ class ManyWritersTest {
             // dropped here without a commit: the process crashed after the bulk request was answered
         }
         List<String> hashesBefore = hashes(log);
+        try (OpenSearchLogView all = OpenSearchAuditLog.openReader(TestNode.url(), log)) {
+            // the records past the checkpoint are searchable, but verify walks only what commits vouch for
+            assertThat(all.count(RecordQuery.between(DAY, DAY.plus(Duration.ofDays(1)))))
+                    .isEqualTo(12);
+            assertThat(all.verify().intact()).isTrue();
+            assertThat(all.verify().records()).isEqualTo(5);
+        }
 
         try (OpenSearchAuditLog again = OpenSearchAuditLog.open(TestNode.url(), log, ChainScheme.PER_MAILBOX, "p3")) {
             assertThat(again.checkpoint()).isEqualTo(new Checkpoint(5, 5));
@@ -150,6 +157,41 @@ class ManyWritersTest {
             assertThat(all.chains()).containsExactly("unified:p0", "unified:p1");
             assertThat(all.verify().intact()).isTrue();
             assertThat(all.verify().records()).isEqualTo(6);
+        }
+        try (OpenSearchAuditLog p1 = OpenSearchAuditLog.open(TestNode.url(), log, ChainScheme.ORGANIZATION, "p1")) {
+            // the organisation chain's name purges the writer's own: records 3 and 4 are before the cutoff
+            assertThat(p1.purge(ChainScheme.ORGANIZATION_CHAIN, DAY.plusSeconds(5), "unified 90 days", DAY))
+                    .isEqualTo(2);
+            assertThat(p1.purgeMark("unified:p1").orElseThrow().throughPosition())
+                    .isEqualTo(2);
+            assertThat(p1.purgeMark("unified:p0")).isEmpty();
+        }
+    }
+
+    @Test
+    void writersOpeningAtOnceTakeDifferentNumbers() throws Exception {
+        List<java.util.concurrent.Callable<Integer>> opens = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String writer = "p" + i;
+            opens.add(() -> {
+                try (OpenSearchAuditLog log =
+                        OpenSearchAuditLog.open(TestNode.url(), "at-once", ChainScheme.PER_MAILBOX, writer)) {
+                    log.commit(Checkpoint.EMPTY);
+                }
+                return WriterState.find(new OpenSearchHttp(TestNode.url()), new LogNames("at-once"), writer)
+                        .orElseThrow()
+                        .ordinal();
+            });
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            Set<Integer> numbers = new HashSet<>();
+            for (var number : pool.invokeAll(opens)) {
+                numbers.add(number.get());
+            }
+            assertThat(numbers).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -49,6 +49,28 @@ class RetentionAndTamperTest {
     }
 
     @Test
+    void aPurgeCutShortAfterItsMarkVerifiesCleanAndTheNextPurgeDeletesTheRest() throws Exception {
+        try (OpenSearchAuditLog log =
+                OpenSearchAuditLog.open(TestNode.url(), "purge-cut", ChainScheme.PER_MAILBOX, "p0")) {
+            log.append(days(5));
+            log.commit(new Checkpoint(5, 5));
+            Instant cutoff = DAY.plusSeconds(2 * 86_400L);
+            new ChainPurge(new OpenSearchHttp(TestNode.url()), new LogNames("purge-cut"))
+                    .mark(ALICE, -1, cutoff, "AuditLogAgeLimit", DAY);
+
+            VerifyReport cut = log.verify();
+            long purged = log.purge(ALICE, cutoff, "AuditLogAgeLimit", DAY);
+
+            assertThat(cut.intact()).isTrue();
+            assertThat(cut.records()).isEqualTo(3);
+            assertThat(purged).isZero();
+            assertThat(log.count(RecordQuery.between(DAY, DAY.plusSeconds(30 * 86_400L))))
+                    .isEqualTo(3);
+            assertThat(log.verify().intact()).isTrue();
+        }
+    }
+
+    @Test
     void recordsDeletedWithoutAPurgeMarkAreAGap() throws Exception {
         try (OpenSearchAuditLog log = OpenSearchAuditLog.open(TestNode.url(), "gap", ChainScheme.PER_MAILBOX, "p0")) {
             log.append(days(4));

@@ -69,6 +69,7 @@ public final class JournalTopic {
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "mailtrail-journal-admin");
         long timeout = settings.deliveryTimeout().toMillis();
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout, 30_000));
         try (Admin admin = Admin.create(properties)) {
             return admin.describeCluster().clusterId().get(timeout, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -17,6 +17,7 @@ final class ClusterSection {
     private static final Pattern KAFKA_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     /** OpenSearch index names: lower case, none of {@code \ / * ? " < > | , #} or space, not starting with - _ +. */
     private static final Pattern INDEX_PREFIX = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
     private static final Pattern BROKER = Pattern.compile("\\[?[A-Za-z0-9.:-]+]?:(\\d{1,5})");
 
     private ClusterSection() {}
@@ -46,7 +47,8 @@ final class ClusterSection {
                 ClusterConfig.INDEX_PREFIX,
                 INDEX_PREFIX,
                 "an OpenSearch index prefix: lower-case letters, digits, . _ -, starting with a letter or digit");
-        String group = name(v, "group", ClusterConfig.GROUP, KAFKA_NAME, "a Kafka consumer group: letters, digits, . _ -");
+        String group =
+                name(v, "group", ClusterConfig.GROUP, KAFKA_NAME, "a Kafka consumer group: letters, digits, . _ -");
         int cores = v.integer("cores", 1, 0, 1_000);
         Duration tick = positive(v, "tick-interval", ClusterConfig.TICK_INTERVAL);
         Duration intents = positive(v, "intent-timeout", ClusterConfig.INTENT_TIMEOUT);
@@ -62,8 +64,10 @@ final class ClusterSection {
             String broker = item.strip();
             var m = BROKER.matcher(broker);
             if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65_535) {
-                throw v.error(line, "kafka", "expected host:port[, host:port ...] (Kafka's bootstrap servers), found \""
-                        + broker + "\"");
+                throw v.error(
+                        line,
+                        "kafka",
+                        "expected host:port[, host:port ...] (Kafka's bootstrap servers), found \"" + broker + "\"");
             }
             brokers.add(broker);
         }
@@ -83,8 +87,10 @@ final class ClusterSection {
         } catch (URISyntaxException e) {
             // reported below, as any other address that is not one
         }
-        throw v.error(line, "search", "expected OpenSearch's address, such as http://127.0.0.1:9200, found \"" + given
-                + "\"");
+        throw v.error(
+                line,
+                "search",
+                "expected OpenSearch's address, such as http://127.0.0.1:9200, found \"" + given + "\"");
     }
 
     private static String name(SectionValues v, String key, String fallback, Pattern legal, String what)

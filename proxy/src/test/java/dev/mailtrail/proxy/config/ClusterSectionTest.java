@@ -21,7 +21,8 @@ class ClusterSectionTest {
             protocol = imap
             port = 1143
             """;
-    private static final String REQUIRED = "kafka = 10.0.0.1:9092, 10.0.0.2:9092\nsearch = https://search.internal:9200\n";
+    private static final String REQUIRED =
+            "kafka = 10.0.0.1:9092, 10.0.0.2:9092\nsearch = https://search.internal:9200\n";
 
     @TempDir
     Path dir;
@@ -47,8 +48,7 @@ class ClusterSectionTest {
                         cores = 0
                         tick-interval = 500ms
                         intent-timeout = 5m
-                        """)
-                .cluster();
+                        """).cluster();
         assertThat(cluster)
                 .isEqualTo(new ClusterConfig(
                         List.of("10.0.0.1:9092", "10.0.0.2:9092"),
