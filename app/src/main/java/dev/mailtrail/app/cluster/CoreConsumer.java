@@ -54,6 +54,7 @@ final class CoreConsumer implements AutoCloseable {
 
     /** When the last ticks were journaled, on the monotonic clock: the interval is measured, the tick's time is read. */
     private long lastTickNanos;
+
     private KafkaEventSource source;
 
     CoreConsumer(

@@ -124,11 +124,11 @@ public final class JournalDrivenCore {
                 generator.closeExpiredWindows();
                 configuringOnly = true;
                 try {
-                    generator.accept(configure.invocation());
+                    // what the cmdlet decided, as the partition that records it decides: a waiter may ask either
+                    yield generator.accept(configure.invocation());
                 } finally {
                     configuringOnly = false;
                 }
-                yield null;
             }
             case PipelineEntry.Flush flush -> {
                 clock.advanceTo(flush.time());

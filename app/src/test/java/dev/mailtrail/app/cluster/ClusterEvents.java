@@ -61,17 +61,19 @@ final class ClusterEvents {
     }
 
     /**
-     * A cmdlet that changes one mailbox's configuration first (every partition must take it up), then {@code count}
+     * Cmdlets that change four mailboxes' configuration first (every partition must take it up), then {@code count}
      * accesses of {@code mailboxes} mailboxes by their owners and a delegate, a few seconds apart.
      */
     static List<AuditEvent> of(long seed, int mailboxes, int count) {
         SplittableRandom random = new SplittableRandom(seed);
         List<AuditEvent> events = new ArrayList<>();
-        events.add(new CmdletInvocation(
-                START,
-                "admin@contoso.com",
-                "Set-Mailbox -Identity m1@contoso.com -AuditDelegate @{Add=\"FolderBind\"}",
-                null));
+        for (int m = 0; m < 4; m++) {
+            events.add(new CmdletInvocation(
+                    START,
+                    "admin@contoso.com",
+                    "Set-Mailbox -Identity m" + m + "@contoso.com -AuditDelegate @{Add=\"FolderBind\"}",
+                    null));
+        }
         Instant time = START;
         for (int i = 0; i < count; i++) {
             time = time.plusMillis(random.nextLong(3_000));

@@ -1,15 +1,20 @@
 package dev.mailtrail.app.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mailtrail.core.event.AuditEvent;
+import dev.mailtrail.core.event.CmdletInvocation;
+import dev.mailtrail.core.generate.Acceptance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +75,37 @@ class ClusterPipelineTest {
     }
 
     @Test
+    void windowsOpenWhenASecondCoreJoinsMakeOneBindRecordEach() throws Exception {
+        ClusterSettings settings = ClusterFixture.settings("join", 2, 1);
+        ClusterEvents.MovableClock clock = new ClusterEvents.MovableClock(ClusterEvents.START);
+        List<AuditEvent> before = new java.util.ArrayList<>();
+        List<AuditEvent> after = new java.util.ArrayList<>();
+        for (int m = 0; m < 6; m++) { // mailboxes on both partitions: whichever moves, a window moves with it
+            String mailbox = "join" + m + "@contoso.com";
+            before.add(ClusterEvents.bind(ClusterEvents.START.plusSeconds(1), mailbox, 1));
+            after.add(ClusterEvents.bind(ClusterEvents.START.plusSeconds(50), mailbox, 2));
+        }
+        List<AuditEvent> all = new java.util.ArrayList<>(before);
+        all.addAll(after);
+        List<String> expected = ClusterEvents.embedded(all);
+        assertEquals(6, expected.size(), "the embedded pipeline makes one Bind record per mailbox");
+        try (ClusterPipeline first = ClusterPipeline.start(settings, dir.resolve("first"), clock)) {
+            first.submitAll(before).get(60, TimeUnit.SECONDS);
+            await(() -> first.statistics().events() >= 6);
+            try (ClusterPipeline second = ClusterPipeline.start(settings, dir.resolve("second"), clock)) {
+                await(() -> second.consumers().getFirst().owned().size() == 1
+                        && first.consumers().getFirst().owned().size() == 1);
+                second.submitAll(after).get(60, TimeUnit.SECONDS);
+                await(() -> first.statistics().events() + second.statistics().events() >= 12);
+                clock.set(ClusterEvents.START.plusSeconds(7_200));
+                awaitCount(second, 6);
+                Thread.sleep(1_000);
+                assertEquals(expected, ClusterEvents.stored(second.mailboxLog()));
+            }
+        }
+    }
+
+    @Test
     void aCoreThatCrashesInTheMiddleOfACommitLeavesEveryRecordOnceToItsSuccessor() throws Exception {
         List<AuditEvent> events = ClusterEvents.of(23, 12, 300);
         List<String> expected = ClusterEvents.embedded(events);
@@ -92,6 +128,34 @@ class ClusterPipelineTest {
             assertEquals(ids.size(), new HashSet<>(ids).size(), "no record stored twice");
             assertTrue(successor.mailboxLog().verify().intact(), "every mailbox chain verifies");
             assertTrue(successor.unifiedLog().verify().intact(), "every partition's unified chain verifies");
+        }
+    }
+
+    @Test
+    void aCmdletIsAnsweredAndItsConfigurationQuestionedOnThisProcesssCores() throws Exception {
+        ClusterSettings settings = ClusterFixture.settings("cmdlet", 3, 1);
+        try (ClusterPipeline cluster = ClusterPipeline.start(settings, dir, java.time.Clock.systemUTC())) {
+            Acceptance set = cluster.apply(new CmdletInvocation(
+                            java.time.Instant.now(),
+                            "admin@contoso.com",
+                            "Set-Mailbox -Identity who@contoso.com -AuditOwner @{Add=\"SoftDelete\"}",
+                            null))
+                    .get(90, TimeUnit.SECONDS);
+            assertTrue(set.cmdlet().succeeded(), set.cmdlet().error());
+            assertTrue(cluster.inspect(core -> core.configuration().knows("who@contoso.com"))
+                    .get(30, TimeUnit.SECONDS));
+            Acceptance refused = cluster.apply(new CmdletInvocation(
+                            java.time.Instant.now(), "admin@contoso.com", "Set-Mailbox -Bogus 1", null))
+                    .get(90, TimeUnit.SECONDS);
+            assertFalse(refused.cmdlet().succeeded());
+        }
+        ClusterSettings proxyOnly = ClusterFixture.settings("cmdlet", 3, 0);
+        try (ClusterPipeline proxy = ClusterPipeline.start(proxyOnly, dir, java.time.Clock.systemUTC())) {
+            ExecutionException none = assertThrows(
+                    ExecutionException.class, () -> proxy.inspect(core -> true).get(30, TimeUnit.SECONDS));
+            assertTrue(
+                    none.getCause().getMessage().contains("runs no audit core"),
+                    none.getCause().getMessage());
         }
     }
 
