@@ -18,11 +18,21 @@ final class MetaScan {
     /** @param key the field that names each document of the kind uniquely ({@code writer} or {@code chain}) */
     static void each(OpenSearchHttp http, LogNames names, String kind, String key, SourceVisitor visitor)
             throws IOException {
+        each(http, names, kind, key, null, visitor);
+    }
+
+    /** As {@link #each(OpenSearchHttp, LogNames, String, String, SourceVisitor)}, one writer's documents only. */
+    static void each(OpenSearchHttp http, LogNames names, String kind, String key, String writer, SourceVisitor visitor)
+            throws IOException {
         JsonNode searchAfter = null;
         while (true) {
             ObjectNode request = OpenSearchHttp.JSON.createObjectNode();
             request.put("size", PAGE).put("track_total_hits", false);
-            request.putObject("query").putObject("term").put("kind", kind);
+            var filter = request.putObject("query").putObject("bool").putArray("filter");
+            filter.addObject().putObject("term").put("kind", kind);
+            if (writer != null) {
+                filter.addObject().putObject("term").put("writer", writer);
+            }
             request.putArray("sort").addObject().put(key, "asc");
             if (searchAfter != null) {
                 request.set("search_after", searchAfter);

@@ -228,11 +228,13 @@ public final class OpenSearchAuditLog implements AuditLogStore {
     public List<String> chains() throws IOException {
         http.post(names.meta() + "/_refresh", null);
         TreeSet<String> mine = new TreeSet<>(touched);
-        MetaScan.each(http, names, LogIndex.KIND_HEAD, "chain", source -> {
-            if (source.path("writer").asText().equals(state.writer())) {
-                mine.add(source.path("chain").asText());
-            }
-        });
+        MetaScan.each(
+                http,
+                names,
+                LogIndex.KIND_HEAD,
+                "chain",
+                state.writer(),
+                source -> mine.add(source.path("chain").asText()));
         return new ArrayList<>(mine);
     }
 

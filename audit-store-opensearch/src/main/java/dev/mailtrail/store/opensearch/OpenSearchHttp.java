@@ -102,7 +102,7 @@ final class OpenSearchHttp {
             // a partial answer would pass for a whole one: a search missing a shard's records, a verify missing a
             // chain's, a write on fewer copies than asked for
             JsonNode first = shards.path("failures").path(0);
-            throw new IOException(method + " " + base.resolve(path) + ": "
+            throw new ShardsFailedException(method + " " + base.resolve(path) + ": "
                     + shards.path("failed").asInt() + " of "
                     + shards.path("total").asInt() + " shards failed"
                     + (first.isMissingNode()
@@ -157,5 +157,12 @@ final class OpenSearchHttp {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         return text.substring(0, Math.min(500, text.length()));
+    }
+
+    /** An answer some shards could not give: a copy lost or corrupt, or a node gone. */
+    static final class ShardsFailedException extends IOException {
+        ShardsFailedException(String message) {
+            super(message);
+        }
     }
 }
