@@ -2,6 +2,7 @@ package dev.mailtrail.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtrail.app.cluster.ClusterFlush;
 import dev.mailtrail.app.cluster.ClusterPipeline;
 import dev.mailtrail.app.cluster.ClusterSettings;
 import dev.mailtrail.core.event.AuditEvent;
@@ -34,11 +35,10 @@ import java.util.concurrent.CompletableFuture;
  * a Kafka topic of its own (keyed by mailbox, over several partitions), applied by audit cores of a consumer group,
  * stored in OpenSearch indexes of its own, then read back from there and ordered as mt replay writes them.
  *
- * <p>The events' own time is the clock, as in mt replay: the wall clock given to the pipeline stands still at the
- * epoch while the events are journaled, so no tick moves a partition's clock and every window closes where mt
- * replay's would; at the end it moves a day past the last event, and the tick each core then journals on each
- * partition closes every window still open, as mt replay's flush at the end of input does (a clustered pipeline
- * never flushes on stopping: its windows close on the journal's clock). mt replay's {@code --baseline} and {@code --throttling} are
+ * <p>The events' own time is the clock, as in mt replay: the wall clock given to the pipeline is the epoch, decades
+ * behind every event, so no tick moves a partition's clock and every window closes where mt replay's would; at the
+ * end of input a flush is journaled on every partition ({@link ClusterFlush}, what a whole cluster does when it stops), as mt
+ * replay flushes at the end of input, and the records are read once the cores have committed past it. mt replay's {@code --baseline} and {@code --throttling} are
  * what an operator of a cluster sets with {@code Set-OrganizationConfig}: that cmdlet goes first, at the epoch, and
  * its admin record is left out. Refused cmdlets are reported on "standard error" as mt replay reports them.
  */
@@ -69,11 +69,12 @@ final class ClusteredReplay {
         try {
             Path directory = Files.createTempDirectory("conformance-" + scenario.name());
             StringBuilder stderr = new StringBuilder();
-            SteppedClock clock = new SteppedClock(Instant.EPOCH);
+            EpochClock clock = new EpochClock();
             try (ClusterPipeline pipeline = ClusterPipeline.start(settings(scenario, nodes), directory, clock)) {
-                Instant last = feed(scenario, pipeline, stderr);
-                // the end of input: a day on, every partition's next tick closes every window still open
-                clock.set(last.plus(Duration.ofDays(1)));
+                feed(scenario, pipeline, stderr);
+                // the end of input, as at the end of mt replay: every partition flushes its open windows
+                clock.run();
+                ClusterFlush.run(pipeline.settings(), clock, AWAIT);
                 List<ObjectNode> records = awaitRecords(pipeline, scenario, json);
                 summarise(pipeline, stderr);
                 return new Replayed(0, records, stderr.toString());
@@ -100,11 +101,9 @@ final class ClusteredReplay {
     }
 
     /**
-     * Journals the scenario's events in order; cmdlets wait for their outcome, as mt replay reports it. Returns the
-     * last event's time.
+     * Journals the scenario's events in order; cmdlets wait for their outcome, as mt replay reports it.
      */
-    private static Instant feed(Scenario scenario, ClusterPipeline pipeline, StringBuilder stderr) throws IOException {
-        Instant last = Instant.EPOCH;
+    private static void feed(Scenario scenario, ClusterPipeline pipeline, StringBuilder stderr) throws IOException {
         String setup = setupCommand(scenario);
         if (setup != null) {
             Acceptance done = pipeline.apply(new CmdletInvocation(Instant.EPOCH, SETUP_ACTOR, setup, null))
@@ -129,7 +128,6 @@ final class ClusteredReplay {
                 throw new IllegalStateException(
                         "scenario " + scenario.name() + ", events.jsonl line " + (i + 1) + ": " + e.getMessage());
             }
-            last = event.time();
             if (event instanceof CmdletInvocation) {
                 Acceptance acceptance = pipeline.apply(event).join();
                 if (acceptance.cmdlet() != null && !acceptance.cmdlet().succeeded()) {
@@ -147,7 +145,6 @@ final class ClusteredReplay {
             }
         }
         CompletableFuture.allOf(journaled.toArray(CompletableFuture[]::new)).join();
-        return last;
     }
 
     /** What the cores did, as mt replay's summary line says it: for a failure's message. */
@@ -249,26 +246,20 @@ final class ClusteredReplay {
     }
 
     /**
-     * The pipeline's wall clock: still while the events are journaled; then, moved a day past the last, it runs on
-     * as time does, so that the cores keep journaling ticks.
+     * The pipeline's wall clock: the epoch, standing still while the events are journaled (no commit falls due on
+     * time), then running on from there, so that the cores commit what the flush leaves without records too.
      */
-    private static final class SteppedClock extends Clock {
-        private volatile Instant from;
-        private volatile long since = -1;
+    private static final class EpochClock extends Clock {
+        private volatile long runningSince = -1;
 
-        SteppedClock(Instant now) {
-            this.from = now;
-        }
-
-        void set(Instant instant) {
-            from = instant;
-            since = System.nanoTime();
+        void run() {
+            runningSince = System.nanoTime();
         }
 
         @Override
         public Instant instant() {
-            long started = since;
-            return started < 0 ? from : from.plusNanos(System.nanoTime() - started);
+            long since = runningSince;
+            return since < 0 ? Instant.EPOCH : Instant.EPOCH.plusNanos(System.nanoTime() - since);
         }
 
         @Override

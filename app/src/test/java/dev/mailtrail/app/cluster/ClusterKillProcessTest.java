@@ -63,7 +63,7 @@ class ClusterKillProcessTest {
                 }
             }
 
-            // windows close on the journal's clock: a core whose clock is a day on closes every one still open
+            // the whole cluster stops: a core of its own flushes every partition, then what was recorded is read
             RecordedReads recorded = RecordedReads.awaitAll(settings, dir.resolve("finisher"), receivedIds(reads));
             List<String> wrong = new ArrayList<>();
             for (ImapReader.Read read : reads) {
@@ -101,9 +101,7 @@ class ClusterKillProcessTest {
         assertThat(cut.receivedAny())
                 .as("bob received part of the message: %s", cut)
                 .isTrue();
-        assertThat(cut.whole())
-                .as("the kill cut the download short: %s", cut)
-                .isFalse();
+        assertThat(cut.whole()).as("the kill cut the download short: %s", cut).isFalse();
         reads.add(cut);
         reads.addAll(read(b, "alice", 4, 6));
         a.restart();

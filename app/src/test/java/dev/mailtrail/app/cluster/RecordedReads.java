@@ -30,16 +30,15 @@ record RecordedReads(
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
     /**
-     * Joins the cluster of {@code settings} with one audit core of its own (in {@code directory}) whose clock is a
-     * day ahead — a window closes on the journal's clock, and this core's ticks say that every window still open is
-     * over and every intent still open is lost — and reads what the cluster recorded once every message of {@code
-     * received} is named by a record (or {@link #AWAIT} passed), and a moment later, so that one record too many
-     * shows.
+     * Joins the cluster of {@code settings} with one audit core of its own (in {@code directory}), journals a flush on
+     * every partition as a whole cluster stopping does ({@link ClusterFlush}: every window still open closes, every
+     * intent still open is resolved), and reads what the cluster recorded once every message of {@code received} is
+     * named by a record (or {@link #AWAIT} passed), and a moment later, so that one record too many shows.
      */
     static RecordedReads awaitAll(ClusterSettings settings, Path directory, Collection<String> received)
             throws IOException, InterruptedException {
-        Clock dayAhead = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
-        try (ClusterPipeline finisher = ClusterPipeline.start(oneCore(settings), directory, dayAhead)) {
+        try (ClusterPipeline finisher = ClusterPipeline.start(oneCore(settings), directory, Clock.systemUTC())) {
+            ClusterFlush.run(settings, Clock.systemUTC(), AWAIT);
             long deadline = System.nanoTime() + AWAIT.toNanos();
             RecordedReads recorded = read(finisher);
             while (!recorded.namesAll(received) && System.nanoTime() < deadline) {
