@@ -91,7 +91,7 @@ final class ClusterServe implements AutoCloseable {
         }
     }
 
-    /** Stops the process as an operator does (SIGTERM: every record flushed); false if it had to be killed. */
+    /** Stops the process as an operator does (SIGTERM: it commits and leaves the group); false if it had to be killed. */
     boolean stop() throws InterruptedException {
         if (!process.isAlive()) {
             return true;
@@ -102,7 +102,7 @@ final class ClusterServe implements AutoCloseable {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         output.join(5_000);
-        return stopped && process.exitValue() == 0;
+        return stopped; // a JVM ended by SIGTERM exits with 143 once its shutdown hooks are done
     }
 
     /** Everything the process printed, over every start: for a failure's message. */
