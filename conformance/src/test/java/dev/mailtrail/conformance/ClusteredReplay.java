@@ -247,9 +247,13 @@ final class ClusteredReplay {
 
     /**
      * The pipeline's wall clock: the epoch, standing still while the events are journaled (no commit falls due on
-     * time), then running on from there, so that the cores commit what the flush leaves without records too.
+     * time), then running on from an hour later, so that the cores commit at once what the flush leaves without
+     * records too.
      */
     private static final class EpochClock extends Clock {
+        /** An hour on: every commit and snapshot interval has passed, every event is still decades ahead. */
+        private static final Instant RUNNING_FROM = Instant.EPOCH.plus(Duration.ofHours(1));
+
         private volatile long runningSince = -1;
 
         void run() {
@@ -259,7 +263,7 @@ final class ClusteredReplay {
         @Override
         public Instant instant() {
             long since = runningSince;
-            return since < 0 ? Instant.EPOCH : Instant.EPOCH.plusNanos(System.nanoTime() - since);
+            return since < 0 ? Instant.EPOCH : RUNNING_FROM.plusNanos(System.nanoTime() - since);
         }
 
         @Override
