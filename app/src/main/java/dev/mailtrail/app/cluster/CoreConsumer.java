@@ -261,7 +261,12 @@ final class CoreConsumer implements AutoCloseable {
                 }
             }
             if (!offsets.isEmpty()) {
-                source.commit(offsets);
+                try {
+                    source.commit(offsets);
+                } catch (org.apache.kafka.common.errors.RebalanceInProgressException
+                        | org.apache.kafka.clients.consumer.CommitFailedException e) {
+                    // for lag monitoring only: the partitions' checkpoints are stored above
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(

@@ -30,6 +30,13 @@ final class PartitionCore {
     static final Duration SNAPSHOT_INTERVAL = Duration.ofMinutes(1);
     /** Entries applied without a record are committed (the offset moves on) at least this often. */
     private static final Duration OFFSET_COMMIT_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * Records wait at most this long to be stored, or until there are {@link #RECORDS_PER_COMMIT}: a commit is a few
+     * requests and a refresh per writer, so a busy partition commits in batches rather than after every poll.
+     */
+    private static final Duration RECORD_COMMIT_INTERVAL = Duration.ofMillis(250);
+
+    private static final long RECORDS_PER_COMMIT = 5_000;
 
     private final int partition;
     private final String installation;
@@ -42,7 +49,9 @@ final class PartitionCore {
     private long nextOffset;
     private long committedOffset;
     private long snapshotOffset;
-    private Instant committedAt;
+    /** When the last commit was, on the monotonic clock (intervals are measured, not read from the wall). */
+    private long committedNanos = System.nanoTime();
+
     private Instant snapshotAt;
 
     private PartitionCore(int partition, String installation, ClusterStores stores, Duration intentTimeout, Clock wall)
@@ -54,8 +63,7 @@ final class PartitionCore {
         this.wall = wall;
         this.logs = new PartitionLogs(stores.mailboxWriter(partition), stores.unifiedWriter(partition));
         this.core = newCore();
-        this.committedAt = wall.instant();
-        this.snapshotAt = committedAt;
+        this.snapshotAt = wall.instant();
     }
 
     /**
@@ -143,18 +151,20 @@ final class PartitionCore {
 
     /** Whether a commit is due: records wait to be stored, or the offset moved on a while ago. */
     boolean commitDue() {
-        return logs.uncommitted() > 0
-                || nextOffset > committedOffset && !wall.instant().isBefore(committedAt.plus(OFFSET_COMMIT_INTERVAL));
+        long sinceCommit = System.nanoTime() - committedNanos;
+        return logs.uncommitted() >= RECORDS_PER_COMMIT
+                || logs.uncommitted() > 0 && sinceCommit >= RECORD_COMMIT_INTERVAL.toNanos()
+                || nextOffset > committedOffset && sinceCommit >= OFFSET_COMMIT_INTERVAL.toNanos();
     }
 
     /** Stores the records made and the offset reached; then takes a snapshot if one is due. */
     void commit() throws IOException {
         logs.commit(nextOffset);
         committedOffset = nextOffset;
-        committedAt = wall.instant();
+        committedNanos = System.nanoTime();
         if (nextOffset > snapshotOffset
                 && (nextOffset - snapshotOffset >= SNAPSHOT_ENTRIES
-                        || !committedAt.isBefore(snapshotAt.plus(SNAPSHOT_INTERVAL)))) {
+                        || !wall.instant().isBefore(snapshotAt.plus(SNAPSHOT_INTERVAL)))) {
             snapshot();
         }
     }
