@@ -40,6 +40,7 @@ final class NativeSensorDemo {
         try {
             dev.mailtrail.app.files.PrivateFiles.directory(options.data());
             DemoCertificate certificate = DemoCertificate.loadOrCreate(options.data(), clock);
+            dev.mailtrail.app.cluster.ClusterMember.refusePointer(options.data());
             pipeline = AuditPipeline.open(options.data(), clock, pipelineOptions, "mt demo", System.err);
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             DemoApi.Reservation api = DemoApi.reserve(pipeline, apiPort);

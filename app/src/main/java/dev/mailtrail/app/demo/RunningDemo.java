@@ -92,6 +92,7 @@ public final class RunningDemo implements AutoCloseable {
         try {
             dev.mailtrail.app.files.PrivateFiles.directory(options.data());
             DemoCertificate certificate = DemoCertificate.loadOrCreate(options.data(), clock);
+            dev.mailtrail.app.cluster.ClusterMember.refusePointer(options.data());
             pipeline = AuditPipeline.open(options.data(), clock, pipelineOptions, "mt demo", System.err);
             pipeline.closeWith(CmdletChannel.open(pipeline, clock));
             mailServer = options.backend().start(DemoCorpus.messages());

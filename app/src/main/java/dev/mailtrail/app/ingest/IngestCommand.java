@@ -125,6 +125,12 @@ public final class IngestCommand implements Callable<Integer> {
     private int ingest(
             PrintWriter err, Path directory, boolean progress, List<EventSource> sources, DovecotSensor sensor) {
         IngestFormat lines = sensor == null ? IngestFormat.ACCESS_EVENTS : IngestFormat.dovecot(sensor);
+        try {
+            dev.mailtrail.app.cluster.ClusterMember.refusePointer(directory);
+        } catch (IOException e) {
+            err.println("mt ingest: " + e.getMessage());
+            return 1;
+        }
         try (AuditPipeline pipeline = repair
                 ? AuditPipeline.openRepairing(directory, Clock.systemUTC(), options(), "mt ingest", System.err)
                 : AuditPipeline.open(directory, Clock.systemUTC(), options(), "ingest", System.err)) {

@@ -76,6 +76,18 @@ class ClusterDataDirectoryTest {
     }
 
     @Test
+    void ingestingIntoADirectoryThatPointsToAClusterIsRefused() throws IOException {
+        ClusterPointer.write(dir, SETTINGS);
+        Path events = Files.writeString(dir.resolve("events.jsonl"), "");
+
+        MtRun run = MtRun.of("ingest", "--data", dir.toString(), events.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(dir + " belongs to a cluster (cluster.properties)");
+        assertThat(dir.resolve("journal")).doesNotExist();
+    }
+
+    @Test
     void serveOnAClusterRefusesADirectoryWithAnEmbeddedJournal() throws IOException {
         Files.createDirectories(dir.resolve("data/journal"));
 

@@ -96,6 +96,19 @@ class ClusterDemoTest {
                         "MailItemsAccessed",
                         finance.get(0).messageId(),
                         finance.get(1).messageId());
+        MtRun scope = MtRun.of(
+                "scope",
+                "--case",
+                data.toString(),
+                "--mailbox",
+                "alice@demo.test",
+                "--attacker-ip",
+                "127.0.0.1",
+                "--format",
+                "json");
+        assertThat(scope.exit()).as(scope.err()).isZero();
+        assertThat(scope.out())
+                .contains(finance.get(0).messageId(), finance.get(1).messageId());
         MtRun verify = MtRun.of("verify", "--data", data.toString());
         assertThat(verify.exit()).as(verify.out()).isZero();
         assertThat(verify.out()).contains("mailbox-audit-log: intact", "unified-audit-log: intact");
