@@ -30,19 +30,27 @@ final class RecordComparison {
      * @param exact also report fields mt replay wrote that the expected record does not list
      */
     static List<String> differences(List<ObjectNode> expected, List<ObjectNode> actual, boolean exact) {
+        return differences(expected, actual, exact, "mt replay");
+    }
+
+    /**
+     * As above, for records {@code writer} wrote (named in the differences): mt replay, or the clustered pipeline.
+     */
+    static List<String> differences(List<ObjectNode> expected, List<ObjectNode> actual, boolean exact, String writer) {
         List<String> differences = new ArrayList<>();
         if (expected.size() != actual.size()) {
-            differences.add("expected " + expected.size() + " records, mt replay wrote " + actual.size());
+            differences.add("expected " + expected.size() + " records, " + writer + " wrote " + actual.size());
         }
         int common = Math.min(expected.size(), actual.size());
         for (int i = 0; i < common; i++) {
             compare(i + 1, expected.get(i), actual.get(i), exact, differences);
         }
         for (int i = common; i < expected.size(); i++) {
-            differences.add("record " + (i + 1) + ": expected " + expected.get(i) + ", mt replay wrote no such record");
+            differences.add(
+                    "record " + (i + 1) + ": expected " + expected.get(i) + ", " + writer + " wrote no such record");
         }
         for (int i = common; i < actual.size(); i++) {
-            differences.add("record " + (i + 1) + ": not expected, mt replay wrote " + summary(actual.get(i)));
+            differences.add("record " + (i + 1) + ": not expected, " + writer + " wrote " + summary(actual.get(i)));
         }
         return differences;
     }

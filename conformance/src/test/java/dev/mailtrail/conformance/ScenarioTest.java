@@ -22,8 +22,18 @@ class ScenarioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REPORTED = 30;
 
+    /** How a scenario is run: what it is called in a failure's message, and the run itself. */
+    record Runner(String name, java.util.function.BiFunction<Scenario, ObjectMapper, Replayed> run) {}
+
+    static final Runner MT_REPLAY = new Runner("mt replay", Replayed::run);
+
     @TestFactory
     Stream<DynamicTest> everyScenario() throws IOException {
+        return everyScenario(MT_REPLAY);
+    }
+
+    /** One test per scenario directory, each run by {@code runner} and compared with its expected records. */
+    static Stream<DynamicTest> everyScenario(Runner runner) throws IOException {
         Path root = scenariosDirectory();
         String only = System.getProperty("scenario", "");
         List<Path> directories;
@@ -40,29 +50,32 @@ class ScenarioTest {
                 .map(directory -> DynamicTest.dynamicTest(
                         directory.getFileName().toString(),
                         directory.toUri(),
-                        () -> check(Scenario.read(directory, JSON))));
+                        () -> check(Scenario.read(directory, JSON), runner)));
     }
 
-    private static void check(Scenario scenario) {
-        Replayed replayed = Replayed.run(scenario, JSON);
+    private static void check(Scenario scenario, Runner runner) {
+        Replayed replayed = runner.run().apply(scenario, JSON);
         List<String> problems = new ArrayList<>();
         if (replayed.exitStatus() != 0) {
-            problems.add("mt replay exited with status " + replayed.exitStatus() + " (expected 0)");
+            problems.add(runner.name() + " exited with status " + replayed.exitStatus() + " (expected 0)");
         }
-        problems.addAll(RecordComparison.differences(scenario.expected(), replayed.records(), scenario.exact()));
+        problems.addAll(
+                RecordComparison.differences(scenario.expected(), replayed.records(), scenario.exact(), runner.name()));
         for (String line : scenario.stderr()) {
             if (!replayed.stderr().contains(line)) {
                 problems.add("standard error lacks the line from expected-stderr.txt: " + line);
             }
         }
         if (!problems.isEmpty()) {
-            fail(report(scenario, replayed, problems));
+            fail(report(scenario, runner, replayed, problems));
         }
     }
 
-    private static String report(Scenario scenario, Replayed replayed, List<String> problems) {
+    private static String report(Scenario scenario, Runner runner, Replayed replayed, List<String> problems) {
         StringBuilder text = new StringBuilder("scenario ")
                 .append(scenario.name())
+                .append(" through ")
+                .append(runner.name())
                 .append(": ")
                 .append(problems.size())
                 .append(problems.size() == 1 ? " difference" : " differences")
@@ -78,7 +91,9 @@ class ScenarioTest {
                 .append("conformance/scenarios/")
                 .append(scenario.name())
                 .append("/events.jsonl\n")
-                .append("standard error of mt replay:\n")
+                .append("standard error of ")
+                .append(runner.name())
+                .append(":\n")
                 .append(replayed.stderr().lines().map(l -> "  " + l).collect(Collectors.joining("\n")));
         return text.toString();
     }
