@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,17 @@ class KafkaJournalSettingsTest {
         assertThat((int) producer.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)
                         + (int) producer.get(ProducerConfig.LINGER_MS_CONFIG))
                 .isLessThanOrEqualTo(5_000);
+    }
+
+    @Test
+    void aSilentCoreLosesItsPartitionsAfterTenSecondsAndKafkaTakesTheHeartbeatThatGoesWithIt() {
+        Properties consumer =
+                KafkaEventSource.consumerProperties(KafkaJournalSettings.singleBroker("127.0.0.1:9092", "t", 3), "g");
+
+        assertThat(consumer.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)).isEqualTo(10_000);
+        assertThat(consumer.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)).isEqualTo(3_333);
+        // Kafka refuses a consumer whose heartbeat is not shorter than its session timeout: it connects to nothing yet
+        new KafkaConsumer<String, byte[]>(consumer).close();
     }
 
     @Test
