@@ -34,6 +34,15 @@ class ScenarioTest {
 
     /** One test per scenario directory, each run by {@code runner} and compared with its expected records. */
     static Stream<DynamicTest> everyScenario(Runner runner) throws IOException {
+        return scenarioDirectories().stream()
+                .map(directory -> DynamicTest.dynamicTest(
+                        directory.getFileName().toString(),
+                        directory.toUri(),
+                        () -> check(Scenario.read(directory, JSON), runner)));
+    }
+
+    /** The scenario directories, sorted; only those whose name contains {@code -Dscenario=…} when it is given. */
+    static List<Path> scenarioDirectories() throws IOException {
         Path root = scenariosDirectory();
         String only = System.getProperty("scenario", "");
         List<Path> directories;
@@ -46,11 +55,7 @@ class ScenarioTest {
         if (directories.isEmpty()) {
             fail("no scenario directory under " + root.toAbsolutePath() + " matches '" + only + "'");
         }
-        return directories.stream()
-                .map(directory -> DynamicTest.dynamicTest(
-                        directory.getFileName().toString(),
-                        directory.toUri(),
-                        () -> check(Scenario.read(directory, JSON), runner)));
+        return directories;
     }
 
     private static void check(Scenario scenario, Runner runner) {
