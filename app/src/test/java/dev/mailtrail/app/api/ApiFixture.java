@@ -8,6 +8,7 @@ import dev.mailtrail.app.api.access.ManagementScope;
 import dev.mailtrail.app.api.access.PasswordHash;
 import dev.mailtrail.app.api.access.Role;
 import dev.mailtrail.app.api.status.MetricsEndpoint;
+import dev.mailtrail.app.pipeline.AuditBackend;
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.MutableClock;
 import dev.mailtrail.app.pipeline.PipelineOptions;
@@ -37,16 +38,31 @@ final class ApiFixture implements AutoCloseable {
     static final String PASSWORD = "correct horse battery staple";
     static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
+    /** Opens the backend the API runs on, in the fixture's data directory, on its clock. */
+    @FunctionalInterface
+    interface Backend {
+        AuditBackend open(Path data, MutableClock clock) throws IOException;
+    }
+
     final Path data;
     final MutableClock clock = new MutableClock(START);
     final Map<String, String> tokens = new HashMap<>();
     final DemoCertificate certificate;
+    private final Backend backends;
+    /** The embedded pipeline, when the backend is one. */
     AuditPipeline pipeline;
+
+    AuditBackend backend;
     MailTrailApi api;
     final HttpClient client;
 
     ApiFixture(Path data) throws Exception {
+        this(data, (directory, clock) -> AuditPipeline.open(directory, clock, PipelineOptions.defaults(), "api test"));
+    }
+
+    ApiFixture(Path data, Backend backends) throws Exception {
         this.data = data;
+        this.backends = backends;
         this.certificate = DemoCertificate.loadOrCreate(data, clock);
         writeAccess();
         start();
@@ -61,11 +77,12 @@ final class ApiFixture implements AutoCloseable {
     }
 
     void start() throws Exception {
-        pipeline = AuditPipeline.open(data, clock, PipelineOptions.defaults(), "api test");
+        backend = backends.open(data, clock);
+        pipeline = backend instanceof AuditPipeline embedded ? embedded : null;
         api = MailTrailApi.start(
                 new InetSocketAddress("127.0.0.1", 0),
                 new TlsFiles(certificate.certificate(), certificate.privateKey()),
-                pipeline,
+                backend,
                 clock,
                 MetricsEndpoint.MINIMAL);
     }
@@ -73,7 +90,7 @@ final class ApiFixture implements AutoCloseable {
     /** Stops the API and the pipeline (every record flushed) and starts both again on the same directory. */
     void restart() throws Exception {
         api.close();
-        pipeline.close();
+        backend.close();
         start();
     }
 
@@ -151,7 +168,7 @@ final class ApiFixture implements AutoCloseable {
         try {
             api.close();
         } finally {
-            pipeline.close();
+            backend.close();
         }
     }
 }
