@@ -7,13 +7,10 @@ import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.RecordQuery;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -50,28 +47,7 @@ public final class EmbeddedRun {
                 LuceneAuditLog unifiedLog = LuceneAuditLog.openForSearch(dir.resolve("unified-audit-log"))) {
             long storedRecords = mailboxLog.count(RecordQuery.between(Instant.EPOCH, Instant.MAX))
                     + unifiedLog.count(RecordQuery.between(Instant.EPOCH, Instant.MAX));
-            SplittableRandom random = new SplittableRandom(11);
-            Instant end = feed.last().plusSeconds(1);
-            Latency page = Latency.of(
-                    searches.pages(),
-                    () -> mailboxLog.search(
-                            RecordQuery.between(end.minus(Duration.ofDays(90)), end)
-                                    .withMailboxes(Set.of(searches.mailbox(random))),
-                            searches.pageSize(),
-                            found -> true));
-            Latency day = Latency.of(searches.days(), () -> {
-                Instant from = searches.dayStart(random, feed);
-                unifiedLog.countByOperation(RecordQuery.between(from, from.plus(Duration.ofDays(1))));
-            });
-            List<String> ids = feed.messageIds();
-            int[] next = {0};
-            Latency lookup = Latency.of(
-                    ids.size(),
-                    () -> unifiedLog.search(
-                            RecordQuery.between(Instant.EPOCH, end)
-                                    .withFreeText(List.of(ids.get(next[0]++ % ids.size()))),
-                            Long.MAX_VALUE,
-                            found -> true));
+            LogSearches timed = LogSearches.time(searches, feed, mailboxLog, unifiedLog);
             return new Measured(
                     "embedded",
                     feed.count(),
@@ -81,9 +57,9 @@ public final class EmbeddedRun {
                     storedRecords,
                     bytes,
                     Disk.size(dir.resolve("journal")),
-                    page,
-                    day,
-                    lookup,
+                    timed.page(),
+                    timed.day(),
+                    timed.lookup(),
                     "");
         }
     }

@@ -15,8 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -111,28 +109,7 @@ public final class PipelineRun {
                     layout.kafkaData(),
                     path -> path.getParent().getFileName().toString().startsWith(name + "-")
                             && path.getFileName().toString().endsWith(".log"));
-            SplittableRandom random = new SplittableRandom(11);
-            Instant end = feed.last().plusSeconds(1);
-            Latency page = Latency.of(
-                    searches.pages(),
-                    () -> mailboxLog.search(
-                            RecordQuery.between(end.minus(Duration.ofDays(90)), end)
-                                    .withMailboxes(Set.of(searches.mailbox(random))),
-                            searches.pageSize(),
-                            found -> true));
-            Latency day = Latency.of(searches.days(), () -> {
-                Instant from = searches.dayStart(random, feed);
-                unifiedLog.countByOperation(RecordQuery.between(from, from.plus(Duration.ofDays(1))));
-            });
-            List<String> ids = feed.messageIds();
-            int[] next = {0};
-            Latency lookup = Latency.of(
-                    ids.size(),
-                    () -> unifiedLog.search(
-                            RecordQuery.between(Instant.EPOCH, end)
-                                    .withFreeText(List.of(ids.get(next[0]++ % ids.size()))),
-                            Long.MAX_VALUE,
-                            found -> true));
+            LogSearches timed = LogSearches.time(searches, feed, mailboxLog, unifiedLog);
             String shards = operator.shards();
             long compactStart = System.nanoTime();
             long compacted = operator.compactedBytes();
@@ -158,9 +135,9 @@ public final class PipelineRun {
                     lastCount,
                     bytes,
                     kafkaBytes,
-                    page,
-                    day,
-                    lookup,
+                    timed.page(),
+                    timed.day(),
+                    timed.lookup(),
                     detail);
         } finally {
             Disk.delete(directory);
