@@ -54,22 +54,11 @@ final class ClusterDemoRun {
     }
 
     private static void stop(DemoApi api, ClusterDemo demo, PrintWriter err, CountDownLatch stopped) {
-        err.println("mt demo: stopping; flushing every open window into "
-                + demo.settings().search());
-        err.flush();
-        try {
-            try {
-                api.close();
-            } catch (java.io.IOException | RuntimeException e) {
-                err.println("mt demo: stopping the HTTPS API: " + e.getMessage());
-            }
-            demo.close();
-            err.println("mt demo: stopped, every record stored.");
-        } catch (RuntimeException e) {
-            err.println("mt demo: " + e.getMessage());
-        } finally {
-            err.flush();
-            stopped.countDown();
-        }
+        DemoCommand.stop(
+                api,
+                demo::close,
+                "flushing every open window into " + demo.settings().search(),
+                err,
+                stopped);
     }
 }

@@ -211,16 +211,23 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void stop(DemoApi api, RunningDemo demo, PrintWriter err, CountDownLatch stopped) {
-        err.println("mt demo: stopping; flushing the audit records to "
-                + demo.options().data());
+        stop(api, demo::close, "flushing the audit records to " + demo.options().data(), err, stopped);
+    }
+
+    /**
+     * Stops a demo on Ctrl-C: the HTTPS API first (requests in progress end before the pipeline they write to
+     * closes), then {@code demo}, which flushes every record; says so on {@code err} and counts {@code stopped} down.
+     */
+    static void stop(DemoApi api, Runnable demo, String flushing, PrintWriter err, CountDownLatch stopped) {
+        err.println("mt demo: stopping; " + flushing);
+        err.flush();
         try {
             try {
-                // requests in progress end before the pipeline they write to closes
                 api.close();
             } catch (java.io.IOException | RuntimeException e) {
                 err.println("mt demo: stopping the HTTPS API: " + e.getMessage());
             }
-            demo.close();
+            demo.run();
             err.println("mt demo: stopped, every record stored.");
         } catch (RuntimeException e) {
             err.println("mt demo: " + e.getMessage());
