@@ -42,6 +42,9 @@ public final class ClusterPipeline implements AuditBackend {
     private final AppliedWaiters waiters;
     private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
     private volatile Consumer<Throwable> failureHandler;
+    /** The first error an audit core of this process stopped on, if any. */
+    private volatile Throwable failure;
+
     private volatile boolean closed;
 
     private ClusterPipeline(
@@ -241,6 +244,10 @@ public final class ClusterPipeline implements AuditBackend {
     @Override
     public void onFailure(Consumer<Throwable> handler) {
         failureHandler = handler;
+        Throwable stopped = failure;
+        if (stopped != null && !closed) {
+            handler.accept(stopped); // a core that stopped before the handler was set is not kept quiet
+        }
     }
 
     /** The audit core consumers this process runs (for tests of crashes and rebalances). */
@@ -298,6 +305,9 @@ public final class ClusterPipeline implements AuditBackend {
 
     private void coreFailed(Throwable failure) {
         waiters.failAll(new IllegalStateException("an audit core stopped: " + failure.getMessage(), failure));
+        if (this.failure == null) {
+            this.failure = failure;
+        }
         Consumer<Throwable> handler = failureHandler;
         if (handler != null && !closed) {
             handler.accept(failure);

@@ -150,7 +150,12 @@ final class CoreConsumer implements AutoCloseable {
             nextRetention = wall.instant();
             while (!stopping) {
                 runTasks();
-                source.poll(POLL, this::apply);
+                try {
+                    source.poll(POLL, this::apply);
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    // Kafka wraps what a rebalance callback threw in words of its own: the cause is what to say
+                    throw rebalanceFailure != null ? rebalanceFailure : e;
+                }
                 if (rebalanceFailure != null) {
                     throw rebalanceFailure;
                 }
@@ -269,6 +274,16 @@ final class CoreConsumer implements AutoCloseable {
                 PartitionCore core =
                         PartitionCore.take(partition, installation, stores, settings.intentTimeout(), wall);
                 cores.put(partition, core);
+                long first = source.firstOffset(partition);
+                if (core.nextOffset() < first) {
+                    // the events between were deleted by the topic's retention: applying on from what is left would
+                    // number records differently from those stored, and silently miss the events lost
+                    throw new IOException("partition " + partition + " of " + settings.topic() + " begins at offset "
+                            + first + " (older segments were deleted by the topic's retention), but its audit core"
+                            + " must read from offset " + core.nextOffset() + ", where its last usable snapshot and"
+                            + " checkpoint leave it; restore the partition's snapshot from a backup or raise the"
+                            + " topic's retention.ms above the snapshot interval");
+                }
                 source.seek(partition, core.nextOffset());
             }
         } catch (IOException e) {

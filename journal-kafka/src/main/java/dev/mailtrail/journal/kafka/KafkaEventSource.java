@@ -110,6 +110,15 @@ public final class KafkaEventSource implements AutoCloseable {
     }
 
     /**
+     * The first offset {@code partition} still holds: Kafka deletes older segments by the topic's retention, so a
+     * reader that must start before it would miss events.
+     */
+    public long firstOffset(int partition) {
+        TopicPartition topicPartition = topicPartition(partition);
+        return consumer.beginningOffsets(java.util.List.of(topicPartition)).getOrDefault(topicPartition, 0L);
+    }
+
+    /**
      * Waits up to {@code timeout} for events and hands each to {@code handler}, in offset order per partition;
      * returns how many.
      */
