@@ -80,7 +80,9 @@ class DovecotSubmissionCaptureTest {
             reload.waitFor();
             Thread.sleep(1000);
             try (Socket socket = new Socket("127.0.0.1", submission)) {
-                socket.setSoTimeout(10_000);
+                // Dovecot starts its auth and submission workers on the first connection after the reload: on a
+                // loaded machine that takes more than 10 s
+                socket.setSoTimeout(60_000);
                 BufferedReader in =
                         new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream out = socket.getOutputStream();
