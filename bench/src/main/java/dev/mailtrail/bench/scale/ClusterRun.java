@@ -13,7 +13,6 @@ import dev.mailtrail.journal.kafka.KafkaJournalSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,19 +102,7 @@ public final class ClusterRun {
                 layout.kafkaData(),
                 path -> path.getParent().getFileName().toString().startsWith(name + "-")
                         && path.getFileName().toString().endsWith(".log"));
-        SplittableRandom random = new SplittableRandom(11);
-        Instant end = feed.last().plusSeconds(1);
-        Latency page = Latency.of(
-                searches.pages(),
-                () -> view.mailboxPage(
-                        searches.mailbox(random), end.minus(Duration.ofDays(90)), end, searches.pageSize()));
-        Latency day = Latency.of(searches.days(), () -> {
-            Instant from = searches.dayStart(random, feed);
-            view.countByOperation(from, from.plus(Duration.ofDays(1)));
-        });
-        List<String> ids = feed.messageIds();
-        int[] next = {0};
-        Latency lookup = Latency.of(ids.size(), () -> view.messageId(ids.get(next[0]++ % ids.size()), end));
+        LogSearches timed = LogSearches.time(searches, feed, view);
         String shards = view.shards();
         long compactStart = System.nanoTime();
         long compacted = view.compactedBytes();
@@ -142,9 +128,9 @@ public final class ClusterRun {
                 storedRecords,
                 bytes,
                 kafkaBytes,
-                page,
-                day,
-                lookup,
+                timed.page(),
+                timed.day(),
+                timed.lookup(),
                 detail);
     }
 

@@ -2,16 +2,11 @@ package dev.mailtrail.bench.scale;
 
 import dev.mailtrail.app.pipeline.AuditPipeline;
 import dev.mailtrail.app.pipeline.PipelineOptions;
-import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.store.log.LuceneAuditLog;
 import dev.mailtrail.store.log.RecordQuery;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The embedded pipeline, as {@code StoreBench} runs it: the feed submitted in groups with several in flight to a
@@ -26,17 +21,7 @@ public final class EmbeddedRun {
         long acked;
         long records;
         try (AuditPipeline pipeline = AuditPipeline.open(dir, Clock.systemUTC(), PipelineOptions.defaults(), "bench")) {
-            Deque<CompletableFuture<Long>> pending = new ArrayDeque<>();
-            while (feed.hasNext()) {
-                List<AuditEvent> events = feed.group(group);
-                pending.add(pipeline.submitAll(events));
-                while (pending.size() > inFlight) {
-                    pending.removeFirst().get();
-                }
-            }
-            while (!pending.isEmpty()) {
-                pending.removeFirst().get();
-            }
+            LogSearches.submitAll(pipeline, feed, group, inFlight);
             acked = System.nanoTime();
             pipeline.close();
             records = pipeline.recordsMade();

@@ -2,11 +2,7 @@ package dev.mailtrail.bench.scale;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * The three searches against a clustered run's indexes as they are — while its cores may still be writing — for
@@ -22,28 +18,16 @@ public final class LiveQueries {
         }
         ClusterSearch view = new ClusterSearch(search, prefix);
         long before = view.storedRecords();
-        SplittableRandom random = new SplittableRandom(11);
-        Instant end = feed.last().plusSeconds(1);
-        Latency page = Latency.of(
-                searches.pages(),
-                () -> view.mailboxPage(
-                        searches.mailbox(random), end.minus(Duration.ofDays(90)), end, searches.pageSize()));
-        Latency day = Latency.of(searches.days(), () -> {
-            Instant from = searches.dayStart(random, feed);
-            view.countByOperation(from, from.plus(Duration.ofDays(1)));
-        });
-        List<String> ids = feed.messageIds();
-        int[] next = {0};
-        Latency lookup = Latency.of(ids.size(), () -> view.messageId(ids.get(next[0]++ % ids.size()), end));
+        LogSearches timed = LogSearches.time(searches, feed, view);
         long after = view.storedRecords();
         return String.format(
                 Locale.ROOT,
                 "stored records %,d -> %,d during the searches; page %s, day %s, msgid %s (p50/p99 ms); %s",
                 before,
                 after,
-                page,
-                day,
-                lookup,
+                timed.page(),
+                timed.day(),
+                timed.lookup(),
                 view.shards());
     }
 }

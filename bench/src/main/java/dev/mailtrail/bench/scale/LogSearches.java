@@ -37,4 +37,40 @@ record LogSearches(Latency page, Latency day, Latency lookup) {
                         found -> true));
         return new LogSearches(page, day, lookup);
     }
+
+    /** The same searches through the bench's own OpenSearch queries over a run's indexes. */
+    static LogSearches time(Searches searches, Feed feed, ClusterSearch view) throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        Instant end = feed.last().plusSeconds(1);
+        Latency page = Latency.of(
+                searches.pages(),
+                () -> view.mailboxPage(
+                        searches.mailbox(random), end.minus(Duration.ofDays(90)), end, searches.pageSize()));
+        Latency day = Latency.of(searches.days(), () -> {
+            Instant from = searches.dayStart(random, feed);
+            view.countByOperation(from, from.plus(Duration.ofDays(1)));
+        });
+        List<String> ids = feed.messageIds();
+        int[] next = {0};
+        Latency lookup = Latency.of(ids.size(), () -> view.messageId(ids.get(next[0]++ % ids.size()), end));
+        return new LogSearches(page, day, lookup);
+    }
+
+    /**
+     * Submits the feed to {@code backend} in groups of {@code group} events, {@code inFlight} groups at most waiting,
+     * and returns once every event is durable.
+     */
+    static void submitAll(dev.mailtrail.app.pipeline.AuditBackend backend, Feed feed, int group, int inFlight)
+            throws Exception {
+        java.util.Deque<java.util.concurrent.CompletableFuture<Long>> pending = new java.util.ArrayDeque<>();
+        while (feed.hasNext()) {
+            pending.add(backend.submitAll(feed.group(group)));
+            while (pending.size() > inFlight) {
+                pending.removeFirst().get();
+            }
+        }
+        while (!pending.isEmpty()) {
+            pending.removeFirst().get();
+        }
+    }
 }

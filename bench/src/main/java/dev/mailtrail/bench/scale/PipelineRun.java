@@ -2,7 +2,6 @@ package dev.mailtrail.bench.scale;
 
 import dev.mailtrail.app.cluster.ClusterPipeline;
 import dev.mailtrail.app.cluster.ClusterSettings;
-import dev.mailtrail.core.event.AuditEvent;
 import dev.mailtrail.core.generate.AuditStatistics;
 import dev.mailtrail.store.log.AuditLogSearch;
 import dev.mailtrail.store.log.RecordQuery;
@@ -11,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -59,17 +56,7 @@ public final class PipelineRun {
                 failure.set(t);
                 System.err.println("the clustered pipeline stopped: " + t);
             });
-            Deque<CompletableFuture<Long>> pending = new ArrayDeque<>();
-            while (feed.hasNext()) {
-                List<AuditEvent> events = feed.group(group);
-                pending.add(pipeline.submitAll(events));
-                while (pending.size() > inFlight) {
-                    pending.removeFirst().get();
-                }
-            }
-            while (!pending.isEmpty()) {
-                pending.removeFirst().get();
-            }
+            LogSearches.submitAll(pipeline, feed, group, inFlight);
             acked = System.nanoTime();
             AuditLogSearch mailboxLog = pipeline.mailboxLog();
             AuditLogSearch unifiedLog = pipeline.unifiedLog();
